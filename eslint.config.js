@@ -1,0 +1,72 @@
+// Lint rules: type-checked TypeScript, and the layer boundaries of docs/architecture.md.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const layer = (files, patterns, message) => ({
+  files,
+  rules: { 'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }] },
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'data', 'coverage', 'bin', 'eslint.config.js'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': [
+        'error',
+        { checksVoidReturn: { arguments: false } },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/require-await': 'off',
+    },
+  },
+  layer(
+    ['src/domain/**'],
+    [
+      '**/services/**',
+      '**/storage/**',
+      '**/http/**',
+      '**/views/**',
+      '**/cli/**',
+      '**/jobs/**',
+      'kysely',
+      'pg',
+      '@electric-sql/*',
+      'hono',
+      'hono/*',
+      'node:fs',
+      'node:fs/*',
+    ],
+    'domain/ is pure: it imports nothing outside itself',
+  ),
+  layer(
+    ['src/storage/**'],
+    ['**/services/**', '**/http/**', '**/views/**', '**/cli/**'],
+    'storage/ is below services',
+  ),
+  layer(
+    ['src/services/**'],
+    ['**/http/**', '**/views/**', '**/cli/**'],
+    'services/ do not know about HTTP, views or the CLI',
+  ),
+  layer(['src/views/**'], ['**/storage/**', 'kysely'], 'views see domain types, not storage'),
+  layer(
+    ['src/http/**', 'src/cli/**', 'src/jobs/**'],
+    ['**/storage/*.repository*', 'kysely'],
+    'routes, CLI and jobs call services',
+  ),
+  {
+    files: ['test/**', 'bench/**'],
+    rules: {
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+    },
+  },
+);

@@ -1,0 +1,80 @@
+// Dispatches argv to a command, prints help, and turns expected failures into clear messages.
+import { ConfigError, loadConfig } from '../config.ts';
+import { createLogger, openReadyDatabase } from '../bootstrap.ts';
+import { ImportRejected, formatImportIssues } from '../domain/import-issue.ts';
+import { createServices, type Services } from '../services/container.ts';
+import { ServiceError } from '../services/errors.ts';
+import { UsageError, type CliContext, type Command } from './command.ts';
+import { commands } from './commands.ts';
+
+function help(list: Command[]): string {
+  const width = Math.max(...list.map((c) => c.usage.length));
+  return `Open ITAS command line\n\nUsage:\n${list.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`).join('\n')}\n\nEvery command takes --help. DATABASE_URL selects the database (see .env.example).\n`;
+}
+
+export async function runCli(
+  argv: string[],
+  io = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s) },
+): Promise<number> {
+  const match = commands
+    .filter((c) => c.path.every((w, i) => argv[i] === w))
+    .sort((a, b) => b.path.length - a.path.length)[0];
+  if (!match) {
+    if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+      io.out(help(commands));
+      return 0;
+    }
+    const prefix = commands.filter((c) => c.path[0] === argv[0]);
+    io.err(`Unknown command: itas ${argv.join(' ')}\n\n${help(prefix.length ? prefix : commands)}`);
+    return 2;
+  }
+  const args = argv.slice(match.path.length);
+  if (args.includes('--help') || args.includes('-h')) {
+    io.out(`Usage: ${match.usage}\n\n${match.summary}\n`);
+    return 0;
+  }
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      io.err(`${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  const log = createLogger({ logLevel: process.env.LOG_LEVEL ? config.logLevel : 'warn' });
+  let opened: Services | undefined;
+  const ctx: CliContext = {
+    config,
+    log,
+    out: io.out,
+    err: io.err,
+    services: async () => (opened ??= createServices(await openReadyDatabase(config, log))),
+  };
+  try {
+    return await match.run(args, ctx);
+  } catch (e) {
+    if (e instanceof ImportRejected) {
+      io.err(
+        `${formatImportIssues(e.file, e.issues, 'th')}\n\n${formatImportIssues(e.file, e.issues, 'en')}\n`,
+      );
+      return 1;
+    }
+    if (e instanceof ServiceError) {
+      io.err(`${e.th}\n${e.en}\n`);
+      return 1;
+    }
+    if (
+      e instanceof UsageError ||
+      (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))
+    ) {
+      io.err(`${e.message}\nUsage: ${match.usage}\n`);
+      return 2;
+    }
+    io.err(`itas ${match.path.join(' ')} failed: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  } finally {
+    if (opened) await opened.db.destroy();
+  }
+}

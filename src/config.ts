@@ -1,0 +1,90 @@
+// Reads the environment once, validates it, and reports every problem in one message.
+import { z } from 'zod';
+
+export type DatabaseTarget =
+  { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string };
+
+export interface Config {
+  port: number;
+  host: string;
+  database: DatabaseTarget;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  publicUrl: string;
+  demo: boolean;
+  nodeEnv: 'development' | 'production' | 'test';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration problems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Parses DATABASE_URL: unset → ./data, `file:<dir>`, `memory:`, or `postgres://…`. */
+export function parseDatabaseUrl(raw: string | undefined): DatabaseTarget | string {
+  if (raw === undefined || raw.trim() === '') return { kind: 'pglite', dataDir: './data' };
+  if (raw === 'memory:') return { kind: 'pglite', dataDir: null };
+  if (raw.startsWith('file:')) {
+    const dir = raw.slice('file:'.length);
+    return dir
+      ? { kind: 'pglite', dataDir: dir }
+      : 'DATABASE_URL: file: needs a folder, e.g. file:./data';
+  }
+  if (/^postgres(ql)?:\/\//.test(raw)) {
+    try {
+      const u = new URL(raw);
+      if (!u.hostname) return 'DATABASE_URL: the PostgreSQL URL has no host';
+      return { kind: 'postgres', url: raw };
+    } catch {
+      return 'DATABASE_URL: not a valid PostgreSQL URL (postgres://user@host:5432/db)';
+    }
+  }
+  return `DATABASE_URL: "${raw}" is not understood; use postgres://…, file:<folder>, memory: or leave it unset`;
+}
+
+const portSchema = z.coerce.number().int().min(1).max(65535);
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+  const database = parseDatabaseUrl(env.DATABASE_URL);
+  if (typeof database === 'string') problems.push(database);
+
+  let port = 3000;
+  if (env.PORT !== undefined && env.PORT !== '') {
+    const parsed = portSchema.safeParse(env.PORT);
+    if (parsed.success) port = parsed.data;
+    else problems.push(`PORT: "${env.PORT}" is not a port number (1–65535)`);
+  }
+
+  const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+  const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
+  if (!levels.includes(logLevel)) problems.push(`LOG_LEVEL: must be one of ${levels.join(', ')}`);
+
+  const nodeEnv = (env.NODE_ENV ?? 'development') as Config['nodeEnv'];
+  if (!['development', 'production', 'test'].includes(nodeEnv))
+    problems.push('NODE_ENV: must be development, production or test');
+
+  const host = env.HOST ?? '0.0.0.0';
+  let publicUrl = env.PUBLIC_URL ?? `http://localhost:${port}`;
+  try {
+    publicUrl = new URL(publicUrl).toString().replace(/\/$/, '');
+  } catch {
+    problems.push(`PUBLIC_URL: "${env.PUBLIC_URL}" is not a URL`);
+  }
+
+  const demoRaw = (env.DEMO ?? 'auto').toLowerCase();
+  if (!['auto', 'on', 'off', 'true', 'false', '1', '0'].includes(demoRaw))
+    problems.push('DEMO: must be auto, on or off');
+  const demo = !['off', 'false', '0'].includes(demoRaw);
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    port,
+    host,
+    database: database as DatabaseTarget,
+    logLevel,
+    publicUrl,
+    demo,
+    nodeEnv,
+  };
+}

@@ -1,0 +1,24 @@
+// Who is acting: the CLI (system), a visitor, or a signed-in user with roles and scopes.
+
+export type Role = 'nacc_admin' | 'auditor' | 'province_officer' | 'agency_admin';
+
+export interface RoleGrant {
+  role: Role;
+  /** The scope: an agency code (agency_admin, auditor), a province name (province_officer), or null (nacc_admin). */
+  scope: string | null;
+}
+
+export type Actor =
+  | { kind: 'system'; label: string }
+  | { kind: 'anonymous' }
+  | { kind: 'user'; userId: string; email: string; grants: RoleGrant[] };
+
+export const SYSTEM_CLI: Actor = { kind: 'system', label: 'cli' };
+export const ANONYMOUS: Actor = { kind: 'anonymous' };
+
+export function isNaccAdmin(actor: Actor): boolean {
+  return (
+    actor.kind === 'system' ||
+    (actor.kind === 'user' && actor.grants.some((g) => g.role === 'nacc_admin'))
+  );
+}

@@ -1,0 +1,84 @@
+// The agency model: the 12 agency types of formats.md and the rules an agency record obeys.
+
+export const AGENCY_TYPES = [
+  {
+    code: 'court_independent',
+    th: 'หน่วยธุรการขององค์กรศาล องค์กรอิสระ องค์กรอัยการ และหน่วยงานในสังกัดรัฐสภา',
+    en: 'Courts, independent and prosecution bodies, parliamentary units',
+    needsProvince: false,
+  },
+  {
+    code: 'department',
+    th: 'ส่วนราชการระดับกรม',
+    en: 'Government departments',
+    needsProvince: false,
+  },
+  { code: 'state_enterprise', th: 'รัฐวิสาหกิจ', en: 'State enterprises', needsProvince: false },
+  {
+    code: 'public_org',
+    th: 'องค์การมหาชน กองทุน และหน่วยงานอื่นของรัฐ',
+    en: 'Public organisations, funds and other state agencies',
+    needsProvince: false,
+  },
+  {
+    code: 'university',
+    th: 'สถาบันอุดมศึกษา',
+    en: 'Higher education institutions',
+    needsProvince: false,
+  },
+  { code: 'province', th: 'จังหวัด', en: 'Province units', needsProvince: true },
+  {
+    code: 'pao',
+    th: 'องค์การบริหารส่วนจังหวัด',
+    en: 'Provincial administrative organisations',
+    needsProvince: true,
+  },
+  { code: 'city_municipality', th: 'เทศบาลนคร', en: 'City municipalities', needsProvince: true },
+  { code: 'town_municipality', th: 'เทศบาลเมือง', en: 'Town municipalities', needsProvince: true },
+  {
+    code: 'subdistrict_municipality',
+    th: 'เทศบาลตำบล',
+    en: 'Subdistrict municipalities',
+    needsProvince: true,
+  },
+  {
+    code: 'sao',
+    th: 'องค์การบริหารส่วนตำบล',
+    en: 'Subdistrict administrative organisations',
+    needsProvince: true,
+  },
+  {
+    code: 'special_local',
+    th: 'องค์กรปกครองส่วนท้องถิ่นรูปแบบพิเศษ',
+    en: 'Special local governments',
+    needsProvince: false,
+  },
+] as const;
+
+export type AgencyTypeCode = (typeof AGENCY_TYPES)[number]['code'];
+export const AGENCY_TYPE_CODES: AgencyTypeCode[] = AGENCY_TYPES.map((t) => t.code);
+
+export function isAgencyType(value: string): value is AgencyTypeCode {
+  return (AGENCY_TYPE_CODES as string[]).includes(value);
+}
+
+export function agencyTypeName(code: string, lang: 'th' | 'en'): string {
+  const t = AGENCY_TYPES.find((x) => x.code === code);
+  return t ? t[lang] : code;
+}
+
+export function typeNeedsProvince(code: AgencyTypeCode): boolean {
+  return AGENCY_TYPES.find((t) => t.code === code)?.needsProvince ?? false;
+}
+
+export interface Agency {
+  code: string;
+  nameTh: string;
+  nameEn: string | null;
+  type: AgencyTypeCode;
+  province: string | null;
+  district: string | null;
+  parentCode: string | null;
+  website: string | null;
+  staffCount: number | null;
+}

@@ -1,0 +1,64 @@
+// The application factory: middleware, routes and error pages. It never listens; main.ts does.
+import { Hono, type Context } from 'hono';
+import type { Logger } from 'pino';
+import type { Services } from '../services/container.ts';
+import { ServerErrorPage, NotFoundPage } from '../views/pages/error.page.tsx';
+import type { PageContext } from '../views/page-context.ts';
+import type { AppEnv } from './context.ts';
+import { language, requestContext, securityHeaders } from './middleware.ts';
+import { agencyRoutes } from './agency.routes.tsx';
+import { publicRoutes } from './public.routes.tsx';
+import { staticRoutes } from './static.routes.ts';
+
+export interface AppDeps {
+  services: Services;
+  log: Logger;
+}
+
+export function pageContext(c: Context<AppEnv>): PageContext {
+  const url = new URL(c.req.url);
+  return {
+    lang: c.get('lang'),
+    t: c.get('t'),
+    path: url.pathname + url.search,
+    nonce: c.get('secureHeadersNonce'),
+  };
+}
+
+export function createApp({ services, log }: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use(requestContext(log));
+  app.use(securityHeaders);
+  app.use(language);
+  app.use(async (c, next) => {
+    c.set('services', services);
+    await next();
+  });
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) => {
+    const ready = await services.health.isReady();
+    return c.json({ status: ready ? 'ready' : 'unavailable' }, ready ? 200 : 503);
+  });
+
+  app.route('/static', staticRoutes);
+  app.route('/', publicRoutes);
+  app.route('/', agencyRoutes);
+
+  app.notFound((c) => c.html(<NotFoundPage ctx={pageContext(c)} />, 404));
+  app.onError((err, c) => {
+    const requestId = c.get('requestId');
+    (c.get('log') ?? log).error({ err, requestId }, 'unhandled error');
+    // Language may not be set if the failure came early; the page is bilingual anyway.
+    if (!c.get('t')) c.set('t', services.messages('th'));
+    if (!c.get('lang')) c.set('lang', 'th');
+    if (c.req.path.startsWith('/api/')) {
+      return c.json(
+        { error: { code: 'internal', message: 'Internal error', reference: requestId } },
+        500,
+      );
+    }
+    return c.html(<ServerErrorPage ctx={pageContext(c)} reference={requestId} />, 500);
+  });
+  return app;
+}

@@ -1,0 +1,16 @@
+// What every request carries through the middleware: language, messages, request id, logger.
+import type { Logger } from 'pino';
+import type { Messages } from '../i18n/th.ts';
+import type { Lang } from '../i18n/types.ts';
+import type { Services } from '../services/container.ts';
+
+export interface AppEnv {
+  Variables: {
+    lang: Lang;
+    t: Messages;
+    requestId: string;
+    log: Logger;
+    services: Services;
+    secureHeadersNonce?: string;
+  };
+}

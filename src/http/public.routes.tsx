@@ -1,0 +1,30 @@
+// Public pages: home and the language switch (a plain link, so it works without JavaScript).
+import { Hono } from 'hono';
+import { setCookie } from 'hono/cookie';
+import { HomePage } from '../views/pages/home.page.tsx';
+import { pageContext } from './app.tsx';
+import type { AppEnv } from './context.ts';
+
+export const publicRoutes = new Hono<AppEnv>();
+
+publicRoutes.get('/', async (c) => {
+  const count = await c.get('services').agencies.count();
+  return c.html(<HomePage ctx={pageContext(c)} agencyCount={count} />);
+});
+
+publicRoutes.get('/lang/:lang{th|en}', (c) => {
+  const lang = c.req.param('lang');
+  setCookie(c, 'lang', lang, {
+    path: '/',
+    maxAge: 60 * 60 * 24 * 365,
+    sameSite: 'Lax',
+    httpOnly: true,
+  });
+  const next = c.req.query('next') ?? '/';
+  // Only same-site paths: an open redirect would let anyone bounce visitors elsewhere.
+  const safe =
+    next.startsWith('/') && !next.startsWith('//')
+      ? next.replace(/([?&])lang=(th|en)&?/, '$1')
+      : '/';
+  return c.redirect(safe, 303);
+});

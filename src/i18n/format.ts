@@ -1,0 +1,54 @@
+// Locale-aware formatting with Intl: Buddhist Era dates, Thai digits stay Arabic, 2-decimal scores.
+import type { Lang } from './types.ts';
+import { en } from './en.ts';
+import { th, type Messages } from './th.ts';
+
+export function messagesFor(lang: Lang): Messages {
+  return lang === 'en' ? en : th;
+}
+
+const TZ = 'Asia/Bangkok';
+
+/** A date shown to people: always Buddhist Era, in Thailand's time zone. */
+export function formatDate(
+  value: Date | string,
+  lang: Lang,
+  style: 'long' | 'short' = 'long',
+): string {
+  const date = typeof value === 'string' ? new Date(`${value.slice(0, 10)}T00:00:00+07:00`) : value;
+  const locale = lang === 'th' ? 'th-TH-u-ca-buddhist' : 'en-GB-u-ca-buddhist';
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: TZ,
+    day: 'numeric',
+    month: style === 'long' ? 'long' : 'short',
+    year: 'numeric',
+  }).format(date);
+}
+
+export function formatDateTime(value: Date, lang: Lang): string {
+  const locale = lang === 'th' ? 'th-TH-u-ca-buddhist' : 'en-GB-u-ca-buddhist';
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: TZ,
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(value);
+}
+
+export function formatInteger(n: number, lang: Lang): string {
+  return new Intl.NumberFormat(lang === 'th' ? 'th-TH' : 'en-GB').format(n);
+}
+
+/** Scores are stored at full precision and shown with two decimals. */
+export function formatScore(n: number | null | undefined, lang: Lang): string {
+  if (n === null || n === undefined) return '–';
+  return new Intl.NumberFormat(lang === 'th' ? 'th-TH' : 'en-GB', {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }).format(n);
+}
+
+const collator = new Intl.Collator('th');
+/** Thai dictionary order (PGlite has no ICU, so sorting happens here). */
+export function compareThai(a: string, b: string): number {
+  return collator.compare(a, b);
+}

@@ -1,0 +1,26 @@
+// Thai text of the agency register pages.
+export const agencies = {
+  listTitle: 'ทะเบียนหน่วยงาน',
+  listLead: 'หน่วยงานภาครัฐที่เข้ารับการประเมิน ITA',
+  searchLabel: 'ชื่อหน่วยงาน',
+  searchHint: 'พิมพ์ชื่อบางส่วน เช่น ลำพูน',
+  provinceLabel: 'จังหวัด',
+  typeLabel: 'ประเภทหน่วยงาน',
+  any: 'ทั้งหมด',
+  filter: 'ค้นหา',
+  results: (n: string) => `พบ ${n} หน่วยงาน`,
+  none: 'ไม่พบหน่วยงานที่ตรงกับการค้นหา ลองพิมพ์ชื่อให้สั้นลงหรือเลือกจังหวัดอื่น',
+  col: { name: 'หน่วยงาน', type: 'ประเภท', province: 'จังหวัด', district: 'อำเภอ', code: 'รหัส' },
+  detail: {
+    code: 'รหัสหน่วยงาน',
+    nameEn: 'ชื่อภาษาอังกฤษ',
+    type: 'ประเภท',
+    province: 'จังหวัด',
+    district: 'อำเภอ',
+    parent: 'หน่วยงานต้นสังกัด',
+    website: 'เว็บไซต์หลัก',
+    staff: 'จำนวนบุคลากร (ผู้มีสิทธิ์ตอบแบบวัด IIT)',
+    notGiven: 'ไม่ระบุ',
+    back: 'กลับไปทะเบียนหน่วยงาน',
+  },
+};

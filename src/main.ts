@@ -1,0 +1,68 @@
+// Wires the app together and listens; shuts down gracefully on SIGTERM/SIGINT.
+import { serve } from '@hono/node-server';
+import { createLogger, openReadyDatabase } from './bootstrap.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { isDatabaseEmpty, loadDemo, printDemoReport } from './demo/load-demo.ts';
+import { createApp } from './http/app.tsx';
+import { createServices } from './services/container.ts';
+
+function readConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(
+        `Open ITAS cannot start.\n${e.message}\nSee .env.example for every variable.\n`,
+      );
+      process.exit(2);
+    }
+    throw e;
+  }
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const log = createLogger(config);
+  let db;
+  try {
+    db = await openReadyDatabase(config, log);
+  } catch (e) {
+    process.stderr.write(
+      `Open ITAS cannot start: the database is not reachable or not ready.\n  DATABASE_URL: ${e instanceof Error ? e.message : String(e)}\n`,
+    );
+    process.exit(3);
+  }
+  const services = createServices(db);
+  if (config.demo && (await isDatabaseEmpty(services))) {
+    printDemoReport(await loadDemo(services), config.publicUrl);
+  }
+  const app = createApp({ services, log });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    log.info({ port: info.port }, `listening on http://localhost:${info.port}`);
+  });
+  server.on('error', (e: NodeJS.ErrnoException) => {
+    process.stderr.write(
+      `Open ITAS cannot start: PORT ${config.port}: ${e.code === 'EADDRINUSE' ? 'already in use' : e.message}\n`,
+    );
+    process.exit(2);
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down: finishing in-flight requests');
+    // close() stops accepting and waits for open requests; the database closes after them.
+    server.close(() => {
+      void db.destroy().then(() => {
+        log.info('stopped');
+        process.exit(0);
+      });
+    });
+    setTimeout(() => process.exit(1), 15_000).unref();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+await main();

@@ -1,0 +1,71 @@
+// Use cases of the agency register: import, list and search, show one.
+import { validateAgencyRows } from '../domain/agency-import.ts';
+import type { Agency } from '../domain/agency.ts';
+import { isNaccAdmin, type Actor } from '../domain/actor.ts';
+import { ImportRejected } from '../domain/import-issue.ts';
+import { compareThai } from '../i18n/format.ts';
+import type { Db } from '../storage/database.ts';
+import {
+  countAgencies,
+  findAgencies,
+  findAgency,
+  upsertAgencies,
+  type AgencyFilter,
+} from '../storage/agency.repository.ts';
+import { loadReference } from '../storage/reference.repository.ts';
+import { readCsv } from './csv-file.ts';
+import { ForbiddenError } from './errors.ts';
+
+export interface AgencyPage {
+  items: Agency[];
+  total: number;
+  page: number;
+  pages: number;
+  pageSize: number;
+}
+
+export function createAgencyService(db: Db) {
+  return {
+    /** Imports agencies.csv: all rows or none; re-importing a code updates it. */
+    async importAgencies(
+      actor: Actor,
+      file: string,
+      text: string,
+    ): Promise<{ inserted: number; updated: number }> {
+      if (!isNaccAdmin(actor))
+        throw new ForbiddenError(
+          'นำเข้าทะเบียนหน่วยงานได้เฉพาะผู้ดูแลระบบของ สำนักงาน ป.ป.ช.',
+          'Only NACC administrators may import agencies',
+        );
+      const table = readCsv(file, text);
+      const ref = await loadReference(db);
+      const result = validateAgencyRows(table.header, table.rows, ref);
+      if (!result.ok) throw new ImportRejected(file, result.error);
+      return db.transaction().execute((tx) => upsertAgencies(tx, result.value));
+    },
+
+    /** All matching agencies in Thai dictionary order (sorted here: PGlite has no ICU collation). */
+    async listAll(filter: AgencyFilter): Promise<Agency[]> {
+      const rows = await findAgencies(db, filter);
+      return rows.sort((a, b) => compareThai(a.nameTh, b.nameTh) || a.code.localeCompare(b.code));
+    },
+
+    async search(filter: AgencyFilter, page: number, pageSize = 25): Promise<AgencyPage> {
+      const all = await this.listAll(filter);
+      const pages = Math.max(1, Math.ceil(all.length / pageSize));
+      const p = Math.min(Math.max(1, Math.floor(page) || 1), pages);
+      return {
+        items: all.slice((p - 1) * pageSize, p * pageSize),
+        total: all.length,
+        page: p,
+        pages,
+        pageSize,
+      };
+    },
+
+    get: (code: string) => findAgency(db, code),
+    count: () => countAgencies(db),
+  };
+}
+
+export type AgencyService = ReturnType<typeof createAgencyService>;

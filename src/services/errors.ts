@@ -1,0 +1,22 @@
+// Errors services throw for expected refusals; routes map them to 403 / 404 / 409 / 422.
+export class ServiceError extends Error {
+  constructor(
+    readonly status: 403 | 404 | 409 | 422 | 429,
+    readonly th: string,
+    readonly en: string,
+  ) {
+    super(en);
+  }
+}
+
+export class ForbiddenError extends ServiceError {
+  constructor(th: string, en: string) {
+    super(403, th, en);
+  }
+}
+
+export class NotFoundError extends ServiceError {
+  constructor(th: string, en: string) {
+    super(404, th, en);
+  }
+}

@@ -1,0 +1,139 @@
+// Reads and writes the agency register.
+import { sql } from 'kysely';
+import type { Agency, AgencyTypeCode } from '../domain/agency.ts';
+import type { Db } from './database.ts';
+
+export interface AgencyFilter {
+  q?: string;
+  province?: string;
+  type?: string;
+}
+
+type Row = {
+  code: string;
+  name_th: string;
+  name_en: string | null;
+  type: string;
+  province: string | null;
+  district: string | null;
+  parent_code: string | null;
+  website: string | null;
+  staff_count: number | null;
+};
+
+function toAgency(r: Row): Agency {
+  return {
+    code: r.code,
+    nameTh: r.name_th,
+    nameEn: r.name_en,
+    type: r.type as AgencyTypeCode,
+    province: r.province,
+    district: r.district,
+    parentCode: r.parent_code,
+    website: r.website,
+    staffCount: r.staff_count,
+  };
+}
+
+const COLUMNS = [
+  'code',
+  'name_th',
+  'name_en',
+  'type',
+  'province',
+  'district',
+  'parent_code',
+  'website',
+  'staff_count',
+] as const;
+
+/** Inserts or updates each agency by code; returns how many were new. */
+export async function upsertAgencies(
+  db: Db,
+  agencies: Agency[],
+): Promise<{ inserted: number; updated: number }> {
+  let inserted = 0;
+  const CHUNK = 1000;
+  for (let i = 0; i < agencies.length; i += CHUNK) {
+    const chunk = agencies.slice(i, i + CHUNK);
+    const rows = await db
+      .insertInto('agencies')
+      .values(
+        chunk.map((a) => ({
+          code: a.code,
+          name_th: a.nameTh,
+          name_en: a.nameEn,
+          type: a.type,
+          province: a.province,
+          district: a.district,
+          parent_code: a.parentCode,
+          website: a.website,
+          staff_count: a.staffCount,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.column('code').doUpdateSet((eb) => ({
+          name_th: eb.ref('excluded.name_th'),
+          name_en: eb.ref('excluded.name_en'),
+          type: eb.ref('excluded.type'),
+          province: eb.ref('excluded.province'),
+          district: eb.ref('excluded.district'),
+          parent_code: eb.ref('excluded.parent_code'),
+          website: eb.ref('excluded.website'),
+          staff_count: eb.ref('excluded.staff_count'),
+          updated_at: sql`now()`,
+        })),
+      )
+      // xmax = 0 only for freshly inserted rows: the usual way to tell inserts from updates.
+      .returning(sql<boolean>`(xmax = 0)`.as('inserted'))
+      .execute();
+    inserted += rows.filter((r) => r.inserted).length;
+  }
+  return { inserted, updated: agencies.length - inserted };
+}
+
+export async function findAgencies(db: Db, f: AgencyFilter): Promise<Agency[]> {
+  let q = db.selectFrom('agencies').select(COLUMNS);
+  if (f.province) q = q.where('province', '=', f.province);
+  if (f.type) q = q.where('type', '=', f.type);
+  if (f.q)
+    q = q.where((eb) =>
+      eb.or([
+        eb('name_th', 'ilike', `%${escapeLike(f.q!)}%`),
+        eb('name_en', 'ilike', `%${escapeLike(f.q!)}%`),
+        eb('code', '=', f.q!),
+      ]),
+    );
+  return (await q.execute()).map(toAgency);
+}
+
+export async function findAgency(db: Db, code: string): Promise<Agency | undefined> {
+  const r = await db
+    .selectFrom('agencies')
+    .select(COLUMNS)
+    .where('code', '=', code)
+    .executeTakeFirst();
+  return r ? toAgency(r) : undefined;
+}
+
+export async function countAgencies(db: Db): Promise<number> {
+  const r = await db
+    .selectFrom('agencies')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function listProvincesWithAgencies(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectFrom('agencies')
+    .select('province')
+    .distinct()
+    .where('province', 'is not', null)
+    .execute();
+  return rows.map((r) => r.province!);
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (m) => `\\${m}`);
+}

@@ -1,0 +1,11 @@
+// What a view needs to know about the request it renders for.
+import type { Messages } from '../i18n/th.ts';
+import type { Lang } from '../i18n/types.ts';
+
+export interface PageContext {
+  lang: Lang;
+  t: Messages;
+  /** The current path and query, so the language switch returns here. */
+  path: string;
+  nonce: string | undefined;
+}

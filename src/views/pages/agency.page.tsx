@@ -1,0 +1,58 @@
+// One agency's register entry.
+import { agencyTypeName, type Agency } from '../../domain/agency.ts';
+import { formatInteger } from '../../i18n/format.ts';
+import { Layout } from '../layout.tsx';
+import type { PageContext } from '../page-context.ts';
+
+export function AgencyPage({
+  ctx,
+  agency,
+  parent,
+}: {
+  ctx: PageContext;
+  agency: Agency;
+  parent: Agency | undefined;
+}) {
+  const d = ctx.t.agencies.detail;
+  const dash = <span class="muted">{d.notGiven}</span>;
+  return (
+    <Layout ctx={ctx} title={agency.nameTh}>
+      <p>
+        <a href="/agencies">‹ {d.back}</a>
+      </p>
+      <h1>{agency.nameTh}</h1>
+      <dl class="summary-list">
+        <dt>{d.code}</dt>
+        <dd>{agency.code}</dd>
+        <dt>{d.nameEn}</dt>
+        <dd>{agency.nameEn ?? dash}</dd>
+        <dt>{d.type}</dt>
+        <dd>{agencyTypeName(agency.type, ctx.lang)}</dd>
+        <dt>{d.province}</dt>
+        <dd>{agency.province ?? dash}</dd>
+        <dt>{d.district}</dt>
+        <dd>{agency.district ?? dash}</dd>
+        <dt>{d.parent}</dt>
+        <dd>
+          {parent ? (
+            <a href={`/agencies/${encodeURIComponent(parent.code)}`}>{parent.nameTh}</a>
+          ) : (
+            dash
+          )}
+        </dd>
+        <dt>{d.website}</dt>
+        <dd>
+          {agency.website ? (
+            <a href={agency.website} rel="noopener noreferrer">
+              {agency.website}
+            </a>
+          ) : (
+            dash
+          )}
+        </dd>
+        <dt>{d.staff}</dt>
+        <dd>{agency.staffCount === null ? dash : formatInteger(agency.staffCount, ctx.lang)}</dd>
+      </dl>
+    </Layout>
+  );
+}

@@ -1,0 +1,12 @@
+// Builds the real app over a test database, for app.request() tests.
+import pino from 'pino';
+import { createApp } from '../../src/http/app.tsx';
+import { createServices } from '../../src/services/container.ts';
+import { createTestDb } from './db.ts';
+
+export async function createTestApp() {
+  const t = await createTestDb();
+  const services = createServices(t.db);
+  const app = createApp({ services, log: pino({ level: 'silent' }) });
+  return { app, services, db: t.db, close: t.close };
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.ts';
+
+describe('config', () => {
+  it('defaults to PGlite in ./data on port 3000', () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(3000);
+    expect(c.database).toEqual({ kind: 'pglite', dataDir: './data' });
+  });
+
+  it('understands memory:, file: and postgres:// URLs', () => {
+    expect(loadConfig({ DATABASE_URL: 'memory:' }).database).toEqual({
+      kind: 'pglite',
+      dataDir: null,
+    });
+    expect(loadConfig({ DATABASE_URL: 'file:/tmp/x' }).database).toEqual({
+      kind: 'pglite',
+      dataDir: '/tmp/x',
+    });
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/d' }).database.kind).toBe('postgres');
+  });
+
+  it('lists every problem at once, naming each variable', () => {
+    try {
+      loadConfig({ DATABASE_URL: 'mysql://x', PORT: '99999' });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      const msg = (e as ConfigError).message;
+      expect(msg).toContain('DATABASE_URL');
+      expect(msg).toContain('PORT');
+      expect((e as ConfigError).problems).toHaveLength(2);
+    }
+  });
+});

@@ -6,6 +6,8 @@ import { ServerErrorPage, NotFoundPage } from '../views/pages/error.page.tsx';
 import type { PageContext } from '../views/page-context.ts';
 import type { AppEnv } from './context.ts';
 import { language, requestContext, securityHeaders } from './middleware.ts';
+import { csrfProtection } from './csrf.ts';
+import { ANONYMOUS } from '../domain/actor.ts';
 import { agencyRoutes } from './agency.routes.tsx';
 import { publicRoutes } from './public.routes.tsx';
 import { staticRoutes } from './static.routes.ts';
@@ -22,6 +24,7 @@ export function pageContext(c: Context<AppEnv>): PageContext {
     t: c.get('t'),
     path: url.pathname + url.search,
     nonce: c.get('secureHeadersNonce'),
+    csrfToken: c.get('csrfToken') ?? '',
   };
 }
 
@@ -32,8 +35,10 @@ export function createApp({ services, log }: AppDeps): Hono<AppEnv> {
   app.use(language);
   app.use(async (c, next) => {
     c.set('services', services);
+    c.set('actor', ANONYMOUS);
     await next();
   });
+  app.use(csrfProtection);
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {

@@ -1,5 +1,6 @@
 // What every request carries through the middleware: language, messages, request id, logger.
 import type { Logger } from 'pino';
+import type { Actor } from '../domain/actor.ts';
 import type { Messages } from '../i18n/th.ts';
 import type { Lang } from '../i18n/types.ts';
 import type { Services } from '../services/container.ts';
@@ -11,6 +12,10 @@ export interface AppEnv {
     requestId: string;
     log: Logger;
     services: Services;
+    /** Who is acting: set by the session middleware; ANONYMOUS when signed out. */
+    actor: Actor;
+    /** The CSRF token for forms rendered in this response. */
+    csrfToken: string;
     secureHeadersNonce?: string;
   };
 }

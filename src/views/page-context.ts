@@ -8,4 +8,6 @@ export interface PageContext {
   /** The current path and query, so the language switch returns here. */
   path: string;
   nonce: string | undefined;
+  /** Put in every POST form as `_csrf` (see CsrfField). */
+  csrfToken: string;
 }

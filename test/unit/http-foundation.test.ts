@@ -37,7 +37,10 @@ describe('http foundation', () => {
     const r = await t.app.request('/lang/en?next=%2Fagencies%3Fq%3Dx');
     expect(r.status).toBe(303);
     expect(r.headers.get('location')).toBe('/agencies?q=x');
-    const cookie = r.headers.get('set-cookie')!.split(';')[0]!;
+    const cookie = r.headers
+      .getSetCookie()
+      .map((h) => h.split(';')[0])
+      .join('; ');
     const page = await (await t.app.request('/agencies', { headers: { cookie } })).text();
     expect(page).toContain('<html lang="en">');
     expect(page).toContain('Agency register');
@@ -60,6 +63,22 @@ describe('http foundation', () => {
     expect(one.status).toBe(200);
     expect(await one.text()).toContain('จังหวัดลำพูน');
     expect((await t.app.request('/agencies/NOPE')).status).toBe(404);
+  });
+
+  it('refuses a form post without a matching CSRF token, with 403', async () => {
+    const page = await t.app.request('/');
+    const cookie = page.headers
+      .getSetCookie()
+      .map((h) => h.split(';')[0])
+      .join('; ');
+    const post = (body: string) =>
+      t.app.request('/lang/en', {
+        method: 'POST',
+        body,
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      });
+    expect((await post('_csrf=forged')).status).toBe(403);
+    expect((await post('')).status).toBe(403);
   });
 
   it('serves hashed static assets with long-lived caching', async () => {

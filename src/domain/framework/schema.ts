@@ -95,6 +95,8 @@ export const frameworkSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   fiscalYear: z.number().int().min(2500).max(2700),
   name: text,
+  /** Display names of the three tools (optional for compatibility with older definitions). */
+  toolNames: z.object({ IIT: text, EIT: text, OIT: text }).optional(),
   /** 'bands' (AA–F, 2563) or 'pass_tiers' (from 2566): only changes how levels are presented. */
   levelScheme: z.enum(['bands', 'pass_tiers']),
   toolWeights: z.object({ IIT: z.number(), EIT: z.number(), OIT: z.number() }),
@@ -118,6 +120,12 @@ export const frameworkSchema = z.object({
 });
 
 export type Framework = z.infer<typeof frameworkSchema>;
+/** What a definition module writes (before defaults are applied). */
+export type FrameworkInput = z.input<typeof frameworkSchema>;
+export type SubIndicator = z.infer<typeof subIndicator>;
+export type OitHeading = z.infer<typeof oitHeading>;
+export type DemographicField = z.infer<typeof demographicField>;
+export type SampleRule = z.infer<typeof sampleRule>;
 export type Question = z.infer<typeof question>;
 export type SubItem = z.infer<typeof subItem>;
 export type Indicator = z.infer<typeof indicator>;

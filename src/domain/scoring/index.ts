@@ -1,0 +1,20 @@
+// The scoring engine's public API: score one agency, pick a level, roll results up.
+export type { AnswerCounts, MissingReason, ScoreCard, ScoreInput } from './types.ts';
+export { scoreAgency, subItemScore } from './score.ts';
+export { levelFor } from './level.ts';
+export {
+  provinceScores,
+  rankAgencies,
+  summarize,
+  summarizeByType,
+  summarizeNational,
+  toAgencyResult,
+  withLastYear,
+  type AgencyResult,
+  type CountShare,
+  type PastResult,
+  type ProvinceScore,
+  type Ranked,
+  type Summary,
+  type TypeSummary,
+} from './rollups.ts';

@@ -12,6 +12,9 @@ export interface Config {
   publicUrl: string;
   demo: boolean;
   nodeEnv: 'development' | 'production' | 'test';
+  /** smtp:// or smtps:// URL; null keeps mail in the database outbox only (development, demo). */
+  smtpUrl: string | null;
+  mailFrom: string;
 }
 
 export class ConfigError extends Error {
@@ -77,6 +80,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push('DEMO: must be auto, on or off');
   const demo = !['off', 'false', '0'].includes(demoRaw);
 
+  let smtpUrl: string | null = null;
+  if (env.SMTP_URL) {
+    try {
+      const u = new URL(env.SMTP_URL);
+      if (u.protocol !== 'smtp:' && u.protocol !== 'smtps:') throw new Error('protocol');
+      smtpUrl = env.SMTP_URL;
+    } catch {
+      problems.push(
+        'SMTP_URL: must look like smtp://user:pass@host:587 or smtps://user:pass@host:465',
+      );
+    }
+  }
+  const mailFrom = env.MAIL_FROM?.trim() || 'Open ITAS <no-reply@localhost>';
+  if (!/@/.test(mailFrom)) problems.push(`MAIL_FROM: "${env.MAIL_FROM}" has no e-mail address`);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -86,5 +104,56 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     demo,
     nodeEnv,
+    smtpUrl,
+    mailFrom,
   };
+}
+
+/** Survey abuse limits (fixed windows, counted in the database so every process shares them). */
+export interface SurveyLimits {
+  /** Submissions allowed from one network (IPv4 /24, IPv6 /48) per window. */
+  networkMax: number;
+  networkWindowSeconds: number;
+  /** Submissions allowed through one agency's link per window. */
+  codeMax: number;
+  codeWindowSeconds: number;
+  /** Submissions from one network to one agency in a network window that count as a burst. */
+  burstThreshold: number;
+  /** Take the client address from X-Forwarded-For (only behind a trusted proxy). */
+  trustProxy: boolean;
+}
+
+const SURVEY_DEFAULTS: SurveyLimits = {
+  // 200 people of one office answering within ten minutes must get through, with room to spare.
+  networkMax: 400,
+  networkWindowSeconds: 600,
+  codeMax: 2000,
+  codeWindowSeconds: 600,
+  burstThreshold: 100,
+  trustProxy: false,
+};
+
+/** Reads SURVEY_* variables; a bad value is reported by name like the rest of the config. */
+export function loadSurveyLimits(env: NodeJS.ProcessEnv = process.env): SurveyLimits {
+  const problems: string[] = [];
+  const int = (name: string, fallback: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1) {
+      problems.push(`${name}: "${raw}" must be a whole number of at least 1`);
+      return fallback;
+    }
+    return n;
+  };
+  const limits: SurveyLimits = {
+    networkMax: int('SURVEY_RATE_NETWORK_MAX', SURVEY_DEFAULTS.networkMax),
+    networkWindowSeconds: int('SURVEY_RATE_NETWORK_WINDOW', SURVEY_DEFAULTS.networkWindowSeconds),
+    codeMax: int('SURVEY_RATE_CODE_MAX', SURVEY_DEFAULTS.codeMax),
+    codeWindowSeconds: int('SURVEY_RATE_CODE_WINDOW', SURVEY_DEFAULTS.codeWindowSeconds),
+    burstThreshold: int('SURVEY_BURST_THRESHOLD', SURVEY_DEFAULTS.burstThreshold),
+    trustProxy: ['1', 'true', 'on'].includes((env.SURVEY_TRUST_PROXY ?? '').toLowerCase()),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return limits;
 }

@@ -5,6 +5,7 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { isDatabaseEmpty, loadDemo, printDemoReport } from './demo/load-demo.ts';
 import { createApp } from './http/app.tsx';
 import { createServices } from './services/container.ts';
+import { startWorker } from './jobs/worker.ts';
 
 function readConfig(): Config {
   try {
@@ -32,10 +33,16 @@ async function main(): Promise<void> {
     );
     process.exit(3);
   }
-  const services = createServices(db);
+  const services = createServices(db, {
+    publicUrl: config.publicUrl,
+    smtpUrl: config.smtpUrl,
+    mailFrom: config.mailFrom,
+  });
   if (config.demo && (await isDatabaseEmpty(services))) {
     printDemoReport(await loadDemo(services), config.publicUrl);
   }
+  // Background jobs (recompute after new answers, …) run in every app process: SKIP LOCKED.
+  const worker = startWorker(services, log);
   const app = createApp({ services, log });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     log.info({ port: info.port }, `listening on http://localhost:${info.port}`);
@@ -54,10 +61,13 @@ async function main(): Promise<void> {
     log.info({ signal }, 'shutting down: finishing in-flight requests');
     // close() stops accepting and waits for open requests; the database closes after them.
     server.close(() => {
-      void db.destroy().then(() => {
-        log.info('stopped');
-        process.exit(0);
-      });
+      void worker
+        .stop()
+        .then(() => db.destroy())
+        .then(() => {
+          log.info('stopped');
+          process.exit(0);
+        });
     });
     setTimeout(() => process.exit(1), 15_000).unref();
   };

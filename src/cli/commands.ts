@@ -3,10 +3,22 @@ import type { Command } from './command.ts';
 import { importAgenciesCommand, listAgenciesCommand } from './commands/agencies.command.ts';
 import { demoCommand } from './commands/demo.command.ts';
 import { migrateCommand } from './commands/migrate.command.ts';
+import {
+  createUserCommand,
+  disableUserCommand,
+  listUsersCommand,
+} from './commands/users.command.ts';
+import { resultsCommands } from './commands/results.command.ts';
+import { surveyCommands } from './commands/surveys.command.ts';
 
 export const commands: Command[] = [
   migrateCommand,
   demoCommand,
   importAgenciesCommand,
   listAgenciesCommand,
+  createUserCommand,
+  listUsersCommand,
+  disableUserCommand,
+  ...resultsCommands,
+  ...surveyCommands,
 ];

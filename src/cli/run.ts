@@ -50,7 +50,12 @@ export async function runCli(
     log,
     out: io.out,
     err: io.err,
-    services: async () => (opened ??= createServices(await openReadyDatabase(config, log))),
+    services: async () =>
+      (opened ??= createServices(await openReadyDatabase(config, log), {
+        publicUrl: config.publicUrl,
+        smtpUrl: config.smtpUrl,
+        mailFrom: config.mailFrom,
+      })),
   };
   try {
     return await match.run(args, ctx);

@@ -4,6 +4,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SYSTEM_CLI } from '../domain/actor.ts';
 import type { Services } from '../services/container.ts';
+import { loadDemoAccounts } from './demo-accounts.ts';
+import { loadDemoSurveys } from './demo-surveys.ts';
+import { loadDemoProvinceDrive } from './demo-province-drive.ts';
+import { loadDemoResults } from './demo-results.ts';
+import { loadDemoPublication } from './demo-publication.ts';
 
 const dataDir = join(dirname(fileURLToPath(import.meta.url)), 'data');
 
@@ -23,7 +28,16 @@ export async function loadDemo(services: Services): Promise<DemoReport> {
     'lamphun-agencies.csv',
     readFileSync(file, 'utf8'),
   );
-  return { agencies: inserted + updated, logins: [] };
+  const logins = await loadDemoAccounts(services);
+  // After any year the demo creates: the surveys open on the newest year (see demo-surveys.ts).
+  await loadDemoSurveys(services);
+  // Lamphun's 2564 drive from the seed (creates 2563 and 2564 if missing).
+  await loadDemoProvinceDrive(services);
+  // Year 2563's answers, OIT reviews and computed score cards for the 59 agencies.
+  await loadDemoResults(services);
+  // Publish 2563 with the NACC's announcement (and the seed's OIT comments of 51-PRV).
+  await loadDemoPublication(services);
+  return { agencies: inserted + updated, logins };
 }
 
 export function printDemoReport(

@@ -55,3 +55,13 @@ export function canReadAgencyPrivate(actor: Actor, agency: AgencyRef): boolean {
 export function canReadProvince(actor: Actor, province: string): boolean {
   return canActForProvince(actor, province);
 }
+
+/** Accounts, roles, the audit log and the mail outbox are the NACC's to administer. */
+export function canAdministerAccounts(actor: Actor): boolean {
+  return isNacc(actor);
+}
+
+/** Whether the actor holds any of these roles; the NACC holds every role implicitly. */
+export function hasAnyRole(actor: Actor, roles: readonly Role[]): boolean {
+  return isNacc(actor) || roles.some((r) => hasRole(actor, r));
+}

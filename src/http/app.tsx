@@ -7,10 +7,24 @@ import type { PageContext } from '../views/page-context.ts';
 import type { AppEnv } from './context.ts';
 import { language, requestContext, securityHeaders } from './middleware.ts';
 import { csrfProtection } from './csrf.ts';
-import { ANONYMOUS } from '../domain/actor.ts';
+import { accountContext } from './account-context.ts';
+import { accountRoutes } from './account.routes.tsx';
+import { adminRoutes } from './admin.routes.tsx';
+import { adminLogRoutes } from './admin-log.routes.tsx';
+import { agencyProfileRoutes } from './agency-profile.routes.tsx';
+import { authRoutes } from './auth.routes.tsx';
+import { handleExpectedError } from './expected-errors.tsx';
+import { sessionMiddleware } from './session.ts';
 import { agencyRoutes } from './agency.routes.tsx';
+import { provinceRoutes } from './province.routes.tsx';
+import { oitRoutes } from './oit.routes.tsx';
 import { publicRoutes } from './public.routes.tsx';
+import { resultsRoutes } from './results.routes.tsx';
 import { staticRoutes } from './static.routes.ts';
+import { apiRoutes } from './api.routes.ts';
+import { surveyRoutes } from './survey.routes.tsx';
+import { surveyApiRoutes } from './survey-api.routes.ts';
+import { surveyAdminRoutes } from './survey-admin.routes.tsx';
 
 export interface AppDeps {
   services: Services;
@@ -25,6 +39,7 @@ export function pageContext(c: Context<AppEnv>): PageContext {
     path: url.pathname + url.search,
     nonce: c.get('secureHeadersNonce'),
     csrfToken: c.get('csrfToken') ?? '',
+    ...accountContext(c),
   };
 }
 
@@ -35,9 +50,9 @@ export function createApp({ services, log }: AppDeps): Hono<AppEnv> {
   app.use(language);
   app.use(async (c, next) => {
     c.set('services', services);
-    c.set('actor', ANONYMOUS);
     await next();
   });
+  app.use(sessionMiddleware);
   app.use(csrfProtection);
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
@@ -48,10 +63,24 @@ export function createApp({ services, log }: AppDeps): Hono<AppEnv> {
 
   app.route('/static', staticRoutes);
   app.route('/', publicRoutes);
+  app.route('/', apiRoutes);
+  app.route('/', resultsRoutes);
   app.route('/', agencyRoutes);
+  app.route('/', surveyRoutes);
+  app.route('/', surveyApiRoutes);
+  app.route('/', surveyAdminRoutes);
+  app.route('/', authRoutes);
+  app.route('/', accountRoutes);
+  app.route('/', adminRoutes);
+  app.route('/', adminLogRoutes);
+  app.route('/', agencyProfileRoutes);
+  app.route('/', provinceRoutes);
+  app.route('/', oitRoutes);
 
   app.notFound((c) => c.html(<NotFoundPage ctx={pageContext(c)} />, 404));
   app.onError((err, c) => {
+    const expected = handleExpectedError(err, c);
+    if (expected) return expected;
     const requestId = c.get('requestId');
     (c.get('log') ?? log).error({ err, requestId }, 'unhandled error');
     // Language may not be set if the failure came early; the page is bilingual anyway.

@@ -14,6 +14,8 @@ export interface AppEnv {
     services: Services;
     /** Who is acting: set by the session middleware; ANONYMOUS when signed out. */
     actor: Actor;
+    /** The signed-in person's name and session (set with actor by the session middleware). */
+    account?: { displayName: string; sessionHash: string };
     /** The CSRF token for forms rendered in this response. */
     csrfToken: string;
     secureHeadersNonce?: string;

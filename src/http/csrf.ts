@@ -60,3 +60,18 @@ function refuse(c: Parameters<MiddlewareHandler<AppEnv>>[0]) {
     403,
   );
 }
+
+/**
+ * A fresh CSRF token, set when a session is created (sign-in): a token planted or read before
+ * sign-in is useless afterwards. Forms rendered in this response carry the new one.
+ */
+export function rotateCsrfToken(c: Parameters<MiddlewareHandler<AppEnv>>[0]): void {
+  const token = randomBytes(32).toString('base64url');
+  setCookie(c, COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: new URL(c.req.url).protocol === 'https:',
+  });
+  c.set('csrfToken', token);
+}

@@ -21,7 +21,8 @@ export function requestContext(log: Logger): MiddlewareHandler<AppEnv> {
     child.info(
       {
         method: c.req.method,
-        path: c.req.path,
+        // One-time links are secrets until used: never write them to the logs.
+        path: c.req.path.replace(/^\/(reset-password|invitation)\/[^/]+/, '/$1/[token]'),
         status: c.res.status,
         ms: Math.round(performance.now() - started),
       },

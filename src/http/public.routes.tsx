@@ -8,8 +8,9 @@ import type { AppEnv } from './context.ts';
 export const publicRoutes = new Hono<AppEnv>();
 
 publicRoutes.get('/', async (c) => {
-  const count = await c.get('services').agencies.count();
-  return c.html(<HomePage ctx={pageContext(c)} agencyCount={count} />);
+  const services = c.get('services');
+  const [count, results] = await Promise.all([services.agencies.count(), services.resultsView.home()]);
+  return c.html(<HomePage ctx={pageContext(c)} agencyCount={count} results={results} />);
 });
 
 publicRoutes.get('/lang/:lang{th|en}', (c) => {

@@ -3,5 +3,11 @@ import type { Widen } from './types.ts';
 import type { th } from './th.ts';
 import { common } from './en/common.ts';
 import { agencies } from './en/agencies.ts';
+import { accounts } from './en/accounts.ts';
+import { admin } from './en/admin.ts';
+import { oit } from './en/oit.ts';
+import { results } from './en/results.ts';
+import { province } from './en/province.ts';
+import { surveys } from './en/surveys.ts';
 
-export const en: Widen<typeof th> = { common, agencies };
+export const en: Widen<typeof th> = { common, agencies, accounts, admin, oit, results, province, surveys };

@@ -1,6 +1,12 @@
 // The Thai catalogue: the source language. Each area lives in th/<area>.ts.
 import { common } from './th/common.ts';
 import { agencies } from './th/agencies.ts';
+import { accounts } from './th/accounts.ts';
+import { admin } from './th/admin.ts';
+import { oit } from './th/oit.ts';
+import { results } from './th/results.ts';
+import { province } from './th/province.ts';
+import { surveys } from './th/surveys.ts';
 
-export const th = { common, agencies };
+export const th = { common, agencies, accounts, admin, oit, results, province, surveys };
 export type Messages = typeof th;

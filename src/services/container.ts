@@ -4,12 +4,72 @@ import type { Db } from '../storage/database.ts';
 import { pingDatabase } from '../storage/database.ts';
 import { createAgencyService } from './agency.service.ts';
 import { createReferenceService } from './reference.service.ts';
+import { createAgencyProfileService } from './agency-profile.service.ts';
+import { createAuditService } from './audit.service.ts';
+import { createAuthService } from './auth.service.ts';
+import { createMailService } from './mail.service.ts';
+import { resolveOptions, type ServiceOptions } from './service-options.ts';
+import { createUserAdminService } from './user-admin.service.ts';
+import { createYearService } from './year.service.ts';
+import { createResponseService } from './response.service.ts';
+import { createResultsService } from './results.service.ts';
+import { createJobService } from './job.service.ts';
+import { createImportService } from './import.service.ts';
+import { createResultsViewService } from './results-view.service.ts';
+import { loadSurveyLimits } from '../config.ts';
+import { createCalendarService } from './calendar.service.ts';
+import { createSampleTargetService } from './sample-target.service.ts';
+import { createSurveyGuard } from './survey-guard.service.ts';
+import { createSurveyLinkService } from './survey-link.service.ts';
+import { createSurveyService, type ResolvedLink } from './survey.service.ts';
+import { createSurveyCache } from './survey-cache.ts';
+import { createProvinceDriveService } from './province-drive.service.ts';
+import { createProvinceProgressService } from './province-progress.service.ts';
 
-export function createServices(db: Db) {
+import { createOitService } from './oit.service.ts';
+import { createOitReviewService } from './oit-review.service.ts';
+import { createOitAdminService } from './oit-admin.service.ts';
+import { createLinkCheckService } from './link-check.service.ts';
+
+export function createServices(db: Db, options: ServiceOptions = {}) {
+  const o = resolveOptions(options);
+  const mail = createMailService(db, { smtpUrl: o.smtpUrl, from: o.mailFrom, now: o.now });
+  const years = createYearService(db);
+  const results = createResultsService(db, years);
+  const responses = createResponseService(db, years);
+  const surveyGuard = createSurveyGuard(db, loadSurveyLimits(), o.now);
+  const surveyCache = createSurveyCache<ResolvedLink | null>();
+  const provinceDrive = createProvinceDriveService(db);
   return {
     db,
     agencies: createAgencyService(db),
     reference: createReferenceService(db),
+    audit: createAuditService(db),
+    mail,
+    auth: createAuthService(db, { mail, publicUrl: o.publicUrl, now: o.now, sleep: o.sleep }),
+    users: createUserAdminService(db, { mail, publicUrl: o.publicUrl, now: o.now }),
+    agencyProfiles: createAgencyProfileService(db),
+    years,
+    responses,
+    calendar: createCalendarService(db, surveyCache.clear),
+    surveyLinks: createSurveyLinkService(db, surveyCache.clear),
+    surveys: createSurveyService(db, {
+      submit: (input) => responses.submit(input),
+      guard: surveyGuard,
+      now: o.now,
+      cache: surveyCache,
+    }),
+    sampleTargets: createSampleTargetService(db, o.now),
+    results,
+    jobs: createJobService(db),
+    imports: createImportService(db, years),
+    resultsView: createResultsViewService(db),
+    provinceDrive,
+    oit: createOitService(db, { years, now: o.now }),
+    oitReview: createOitReviewService(db, { years, now: o.now }),
+    oitAdmin: createOitAdminService(db, { years }),
+    oitLinks: createLinkCheckService(db),
+    provinceProgress: createProvinceProgressService(db, { drive: provinceDrive, mail, now: o.now }),
     health: { isReady: () => pingDatabase(db) },
     messages: messagesFor,
   };

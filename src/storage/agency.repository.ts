@@ -137,3 +137,16 @@ export async function listProvincesWithAgencies(db: Db): Promise<string[]> {
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (m) => `\\${m}`);
 }
+
+/** Changes the fields an agency administers itself (website, staff count). */
+export async function updateAgencyProfile(
+  db: Db,
+  code: string,
+  set: { website: string | null; staffCount: number | null },
+): Promise<void> {
+  await db
+    .updateTable('agencies')
+    .set({ website: set.website, staff_count: set.staffCount, updated_at: sql`now()` })
+    .where('code', '=', code)
+    .execute();
+}

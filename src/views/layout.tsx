@@ -2,6 +2,8 @@
 import type { Child } from 'hono/jsx';
 import { assetUrl } from '../http/static-assets.ts';
 import type { PageContext } from './page-context.ts';
+import { AccountNav, AdminNavItems } from './components/account-nav.tsx';
+import { ProvinceNavItems } from './components/province-nav.tsx';
 
 export interface LayoutProps {
   ctx: PageContext;
@@ -43,6 +45,7 @@ export function Layout({ ctx, title, hasError, children }: LayoutProps) {
             >
               {t.common.switchLanguage}
             </a>
+            <AccountNav ctx={ctx} />
           </div>
           <nav class="site-nav container" aria-label={t.common.productName}>
             <ul>
@@ -52,6 +55,11 @@ export function Layout({ ctx, title, hasError, children }: LayoutProps) {
               <li>
                 <a href="/agencies">{t.common.nav.agencies}</a>
               </li>
+              <li>
+                <a href="/open-data">{t.common.nav.openData}</a>
+              </li>
+              <AdminNavItems ctx={ctx} />
+              <ProvinceNavItems ctx={ctx} />
             </ul>
           </nav>
         </header>

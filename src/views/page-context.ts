@@ -10,4 +10,6 @@ export interface PageContext {
   nonce: string | undefined;
   /** Put in every POST form as `_csrf` (see CsrfField). */
   csrfToken: string;
+  /** The signed-in person, for the header; absent when signed out. */
+  user?: { name: string; isAdmin: boolean; provinces?: string[] };
 }

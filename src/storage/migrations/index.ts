@@ -1,7 +1,17 @@
 // The static list of migrations, in order. Add a file and one line here; never edit a shipped one.
 import type { Migration } from 'kysely';
 import * as m001 from './2026-11-25-01-agencies.ts';
+import * as m010accounts from './2026-11-25-10-accounts.ts';
+import * as m20results from './2026-11-25-20-results.ts';
+import * as m30surveys from './2026-11-25-30-surveys.ts';
+import * as m40oit from './2026-11-25-40-oit-workflow.ts';
+import * as m60drive from './2026-11-25-60-province-drive.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-25-01-agencies': m001,
+  '2026-11-25-10-accounts': m010accounts,
+  '2026-11-25-20-results': m20results,
+  '2026-11-25-30-surveys': m30surveys,
+  '2026-11-25-40-oit-workflow': m40oit,
+  '2026-11-25-60-province-drive': m60drive,
 };

@@ -1,9 +1,21 @@
-// The home page: what the system is, and a search box for any agency.
-import { formatInteger } from '../../i18n/format.ts';
+// The home page: what the system is, a search box for any agency, and the latest published
+// year's national summary with provinces ranked by combined score.
+import { formatInteger, formatScore } from '../../i18n/format.ts';
+import type { HomeView } from '../../services/results-view.service.ts';
+import { BarChart } from '../components/charts.tsx';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
+import { Announcement } from './results-parts.tsx';
 
-export function HomePage({ ctx, agencyCount }: { ctx: PageContext; agencyCount: number }) {
+export function HomePage({
+  ctx,
+  agencyCount,
+  results,
+}: {
+  ctx: PageContext;
+  agencyCount: number;
+  results?: HomeView;
+}) {
   const h = ctx.t.common.home;
   return (
     <Layout ctx={ctx} title={h.title}>
@@ -20,6 +32,90 @@ export function HomePage({ ctx, agencyCount }: { ctx: PageContext; agencyCount: 
         <button type="submit">{h.searchButton}</button>
       </form>
       <p class="muted">{h.agenciesCount(formatInteger(agencyCount, ctx.lang))}</p>
+      {results ? <LatestResults ctx={ctx} view={results} /> : <p>{ctx.t.results.home.noResults}</p>}
     </Layout>
+  );
+}
+
+function LatestResults({ ctx, view }: { ctx: PageContext; view: HomeView }) {
+  const { lang } = ctx;
+  const r = ctx.t.results;
+  const m = r.home;
+  const y = String(view.year.fiscalYear);
+  const s = view.national;
+  const pct = (share: number) => formatScore(share * 100, lang);
+  const ranked = view.provinces.filter((p) => p.score !== null);
+  return (
+    <section class="latest" data-testid="latest">
+      <h2>{m.latest(y)}</h2>
+      <Announcement ctx={ctx} year={view.year} />
+      <dl class="summary-list">
+        <dt>{r.summary.agencies}</dt>
+        <dd>{formatInteger(s.assessed, lang)}</dd>
+        <dt>{m.nationalMean}</dt>
+        <dd data-testid="national-mean">{formatScore(s.meanOverall, lang)}</dd>
+        <dt>{m.passShare}</dt>
+        <dd>
+          {r.summary.passingOf(
+            formatInteger(s.passing.count, lang),
+            pct(s.passing.share),
+            pct(view.framework.nationalTargetShare),
+          )}
+        </dd>
+      </dl>
+      <ul class="link-list">
+        <li>
+          <a href={`/results/${y}/summary`}>{r.summary.title(y)}</a>
+        </li>
+        <li>
+          <a href={`/results/${y}/rankings`}>{r.rankings.title(y)}</a>
+        </li>
+        <li>
+          <a href="/open-data">{r.openData.title}</a>
+        </li>
+      </ul>
+      <h3>{m.provincesTitle}</h3>
+      <div class="chart-with-table">
+        <BarChart
+          id="home-provinces"
+          alt={`${m.provincesTitle}: ${ranked.slice(0, 10).map((p) => `${p.province} ${formatScore(p.score, lang)}`).join(', ')}`}
+          bars={ranked.slice(0, 10).map((p) => ({
+            label: `${p.rank}. ${p.province}`,
+            value: p.score,
+            text: formatScore(p.score, lang),
+          }))}
+          target={view.framework.passMark}
+        />
+        <div class="table-wrap">
+          <table data-testid="provinces">
+            <caption class="visually-hidden">{m.provincesTitle}</caption>
+            <thead>
+              <tr>
+                <th scope="col" class="num">
+                  {r.rankings.rank}
+                </th>
+                <th scope="col">{r.rankings.province}</th>
+                <th scope="col" class="num">
+                  {r.rankings.combined}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {ranked.map((p) => (
+                <tr>
+                  <td class="num">{String(p.rank)}</td>
+                  <th scope="row">
+                    <a href={`/results/${y}/rankings?scope=province&province=${encodeURIComponent(p.province)}`}>
+                      {p.province}
+                    </a>
+                  </th>
+                  <td class="num">{formatScore(p.score, lang)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+    </section>
   );
 }

@@ -1,0 +1,19 @@
+// Runs one benchmark by name: npm run bench -- scoring | agencies | results. Never part of npm test.
+export {};
+
+const [benchName, ...args] = process.argv.slice(2);
+
+const benches: Record<string, () => Promise<void>> = {
+  scoring: async () => (await import('./scoring.ts')).runScoringBench(args),
+  agencies: async () => (await import('./agencies.ts')).runAgenciesBench(),
+  results: async () => (await import('./results.ts')).runResultsBench(),
+  surveys: async () => (await import('./surveys.ts')).runSurveysBench(),
+};
+
+const run = benchName ? benches[benchName] : undefined;
+if (run === undefined) {
+  process.stderr.write(`Usage: npm run bench -- ${Object.keys(benches).join(' | ')}\n`);
+  process.exitCode = 2;
+} else {
+  await run();
+}

@@ -1,0 +1,260 @@
+// Benchmark: survey submissions on PostgreSQL with 50 concurrent clients, through the API and
+// through the HTML form path of a real server process, against a raw single-row INSERT baseline
+// in the same run; then counts stored rows to prove every acknowledged answer was kept.
+// Run: npm run bench -- surveys   (DATABASE_URL defaults to the local PostgreSQL 15)
+import { spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import { sql } from 'kysely';
+import { SYSTEM_CLI } from '../src/domain/actor.ts';
+import { thaiDay } from '../src/domain/calendar.ts';
+import { answerColumns, subItemOf } from '../src/domain/framework/helpers.ts';
+import { getFramework } from '../src/domain/framework/registry.ts';
+import { createServices } from '../src/services/container.ts';
+import { openDatabase } from '../src/storage/database.ts';
+import { migrateToLatest } from '../src/storage/migrate.ts';
+import { ensureReferenceData } from '../src/storage/reference.repository.ts';
+
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const YEAR = 2569;
+
+interface Run {
+  name: string;
+  ok: number;
+  errors: number;
+  seconds: number;
+  latencies: number[];
+}
+
+function pct(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+function report(r: Run): string {
+  const s = [...r.latencies].sort((a, b) => a - b);
+  return `  ${r.name.padEnd(34)} ${(r.ok / r.seconds).toFixed(0).padStart(6)} /s   p50 ${pct(s, 50).toFixed(1).padStart(6)} ms   p99 ${pct(s, 99).toFixed(1).padStart(6)} ms   ok ${r.ok}   errors ${r.errors}\n`;
+}
+
+/** Runs `clients` loops of `once` for `seconds`; each resolved true counts as acknowledged. */
+async function drive(name: string, once: (client: number) => Promise<boolean>): Promise<Run> {
+  const run: Run = { name, ok: 0, errors: 0, seconds: SECONDS, latencies: [] };
+  const end = performance.now() + SECONDS * 1000;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, client) => {
+      while (performance.now() < end) {
+        const t = performance.now();
+        let good: boolean;
+        try {
+          good = await once(client);
+        } catch {
+          good = false;
+        }
+        run.latencies.push(performance.now() - t);
+        if (good) run.ok++;
+        else run.errors++;
+      }
+    }),
+  );
+  run.seconds = (performance.now() - t0) / 1000;
+  return run;
+}
+
+export async function runSurveysBench(): Promise<void> {
+  const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  if (!url.startsWith('postgres'))
+    throw new Error('bench surveys needs PostgreSQL (DATABASE_URL=postgres://…)');
+  const name = `itas_bench_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const dbUrl = u.toString();
+  const db = await openDatabase({ kind: 'postgres', url: dbUrl }, { poolSize: 4 });
+  let server: ReturnType<typeof spawn> | undefined;
+  try {
+    await migrateToLatest(db);
+    await ensureReferenceData(db);
+    const services = createServices(db);
+    await services.agencies.importAgencies(
+      SYSTEM_CLI,
+      'lamphun-agencies.csv',
+      readFileSync('src/demo/data/lamphun-agencies.csv', 'utf8'),
+    );
+    await services.years.create(SYSTEM_CLI, YEAR, 'ita-2563');
+    const today = thaiDay(new Date());
+    for (const phase of ['iit', 'eit'])
+      await services.calendar.setPhase(SYSTEM_CLI, {
+        fiscalYear: YEAR,
+        phase,
+        opensOn: today,
+        closesOn: today,
+      });
+    await services.surveyLinks.ensureAll(SYSTEM_CLI, YEAR);
+    const codes = (await services.surveyLinks.list(SYSTEM_CLI, YEAR)).map((l) => l.code);
+
+    // The server under test: its own process (as in production), limits raised so that the
+    // benchmark measures throughput rather than the rate limiter refusing one test network.
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    let out = '';
+    server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: {
+        ...process.env,
+        DATABASE_URL: dbUrl,
+        PORT: String(port),
+        DEMO: 'off',
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'production',
+        SURVEY_RATE_NETWORK_MAX: '100000000',
+        SURVEY_RATE_CODE_MAX: '100000000',
+        SURVEY_BURST_THRESHOLD: '100000000',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    server.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    server.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    const base = `http://127.0.0.1:${port}`;
+    for (let i = 0; ; i++) {
+      if (server.exitCode !== null) throw new Error(`server exited: ${out}`);
+      if (
+        await fetch(`${base}/readyz`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
+      if (i > 240) throw new Error(`server did not start: ${out}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+
+    const fw = getFramework('ita-2563')!;
+    const eitAnswers = (seed: number) =>
+      Object.fromEntries(
+        answerColumns(fw, 'EIT').map((col, i) => {
+          const scale = subItemOf(fw, col)!.item.scale;
+          return [
+            col,
+            scale.endsWith('_good') ? ((seed + i) % 2 ? 'Y' : 'N') : String(((seed + i) % 4) + 1),
+          ];
+        }),
+      );
+    const demographics = Object.fromEntries(
+      fw.demographics.EIT.map((d) => [d.code, d.options[0]!.value]),
+    );
+    const acknowledged = new Set<string>();
+    let formAcks = 0;
+    process.stdout.write(
+      `\nSurvey submissions on PostgreSQL, ${CLIENTS} concurrent clients, ${SECONDS} s each (server: own process, pool 10)\n`,
+    );
+
+    // 1. Baseline: one single-row INSERT per statement (autocommit), same clients, same database.
+    await admin.end();
+    const raw = new pg.Pool({ connectionString: dbUrl, max: CLIENTS });
+    await raw.query(
+      'create table bench_baseline (id text primary key, answers smallint[] not null)',
+    );
+    const baseline = await drive('raw single-row INSERT (pg, 50 conns)', async () => {
+      await raw.query('insert into bench_baseline (id, answers) values ($1, $2)', [
+        randomUUID(),
+        [1, 2, 3, 4],
+      ]);
+      return true;
+    });
+    process.stdout.write(report(baseline));
+
+    // 2. The API: one POST per response.
+    const api = await drive('API POST /api/v1/surveys', async (client) => {
+      const id = randomUUID();
+      const res = await fetch(`${base}/api/v1/surveys/${codes[client % codes.length]}/eit`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ response_id: id, answers: eitAnswers(client), demographics }),
+      });
+      await res.arrayBuffer();
+      if (res.status === 201) acknowledged.add(id);
+      return res.status === 201;
+    });
+    process.stdout.write(report(api));
+
+    // 3. The HTML form path: about you, three question pages, submit (5 POSTs with cookies).
+    const pages = [1, 2, 3].map(
+      (n) => fw.indicators.filter((i) => i.tool === 'EIT')[n - 1]!.questions!,
+    );
+    const formLatencies: number[] = [];
+    const form = await drive('HTML form path (5 POSTs each)', async (client) => {
+      const csrf = randomBytes(32).toString('base64url');
+      let cookie = `itas_csrf=${csrf}`;
+      const code = codes[client % codes.length]!;
+      const answers = eitAnswers(client + 1);
+      const steps: [string, Record<string, string>][] = [
+        ['about', demographics],
+        ...pages.map((qs, i): [string, Record<string, string>] => [
+          `page-${i + 1}`,
+          Object.fromEntries(
+            Object.entries(answers).filter(([k]) => qs.includes(k.slice(0, k.indexOf('.')))),
+          ),
+        ]),
+        ['submit', {}],
+      ];
+      for (const [step, fields] of steps) {
+        const t = performance.now();
+        const res = await fetch(`${base}/go/eit/${code}/${step}`, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+          body: new URLSearchParams({ ...fields, _csrf: csrf }).toString(),
+        });
+        await res.arrayBuffer();
+        formLatencies.push(performance.now() - t);
+        const draft = res.headers.getSetCookie().find((c) => c.startsWith('itas_survey='));
+        if (draft) cookie = `itas_csrf=${csrf}; ${draft.split(';')[0]}`;
+        if (res.status !== 303) return false;
+        if (step === 'submit' && !res.headers.get('location')?.endsWith('/thanks')) return false;
+      }
+      formAcks++;
+      return true;
+    });
+    process.stdout.write(report(form));
+    process.stdout.write(
+      report({ ...form, name: '  (per form POST)', ok: form.ok * 5, latencies: formLatencies }),
+    );
+
+    // 4. Nothing acknowledged was lost.
+    const stored = Number(
+      (await sql<{ n: number }>`select count(*)::int as n from responses`.execute(db)).rows[0]!.n,
+    );
+    const ids = [...acknowledged];
+    let apiFound = 0;
+    for (let i = 0; i < ids.length; i += 5000) {
+      const chunk = ids.slice(i, i + 5000);
+      apiFound += Number(
+        (
+          await sql<{
+            n: number;
+          }>`select count(*)::int as n from responses where response_id = any(${chunk})`.execute(db)
+        ).rows[0]!.n,
+      );
+    }
+    process.stdout.write(
+      `  stored rows ${stored}; acknowledged ${ids.length} API + ${formAcks} form = ${ids.length + formAcks}; API ids found ${apiFound}; lost ${ids.length + formAcks - stored}\n\n`,
+    );
+    await raw.end();
+  } finally {
+    if (server && server.exitCode === null) {
+      const s = server;
+      await new Promise<void>((r) => {
+        s.once('exit', () => r());
+        s.kill('SIGTERM');
+      });
+    }
+    await db.destroy();
+    const a = new pg.Client({ connectionString: url });
+    await a.connect();
+    await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await a.end();
+  }
+}

@@ -1,0 +1,234 @@
+// `itas year create`, the imports of responses / OIT / past results, `itas compute`, and the
+// exports of results, summaries and rankings (docs/formats.md).
+import { createReadStream, createWriteStream } from 'node:fs';
+import { access } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { finished } from 'node:stream/promises';
+import type { Writable } from 'node:stream';
+import { parseArgs } from 'node:util';
+import { SYSTEM_CLI } from '../../domain/actor.ts';
+import { isAgencyType } from '../../domain/agency.ts';
+import {
+  pagesOf,
+  rankingsTable,
+  resultsTable,
+  summaryTable,
+} from '../../exports/results-export.ts';
+import { writeTableStream } from '../../exports/stream-export.ts';
+import { UsageError, type CliContext, type Command } from '../command.ts';
+
+function yearOf(value: string | undefined): number {
+  if (!value || !/^\d{4}$/.test(value))
+    throw new UsageError('Give the fiscal year in Buddhist Era: --year 2563');
+  return Number(value);
+}
+
+async function oneFile(positionals: string[], usage: string): Promise<string> {
+  const file = positionals[0];
+  if (!file || positionals.length > 1) throw new UsageError(`Give exactly one file: ${usage}`);
+  await access(file).catch(() => {
+    throw new UsageError(`Cannot read ${file}`);
+  });
+  return file;
+}
+
+export const yearCreateCommand: Command = {
+  path: ['year', 'create'],
+  summary: 'Create an assessment year on a framework definition',
+  usage: 'itas year create --year 2563 --framework ita-2563',
+  async run(args, ctx) {
+    const { values } = parseArgs({
+      args,
+      options: { year: { type: 'string' }, framework: { type: 'string' } },
+    });
+    if (!values.framework) throw new UsageError('Give the framework: --framework ita-2563');
+    const services = await ctx.services();
+    const y = await services.years.create(SYSTEM_CLI, yearOf(values.year), values.framework);
+    ctx.out(
+      `Created assessment year ${y.fiscalYear} on ${y.frameworkId}.\nสร้างปีการประเมิน ${y.fiscalYear} (${y.frameworkId}) แล้ว\n`,
+    );
+    return 0;
+  },
+};
+
+const importCommand = (what: 'responses' | 'oit', summary: string): Command => ({
+  path: ['import', what],
+  summary,
+  usage: `itas import ${what} --year Y FILE`,
+  async run(args, ctx) {
+    const { values, positionals } = parseArgs({
+      args,
+      options: { year: { type: 'string' } },
+      allowPositionals: true,
+    });
+    const year = yearOf(values.year);
+    const file = await oneFile(positionals, this.usage);
+    const services = await ctx.services();
+    const stream = createReadStream(file);
+    if (what === 'responses') {
+      const r = await services.imports.importResponses(SYSTEM_CLI, year, basename(file), stream);
+      ctx.out(
+        `Imported ${r.rows} responses (${r.inserted} new) for ${r.agencies} agencies; run itas compute --year ${year}.\nนำเข้าคำตอบ ${r.rows} รายการ (ใหม่ ${r.inserted}) ของ ${r.agencies} หน่วยงาน\n`,
+      );
+    } else {
+      const r = await services.imports.importOit(SYSTEM_CLI, year, basename(file), stream);
+      ctx.out(
+        `Imported ${r.rows} OIT rows (${r.changed} new versions) for ${r.agencies} agencies.\nนำเข้า OIT ${r.rows} แถว (ฉบับใหม่ ${r.changed}) ของ ${r.agencies} หน่วยงาน\n`,
+      );
+    }
+    return 0;
+  },
+});
+
+export const importResponsesCommand = importCommand(
+  'responses',
+  'Import responses.csv for a year (all or nothing; re-importing an id is a no-op)',
+);
+export const importOitCommand = importCommand(
+  'oit',
+  'Import oit.csv for a year (all or nothing; a changed pair becomes a new version)',
+);
+
+export const importResultsCommand: Command = {
+  path: ['import', 'results'],
+  summary: 'Import past published results (results.csv) for trends and "last year"',
+  usage: 'itas import results FILE',
+  async run(args, ctx) {
+    const { positionals } = parseArgs({ args, options: {}, allowPositionals: true });
+    const file = await oneFile(positionals, this.usage);
+    const services = await ctx.services();
+    const r = await services.imports.importResults(
+      SYSTEM_CLI,
+      basename(file),
+      createReadStream(file),
+    );
+    ctx.out(
+      `Imported ${r.rows} past results (${r.inserted} new, ${r.updated} updated).\nนำเข้าผลย้อนหลัง ${r.rows} แถว (ใหม่ ${r.inserted} ปรับปรุง ${r.updated})\n`,
+    );
+    return 0;
+  },
+};
+
+export const computeCommand: Command = {
+  path: ['compute'],
+  summary: 'Compute every score card of a year from the stored answer counts and OIT scores',
+  usage: 'itas compute --year Y',
+  async run(args, ctx) {
+    const { values } = parseArgs({ args, options: { year: { type: 'string' } } });
+    const year = yearOf(values.year);
+    const services = await ctx.services();
+    const started = Date.now();
+    const r = await services.results.computeYear(year);
+    ctx.out(
+      `Computed ${r.agencies} score cards for ${year} (${r.scored} complete) in ${((Date.now() - started) / 1000).toFixed(1)} s.\nคำนวณผล ${r.agencies} หน่วยงาน (ครบทุกแบบวัด ${r.scored})\n`,
+    );
+    return 0;
+  },
+};
+
+const FORMATS = ['json', 'csv', 'xlsx'] as const;
+type Format = (typeof FORMATS)[number];
+
+function formatOf(v: string | undefined): Format {
+  const f = (v ?? 'json') as Format;
+  if (!FORMATS.includes(f)) throw new UsageError('--format must be json, csv or xlsx');
+  return f;
+}
+
+/** Runs `write` into --out FILE (or stdout) and waits until everything is flushed. */
+async function toOutput(
+  out: string | undefined,
+  ctx: CliContext,
+  write: (stream: Writable) => Promise<number>,
+): Promise<number> {
+  if (!out) return write(process.stdout);
+  const stream = createWriteStream(out);
+  const n = await write(stream);
+  if (!stream.writableEnded) stream.end();
+  await finished(stream);
+  ctx.err(`Wrote ${n} rows to ${out}\n`);
+  return n;
+}
+
+const exportOptions = {
+  year: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+} as const;
+
+export const exportResultsCommand: Command = {
+  path: ['export', 'results'],
+  summary: 'Export every agency result of a year (streamed; JSON at full precision)',
+  usage: 'itas export results --year Y --format json|csv|xlsx [--out FILE]',
+  async run(args, ctx) {
+    const { values } = parseArgs({ args, options: exportOptions });
+    const year = yearOf(values.year);
+    const format = formatOf(values.format);
+    const services = await ctx.services();
+    const y = await services.years.require(year);
+    await toOutput(values.out, ctx, (s) =>
+      writeTableStream(
+        format,
+        resultsTable(y.framework),
+        services.results.streamResults(SYSTEM_CLI, year),
+        s,
+      ),
+    );
+    return 0;
+  },
+};
+
+export const exportSummaryCommand: Command = {
+  path: ['export', 'summary'],
+  summary: 'Export the summary per agency type of a year',
+  usage: 'itas export summary --year Y [--format json|csv|xlsx] [--out FILE]',
+  async run(args, ctx) {
+    const { values } = parseArgs({ args, options: exportOptions });
+    const year = yearOf(values.year);
+    const format = formatOf(values.format);
+    const services = await ctx.services();
+    const y = await services.years.require(year);
+    const { types } = await services.results.summary(SYSTEM_CLI, year);
+    await toOutput(values.out, ctx, (s) =>
+      writeTableStream(format, summaryTable(y.framework), pagesOf(types), s),
+    );
+    return 0;
+  },
+};
+
+export const exportRankingsCommand: Command = {
+  path: ['export', 'rankings'],
+  summary: 'Export the rankings of a year (ties share a rank), by type and province',
+  usage:
+    'itas export rankings --year Y [--type T] [--province P] [--format json|csv|xlsx] [--out FILE]',
+  async run(args, ctx) {
+    const { values } = parseArgs({
+      args,
+      options: { ...exportOptions, type: { type: 'string' }, province: { type: 'string' } },
+    });
+    const year = yearOf(values.year);
+    const format = formatOf(values.format);
+    if (values.type && !isAgencyType(values.type))
+      throw new UsageError(`Unknown agency type "${values.type}"`);
+    const services = await ctx.services();
+    const rows = await services.results.rankings(SYSTEM_CLI, year, {
+      ...(values.type ? { type: values.type } : {}),
+      ...(values.province ? { province: values.province } : {}),
+    });
+    await toOutput(values.out, ctx, (s) =>
+      writeTableStream(format, rankingsTable(), pagesOf(rows), s),
+    );
+    return 0;
+  },
+};
+
+export const resultsCommands: Command[] = [
+  yearCreateCommand,
+  importResponsesCommand,
+  importOitCommand,
+  importResultsCommand,
+  computeCommand,
+  exportResultsCommand,
+  exportSummaryCommand,
+  exportRankingsCommand,
+];

@@ -1,0 +1,50 @@
+// The demo's surveys: the newest assessment year (or the current fiscal year when the demo has
+// none) gets IIT and EIT windows open today, links for every agency, and headcounts/populations.
+import { SYSTEM_CLI } from '../domain/actor.ts';
+import { thaiDay } from '../domain/calendar.ts';
+import { frameworkForYear } from '../domain/framework/registry.ts';
+import type { Services } from '../services/container.ts';
+
+function shift(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The Thai fiscal year (BE) of a day: it starts on 1 October. */
+export function fiscalYearOf(day: string): number {
+  const [y, m] = day.split('-').map(Number);
+  return (y ?? 0) + 543 + ((m ?? 0) >= 10 ? 1 : 0);
+}
+
+export async function loadDemoSurveys(services: Services, now = new Date()): Promise<number> {
+  const today = thaiDay(now);
+  let year = await services.calendar.latestYear();
+  if (year === undefined) {
+    year = fiscalYearOf(today);
+    const framework = frameworkForYear(year);
+    if (!framework) return year;
+    await services.years.create(SYSTEM_CLI, year, framework.id);
+  }
+  const windows = {
+    'oit-entry': [-30, 30],
+    iit: [-14, 30],
+    eit: [-14, 30],
+    'oit-review': [31, 60],
+    publication: [90, 90],
+  } as const;
+  for (const [phase, [from, to]] of Object.entries(windows))
+    await services.calendar.setPhase(SYSTEM_CLI, {
+      fiscalYear: year,
+      phase,
+      opensOn: shift(today, from),
+      closesOn: shift(today, to),
+    });
+  await services.surveyLinks.ensureAll(SYSTEM_CLI, year);
+  for (const a of await services.agencies.listAll({})) {
+    const staff = a.staffCount ?? 50;
+    await services.sampleTargets.setTargets(SYSTEM_CLI, year, a.code, {
+      iit: String(staff),
+      eit: String(staff * 12),
+    });
+  }
+  return year;
+}

@@ -1,0 +1,120 @@
+// The assessment year's calendar: phases with inclusive windows (Thailand days) and per-agency
+// extensions. Pure: "today" is always a parameter.
+
+export const PHASES = [
+  'oit-entry',
+  'oit-review',
+  'clarification',
+  'confirmation',
+  'iit',
+  'eit',
+  'publication',
+] as const;
+export type Phase = (typeof PHASES)[number];
+
+export function isPhase(s: string): s is Phase {
+  return (PHASES as readonly string[]).includes(s);
+}
+
+/** One window; agencyCode null applies to every agency, a code is that agency's extension. */
+export interface PhaseWindow {
+  phase: Phase;
+  agencyCode: string | null;
+  /** YYYY-MM-DD, inclusive. */
+  opensOn: string;
+  /** YYYY-MM-DD, inclusive. */
+  closesOn: string;
+  reason: string | null;
+}
+
+export type Calendar = readonly PhaseWindow[];
+
+export type PhaseState =
+  | { state: 'not_set' }
+  | { state: 'before' | 'open' | 'after'; opensOn: string; closesOn: string; extended: boolean };
+
+/** The window that applies to an agency: its own extension if it has one, else the general one. */
+export function windowFor(
+  calendar: Calendar,
+  phase: Phase,
+  agencyCode: string | null,
+): PhaseWindow | undefined {
+  const own =
+    agencyCode === null
+      ? undefined
+      : calendar.find((w) => w.phase === phase && w.agencyCode === agencyCode);
+  return own ?? calendar.find((w) => w.phase === phase && w.agencyCode === null);
+}
+
+export function phaseState(
+  calendar: Calendar,
+  phase: Phase,
+  agencyCode: string | null,
+  today: string,
+): PhaseState {
+  const w = windowFor(calendar, phase, agencyCode);
+  if (!w) return { state: 'not_set' };
+  const state = today < w.opensOn ? 'before' : today > w.closesOn ? 'after' : 'open';
+  return { state, opensOn: w.opensOn, closesOn: w.closesOn, extended: w.agencyCode !== null };
+}
+
+/** Whether a phase is open for an agency on a Thailand calendar day (YYYY-MM-DD). */
+export function phaseOpen(
+  calendar: Calendar,
+  phase: Phase,
+  agencyCode: string | null,
+  today: string,
+): boolean {
+  return phaseState(calendar, phase, agencyCode, today).state === 'open';
+}
+
+/** Whole days from today until the window closes, counting today (0 when closed). */
+export function daysLeft(state: PhaseState, today: string): number {
+  if (state.state === 'not_set' || state.state === 'after') return 0;
+  const from = state.state === 'before' ? state.opensOn : today;
+  return Math.round((Date.parse(state.closesOn) - Date.parse(from)) / 86_400_000) + 1;
+}
+
+const bangkokDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Bangkok',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The calendar day in Thailand at an instant, YYYY-MM-DD. */
+export function thaiDay(now: Date): string {
+  return bangkokDay.format(now);
+}
+
+/** A valid calendar day YYYY-MM-DD (Common Era), or undefined. */
+export function parseIsoDay(s: string): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s.trim());
+  if (!m) return undefined;
+  const d = new Date(`${m[1]}-${m[2]}-${m[3]}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s.trim()
+    ? s.trim()
+    : undefined;
+}
+
+/**
+ * A day typed by a person: d/m/yyyy with a Buddhist Era year (e.g. 1/4/2569), or ISO
+ * YYYY-MM-DD (Common Era). Years from 2400 are taken as BE.
+ */
+export function parseTypedDay(s: string): string | undefined {
+  const t = s.trim();
+  const iso = parseIsoDay(t);
+  if (iso) return iso;
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+  if (!m) return undefined;
+  let year = Number(m[3]);
+  if (year >= 2400) year -= 543;
+  const day = `${String(year).padStart(4, '0')}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  return parseIsoDay(day);
+}
+
+/** A day in BE as d/m/yyyy, for form fields. */
+export function typedDay(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d}/${m}/${(y ?? 0) + 543}`;
+}

@@ -1,0 +1,240 @@
+// The OIT workflow as pure rules: agency states and their transitions, what an answer and a
+// review must contain, and how items group on screen. Messages are codes; services translate.
+
+import type { Framework, OitItem } from '../framework/schema.ts';
+
+export const OIT_STATUSES = [
+  'draft',
+  'submitted',
+  'reviewed',
+  'clarification_requested',
+  're_reviewed',
+  'confirmed',
+] as const;
+export type OitStatus = (typeof OIT_STATUSES)[number];
+
+/** What a person can do to an agency's OIT for a year. */
+export type OitAction =
+  | 'save'
+  | 'submit'
+  | 'start_review'
+  | 'score'
+  | 'finish_review'
+  | 'dispute'
+  | 're_review'
+  | 'confirm';
+
+/** The states each action starts from. */
+const FROM: Record<OitAction, readonly OitStatus[]> = {
+  save: ['draft'],
+  submit: ['draft'],
+  start_review: ['submitted'],
+  score: ['submitted'],
+  finish_review: ['submitted'],
+  dispute: ['reviewed', 'clarification_requested'],
+  re_review: ['clarification_requested', 're_reviewed'],
+  confirm: ['reviewed', 'clarification_requested', 're_reviewed'],
+};
+
+/** Whether an action is allowed from an agency's current state. */
+export function actionAllowed(status: OitStatus, action: OitAction): boolean {
+  return FROM[action].includes(status);
+}
+
+/** The agency's state after an action (assuming actionAllowed). */
+export function statusAfter(status: OitStatus, action: OitAction): OitStatus {
+  switch (action) {
+    case 'submit':
+      return 'submitted';
+    case 'finish_review':
+      return 'reviewed';
+    case 'dispute':
+      return 'clarification_requested';
+    case 're_review':
+      return 're_reviewed';
+    case 'confirm':
+      return 'confirmed';
+    default:
+      return status;
+  }
+}
+
+export type OitProblemCode =
+  | 'answer_missing'
+  | 'url_missing'
+  | 'url_invalid'
+  | 'url_not_http'
+  | 'too_many_urls'
+  | 'note_too_long'
+  | 'score_invalid'
+  | 'comment_required'
+  | 'comment_too_long'
+  | 'dispute_required'
+  | 'dispute_too_long';
+
+export interface OitProblem {
+  code: OitProblemCode;
+  field: string;
+  /** The offending value, e.g. a URL, for the message. */
+  detail?: string;
+}
+
+export interface OitAnswer {
+  answer: 'has' | 'has_not';
+  urls: string[];
+  note: string | null;
+}
+
+export const MAX_URLS = 5;
+export const MAX_TEXT = 2000;
+
+const graphemes = new Intl.Segmenter('th', { granularity: 'grapheme' });
+function length(s: string): number {
+  let n = 0;
+  for (const _ of graphemes.segment(s)) n++;
+  return n;
+}
+
+/** Splits what was typed into URLs: one per line or separated by spaces. */
+export function splitUrls(raw: string): string[] {
+  return raw
+    .split(/\s+/)
+    .map((u) => u.trim())
+    .filter(Boolean);
+}
+
+/** Checks one item's answer: has needs at least one http(s) URL; at most five; a short note. */
+export function parseOitAnswer(raw: {
+  answer?: string;
+  urls?: string;
+  note?: string;
+}): { ok: true; value: OitAnswer } | { ok: false; problems: OitProblem[] } {
+  const problems: OitProblem[] = [];
+  const answer = raw.answer === 'has' || raw.answer === 'has_not' ? raw.answer : undefined;
+  if (!answer) problems.push({ code: 'answer_missing', field: 'answer' });
+  const urls = splitUrls(raw.urls ?? '');
+  if (urls.length > MAX_URLS) problems.push({ code: 'too_many_urls', field: 'urls' });
+  for (const u of urls) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(u);
+    } catch {
+      problems.push({ code: 'url_invalid', field: 'urls', detail: u.slice(0, 200) });
+      continue;
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+      problems.push({ code: 'url_not_http', field: 'urls', detail: u.slice(0, 200) });
+    else if (u.length > MAX_TEXT)
+      problems.push({ code: 'url_invalid', field: 'urls', detail: u.slice(0, 200) });
+  }
+  if (answer === 'has' && urls.length === 0) problems.push({ code: 'url_missing', field: 'urls' });
+  const note = (raw.note ?? '').trim();
+  if (length(note) > MAX_TEXT) problems.push({ code: 'note_too_long', field: 'note' });
+  if (problems.length > 0 || !answer) return { ok: false, problems };
+  return { ok: true, value: { answer, urls, note: note || null } };
+}
+
+export interface OitReview {
+  score: 0 | 100;
+  comment: string | null;
+}
+
+/** Checks an auditor's review: 0 or 100, and a comment whenever the score is 0. */
+export function parseOitReview(raw: {
+  score?: string;
+  comment?: string;
+}): { ok: true; value: OitReview } | { ok: false; problems: OitProblem[] } {
+  const problems: OitProblem[] = [];
+  const score = raw.score === '100' ? 100 : raw.score === '0' ? 0 : undefined;
+  if (score === undefined) problems.push({ code: 'score_invalid', field: 'score' });
+  const comment = (raw.comment ?? '').trim();
+  if (score === 0 && !comment) problems.push({ code: 'comment_required', field: 'comment' });
+  if (length(comment) > MAX_TEXT) problems.push({ code: 'comment_too_long', field: 'comment' });
+  if (problems.length > 0 || score === undefined) return { ok: false, problems };
+  return { ok: true, value: { score, comment: comment || null } };
+}
+
+/** Checks a dispute's explanation. */
+export function parseDispute(
+  raw: string | undefined,
+): { ok: true; value: string } | { ok: false; problems: OitProblem[] } {
+  const text = (raw ?? '').trim();
+  if (!text) return { ok: false, problems: [{ code: 'dispute_required', field: 'dispute' }] };
+  if (length(text) > MAX_TEXT)
+    return { ok: false, problems: [{ code: 'dispute_too_long', field: 'dispute' }] };
+  return { ok: true, value: text };
+}
+
+/** An item counts as done when answered: has_not, or has with at least one URL. */
+export function isItemDone(e: { answer: string | null; urls: readonly string[] } | undefined): boolean {
+  if (!e) return false;
+  return e.answer === 'has_not' || (e.answer === 'has' && e.urls.length > 0);
+}
+
+export interface OitItemGroup {
+  indicator: string;
+  subIndicator: { code: string; name: Framework['oitItems'][number]['title'] };
+  headings: { code: string; name: OitItem['title'] | null; items: OitItem[] }[];
+}
+
+/** The year's items grouped by sub-indicator (9.1 … 10.2) and, within each, by heading. */
+export function groupOitItems(framework: Framework): OitItemGroup[] {
+  const byCode = new Map(framework.oitItems.map((i) => [i.code, i]));
+  const headingOf = new Map<string, { code: string; name: OitItem['title'] }>();
+  for (const h of framework.oitHeadings)
+    for (const code of h.items) headingOf.set(code, { code: h.code, name: h.name });
+  const groups: OitItemGroup[] = [];
+  for (const ind of framework.indicators) {
+    if (ind.tool !== 'OIT') continue;
+    for (const sub of ind.subIndicators ?? []) {
+      const headings: OitItemGroup['headings'] = [];
+      for (const code of sub.items) {
+        const item = byCode.get(code);
+        if (!item) continue;
+        const h = headingOf.get(code);
+        const key = h?.code ?? `-${sub.code}`;
+        let last = headings[headings.length - 1];
+        if (!last || last.code !== key) {
+          last = { code: key, name: h?.name ?? null, items: [] };
+          headings.push(last);
+        }
+        last.items.push(item);
+      }
+      groups.push({ indicator: ind.code, subIndicator: { code: sub.code, name: sub.name }, headings });
+    }
+  }
+  return groups;
+}
+
+/** Item codes in framework order. */
+export function itemOrder(framework: Framework): string[] {
+  return groupOitItems(framework).flatMap((g) => g.headings.flatMap((h) => h.items.map((i) => i.code)));
+}
+
+/**
+ * OIT scores from item scores (0/100): each sub-indicator the mean of its items, indicators 9
+ * and 10 the mean of their sub-indicators, OIT the mean of the indicators. An item without a
+ * score counts as 0 only when `missingAsZero` (the confirmed result); otherwise the figure is null.
+ */
+export function oitScores(
+  framework: Framework,
+  scores: Record<string, number | null | undefined>,
+  missingAsZero: boolean,
+): { subIndicators: Record<string, number | null>; indicators: Record<string, number | null>; oit: number | null } {
+  const mean = (xs: (number | null)[]): number | null =>
+    xs.length && xs.every((x) => x !== null) ? (xs as number[]).reduce((a, b) => a + b, 0) / xs.length : null;
+  const subIndicators: Record<string, number | null> = {};
+  const indicators: Record<string, number | null> = {};
+  const ind: (number | null)[] = [];
+  for (const i of framework.indicators) {
+    if (i.tool !== 'OIT') continue;
+    const subs = (i.subIndicators ?? []).map((s) => {
+      const v = mean(s.items.map((code) => scores[code] ?? (missingAsZero ? 0 : null)));
+      subIndicators[s.code] = v;
+      return v;
+    });
+    indicators[i.code] = mean(subs);
+    ind.push(indicators[i.code]!);
+  }
+  return { subIndicators, indicators, oit: mean(ind) };
+}

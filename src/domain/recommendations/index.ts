@@ -1,0 +1,62 @@
+// Picks the recommendations that apply to one agency's results: every tool and indicator below
+// the framework's pass mark gets the actions its year's rules list.
+import type { Framework, Text, ToolCode } from '../framework/schema.ts';
+import { TOOL_CODES } from '../framework/schema.ts';
+import { recommendations2563 } from './ita-2563.ts';
+import type { RecommendationRules } from './types.ts';
+
+export type { RecommendationRules } from './types.ts';
+
+const rulesByFramework = new Map<string, RecommendationRules>([
+  [recommendations2563.frameworkId, recommendations2563],
+]);
+
+/** The rules for a framework; a later framework without its own rules reuses the latest known. */
+export function rulesFor(frameworkId: string): RecommendationRules | undefined {
+  return rulesByFramework.get(frameworkId) ?? [...rulesByFramework.values()].at(-1);
+}
+
+export interface IndicatorRecommendation {
+  code: string;
+  name: Text;
+  score: number;
+  actions: Text[];
+}
+
+export interface ToolRecommendation {
+  tool: ToolCode;
+  score: number | null;
+  belowTarget: boolean;
+  intro: Text;
+  indicators: IndicatorRecommendation[];
+}
+
+/**
+ * For each tool that is below the target, or has an indicator below it: the tool's introduction
+ * and, per indicator below the target (lowest first), its actions. Missing scores recommend nothing.
+ */
+export function recommendationsFor(
+  framework: Framework,
+  scores: { tools: Partial<Record<ToolCode, number | null>>; indicators: Record<string, number | null> },
+): ToolRecommendation[] {
+  const rules = rulesFor(framework.id);
+  if (!rules) return [];
+  const target = framework.passMark;
+  const out: ToolRecommendation[] = [];
+  for (const tool of TOOL_CODES) {
+    const score = scores.tools[tool] ?? null;
+    const indicators = framework.indicators
+      .filter((ind) => ind.tool === tool)
+      .flatMap((ind) => {
+        const s = scores.indicators[ind.code];
+        return typeof s === 'number' && s < target
+          ? [{ code: ind.code, name: ind.name, score: s, actions: rules.indicators[ind.code] ?? [] }]
+          : [];
+      })
+      .sort((a, b) => a.score - b.score);
+    const belowTarget = score !== null && score < target;
+    if (belowTarget || indicators.length > 0)
+      out.push({ tool, score, belowTarget, intro: rules.tools[tool], indicators });
+  }
+  return out;
+}

@@ -1,0 +1,222 @@
+// The agency report's model, built from a stored score card and counts: what the page, the XLSX
+// and the PDF all show. Pure: shares and ordering only; scores come from the scorer's card.
+import { answerColumns } from '../framework/helpers.ts';
+import type { Framework, SurveyTool, Text, ToolCode } from '../framework/schema.ts';
+import { TOOL_CODES } from '../framework/schema.ts';
+import { recommendationsFor, type ToolRecommendation } from '../recommendations/index.ts';
+
+/** Design.md: no breakdown of respondents by group when fewer than this many answered a tool. */
+export const MIN_RESPONDENTS_FOR_BREAKDOWN = 10;
+
+export interface StoredCard {
+  frameworkId: string;
+  overall: number | null;
+  level: string | null;
+  passed: boolean | null;
+  tools: Record<string, number | null>;
+  indicators: Record<string, number | null>;
+  questions: Record<string, number | null>;
+  subItems: Record<string, number | null>;
+  respondents: { IIT: number; EIT: number };
+}
+
+export interface DemographicCount {
+  tool: SurveyTool;
+  field: 'age_band' | 'education' | 'contact_type';
+  value: string | null;
+  gender: string | null;
+  n: number;
+}
+
+export interface ReportInput {
+  framework: Framework;
+  fiscalYear: number;
+  card: StoredCard;
+  /** Per tool, 1-based answer column index → counts of options 1..4 (yes/no: [yes, no, 0, 0]). */
+  answerCounts: Record<SurveyTool, Map<number, readonly number[]>>;
+  oit: { item: string; score: number | null; comment: string | null }[];
+  /** Earlier years' overall scores (imported or stored); this year is added from the card. */
+  trend: { fiscalYear: number; overall: number }[];
+  demographics: DemographicCount[];
+}
+
+export interface SubItemRow {
+  column: string;
+  text: Text;
+  scale: string;
+  labels: Text[];
+  counts: number[];
+  /** Percent of those who answered the sub-item, per option; empty when no counts are stored. */
+  shares: number[];
+  answered: number;
+  score: number | null;
+}
+
+export interface QuestionRow {
+  code: string;
+  tool: SurveyTool;
+  text: Text;
+  score: number | null;
+  items: SubItemRow[];
+}
+
+export interface CrossTab {
+  field: DemographicCount['field'];
+  label: Text;
+  genders: { value: string; label: Text }[];
+  rows: { value: string; label: Text; counts: number[] }[];
+}
+
+export interface WhoAnswered {
+  tool: SurveyTool;
+  respondents: number;
+  /** Null when too few answered to show any breakdown. */
+  tables: CrossTab[] | null;
+}
+
+export interface AgencyReport {
+  fiscalYear: number;
+  frameworkId: string;
+  overall: number | null;
+  level: string | null;
+  passed: boolean | null;
+  passMark: number;
+  tools: { tool: ToolCode; name: Text; score: number | null; belowTarget: boolean }[];
+  indicators: { rank: number; code: string; tool: ToolCode; name: Text; score: number }[];
+  trend: { fiscalYear: number; overall: number }[];
+  recommendations: ToolRecommendation[];
+  questions: QuestionRow[];
+  oit: { code: string; title: Text; heading: Text | null; score: number | null; comment: string }[];
+  whoAnswered: WhoAnswered[];
+  respondents: { IIT: number; EIT: number };
+}
+
+const TOOL_FALLBACK: Record<ToolCode, Text> = {
+  IIT: { th: 'IIT' },
+  EIT: { th: 'EIT' },
+  OIT: { th: 'OIT' },
+};
+
+export function buildAgencyReport(input: ReportInput): AgencyReport {
+  const { framework: fw, card } = input;
+  const target = fw.passMark;
+  const tools = TOOL_CODES.map((tool) => {
+    const score = card.tools[tool] ?? null;
+    return {
+      tool,
+      name: fw.toolNames?.[tool] ?? TOOL_FALLBACK[tool],
+      score,
+      belowTarget: score !== null && score < target,
+    };
+  });
+  const scored = fw.indicators.flatMap((ind) => {
+    const s = card.indicators[ind.code];
+    return typeof s === 'number' ? [{ code: ind.code, tool: ind.tool, name: ind.name, score: s }] : [];
+  });
+  scored.sort((a, b) => b.score - a.score);
+  const indicators = scored.map((row, i) => ({ ...row, rank: i + 1 }));
+  // Competition ranks: a tie shares the earlier rank.
+  for (let i = 1; i < indicators.length; i++)
+    if (indicators[i]!.score === indicators[i - 1]!.score) indicators[i]!.rank = indicators[i - 1]!.rank;
+
+  const trendMap = new Map(input.trend.map((p) => [p.fiscalYear, p.overall]));
+  if (card.overall !== null) trendMap.set(input.fiscalYear, card.overall);
+  const trend = [...trendMap.entries()]
+    .map(([fiscalYear, overall]) => ({ fiscalYear, overall }))
+    .sort((a, b) => a.fiscalYear - b.fiscalYear);
+
+  const headingOf = new Map<string, Text>();
+  for (const h of fw.oitHeadings) for (const code of h.items) headingOf.set(code, h.name);
+  const oitByItem = new Map(input.oit.map((o) => [o.item, o]));
+
+  return {
+    fiscalYear: input.fiscalYear,
+    frameworkId: fw.id,
+    overall: card.overall,
+    level: card.level,
+    passed: card.passed,
+    passMark: target,
+    tools,
+    indicators,
+    trend,
+    recommendations: recommendationsFor(fw, { tools: card.tools, indicators: card.indicators }),
+    questions: (['IIT', 'EIT'] as const).flatMap((tool) => questionRows(input, tool)),
+    oit: fw.oitItems.map((item) => {
+      const entry = oitByItem.get(item.code);
+      return {
+        code: item.code,
+        title: item.title,
+        heading: headingOf.get(item.code) ?? null,
+        score: entry?.score ?? null,
+        comment: entry?.comment ?? '',
+      };
+    }),
+    whoAnswered: (['IIT', 'EIT'] as const).map((tool) => whoAnswered(input, tool)),
+    respondents: card.respondents,
+  };
+}
+
+function questionRows(input: ReportInput, tool: SurveyTool): QuestionRow[] {
+  const fw = input.framework;
+  const columns = answerColumns(fw, tool);
+  const counts = input.answerCounts[tool];
+  const likert = fw.answerLabels.likert4;
+  const yesNo = [fw.answerLabels.yesNo.yes, fw.answerLabels.yesNo.no];
+  return fw.questions
+    .filter((q) => q.tool === tool)
+    .map((q) => ({
+      code: q.code,
+      tool,
+      text: q.text,
+      score: input.card.questions[q.code] ?? null,
+      items: q.items.map((item) => {
+        const column = `${q.code}.${item.n}`;
+        const isLikert = item.scale === 'likert4' || item.scale === 'likert4_reverse';
+        const width = isLikert ? 4 : 2;
+        const raw = counts.get(columns.indexOf(column) + 1);
+        const c = raw ? raw.slice(0, width).map(Number) : [];
+        const answered = c.reduce((a, b) => a + b, 0);
+        return {
+          column,
+          text: item.text,
+          scale: item.scale,
+          labels: isLikert ? likert : yesNo,
+          counts: c,
+          shares: answered > 0 ? c.map((n) => (n / answered) * 100) : [],
+          answered,
+          score: input.card.subItems[column] ?? null,
+        };
+      }),
+    }));
+}
+
+function whoAnswered(input: ReportInput, tool: SurveyTool): WhoAnswered {
+  const respondents = input.card.respondents[tool] ?? 0;
+  const fields = input.framework.demographics[tool];
+  const gender = fields.find((f) => f.code === 'gender');
+  const rowsOf = input.demographics.filter((d) => d.tool === tool);
+  const recorded = rowsOf.filter((d) => d.field === 'age_band').reduce((n, d) => n + d.n, 0);
+  if (!gender || respondents < MIN_RESPONDENTS_FOR_BREAKDOWN || recorded < MIN_RESPONDENTS_FOR_BREAKDOWN)
+    return { tool, respondents, tables: null };
+  const tables = (['age_band', 'education', 'contact_type'] as const).flatMap((code) => {
+    const field = fields.find((f) => f.code === code);
+    if (!field) return [];
+    return [
+      {
+        field: code,
+        label: field.label,
+        genders: gender.options,
+        rows: field.options.map((opt) => ({
+          value: opt.value,
+          label: opt.label,
+          counts: gender.options.map((g) =>
+            rowsOf
+              .filter((d) => d.field === code && d.value === opt.value && d.gender === g.value)
+              .reduce((n, d) => n + d.n, 0),
+          ),
+        })),
+      },
+    ];
+  });
+  return { tool, respondents, tables };
+}

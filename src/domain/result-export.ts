@@ -1,0 +1,50 @@
+// The results export object of docs/formats.md, built from a stored score card (pure).
+import type { Framework, ToolCode } from './framework/schema.ts';
+import type { ScoreCard } from './scoring/types.ts';
+
+export interface ResultObject {
+  agency_code: string;
+  name_th: string;
+  type: string;
+  province: string | null;
+  fiscal_year: number;
+  overall: number | null;
+  level: string | null;
+  passed: boolean | null;
+  tools: Record<ToolCode, number | null>;
+  indicators: Record<string, number | null>;
+  respondents: { IIT: number; EIT: number };
+  /** Tools without complete data (then overall, level and passed are null). */
+  missing: ToolCode[];
+}
+
+export function toResultObject(
+  framework: Framework,
+  fiscalYear: number,
+  s: {
+    agencyCode: string;
+    nameTh: string;
+    type: string;
+    province: string | null;
+    card: ScoreCard;
+  },
+): ResultObject {
+  const indicators: Record<string, number | null> = {};
+  for (const ind of framework.indicators)
+    indicators[ind.code] = s.card.indicators[ind.code] ?? null;
+  const missing = [...new Set(s.card.missing.map((m) => m.tool))];
+  return {
+    agency_code: s.agencyCode,
+    name_th: s.nameTh,
+    type: s.type,
+    province: s.province,
+    fiscal_year: fiscalYear,
+    overall: s.card.overall,
+    level: s.card.level,
+    passed: s.card.passed,
+    tools: { IIT: s.card.tools.IIT, EIT: s.card.tools.EIT, OIT: s.card.tools.OIT },
+    indicators,
+    respondents: s.card.respondents,
+    missing,
+  };
+}

@@ -1,0 +1,163 @@
+// The respondent's path as pure rules: the pages of a survey tool and the validation of each
+// page's answers (field errors in Thai and English), shared by the HTML form and the API.
+import type { DemographicField, Framework, Question, SurveyTool } from './framework/schema.ts';
+import { indicatorsOf, questionsOf } from './framework/helpers.ts';
+
+export interface FieldProblem {
+  field: string;
+  th: string;
+  en: string;
+}
+
+export interface SurveyPage {
+  indicatorCode: string;
+  title: Framework['indicators'][number]['name'];
+  questions: Question[];
+}
+
+export const DEMOGRAPHIC_KEYS = ['gender', 'age_band', 'education', 'contact_type'] as const;
+export type DemographicKey = (typeof DEMOGRAPHIC_KEYS)[number];
+export type Demographics = Partial<Record<DemographicKey, string>>;
+
+/** One page per indicator, its questions in the definition's order. */
+export function surveyPages(framework: Framework, tool: SurveyTool): SurveyPage[] {
+  const byCode = new Map(questionsOf(framework, tool).map((q) => [q.code, q]));
+  return indicatorsOf(framework, tool).map((ind) => ({
+    indicatorCode: ind.code,
+    title: ind.name,
+    questions: (ind.questions ?? []).flatMap((c) => {
+      const q = byCode.get(c);
+      return q ? [q] : [];
+    }),
+  }));
+}
+
+export function isYesNo(scale: string): boolean {
+  return scale === 'yes_good' || scale === 'no_good';
+}
+
+/** The allowed values of a sub-item: '1'…'4' for four-level items, 'Y'/'N' for yes/no. */
+export function allowedValues(scale: string): string[] {
+  return isYesNo(scale) ? ['Y', 'N'] : ['1', '2', '3', '4'];
+}
+
+/** Checks the answers of some questions; every sub-item must have an allowed value. */
+export function validateAnswers(
+  questions: Question[],
+  input: Record<string, unknown>,
+): { answers: Record<string, string>; problems: FieldProblem[] } {
+  const answers: Record<string, string> = {};
+  const problems: FieldProblem[] = [];
+  for (const q of questions)
+    for (const item of q.items) {
+      const key = `${q.code}.${item.n}`;
+      const raw = input[key];
+      const value = typeof raw === 'string' ? raw : typeof raw === 'number' ? String(raw) : '';
+      if (allowedValues(item.scale).includes(value)) answers[key] = value;
+      else if (value === '')
+        problems.push({
+          field: key,
+          th: `ข้อ ${key}: กรุณาเลือกคำตอบ`,
+          en: `Question ${key}: choose an answer`,
+        });
+      else
+        problems.push({
+          field: key,
+          th: `ข้อ ${key}: คำตอบ "${value.slice(0, 20)}" ใช้ไม่ได้ (ต้องเป็น ${allowedValues(item.scale).join(', ')})`,
+          en: `Question ${key}: "${value.slice(0, 20)}" is not an answer (use ${allowedValues(item.scale).join(', ')})`,
+        });
+    }
+  return { answers, problems };
+}
+
+/** Every answer of a tool, for a whole submission; unknown keys are refused too. */
+export function validateAllAnswers(
+  framework: Framework,
+  tool: SurveyTool,
+  input: Record<string, unknown>,
+): { answers: Record<string, string>; problems: FieldProblem[] } {
+  const questions = questionsOf(framework, tool);
+  const result = validateAnswers(questions, input);
+  const known = new Set(questions.flatMap((q) => q.items.map((i) => `${q.code}.${i.n}`)));
+  for (const key of Object.keys(input))
+    if (!known.has(key))
+      result.problems.push({
+        field: `answers.${key}`.slice(0, 60),
+        th: `ไม่มีข้อ ${key.slice(0, 20)} ในแบบวัด ${tool}`,
+        en: `${tool} has no question ${key.slice(0, 20)}`,
+      });
+  return result;
+}
+
+export function demographicFields(framework: Framework, tool: SurveyTool): DemographicField[] {
+  return framework.demographics[tool].filter((f) =>
+    (DEMOGRAPHIC_KEYS as readonly string[]).includes(f.code),
+  );
+}
+
+/** Every demographic question of the tool must be answered with one of its options. */
+export function validateDemographics(
+  framework: Framework,
+  tool: SurveyTool,
+  input: Record<string, unknown>,
+): { demographics: Demographics; problems: FieldProblem[] } {
+  const demographics: Demographics = {};
+  const problems: FieldProblem[] = [];
+  for (const f of demographicFields(framework, tool)) {
+    const raw = input[f.code];
+    const value = typeof raw === 'string' ? raw : '';
+    if (f.options.some((o) => o.value === value)) demographics[f.code as DemographicKey] = value;
+    else
+      problems.push({
+        field: f.code,
+        th: `${f.label.th}: กรุณาเลือกหนึ่งข้อ`,
+        en: `${f.label.en ?? f.code}: choose one option`,
+      });
+  }
+  return { demographics, problems };
+}
+
+/** Straight-lining: every four-level answer the same (at least 4 of them). */
+export function allSameColumn(answers: Record<string, string>): boolean {
+  const likert = Object.values(answers).filter((v) => /^[1-4]$/.test(v));
+  return likert.length >= 4 && likert.every((v) => v === likert[0]);
+}
+
+/** A stable text of an answer set, to hash for "identical answer sets". */
+export function answerSetText(answers: Record<string, string>): string {
+  return Object.keys(answers)
+    .sort()
+    .map((k) => `${k}=${answers[k]}`)
+    .join('&');
+}
+
+/** The steps of the respondent's path, in order: IIT asks eligibility first. */
+export function surveySteps(tool: SurveyTool, pageCount: number): string[] {
+  const pages = Array.from({ length: pageCount }, (_, i) => `page-${i + 1}`);
+  return [...(tool === 'IIT' ? ['eligibility'] : []), 'about', ...pages];
+}
+
+export interface DraftAnswers {
+  eligible?: boolean;
+  accessCode?: string;
+  demographics: Demographics;
+  answers: Record<string, string>;
+}
+
+/** The first step not yet answered completely, or undefined when the draft is ready to check. */
+export function firstIncompleteStep(
+  framework: Framework,
+  tool: SurveyTool,
+  draft: DraftAnswers | undefined,
+  singleUse: boolean,
+): string | undefined {
+  if (tool === 'IIT' && (!draft?.eligible || (singleUse && !draft.accessCode)))
+    return 'eligibility';
+  if (!draft) return 'about';
+  if (validateDemographics(framework, tool, draft.demographics).problems.length > 0) return 'about';
+  const pages = surveyPages(framework, tool);
+  for (let i = 0; i < pages.length; i++)
+    if (validateAnswers(pages[i]!.questions, draft.answers).problems.length > 0)
+      return `page-${i + 1}`;
+  return undefined;
+}

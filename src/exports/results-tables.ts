@@ -1,0 +1,144 @@
+// The tables of the rankings and summary pages as data: the page renders these rows and the
+// downloads write them, so CSV, XLSX and JSON hold exactly what is shown.
+import { agencyTypeName } from '../domain/agency.ts';
+import type { Framework } from '../domain/framework/schema.ts';
+import type { AgencyRankingRow, ProvinceRankingRow } from '../domain/reports/ranking-view.ts';
+import type { Summary, TypeSummary } from '../domain/scoring/index.ts';
+import type { Messages } from '../i18n/th.ts';
+import type { Lang } from '../i18n/types.ts';
+import type { ExportTable } from './table-export.ts';
+
+/** Scores are published with two decimals. */
+export const round2 = (n: number | null | undefined): number | null =>
+  n === null || n === undefined ? null : Math.round(n * 100) / 100;
+
+const typeName = (code: string, lang: Lang) => agencyTypeName(code, lang);
+
+export function agencyRankingTable(
+  rows: AgencyRankingRow[],
+  fiscalYear: number,
+  t: Messages,
+  lang: Lang,
+): ExportTable {
+  const m = t.results.rankings;
+  return {
+    name: `rankings-${fiscalYear}`,
+    columns: [
+      { key: 'rank', header: m.rank },
+      { key: 'agency_code', header: 'code' },
+      { key: 'agency', header: m.agency },
+      { key: 'type', header: m.type },
+      { key: 'province', header: m.province },
+      { key: 'district', header: m.district },
+      { key: 'score', header: m.thisYear(String(fiscalYear)) },
+      { key: 'level', header: t.results.level },
+      { key: 'passed', header: m.pass },
+      { key: 'last_year', header: m.lastYear(String(fiscalYear - 1)) },
+      { key: 'last_rank', header: m.lastRank(String(fiscalYear - 1)) },
+      { key: 'change', header: m.change },
+    ],
+    rows: rows.map((r) => ({
+      rank: r.rank,
+      agency_code: r.agencyCode,
+      agency: lang === 'en' && r.nameEn ? r.nameEn : r.nameTh,
+      type: typeName(r.type, lang),
+      province: r.province,
+      district: r.district,
+      score: round2(r.overall),
+      level: r.level,
+      passed: r.passed === null ? null : r.passed ? t.results.passed : t.results.notPassed,
+      last_year: round2(r.lastYear),
+      last_rank: r.lastRank,
+      change: round2(r.change),
+    })),
+  };
+}
+
+export function provinceRankingTable(
+  rows: ProvinceRankingRow[],
+  fiscalYear: number,
+  t: Messages,
+): ExportTable {
+  const m = t.results.rankings;
+  return {
+    name: `provinces-${fiscalYear}`,
+    columns: [
+      { key: 'rank', header: m.rank },
+      { key: 'province', header: m.province },
+      { key: 'agencies', header: m.agencies },
+      { key: 'assessed', header: m.assessed },
+      { key: 'score', header: m.thisYear(String(fiscalYear)) },
+      { key: 'last_year', header: m.lastYear(String(fiscalYear - 1)) },
+      { key: 'last_rank', header: m.lastRank(String(fiscalYear - 1)) },
+      { key: 'change', header: m.change },
+    ],
+    rows: rows.map((r) => ({
+      rank: r.rank,
+      province: r.province,
+      agencies: r.agencies,
+      assessed: r.assessed,
+      score: round2(r.score),
+      last_year: round2(r.lastYear),
+      last_rank: r.lastRank,
+      change: round2(r.change),
+    })),
+  };
+}
+
+/** One row per agency type plus the national row: the figures of the summary page. */
+export function summaryTable(
+  framework: Framework,
+  national: Summary,
+  byType: TypeSummary[],
+  fiscalYear: number,
+  t: Messages,
+  lang: Lang,
+): ExportTable {
+  const m = t.results.summary;
+  const indicatorCols = framework.indicators.map((ind) => ({
+    key: `indicator_${ind.code}`,
+    header: `${ind.code} ${lang === 'en' ? (ind.name.en ?? ind.name.th) : ind.name.th}`,
+  }));
+  const levelCols = framework.levels.flatMap((l) => [
+    { key: `level_${l.code}`, header: `${l.code} ${m.count}` },
+    { key: `level_${l.code}_pct`, header: `${l.code} ${m.share}` },
+  ]);
+  const row = (type: string, s: Summary) => ({
+    type,
+    agencies: s.agencies,
+    assessed: s.assessed,
+    respondents_iit: s.respondents.IIT,
+    respondents_eit: s.respondents.EIT,
+    mean: round2(s.meanOverall),
+    ...Object.fromEntries(indicatorCols.map((c, i) => [c.key, round2(s.indicatorMeans[framework.indicators[i]!.code])])),
+    ...Object.fromEntries(
+      framework.levels.flatMap((l) => [
+        [`level_${l.code}`, s.levels[l.code]?.count ?? 0],
+        [`level_${l.code}_pct`, round2((s.levels[l.code]?.share ?? 0) * 100)],
+      ]),
+    ),
+    passed: s.passing.count,
+    passed_pct: round2(s.passing.share * 100),
+    meets_target: s.meetsNationalTarget ? m.meets : m.misses,
+  });
+  return {
+    name: `summary-${fiscalYear}`,
+    columns: [
+      { key: 'type', header: t.results.rankings.type },
+      { key: 'agencies', header: m.agencies },
+      { key: 'assessed', header: m.assessed },
+      { key: 'respondents_iit', header: m.respondentsIit },
+      { key: 'respondents_eit', header: m.respondentsEit },
+      { key: 'mean', header: m.mean },
+      ...indicatorCols,
+      ...levelCols,
+      { key: 'passed', header: `${m.passing} ${m.count}` },
+      { key: 'passed_pct', header: `${m.passing} ${m.share}` },
+      { key: 'meets_target', header: m.meets },
+    ],
+    rows: [
+      row(m.national, national),
+      ...byType.map((s) => row(typeName(s.type, lang), s)),
+    ],
+  };
+}

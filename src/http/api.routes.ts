@@ -1,0 +1,70 @@
+// The results API: GET /api/v1/years/{year}/results | summary | rankings as JSON (the export
+// objects of docs/formats.md). Thin: parse, one service call, answer. Until a year is
+// published only the NACC sees it (the service answers 404 to others).
+import { Hono, type Context } from 'hono';
+import { isAgencyType } from '../domain/agency.ts';
+import type { AppEnv } from './context.ts';
+
+export const apiRoutes = new Hono<AppEnv>();
+
+function yearParam(c: Context<AppEnv>): number | null {
+  const y = c.req.param('year') ?? '';
+  return /^\d{4}$/.test(y) ? Number(y) : null;
+}
+
+const invalid = (c: Context<AppEnv>, th: string, en: string) =>
+  c.json({ error: { code: 'invalid', message: en, message_th: th } }, 422);
+
+const badYear = (c: Context<AppEnv>) =>
+  invalid(
+    c,
+    'ปีงบประมาณต้องเป็นปี พ.ศ. 4 หลัก เช่น 2563',
+    'The year must be a 4-digit BE year such as 2563',
+  );
+
+const badType = (c: Context<AppEnv>, type: string) =>
+  invalid(c, `ไม่รู้จักประเภทหน่วยงาน "${type}"`, `Unknown agency type "${type}"`);
+
+apiRoutes.get('/api/v1/years/:year/results', async (c) => {
+  const year = yearParam(c);
+  if (year === null) return badYear(c);
+  const { agency, type, province } = c.req.query();
+  if (type && !isAgencyType(type)) return badType(c, type);
+  const rows = await c.get('services').results.results(c.get('actor'), year, {
+    ...(agency ? { agencyCode: agency } : {}),
+    ...(type ? { type } : {}),
+    ...(province ? { province } : {}),
+  });
+  return c.json(rows);
+});
+
+apiRoutes.get('/api/v1/years/:year/summary', async (c) => {
+  const year = yearParam(c);
+  if (year === null) return badYear(c);
+  return c.json(await c.get('services').results.summary(c.get('actor'), year));
+});
+
+apiRoutes.get('/api/v1/years/:year/rankings', async (c) => {
+  const year = yearParam(c);
+  if (year === null) return badYear(c);
+  const { type, province } = c.req.query();
+  if (type && !isAgencyType(type)) return badType(c, type);
+  const rows = await c.get('services').results.rankings(c.get('actor'), year, {
+    ...(type ? { type } : {}),
+    ...(province ? { province } : {}),
+  });
+  return c.json(
+    rows.map((r) => ({
+      rank: r.rank,
+      agency_code: r.agencyCode,
+      name_th: r.nameTh,
+      type: r.type,
+      province: r.province,
+      district: r.district,
+      last_year: r.lastYear,
+      overall: r.overall,
+      level: r.level,
+      passed: r.passed,
+    })),
+  );
+});

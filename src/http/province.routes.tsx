@@ -1,0 +1,424 @@
+// The province's drive workspace: /province/{province}/{year}/… (parse → one service call → render).
+import { Hono, type Context } from 'hono';
+import type { Problem } from '../domain/result.ts';
+import type { Workspace } from '../services/province-drive.service.ts';
+import type { FieldError } from '../views/components/form.tsx';
+import {
+  CommitteePage,
+  CommitteeRosterPage,
+  CoordinatorsPage,
+  base,
+  type WorkspaceView,
+} from '../views/pages/province-drive.page.tsx';
+import {
+  MouDetailPage,
+  MouPage,
+  MouPrintPage,
+  TrainingPage,
+} from '../views/pages/province-mou.page.tsx';
+import {
+  BoardPage,
+  PlanPage,
+  RemindersPage,
+  type ReminderPreview,
+} from '../views/pages/province-progress.page.tsx';
+import { NotFoundPage } from '../views/pages/error.page.tsx';
+import { ProvinceYearsPage } from '../views/pages/province-years.page.tsx';
+import { pageContext } from './app.tsx';
+import type { AppEnv } from './context.ts';
+import { requireUser } from './session.ts';
+
+export const provinceRoutes = new Hono<AppEnv>();
+type C = Context<AppEnv>;
+
+const P = '/province/:province/:year{[0-9]{4}}';
+
+function workspace(c: C): Workspace {
+  return { province: c.req.param('province') ?? '', fiscalYear: Number(c.req.param('year')) };
+}
+
+async function view(c: C): Promise<WorkspaceView> {
+  const actor = requireUser(c);
+  const w = workspace(c);
+  await c.get('services').provinceDrive.checkRead(actor, w);
+  return { ...w, canEdit: c.get('services').provinceDrive.canEdit(actor, w.province) };
+}
+
+async function form(c: C): Promise<Record<string, string>> {
+  const body = await c.req.parseBody({ all: true });
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(body)) {
+    const first = Array.isArray(v) ? v[0] : v;
+    if (typeof first === 'string' && k !== '_csrf') out[k] = first;
+  }
+  return out;
+}
+
+async function list(c: C, name: string): Promise<string[]> {
+  const body = await c.req.parseBody({ all: true });
+  const v = body[name];
+  return (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter(
+    (x): x is string => typeof x === 'string',
+  );
+}
+
+const lang = (c: C) => c.get('lang');
+const fieldErrors = (c: C, problems: Problem[]): FieldError[] =>
+  problems.map((p) => ({ field: p.field ?? 'main', message: lang(c) === 'en' ? p.en : p.th }));
+const notice = (c: C) => (c.req.query('done') ? c.get('t').province.saved : undefined);
+
+provinceRoutes.get('/province/:province', async (c) => {
+  const actor = requireUser(c);
+  const province = c.req.param('province');
+  const years = (await c.get('services').years.list()).map((y) => y.fiscalYear);
+  const newest = years.length ? Math.max(...years) : 2564;
+  await c.get('services').provinceDrive.checkRead(actor, { province, fiscalYear: newest });
+  return c.html(
+    <ProvinceYearsPage
+      ctx={pageContext(c)}
+      province={province}
+      years={[...years].sort((a, b) => b - a)}
+    />,
+  );
+});
+provinceRoutes.get(P, async (c) => c.redirect(`${base(await view(c))}/progress`, 303));
+
+// Committee ------------------------------------------------------------------------------
+async function committeePage(
+  c: C,
+  values: Record<string, string>,
+  errors: FieldError[],
+  status: 200 | 422,
+) {
+  const w = await view(c);
+  const orders = await c.get('services').provinceDrive.committee(requireUser(c), w);
+  const rows = Math.min(200, Math.max(5, Number(c.req.query('rows')) || 5));
+  return c.html(
+    <CommitteePage
+      ctx={pageContext(c)}
+      w={w}
+      orders={orders}
+      form={values}
+      errors={errors}
+      rows={rows}
+      notice={notice(c)}
+    />,
+    status,
+  );
+}
+provinceRoutes.get(`${P}/committee`, (c) => committeePage(c, {}, [], 200));
+provinceRoutes.post(`${P}/committee`, async (c) => {
+  const values = await form(c);
+  const r = await c
+    .get('services')
+    .provinceDrive.recordCommitteeOrder(requireUser(c), workspace(c), values);
+  if (!r.ok) return committeePage(c, values, fieldErrors(c, r.error), 422);
+  return c.redirect(`${base(workspace(c))}/committee?done=1`, 303);
+});
+provinceRoutes.get(`${P}/committee/:id/roster`, async (c) => {
+  const w = await view(c);
+  const orders = await c.get('services').provinceDrive.committee(requireUser(c), w);
+  const order = orders.find((o) => o.id === c.req.param('id'));
+  if (!order) return c.html(<NotFoundPage ctx={pageContext(c)} />, 404);
+  return c.html(<CommitteeRosterPage ctx={pageContext(c)} w={w} order={order} />);
+});
+
+// Coordinators ---------------------------------------------------------------------------
+async function coordinatorsPage(
+  c: C,
+  values: Record<string, string>,
+  errors: FieldError[],
+  status: 200 | 422,
+) {
+  // Not view(): an agency administrator may enter their own agency's coordinators here.
+  const actor = requireUser(c);
+  const data = await c.get('services').provinceDrive.coordinators(actor, workspace(c));
+  const w = { ...workspace(c), canEdit: true };
+  return c.html(
+    <CoordinatorsPage
+      ctx={pageContext(c)}
+      w={w}
+      list={data}
+      form={values}
+      errors={errors}
+      notice={notice(c)}
+    />,
+    status,
+  );
+}
+provinceRoutes.get(`${P}/coordinators`, (c) => coordinatorsPage(c, {}, [], 200));
+provinceRoutes.post(`${P}/coordinators`, async (c) => {
+  const values = await form(c);
+  const r = await c
+    .get('services')
+    .provinceDrive.addCoordinator(requireUser(c), workspace(c), values);
+  if (!r.ok) return coordinatorsPage(c, values, fieldErrors(c, r.error), 422);
+  return c.redirect(`${base(workspace(c))}/coordinators?done=1`, 303);
+});
+provinceRoutes.post(`${P}/coordinators/:id/delete`, async (c) => {
+  await c
+    .get('services')
+    .provinceDrive.removeCoordinator(requireUser(c), workspace(c), c.req.param('id'));
+  return c.redirect(`${base(workspace(c))}/coordinators?done=1`, 303);
+});
+provinceRoutes.get(`${P}/coordinators.csv`, async (c) => {
+  const csv = await c
+    .get('services')
+    .provinceProgress.coordinatorsCsv(requireUser(c), workspace(c));
+  return c.body(csv, 200, {
+    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Disposition': `attachment; filename="coordinators-${workspace(c).fiscalYear}.csv"`,
+  });
+});
+
+// MOUs -----------------------------------------------------------------------------------
+async function mouPage(
+  c: C,
+  values: Record<string, string>,
+  errors: FieldError[],
+  status: 200 | 422,
+) {
+  const w = await view(c);
+  const { mous, agencies } = await c.get('services').provinceDrive.mous(requireUser(c), w);
+  return c.html(
+    <MouPage
+      ctx={pageContext(c)}
+      w={w}
+      mous={mous}
+      agencies={agencies}
+      form={values}
+      errors={errors}
+      notice={notice(c)}
+    />,
+    status,
+  );
+}
+provinceRoutes.get(`${P}/mous`, (c) => mouPage(c, {}, [], 200));
+provinceRoutes.post(`${P}/mous`, async (c) => {
+  const values = await form(c);
+  const r = await c.get('services').provinceDrive.saveMou(requireUser(c), workspace(c), values);
+  if (!r.ok) {
+    const back = values.mouId;
+    if (back) return mouDetail(c, back, values, fieldErrors(c, r.error), 422);
+    return mouPage(c, values, fieldErrors(c, r.error), 422);
+  }
+  return c.redirect(`${base(workspace(c))}/mous?done=1`, 303);
+});
+async function mouDetail(
+  c: C,
+  id: string,
+  values: Record<string, string> | null,
+  errors: FieldError[],
+  status: 200 | 422,
+) {
+  const w = await view(c);
+  const svc = c.get('services').provinceDrive;
+  const mou = await svc.mou(requireUser(c), w, id);
+  const { agencies } = await svc.mous(requireUser(c), w);
+  const current: Record<string, string> = {
+    mouId: mou.id,
+    level: mou.level,
+    district: mou.district ?? '',
+    partyName: mou.partyName,
+    agencyCode: mou.agencyCode ?? '',
+    firstSigner: mou.firstSigner,
+    partySigner: mou.partySigner ?? '',
+    signedOn: mou.signedOn ?? '',
+    place: mou.place ?? '',
+    witnesses: mou.witnesses.join('\n'),
+    copiesMade: mou.copiesMade?.toString() ?? '',
+    copiesKept: mou.copiesKept?.toString() ?? '',
+    copiesSent: mou.copiesSent?.toString() ?? '',
+    publishedUrl: mou.publishedUrl ?? '',
+  };
+  return c.html(
+    <MouDetailPage
+      ctx={pageContext(c)}
+      w={w}
+      mou={mou}
+      agencies={agencies}
+      form={values ?? current}
+      errors={errors}
+    />,
+    status,
+  );
+}
+provinceRoutes.get(`${P}/mous/:id{[0-9]+}`, (c) => mouDetail(c, c.req.param('id'), null, [], 200));
+provinceRoutes.get(`${P}/mous/:id{[0-9]+}/print`, async (c) => {
+  const w = await view(c);
+  const mou = await c.get('services').provinceDrive.mou(requireUser(c), w, c.req.param('id'));
+  return c.html(<MouPrintPage ctx={pageContext(c)} w={w} mou={mou} />);
+});
+
+// Training -------------------------------------------------------------------------------
+async function trainingPage(
+  c: C,
+  values: Record<string, string>,
+  errors: FieldError[],
+  status: 200 | 422,
+) {
+  const w = await view(c);
+  const d = await c.get('services').provinceDrive.training(requireUser(c), w);
+  return c.html(
+    <TrainingPage
+      ctx={pageContext(c)}
+      w={w}
+      events={d.events}
+      notAttended={d.notAttended}
+      agencies={d.agencies}
+      form={values}
+      errors={errors}
+      notice={notice(c)}
+    />,
+    status,
+  );
+}
+provinceRoutes.get(`${P}/training`, (c) => trainingPage(c, {}, [], 200));
+provinceRoutes.post(`${P}/training`, async (c) => {
+  const values = await form(c);
+  const r = await c
+    .get('services')
+    .provinceDrive.addTrainingEvent(requireUser(c), workspace(c), values);
+  if (!r.ok) return trainingPage(c, values, fieldErrors(c, r.error), 422);
+  return c.redirect(`${base(workspace(c))}/training?done=1`, 303);
+});
+provinceRoutes.post(`${P}/training/:id{[0-9]+}/attendance`, async (c) => {
+  const values = await form(c);
+  const r = await c
+    .get('services')
+    .provinceDrive.recordAttendance(requireUser(c), workspace(c), c.req.param('id'), values);
+  if (!r.ok) return trainingPage(c, {}, fieldErrors(c, r.error), 422);
+  return c.redirect(`${base(workspace(c))}/training?done=1`, 303);
+});
+
+// Progress board -------------------------------------------------------------------------
+provinceRoutes.get(`${P}/progress`, async (c) => {
+  const w = await view(c);
+  const rows = await c.get('services').provinceProgress.board(requireUser(c), w);
+  const laggardsOnly = c.req.query('lagging') === '1';
+  const shown = laggardsOnly ? rows.filter((r) => r.reasons.length) : rows;
+  return c.html(
+    <BoardPage
+      ctx={pageContext(c)}
+      w={w}
+      rows={shown}
+      total={rows.length}
+      laggardsOnly={laggardsOnly}
+    />,
+  );
+});
+provinceRoutes.get(`${P}/progress.csv`, async (c) => {
+  const csv = await c.get('services').provinceProgress.boardCsv(requireUser(c), workspace(c));
+  return c.body(csv, 200, {
+    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Disposition': `attachment; filename="progress-${workspace(c).fiscalYear}.csv"`,
+  });
+});
+
+// Reminders ------------------------------------------------------------------------------
+async function remindersPage(
+  c: C,
+  input: { codes: string[] | null; template: string; subject?: string; body?: string },
+  preview: ReminderPreview | null,
+  errors: FieldError[],
+  status: 200 | 422,
+  done?: string,
+) {
+  const w = await view(c);
+  const svc = c.get('services').provinceProgress;
+  const actor = requireUser(c);
+  const [rows, templates, history] = await Promise.all([
+    svc.board(actor, w),
+    svc.reminderTemplates(actor, w),
+    svc.reminders(actor, w),
+  ]);
+  const tpl = templates.find((t) => t.key === input.template) ?? templates[0]!;
+  const chosen = input.codes ?? rows.filter((r) => r.reasons.length).map((r) => r.agency.code);
+  return c.html(
+    <RemindersPage
+      ctx={pageContext(c)}
+      w={w}
+      rows={rows}
+      chosen={chosen}
+      templates={templates}
+      templateKey={tpl.key}
+      subject={input.subject ?? tpl.subject}
+      body={input.body ?? tpl.body}
+      preview={preview}
+      history={history}
+      errors={errors}
+      notice={done}
+    />,
+    status,
+  );
+}
+async function previewOf(c: C, input: { codes: string[]; subject: string; body: string }) {
+  return c.get('services').provinceProgress.previewReminder(requireUser(c), workspace(c), input);
+}
+provinceRoutes.get(`${P}/reminders`, (c) => {
+  const codes = c.req.queries('codes') ?? null;
+  const sent = Number(c.req.query('sent'));
+  return remindersPage(
+    c,
+    { codes, template: c.req.query('template') ?? '' },
+    null,
+    [],
+    200,
+    Number.isFinite(sent) && c.req.query('sent')
+      ? c.get('t').province.reminders.sent(sent)
+      : undefined,
+  );
+});
+provinceRoutes.post(`${P}/reminders/preview`, async (c) => {
+  const values = await form(c);
+  const input = {
+    codes: await list(c, 'codes'),
+    subject: values.subject ?? '',
+    body: values.body ?? '',
+  };
+  const state = { ...input, template: values.template ?? '' };
+  const svc = c.get('services').provinceProgress;
+  if (values.action === 'save-template') {
+    const r = await svc.saveReminderTemplate(requireUser(c), workspace(c), {
+      key: state.template,
+      subject: input.subject,
+      body: input.body,
+    });
+    if (!r.ok) return remindersPage(c, state, null, fieldErrors(c, r.error), 422);
+    return remindersPage(c, state, null, [], 200, c.get('t').province.saved);
+  }
+  if (values.action === 'send') {
+    const r = await svc.sendReminder(requireUser(c), workspace(c), input);
+    if (!r.ok) return remindersPage(c, state, null, fieldErrors(c, r.error), 422);
+    return c.redirect(`${base(workspace(c))}/reminders?sent=${r.value.sent}`, 303);
+  }
+  const p = await previewOf(c, input);
+  if (!p.ok) return remindersPage(c, state, null, fieldErrors(c, p.error), 422);
+  return remindersPage(c, state, p.value, [], 200);
+});
+
+// Plan to pass ---------------------------------------------------------------------------
+provinceRoutes.get(`${P}/plan`, async (c) => {
+  const w = await view(c);
+  const svc = c.get('services').provinceProgress;
+  const actor = requireUser(c);
+  const agencies = await c.get('services').provinceDrive.agenciesOf(w.province);
+  const defaultCode = agencies.find((a) => a.type === 'province')?.code ?? 'all';
+  const agencyCode = c.req.query('agency') || defaultCode;
+  const ticked = (c.req.queries('tick') ?? []).slice(0, 500);
+  const plan = await svc.plan(actor, w, agencyCode, ticked);
+  return c.html(
+    <PlanPage
+      ctx={pageContext(c)}
+      w={w}
+      lastYear={plan.lastYear}
+      framework={plan.framework}
+      candidates={plan.candidates}
+      agencyCode={agencyCode}
+      plans={plan.plans}
+      provinceActions={plan.provinceActions}
+      province={plan.province}
+      ticked={ticked}
+    />,
+  );
+});

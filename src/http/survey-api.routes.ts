@@ -1,0 +1,95 @@
+// The survey API: POST /api/v1/surveys/{code}/{tool}, and the OpenAPI document describing it.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import type { AppEnv } from './context.ts';
+import { openApiDocument } from './openapi.ts';
+import { clientAddress } from './survey.routes.tsx';
+
+export const surveyApiRoutes = new Hono<AppEnv>();
+
+surveyApiRoutes.get('/api/openapi.json', (c) => c.json(openApiDocument));
+
+const submission = z.object({
+  response_id: z.uuid(),
+  answers: z.record(z.string(), z.union([z.string(), z.number()])),
+  demographics: z.record(z.string(), z.string()).optional(),
+  access_code: z.string().max(64).optional(),
+});
+
+function problem(
+  code: string,
+  en: string,
+  th: string,
+  fields?: { field: string; en: string; th: string }[],
+) {
+  return {
+    error: {
+      code,
+      message: en,
+      message_th: th,
+      ...(fields
+        ? { fields: fields.map((f) => ({ field: f.field, message: f.en, message_th: f.th })) }
+        : {}),
+    },
+  };
+}
+
+surveyApiRoutes.post(
+  '/api/v1/surveys/:code/:tool',
+  bodyLimit({
+    maxSize: 64 * 1024,
+    onError: (c) =>
+      c.json(problem('too_large', 'The body is larger than 64 KB', 'ข้อมูลใหญ่เกิน 64 KB'), 413),
+  }),
+  async (c) => {
+    let raw: unknown;
+    try {
+      raw = await c.req.json();
+    } catch {
+      return c.json(
+        problem('invalid', 'The body is not JSON', 'ข้อมูลที่ส่งมาไม่ใช่ JSON', [
+          { field: 'body', en: 'Send a JSON object', th: 'ส่งเป็นออบเจ็กต์ JSON' },
+        ]),
+        422,
+      );
+    }
+    const parsed = submission.safeParse(raw);
+    if (!parsed.success)
+      return c.json(
+        problem(
+          'invalid',
+          'The submission is not valid',
+          'ข้อมูลที่ส่งมาไม่ถูกต้อง',
+          parsed.error.issues.map((i) => {
+            const field = i.path.join('.') || 'body';
+            return {
+              field,
+              en: `${field}: ${i.message}`,
+              th:
+                field === 'response_id'
+                  ? 'response_id ต้องเป็น UUID แบบสุ่ม'
+                  : `${field}: รูปแบบข้อมูลไม่ถูกต้อง`,
+            };
+          }),
+        ),
+        422,
+      );
+    const r = await c
+      .get('services')
+      .surveys.submitApi(c.req.param('code'), c.req.param('tool'), parsed.data, clientAddress(c));
+    if (r.ok) return c.json({ response_id: r.responseId, created: true }, 201);
+    const first = r.problems[0];
+    const codes = { 404: 'not_found', 409: 'closed', 422: 'invalid', 429: 'rate_limited' } as const;
+    if (r.status === 429) c.header('Retry-After', String(r.retryAfterSeconds ?? 60));
+    return c.json(
+      problem(
+        codes[r.status],
+        r.status === 422 ? 'The submission is not valid' : (first?.en ?? 'Refused'),
+        r.status === 422 ? 'ข้อมูลที่ส่งมาไม่ถูกต้อง' : (first?.th ?? 'ไม่สามารถดำเนินการได้'),
+        r.status === 422 ? r.problems : undefined,
+      ),
+      r.status,
+    );
+  },
+);

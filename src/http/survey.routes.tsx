@@ -1,0 +1,293 @@
+// The respondent's path over /go/{iit|eit}/{code}: start, steps, check, submit, thanks.
+// Works without JavaScript; a draft token cookie keeps answers across back, reload and outages.
+import { Hono, type Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { loadSurveyLimits } from '../config.ts';
+import { demographicFields, isYesNo, type FieldProblem } from '../domain/survey-form.ts';
+import type { SurveyContext } from '../services/survey.service.ts';
+import type { FieldError } from '../views/components/form.tsx';
+import { SurveyCheckPage } from '../views/pages/survey-check.page.tsx';
+import {
+  SurveyClosedPage,
+  SurveyEndPage,
+  SurveyStartPage,
+  type SurveyHeader,
+} from '../views/pages/survey-start.page.tsx';
+import { SurveyStepPage, radioAnchor, type StepBody } from '../views/pages/survey-step.page.tsx';
+import { pageContext } from './app.tsx';
+import type { AppEnv } from './context.ts';
+
+export const surveyRoutes = new Hono<AppEnv>();
+
+const DRAFT_COOKIE = 'itas_survey';
+const MARKER_COOKIE = 'itas_answered';
+const trustProxy = loadSurveyLimits().trustProxy;
+
+/** The client's address, used only to derive a salted hash of its network for rate limits. */
+export function clientAddress(c: Context<AppEnv>): string | undefined {
+  if (trustProxy) {
+    const fwd = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (fwd) return fwd;
+  }
+  try {
+    return getConnInfo(c).remote.address;
+  } catch {
+    return undefined; // app.request() in tests has no socket
+  }
+}
+
+const secure = (c: Context<AppEnv>) => new URL(c.req.url).protocol === 'https:';
+
+function header(ctx: SurveyContext): SurveyHeader {
+  return {
+    agencyName: ctx.link.nameTh,
+    tool: ctx.tool,
+    base: `/go/${ctx.tool.toLowerCase()}/${ctx.link.code}`,
+  };
+}
+
+function markerOf(ctx: SurveyContext) {
+  return `${ctx.tool.toLowerCase()}-${ctx.link.code}`;
+}
+
+/** Maps a service field to the id of the input the error summary should link to. */
+function anchorOf(ctx: SurveyContext, field: string): string {
+  if (field === 'eligible') return radioAnchor('eligible', 'yes');
+  const demo = ctx.framework.demographics[ctx.tool].find((f) => f.code === field);
+  if (demo) return radioAnchor(field, demo.options[0]?.value ?? '');
+  for (const q of ctx.framework.questions)
+    for (const item of q.items)
+      if (`${q.code}.${item.n}` === field)
+        return radioAnchor(field, isYesNo(item.scale) ? 'Y' : '1');
+  return field;
+}
+
+function toErrors(c: Context<AppEnv>, ctx: SurveyContext, problems: FieldProblem[]): FieldError[] {
+  const lang = c.get('lang');
+  return problems.map((p) => ({
+    field: anchorOf(ctx, p.field),
+    message: lang === 'en' ? p.en : p.th,
+  }));
+}
+
+async function load(c: Context<AppEnv>): Promise<SurveyContext | undefined> {
+  return c.get('services').surveys.resolve(c.req.param('code') ?? '', c.req.param('tool') ?? '');
+}
+
+function closed(c: Context<AppEnv>, ctx: SurveyContext, status: 200 | 409) {
+  return c.html(
+    <SurveyClosedPage ctx={pageContext(c)} h={header(ctx)} window={ctx.window} />,
+    status,
+  );
+}
+
+surveyRoutes.get('/go/:tool/:code', async (c) => {
+  const ctx = await load(c);
+  if (!ctx) return c.notFound();
+  if (ctx.window.state !== 'open') return closed(c, ctx, 200);
+  const draft = await c.get('services').surveys.loadDraft(ctx, getCookie(c, DRAFT_COOKIE));
+  const answered = (getCookie(c, MARKER_COOKIE) ?? '').split('.').includes(markerOf(ctx));
+  return c.html(
+    <SurveyStartPage
+      ctx={pageContext(c)}
+      h={header(ctx)}
+      pageCount={ctx.steps.filter((s) => s !== 'eligibility').length}
+      firstStep={ctx.steps[0]!}
+      hasDraft={draft !== undefined}
+      answeredBefore={answered}
+      window={ctx.window}
+    />,
+  );
+});
+
+surveyRoutes.get('/go/:tool/:code/thanks', async (c) => {
+  const ctx = await load(c);
+  if (!ctx) return c.notFound();
+  return c.html(
+    <SurveyEndPage
+      ctx={pageContext(c)}
+      h={header(ctx)}
+      kind="thanks"
+      minYears={ctx.framework.iitMinYearsOfService}
+    />,
+  );
+});
+
+surveyRoutes.get('/go/:tool/:code/not-eligible', async (c) => {
+  const ctx = await load(c);
+  if (!ctx) return c.notFound();
+  return c.html(
+    <SurveyEndPage
+      ctx={pageContext(c)}
+      h={header(ctx)}
+      kind="ineligible"
+      minYears={ctx.framework.iitMinYearsOfService}
+    />,
+  );
+});
+
+async function renderCheck(
+  c: Context<AppEnv>,
+  ctx: SurveyContext,
+  errors: FieldError[],
+  status: 200 | 409 | 422 | 429,
+) {
+  const draft = await c.get('services').surveys.loadDraft(ctx, getCookie(c, DRAFT_COOKIE));
+  if (!draft) return c.redirect(`${header(ctx).base}/${ctx.steps[0]}`, 303);
+  return c.html(
+    <SurveyCheckPage
+      ctx={pageContext(c)}
+      h={header(ctx)}
+      framework={ctx.framework}
+      draft={draft}
+      demographics={demographicFields(ctx.framework, ctx.tool)}
+      pages={ctx.pages}
+      errors={errors}
+    />,
+    status,
+  );
+}
+
+surveyRoutes.get('/go/:tool/:code/check', async (c) => {
+  const ctx = await load(c);
+  if (!ctx) return c.notFound();
+  if (ctx.window.state !== 'open') return closed(c, ctx, 200);
+  return renderCheck(c, ctx, [], 200);
+});
+
+surveyRoutes.post('/go/:tool/:code/submit', async (c) => {
+  const ctx = await load(c);
+  if (!ctx) return c.notFound();
+  if (ctx.window.state !== 'open') return closed(c, ctx, 409);
+  const token = getCookie(c, DRAFT_COOKIE);
+  const r = await c.get('services').surveys.submitDraft(ctx, token, clientAddress(c));
+  const base = header(ctx).base;
+  if (r.ok) {
+    deleteCookie(c, DRAFT_COOKIE, { path: '/go' });
+    const markers = (getCookie(c, MARKER_COOKIE) ?? '').split('.').filter(Boolean);
+    if (!markers.includes(markerOf(ctx))) markers.push(markerOf(ctx));
+    setCookie(c, MARKER_COOKIE, markers.slice(-20).join('.'), {
+      path: '/go',
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure: secure(c),
+      maxAge: 60 * 60 * 24 * 365,
+    });
+    return c.redirect(`${base}/thanks`, 303);
+  }
+  if (r.status === 303) return c.redirect(`${base}/${r.step}`, 303);
+  if (r.status === 409) return closed(c, ctx, 409);
+  if (r.status === 404) return c.notFound();
+  if (r.status === 429) {
+    c.header('Retry-After', String(r.retryAfterSeconds ?? 60));
+    return renderCheck(
+      c,
+      ctx,
+      [{ field: 'submit', message: c.get('t').surveys.errors.rateLimited }],
+      429,
+    );
+  }
+  return renderCheck(c, ctx, toErrors(c, ctx, r.problems), 422);
+});
+
+function stepBody(ctx: SurveyContext, step: string): StepBody | undefined {
+  if (step === 'eligibility' && ctx.tool === 'IIT')
+    return {
+      kind: 'eligibility',
+      minYears: ctx.framework.iitMinYearsOfService,
+      singleUse: ctx.link.singleUseIit,
+    };
+  if (step === 'about')
+    return { kind: 'about', fields: demographicFields(ctx.framework, ctx.tool) };
+  const n = /^page-(\d+)$/.exec(step);
+  const page = n ? ctx.pages[Number(n[1]) - 1] : undefined;
+  return page ? { kind: 'page', title: page.title, questions: page.questions } : undefined;
+}
+
+function renderStep(
+  c: Context<AppEnv>,
+  ctx: SurveyContext,
+  step: string,
+  body: StepBody,
+  values: Record<string, string>,
+  errors: FieldError[],
+  status: 200 | 422,
+) {
+  const counted = ctx.steps.filter((s) => s !== 'eligibility');
+  const i = ctx.steps.indexOf(step);
+  const base = header(ctx).base;
+  const returnToCheck = c.req.query('return') === 'check';
+  const back = returnToCheck ? `${base}/check` : i > 0 ? `${base}/${ctx.steps[i - 1]}` : base;
+  const n = counted.indexOf(step);
+  return c.html(
+    <SurveyStepPage
+      ctx={pageContext(c)}
+      h={header(ctx)}
+      framework={ctx.framework}
+      step={step}
+      body={body}
+      {...(n >= 0 ? { progress: { n: n + 1, of: counted.length } } : {})}
+      values={values}
+      errors={errors}
+      back={back}
+      returnToCheck={returnToCheck}
+    />,
+    status,
+  );
+}
+
+surveyRoutes.get('/go/:tool/:code/:step', async (c) => {
+  const ctx = await load(c);
+  const step = c.req.param('step');
+  const body = ctx && stepBody(ctx, step);
+  if (!ctx || !body) return c.notFound();
+  if (ctx.window.state !== 'open') return closed(c, ctx, 200);
+  const draft = await c.get('services').surveys.loadDraft(ctx, getCookie(c, DRAFT_COOKIE));
+  if (ctx.tool === 'IIT' && step !== 'eligibility' && !draft?.eligible)
+    return c.redirect(`${header(ctx).base}/eligibility`, 303);
+  const values: Record<string, string> = {
+    ...(draft?.answers ?? {}),
+    ...(draft?.demographics ?? {}),
+    ...(draft?.eligible ? { eligible: 'yes' } : {}),
+    ...(draft?.accessCode ? { access_code: draft.accessCode } : {}),
+  };
+  return renderStep(c, ctx, step, body, values, [], 200);
+});
+
+surveyRoutes.post('/go/:tool/:code/:step', async (c) => {
+  const ctx = await load(c);
+  const step = c.req.param('step');
+  const body = ctx && stepBody(ctx, step);
+  if (!ctx || !body) return c.notFound();
+  if (ctx.window.state !== 'open') return closed(c, ctx, 409);
+  const form = await c.req.parseBody();
+  const input: Record<string, string> = {};
+  for (const [k, v] of Object.entries(form))
+    if (typeof v === 'string' && k !== '_csrf') input[k] = v;
+  const surveys = c.get('services').surveys;
+  const token = getCookie(c, DRAFT_COOKIE);
+  const r = await surveys.answerStep(ctx, token, step, input);
+  const base = header(ctx).base;
+  if (r.kind === 'closed') return closed(c, ctx, 409);
+  if (r.kind === 'ineligible') {
+    deleteCookie(c, DRAFT_COOKIE, { path: '/go' });
+    return c.redirect(`${base}/not-eligible`, 303);
+  }
+  if (r.kind === 'invalid') {
+    // Keep what the respondent typed on this page, valid or not, plus what the draft holds.
+    const draft = await surveys.loadDraft(ctx, token);
+    const values = { ...(draft?.answers ?? {}), ...(draft?.demographics ?? {}), ...input };
+    return renderStep(c, ctx, step, body, values, toErrors(c, ctx, r.problems), 422);
+  }
+  if (r.token && r.token !== token)
+    setCookie(c, DRAFT_COOKIE, r.token, {
+      path: '/go',
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure: secure(c),
+      maxAge: 60 * 60 * 24 * 7,
+    });
+  const next = c.req.query('return') === 'check' && r.next !== 'eligibility' ? 'check' : r.next;
+  return c.redirect(`${base}/${next}`, 303);
+});

@@ -1,0 +1,88 @@
+// The worker loop: claims due jobs (SKIP LOCKED, so any number of processes may run one) and
+// runs their handlers; stoppable, finishing the job in hand before it returns.
+import type { Logger } from 'pino';
+import type { Services } from '../services/container.ts';
+import { jobHandler, registeredJobKinds } from './handlers.ts';
+import { registerRecomputeJob } from './recompute.job.ts';
+import { registerLinkCheckJob } from './link-check.job.ts';
+import { registerMouLinkCheckJob } from './mou-link-check.job.ts';
+
+export interface WorkerOptions {
+  /** Jobs claimed per round. */
+  batch?: number;
+  /** Pause when the queue is empty, in ms. */
+  idleMs?: number;
+  leaseSeconds?: number;
+  maxAttempts?: number;
+}
+
+export interface Worker {
+  stop(): Promise<void>;
+}
+
+/** Registers the built-in handlers (other capabilities register theirs at start-up too). */
+export function registerBuiltInJobs(): void {
+  registerRecomputeJob();
+  registerLinkCheckJob();
+  registerMouLinkCheckJob();
+}
+
+/** Runs due jobs once; returns how many ran (tests and the CLI drain the queue with this). */
+export async function runDueJobs(
+  services: Services,
+  log: Logger,
+  opts: WorkerOptions = {},
+): Promise<number> {
+  const jobs = await services.jobs.claim({
+    limit: opts.batch ?? 20,
+    leaseSeconds: opts.leaseSeconds ?? 300,
+    kinds: registeredJobKinds(),
+  });
+  for (const job of jobs) {
+    const handler = jobHandler(job.kind);
+    try {
+      if (!handler) throw new Error(`No handler for job kind "${job.kind}"`);
+      await handler(job.payload, services);
+      await services.jobs.complete(job.id);
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      log.warn({ job: job.id, kind: job.kind, attempts: job.attempts, err: message }, 'job failed');
+      await services.jobs.fail(job.id, message, {
+        retryInSeconds: Math.min(3600, 10 * 2 ** job.attempts),
+        maxAttempts: opts.maxAttempts ?? 8,
+      });
+    }
+  }
+  return jobs.length;
+}
+
+export function startWorker(services: Services, log: Logger, opts: WorkerOptions = {}): Worker {
+  registerBuiltInJobs();
+  let stopping = false;
+  let wake: (() => void) | undefined;
+  const loop = (async () => {
+    while (!stopping) {
+      let ran = 0;
+      try {
+        ran = await runDueJobs(services, log, opts);
+      } catch (e) {
+        log.error({ err: e }, 'job worker round failed');
+      }
+      if (ran === 0 && !stopping)
+        await new Promise<void>((resolve) => {
+          const t = setTimeout(resolve, opts.idleMs ?? 1000);
+          wake = () => {
+            clearTimeout(t);
+            resolve();
+          };
+        });
+    }
+  })();
+  return {
+    async stop() {
+      stopping = true;
+      wake?.();
+      await loop;
+    },
+  };
+}

@@ -1,0 +1,84 @@
+// An agency's private profile: read by those it concerns (its admins, auditors, province, the
+// NACC); its website and staff count edited by its own administrators, with an audit entry.
+import type { Actor } from '../domain/actor.ts';
+import { canManageAgency, canReadAgencyPrivate } from '../domain/access.ts';
+import type { Agency } from '../domain/agency.ts';
+import { en } from '../i18n/en.ts';
+import { th } from '../i18n/th.ts';
+import { findAgency, updateAgencyProfile } from '../storage/agency.repository.ts';
+import type { Db } from '../storage/database.ts';
+import { findUsersWithGrant } from '../storage/user.repository.ts';
+import { recordAudit } from './audit.service.ts';
+import { ForbiddenError, NotFoundError, ServiceError } from './errors.ts';
+
+export interface AgencyProfile {
+  agency: Agency;
+  admins: { displayName: string; email: string }[];
+  auditors: { displayName: string; email: string }[];
+  canEdit: boolean;
+}
+
+export interface ProfileChange {
+  website: string | null;
+  staffCount: number | null;
+}
+
+async function mustFind(db: Db, code: string): Promise<Agency> {
+  const a = await findAgency(db, code);
+  if (!a) throw new NotFoundError(th.admin.errors.noSuchAgency, en.admin.errors.noSuchAgency);
+  return a;
+}
+
+export function createAgencyProfileService(db: Db) {
+  return {
+    async read(actor: Actor, code: string): Promise<AgencyProfile> {
+      const agency = await mustFind(db, code);
+      if (!canReadAgencyPrivate(actor, agency))
+        throw new ForbiddenError(th.admin.errors.notYourAgency, en.admin.errors.notYourAgency);
+      const people = async (role: 'agency_admin' | 'auditor') =>
+        (await findUsersWithGrant(db, role, agency.code))
+          .filter((u) => !u.disabled)
+          .map((u) => ({ displayName: u.displayName, email: u.email }));
+      return {
+        agency,
+        admins: await people('agency_admin'),
+        auditors: await people('auditor'),
+        canEdit: canManageAgency(actor, agency),
+      };
+    },
+
+    async update(actor: Actor, code: string, change: ProfileChange): Promise<void> {
+      const agency = await mustFind(db, code);
+      if (!canManageAgency(actor, agency))
+        throw new ForbiddenError(th.admin.errors.notYourAgency, en.admin.errors.notYourAgency);
+      if (change.website !== null && !/^https?:\/\/[^\s]+$/.test(change.website))
+        throw new ServiceError(
+          422,
+          th.admin.profile.websiteInvalid,
+          en.admin.profile.websiteInvalid,
+        );
+      if (
+        change.staffCount !== null &&
+        !(
+          Number.isInteger(change.staffCount) &&
+          change.staffCount >= 0 &&
+          change.staffCount <= 10_000_000
+        )
+      )
+        throw new ServiceError(422, th.admin.profile.staffInvalid, en.admin.profile.staffInvalid);
+      await db.transaction().execute(async (tx) => {
+        await updateAgencyProfile(tx, agency.code, change);
+        await recordAudit(tx, {
+          actor,
+          action: 'agency.profile.update',
+          recordType: 'agency',
+          recordId: agency.code,
+          before: { website: agency.website, staffCount: agency.staffCount },
+          after: change,
+        });
+      });
+    },
+  };
+}
+
+export type AgencyProfileService = ReturnType<typeof createAgencyProfileService>;

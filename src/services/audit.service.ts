@@ -1,0 +1,117 @@
+// The audit log: recordAudit() is called by every state-changing service inside its own
+// transaction (so the entry and the change commit together); administrators read and export it.
+import { stringify } from 'csv-stringify/sync';
+import type { Actor } from '../domain/actor.ts';
+import { canAdministerAccounts } from '../domain/access.ts';
+import { describeGrant } from '../domain/account.ts';
+import type { Db } from '../storage/database.ts';
+import {
+  findAudit,
+  insertAudit,
+  type AuditFilter,
+  type AuditRow,
+} from '../storage/audit.repository.ts';
+import { ForbiddenError } from './errors.ts';
+import { currentRequestId } from './request-scope.ts';
+
+export type { AuditFilter, AuditRow };
+
+export interface AuditEntry {
+  /** Who acted: the user (id, e-mail and every grant are stored), the CLI, or a visitor. */
+  actor: Actor;
+  /** What happened, as `<record>.<verb>`: 'user.invite', 'agency.profile.update', … */
+  action: string;
+  /** The kind of record changed: 'user', 'agency', 'session', … */
+  recordType: string;
+  /** Its key, as text. */
+  recordId: string;
+  /** The record before and after the change (JSON-serialisable; omit for creations/deletions). */
+  before?: unknown;
+  after?: unknown;
+  /** Defaults to the id of the HTTP request being served (X-Request-Id), when there is one. */
+  requestId?: string;
+}
+
+function who(actor: Actor): { actorUserId: string | null; actorEmail: string; actorRoles: string } {
+  if (actor.kind === 'user')
+    return {
+      actorUserId: actor.userId,
+      actorEmail: actor.email,
+      actorRoles: actor.grants.map(describeGrant).join(' '),
+    };
+  if (actor.kind === 'system')
+    return { actorUserId: null, actorEmail: `system:${actor.label}`, actorRoles: 'system' };
+  return { actorUserId: null, actorEmail: 'anonymous', actorRoles: '' };
+}
+
+/**
+ * Appends one entry to the append-only audit log. Pass the transaction that makes the change,
+ * so the entry commits or rolls back with it: `await recordAudit(tx, { actor, action, … })`.
+ */
+export async function recordAudit(tx: Db, entry: AuditEntry): Promise<void> {
+  await insertAudit(tx, {
+    ...who(entry.actor),
+    action: entry.action,
+    recordType: entry.recordType,
+    recordId: entry.recordId,
+    before: entry.before,
+    after: entry.after,
+    requestId: entry.requestId ?? currentRequestId(),
+  });
+}
+
+const EXPORT_LIMIT = 100_000;
+
+export function createAuditService(db: Db) {
+  function check(actor: Actor) {
+    if (!canAdministerAccounts(actor))
+      throw new ForbiddenError(
+        'บันทึกการตรวจสอบเปิดดูได้เฉพาะผู้ดูแลระบบของ สำนักงาน ป.ป.ช.',
+        'Only NACC administrators may read the audit log',
+      );
+  }
+  return {
+    /** Records outside any other transaction (e.g. a sign-in). */
+    record: (entry: AuditEntry) => recordAudit(db, entry),
+
+    async list(actor: Actor, filter: AuditFilter, limit = 200): Promise<AuditRow[]> {
+      check(actor);
+      return findAudit(db, filter, limit);
+    },
+
+    /** CSV with a BOM so spreadsheet programs read the Thai correctly. */
+    async exportCsv(actor: Actor, filter: AuditFilter): Promise<string> {
+      check(actor);
+      const rows = await findAudit(db, filter, EXPORT_LIMIT);
+      const header = [
+        'id',
+        'at',
+        'actor_user_id',
+        'actor_email',
+        'actor_roles',
+        'action',
+        'record_type',
+        'record_id',
+        'before',
+        'after',
+        'request_id',
+      ];
+      const body = rows.map((r) => [
+        r.id,
+        r.at.toISOString(),
+        r.actorUserId ?? '',
+        r.actorEmail,
+        r.actorRoles,
+        r.action,
+        r.recordType,
+        r.recordId,
+        r.before === null || r.before === undefined ? '' : JSON.stringify(r.before),
+        r.after === null || r.after === undefined ? '' : JSON.stringify(r.after),
+        r.requestId ?? '',
+      ]);
+      return `\uFEFF${stringify([header, ...body])}`;
+    },
+  };
+}
+
+export type AuditService = ReturnType<typeof createAuditService>;

@@ -1,0 +1,26 @@
+// The job queue as services see it: enqueue, claim, finish; the worker in src/jobs drives it.
+import type { Db } from '../storage/database.ts';
+import {
+  claimJobs,
+  completeJob,
+  enqueueJobs,
+  failJob,
+  queueStats,
+  type ClaimedJob,
+  type NewJob,
+} from '../storage/job.repository.ts';
+
+export type { ClaimedJob, NewJob };
+
+export function createJobService(db: Db) {
+  return {
+    enqueue: (jobs: NewJob[]) => enqueueJobs(db, jobs),
+    claim: (opts: { limit: number; leaseSeconds: number; kinds?: string[] }) => claimJobs(db, opts),
+    complete: (id: string) => completeJob(db, id),
+    fail: (id: string, error: string, opts: { retryInSeconds: number; maxAttempts: number }) =>
+      failJob(db, id, error, opts),
+    stats: () => queueStats(db),
+  };
+}
+
+export type JobService = ReturnType<typeof createJobService>;

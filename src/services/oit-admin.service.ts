@@ -1,0 +1,106 @@
+// NACC and province work around OIT: assigning agencies to auditors (as auditor role grants, so
+// access rules stay one set), and exporting a province's or a type's OIT status as CSV or XLSX.
+import ExcelJS from 'exceljs';
+import { stringify } from 'csv-stringify/sync';
+import type { Actor } from '../domain/actor.ts';
+import { canActForProvince, isNacc } from '../domain/access.ts';
+import { en } from '../i18n/en.ts';
+import { compareThai } from '../i18n/format.ts';
+import { th } from '../i18n/th.ts';
+import type { Db } from '../storage/database.ts';
+import {
+  agencyCodesWhere,
+  listAuditors,
+  listOitProgress,
+  markImportedConfirmed,
+} from '../storage/oit-workflow.repository.ts';
+import { findGrants, findUserByEmail, insertGrant } from '../storage/user.repository.ts';
+import { recordAudit } from './audit.service.ts';
+import { ForbiddenError, NotFoundError } from './errors.ts';
+import { actorLabel, oitError } from './oit-shared.ts';
+import type { YearService } from './year.service.ts';
+
+const notNacc = () => new ForbiddenError(th.oit.errors.notNacc, en.oit.errors.notNacc);
+
+export function createOitAdminService(db: Db, deps: { years: YearService }) {
+  async function assignCodes(actor: Actor, auditorEmail: string, codes: string[]): Promise<number> {
+    const user = await findUserByEmail(db, auditorEmail.trim().toLowerCase());
+    if (!user) throw new NotFoundError(th.oit.errors.noAuditor, en.oit.errors.noAuditor);
+    return db.transaction().execute(async (tx) => {
+      const before = await findGrants(tx, user.id);
+      let added = 0;
+      for (const code of codes) if (await insertGrant(tx, user.id, { role: 'auditor', scope: code })) added++;
+      await recordAudit(tx, { actor, action: 'oit.assign', recordType: 'user', recordId: user.id, before: { grants: before }, after: { grants: await findGrants(tx, user.id) } });
+      return added;
+    });
+  }
+
+  return {
+    /** After `itas import oit`: imported, confirmed agencies get the matching workflow state. */
+    async recordImportedStates(actor: Actor, fiscalYear: number): Promise<number> {
+      if (!isNacc(actor)) throw notNacc();
+      return markImportedConfirmed(db, fiscalYear, actorLabel(actor));
+    },
+
+    async auditors(actor: Actor) {
+      if (!isNacc(actor)) throw notNacc();
+      return (await listAuditors(db)).sort((a, b) => compareThai(a.displayName, b.displayName));
+    },
+
+    /** Assigns one agency to an auditor; returns 1, or 0 when it was already assigned. */
+    async assign(actor: Actor, auditorEmail: string, agencyCode: string): Promise<number> {
+      if (!isNacc(actor)) throw notNacc();
+      const codes = (await agencyCodesWhere(db, {})).filter((c) => c === agencyCode.trim());
+      if (codes.length === 0) throw oitError(404, 'noAgency');
+      return assignCodes(actor, auditorEmail, codes);
+    },
+
+    /** Assigns every agency of a type and/or province to an auditor; returns how many were new. */
+    async assignBulk(actor: Actor, auditorEmail: string, filter: { type?: string; province?: string }): Promise<number> {
+      if (!isNacc(actor)) throw notNacc();
+      const codes = await agencyCodesWhere(db, filter);
+      if (codes.length === 0) throw oitError(422, 'noMatch');
+      return assignCodes(actor, auditorEmail, codes);
+    },
+
+    /** Status rows of a province's (its officers, the NACC) or a type's (the NACC) agencies. */
+    async statusRows(actor: Actor, fiscalYear: number, filter: { province?: string; type?: string }) {
+      const allowed = filter.province ? canActForProvince(actor, filter.province) : isNacc(actor);
+      if (!allowed) throw new ForbiddenError(th.oit.errors.notReader, en.oit.errors.notReader);
+      const year = await deps.years.require(fiscalYear);
+      const total = year.framework.oitItems.length;
+      const rows = await listOitProgress(db, fiscalYear, filter);
+      return rows
+        .map((r) => ({ ...r, total }))
+        .sort((a, b) => compareThai(a.district ?? '', b.district ?? '') || compareThai(a.nameTh, b.nameTh));
+    },
+
+    /** The same rows as a table with a header, in the reader's language. */
+    async statusTable(actor: Actor, fiscalYear: number, filter: { province?: string; type?: string }, lang: 'th' | 'en') {
+      const t = lang === 'th' ? th.oit : en.oit;
+      const rows = await this.statusRows(actor, fiscalYear, filter);
+      const h = t.export.header;
+      const header = [h.code, h.name, h.type, h.province, h.district, h.status, h.answered, h.scored, h.disputed, h.total];
+      const body = rows.map((r) => [r.code, r.nameTh, r.type, r.province ?? '', r.district ?? '', t.status[r.status ?? 'none'], r.answered, r.scored, r.disputed, r.total]);
+      return { header, body };
+    },
+
+    /** CSV with a BOM so Excel shows Thai. */
+    async statusCsv(actor: Actor, fiscalYear: number, filter: { province?: string; type?: string }, lang: 'th' | 'en'): Promise<string> {
+      const { header, body } = await this.statusTable(actor, fiscalYear, filter, lang);
+      return `\uFEFF${stringify([header, ...body])}`;
+    },
+
+    async statusXlsx(actor: Actor, fiscalYear: number, filter: { province?: string; type?: string }, lang: 'th' | 'en'): Promise<Buffer> {
+      const { header, body } = await this.statusTable(actor, fiscalYear, filter, lang);
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet(`OIT ${fiscalYear}`);
+      ws.addRow(header).font = { bold: true };
+      for (const r of body) ws.addRow(r);
+      ws.columns.forEach((c, i) => (c.width = i === 1 ? 50 : 16));
+      return Buffer.from(await wb.xlsx.writeBuffer());
+    },
+  };
+}
+
+export type OitAdminService = ReturnType<typeof createOitAdminService>;

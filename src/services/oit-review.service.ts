@@ -1,0 +1,275 @@
+// The auditor's side of OIT: the assigned agencies with progress, starting a review (which
+// re-checks the links), scoring items, finishing the preliminary review, re-reviewing disputed
+// items after clarification, and confirming the result (which recomputes the score card).
+import type { Actor } from '../domain/actor.ts';
+import type { Framework } from '../domain/framework/schema.ts';
+import { canReviewAgency, isNacc } from '../domain/access.ts';
+import {
+  actionAllowed,
+  itemOrder,
+  parseOitReview,
+  type OitAction,
+} from '../domain/oit/workflow.ts';
+import { en } from '../i18n/en.ts';
+import { th } from '../i18n/th.ts';
+import type { Db } from '../storage/database.ts';
+import { enqueueJobs } from '../storage/job.repository.ts';
+import { loadCurrentOit, saveOitVersions, type OitValues } from '../storage/oit.repository.ts';
+import { findOitState, listOitProgress, saveOitState } from '../storage/oit-workflow.repository.ts';
+import { findGrants } from '../storage/user.repository.ts';
+import { recordAudit } from './audit.service.ts';
+import { ForbiddenError, ServiceError } from './errors.ts';
+import { recomputeJob } from './job-kinds.ts';
+import { linkCheckJob } from './link-check.service.ts';
+import type { OitDeps } from './oit.service.ts';
+import {
+  actorLabel,
+  inputError,
+  loadSheet,
+  requireAgency,
+  requireWindow,
+  stateError,
+  type OitPhase,
+} from './oit-shared.ts';
+
+const notAuditor = () => new ForbiddenError(th.oit.errors.notAuditor, en.oit.errors.notAuditor);
+
+export function createOitReviewService(db: Db, deps: OitDeps) {
+  async function reviewed(actor: Actor, agencyCode: string) {
+    const agency = await requireAgency(db, agencyCode);
+    if (!canReviewAgency(actor, agency)) throw notAuditor();
+    return agency;
+  }
+
+  /** Runs a state change: window, access and state checks, then `change` in one transaction. */
+  async function change<T>(
+    actor: Actor,
+    fiscalYear: number,
+    agencyCode: string,
+    phase: OitPhase,
+    action: OitAction,
+    body: (
+      tx: Db,
+      status: NonNullable<Awaited<ReturnType<typeof findOitState>>>['status'],
+      framework: Framework,
+    ) => Promise<T>,
+  ): Promise<T> {
+    const agency = await reviewed(actor, agencyCode);
+    // Read before the transaction: PGlite has one connection, so `db` inside it would wait forever.
+    const { framework } = await deps.years.require(fiscalYear);
+    await requireWindow(db, fiscalYear, phase, agency.code, deps.now());
+    return db.transaction().execute(async (tx) => {
+      const state = await findOitState(tx, fiscalYear, agency.code, true);
+      if (!state || !actionAllowed(state.status, action)) throw stateError(action);
+      return body(tx, state.status, framework);
+    });
+  }
+
+  async function startIfNeeded(tx: Db, actor: Actor, fiscalYear: number, agencyCode: string) {
+    const state = await findOitState(tx, fiscalYear, agencyCode);
+    if (state?.reviewStartedAt) return;
+    await saveOitState(tx, fiscalYear, agencyCode, {
+      status: 'submitted',
+      action: 'start_review',
+      changedBy: actorLabel(actor),
+      reviewStarted: true,
+    });
+    await enqueueJobs(tx, [linkCheckJob(fiscalYear, agencyCode, 'review')]);
+  }
+
+  return {
+    /** The agencies this auditor reviews (the NACC: every agency that has started), with progress. */
+    async assigned(actor: Actor, fiscalYear: number) {
+      const year = await deps.years.require(fiscalYear);
+      const total = year.framework.oitItems.length;
+      let rows;
+      if (actor.kind === 'user' && !isNacc(actor)) {
+        const codes = (await findGrants(db, actor.userId))
+          .filter((g) => g.role === 'auditor' && g.scope)
+          .map((g) => g.scope!);
+        rows = await listOitProgress(db, fiscalYear, { codes });
+      } else if (isNacc(actor)) {
+        rows = (await listOitProgress(db, fiscalYear, {})).filter((r) => r.status !== null);
+      } else throw notAuditor();
+      return rows.map((r) => ({ ...r, total }));
+    },
+
+    /** The review sheet of one agency. */
+    async sheet(actor: Actor, fiscalYear: number, agencyCode: string) {
+      const agency = await reviewed(actor, agencyCode);
+      return loadSheet(db, deps.years, fiscalYear, agency, deps.now());
+    },
+
+    /** Marks the review started and checks the links again, so findings are fresh. */
+    startReview: (actor: Actor, fiscalYear: number, agencyCode: string) =>
+      change(actor, fiscalYear, agencyCode, 'oit-review', 'start_review', async (tx) => {
+        await startIfNeeded(tx, actor, fiscalYear, agencyCode);
+      }),
+
+    /** Scores one submitted item 0 or 100; a 0 needs a comment. */
+    async scoreItem(
+      actor: Actor,
+      fiscalYear: number,
+      agencyCode: string,
+      item: string,
+      raw: { score?: string; comment?: string },
+    ) {
+      const parsed = parseOitReview(raw);
+      return change(actor, fiscalYear, agencyCode, 'oit-review', 'score', async (tx) => {
+        if (!parsed.ok) throw inputError(parsed.problems, item);
+        const e = (await loadCurrentOit(tx, fiscalYear, [agencyCode])).find((x) => x.item === item);
+        if (!e || e.answer === null)
+          throw new ServiceError(404, th.oit.errors.noItem, en.oit.errors.noItem);
+        await startIfNeeded(tx, actor, fiscalYear, agencyCode);
+        await saveOitVersions(
+          tx,
+          fiscalYear,
+          [{ ...e, status: 'submitted', ...parsed.value }],
+          'auditor',
+          actorLabel(actor),
+        );
+        await recordAudit(tx, {
+          actor,
+          action: 'oit.item.score',
+          recordType: 'oit_entry',
+          recordId: `${fiscalYear}/${agencyCode}/${item}`,
+          before: { score: e.score, comment: e.comment },
+          after: parsed.value,
+        });
+      });
+    },
+
+    /**
+     * Finishes the preliminary review: every item the agency says it publishes must be scored;
+     * items answered "not published" or not answered score 0 with a standard comment.
+     */
+    finishReview: (actor: Actor, fiscalYear: number, agencyCode: string) =>
+      change(actor, fiscalYear, agencyCode, 'oit-review', 'finish_review', async (tx, _status, framework) => {
+        
+        const current = new Map(
+          (await loadCurrentOit(tx, fiscalYear, [agencyCode])).map((e) => [e.item, e]),
+        );
+        const unscored = itemOrder(framework).filter(
+          (c) => current.get(c)?.answer === 'has' && current.get(c)?.score === null,
+        );
+        if (unscored.length)
+          throw new ServiceError(
+            409,
+            th.oit.errors.unscored(unscored.join(', ')),
+            en.oit.errors.unscored(unscored.join(', ')),
+          );
+        const rows: OitValues[] = itemOrder(framework).map((code) => {
+          const e = current.get(code);
+          if (e && e.answer === 'has') return { ...e, status: 'reviewed' };
+          const base = e ?? {
+            agencyCode,
+            item: code,
+            answer: null,
+            urls: [],
+            note: null,
+            dispute: null,
+          };
+          return {
+            ...base,
+            status: 'reviewed',
+            score: 0,
+            comment: `${th.oit.autoComment} / ${en.oit.autoComment}`,
+          };
+        });
+        await saveOitVersions(tx, fiscalYear, rows, 'auditor', actorLabel(actor));
+        await saveOitState(tx, fiscalYear, agencyCode, {
+          status: 'reviewed',
+          action: 'finish_review',
+          changedBy: actorLabel(actor),
+        });
+        await recordAudit(tx, {
+          actor,
+          action: 'oit.review.finish',
+          recordType: 'oit',
+          recordId: `${fiscalYear}/${agencyCode}`,
+          before: { status: 'submitted' },
+          after: { status: 'reviewed' },
+        });
+      }),
+
+    /** Re-reviews an item the agency disputed: a new score and comment, the dispute kept. */
+    async reReviewItem(
+      actor: Actor,
+      fiscalYear: number,
+      agencyCode: string,
+      item: string,
+      raw: { score?: string; comment?: string },
+    ) {
+      const parsed = parseOitReview(raw);
+      return change(actor, fiscalYear, agencyCode, 'confirmation', 're_review', async (tx) => {
+        if (!parsed.ok) throw inputError(parsed.problems, item);
+        const all = await loadCurrentOit(tx, fiscalYear, [agencyCode]);
+        const e = all.find((x) => x.item === item);
+        if (!e || e.status !== 'clarification_requested')
+          throw new ServiceError(
+            409,
+            th.oit.errors.notDisputed(item),
+            en.oit.errors.notDisputed(item),
+          );
+        await saveOitVersions(
+          tx,
+          fiscalYear,
+          [{ ...e, status: 're_reviewed', ...parsed.value }],
+          'auditor',
+          actorLabel(actor),
+        );
+        const open = all.filter((x) => x.item !== item && x.status === 'clarification_requested');
+        if (open.length === 0)
+          await saveOitState(tx, fiscalYear, agencyCode, {
+            status: 're_reviewed',
+            action: 're_review',
+            changedBy: actorLabel(actor),
+          });
+        await recordAudit(tx, {
+          actor,
+          action: 'oit.item.re_review',
+          recordType: 'oit_entry',
+          recordId: `${fiscalYear}/${agencyCode}/${item}`,
+          before: { score: e.score, comment: e.comment },
+          after: parsed.value,
+        });
+      });
+    },
+
+    /** Confirms the agency's result: every item confirmed, then its score card recomputed. */
+    confirm: (actor: Actor, fiscalYear: number, agencyCode: string) =>
+      change(actor, fiscalYear, agencyCode, 'confirmation', 'confirm', async (tx, status) => {
+        const all = await loadCurrentOit(tx, fiscalYear, [agencyCode]);
+        const open = all.filter((x) => x.status === 'clarification_requested').map((x) => x.item);
+        if (open.length)
+          throw new ServiceError(
+            409,
+            th.oit.errors.unresolved(open.join(', ')),
+            en.oit.errors.unresolved(open.join(', ')),
+          );
+        await saveOitVersions(
+          tx,
+          fiscalYear,
+          all.map((e) => ({ ...e, status: 'confirmed' })),
+          'auditor',
+          actorLabel(actor),
+        );
+        await saveOitState(tx, fiscalYear, agencyCode, {
+          status: 'confirmed',
+          action: 'confirm',
+          changedBy: actorLabel(actor),
+        });
+        await recordAudit(tx, {
+          actor,
+          action: 'oit.confirm',
+          recordType: 'oit',
+          recordId: `${fiscalYear}/${agencyCode}`,
+          before: { status },
+          after: { status: 'confirmed' },
+        });
+        await enqueueJobs(tx, [recomputeJob(fiscalYear, agencyCode)]);
+      }),
+  };
+}
+
+export type OitReviewService = ReturnType<typeof createOitReviewService>;

@@ -1,0 +1,179 @@
+// What the OIT services share: refusals with their Thai/English messages, window checks against
+// the year's calendar, who is acting (for changed_by), and the screen model of one agency's OIT.
+import type { Actor } from '../domain/actor.ts';
+import type { Agency } from '../domain/agency.ts';
+import { phaseState, thaiDay, type Phase } from '../domain/calendar.ts';
+import type { Framework } from '../domain/framework/schema.ts';
+import {
+  groupOitItems,
+  isItemDone,
+  itemOrder,
+  oitScores,
+  type OitAction,
+  type OitItemGroup,
+  type OitProblem,
+  type OitStatus,
+} from '../domain/oit/workflow.ts';
+import { en } from '../i18n/en.ts';
+import { th } from '../i18n/th.ts';
+import { findAgency } from '../storage/agency.repository.ts';
+import { loadCalendar } from '../storage/calendar.repository.ts';
+import type { Db } from '../storage/database.ts';
+import { loadCurrentOit, type OitEntry } from '../storage/oit.repository.ts';
+import {
+  findOitState,
+  latestLinkChecks,
+  type LinkCheckRow,
+} from '../storage/oit-workflow.repository.ts';
+import { NotFoundError, ServiceError } from './errors.ts';
+import type { YearService } from './year.service.ts';
+
+type Errors = typeof th.oit.errors;
+type SimpleKey = { [K in keyof Errors]: Errors[K] extends string ? K : never }[keyof Errors];
+
+export function oitError(status: 403 | 404 | 409 | 422, key: SimpleKey): ServiceError {
+  return new ServiceError(status, th.oit.errors[key], en.oit.errors[key]);
+}
+
+export function stateError(action: OitAction): ServiceError {
+  const k = action === 'start_review' ? 'start_review' : action;
+  return new ServiceError(
+    409,
+    th.oit.errors.state[k as keyof Errors['state']] ?? th.oit.errors.state.confirm,
+    en.oit.errors.state[k as keyof Errors['state']] ?? en.oit.errors.state.confirm,
+  );
+}
+
+/** A form's problems, each with its field and both languages (422). */
+export class OitInputError extends ServiceError {
+  constructor(readonly problems: { field: string; th: string; en: string }[]) {
+    super(422, problems.map((p) => p.th).join(' · '), problems.map((p) => p.en).join(' · '));
+  }
+}
+
+export function inputError(problems: OitProblem[], prefix = ''): OitInputError {
+  const msg = (lang: typeof th.oit.errors | typeof en.oit.errors, p: OitProblem): string => {
+    const m = lang[p.code];
+    return typeof m === 'function' ? m(p.detail ?? '') : m;
+  };
+  return new OitInputError(
+    problems.map((p) => ({
+      field: prefix ? `${prefix}-${p.field}` : p.field,
+      th: msg(th.oit.errors, p),
+      en: msg(en.oit.errors, p),
+    })),
+  );
+}
+
+export function actorLabel(actor: Actor): string {
+  if (actor.kind === 'user') return actor.email;
+  if (actor.kind === 'system') return `system:${actor.label}`;
+  return 'anonymous';
+}
+
+export async function requireAgency(db: Db, code: string): Promise<Agency> {
+  const a = await findAgency(db, code);
+  if (!a) throw new NotFoundError(th.oit.errors.noAgency, en.oit.errors.noAgency);
+  return a;
+}
+
+export type OitPhase = Extract<
+  Phase,
+  'oit-entry' | 'oit-review' | 'clarification' | 'confirmation'
+>;
+
+export async function requireWindow(
+  db: Db,
+  fiscalYear: number,
+  phase: OitPhase,
+  agencyCode: string,
+  now: Date,
+): Promise<void> {
+  const calendar = await loadCalendar(db, fiscalYear);
+  const st = phaseState(calendar, phase, agencyCode, thaiDay(now));
+  if (st.state !== 'open') {
+    const when = st.state === 'not_set' ? '' : ` (${st.opensOn} – ${st.closesOn})`;
+    throw new ServiceError(
+      409,
+      th.oit.errors.window[phase] + when,
+      en.oit.errors.window[phase] + when,
+    );
+  }
+}
+
+export async function windowsOpen(
+  db: Db,
+  fiscalYear: number,
+  agencyCode: string,
+  now: Date,
+): Promise<Record<OitPhase, boolean>> {
+  const calendar = await loadCalendar(db, fiscalYear);
+  const day = thaiDay(now);
+  const open = (p: OitPhase) => phaseState(calendar, p, agencyCode, day).state === 'open';
+  return {
+    'oit-entry': open('oit-entry'),
+    'oit-review': open('oit-review'),
+    clarification: open('clarification'),
+    confirmation: open('confirmation'),
+  };
+}
+
+/** Everything a screen shows about one agency's OIT in a year. */
+export interface OitSheet {
+  fiscalYear: number;
+  agency: Agency;
+  framework: Framework;
+  groups: OitItemGroup[];
+  order: string[];
+  status: OitStatus | null;
+  reviewStarted: boolean;
+  entries: Record<string, OitEntry>;
+  checks: Record<string, LinkCheckRow[]>;
+  done: number;
+  scored: number;
+  total: number;
+  windows: Record<OitPhase, boolean>;
+  scores: ReturnType<typeof oitScores> | null;
+}
+
+export async function loadSheet(
+  db: Db,
+  years: YearService,
+  fiscalYear: number,
+  agency: Agency,
+  now: Date,
+): Promise<OitSheet> {
+  const year = await years.require(fiscalYear);
+  const framework = year.framework;
+  const state = await findOitState(db, fiscalYear, agency.code);
+  const entries: Record<string, OitEntry> = {};
+  for (const e of await loadCurrentOit(db, fiscalYear, [agency.code])) entries[e.item] = e;
+  const checks: Record<string, LinkCheckRow[]> = {};
+  for (const c of await latestLinkChecks(db, fiscalYear, agency.code))
+    (checks[c.item] ??= []).push(c);
+  const order = itemOrder(framework);
+  const status = state?.status ?? null;
+  const showScores =
+    status === 'reviewed' ||
+    status === 'clarification_requested' ||
+    status === 're_reviewed' ||
+    status === 'confirmed';
+  const scoreMap: Record<string, number | null> = {};
+  for (const code of order) scoreMap[code] = entries[code]?.score ?? null;
+  return {
+    fiscalYear,
+    agency,
+    framework,
+    groups: groupOitItems(framework),
+    order,
+    status,
+    reviewStarted: state?.reviewStartedAt != null,
+    entries,
+    checks,
+    done: order.filter((c) => isItemDone(entries[c])).length,
+    scored: order.filter((c) => entries[c]?.score != null).length,
+    total: order.length,
+    windows: await windowsOpen(db, fiscalYear, agency.code, now),
+    scores: showScores ? oitScores(framework, scoreMap, status === 'confirmed') : null,
+  };
+}

@@ -1,0 +1,212 @@
+// The agency's side of OIT: see the year's sheet, save an item's answer, submit within the OIT
+// window, dispute chosen items in the clarification window, and read the full history.
+import type { Actor } from '../domain/actor.ts';
+import { canManageAgency, canReadAgencyPrivate } from '../domain/access.ts';
+import {
+  actionAllowed,
+  isItemDone,
+  parseDispute,
+  parseOitAnswer,
+  type OitProblem,
+} from '../domain/oit/workflow.ts';
+import { en } from '../i18n/en.ts';
+import { th } from '../i18n/th.ts';
+import type { Db } from '../storage/database.ts';
+import { enqueueJobs } from '../storage/job.repository.ts';
+import { loadCurrentOit, saveOitVersions, type OitValues } from '../storage/oit.repository.ts';
+import {
+  findOitState,
+  listOitEvents,
+  listOitVersions,
+  saveOitState,
+} from '../storage/oit-workflow.repository.ts';
+import { recordAudit } from './audit.service.ts';
+import { ForbiddenError } from './errors.ts';
+import { linkCheckJob } from './link-check.service.ts';
+import {
+  actorLabel,
+  inputError,
+  loadSheet,
+  oitError,
+  requireAgency,
+  requireWindow,
+  stateError,
+} from './oit-shared.ts';
+import type { YearService } from './year.service.ts';
+
+export interface OitDeps {
+  years: YearService;
+  now: () => Date;
+}
+
+const notAdmin = () =>
+  new ForbiddenError(th.oit.errors.notAgencyAdmin, en.oit.errors.notAgencyAdmin);
+
+export function createOitService(db: Db, deps: OitDeps) {
+  async function managed(actor: Actor, agencyCode: string) {
+    const agency = await requireAgency(db, agencyCode);
+    if (!canManageAgency(actor, agency)) throw notAdmin();
+    return agency;
+  }
+
+  return {
+    /** The sheet an agency's admins, its auditors, its province and the NACC may read. */
+    async sheet(actor: Actor, fiscalYear: number, agencyCode: string) {
+      const agency = await requireAgency(db, agencyCode);
+      if (!canReadAgencyPrivate(actor, agency))
+        throw new ForbiddenError(th.oit.errors.notReader, en.oit.errors.notReader);
+      return loadSheet(db, deps.years, fiscalYear, agency, deps.now());
+    },
+
+    /** Saves one item's answer as a new draft version (nothing earlier is erased). */
+    async saveItem(
+      actor: Actor,
+      fiscalYear: number,
+      agencyCode: string,
+      item: string,
+      raw: { answer?: string; urls?: string; note?: string },
+    ): Promise<void> {
+      const agency = await managed(actor, agencyCode);
+      const { framework } = await deps.years.require(fiscalYear);
+      if (!framework.oitItems.some((i) => i.code === item)) throw oitError(404, 'noItem');
+      await requireWindow(db, fiscalYear, 'oit-entry', agency.code, deps.now());
+      const parsed = parseOitAnswer(raw);
+      if (!parsed.ok) throw inputError(parsed.problems, item);
+      await db.transaction().execute(async (tx) => {
+        const state = await findOitState(tx, fiscalYear, agency.code, true);
+        if (state && !actionAllowed(state.status, 'save')) throw stateError('save');
+        const values: OitValues = {
+          agencyCode: agency.code,
+          item,
+          status: 'draft',
+          ...parsed.value,
+          score: null,
+          comment: null,
+          dispute: null,
+        };
+        const { changed } = await saveOitVersions(
+          tx,
+          fiscalYear,
+          [values],
+          'agency',
+          actorLabel(actor),
+        );
+        if (!state)
+          await saveOitState(tx, fiscalYear, agency.code, {
+            status: 'draft',
+            action: 'save',
+            changedBy: actorLabel(actor),
+          });
+        if (changed)
+          await recordAudit(tx, {
+            actor,
+            action: 'oit.item.save',
+            recordType: 'oit_entry',
+            recordId: `${fiscalYear}/${agency.code}/${item}`,
+            after: parsed.value,
+          });
+      });
+    },
+
+    /** Submits the year's answers to the auditor and queues the link check. */
+    async submit(actor: Actor, fiscalYear: number, agencyCode: string): Promise<void> {
+      const agency = await managed(actor, agencyCode);
+      await deps.years.require(fiscalYear);
+      await requireWindow(db, fiscalYear, 'oit-entry', agency.code, deps.now());
+      await db.transaction().execute(async (tx) => {
+        const state = await findOitState(tx, fiscalYear, agency.code, true);
+        if (!state || !actionAllowed(state.status, 'submit')) throw stateError('submit');
+        const entries = await loadCurrentOit(tx, fiscalYear, [agency.code]);
+        if (!entries.some(isItemDone)) throw oitError(422, 'nothingAnswered');
+        await saveOitVersions(
+          tx,
+          fiscalYear,
+          entries.map((e) => ({ ...e, status: 'submitted' })),
+          'agency',
+          actorLabel(actor),
+        );
+        await saveOitState(tx, fiscalYear, agency.code, {
+          status: 'submitted',
+          action: 'submit',
+          changedBy: actorLabel(actor),
+        });
+        await recordAudit(tx, {
+          actor,
+          action: 'oit.submit',
+          recordType: 'oit',
+          recordId: `${fiscalYear}/${agency.code}`,
+          before: { status: 'draft' },
+          after: { status: 'submitted', items: entries.length },
+        });
+        await enqueueJobs(tx, [linkCheckJob(fiscalYear, agency.code, 'submission')]);
+      });
+    },
+
+    /**
+     * In the clarification window, explains chosen items the agency disagrees with (an empty
+     * explanation leaves the item accepted). Each disputed item gets a new version.
+     */
+    async dispute(
+      actor: Actor,
+      fiscalYear: number,
+      agencyCode: string,
+      explanations: Record<string, string>,
+    ): Promise<number> {
+      const agency = await managed(actor, agencyCode);
+      await deps.years.require(fiscalYear);
+      await requireWindow(db, fiscalYear, 'clarification', agency.code, deps.now());
+      const chosen = Object.entries(explanations).filter(([, text]) => text.trim() !== '');
+      if (chosen.length === 0) throw oitError(422, 'noDisputes');
+      const problems: OitProblem[] = [];
+      const texts: Record<string, string> = {};
+      for (const [item, text] of chosen) {
+        const p = parseDispute(text);
+        if (p.ok) texts[item] = p.value;
+        else problems.push(...p.problems.map((x) => ({ ...x, field: `${item}-dispute` })));
+      }
+      if (problems.length) throw inputError(problems);
+      return db.transaction().execute(async (tx) => {
+        const state = await findOitState(tx, fiscalYear, agency.code, true);
+        if (!state || !actionAllowed(state.status, 'dispute')) throw stateError('dispute');
+        const current = new Map(
+          (await loadCurrentOit(tx, fiscalYear, [agency.code])).map((e) => [e.item, e]),
+        );
+        const changed: OitValues[] = [];
+        for (const [item, text] of Object.entries(texts)) {
+          const e = current.get(item);
+          if (!e || e.score === null) throw oitError(404, 'noItem');
+          changed.push({ ...e, status: 'clarification_requested', dispute: text });
+        }
+        await saveOitVersions(tx, fiscalYear, changed, 'agency', actorLabel(actor));
+        await saveOitState(tx, fiscalYear, agency.code, {
+          status: 'clarification_requested',
+          action: 'dispute',
+          changedBy: actorLabel(actor),
+        });
+        await recordAudit(tx, {
+          actor,
+          action: 'oit.dispute',
+          recordType: 'oit',
+          recordId: `${fiscalYear}/${agency.code}`,
+          before: { status: state.status },
+          after: { status: 'clarification_requested', items: Object.keys(texts) },
+        });
+        return changed.length;
+      });
+    },
+
+    /** Every state change and every version of every item (nothing is ever erased). */
+    async history(actor: Actor, fiscalYear: number, agencyCode: string) {
+      const agency = await requireAgency(db, agencyCode);
+      if (!canReadAgencyPrivate(actor, agency))
+        throw new ForbiddenError(th.oit.errors.notReader, en.oit.errors.notReader);
+      return {
+        agency,
+        events: await listOitEvents(db, fiscalYear, agency.code),
+        versions: await listOitVersions(db, fiscalYear, agency.code),
+      };
+    },
+  };
+}
+
+export type OitService = ReturnType<typeof createOitService>;

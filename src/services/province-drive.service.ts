@@ -1,0 +1,332 @@
+// Use cases of the province's drive records: committee orders, coordinators, MOUs and training.
+// Province officers act for their own province; the NACC reads every province (read-only).
+import type { Actor } from '../domain/actor.ts';
+import { canActForProvince, canManageAgency, isNacc } from '../domain/access.ts';
+import type { Agency } from '../domain/agency.ts';
+import {
+  validateAttendance,
+  validateCommitteeOrder,
+  validateCoordinator,
+  validateMou,
+  validateTrainingEvent,
+} from '../domain/province-drive.ts';
+import { err, ok, type Problem, type Result } from '../domain/result.ts';
+import { compareThai } from '../i18n/format.ts';
+import type { Db } from '../storage/database.ts';
+import { findAgencies, findAgency } from '../storage/agency.repository.ts';
+import * as repo from '../storage/province-drive.repository.ts';
+import { recordAudit } from './audit.service.ts';
+import { enqueueJobs } from '../storage/job.repository.ts';
+import { ForbiddenError, NotFoundError } from './errors.ts';
+
+export type Form = Record<string, string>;
+
+/** The job kind that checks an MOU's published URL with the OIT link checker's fetcher. */
+export const MOU_LINK_CHECK = 'mou-link-check';
+
+/** Where the drive lives: a province and a fiscal year (BE). */
+export interface Workspace {
+  province: string;
+  fiscalYear: number;
+}
+
+/** Writes: a province officer of this province (or the CLI loading the demo); the NACC only reads. */
+export function canEditProvince(actor: Actor, province: string): boolean {
+  if (actor.kind === 'system') return true;
+  return (
+    actor.kind === 'user' &&
+    actor.grants.some((g) => g.role === 'province_officer' && g.scope === province)
+  );
+}
+
+export function createProvinceDriveService(db: Db) {
+  async function checkRead(actor: Actor, w: Workspace) {
+    if (!Number.isInteger(w.fiscalYear) || w.fiscalYear < 2560 || w.fiscalYear > 2700)
+      throw new NotFoundError('ไม่พบปีงบประมาณนี้', 'No such fiscal year');
+    const known = await db
+      .selectFrom('provinces')
+      .select('name_th')
+      .where('name_th', '=', w.province)
+      .executeTakeFirst();
+    if (!known) throw new NotFoundError('ไม่พบจังหวัดนี้', 'No such province');
+    if (!canActForProvince(actor, w.province))
+      throw new ForbiddenError(
+        `พื้นที่ทำงานของจังหวัด${w.province} เปิดดูได้เฉพาะเจ้าหน้าที่จังหวัด${w.province} และ สำนักงาน ป.ป.ช.`,
+        `Only ${w.province}'s province officers and the NACC may see this workspace`,
+      );
+  }
+  async function checkWrite(actor: Actor, w: Workspace) {
+    await checkRead(actor, w);
+    if (!canEditProvince(actor, w.province))
+      throw new ForbiddenError(
+        'สำนักงาน ป.ป.ช. เปิดดูพื้นที่ทำงานของจังหวัดได้อย่างเดียว การแก้ไขทำโดยเจ้าหน้าที่จังหวัด',
+        "The NACC reads the province's workspace; province officers make the changes",
+      );
+  }
+  async function agenciesOf(province: string): Promise<Agency[]> {
+    const rows = await findAgencies(db, { q: '', province, type: '' });
+    return rows.sort((a, b) => compareThai(a.nameTh, b.nameTh) || a.code.localeCompare(b.code));
+  }
+  async function agencyInProvince(w: Workspace, code: string | null, field: string) {
+    if (!code) return { ok: true as const, agency: undefined };
+    const a = await findAgency(db, code);
+    if (!a || a.province !== w.province)
+      return {
+        ok: false as const,
+        problem: {
+          code: 'invalid' as const,
+          field,
+          th: `ไม่พบหน่วยงานรหัส ${code} ในจังหวัด${w.province}`,
+          en: `No agency ${code} in ${w.province}`,
+        },
+      };
+    return { ok: true as const, agency: a };
+  }
+
+  return {
+    checkRead,
+    agenciesOf,
+    canEdit: (actor: Actor, province: string) => canEditProvince(actor, province),
+
+    async committee(actor: Actor, w: Workspace) {
+      await checkRead(actor, w);
+      return repo.findCommitteeOrders(db, w.province, w.fiscalYear);
+    },
+
+    async recordCommitteeOrder(
+      actor: Actor,
+      w: Workspace,
+      form: Form,
+    ): Promise<Result<string, Problem[]>> {
+      await checkWrite(actor, w);
+      const v = validateCommitteeOrder(form);
+      if (!v.ok) return v;
+      const id = await db.transaction().execute(async (tx) => {
+        const id = await repo.insertCommitteeOrder(tx, w.province, w.fiscalYear, v.value);
+        await recordAudit(tx, {
+          actor,
+          action: 'drive.committee.create',
+          recordType: 'committee_order',
+          recordId: id,
+          after: { ...w, ...v.value },
+        });
+        return id;
+      });
+      return ok(id);
+    },
+
+    /**
+     * Coordinators per agency: every agency of the province for its officers and the NACC; an
+     * agency administrator (who may not read the rest of the workspace) sees only their own.
+     */
+    async coordinators(actor: Actor, w: Workspace) {
+      let agencies: Agency[];
+      try {
+        await checkRead(actor, w);
+        agencies = await agenciesOf(w.province);
+      } catch (e) {
+        if (!(e instanceof ForbiddenError)) throw e;
+        agencies = (await agenciesOf(w.province)).filter((a) => canManageAgency(actor, a));
+        if (!agencies.length) throw e;
+      }
+      const list = await repo.findCoordinators(
+        db,
+        w.fiscalYear,
+        agencies.map((a) => a.code),
+      );
+      return agencies.map((agency) => ({
+        agency,
+        coordinators: list.filter((c) => c.agencyCode === agency.code),
+      }));
+    },
+
+    /** Entered by the province, or by the agency itself (its administrators). */
+    async addCoordinator(
+      actor: Actor,
+      w: Workspace,
+      form: Form,
+    ): Promise<Result<string, Problem[]>> {
+      await checkRead(actor, w).catch(async (e: unknown) => {
+        // An agency administrator may not read the province's workspace, yet enters its own.
+        const a = form.agencyCode ? await findAgency(db, form.agencyCode) : undefined;
+        if (!(e instanceof ForbiddenError) || !a || a.province !== w.province) throw e;
+        if (!canManageAgency(actor, a)) throw e;
+      });
+      const v = validateCoordinator(form);
+      if (!v.ok) return v;
+      const found = await agencyInProvince(w, v.value.agencyCode, 'agencyCode');
+      if (!found.ok) return err([found.problem]);
+      if (!canEditProvince(actor, w.province) && !canManageAgency(actor, found.agency!))
+        throw new ForbiddenError(
+          'ผู้ประสานงานกรอกได้โดยเจ้าหน้าที่จังหวัดหรือผู้ดูแลของหน่วยงานนั้น',
+          "Coordinators are entered by the province's officers or the agency's administrators",
+        );
+      const id = await db.transaction().execute(async (tx) => {
+        const id = await repo.insertCoordinator(tx, w.fiscalYear, v.value);
+        await recordAudit(tx, {
+          actor,
+          action: 'drive.coordinator.create',
+          recordType: 'coordinator',
+          recordId: id,
+          after: v.value,
+        });
+        return id;
+      });
+      return ok(id);
+    },
+
+    async removeCoordinator(actor: Actor, w: Workspace, id: string): Promise<void> {
+      const agencyAdmin =
+        actor.kind === 'user' && actor.grants.some((g) => g.role === 'agency_admin');
+      if (!agencyAdmin) await checkWrite(actor, w);
+      const row = /^\d+$/.test(id) ? await repo.findCoordinator(db, id) : undefined;
+      const agency = row ? await findAgency(db, row.agency_code) : undefined;
+      if (!row || !agency || agency.province !== w.province || row.fiscal_year !== w.fiscalYear)
+        throw new NotFoundError('ไม่พบผู้ประสานงานนี้', 'No such coordinator');
+      if (!canEditProvince(actor, w.province) && !canManageAgency(actor, agency))
+        await checkWrite(actor, w);
+      await db.transaction().execute(async (tx) => {
+        await repo.deleteCoordinator(tx, w.fiscalYear, id);
+        await recordAudit(tx, {
+          actor,
+          action: 'drive.coordinator.delete',
+          recordType: 'coordinator',
+          recordId: id,
+          before: { agencyCode: row.agency_code, name: row.name, email: row.email },
+        });
+      });
+    },
+
+    async mous(actor: Actor, w: Workspace) {
+      await checkRead(actor, w);
+      const [mous, agencies] = await Promise.all([
+        repo.findMous(db, w.province, w.fiscalYear),
+        agenciesOf(w.province),
+      ]);
+      return { mous, agencies };
+    },
+
+    async mou(actor: Actor, w: Workspace, id: string) {
+      await checkRead(actor, w);
+      const found = /^\d+$/.test(id) ? await repo.findMou(db, id) : undefined;
+      if (!found || found.province !== w.province || found.fiscalYear !== w.fiscalYear)
+        throw new NotFoundError('ไม่พบบันทึกข้อตกลงนี้', 'No such MOU');
+      return found.mou;
+    },
+
+    /**
+     * Records who signs with whom, the signing and the published URL. A new or changed URL is
+     * marked unchecked for the link checker.
+     */
+    async saveMou(actor: Actor, w: Workspace, form: Form): Promise<Result<string, Problem[]>> {
+      await checkWrite(actor, w);
+      const v = validateMou(form);
+      if (!v.ok) return v;
+      const found = await agencyInProvince(w, v.value.agencyCode, 'agencyCode');
+      if (!found.ok) return err([found.problem]);
+      const id = await db.transaction().execute(async (tx) => {
+        const { id, before } = await repo.upsertMou(tx, w.province, w.fiscalYear, v.value);
+        // A new or changed URL is unchecked until the link checker has visited it.
+        if (v.value.publishedUrl && v.value.publishedUrl !== before?.publishedUrl)
+          await enqueueJobs(tx, [{ kind: MOU_LINK_CHECK, key: id, payload: { mouId: id } }]);
+        await recordAudit(tx, {
+          actor,
+          action: before ? 'drive.mou.update' : 'drive.mou.create',
+          recordType: 'mou',
+          recordId: id,
+          before,
+          after: v.value,
+        });
+        return id;
+      });
+      return ok(id);
+    },
+
+    async training(actor: Actor, w: Workspace) {
+      await checkRead(actor, w);
+      const [events, agencies] = await Promise.all([
+        repo.findTrainingEvents(db, w.province, w.fiscalYear),
+        agenciesOf(w.province),
+      ]);
+      const attended = new Set(events.flatMap((e) => e.attendance.map((a) => a.agencyCode)));
+      return { events, notAttended: agencies.filter((a) => !attended.has(a.code)), agencies };
+    },
+
+    async addTrainingEvent(
+      actor: Actor,
+      w: Workspace,
+      form: Form,
+    ): Promise<Result<string, Problem[]>> {
+      await checkWrite(actor, w);
+      const v = validateTrainingEvent(form);
+      if (!v.ok) return v;
+      const id = await db.transaction().execute(async (tx) => {
+        const id = await repo.insertTrainingEvent(tx, w.province, w.fiscalYear, v.value);
+        await recordAudit(tx, {
+          actor,
+          action: 'drive.training.create',
+          recordType: 'training_event',
+          recordId: id,
+          after: v.value,
+        });
+        return id;
+      });
+      return ok(id);
+    },
+
+    async recordAttendance(
+      actor: Actor,
+      w: Workspace,
+      eventId: string,
+      form: Form,
+    ): Promise<Result<true, Problem[]>> {
+      await checkWrite(actor, w);
+      const event = /^\d+$/.test(eventId) ? await repo.findTrainingEvent(db, eventId) : undefined;
+      if (!event || event.province !== w.province || event.fiscal_year !== w.fiscalYear)
+        throw new NotFoundError('ไม่พบการอบรมนี้', 'No such training event');
+      const v = validateAttendance(form);
+      if (!v.ok) return v;
+      const found = await agencyInProvince(w, v.value.agencyCode, 'agencyCode');
+      if (!found.ok) return err([found.problem]);
+      const row = { ...v.value, partyName: found.agency?.nameTh ?? v.value.partyName };
+      await db.transaction().execute(async (tx) => {
+        await repo.upsertAttendance(tx, eventId, row);
+        await recordAudit(tx, {
+          actor,
+          action: 'drive.training.attendance',
+          recordType: 'training_event',
+          recordId: eventId,
+          after: row,
+        });
+      });
+      return ok(true);
+    },
+
+    /**
+     * The link checker's visit to an MOU's published URL: a 2xx answer from a public address is
+     * 'ok', anything else 'broken'. `fetch` is the OIT link checker's guarded fetcher.
+     */
+    async checkMouLink(
+      actor: Actor,
+      id: string,
+      fetch: (
+        url: string,
+      ) => Promise<{ httpStatus: number | null; error: string | null; blocked: boolean }>,
+      now: () => Date = () => new Date(),
+    ): Promise<'ok' | 'broken' | null> {
+      if (!isNacc(actor)) throw new ForbiddenError('เฉพาะระบบ', 'System only');
+      const found = /^\d+$/.test(id) ? await repo.findMou(db, id) : undefined;
+      const url = found?.mou.publishedUrl;
+      if (!url) return null;
+      const r = await fetch(url);
+      const status =
+        !r.blocked && !r.error && r.httpStatus !== null && r.httpStatus >= 200 && r.httpStatus < 300
+          ? 'ok'
+          : 'broken';
+      await repo.setMouLinkStatus(db, id, status, now());
+      return status;
+    },
+  };
+}
+
+export type ProvinceDriveService = ReturnType<typeof createProvinceDriveService>;

@@ -1,0 +1,485 @@
+// Use cases over the whole drive: the progress board (and its CSV), reminders to coordinators,
+// and the plan to pass (the pure planner over last year's item-level results).
+import { stringify } from 'csv-stringify/sync';
+import type { Actor } from '../domain/actor.ts';
+import type { Agency } from '../domain/agency.ts';
+import { answerColumns, minimumSample, oitItemCodes } from '../domain/framework/helpers.ts';
+import { frameworkForYear, getFramework } from '../domain/framework/registry.ts';
+import type { Framework } from '../domain/framework/schema.ts';
+import {
+  planAgency,
+  projectProvince,
+  rankProvinceActions,
+  type AgencyPlan,
+} from '../domain/improvement-plan.ts';
+import { COORDINATORS_NEEDED, fillTemplate } from '../domain/province-drive.ts';
+import { err, ok, type Problem, type Result } from '../domain/result.ts';
+import type { ScoreInput } from '../domain/scoring/types.ts';
+import { formatInteger, messagesFor } from '../i18n/format.ts';
+import type { Db } from '../storage/database.ts';
+import * as drive from '../storage/province-drive.repository.ts';
+import * as progress from '../storage/province-progress.repository.ts';
+import { recordAudit } from './audit.service.ts';
+import type { MailMessage } from './mail.service.ts';
+import type { Form, ProvinceDriveService, Workspace } from './province-drive.service.ts';
+import { canEditProvince } from './province-drive.service.ts';
+import { ForbiddenError, NotFoundError } from './errors.ts';
+import { isNacc } from '../domain/access.ts';
+import { saveOitVersions } from '../storage/oit.repository.ts';
+
+export type LagReason = 'coordinators' | 'mou_signed' | 'mou_published' | 'iit' | 'eit' | 'oit';
+
+export interface ProgressRow {
+  agency: Agency;
+  coordinators: number;
+  /** The province unit's governor signs the MOUs rather than being a party to one. */
+  mouApplies: boolean;
+  mouSigned: boolean;
+  mouPublished: boolean;
+  linkStatus: 'unchecked' | 'ok' | 'broken' | null;
+  iit: number;
+  iitMin: number | null;
+  eit: number;
+  eitMin: number | null;
+  oitSubmitted: number;
+  oitTotal: number;
+  review: string | null;
+  lastYear: { overall: number | null; level: string | null } | null;
+  thisYear: { overall: number | null; level: string | null } | null;
+  reasons: LagReason[];
+}
+
+export interface ProgressDeps {
+  drive: ProvinceDriveService;
+  mail: { send(m: MailMessage): Promise<number> };
+  now?: () => Date;
+}
+
+const frameworkFor = (id: string | undefined, year: number): Framework | undefined =>
+  (id ? getFramework(id) : undefined) ?? frameworkForYear(year);
+
+/** Builds the scorer's input from stored item-level results (counts trimmed to the scale). */
+export function scoreInputFrom(
+  framework: Framework,
+  r: {
+    counts: { tool: 'IIT' | 'EIT'; item: number; c: number[] }[];
+    respondents: { IIT: number; EIT: number };
+    oit: Record<string, number>;
+  },
+): ScoreInput {
+  const answers: Record<string, number[]> = {};
+  const columns = { IIT: answerColumns(framework, 'IIT'), EIT: answerColumns(framework, 'EIT') };
+  const twoWay = new Set(
+    framework.questions.flatMap((q) =>
+      q.items
+        .filter((i) => i.scale === 'yes_good' || i.scale === 'no_good')
+        .map((i) => `${q.code}.${i.n}`),
+    ),
+  );
+  for (const c of r.counts) {
+    const key = columns[c.tool][c.item - 1];
+    if (key) answers[key] = twoWay.has(key) ? c.c.slice(0, 2) : c.c;
+  }
+  return { answers, respondents: r.respondents, oit: r.oit };
+}
+
+export function createProvinceProgressService(db: Db, deps: ProgressDeps) {
+  const now = deps.now ?? (() => new Date());
+
+  async function board(actor: Actor, w: Workspace): Promise<ProgressRow[]> {
+    await deps.drive.checkRead(actor, w);
+    const agencies = await deps.drive.agenciesOf(w.province);
+    const codes = agencies.map((a) => a.code);
+    const year = await progress.findYearFramework(db, w.fiscalYear);
+    const fw = frameworkFor(year?.frameworkId, w.fiscalYear);
+    const [coords, mous, facts, last, current] = await Promise.all([
+      drive.findCoordinators(db, w.fiscalYear, codes),
+      drive.findMous(db, w.province, w.fiscalYear),
+      progress.loadProgressFacts(db, w.fiscalYear, codes),
+      progress.loadYearResults(db, w.fiscalYear - 1, true),
+      year?.published ? progress.loadYearResults(db, w.fiscalYear, true) : Promise.resolve([]),
+    ]);
+    const oitTotal = fw ? oitItemCodes(fw).length : 43;
+    return agencies.map((agency) => {
+      const mou = mous.find((m) => m.agencyCode === agency.code);
+      const resp = facts.respondents.get(agency.code) ?? { IIT: 0, EIT: 0 };
+      const pop = facts.populations.get(agency.code);
+      const iitPop = pop?.iit ?? agency.staffCount;
+      const iitMin = fw && iitPop !== null ? minimumSample(fw, 'IIT', iitPop) : null;
+      // Without a stated EIT population the floor of the sample rule applies (30 in 2563).
+      const eitMin = fw
+        ? pop?.eit != null
+          ? minimumSample(fw, 'EIT', pop.eit)
+          : fw.sampleRule.floor
+        : null;
+      const row: ProgressRow = {
+        agency,
+        coordinators: coords.filter((c) => c.agencyCode === agency.code).length,
+        mouApplies: agency.type !== 'province',
+        mouSigned: Boolean(mou?.signedOn),
+        mouPublished: Boolean(mou?.signedOn && mou.publishedUrl),
+        linkStatus: mou?.publishedUrl ? mou.linkStatus : null,
+        iit: resp.IIT,
+        iitMin,
+        eit: resp.EIT,
+        eitMin,
+        oitSubmitted: facts.oitSubmitted.get(agency.code) ?? 0,
+        oitTotal,
+        review: facts.reviewStatus.get(agency.code) ?? null,
+        lastYear: pick(last, agency.code),
+        thisYear: pick(current, agency.code),
+        reasons: [],
+      };
+      if (row.coordinators < COORDINATORS_NEEDED) row.reasons.push('coordinators');
+      if (row.mouApplies && !row.mouSigned) row.reasons.push('mou_signed');
+      else if (row.mouApplies && !row.mouPublished) row.reasons.push('mou_published');
+      if (iitMin !== null && row.iit < iitMin) row.reasons.push('iit');
+      if (eitMin !== null && row.eit < eitMin) row.reasons.push('eit');
+      if (row.oitSubmitted < oitTotal) row.reasons.push('oit');
+      return row;
+    });
+  }
+
+  function pick(results: progress.YearResult[], code: string) {
+    const r = results.find((x) => x.agencyCode === code);
+    return r ? { overall: r.overall, level: r.level } : null;
+  }
+
+  async function planContext(actor: Actor, w: Workspace) {
+    await deps.drive.checkRead(actor, w);
+    const lastYear = w.fiscalYear - 1;
+    const year = await progress.findYearFramework(db, lastYear);
+    const fw = frameworkFor(year?.frameworkId, lastYear);
+    const agencies = await deps.drive.agenciesOf(w.province);
+    const items = await progress.loadItemResults(
+      db,
+      lastYear,
+      agencies.map((a) => a.code),
+    );
+    const results = await progress.loadYearResults(db, lastYear, false);
+    return { fw, agencies, items, results, lastYear };
+  }
+
+  return {
+    board,
+
+    /** The board as CSV with a BOM (Thai opens correctly in spreadsheet programs). */
+    async boardCsv(actor: Actor, w: Workspace): Promise<string> {
+      const rows = await board(actor, w);
+      const t = messagesFor('th').province.csv;
+      const yes = (b: boolean) => (b ? t.yes : t.no);
+      const body = rows.map((r) => [
+        r.agency.code,
+        r.agency.nameTh,
+        r.coordinators,
+        yes(r.mouSigned),
+        yes(r.mouPublished),
+        r.iit,
+        r.iitMin ?? '',
+        r.eit,
+        r.eitMin ?? '',
+        r.oitSubmitted,
+        r.oitTotal,
+        r.review ?? '',
+        r.lastYear?.overall?.toFixed(2) ?? '',
+        r.lastYear?.level ?? '',
+        r.thisYear?.overall?.toFixed(2) ?? '',
+        r.thisYear?.level ?? '',
+        r.reasons.join(' '),
+      ]);
+      return `\uFEFF${stringify([t.boardHeader, ...body])}`;
+    },
+
+    /** Coordinators in the shape the Ministry of Interior's form asks for. */
+    async coordinatorsCsv(actor: Actor, w: Workspace): Promise<string> {
+      const list = await deps.drive.coordinators(actor, w);
+      const t = messagesFor('th').province.csv;
+      const body = list.flatMap(({ agency, coordinators }) =>
+        coordinators.map((c) => [agency.nameTh, c.name, c.position, c.phone, c.fax ?? '', c.email]),
+      );
+      return `\uFEFF${stringify([t.coordinatorHeader, ...body])}`;
+    },
+
+    async reminderTemplates(actor: Actor, w: Workspace) {
+      await deps.drive.checkRead(actor, w);
+      const saved = await drive.findReminderTemplates(db, w.province);
+      const defaults = messagesFor('th').province.reminders.defaults;
+      return Object.entries(defaults).map(([key, d]) => {
+        const s = saved.find((x) => x.key === key);
+        return { key, subject: s?.subject ?? d.subject, body: s?.body ?? d.body };
+      });
+    },
+
+    async saveReminderTemplate(
+      actor: Actor,
+      w: Workspace,
+      form: Form,
+    ): Promise<Result<true, Problem[]>> {
+      await deps.drive.checkRead(actor, w);
+      if (!canEditProvince(actor, w.province))
+        throw new ForbiddenError('แก้ไขแม่แบบได้เฉพาะเจ้าหน้าที่จังหวัด', 'Province officers only');
+      const key = form.key ?? '';
+      const defaults = messagesFor('th').province.reminders.defaults;
+      if (!(key in defaults))
+        return err([{ code: 'invalid', field: 'key', th: 'ไม่พบแม่แบบนี้', en: 'No such template' }]);
+      const subject = (form.subject ?? '').trim();
+      const body = (form.body ?? '').trim();
+      const p: Problem[] = [];
+      if (!subject || subject.length > 200)
+        p.push({
+          code: 'invalid',
+          field: 'subject',
+          th: 'กรุณากรอกหัวเรื่อง (ไม่เกิน 200 ตัวอักษร)',
+          en: 'Enter a subject (at most 200 characters)',
+        });
+      if (!body || body.length > 5000)
+        p.push({
+          code: 'invalid',
+          field: 'body',
+          th: 'กรุณากรอกข้อความ (ไม่เกิน 5,000 ตัวอักษร)',
+          en: 'Enter the message (at most 5,000 characters)',
+        });
+      if (p.length) return err(p);
+      await db.transaction().execute(async (tx) => {
+        await drive.saveReminderTemplate(tx, w.province, { key, subject, body });
+        await recordAudit(tx, {
+          actor,
+          action: 'drive.reminder_template.update',
+          recordType: 'reminder_template',
+          recordId: `${w.province}/${key}`,
+          after: { subject, body },
+        });
+      });
+      return ok(true);
+    },
+
+    /**
+     * The messages a reminder would send: one per agency, to its coordinators, with the
+     * template filled from the board. Agencies without coordinators are listed apart.
+     */
+    async previewReminder(
+      actor: Actor,
+      w: Workspace,
+      input: { codes: string[]; subject: string; body: string },
+    ): Promise<
+      Result<
+        {
+          messages: { agency: Agency; to: string[]; subject: string; body: string }[];
+          unreachable: Agency[];
+        },
+        Problem[]
+      >
+    > {
+      const rows = await board(actor, w);
+      const chosen = rows.filter((r) => input.codes.includes(r.agency.code));
+      const p: Problem[] = [];
+      if (!chosen.length)
+        p.push({
+          code: 'invalid',
+          field: 'codes',
+          th: 'เลือกหน่วยงานอย่างน้อยหนึ่งแห่ง',
+          en: 'Choose at least one agency',
+        });
+      if (!input.subject.trim())
+        p.push({ code: 'invalid', field: 'subject', th: 'กรุณากรอกหัวเรื่อง', en: 'Enter a subject' });
+      if (!input.body.trim())
+        p.push({ code: 'invalid', field: 'body', th: 'กรุณากรอกข้อความ', en: 'Enter the message' });
+      if (p.length) return err(p);
+      const coords = await drive.findCoordinators(
+        db,
+        w.fiscalYear,
+        chosen.map((r) => r.agency.code),
+      );
+      const reasons = messagesFor('th').province.board.reasons;
+      const messages = [];
+      const unreachable = [];
+      for (const r of chosen) {
+        const to = coords.filter((c) => c.agencyCode === r.agency.code).map((c) => c.email);
+        if (!to.length) {
+          unreachable.push(r.agency);
+          continue;
+        }
+        const values = {
+          agency: r.agency.nameTh,
+          province: w.province,
+          year: String(w.fiscalYear),
+          iit: formatInteger(r.iit, 'th'),
+          iitMin: r.iitMin === null ? '–' : formatInteger(r.iitMin, 'th'),
+          eit: formatInteger(r.eit, 'th'),
+          eitMin: r.eitMin === null ? '–' : formatInteger(r.eitMin, 'th'),
+          oit: `${r.oitSubmitted}/${r.oitTotal}`,
+          missing: r.reasons.map((x) => `- ${reasons[x]}`).join('\n') || '-',
+        };
+        messages.push({
+          agency: r.agency,
+          to,
+          subject: fillTemplate(input.subject, values),
+          body: fillTemplate(input.body, values),
+        });
+      }
+      return ok({ messages, unreachable });
+    },
+
+    /** Sends the previewed reminder through the mail outbox and records it. */
+    async sendReminder(
+      actor: Actor,
+      w: Workspace,
+      input: { codes: string[]; subject: string; body: string },
+    ): Promise<Result<{ sent: number; id: string }, Problem[]>> {
+      await deps.drive.checkRead(actor, w);
+      if (!canEditProvince(actor, w.province))
+        throw new ForbiddenError('ส่งการแจ้งเตือนได้เฉพาะเจ้าหน้าที่จังหวัด', 'Province officers only');
+      const preview = await this.previewReminder(actor, w, input);
+      if (!preview.ok) return preview;
+      const { messages } = preview.value;
+      if (!messages.length)
+        return err([
+          {
+            code: 'invalid',
+            field: 'codes',
+            th: 'หน่วยงานที่เลือกยังไม่มีผู้ประสานงาน จึงไม่มีผู้รับ',
+            en: 'The chosen agencies have no coordinators to write to',
+          },
+        ]);
+      let sent = 0;
+      for (const m of messages)
+        for (const to of m.to) {
+          await deps.mail.send({ to, subject: m.subject, text: m.body });
+          sent++;
+        }
+      const sentBy =
+        actor.kind === 'user'
+          ? actor.email
+          : actor.kind === 'system'
+            ? `system:${actor.label}`
+            : 'anonymous';
+      const id = await db.transaction().execute(async (tx) => {
+        const id = await drive.insertReminder(tx, {
+          province: w.province,
+          fiscalYear: w.fiscalYear,
+          subject: input.subject,
+          body: input.body,
+          agencyCodes: messages.map((m) => m.agency.code),
+          recipients: sent,
+          sentBy,
+          sentAt: now(),
+        });
+        await recordAudit(tx, {
+          actor,
+          action: 'drive.reminder.send',
+          recordType: 'reminder',
+          recordId: id,
+          after: { agencies: messages.map((m) => m.agency.code), recipients: sent },
+        });
+        return id;
+      });
+      return ok({ sent, id });
+    },
+
+    /**
+     * Stores an agency's published item-level results of a year (answer shares per sub-item, keyed
+     * like `I1.2`, and OIT item scores) so the planner can work from a published report when the
+     * responses themselves are not in the system. NACC/CLI only; writes nothing where answer
+     * counts already exist. Shares are stored as counts per 10,000 (the scorer uses ratios).
+     */
+    async loadPublishedItemResults(
+      actor: Actor,
+      fiscalYear: number,
+      agencyCode: string,
+      report: { answers: Record<string, readonly number[]>; oit: Record<string, number> },
+    ): Promise<boolean> {
+      if (!isNacc(actor)) throw new ForbiddenError('เฉพาะ สำนักงาน ป.ป.ช.', 'NACC only');
+      const year = await progress.findYearFramework(db, fiscalYear);
+      const fw = year ? getFramework(year.frameworkId) : undefined;
+      if (!fw)
+        throw new NotFoundError(`ไม่มีปีการประเมิน ${fiscalYear}`, `No assessment year ${fiscalYear}`);
+      const rows: { tool: 'IIT' | 'EIT'; item: number; c: number[] }[] = [];
+      for (const tool of ['IIT', 'EIT'] as const)
+        answerColumns(fw, tool).forEach((key, i) => {
+          const shares = report.answers[key];
+          if (shares) rows.push({ tool, item: i + 1, c: shares.map((x) => Math.round(x * 100)) });
+        });
+      const respondents = { IIT: 10000, EIT: 10000 };
+      return db.transaction().execute(async (tx) => {
+        const wrote = await progress.saveItemCountsIfEmpty(
+          tx,
+          fiscalYear,
+          agencyCode,
+          rows,
+          respondents,
+        );
+        if (!wrote) return false;
+        await saveOitVersions(
+          tx,
+          fiscalYear,
+          Object.entries(report.oit).map(([item, score]) => ({
+            agencyCode,
+            item,
+            status: 'confirmed' as const,
+            answer: score > 0 ? ('has' as const) : ('has_not' as const),
+            urls: [],
+            note: null,
+            score,
+            comment: null,
+            dispute: null,
+          })),
+          'import',
+          actor.kind === 'user' ? actor.email : 'system:cli',
+        );
+        await recordAudit(tx, {
+          actor,
+          action: 'results.item_results.load',
+          recordType: 'agency_year',
+          recordId: `${fiscalYear}/${agencyCode}`,
+        });
+        return true;
+      });
+    },
+
+    async reminders(actor: Actor, w: Workspace) {
+      await deps.drive.checkRead(actor, w);
+      return drive.findReminders(db, w.province, w.fiscalYear);
+    },
+
+    /**
+     * The plan to pass for one agency (or, with agencyCode 'all', the whole province) from
+     * last year's item-level results, with the ticked actions projected.
+     */
+    async plan(actor: Actor, w: Workspace, agencyCode: string, ticked: string[]) {
+      const ctx = await planContext(actor, w);
+      const fw = ctx.fw;
+      const withItems = ctx.agencies.filter((a) => ctx.items.has(a.code));
+      const plans: { agency: Agency; plan: AgencyPlan }[] = [];
+      if (fw)
+        for (const a of agencyCode === 'all'
+          ? withItems
+          : withItems.filter((x) => x.code === agencyCode)) {
+          const input = scoreInputFrom(fw, ctx.items.get(a.code)!);
+          const mine = ticked
+            .filter((t) => agencyCode !== 'all' || t.startsWith(`${a.code}|`))
+            .map((t) => (agencyCode === 'all' ? t.slice(a.code.length + 1) : t));
+          const plan = planAgency(fw, input, mine);
+          if (plan.base.overall !== null) plans.push({ agency: a, plan });
+        }
+      const replaced = new Map(plans.map((p) => [p.agency.code, p.plan.projected.overall]));
+      const province = projectProvince(ctx.results, w.province, replaced);
+      const assessed = province.before?.assessed ?? plans.length;
+      return {
+        lastYear: ctx.lastYear,
+        framework: fw,
+        candidates: withItems,
+        plans,
+        provinceActions:
+          agencyCode === 'all'
+            ? rankProvinceActions(
+                plans.map((p) => ({ agencyCode: p.agency.code, plan: p.plan })),
+                assessed,
+              )
+            : [],
+        province,
+      };
+    },
+  };
+}
+
+export type ProvinceProgressService = ReturnType<typeof createProvinceProgressService>;

@@ -1,0 +1,320 @@
+// Results people read: one agency's report, summaries per type, rankings, the public home page's
+// figures, and publishing a year. Every read passes the publication rule of domain/publication.ts;
+// a result the actor may not see is reported as absent (the route answers 404, not a leak).
+import type { Actor } from '../domain/actor.ts';
+import type { Agency } from '../domain/agency.ts';
+import { getFramework, type Framework } from '../domain/framework/index.ts';
+import { canPublishYear, canSeeResults, canSeeYearResults } from '../domain/publication.ts';
+import { buildAgencyReport, type AgencyReport } from '../domain/reports/agency-report.ts';
+import {
+  rankAgenciesInScope,
+  rankProvinces,
+  refineAgencies,
+  refineProvinces,
+  type AgencyRankingRow,
+  type ProvinceRankingRow,
+  type RankingQuery,
+} from '../domain/reports/ranking-view.ts';
+import {
+  provinceScores,
+  summarizeByType,
+  summarizeNational,
+  type ProvinceScore,
+  type Summary,
+  type TypeSummary,
+} from '../domain/scoring/index.ts';
+import { compareThai } from '../i18n/format.ts';
+import { findAgency } from '../storage/agency.repository.ts';
+import type { Db } from '../storage/database.ts';
+import { loadCurrentOit } from '../storage/oit.repository.ts';
+import {
+  isOitConfirmed,
+  latestPublishedYear,
+  loadAgencyOverallHistory,
+  loadAnswerCounts,
+  loadDemographicCounts,
+  loadResultRows,
+  loadYearOveralls,
+  resultsFingerprint,
+  savePublication,
+  type ResultRow,
+} from '../storage/report.repository.ts';
+import { findScoreCard } from '../storage/score-card.repository.ts';
+import { findYear, listYears, type YearRow } from '../storage/year.repository.ts';
+import { recordAudit } from './audit.service.ts';
+import { ForbiddenError, NotFoundError, ServiceError } from './errors.ts';
+
+export type { YearRow };
+
+export interface YearResults {
+  year: YearRow;
+  framework: Framework;
+}
+
+export interface AgencyReportView extends YearResults {
+  agency: Agency;
+  report: AgencyReport;
+}
+
+export interface SummaryView extends YearResults {
+  national: Summary;
+  byType: TypeSummary[];
+}
+
+export type RankingsView = YearResults & {
+  query: RankingQuery;
+  types: string[];
+  provinces: string[];
+} & (
+    | { kind: 'agencies'; rows: AgencyRankingRow[] }
+    | { kind: 'provinces'; rows: ProvinceRankingRow[] }
+  );
+
+export interface HomeView extends YearResults {
+  national: Summary;
+  provinces: ProvinceScore[];
+}
+
+const toResult = (r: ResultRow) => ({
+  agencyCode: r.agencyCode,
+  type: r.type,
+  province: r.province,
+  overall: r.overall,
+  level: r.level,
+  passed: r.passed,
+  indicators: r.indicators,
+  respondents: r.respondents,
+});
+
+export function createResultsViewService(db: Db) {
+  async function yearFor(fiscalYear: number): Promise<YearResults | undefined> {
+    if (!Number.isInteger(fiscalYear)) return undefined;
+    const year = await findYear(db, fiscalYear);
+    const framework = year && getFramework(year.frameworkId);
+    return year && framework ? { year, framework } : undefined;
+  }
+
+  // Year-wide figures (8,303 agencies nationally) are computed once per change of their inputs:
+  // a fingerprint query decides whether the memo is still current, so results are never stale.
+  const memo = new Map<string, { fingerprint: string; value: Promise<unknown> }>();
+  async function memoized<T>(
+    key: string,
+    fingerprint: string,
+    compute: () => Promise<T>,
+  ): Promise<T> {
+    const hit = memo.get(key);
+    if (hit && hit.fingerprint === fingerprint) return hit.value as Promise<T>;
+    if (memo.size >= 64) memo.clear();
+    const value = compute();
+    memo.set(key, { fingerprint, value });
+    value.catch(() => memo.delete(key));
+    return value;
+  }
+
+  const yearRows = (fiscalYear: number, fp: string, detail: boolean) =>
+    memoized(`rows:${fiscalYear}:${detail}`, fp, () => loadResultRows(db, fiscalYear, { detail }));
+
+  /** National, per-type and per-province figures of a year. */
+  const yearFigures = async ({ year, framework }: YearResults) => {
+    const fp = await resultsFingerprint(db, year.fiscalYear);
+    return memoized(`figures:${year.fiscalYear}`, fp, async () => {
+      const results = (await yearRows(year.fiscalYear, fp, true)).map(toResult);
+      return {
+        national: summarizeNational(framework, results),
+        byType: summarizeByType(framework, results),
+        provinces: provinceScores(results),
+      };
+    });
+  };
+
+  async function visibleYear(actor: Actor, fiscalYear: number) {
+    const y = await yearFor(fiscalYear);
+    return y && canSeeYearResults(actor, y.year) ? y : undefined;
+  }
+
+  return {
+    /** Whether the actor may see this agency's results of the year (the API uses this too). */
+    async canSee(actor: Actor, fiscalYear: number, agency: Agency): Promise<boolean> {
+      const y = await yearFor(fiscalYear);
+      if (!y) return false;
+      const confirmed = y.year.publishedAt
+        ? true
+        : await isOitConfirmed(db, fiscalYear, agency.code);
+      return canSeeResults(actor, y.year, agency, confirmed);
+    },
+
+    /** Whether year-wide results (summary, rankings, national downloads) are visible. */
+    async canSeeYear(actor: Actor, fiscalYear: number): Promise<boolean> {
+      return (await visibleYear(actor, fiscalYear)) !== undefined;
+    },
+
+    async agencyReport(
+      actor: Actor,
+      fiscalYear: number,
+      agencyCode: string,
+    ): Promise<AgencyReportView | undefined> {
+      const y = await yearFor(fiscalYear);
+      const agency = y && (await findAgency(db, agencyCode));
+      if (!y || !agency) return undefined;
+      const confirmed = y.year.publishedAt
+        ? true
+        : await isOitConfirmed(db, fiscalYear, agency.code);
+      if (!canSeeResults(actor, y.year, agency, confirmed)) return undefined;
+      const stored = await findScoreCard(db, fiscalYear, agency.code);
+      if (!stored) return undefined;
+      const framework = getFramework(stored.card.frameworkId) ?? y.framework;
+      const [counts, oit, history, demographics] = await Promise.all([
+        loadAnswerCounts(db, fiscalYear, agency.code),
+        loadCurrentOit(db, fiscalYear, [agency.code]),
+        loadAgencyOverallHistory(db, agency.code),
+        loadDemographicCounts(db, fiscalYear, agency.code),
+      ]);
+      const byTool = { IIT: new Map<number, number[]>(), EIT: new Map<number, number[]>() };
+      for (const c of counts) byTool[c.tool].set(c.item, c.counts);
+      const report = buildAgencyReport({
+        framework,
+        fiscalYear,
+        card: stored.card,
+        answerCounts: byTool,
+        // Before publication an auditor's unconfirmed comment is a draft; it is shown all the same
+        // to those who may see the report (they are the auditor and the agency after confirmation).
+        oit: oit.map((o) => ({ item: o.item, score: o.score, comment: o.comment })),
+        trend: history.filter((h) => h.fiscalYear <= fiscalYear),
+        demographics,
+      });
+      return { ...y, framework, agency, report };
+    },
+
+    async summary(actor: Actor, fiscalYear: number): Promise<SummaryView | undefined> {
+      const y = await visibleYear(actor, fiscalYear);
+      if (!y) return undefined;
+      const figures = await yearFigures(y);
+      return { ...y, national: figures.national, byType: figures.byType };
+    },
+
+    async rankings(
+      actor: Actor,
+      fiscalYear: number,
+      query: RankingQuery,
+    ): Promise<RankingsView | undefined> {
+      const y = await visibleYear(actor, fiscalYear);
+      if (!y) return undefined;
+      const fp = await resultsFingerprint(db, fiscalYear);
+      const { rows, last, types, provinces } = await memoized(
+        `rank-base:${fiscalYear}`,
+        fp,
+        async () => {
+          const [rows, last] = await Promise.all([
+            yearRows(fiscalYear, fp, false),
+            loadYearOveralls(db, fiscalYear - 1),
+          ]);
+          const types = [...new Set(rows.map((r) => r.type))].sort();
+          const provinces = [
+            ...new Set(rows.flatMap((r) => (r.province ? [r.province] : []))),
+          ].sort(compareThai);
+          return { rows, last, types, provinces };
+        },
+      );
+      const q: RankingQuery = {
+        ...query,
+        type: query.type || (query.scope === 'type' ? (types[0] ?? '') : ''),
+        province: query.province || (query.scope === 'province' ? (provinces[0] ?? '') : ''),
+      };
+      // Ranks depend only on the scope: search, filters and sort run over the memoized ranking.
+      const scopeFilter = {
+        type: q.scope === 'type' ? q.type : '',
+        province: q.scope === 'province' ? q.province : '',
+      };
+      const whole: RankingQuery = {
+        ...q,
+        ...scopeFilter,
+        q: '',
+        level: '',
+        passed: '',
+        sort: 'rank',
+      };
+      const key = `rank:${fiscalYear}:${q.scope}:${scopeFilter.type}:${scopeFilter.province}`;
+      if (q.scope === 'provinces') {
+        const ranked = await memoized(key, fp, async () =>
+          rankProvinces(rows, last, whole, compareThai),
+        );
+        const refined = refineProvinces(ranked, q, compareThai);
+        return { ...y, query: q, types, provinces, kind: 'provinces', rows: refined };
+      }
+      const ranked = await memoized(key, fp, async () =>
+        rankAgenciesInScope(rows, last, whole, compareThai),
+      );
+      const refined = refineAgencies(ranked, q, compareThai);
+      return { ...y, query: q, types, provinces, kind: 'agencies', rows: refined };
+    },
+
+    /** The latest published year's national figures for the public home page. */
+    async home(): Promise<HomeView | undefined> {
+      const latest = await latestPublishedYear(db);
+      const y = latest === undefined ? undefined : await yearFor(latest);
+      if (!y) return undefined;
+      const figures = await yearFigures(y);
+      return { ...y, national: figures.national, provinces: figures.provinces };
+    },
+
+    async latestPublishedYear(): Promise<number | undefined> {
+      return latestPublishedYear(db);
+    },
+
+    /** Years the actor may read results of (published ones, or every year for the NACC). */
+    async visibleYears(actor: Actor): Promise<YearRow[]> {
+      return (await listYears(db)).filter((y) => canSeeYearResults(actor, y));
+    },
+
+    /** Publishes (announcement required) or withdraws a year; audited in the same transaction. */
+    async setPublication(
+      actor: Actor,
+      fiscalYear: number,
+      change:
+        { publish: true; announcementTh: string; announcementEn: string } | { publish: false },
+    ): Promise<void> {
+      if (!canPublishYear(actor))
+        throw new ForbiddenError(
+          'เฉพาะผู้ดูแลระบบของ สำนักงาน ป.ป.ช. เท่านั้น',
+          'NACC administrators only',
+        );
+      const year = await findYear(db, fiscalYear);
+      if (!year)
+        throw new NotFoundError(`ไม่พบปีงบประมาณ ${fiscalYear}`, `No assessment year ${fiscalYear}`);
+      if (change.publish && !change.announcementTh.trim())
+        throw new ServiceError(
+          422,
+          'กรุณากรอกข้อความประกาศผล (ภาษาไทย)',
+          'Enter the announcement text (Thai)',
+        );
+      const after = change.publish
+        ? {
+            publishedAt: new Date(),
+            announcementTh: change.announcementTh.trim(),
+            announcementEn: change.announcementEn.trim() || null,
+          }
+        : {
+            publishedAt: null,
+            announcementTh: year.announcementTh,
+            announcementEn: year.announcementEn,
+          };
+      await db.transaction().execute(async (tx) => {
+        await savePublication(tx, fiscalYear, after);
+        await recordAudit(tx, {
+          actor,
+          action: change.publish ? 'year.publish' : 'year.unpublish',
+          recordType: 'assessment_year',
+          recordId: String(fiscalYear),
+          before: { publishedAt: year.publishedAt, announcementTh: year.announcementTh },
+          after,
+        });
+      });
+    },
+
+    async year(fiscalYear: number): Promise<YearRow | undefined> {
+      return findYear(db, fiscalYear);
+    },
+  };
+}
+
+export type ResultsViewService = ReturnType<typeof createResultsViewService>;

@@ -1,0 +1,197 @@
+// Use cases of results: compute score cards (all, or one agency after a change) and read them
+// as the export objects of docs/formats.md, summaries per type and rankings.
+import { canSeeYearResults } from '../domain/publication.ts';
+import type { Actor } from '../domain/actor.ts';
+import type { Framework } from '../domain/framework/schema.ts';
+import { toAnswerCounts } from '../domain/response-validation.ts';
+import {
+  rankAgencies,
+  summarizeByType,
+  summarizeNational,
+  type AgencyResult,
+  type Summary,
+  type TypeSummary,
+} from '../domain/scoring/rollups.ts';
+import { scoreAgency } from '../domain/scoring/score.ts';
+import type { ScoreCard } from '../domain/scoring/types.ts';
+import { toResultObject, type ResultObject } from '../domain/result-export.ts';
+import type { Db } from '../storage/database.ts';
+import { loadOitScores } from '../storage/oit.repository.ts';
+import { loadPastResults } from '../storage/past-result.repository.ts';
+import {
+  agenciesWithData,
+  loadAgencyCounts,
+  recountAgencies,
+} from '../storage/response.repository.ts';
+import {
+  streamScoreCards,
+  upsertScoreCards,
+  type CardFilter,
+  type StoredCard,
+} from '../storage/score-card.repository.ts';
+import { NotFoundError } from './errors.ts';
+import type { AssessmentYear, YearService } from './year.service.ts';
+
+const BATCH = 1000;
+
+/** Scores these agencies from stored counts and OIT scores and stores their cards. */
+async function scoreAndStore(
+  db: Db,
+  year: number,
+  framework: Framework,
+  codes: string[],
+): Promise<ScoreCard[]> {
+  const [counts, oit] = await Promise.all([
+    loadAgencyCounts(db, year, codes),
+    loadOitScores(db, year, codes),
+  ]);
+  const cards = codes.map((agencyCode) => {
+    const c = counts.get(agencyCode);
+    const answers = toAnswerCounts(framework, 'IIT', c?.counts.IIT ?? []);
+    toAnswerCounts(framework, 'EIT', c?.counts.EIT ?? [], answers);
+    const card = scoreAgency(framework, {
+      answers,
+      respondents: c?.respondents ?? { IIT: 0, EIT: 0 },
+      oit: oit.get(agencyCode) ?? {},
+    });
+    return { agencyCode, card };
+  });
+  await upsertScoreCards(db, year, cards);
+  return cards.map((c) => c.card);
+}
+
+export interface RankingRow {
+  rank: number;
+  agencyCode: string;
+  nameTh: string;
+  type: string;
+  province: string | null;
+  district: string | null;
+  lastYear: number | null;
+  overall: number;
+  level: string | null;
+  passed: boolean | null;
+}
+
+const toAgencyResult = (s: StoredCard): AgencyResult => ({
+  agencyCode: s.agencyCode,
+  type: s.type,
+  province: s.province,
+  overall: s.card.overall,
+  level: s.card.level,
+  passed: s.card.passed,
+  indicators: s.card.indicators,
+  respondents: s.card.respondents,
+});
+
+export function createResultsService(db: Db, years: YearService) {
+  /** Publication rule of domain/publication.ts: unpublished years are hidden (404), not refused. */
+  async function visibleYear(actor: Actor, fiscalYear: number): Promise<AssessmentYear> {
+    const y = await years.find(fiscalYear);
+    if (!y || !canSeeYearResults(actor, y))
+      throw new NotFoundError(
+        `ไม่พบผลการประเมินปี ${fiscalYear}`,
+        `No published results for ${fiscalYear}`,
+      );
+    return y;
+  }
+
+  async function loadResults(fiscalYear: number, filter: CardFilter = {}) {
+    const all: StoredCard[] = [];
+    for await (const page of streamScoreCards(db, fiscalYear, filter)) all.push(...page);
+    return all;
+  }
+
+  return {
+    /** Agencies with any response or OIT entry in the year. */
+    agenciesWithData: (fiscalYear: number) => agenciesWithData(db, fiscalYear),
+
+    /** Scores every agency with data in the year from stored counts; returns how many. */
+    async computeYear(
+      fiscalYear: number,
+      onProgress?: (done: number, total: number) => void,
+    ): Promise<{ agencies: number; scored: number }> {
+      const y = await years.require(fiscalYear);
+      const codes = await agenciesWithData(db, fiscalYear);
+      let scored = 0;
+      let done = 0;
+      let next = 0;
+      // Two batches in flight: one scores in JS while the other waits on the database.
+      const lane = async () => {
+        while (next < codes.length) {
+          const part = codes.slice(next, (next += BATCH));
+          const cards = await scoreAndStore(db, fiscalYear, y.framework, part);
+          scored += cards.filter((c) => c.overall !== null).length;
+          done += part.length;
+          onProgress?.(done, codes.length);
+        }
+      };
+      await Promise.all([lane(), lane()]);
+      return { agencies: codes.length, scored };
+    },
+
+    /** After a change to one agency: recount its answers in SQL, score it, store its card. */
+    async recomputeAgency(fiscalYear: number, agencyCode: string): Promise<ScoreCard> {
+      const y = await years.require(fiscalYear);
+      return db.transaction().execute(async (tx) => {
+        await recountAgencies(tx, fiscalYear, [agencyCode]);
+        const [card] = await scoreAndStore(tx, fiscalYear, y.framework, [agencyCode]);
+        return card!;
+      });
+    },
+
+    /** Export objects one page at a time (memory stays flat for a national export). */
+    async *streamResults(
+      actor: Actor,
+      fiscalYear: number,
+      filter: CardFilter = {},
+    ): AsyncGenerator<ResultObject[]> {
+      const y = await visibleYear(actor, fiscalYear);
+      for await (const page of streamScoreCards(db, fiscalYear, filter))
+        yield page.map((s) => toResultObject(y.framework, fiscalYear, s));
+    },
+
+    async results(actor: Actor, fiscalYear: number, filter: CardFilter = {}) {
+      const out: ResultObject[] = [];
+      for await (const page of this.streamResults(actor, fiscalYear, filter)) out.push(...page);
+      return out;
+    },
+
+    async summary(
+      actor: Actor,
+      fiscalYear: number,
+    ): Promise<{ national: Summary; types: TypeSummary[] }> {
+      const y = await visibleYear(actor, fiscalYear);
+      const results = (await loadResults(fiscalYear)).map(toAgencyResult);
+      return {
+        national: summarizeNational(y.framework, results),
+        types: summarizeByType(y.framework, results),
+      };
+    },
+
+    async rankings(
+      actor: Actor,
+      fiscalYear: number,
+      filter: { type?: string; province?: string } = {},
+    ): Promise<RankingRow[]> {
+      await visibleYear(actor, fiscalYear);
+      const cards = await loadResults(fiscalYear, filter);
+      const past = await loadPastResults(db, fiscalYear - 1);
+      const ranked = rankAgencies(cards.map((s) => ({ ...toAgencyResult(s), stored: s })));
+      return ranked.map((r) => ({
+        rank: r.rank,
+        agencyCode: r.agencyCode,
+        nameTh: r.stored.nameTh,
+        type: r.type,
+        province: r.province,
+        district: r.stored.district,
+        lastYear: past.get(r.agencyCode)?.overall ?? null,
+        overall: r.overall,
+        level: r.level,
+        passed: r.passed,
+      }));
+    },
+  };
+}
+
+export type ResultsService = ReturnType<typeof createResultsService>;

@@ -1,0 +1,225 @@
+// Sample targets: the agency enters its eligible headcount (IIT) and service population (EIT);
+// the year's rule gives the minimum; agencies, provinces and the NACC follow live counts.
+import { stringify } from 'csv-stringify/sync';
+import type { Actor } from '../domain/actor.ts';
+import {
+  canActForProvince,
+  canManageAgency,
+  canReadAgencyPrivate,
+  isNacc,
+} from '../domain/access.ts';
+import { daysLeft, phaseState, thaiDay } from '../domain/calendar.ts';
+import { minimumSample } from '../domain/framework/helpers.ts';
+import { getFramework } from '../domain/framework/registry.ts';
+import { err, ok, type Problem, type Result } from '../domain/result.ts';
+import { compareThai } from '../i18n/format.ts';
+import type { Db } from '../storage/database.ts';
+import { findAgency } from '../storage/agency.repository.ts';
+import { loadCalendar, yearExists } from '../storage/calendar.repository.ts';
+import { listAnomalies, type AnomalyRow } from '../storage/survey-guard.repository.ts';
+import { listProgress, putTarget, type ProgressRow } from '../storage/survey-link.repository.ts';
+import { recordAudit } from './audit.service.ts';
+import { ForbiddenError, NotFoundError } from './errors.ts';
+
+export interface ToolProgress {
+  population: number | null;
+  minimum: number | null;
+  count: number;
+  daysLeft: number;
+  below: boolean;
+}
+
+export interface AgencyProgress {
+  agencyCode: string;
+  nameTh: string;
+  province: string | null;
+  IIT: ToolProgress;
+  EIT: ToolProgress;
+}
+
+export const PROGRESS_SORTS = ['name', 'iit_gap', 'eit_gap', 'iit_share', 'eit_share'] as const;
+export type ProgressSort = (typeof PROGRESS_SORTS)[number];
+
+const MAX_POPULATION = 10_000_000;
+
+export function createSampleTargetService(db: Db, now: () => Date) {
+  async function frameworkOf(fiscalYear: number) {
+    const id = await yearExists(db, fiscalYear);
+    const f = id ? getFramework(id) : undefined;
+    if (!f)
+      throw new NotFoundError(
+        `ยังไม่ได้เปิดปีงบประมาณ ${fiscalYear}`,
+        `Fiscal year ${fiscalYear} is not open`,
+      );
+    return f;
+  }
+
+  async function progress(fiscalYear: number, rows: ProgressRow[]): Promise<AgencyProgress[]> {
+    const framework = await frameworkOf(fiscalYear);
+    const calendar = await loadCalendar(db, fiscalYear);
+    const today = thaiDay(now());
+    return rows.map((r) => {
+      const tool = (t: 'IIT' | 'EIT'): ToolProgress => {
+        const population = t === 'IIT' ? r.iitPopulation : r.eitPopulation;
+        const count = t === 'IIT' ? r.iitCount : r.eitCount;
+        const minimum = population === null ? null : minimumSample(framework, t, population);
+        const state = phaseState(calendar, t === 'IIT' ? 'iit' : 'eit', r.agencyCode, today);
+        return {
+          population,
+          minimum,
+          count,
+          daysLeft: daysLeft(state, today),
+          below: minimum === null || count < minimum,
+        };
+      };
+      return {
+        agencyCode: r.agencyCode,
+        nameTh: r.nameTh,
+        province: r.province,
+        IIT: tool('IIT'),
+        EIT: tool('EIT'),
+      };
+    });
+  }
+
+  return {
+    async setTargets(
+      actor: Actor,
+      fiscalYear: number,
+      agencyCode: string,
+      input: { iit: string; eit: string },
+    ): Promise<Result<{ iit: number; eit: number }, Problem[]>> {
+      const agency = await findAgency(db, agencyCode);
+      if (!agency)
+        throw new NotFoundError(`ไม่พบหน่วยงานรหัส ${agencyCode}`, `No agency ${agencyCode}`);
+      if (!canManageAgency(actor, agency))
+        throw new ForbiddenError(
+          'เฉพาะผู้ดูแลของหน่วยงานนี้เท่านั้นที่กรอกจำนวนได้',
+          "Only this agency's administrators may enter its numbers",
+        );
+      await frameworkOf(fiscalYear);
+      const problems: Problem[] = [];
+      const parse = (raw: string, field: string, th: string, en: string) => {
+        const t = raw.trim().replace(/,/g, '');
+        const n = Number(t);
+        if (t === '' || !Number.isInteger(n) || n < 0 || n > MAX_POPULATION) {
+          problems.push({
+            code: 'invalid',
+            field,
+            th: `${th}ต้องเป็นจำนวนเต็มตั้งแต่ 0 ถึง 10,000,000`,
+            en: `${en} must be a whole number from 0 to 10,000,000`,
+          });
+          return 0;
+        }
+        return n;
+      };
+      const iit = parse(
+        input.iit,
+        'iit_population',
+        'จำนวนบุคลากรที่มีสิทธิ์ตอบ ',
+        'The eligible headcount',
+      );
+      const eit = parse(input.eit, 'eit_population', 'จำนวนผู้รับบริการ ', 'The service population');
+      if (problems.length > 0) return err(problems);
+      await db.transaction().execute(async (tx) => {
+        await putTarget(tx, fiscalYear, { agencyCode, iitPopulation: iit, eitPopulation: eit });
+        await recordAudit(tx, {
+          actor,
+          action: 'survey_target.set',
+          recordType: 'survey_target',
+          recordId: `${fiscalYear}/${agencyCode}`,
+          after: { iitPopulation: iit, eitPopulation: eit },
+        });
+      });
+      return ok({ iit, eit });
+    },
+
+    /** One agency's live counts against its minimums, and its anomaly flags. */
+    async forAgency(
+      actor: Actor,
+      fiscalYear: number,
+      agencyCode: string,
+    ): Promise<{ progress: AgencyProgress; anomalies: AnomalyRow[] }> {
+      const agency = await findAgency(db, agencyCode);
+      if (!agency)
+        throw new NotFoundError(`ไม่พบหน่วยงานรหัส ${agencyCode}`, `No agency ${agencyCode}`);
+      if (!canReadAgencyPrivate(actor, agency))
+        throw new ForbiddenError('ท่านไม่มีสิทธิ์ดูข้อมูลของหน่วยงานนี้', 'You may not see this agency');
+      const [p] = await progress(fiscalYear, await listProgress(db, fiscalYear, { agencyCode }));
+      return { progress: p!, anomalies: await listAnomalies(db, fiscalYear, [agencyCode]) };
+    },
+
+    /** Agencies below target (all, or one province's) with anomaly flags, sorted as asked. */
+    async belowTarget(
+      actor: Actor,
+      fiscalYear: number,
+      opts: { province?: string; sort?: ProgressSort; all?: boolean },
+    ): Promise<{ rows: AgencyProgress[]; anomalies: AnomalyRow[] }> {
+      if (opts.province ? !canActForProvince(actor, opts.province) : !isNacc(actor))
+        throw new ForbiddenError(
+          'ท่านไม่มีสิทธิ์ดูความคืบหน้าของจังหวัดนี้',
+          'You may not see this province’s progress',
+        );
+      const rows = await progress(
+        fiscalYear,
+        await listProgress(db, fiscalYear, opts.province ? { province: opts.province } : {}),
+      );
+      const shown = opts.all ? rows : rows.filter((r) => r.IIT.below || r.EIT.below);
+      const gap = (t: ToolProgress) => (t.minimum ?? Number.MAX_SAFE_INTEGER) - t.count;
+      const share = (t: ToolProgress) => (t.minimum ? t.count / t.minimum : -1);
+      const sort = opts.sort ?? 'name';
+      shown.sort((a, b) => {
+        const d =
+          sort === 'iit_gap'
+            ? gap(b.IIT) - gap(a.IIT)
+            : sort === 'eit_gap'
+              ? gap(b.EIT) - gap(a.EIT)
+              : sort === 'iit_share'
+                ? share(a.IIT) - share(b.IIT)
+                : sort === 'eit_share'
+                  ? share(a.EIT) - share(b.EIT)
+                  : 0;
+        return d || compareThai(a.nameTh, b.nameTh) || a.agencyCode.localeCompare(b.agencyCode);
+      });
+      const anomalies = await listAnomalies(
+        db,
+        fiscalYear,
+        opts.province ? rows.map((r) => r.agencyCode) : undefined,
+      );
+      return { rows: shown, anomalies };
+    },
+
+    /** The same list as CSV with a BOM, for spreadsheets. */
+    toCsv(rows: AgencyProgress[]): string {
+      const head = [
+        'agency_code',
+        'agency_name',
+        'province',
+        'iit_population',
+        'iit_minimum',
+        'iit_count',
+        'iit_days_left',
+        'eit_population',
+        'eit_minimum',
+        'eit_count',
+        'eit_days_left',
+      ];
+      const body = rows.map((r) => [
+        r.agencyCode,
+        r.nameTh,
+        r.province ?? '',
+        r.IIT.population ?? '',
+        r.IIT.minimum ?? '',
+        r.IIT.count,
+        r.IIT.daysLeft,
+        r.EIT.population ?? '',
+        r.EIT.minimum ?? '',
+        r.EIT.count,
+        r.EIT.daysLeft,
+      ]);
+      return `\uFEFF${stringify([head, ...body])}`;
+    },
+  };
+}
+
+export type SampleTargetService = ReturnType<typeof createSampleTargetService>;

@@ -1,0 +1,20 @@
+// What services take from configuration and the environment beyond the database: the public
+// address (for links in e-mails), SMTP, and the clock and sleep that tests replace.
+export interface ServiceOptions {
+  publicUrl?: string;
+  /** smtp(s)://user:pass@host:port — unset: mail is only stored in the outbox. */
+  smtpUrl?: string | null;
+  mailFrom?: string;
+  now?: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export function resolveOptions(o: ServiceOptions) {
+  return {
+    publicUrl: (o.publicUrl ?? 'http://localhost:3000').replace(/\/$/, ''),
+    smtpUrl: o.smtpUrl ?? null,
+    mailFrom: o.mailFrom ?? 'Open ITAS <no-reply@localhost>',
+    now: o.now ?? (() => new Date()),
+    sleep: o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms))),
+  };
+}

@@ -1,0 +1,146 @@
+// Use cases of survey links: one unguessable short code per agency and year (rotatable by the
+// agency administrator), QR codes, the mail-merge list, and single-use IIT access codes.
+import { randomBytes } from 'node:crypto';
+import QRCode from 'qrcode';
+import type { Actor } from '../domain/actor.ts';
+import { canManageAgency, isNacc } from '../domain/access.ts';
+import type { Agency } from '../domain/agency.ts';
+import { codeFromBytes } from '../domain/survey-guard.ts';
+import type { Db } from '../storage/database.ts';
+import { findAgency } from '../storage/agency.repository.ts';
+import { accessCodeCounts, insertAccessCodes } from '../storage/survey-guard.repository.ts';
+import {
+  agencyCodesWithoutLink,
+  findLink,
+  listLinks,
+  putLinkCode,
+  setSingleUse,
+  type LinkRow,
+} from '../storage/survey-link.repository.ts';
+import { recordAudit } from './audit.service.ts';
+import { ForbiddenError, NotFoundError } from './errors.ts';
+import { hashAccessCode } from './survey-guard.service.ts';
+
+/** 10 characters of a 31-letter alphabet: about 50 bits, unguessable yet typeable from a poster. */
+const CODE_LENGTH = 10;
+const newCode = () => codeFromBytes(randomBytes(CODE_LENGTH), CODE_LENGTH);
+
+export function surveyPath(tool: 'IIT' | 'EIT', code: string): string {
+  return `/go/${tool.toLowerCase()}/${code}`;
+}
+
+/** `onChange` lets cached survey links forget a rotated code or a changed mode at once. */
+export function createSurveyLinkService(db: Db, onChange: () => void = () => {}) {
+  async function managedAgency(actor: Actor, agencyCode: string): Promise<Agency> {
+    const agency = await findAgency(db, agencyCode);
+    if (!agency) throw new NotFoundError(`ไม่พบหน่วยงานรหัส ${agencyCode}`, `No agency ${agencyCode}`);
+    if (!canManageAgency(actor, agency))
+      throw new ForbiddenError(
+        'เฉพาะผู้ดูแลของหน่วยงานนี้เท่านั้นที่จัดการลิงก์แบบวัดได้',
+        "Only this agency's administrators may manage its survey links",
+      );
+    return agency;
+  }
+
+  async function put(fiscalYear: number, agencyCode: string): Promise<string> {
+    // A clash on the unique code is astronomically unlikely; retry rather than fail.
+    for (let i = 0; ; i++) {
+      const code = newCode();
+      try {
+        await putLinkCode(db, fiscalYear, agencyCode, code);
+        return code;
+      } catch (e) {
+        if (i >= 3) throw e;
+      }
+    }
+  }
+
+  return {
+    /** The agency's link for the year, created on first view. */
+    async linkFor(actor: Actor, fiscalYear: number, agencyCode: string) {
+      const agency = await managedAgency(actor, agencyCode);
+      let link = await findLink(db, fiscalYear, agencyCode);
+      if (!link) {
+        await put(fiscalYear, agencyCode);
+        link = (await findLink(db, fiscalYear, agencyCode))!;
+      }
+      const codes = await accessCodeCounts(db, fiscalYear, agencyCode);
+      return { agency, link, accessCodes: codes };
+    },
+
+    /** A new code; the old one stops working at once (e.g. after a leak). */
+    async rotate(actor: Actor, fiscalYear: number, agencyCode: string): Promise<LinkRow> {
+      await managedAgency(actor, agencyCode);
+      const before = await findLink(db, fiscalYear, agencyCode);
+      const rotated = await db.transaction().execute(async (tx) => {
+        const code = newCode();
+        await putLinkCode(tx, fiscalYear, agencyCode, code);
+        await recordAudit(tx, {
+          actor,
+          action: 'survey_link.rotate',
+          recordType: 'survey_link',
+          recordId: `${fiscalYear}/${agencyCode}`,
+          before: before ? { code: before.code } : undefined,
+          after: { code },
+        });
+        return (await findLink(tx, fiscalYear, agencyCode))!;
+      });
+      onChange();
+      return rotated;
+    },
+
+    /** Turns single-use IIT codes on or off and, when asked, issues `count` new codes (shown once). */
+    async setAccessCodes(
+      actor: Actor,
+      fiscalYear: number,
+      agencyCode: string,
+      on: boolean,
+      count: number,
+    ): Promise<string[]> {
+      await this.linkFor(actor, fiscalYear, agencyCode);
+      const n = Math.max(0, Math.min(5000, Math.floor(count) || 0));
+      const codes = Array.from({ length: n }, () => codeFromBytes(randomBytes(8), 8));
+      await db.transaction().execute(async (tx) => {
+        await setSingleUse(tx, fiscalYear, agencyCode, on);
+        await insertAccessCodes(tx, fiscalYear, agencyCode, codes.map(hashAccessCode));
+        await recordAudit(tx, {
+          actor,
+          action: 'survey_link.access_codes',
+          recordType: 'survey_link',
+          recordId: `${fiscalYear}/${agencyCode}`,
+          after: { singleUseIit: on, issued: n },
+        });
+      });
+      onChange();
+      return codes;
+    },
+
+    /** Creates the missing links of every agency (NACC or the CLI): for mail-merge and the demo. */
+    async ensureAll(actor: Actor, fiscalYear: number, province?: string): Promise<number> {
+      if (!isNacc(actor))
+        throw new ForbiddenError(
+          'สร้างลิงก์ของทุกหน่วยงานได้เฉพาะ สำนักงาน ป.ป.ช.',
+          'Only the NACC may create every agency’s links',
+        );
+      const missing = await agencyCodesWithoutLink(db, fiscalYear, province);
+      for (const code of missing) await put(fiscalYear, code);
+      return missing.length;
+    },
+
+    async list(actor: Actor, fiscalYear: number) {
+      if (!isNacc(actor))
+        throw new ForbiddenError(
+          'รายการลิงก์ทั้งหมดเป็นของ สำนักงาน ป.ป.ช.',
+          'Only the NACC may list every link',
+        );
+      return listLinks(db, fiscalYear);
+    },
+
+    qrSvg: (url: string) =>
+      QRCode.toString(url, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' }),
+    qrPng: (url: string) =>
+      QRCode.toBuffer(url, { type: 'png', margin: 2, width: 600, errorCorrectionLevel: 'M' }),
+  };
+}
+
+export type SurveyLinkService = ReturnType<typeof createSurveyLinkService>;

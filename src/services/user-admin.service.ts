@@ -1,0 +1,217 @@
+// Administration of accounts by the NACC: invite, create (CLI), give and take roles, disable.
+import type { Actor, RoleGrant } from '../domain/actor.ts';
+import { canAdministerAccounts } from '../domain/access.ts';
+import {
+  INVITATION_TOKEN_MS,
+  isEmail,
+  normalizeEmail,
+  passwordProblem,
+  scopeKind,
+} from '../domain/account.ts';
+import { compareThai } from '../i18n/format.ts';
+import { en } from '../i18n/en.ts';
+import { th } from '../i18n/th.ts';
+import { findAgency } from '../storage/agency.repository.ts';
+import type { Db } from '../storage/database.ts';
+import { loadReference } from '../storage/reference.repository.ts';
+import { deleteUserSessions, insertToken } from '../storage/session.repository.ts';
+import {
+  deleteGrant,
+  findGrants,
+  findUserByEmail,
+  findUserById,
+  insertGrant,
+  insertUser,
+  listUsers,
+  updateUser,
+  type UserRecord,
+  type UserWithGrants,
+} from '../storage/user.repository.ts';
+import { recordAudit } from './audit.service.ts';
+import { hashPassword } from './auth.service.ts';
+import { ForbiddenError, NotFoundError, ServiceError } from './errors.ts';
+import type { MailService } from './mail.service.ts';
+import { hashSecret, newSecret } from './secret.ts';
+
+export type { UserWithGrants };
+
+export interface NewUser {
+  email: string;
+  displayName: string;
+  grant: RoleGrant;
+  /** Set directly (CLI); without it an invitation is mailed to set the first password. */
+  password?: string;
+}
+
+function refuse(actor: Actor) {
+  if (!canAdministerAccounts(actor))
+    throw new ForbiddenError(th.admin.errors.notAdmin, en.admin.errors.notAdmin);
+}
+
+const fail = (status: 404 | 409 | 422, key: keyof typeof th.admin.errors) =>
+  new ServiceError(status, th.admin.errors[key], en.admin.errors[key]);
+
+const publicUser = (u: UserRecord) => ({
+  email: u.email,
+  displayName: u.displayName,
+  disabled: u.disabled,
+});
+
+export function createUserAdminService(
+  db: Db,
+  opts: { mail: MailService; publicUrl: string; now: () => Date },
+) {
+  /** The scope must name something real: an agency in the register, a province in the list. */
+  async function checkGrant(g: RoleGrant): Promise<RoleGrant> {
+    const kind = scopeKind(g.role);
+    const scope = g.scope?.trim() ?? '';
+    if (kind === 'none') return { role: g.role, scope: null };
+    if (!scope) throw fail(422, 'scopeMissing');
+    if (kind === 'agency' && !(await findAgency(db, scope))) throw fail(422, 'noSuchAgency');
+    if (kind === 'province' && !(await loadReference(db)).provinces.has(scope))
+      throw fail(422, 'noSuchProvince');
+    return { role: g.role, scope };
+  }
+
+  async function mustFind(id: string): Promise<UserRecord> {
+    const u = await findUserById(db, id);
+    if (!u) throw new NotFoundError(th.admin.errors.noSuchUser, en.admin.errors.noSuchUser);
+    return u;
+  }
+
+  async function invitationMail(u: UserRecord): Promise<string> {
+    const token = newSecret();
+    const t = opts.now();
+    await insertToken(db, {
+      idHash: hashSecret(token),
+      purpose: 'invitation',
+      userId: u.id,
+      createdAt: t,
+      expiresAt: new Date(t.getTime() + INVITATION_TOKEN_MS),
+    });
+    const link = `${opts.publicUrl}/invitation/${token}`;
+    await opts.mail.send({
+      to: u.email,
+      subject: `${th.accounts.mail.inviteSubject} / ${en.accounts.mail.inviteSubject}`,
+      text: `${th.accounts.mail.inviteBody(u.displayName, link)}\n\n---\n\n${en.accounts.mail.inviteBody(u.displayName, link)}`,
+    });
+    return link;
+  }
+
+  return {
+    async list(actor: Actor): Promise<UserWithGrants[]> {
+      refuse(actor);
+      const all = await listUsers(db);
+      return all.sort(
+        (a, b) => compareThai(a.displayName, b.displayName) || a.email.localeCompare(b.email),
+      );
+    },
+
+    async get(actor: Actor, id: string): Promise<UserWithGrants> {
+      refuse(actor);
+      const u = await mustFind(id);
+      return { ...u, grants: await findGrants(db, u.id) };
+    },
+
+    /**
+     * Creates an account with one role. With a password (CLI) it is ready at once; otherwise an
+     * invitation link is mailed and returned.
+     */
+    async create(
+      actor: Actor,
+      n: NewUser,
+    ): Promise<{ user: UserRecord; invitationLink: string | null }> {
+      refuse(actor);
+      const email = normalizeEmail(n.email);
+      const displayName = n.displayName.trim();
+      if (!isEmail(email)) throw fail(422, 'badEmail');
+      if (!displayName || displayName.length > 200) throw fail(422, 'badName');
+      if (n.password !== undefined && passwordProblem(n.password)) throw fail(422, 'badPassword');
+      const grant = await checkGrant(n.grant);
+      if (await findUserByEmail(db, email)) throw fail(409, 'emailTaken');
+      const passwordHash = n.password !== undefined ? await hashPassword(n.password) : null;
+      const user = await db.transaction().execute(async (tx) => {
+        const u = await insertUser(tx, { email, displayName, passwordHash });
+        await insertGrant(tx, u.id, grant);
+        await recordAudit(tx, {
+          actor,
+          action: n.password !== undefined ? 'user.create' : 'user.invite',
+          recordType: 'user',
+          recordId: u.id,
+          after: { ...publicUser(u), grants: [grant] },
+        });
+        return u;
+      });
+      const invitationLink = n.password === undefined ? await invitationMail(user) : null;
+      return { user, invitationLink };
+    },
+
+    async grantRole(actor: Actor, userId: string, g: RoleGrant): Promise<void> {
+      refuse(actor);
+      const u = await mustFind(userId);
+      const grant = await checkGrant(g);
+      await db.transaction().execute(async (tx) => {
+        const before = await findGrants(tx, u.id);
+        if (!(await insertGrant(tx, u.id, grant))) throw fail(409, 'grantExists');
+        await recordAudit(tx, {
+          actor,
+          action: 'user.role.grant',
+          recordType: 'user',
+          recordId: u.id,
+          before: { grants: before },
+          after: { grants: await findGrants(tx, u.id) },
+        });
+      });
+    },
+
+    async revokeRole(actor: Actor, userId: string, g: RoleGrant): Promise<void> {
+      refuse(actor);
+      const u = await mustFind(userId);
+      // Nobody removes their own NACC role: the last administrator could lock everyone out.
+      if (actor.kind === 'user' && actor.userId === u.id && g.role === 'nacc_admin')
+        throw fail(409, 'ownAdminRole');
+      await db.transaction().execute(async (tx) => {
+        const before = await findGrants(tx, u.id);
+        if (!(await deleteGrant(tx, u.id, { role: g.role, scope: g.scope || null })))
+          throw fail(404, 'noSuchGrant');
+        await recordAudit(tx, {
+          actor,
+          action: 'user.role.revoke',
+          recordType: 'user',
+          recordId: u.id,
+          before: { grants: before },
+          after: { grants: await findGrants(tx, u.id) },
+        });
+      });
+    },
+
+    /** Disabling ends the person's sessions at once; enabling lets them sign in again. */
+    async setDisabled(actor: Actor, userId: string, disabled: boolean): Promise<void> {
+      refuse(actor);
+      const u = await mustFind(userId);
+      if (disabled && actor.kind === 'user' && actor.userId === u.id)
+        throw fail(409, 'disableSelf');
+      await db.transaction().execute(async (tx) => {
+        await updateUser(tx, u.id, { disabled });
+        if (disabled) await deleteUserSessions(tx, u.id);
+        await recordAudit(tx, {
+          actor,
+          action: disabled ? 'user.disable' : 'user.enable',
+          recordType: 'user',
+          recordId: u.id,
+          before: { disabled: u.disabled },
+          after: { disabled },
+        });
+      });
+    },
+
+    async disableByEmail(actor: Actor, email: string): Promise<void> {
+      refuse(actor);
+      const u = await findUserByEmail(db, normalizeEmail(email));
+      if (!u) throw new NotFoundError(th.admin.errors.noSuchUser, en.admin.errors.noSuchUser);
+      await this.setDisabled(actor, u.id, true);
+    },
+  };
+}
+
+export type UserAdminService = ReturnType<typeof createUserAdminService>;

@@ -1,0 +1,90 @@
+// Use cases of assessment years: create a year on a framework, read it, publish its results.
+import { isNacc } from '../domain/access.ts';
+import type { Actor } from '../domain/actor.ts';
+import { getFramework, listFrameworks } from '../domain/framework/registry.ts';
+import type { Framework } from '../domain/framework/schema.ts';
+import type { Db } from '../storage/database.ts';
+import {
+  findYear,
+  insertYear,
+  listYears,
+  setYearPublished,
+  type YearRow,
+} from '../storage/year.repository.ts';
+import { ForbiddenError, NotFoundError, ServiceError } from './errors.ts';
+
+export interface AssessmentYear extends YearRow {
+  framework: Framework;
+}
+
+export function createYearService(db: Db) {
+  const withFramework = (y: YearRow): AssessmentYear => {
+    const framework = getFramework(y.frameworkId);
+    // A stored id the code no longer knows is a deployment error, not a user's.
+    if (!framework) throw new Error(`Year ${y.fiscalYear} uses unknown framework ${y.frameworkId}`);
+    return { ...y, framework };
+  };
+  const requireNacc = (actor: Actor) => {
+    if (!isNacc(actor))
+      throw new ForbiddenError(
+        'เฉพาะ สำนักงาน ป.ป.ช. เท่านั้นที่จัดการปีการประเมินได้',
+        'Only the NACC may manage assessment years',
+      );
+  };
+
+  return {
+    async create(actor: Actor, fiscalYear: number, frameworkId: string): Promise<AssessmentYear> {
+      requireNacc(actor);
+      if (!Number.isInteger(fiscalYear) || fiscalYear < 2500 || fiscalYear > 2700)
+        throw new ServiceError(
+          422,
+          `ปีงบประมาณต้องเป็นปี พ.ศ. เช่น 2563 แต่พบ "${fiscalYear}"`,
+          `The fiscal year must be a Buddhist Era year such as 2563, got "${fiscalYear}"`,
+        );
+      const framework = getFramework(frameworkId);
+      if (!framework) {
+        const known = listFrameworks()
+          .map((f) => f.id)
+          .join(', ');
+        throw new ServiceError(
+          422,
+          `ไม่รู้จักกรอบการประเมิน "${frameworkId}" (ที่มี: ${known})`,
+          `Unknown framework "${frameworkId}" (known: ${known})`,
+        );
+      }
+      if (!(await insertYear(db, fiscalYear, frameworkId)))
+        throw new ServiceError(
+          409,
+          `มีปีการประเมิน ${fiscalYear} อยู่แล้ว`,
+          `Assessment year ${fiscalYear} already exists`,
+        );
+      return withFramework((await findYear(db, fiscalYear))!);
+    },
+
+    async find(fiscalYear: number): Promise<AssessmentYear | undefined> {
+      const y = await findYear(db, fiscalYear);
+      return y ? withFramework(y) : undefined;
+    },
+
+    /** The year, or a 404-style refusal naming it. */
+    async require(fiscalYear: number): Promise<AssessmentYear> {
+      const y = await findYear(db, fiscalYear);
+      if (!y)
+        throw new NotFoundError(
+          `ไม่มีปีการประเมิน ${fiscalYear} (สร้างด้วย itas year create)`,
+          `No assessment year ${fiscalYear} (create it with itas year create)`,
+        );
+      return withFramework(y);
+    },
+
+    list: async () => (await listYears(db)).map(withFramework),
+
+    async setPublished(actor: Actor, fiscalYear: number, at: Date | null): Promise<void> {
+      requireNacc(actor);
+      await this.require(fiscalYear);
+      await setYearPublished(db, fiscalYear, at);
+    },
+  };
+}
+
+export type YearService = ReturnType<typeof createYearService>;

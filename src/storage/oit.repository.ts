@@ -1,0 +1,154 @@
+// Versioned OIT entries: every change inserts a new version and retires the current one.
+import { sql } from 'kysely';
+import type { Db } from './database.ts';
+import type { OitStatus } from './schema.ts';
+
+export interface OitValues {
+  agencyCode: string;
+  item: string;
+  status: OitStatus;
+  answer: 'has' | 'has_not' | null;
+  urls: string[];
+  note: string | null;
+  score: number | null;
+  comment: string | null;
+  dispute: string | null;
+}
+
+export interface OitEntry extends OitValues {
+  id: string;
+  version: number;
+  source: 'import' | 'agency' | 'auditor';
+  changedBy: string;
+  changedAt: Date;
+}
+
+const sameValues = (a: OitValues, b: OitValues) =>
+  a.status === b.status &&
+  a.answer === b.answer &&
+  a.note === b.note &&
+  a.score === b.score &&
+  a.comment === b.comment &&
+  a.dispute === b.dispute &&
+  a.urls.length === b.urls.length &&
+  a.urls.every((u, i) => u === b.urls[i]);
+
+/** Current entries of these agencies in the year. */
+export async function loadCurrentOit(
+  db: Db,
+  fiscalYear: number,
+  agencyCodes?: string[],
+): Promise<OitEntry[]> {
+  let q = db
+    .selectFrom('oit_entries')
+    .selectAll()
+    .where('fiscal_year', '=', fiscalYear)
+    .where('is_current', '=', true);
+  if (agencyCodes) {
+    if (agencyCodes.length === 0) return [];
+    q = q.where('agency_code', 'in', agencyCodes);
+  }
+  const rows = await q.orderBy('agency_code').orderBy('item').execute();
+  return rows.map((r) => ({
+    id: String(r.id),
+    agencyCode: r.agency_code,
+    item: r.item,
+    version: r.version,
+    status: r.status,
+    answer: r.answer,
+    urls: r.urls,
+    note: r.note,
+    score: r.score,
+    comment: r.comment,
+    dispute: r.dispute,
+    source: r.source,
+    changedBy: r.changed_by,
+    changedAt: r.changed_at,
+  }));
+}
+
+/** Scored items (score not null) per agency: agency → item → 0 | 100. */
+export async function loadOitScores(
+  db: Db,
+  fiscalYear: number,
+  agencyCodes?: string[],
+): Promise<Map<string, Record<string, number>>> {
+  const out = new Map<string, Record<string, number>>();
+  if (agencyCodes?.length === 0) return out;
+  const { rows } = await sql<{ agency_code: string; scores: string }>`
+    select agency_code, json_object_agg(item, score)::text as scores from oit_entries
+    where fiscal_year = ${fiscalYear} and is_current and score is not null
+      ${agencyCodes ? sql`and agency_code = any(${agencyCodes}::text[])` : sql``}
+    group by agency_code`.execute(db);
+  for (const r of rows) out.set(r.agency_code, JSON.parse(r.scores) as Record<string, number>);
+  return out;
+}
+
+/**
+ * Saves entries as new versions where they differ from the current one (unchanged ones are
+ * skipped, so a re-import writes nothing). Returns the agencies that changed.
+ */
+export async function saveOitVersions(
+  db: Db,
+  fiscalYear: number,
+  entries: OitValues[],
+  source: 'import' | 'agency' | 'auditor',
+  changedBy: string,
+): Promise<{ changed: number; agencies: string[] }> {
+  if (entries.length === 0) return { changed: 0, agencies: [] };
+  const agencies = [...new Set(entries.map((e) => e.agencyCode))];
+  const current = new Map(
+    (await loadCurrentOit(db, fiscalYear, agencies)).map((e) => [`${e.agencyCode}\t${e.item}`, e]),
+  );
+  const changed: { e: OitValues; version: number; oldId: string | null }[] = [];
+  for (const e of entries) {
+    const cur = current.get(`${e.agencyCode}\t${e.item}`);
+    if (cur && sameValues(cur, e)) continue;
+    changed.push({ e, version: (cur?.version ?? 0) + 1, oldId: cur?.id ?? null });
+  }
+  if (changed.length === 0) return { changed: 0, agencies: [] };
+  const oldIds = changed.flatMap((c) => (c.oldId ? [c.oldId] : []));
+  if (oldIds.length)
+    await sql`update oit_entries set is_current = false where id = any(${oldIds}::bigint[])`.execute(
+      db,
+    );
+  const col = <T>(f: (c: (typeof changed)[number]) => T) => changed.map(f);
+  await sql`insert into oit_entries (fiscal_year, agency_code, item, version, is_current, status,
+      answer, urls, note, score, comment, dispute, source, changed_by)
+    select ${fiscalYear}::int, r.agency, r.item, r.version, true, r.status, r.answer,
+      r.urls::text[], r.note, r.score, r.comment, r.dispute, ${source}, ${changedBy}
+    from unnest(${col((c) => c.e.agencyCode)}::text[], ${col((c) => c.e.item)}::text[],
+      ${col((c) => c.version)}::int[], ${col((c) => c.e.status)}::text[],
+      ${col((c) => c.e.answer)}::text[], ${col((c) => toTextArrayLiteral(c.e.urls))}::text[],
+      ${col((c) => c.e.note)}::text[], ${col((c) => c.e.score)}::smallint[],
+      ${col((c) => c.e.comment)}::text[], ${col((c) => c.e.dispute)}::text[])
+      as r(agency, item, version, status, answer, urls, note, score, comment, dispute)`.execute(db);
+  return { changed: changed.length, agencies: [...new Set(changed.map((c) => c.e.agencyCode))] };
+}
+
+function toTextArrayLiteral(a: string[]): string {
+  return `{${a.map((s) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+}
+
+/** Every version of one agency's item, newest first (the history nothing erases). */
+export async function loadOitHistory(
+  db: Db,
+  fiscalYear: number,
+  agencyCode: string,
+  item: string,
+): Promise<{ version: number; isCurrent: boolean; score: number | null; changedAt: Date }[]> {
+  const rows = await db
+    .selectFrom('oit_entries')
+    .select(['version', 'is_current', 'score', 'changed_at'])
+    .where('fiscal_year', '=', fiscalYear)
+    .where('agency_code', '=', agencyCode)
+    .where('item', '=', item)
+    .orderBy('version', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    version: r.version,
+    isCurrent: r.is_current,
+    score: r.score,
+    changedAt: r.changed_at,
+  }));
+}

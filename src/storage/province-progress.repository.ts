@@ -1,0 +1,246 @@
+// Reads the figures the province's progress board and planner need, over the results, survey and
+// OIT tables (written by those capabilities; read-only here).
+import { sql } from 'kysely';
+import type { Db } from './database.ts';
+
+export interface AgencyProgressFacts {
+  respondents: Map<string, { IIT: number; EIT: number }>;
+  populations: Map<string, { iit: number | null; eit: number | null }>;
+  oitSubmitted: Map<string, number>;
+  reviewStatus: Map<string, string>;
+}
+
+export async function loadProgressFacts(
+  db: Db,
+  fiscalYear: number,
+  codes: readonly string[],
+): Promise<AgencyProgressFacts> {
+  const facts: AgencyProgressFacts = {
+    respondents: new Map(),
+    populations: new Map(),
+    oitSubmitted: new Map(),
+    reviewStatus: new Map(),
+  };
+  if (!codes.length) return facts;
+  const list = [...codes];
+  const resp = await db
+    .selectFrom('respondent_counts')
+    .select(['agency_code', 'tool', 'n'])
+    .where('fiscal_year', '=', fiscalYear)
+    .where('agency_code', 'in', list)
+    .execute();
+  for (const r of resp) {
+    const cur = facts.respondents.get(r.agency_code) ?? { IIT: 0, EIT: 0 };
+    if (r.tool === 'IIT' || r.tool === 'EIT') cur[r.tool] = r.n;
+    facts.respondents.set(r.agency_code, cur);
+  }
+  const targets = await db
+    .selectFrom('survey_targets')
+    .select(['agency_code', 'iit_population', 'eit_population'])
+    .where('fiscal_year', '=', fiscalYear)
+    .where('agency_code', 'in', list)
+    .execute();
+  for (const t of targets)
+    facts.populations.set(t.agency_code, { iit: t.iit_population, eit: t.eit_population });
+  // Submitted = the agency has sent it for review at least once (any state past draft).
+  const oit = await db
+    .selectFrom('oit_entries')
+    .select(['agency_code', sql<number>`count(*)::int`.as('n')])
+    .where('fiscal_year', '=', fiscalYear)
+    .where('is_current', '=', true)
+    .where('status', '!=', 'draft')
+    .where('agency_code', 'in', list)
+    .groupBy('agency_code')
+    .execute();
+  for (const o of oit) facts.oitSubmitted.set(o.agency_code, o.n);
+  const states = await db
+    .selectFrom('oit_agency_states')
+    .select(['agency_code', 'status'])
+    .where('fiscal_year', '=', fiscalYear)
+    .where('agency_code', 'in', list)
+    .execute();
+  for (const s of states) facts.reviewStatus.set(s.agency_code, s.status);
+  return facts;
+}
+
+export interface YearResult {
+  agencyCode: string;
+  type: string;
+  province: string | null;
+  overall: number | null;
+  level: string | null;
+  passed: boolean | null;
+  indicators: Record<string, number | null>;
+  respondents: { IIT: number; EIT: number };
+}
+
+/**
+ * Every agency's result of a year: its score card when there is one, else the imported
+ * published result. `publishedOnly` leaves out score cards of a year not yet published.
+ */
+export async function loadYearResults(
+  db: Db,
+  fiscalYear: number,
+  publishedOnly: boolean,
+): Promise<YearResult[]> {
+  const year = await db
+    .selectFrom('assessment_years')
+    .select(['published_at'])
+    .where('fiscal_year', '=', fiscalYear)
+    .executeTakeFirst();
+  const cardsVisible = !publishedOnly || (year?.published_at ?? null) !== null;
+  const cards = cardsVisible
+    ? await db
+        .selectFrom('score_cards as s')
+        .innerJoin('agencies as a', 'a.code', 's.agency_code')
+        .select([
+          's.agency_code',
+          'a.type',
+          'a.province',
+          's.overall',
+          's.level',
+          's.passed',
+          's.indicators',
+          's.respondents',
+        ])
+        .where('s.fiscal_year', '=', fiscalYear)
+        .execute()
+    : [];
+  const byCode = new Map<string, YearResult>();
+  for (const c of cards)
+    byCode.set(c.agency_code, {
+      agencyCode: c.agency_code,
+      type: c.type,
+      province: c.province,
+      overall: c.overall,
+      level: c.level,
+      passed: c.passed,
+      indicators: c.indicators,
+      respondents: c.respondents,
+    });
+  const past = await db
+    .selectFrom('past_results as p')
+    .innerJoin('agencies as a', 'a.code', 'p.agency_code')
+    .select(['p.agency_code', 'a.type', 'a.province', 'p.overall', 'p.level'])
+    .where('p.fiscal_year', '=', fiscalYear)
+    .execute();
+  for (const p of past)
+    if (!byCode.has(p.agency_code))
+      byCode.set(p.agency_code, {
+        agencyCode: p.agency_code,
+        type: p.type,
+        province: p.province,
+        overall: p.overall,
+        level: p.level,
+        passed: p.overall >= 85,
+        indicators: {},
+        respondents: { IIT: 0, EIT: 0 },
+      });
+  return [...byCode.values()];
+}
+
+export async function findYearFramework(db: Db, fiscalYear: number) {
+  const r = await db
+    .selectFrom('assessment_years')
+    .select(['framework_id', 'published_at'])
+    .where('fiscal_year', '=', fiscalYear)
+    .executeTakeFirst();
+  return r ? { frameworkId: r.framework_id, published: r.published_at !== null } : undefined;
+}
+
+/** Item-level results of agencies: answer counts by column index, respondents, OIT scores. */
+export async function loadItemResults(db: Db, fiscalYear: number, codes: readonly string[]) {
+  const out = new Map<
+    string,
+    {
+      counts: { tool: 'IIT' | 'EIT'; item: number; c: number[] }[];
+      respondents: { IIT: number; EIT: number };
+      oit: Record<string, number>;
+    }
+  >();
+  if (!codes.length) return out;
+  const list = [...codes];
+  const get = (code: string) => {
+    let v = out.get(code);
+    if (!v) {
+      v = { counts: [], respondents: { IIT: 0, EIT: 0 }, oit: {} };
+      out.set(code, v);
+    }
+    return v;
+  };
+  const counts = await db
+    .selectFrom('answer_counts')
+    .selectAll()
+    .where('fiscal_year', '=', fiscalYear)
+    .where('agency_code', 'in', list)
+    .execute();
+  for (const c of counts)
+    get(c.agency_code).counts.push({ tool: c.tool, item: c.item, c: [c.c1, c.c2, c.c3, c.c4] });
+  const resp = await db
+    .selectFrom('respondent_counts')
+    .selectAll()
+    .where('fiscal_year', '=', fiscalYear)
+    .where('agency_code', 'in', list)
+    .execute();
+  for (const r of resp)
+    if (r.tool === 'IIT' || r.tool === 'EIT') get(r.agency_code).respondents[r.tool] = r.n;
+  const oit = await db
+    .selectFrom('oit_entries')
+    .select(['agency_code', 'item', 'score'])
+    .where('fiscal_year', '=', fiscalYear)
+    .where('is_current', '=', true)
+    .where('score', 'is not', null)
+    .where('agency_code', 'in', list)
+    .execute();
+  for (const o of oit) if (o.score !== null) get(o.agency_code).oit[o.item] = o.score;
+  return out;
+}
+
+/**
+ * Stores published item-level shares of an agency (the seed's report gives shares, not people):
+ * counts per answer column and respondents. Only where nothing is stored yet, so responses
+ * counted from real submissions are never overwritten. Returns whether it wrote.
+ */
+export async function saveItemCountsIfEmpty(
+  db: Db,
+  fiscalYear: number,
+  agencyCode: string,
+  rows: { tool: 'IIT' | 'EIT'; item: number; c: number[] }[],
+  respondents: { IIT: number; EIT: number },
+): Promise<boolean> {
+  const existing = await db
+    .selectFrom('answer_counts')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('fiscal_year', '=', fiscalYear)
+    .where('agency_code', '=', agencyCode)
+    .executeTakeFirstOrThrow();
+  if (existing.n > 0) return false;
+  await db
+    .insertInto('answer_counts')
+    .values(
+      rows.map((r) => ({
+        fiscal_year: fiscalYear,
+        agency_code: agencyCode,
+        tool: r.tool,
+        item: r.item,
+        c1: r.c[0] ?? 0,
+        c2: r.c[1] ?? 0,
+        c3: r.c[2] ?? 0,
+        c4: r.c[3] ?? 0,
+      })),
+    )
+    .execute();
+  await db
+    .insertInto('respondent_counts')
+    .values(
+      (['IIT', 'EIT'] as const).map((tool) => ({
+        fiscal_year: fiscalYear,
+        agency_code: agencyCode,
+        tool,
+        n: respondents[tool],
+      })),
+    )
+    .onConflict((oc) => oc.columns(['fiscal_year', 'agency_code', 'tool']).doNothing())
+    .execute();
+  return true;
+}

@@ -1,0 +1,147 @@
+// Writes survey responses in batches and keeps the per-agency answer counts in step, in SQL.
+import { sql } from 'kysely';
+import type { Db } from './database.ts';
+
+export interface ResponseRow {
+  responseId: string;
+  agencyCode: string;
+  tool: 'IIT' | 'EIT';
+  answers: (number | null)[];
+  gender: string | null;
+  ageBand: string | null;
+  education: string | null;
+  contactType: string | null;
+  submittedOn: string | null;
+}
+
+const arrayLiteral = (a: (number | null)[]) =>
+  `{${a.map((v) => (v === null ? 'NULL' : String(v))).join(',')}}`;
+
+/**
+ * Inserts responses, skipping ids already stored (idempotent). One statement per batch via
+ * unnest of column arrays, so 5,000 rows cost a handful of parameters, not 50,000.
+ * Returns the agencies that got at least one new response.
+ */
+export async function insertResponses(
+  db: Db,
+  fiscalYear: number,
+  rows: ResponseRow[],
+): Promise<{ inserted: number; agencies: string[] }> {
+  if (rows.length === 0) return { inserted: 0, agencies: [] };
+  const col = <T>(f: (r: ResponseRow) => T) => rows.map(f);
+  const { rows: out } = await sql<{ agency_code: string; n: number }>`
+    with ins as (
+      insert into responses (response_id, fiscal_year, agency_code, tool, answers,
+        gender, age_band, education, contact_type, submitted_on)
+      select r.id, ${fiscalYear}::int, r.agency, r.tool, r.answers::smallint[],
+        r.gender, r.age_band, r.education, r.contact_type, r.submitted_on::date
+      from unnest(${col((r) => r.responseId)}::text[], ${col((r) => r.agencyCode)}::text[],
+        ${col((r) => r.tool)}::text[], ${col((r) => arrayLiteral(r.answers))}::text[],
+        ${col((r) => r.gender)}::text[], ${col((r) => r.ageBand)}::text[],
+        ${col((r) => r.education)}::text[], ${col((r) => r.contactType)}::text[],
+        ${col((r) => r.submittedOn)}::text[])
+        as r(id, agency, tool, answers, gender, age_band, education, contact_type, submitted_on)
+      on conflict (response_id) do nothing
+      returning agency_code)
+    select agency_code, count(*)::int as n from ins group by agency_code`.execute(db);
+  return { inserted: out.reduce((s, r) => s + r.n, 0), agencies: out.map((r) => r.agency_code) };
+}
+
+/** Response ids among these that are already stored (to tell "created" from "already there"). */
+export async function existingResponseIds(db: Db, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('responses')
+    .select('response_id')
+    .where('response_id', 'in', ids)
+    .execute();
+  return new Set(rows.map((r) => r.response_id));
+}
+
+/**
+ * Recounts answers and respondents of these agencies only, from their responses: a new response
+ * never rescans the year. Rows of items no longer answered disappear (delete, then insert).
+ */
+export async function recountAgencies(
+  db: Db,
+  fiscalYear: number,
+  agencyCodes: string[],
+): Promise<void> {
+  if (agencyCodes.length === 0) return;
+  await sql`delete from answer_counts
+    where fiscal_year = ${fiscalYear} and agency_code = any(${agencyCodes}::text[])`.execute(db);
+  await sql`insert into answer_counts (fiscal_year, agency_code, tool, item, c1, c2, c3, c4)
+    select r.fiscal_year, r.agency_code, r.tool, u.ord::smallint,
+      (count(*) filter (where u.a = 1))::int, (count(*) filter (where u.a = 2))::int,
+      (count(*) filter (where u.a = 3))::int, (count(*) filter (where u.a = 4))::int
+    from responses r, unnest(r.answers) with ordinality as u(a, ord)
+    where r.fiscal_year = ${fiscalYear} and r.agency_code = any(${agencyCodes}::text[])
+      and u.a is not null
+    group by r.fiscal_year, r.agency_code, r.tool, u.ord
+    on conflict (fiscal_year, agency_code, tool, item) do update
+      set c1 = excluded.c1, c2 = excluded.c2, c3 = excluded.c3, c4 = excluded.c4`.execute(db);
+  await sql`delete from respondent_counts
+    where fiscal_year = ${fiscalYear} and agency_code = any(${agencyCodes}::text[])`.execute(db);
+  await sql`insert into respondent_counts (fiscal_year, agency_code, tool, n)
+    select fiscal_year, agency_code, tool, count(*)::int from responses
+    where fiscal_year = ${fiscalYear} and agency_code = any(${agencyCodes}::text[])
+    group by fiscal_year, agency_code, tool
+    on conflict (fiscal_year, agency_code, tool) do update set n = excluded.n`.execute(db);
+}
+
+export interface AgencyCounts {
+  agencyCode: string;
+  respondents: { IIT: number; EIT: number };
+  /** [item, c1, c2, c3, c4] rows per tool. */
+  counts: { IIT: number[][]; EIT: number[][] };
+}
+
+/** Stored counts of these agencies (or every agency with data in the year), one entry each. */
+export async function loadAgencyCounts(
+  db: Db,
+  fiscalYear: number,
+  agencyCodes: string[],
+): Promise<Map<string, AgencyCounts>> {
+  const out = new Map<string, AgencyCounts>();
+  const entry = (code: string) => {
+    let e = out.get(code);
+    if (!e) {
+      e = { agencyCode: code, respondents: { IIT: 0, EIT: 0 }, counts: { IIT: [], EIT: [] } };
+      out.set(code, e);
+    }
+    return e;
+  };
+  if (agencyCodes.length === 0) return out;
+  const resp = await db
+    .selectFrom('respondent_counts')
+    .select(['agency_code', 'tool', 'n'])
+    .where('fiscal_year', '=', fiscalYear)
+    .where('agency_code', 'in', agencyCodes)
+    .execute();
+  for (const r of resp) entry(r.agency_code).respondents[r.tool] = r.n;
+  // One JSON text per agency and tool: far cheaper to ship than a row per item.
+  const { rows } = await sql<{ agency_code: string; tool: 'IIT' | 'EIT'; counts: string }>`
+    select agency_code, tool,
+      json_agg(json_build_array(item, c1, c2, c3, c4) order by item)::text as counts
+    from answer_counts
+    where fiscal_year = ${fiscalYear} and agency_code = any(${agencyCodes}::text[])
+    group by agency_code, tool`.execute(db);
+  for (const r of rows) entry(r.agency_code).counts[r.tool] = JSON.parse(r.counts) as number[][];
+  return out;
+}
+
+/** Agencies with any response or OIT entry in the year, in code order. */
+export async function agenciesWithData(db: Db, fiscalYear: number): Promise<string[]> {
+  const { rows } = await sql<{ agency_code: string }>`
+    select agency_code from respondent_counts where fiscal_year = ${fiscalYear}
+    union
+    select agency_code from oit_entries where fiscal_year = ${fiscalYear} and is_current
+    order by agency_code`.execute(db);
+  return rows.map((r) => r.agency_code);
+}
+
+/** Every agency code in the register (imports check rows against it). */
+export async function loadAgencyCodes(db: Db): Promise<Set<string>> {
+  const rows = await db.selectFrom('agencies').select('code').execute();
+  return new Set(rows.map((r) => r.code));
+}

@@ -1,0 +1,165 @@
+// Stored score cards (one per agency and year) and the reads that reports and exports stream.
+import { sql } from 'kysely';
+import type { ScoreCard } from '../domain/scoring/types.ts';
+import type { Db } from './database.ts';
+
+/**
+ * Upserts cards in one statement. Idempotent: a row whose figures are unchanged is not
+ * rewritten (its computed_at stays), so recomputing the same inputs leaves the same row.
+ */
+export async function upsertScoreCards(
+  db: Db,
+  fiscalYear: number,
+  cards: { agencyCode: string; card: ScoreCard }[],
+): Promise<void> {
+  if (cards.length === 0) return;
+  const col = <T>(f: (c: ScoreCard, code: string) => T) =>
+    cards.map((x) => f(x.card, x.agencyCode));
+  const json = (f: (c: ScoreCard) => unknown) => col((c) => JSON.stringify(f(c)));
+  await sql`insert into score_cards (fiscal_year, agency_code, framework_id, overall, level, passed,
+      iit, eit, oit, tools, indicators, sub_indicators, questions, sub_items, missing, respondents)
+    select ${fiscalYear}::int, r.agency, r.framework, r.overall, r.level, r.passed, r.iit, r.eit,
+      r.oit, r.tools::jsonb, r.indicators::jsonb, r.sub_indicators::jsonb, r.questions::jsonb,
+      r.sub_items::jsonb, r.missing::jsonb, r.respondents::jsonb
+    from unnest(${col((_, a) => a)}::text[], ${col((c) => c.frameworkId)}::text[],
+      ${col((c) => c.overall)}::float8[], ${col((c) => c.level)}::text[],
+      ${col((c) => c.passed)}::boolean[], ${col((c) => c.tools.IIT)}::float8[],
+      ${col((c) => c.tools.EIT)}::float8[], ${col((c) => c.tools.OIT)}::float8[],
+      ${json((c) => c.tools)}::text[], ${json((c) => c.indicators)}::text[],
+      ${json((c) => c.subIndicators)}::text[], ${json((c) => c.questions)}::text[],
+      ${json((c) => c.subItems)}::text[], ${json((c) => c.missing)}::text[],
+      ${json((c) => c.respondents)}::text[])
+      as r(agency, framework, overall, level, passed, iit, eit, oit, tools, indicators,
+        sub_indicators, questions, sub_items, missing, respondents)
+    on conflict (fiscal_year, agency_code) do update set
+      framework_id = excluded.framework_id, overall = excluded.overall, level = excluded.level,
+      passed = excluded.passed, iit = excluded.iit, eit = excluded.eit, oit = excluded.oit,
+      tools = excluded.tools, indicators = excluded.indicators,
+      sub_indicators = excluded.sub_indicators, questions = excluded.questions,
+      sub_items = excluded.sub_items, missing = excluded.missing,
+      respondents = excluded.respondents, computed_at = now()
+    where (score_cards.framework_id, score_cards.overall, score_cards.level, score_cards.passed,
+        score_cards.iit, score_cards.eit, score_cards.oit, score_cards.sub_items,
+        score_cards.sub_indicators, score_cards.missing, score_cards.respondents)
+      is distinct from (excluded.framework_id, excluded.overall, excluded.level, excluded.passed,
+        excluded.iit, excluded.eit, excluded.oit, excluded.sub_items, excluded.sub_indicators,
+        excluded.missing, excluded.respondents)`.execute(db);
+}
+
+export interface StoredCard {
+  agencyCode: string;
+  nameTh: string;
+  nameEn: string | null;
+  type: string;
+  province: string | null;
+  district: string | null;
+  staffCount: number | null;
+  card: ScoreCard;
+  computedAt: Date;
+}
+
+export interface CardFilter {
+  agencyCode?: string;
+  type?: string;
+  province?: string;
+}
+
+type CardRow = {
+  agency_code: string;
+  name_th: string;
+  name_en: string | null;
+  type: string;
+  province: string | null;
+  district: string | null;
+  staff_count: number | null;
+  framework_id: string;
+  overall: number | null;
+  level: string | null;
+  passed: boolean | null;
+  tools: ScoreCard['tools'];
+  indicators: ScoreCard['indicators'];
+  sub_indicators: ScoreCard['subIndicators'];
+  questions: ScoreCard['questions'];
+  sub_items: ScoreCard['subItems'];
+  missing: ScoreCard['missing'];
+  respondents: ScoreCard['respondents'];
+  computed_at: Date;
+};
+
+const toStored = (r: CardRow): StoredCard => ({
+  agencyCode: r.agency_code,
+  nameTh: r.name_th,
+  nameEn: r.name_en,
+  type: r.type,
+  province: r.province,
+  district: r.district,
+  staffCount: r.staff_count,
+  computedAt: r.computed_at,
+  card: {
+    frameworkId: r.framework_id,
+    overall: r.overall,
+    level: r.level,
+    passed: r.passed,
+    tools: r.tools,
+    indicators: r.indicators,
+    subIndicators: r.sub_indicators,
+    questions: r.questions,
+    subItems: r.sub_items,
+    missing: r.missing,
+    respondents: r.respondents,
+  },
+});
+
+/**
+ * Cards of the year in agency-code order, a page at a time (keyset pagination), so an export
+ * of every agency holds one page in memory. `detail: false` skips questions and sub-items.
+ */
+export async function* streamScoreCards(
+  db: Db,
+  fiscalYear: number,
+  filter: CardFilter = {},
+  opts: { pageSize?: number; detail?: boolean } = {},
+): AsyncGenerator<StoredCard[]> {
+  const pageSize = opts.pageSize ?? 1000;
+  const detail = opts.detail ?? false;
+  let after = '';
+  for (;;) {
+    const { rows } = await sql<CardRow>`
+      select s.agency_code, a.name_th, a.name_en, a.type, a.province, a.district, a.staff_count,
+        s.framework_id, s.overall, s.level, s.passed, s.tools, s.indicators, s.sub_indicators,
+        ${detail ? sql`s.questions, s.sub_items` : sql`'{}'::jsonb as questions, '{}'::jsonb as sub_items`},
+        s.missing, s.respondents, s.computed_at
+      from score_cards s join agencies a on a.code = s.agency_code
+      where s.fiscal_year = ${fiscalYear} and s.agency_code > ${after}
+        ${filter.agencyCode ? sql`and s.agency_code = ${filter.agencyCode}` : sql``}
+        ${filter.type ? sql`and a.type = ${filter.type}` : sql``}
+        ${filter.province ? sql`and a.province = ${filter.province}` : sql``}
+      order by s.agency_code limit ${pageSize}`.execute(db);
+    if (rows.length === 0) return;
+    yield rows.map(toStored);
+    if (rows.length < pageSize) return;
+    after = rows[rows.length - 1]!.agency_code;
+  }
+}
+
+/** One agency's full card, or undefined. */
+export async function findScoreCard(
+  db: Db,
+  fiscalYear: number,
+  agencyCode: string,
+): Promise<StoredCard | undefined> {
+  for await (const page of streamScoreCards(db, fiscalYear, { agencyCode }, { detail: true }))
+    return page[0];
+  return undefined;
+}
+
+/** How many cards the year has (and how many have an overall score). */
+export async function countScoreCards(
+  db: Db,
+  fiscalYear: number,
+): Promise<{ cards: number; scored: number }> {
+  const { rows } = await sql<{ cards: number; scored: number }>`
+    select count(*)::int as cards, count(overall)::int as scored from score_cards
+    where fiscal_year = ${fiscalYear}`.execute(db);
+  return rows[0] ?? { cards: 0, scored: 0 };
+}

@@ -1,0 +1,67 @@
+// Reads and writes assessment years (a fiscal year and the framework it is assessed with).
+import type { Db } from './database.ts';
+
+export interface YearRow {
+  fiscalYear: number;
+  frameworkId: string;
+  createdAt: Date;
+  publishedAt: Date | null;
+  announcementTh: string | null;
+  announcementEn: string | null;
+}
+
+const toYear = (r: {
+  fiscal_year: number;
+  framework_id: string;
+  created_at: Date;
+  published_at: Date | null;
+  announcement_th: string | null;
+  announcement_en: string | null;
+}): YearRow => ({
+  fiscalYear: r.fiscal_year,
+  frameworkId: r.framework_id,
+  createdAt: r.created_at,
+  publishedAt: r.published_at,
+  announcementTh: r.announcement_th,
+  announcementEn: r.announcement_en,
+});
+
+export async function findYear(db: Db, fiscalYear: number): Promise<YearRow | undefined> {
+  const r = await db
+    .selectFrom('assessment_years')
+    .selectAll()
+    .where('fiscal_year', '=', fiscalYear)
+    .executeTakeFirst();
+  return r ? toYear(r) : undefined;
+}
+
+export async function listYears(db: Db): Promise<YearRow[]> {
+  const rows = await db.selectFrom('assessment_years').selectAll().orderBy('fiscal_year').execute();
+  return rows.map(toYear);
+}
+
+/** Inserts a year; false when it already exists. */
+export async function insertYear(
+  db: Db,
+  fiscalYear: number,
+  frameworkId: string,
+): Promise<boolean> {
+  const r = await db
+    .insertInto('assessment_years')
+    .values({ fiscal_year: fiscalYear, framework_id: frameworkId })
+    .onConflict((oc) => oc.column('fiscal_year').doNothing())
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export async function setYearPublished(
+  db: Db,
+  fiscalYear: number,
+  publishedAt: Date | null,
+): Promise<void> {
+  await db
+    .updateTable('assessment_years')
+    .set({ published_at: publishedAt })
+    .where('fiscal_year', '=', fiscalYear)
+    .execute();
+}

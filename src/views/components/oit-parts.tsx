@@ -1,0 +1,137 @@
+// Pieces the OIT pages share: the status tag, the progress bar, an item's answer with its links
+// (opening in a new tab), and the link checker's findings beside it.
+import type { OitSheet } from '../../services/oit-shared.ts';
+import { formatInteger } from '../../i18n/format.ts';
+import type { PageContext } from '../page-context.ts';
+
+type Entry = OitSheet['entries'][string];
+type LinkCheckRow = NonNullable<OitSheet['checks'][string]>[number];
+
+export function OitStatusTag({ ctx, status }: { ctx: PageContext; status: OitSheet['status'] }) {
+  const done = status === 'confirmed';
+  return <strong class={`tag${done ? ' tag--pass' : ''}`}>{ctx.t.oit.status[status ?? 'none']}</strong>;
+}
+
+export function OitProgress({ label, value, max }: { label: string; value: number; max: number }) {
+  return (
+    <div class="oit-progress">
+      <label>
+        {label}
+        <progress value={value} max={max}>
+          {label}
+        </progress>
+      </label>
+    </div>
+  );
+}
+
+function kb(ctx: PageContext, n: number | null): string {
+  if (n === null) return '–';
+  return n < 1024 ? `${formatInteger(n, ctx.lang)} B` : `${formatInteger(Math.round(n / 1024), ctx.lang)} KB`;
+}
+
+export function LinkFindings({ ctx, checks }: { ctx: PageContext; checks: LinkCheckRow[] | undefined }) {
+  const t = ctx.t.oit.link;
+  if (!checks?.length) return <p class="muted oit-links-pending">{t.pending}</p>;
+  return (
+    <div class="oit-findings">
+      <p class="oit-findings__title">{t.title}</p>
+      <ul>
+        {checks.map((c) => (
+          <li>
+            <span class="oit-findings__url">{c.url}</span>{' '}
+            {c.flags.length === 0 ? (
+              <strong class="tag tag--pass">{t.ok}</strong>
+            ) : (
+              c.flags.map((f) => (
+                <strong class="tag tag--fail" data-flag={f}>
+                  {t.flags[f as keyof typeof t.flags] ?? f}
+                </strong>
+              ))
+            )}
+            <span class="muted oit-findings__facts">
+              {' '}
+              {t.status}: {c.httpStatus ?? c.error ?? '–'}
+              {c.finalUrl && c.finalUrl !== c.url ? ` · ${t.finalUrl}: ${c.finalUrl}` : ''}
+              {c.contentType ? ` · ${t.type}: ${c.contentType.split(';')[0]}` : ''}
+              {c.title ? ` · ${t.pageTitle}: ${c.title}` : ''}
+              {` · ${t.size}: ${kb(ctx, c.sizeBytes)} · ${t.time}: ${formatInteger(c.durationMs, ctx.lang)} ms`}
+              {c.contentHash ? ` · ${t.hash}: ${c.contentHash.slice(0, 12)}` : ''}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** The agency's answer as the auditor and the agency read it. */
+export function OitAnswerView({ ctx, entry }: { ctx: PageContext; entry: Entry | undefined }) {
+  const t = ctx.t.oit;
+  if (!entry?.answer) return <p class="muted">{t.item.notAnswered}</p>;
+  return (
+    <dl class="summary-list">
+      <dt>{t.agency.answerLegend}</dt>
+      <dd>{t.answer[entry.answer]}</dd>
+      {entry.urls.length ? (
+        <>
+          <dt>{t.item.links}</dt>
+          <dd>
+            <ul class="link-list">
+              {entry.urls.map((u) => (
+                <li>
+                  <a href={u} target="_blank" rel="noopener noreferrer">
+                    {u}
+                  </a>{' '}
+                  <span class="visually-hidden">{t.item.opensNewTab}</span>
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </>
+      ) : null}
+      {entry.note ? (
+        <>
+          <dt>{t.item.note}</dt>
+          <dd>{entry.note}</dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}
+
+/** Score, comment and dispute, once there is a review. */
+export function OitReviewView({ ctx, entry }: { ctx: PageContext; entry: Entry | undefined }) {
+  const t = ctx.t.oit.item;
+  if (!entry || entry.score === null) return null;
+  return (
+    <dl class="summary-list oit-review">
+      <dt>{t.score}</dt>
+      <dd>
+        <strong class={`tag ${entry.score === 100 ? 'tag--pass' : 'tag--fail'}`} data-score={entry.score}>
+          {entry.score}
+        </strong>
+      </dd>
+      {entry.comment ? (
+        <>
+          <dt>{t.comment}</dt>
+          <dd class="oit-comment">{entry.comment}</dd>
+        </>
+      ) : null}
+      {entry.dispute ? (
+        <>
+          <dt>{t.dispute}</dt>
+          <dd>{entry.dispute}</dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}
+
+export function Notice({ text }: { text: string | undefined }) {
+  return text ? (
+    <div class="notice" role="status">
+      {text}
+    </div>
+  ) : null;
+}

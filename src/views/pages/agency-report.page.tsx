@@ -1,0 +1,376 @@
+// One agency's report for a year, modelled on the NACC's printed report: scores, trend,
+// recommendations, per-question answer shares, OIT comments and who answered. Prints on A4.
+import type { Agency } from '../../domain/agency.ts';
+import type { Framework } from '../../domain/framework/schema.ts';
+import {
+  MIN_RESPONDENTS_FOR_BREAKDOWN,
+  type AgencyReport,
+} from '../../domain/reports/agency-report.ts';
+import { formatDate, formatInteger, formatScore } from '../../i18n/format.ts';
+import { BarChart, LineChart, ShareBar, SHARE_COLORS } from '../components/charts.tsx';
+import { Layout } from '../layout.tsx';
+import type { PageContext } from '../page-context.ts';
+import { DownloadLinks, PassTag, PublicationBanner, tx, type YearInfo } from './results-parts.tsx';
+
+export function AgencyReportPage({
+  ctx,
+  agency,
+  year,
+  framework,
+  report,
+  pdfAvailable,
+}: {
+  ctx: PageContext;
+  agency: Agency;
+  year: YearInfo;
+  framework: Framework;
+  report: AgencyReport;
+  pdfAvailable: boolean;
+}) {
+  const { lang } = ctx;
+  const r = ctx.t.results;
+  const m = r.report;
+  const name = lang === 'en' && agency.nameEn ? agency.nameEn : agency.nameTh;
+  const score = (n: number | null | undefined) => formatScore(n, lang);
+  const base = `/results/${year.fiscalYear}/agencies/${encodeURIComponent(agency.code)}`;
+  const target = score(report.passMark);
+  return (
+    <Layout ctx={ctx} title={m.title(name)}>
+      <p class="no-print">
+        <a href={`/agencies/${encodeURIComponent(agency.code)}`}>‹ {name}</a>
+      </p>
+      <PublicationBanner ctx={ctx} year={year} />
+      <h1>
+        <span class="caption">
+          {m.heading} {r.yearLabel(String(year.fiscalYear))}
+        </span>
+        {name}
+      </h1>
+      <div class="report-headline" data-testid="headline">
+        <div>
+          <span class="report-headline__label">{m.overall}</span>
+          <span class="report-headline__score" data-testid="overall">
+            {score(report.overall)}
+          </span>
+        </div>
+        <div>
+          <span class="report-headline__label">{r.level}</span>
+          <span class="report-headline__score" data-testid="level">
+            {report.level ?? '–'}
+          </span>
+        </div>
+        <div>
+          <PassTag ctx={ctx} passed={report.passed} />
+          <span class="muted"> {m.passMark(target)}</span>
+        </div>
+      </div>
+      <DownloadLinks
+        ctx={ctx}
+        links={[
+          { href: `${base}.xlsx`, label: r.downloadXlsx },
+          ...(pdfAvailable ? [{ href: `${base}.pdf`, label: r.downloadPdf }] : []),
+        ]}
+      />
+      <p class="muted no-print">{r.print}</p>
+
+      <section class="avoid-break">
+        <h2>{m.toolsTitle}</h2>
+        <div class="chart-with-table">
+          <BarChart
+            id="tools-chart"
+            alt={`${m.toolsTitle}: ${report.tools.map((t) => `${t.tool} ${score(t.score)}`).join(', ')}`}
+            bars={report.tools.map((t) => ({
+              label: `${t.tool} ${tx(t.name, lang)}`,
+              value: t.score,
+              text: score(t.score),
+            }))}
+            target={report.passMark}
+          />
+          <table data-testid="tools">
+            <caption class="visually-hidden">{r.chartTable}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{m.tool}</th>
+                <th scope="col" class="num">
+                  {r.score}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.tools.map((t) => (
+                <tr>
+                  <th scope="row">
+                    {t.tool} {tx(t.name, lang)}
+                  </th>
+                  <td class="num">{score(t.score)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section class="avoid-break">
+        <h2>{m.indicatorsTitle}</h2>
+        <div class="chart-with-table">
+          <BarChart
+            id="indicators-chart"
+            alt={`${m.indicatorsTitle}: ${report.indicators.map((i) => `${tx(i.name, lang)} ${score(i.score)}`).join(', ')}`}
+            bars={report.indicators.map((i) => ({
+              label: `${i.rank}. ${tx(i.name, lang)}`,
+              value: i.score,
+              text: score(i.score),
+            }))}
+            target={report.passMark}
+          />
+          <table data-testid="indicators">
+            <caption class="visually-hidden">{r.chartTable}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{m.rank}</th>
+                <th scope="col">{m.indicator}</th>
+                <th scope="col">{m.tool}</th>
+                <th scope="col" class="num">
+                  {r.score}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.indicators.map((i) => (
+                <tr>
+                  <td>{String(i.rank)}</td>
+                  <th scope="row">{tx(i.name, lang)}</th>
+                  <td>{i.tool}</td>
+                  <td class="num">{score(i.score)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      {report.trend.length > 0 && (
+        <section class="avoid-break">
+          <h2>{m.trendTitle}</h2>
+          <div class="chart-with-table">
+            <LineChart
+              id="trend-chart"
+              alt={m.trendAlt(
+                report.trend.map((p) => `${p.fiscalYear} ${score(p.overall)}`).join(', '),
+              )}
+              points={report.trend.map((p) => ({
+                label: String(p.fiscalYear),
+                value: p.overall,
+                text: score(p.overall),
+              }))}
+              target={report.passMark}
+            />
+            <table data-testid="trend">
+              <caption class="visually-hidden">{r.chartTable}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{m.year}</th>
+                  <th scope="col" class="num">
+                    {m.overall}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.trend.map((p) => (
+                  <tr>
+                    <th scope="row">{String(p.fiscalYear)}</th>
+                    <td class="num">{score(p.overall)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+
+      <section data-testid="recommendations">
+        <h2>{m.recommendationsTitle}</h2>
+        {report.recommendations.length === 0 ? (
+          <p>{m.recommendationsNone(target)}</p>
+        ) : (
+          report.recommendations.map((rec) => (
+            <div class="recommendation">
+              {rec.belowTarget && <h3>{m.belowTarget(rec.tool, score(rec.score), target)}</h3>}
+              {!rec.belowTarget && <h3>{rec.tool}</h3>}
+              <p>{tx(rec.intro, lang)}</p>
+              <ol>
+                {rec.indicators.map((ind) => (
+                  <li>
+                    <strong>{m.indicatorBelow(tx(ind.name, lang), score(ind.score))}</strong>
+                    <ul>
+                      {ind.actions.map((a) => (
+                        <li>{tx(a, lang)}</li>
+                      ))}
+                    </ul>
+                  </li>
+                ))}
+              </ol>
+            </div>
+          ))
+        )}
+      </section>
+
+      <section>
+        <h2 class="page-break-before">{m.detailTitle}</h2>
+        {(['IIT', 'EIT'] as const).map((tool) => (
+          <div>
+            <h3>
+              {tool} {tx(framework.toolNames?.[tool] ?? { th: tool }, lang)}
+            </h3>
+            {report.questions
+              .filter((q) => q.tool === tool)
+              .map((q) => (
+                <div class="question avoid-break" id={`q-${q.code}`}>
+                  <h4>
+                    {q.code} {tx(q.text, lang)}{' '}
+                    <span class="question__score">{score(q.score)}</span>
+                  </h4>
+                  <div class="table-wrap">
+                    <table class="shares">
+                      <caption class="visually-hidden">
+                        {q.code} {tx(q.text, lang)}
+                      </caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">{m.subItem}</th>
+                          <th scope="col">
+                            {(q.items[0]?.labels ?? []).map((l, i) => (
+                              <span class="legend">
+                                <span
+                                  class="legend__swatch"
+                                  style={`background:${(q.items[0]?.labels.length === 2 ? [SHARE_COLORS[2], SHARE_COLORS[0]] : SHARE_COLORS)[i]}`}
+                                />
+                                {tx(l, lang)}
+                              </span>
+                            ))}
+                          </th>
+                          <th scope="col" class="num">
+                            {r.score}
+                          </th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {q.items.map((it) => (
+                          <tr>
+                            <th scope="row" class="shares__text">
+                              {tx(it.text, lang)}
+                            </th>
+                            <td class="shares__bars">
+                              {it.shares.length === 0 ? (
+                                <span class="muted">{m.noCounts}</span>
+                              ) : (
+                                <div>
+                                  <ShareBar
+                                    alt={m.sharesAlt(
+                                      it.labels
+                                        .map((l, i) => `${tx(l, lang)} ${score(it.shares[i])} %`)
+                                        .join(', '),
+                                    )}
+                                    shares={it.shares}
+                                  />
+                                  <span class="shares__numbers">
+                                    {it.labels.map((l, i) => (
+                                      <span>
+                                        {tx(l, lang)} {score(it.shares[i])}% (
+                                        {formatInteger(it.counts[i] ?? 0, lang)})
+                                      </span>
+                                    ))}
+                                  </span>
+                                  <span class="muted">
+                                    {m.answered(formatInteger(it.answered, lang))}
+                                  </span>
+                                </div>
+                              )}
+                            </td>
+                            <td class="num">{score(it.score)}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
+                </div>
+              ))}
+          </div>
+        ))}
+      </section>
+
+      <section data-testid="oit">
+        <h2 class="page-break-before">{m.oitTitle}</h2>
+        <div class="table-wrap">
+          <table class="oit-table">
+            <caption class="visually-hidden">{m.oitTitle}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{m.oitItem}</th>
+                <th scope="col">{m.oitTopic}</th>
+                <th scope="col">{m.oitComment}</th>
+                <th scope="col" class="num">
+                  {r.score}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.oit.map((o) => (
+                <tr>
+                  <td>{o.code}</td>
+                  <th scope="row">{tx(o.title, lang)}</th>
+                  <td class="oit-comment">{o.comment}</td>
+                  <td class="num">{o.score === null ? m.notScored : score(o.score)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section data-testid="who">
+        <h2>{m.whoTitle}</h2>
+        <p class="muted">{m.whoNote}</p>
+        {report.whoAnswered.map((w) => (
+          <div class="avoid-break">
+            <h3>{m.whoTool(w.tool, formatInteger(w.respondents, lang))}</h3>
+            {w.tables === null ? (
+              <p>{m.whoSuppressed(String(MIN_RESPONDENTS_FOR_BREAKDOWN))}</p>
+            ) : (
+              w.tables.map((tab) => (
+                <div class="table-wrap">
+                  <table>
+                    <caption>
+                      {w.tool}: {tx(tab.label, lang)}
+                    </caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{tx(tab.label, lang)}</th>
+                        {tab.genders.map((g) => (
+                          <th scope="col" class="num">
+                            {tx(g.label, lang)}
+                          </th>
+                        ))}
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {tab.rows.map((row) => (
+                        <tr>
+                          <th scope="row">{tx(row.label, lang)}</th>
+                          {row.counts.map((n) => (
+                            <td class="num">{formatInteger(n, lang)}</td>
+                          ))}
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              ))
+            )}
+          </div>
+        ))}
+      </section>
+      {year.publishedAt && <p class="muted">{r.publishedOn(formatDate(year.publishedAt, lang))}</p>}
+    </Layout>
+  );
+}

@@ -1,0 +1,192 @@
+// The agency's OIT screen: the year's items grouped by sub-indicator and heading, each with its
+// criteria; while the entry window is open, a small form per item and the submit button; later
+// the preliminary scores, the clarification form, and the confirmed result.
+import type { OitSheet } from '../../services/oit-shared.ts';
+import { formatScore } from '../../i18n/format.ts';
+import { CsrfField, ErrorSummary, errorFor, type FieldError } from '../components/form.tsx';
+import {
+  LinkFindings,
+  Notice,
+  OitAnswerView,
+  OitProgress,
+  OitReviewView,
+  OitStatusTag,
+} from '../components/oit-parts.tsx';
+import { Layout } from '../layout.tsx';
+import type { PageContext } from '../page-context.ts';
+
+export interface OitTyped {
+  item: string;
+  answer: string;
+  urls: string;
+  note: string;
+}
+
+export function OitAgencyPage(p: {
+  ctx: PageContext;
+  sheet: OitSheet;
+  canManage: boolean;
+  errors: FieldError[];
+  typed?: OitTyped | undefined;
+  disputes?: Record<string, string> | undefined;
+  notice?: string | undefined;
+}) {
+  const { ctx, sheet } = p;
+  const t = ctx.t.oit;
+  const base = `/oit/${sheet.fiscalYear}/agencies/${encodeURIComponent(sheet.agency.code)}`;
+  const editable = p.canManage && (sheet.status === null || sheet.status === 'draft') && sheet.windows['oit-entry'];
+  const canDispute =
+    p.canManage &&
+    (sheet.status === 'reviewed' || sheet.status === 'clarification_requested') &&
+    sheet.windows.clarification;
+  const showScores = sheet.scores !== null;
+  const disputable = sheet.order.filter((c) => sheet.entries[c]?.score === 0);
+  return (
+    <Layout ctx={ctx} title={t.agency.title(sheet.agency.nameTh)} hasError={p.errors.length > 0}>
+      <ErrorSummary ctx={ctx} errors={p.errors} />
+      <Notice text={p.notice} />
+      <h1>{t.agency.title(sheet.agency.nameTh)}</h1>
+      <p>
+        {t.agency.statusLabel}: <OitStatusTag ctx={ctx} status={sheet.status} />{' '}
+        <a href={`${base}/history`}>{t.agency.historyLink}</a>
+      </p>
+      <OitProgress label={t.agency.progress(sheet.done, sheet.total)} value={sheet.done} max={sheet.total} />
+      {p.canManage && (sheet.status === null || sheet.status === 'draft') && !sheet.windows['oit-entry'] ? (
+        <div class="notice notice--warning">{t.agency.windowClosed}</div>
+      ) : null}
+      {showScores && sheet.scores ? (
+        <section class="oit-result" aria-labelledby="oit-result">
+          <h2 id="oit-result">{sheet.status === 'confirmed' ? t.agency.confirmedResult : t.agency.preliminary}</h2>
+          {sheet.status === 'confirmed' ? (
+            <p class="report-headline">
+              <span class="report-headline__label">{t.agency.oitScore}</span>{' '}
+              <span class="report-headline__score" data-oit-score>
+                {formatScore(sheet.scores.oit, ctx.lang)}
+              </span>
+            </p>
+          ) : null}
+          <table>
+            <tbody>
+              {Object.entries(sheet.scores.indicators).map(([code, v]) => (
+                <tr>
+                  <th scope="row">{code}</th>
+                  <td>{formatScore(v, ctx.lang)}</td>
+                </tr>
+              ))}
+              {Object.entries(sheet.scores.subIndicators).map(([code, v]) => (
+                <tr>
+                  <th scope="row">{code}</th>
+                  <td>{formatScore(v, ctx.lang)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+      {sheet.groups.map((g) => (
+        <section class="oit-group" aria-labelledby={`sub-${g.subIndicator.code}`}>
+          <h2 id={`sub-${g.subIndicator.code}`}>
+            {g.subIndicator.code} {g.subIndicator.name.th}
+          </h2>
+          {g.headings.map((h) => (
+            <div>
+              {h.name ? <h3>{h.name.th}</h3> : null}
+              {h.items.map((item) => {
+                const e = sheet.entries[item.code];
+                const typed = p.typed?.item === item.code ? p.typed : undefined;
+                const answer = typed?.answer ?? e?.answer ?? '';
+                const err = (f: string) => errorFor(p.errors, `${item.code}-${f}`);
+                return (
+                  <article class="oit-item" id={`item-${item.code}`}>
+                    <h4>
+                      {item.code} {item.title.th}
+                    </h4>
+                    <p class="hint">
+                      {t.item.criteria}: {item.criteria.th}
+                    </p>
+                    {e?.urls.length ? <LinkFindings ctx={ctx} checks={sheet.checks[item.code]} /> : null}
+                    {editable ? (
+                      <form method="post" action={`${base}/items/${item.code}`} class="oit-item__form">
+                        <CsrfField ctx={ctx} />
+                        <div class={`form-group${err('answer') ? ' form-group--error' : ''}`}>
+                          <fieldset>
+                            <legend>{t.agency.answerLegend}</legend>
+                            {err('answer') ? <span class="error-message">{err('answer')}</span> : null}
+                            <div class="radios radios--inline">
+                              {(['has', 'has_not'] as const).map((v, i) => (
+                                <div class="radios__item">
+                                  <input type="radio" id={i === 0 ? `${item.code}-answer` : `${item.code}-answer-${v}`} name="answer" value={v} checked={answer === v} />
+                                  <label for={i === 0 ? `${item.code}-answer` : `${item.code}-answer-${v}`}>{t.answer[v]}</label>
+                                </div>
+                              ))}
+                            </div>
+                          </fieldset>
+                        </div>
+                        <div class={`form-group${err('urls') ? ' form-group--error' : ''}`}>
+                          <label for={`${item.code}-urls`}>{t.agency.urlsLabel}</label>
+                          <span class="hint">{t.agency.urlsHint}</span>
+                          {err('urls') ? <span class="error-message">{err('urls')}</span> : null}
+                          <textarea id={`${item.code}-urls`} name="urls" rows={2} inputmode="url">
+                            {typed?.urls ?? e?.urls.join('\n') ?? ''}
+                          </textarea>
+                        </div>
+                        <div class={`form-group${err('note') ? ' form-group--error' : ''}`}>
+                          <label for={`${item.code}-note`}>{t.agency.noteLabel}</label>
+                          {err('note') ? <span class="error-message">{err('note')}</span> : null}
+                          <textarea id={`${item.code}-note`} name="note" rows={2}>
+                            {typed?.note ?? e?.note ?? ''}
+                          </textarea>
+                        </div>
+                        <button type="submit" class="button button--secondary">
+                          {t.agency.saveItem} {item.code}
+                        </button>
+                      </form>
+                    ) : (
+                      <>
+                        <OitAnswerView ctx={ctx} entry={e} />
+                        {showScores ? <OitReviewView ctx={ctx} entry={e} /> : null}
+                      </>
+                    )}
+                  </article>
+                );
+              })}
+            </div>
+          ))}
+        </section>
+      ))}
+      {editable ? (
+        <form method="post" action={`${base}/submit`} class="oit-submit">
+          <CsrfField ctx={ctx} />
+          <h2>{t.agency.submitTitle}</h2>
+          <p class="hint">{t.agency.submitHint(sheet.total - sheet.done)}</p>
+          <button type="submit" class="button">
+            {t.actions.submit}
+          </button>
+        </form>
+      ) : null}
+      {canDispute && disputable.length ? (
+        <form method="post" action={`${base}/disputes`} class="oit-disputes">
+          <CsrfField ctx={ctx} />
+          <h2>{t.actions.dispute}</h2>
+          <p class="hint">{t.agency.disputeHint}</p>
+          {disputable.map((code) => {
+            const e = sheet.entries[code];
+            const error = errorFor(p.errors, `${code}-dispute`);
+            return (
+              <div class={`form-group${error ? ' form-group--error' : ''}`}>
+                <label for={`${code}-dispute`}>{t.agency.disputeLabel(code)}</label>
+                {error ? <span class="error-message">{error}</span> : null}
+                <textarea id={`${code}-dispute`} name={`dispute-${code}`} rows={2}>
+                  {p.disputes?.[code] ?? (e?.status === 'clarification_requested' ? e.dispute ?? '' : '')}
+                </textarea>
+              </div>
+            );
+          })}
+          <button type="submit" class="button">
+            {t.agency.sendDisputes}
+          </button>
+        </form>
+      ) : null}
+    </Layout>
+  );
+}

@@ -1,0 +1,231 @@
+// The auditor's OIT screens: the assigned agencies with progress, and the review of one agency
+// item by item (criteria, answer, links, findings; 0 or 100 with a comment), with keyboard
+// shortcuts as a progressive enhancement and a "next unreviewed item" link.
+import type { OitSheet } from '../../services/oit-shared.ts';
+import { CsrfField, ErrorSummary, errorFor, type FieldError } from '../components/form.tsx';
+import {
+  LinkFindings,
+  Notice,
+  OitAnswerView,
+  OitProgress,
+  OitReviewView,
+  OitStatusTag,
+} from '../components/oit-parts.tsx';
+import { Layout } from '../layout.tsx';
+import type { PageContext } from '../page-context.ts';
+
+export interface AssignedRow {
+  code: string;
+  nameTh: string;
+  district: string | null;
+  status: OitSheet['status'];
+  answered: number;
+  scored: number;
+  disputed: number;
+  total: number;
+}
+
+export function OitReviewListPage({ ctx, year, rows }: { ctx: PageContext; year: number; rows: AssignedRow[] }) {
+  const t = ctx.t.oit.review;
+  return (
+    <Layout ctx={ctx} title={t.listTitle}>
+      <h1>{t.listTitle}</h1>
+      {rows.length === 0 ? (
+        <p>{t.none}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t.col.agency}</th>
+                <th scope="col">{t.col.status}</th>
+                <th scope="col">{t.col.answered}</th>
+                <th scope="col">{t.col.scored}</th>
+                <th scope="col">{t.col.disputed}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr>
+                  <td>
+                    <a href={`/oit/${year}/review/${encodeURIComponent(r.code)}`}>{r.nameTh}</a>
+                  </td>
+                  <td>
+                    <OitStatusTag ctx={ctx} status={r.status} />
+                  </td>
+                  <td>
+                    {r.answered}/{r.total}
+                  </td>
+                  <td>
+                    {r.scored}/{r.total}
+                  </td>
+                  <td>{r.disputed}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Layout>
+  );
+}
+
+/** Which items still need the auditor: unscored published items, or disputed ones after clarification. */
+export function itemsToReview(sheet: OitSheet): string[] {
+  if (sheet.status === 'submitted')
+    return sheet.order.filter((c) => sheet.entries[c]?.answer === 'has' && sheet.entries[c]?.score === null);
+  return sheet.order.filter((c) => sheet.entries[c]?.status === 'clarification_requested');
+}
+
+// Keyboard shortcuts: 1 → 100, 0 → 0 (on the item in view or focused), n → next unreviewed item.
+const SHORTCUTS = `
+document.addEventListener('keydown', function (e) {
+  var tag = (e.target && e.target.tagName) || '';
+  if (tag === 'TEXTAREA' || tag === 'INPUT' && e.target.type === 'text' || e.ctrlKey || e.metaKey || e.altKey) return;
+  var items = Array.prototype.slice.call(document.querySelectorAll('.oit-item form'));
+  var current = (e.target && e.target.closest && e.target.closest('.oit-item')) ||
+    document.querySelector(location.hash && location.hash.length > 1 ? location.hash : '.oit-item--todo');
+  if (e.key === 'n') {
+    var next = document.querySelector('[data-next-unreviewed]');
+    if (next) { location.href = next.getAttribute('href'); e.preventDefault(); }
+    return;
+  }
+  if ((e.key === '1' || e.key === '0') && current) {
+    var radio = current.querySelector('input[name=score][value="' + (e.key === '1' ? '100' : '0') + '"]');
+    if (radio) { radio.checked = true; radio.focus(); e.preventDefault(); }
+    if (e.key === '0') { var c = current.querySelector('textarea[name=comment]'); if (c) c.focus(); }
+  }
+});`;
+
+export function OitReviewPage(p: {
+  ctx: PageContext;
+  sheet: OitSheet;
+  errors: FieldError[];
+  typed?: { item: string; score: string; comment: string } | undefined;
+  notice?: string | undefined;
+}) {
+  const { ctx, sheet } = p;
+  const t = ctx.t.oit;
+  const base = `/oit/${sheet.fiscalYear}/review/${encodeURIComponent(sheet.agency.code)}`;
+  const todo = itemsToReview(sheet);
+  const scoring = sheet.status === 'submitted' && sheet.windows['oit-review'];
+  const reReviewing = (sheet.status === 'clarification_requested' || sheet.status === 're_reviewed') && sheet.windows.confirmation;
+  const published = sheet.order.filter((c) => sheet.entries[c]?.answer === 'has');
+  const reviewedCount = published.filter((c) => sheet.entries[c]?.score !== null).length;
+  const canConfirm =
+    (sheet.status === 'reviewed' || sheet.status === 're_reviewed') && sheet.windows.confirmation;
+  return (
+    <Layout ctx={ctx} title={t.review.title(sheet.agency.nameTh)} hasError={p.errors.length > 0}>
+      <ErrorSummary ctx={ctx} errors={p.errors} />
+      <Notice text={p.notice} />
+      <p>
+        <a href={`/oit/${sheet.fiscalYear}/review`}>‹ {t.review.listTitle}</a>
+      </p>
+      <h1>{t.review.title(sheet.agency.nameTh)}</h1>
+      <p>
+        {t.agency.statusLabel}: <OitStatusTag ctx={ctx} status={sheet.status} />{' '}
+        <a href={`/oit/${sheet.fiscalYear}/agencies/${encodeURIComponent(sheet.agency.code)}/history`}>{t.agency.historyLink}</a>
+      </p>
+      <OitProgress label={t.review.progress(reviewedCount, published.length)} value={reviewedCount} max={Math.max(1, published.length)} />
+      <p>
+        {todo.length ? (
+          <a href={`#item-${todo[0]}`} data-next-unreviewed class="button button--secondary">
+            {t.review.nextUnreviewed} ({todo[0]})
+          </a>
+        ) : (
+          <span class="muted">{t.review.allReviewed}</span>
+        )}
+      </p>
+      <p class="hint">{t.review.shortcuts}</p>
+      {sheet.status === 'submitted' && !sheet.reviewStarted && sheet.windows['oit-review'] ? (
+        <form method="post" action={`${base}/start`} class="inline-form">
+          <CsrfField ctx={ctx} />
+          <button type="submit" class="button">
+            {t.actions.start_review}
+          </button>
+        </form>
+      ) : null}
+      {sheet.groups.flatMap((g) =>
+        g.headings.flatMap((h) =>
+          h.items.map((item) => {
+            const e = sheet.entries[item.code];
+            if (!e?.answer && e?.score == null) return null;
+            const formOpen = (scoring && e?.answer === 'has') || (reReviewing && e?.status === 'clarification_requested');
+            const typed = p.typed?.item === item.code ? p.typed : undefined;
+            const score = typed?.score ?? (e?.score === null || e?.score === undefined ? '' : String(e.score));
+            const err = (f: string) => errorFor(p.errors, `${item.code}-${f}`);
+            const isTodo = todo.includes(item.code);
+            const after = todo.find((c) => sheet.order.indexOf(c) > sheet.order.indexOf(item.code));
+            return (
+              <article class={`oit-item${isTodo ? ' oit-item--todo' : ''}`} id={`item-${item.code}`}>
+                <h2>
+                  {item.code} {item.title.th}
+                </h2>
+                <p class="hint">
+                  {t.item.criteria}: {item.criteria.th}
+                </p>
+                <OitAnswerView ctx={ctx} entry={e} />
+                {e?.urls.length ? <LinkFindings ctx={ctx} checks={sheet.checks[item.code]} /> : null}
+                {e?.dispute ? <p class="notice notice--warning">{t.review.disputed}: {e.dispute}</p> : null}
+                {formOpen ? (
+                  <form method="post" action={`${base}/items/${item.code}`}>
+                    <CsrfField ctx={ctx} />
+                    <div class={`form-group${err('score') ? ' form-group--error' : ''}`}>
+                      <fieldset>
+                        <legend>{t.review.scoreLegend}</legend>
+                        {err('score') ? <span class="error-message">{err('score')}</span> : null}
+                        <div class="radios radios--inline">
+                          {(['100', '0'] as const).map((v, i) => (
+                            <div class="radios__item">
+                              <input type="radio" id={i === 0 ? `${item.code}-score` : `${item.code}-score-0`} name="score" value={v} checked={score === v} />
+                              <label for={i === 0 ? `${item.code}-score` : `${item.code}-score-0`}>{v}</label>
+                            </div>
+                          ))}
+                        </div>
+                      </fieldset>
+                    </div>
+                    <div class={`form-group${err('comment') ? ' form-group--error' : ''}`}>
+                      <label for={`${item.code}-comment`}>{t.review.commentLabel}</label>
+                      {err('comment') ? <span class="error-message">{err('comment')}</span> : null}
+                      <textarea id={`${item.code}-comment`} name="comment" rows={2}>
+                        {typed?.comment ?? e?.comment ?? ''}
+                      </textarea>
+                    </div>
+                    <button type="submit" class="button button--secondary">
+                      {t.review.saveScore} {item.code}
+                    </button>
+                    {after ? (
+                      <>
+                        {' '}
+                        <a href={`#item-${after}`}>{t.review.nextUnreviewed}</a>
+                      </>
+                    ) : null}
+                  </form>
+                ) : (
+                  <OitReviewView ctx={ctx} entry={e} />
+                )}
+              </article>
+            );
+          }),
+        ),
+      )}
+      {scoring ? (
+        <form method="post" action={`${base}/finish`}>
+          <CsrfField ctx={ctx} />
+          <button type="submit" class="button">
+            {t.actions.finish_review}
+          </button>
+        </form>
+      ) : null}
+      {canConfirm ? (
+        <form method="post" action={`${base}/confirm`}>
+          <CsrfField ctx={ctx} />
+          <button type="submit" class="button">
+            {t.actions.confirm}
+          </button>
+        </form>
+      ) : null}
+      <script nonce={ctx.nonce} dangerouslySetInnerHTML={{ __html: SHORTCUTS }} />
+    </Layout>
+  );
+}

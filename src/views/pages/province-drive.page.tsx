@@ -1,0 +1,418 @@
+// The province workspace frame and its committee and coordinator pages (and the printable roster).
+import type { Child } from 'hono/jsx';
+import type { Agency } from '../../domain/agency.ts';
+import { COMMITTEE_ROLES, COORDINATORS_NEEDED } from '../../domain/province-drive.ts';
+import { formatDate } from '../../i18n/format.ts';
+import type { CommitteeOrder, Coordinator } from '../../domain/province-drive.ts';
+import {
+  CsrfField,
+  ErrorSummary,
+  TextField,
+  errorFor,
+  type FieldError,
+} from '../components/form.tsx';
+import { Layout } from '../layout.tsx';
+import type { PageContext } from '../page-context.ts';
+
+export interface WorkspaceView {
+  province: string;
+  fiscalYear: number;
+  canEdit: boolean;
+}
+
+export const base = (w: { province: string; fiscalYear: number }) =>
+  `/province/${encodeURIComponent(w.province)}/${w.fiscalYear}`;
+
+const SECTIONS = [
+  'committee',
+  'coordinators',
+  'mous',
+  'training',
+  'progress',
+  'reminders',
+  'plan',
+] as const;
+
+export function WorkspaceFrame(p: {
+  ctx: PageContext;
+  w: WorkspaceView;
+  section: (typeof SECTIONS)[number] | 'overview';
+  title: string;
+  errors?: FieldError[];
+  notice?: string | undefined;
+  children?: Child;
+}) {
+  const t = p.ctx.t.province;
+  return (
+    <Layout ctx={p.ctx} title={p.title} hasError={Boolean(p.errors?.length)}>
+      <p class="muted">{t.workspaceTitle(p.w.province, p.w.fiscalYear)}</p>
+      <nav aria-label={t.workspaceTitle(p.w.province, p.w.fiscalYear)} class="subnav">
+        <ul>
+          {SECTIONS.map((s) => (
+            <li>
+              <a href={`${base(p.w)}/${s}`} aria-current={s === p.section ? 'page' : undefined}>
+                {t.nav[s]}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <h1>{p.title}</h1>
+      {p.w.canEdit ? null : <p class="tag">{t.readOnly}</p>}
+      {p.notice ? (
+        <div class="notice" role="status">
+          {p.notice}
+        </div>
+      ) : null}
+      <ErrorSummary ctx={p.ctx} errors={p.errors ?? []} />
+      {p.children}
+    </Layout>
+  );
+}
+
+function Roster({ ctx, order }: { ctx: PageContext; order: CommitteeOrder }) {
+  const t = ctx.t.province;
+  return (
+    <div class="table-wrap">
+      <table>
+        <caption>
+          {t.committee.orderLine(order.number, formatDate(order.orderedOn, ctx.lang))} ·{' '}
+          {t.committee.count(order.members.length)}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.committee.seq}</th>
+            <th scope="col">{t.committee.position}</th>
+            <th scope="col">{t.committee.office}</th>
+            <th scope="col">{t.committee.role}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {order.members.map((m) => (
+            <tr>
+              <td>{m.seq}</td>
+              <td>
+                {m.name ? (
+                  <>
+                    {m.name}
+                    <br />
+                  </>
+                ) : null}
+                {m.position}
+              </td>
+              <td>{m.office}</td>
+              <td>{t.roles[m.role] ?? m.role}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function CommitteePage(p: {
+  ctx: PageContext;
+  w: WorkspaceView;
+  orders: CommitteeOrder[];
+  form: Record<string, string>;
+  errors: FieldError[];
+  rows: number;
+  notice?: string | undefined;
+}) {
+  const t = p.ctx.t.province;
+  const c = t.committee;
+  return (
+    <WorkspaceFrame
+      ctx={p.ctx}
+      w={p.w}
+      section="committee"
+      title={c.title}
+      errors={p.errors}
+      notice={p.notice}
+    >
+      {p.orders.length === 0 ? <p>{t.none}</p> : null}
+      {p.orders.map((o) => (
+        <section>
+          <h2>{o.title}</h2>
+          <p>
+            {c.orderLine(o.number, formatDate(o.orderedOn, p.ctx.lang))} · {c.signer}: {o.signer} ·{' '}
+            <a href={`${base(p.w)}/committee/${o.id}/roster`}>{c.roster}</a>
+          </p>
+          <Roster ctx={p.ctx} order={o} />
+        </section>
+      ))}
+      {p.w.canEdit ? (
+        <form method="post" action={`${base(p.w)}/committee`}>
+          <h2>{c.newOrder}</h2>
+          <CsrfField ctx={p.ctx} />
+          <TextField
+            ctx={p.ctx}
+            id="number"
+            label={c.number}
+            hint={c.numberHint}
+            value={p.form.number}
+            error={errorFor(p.errors, 'number')}
+          />
+          <TextField
+            ctx={p.ctx}
+            id="orderedOn"
+            label={c.orderedOn}
+            hint={c.dateHint}
+            value={p.form.orderedOn}
+            error={errorFor(p.errors, 'orderedOn')}
+          />
+          <TextField
+            ctx={p.ctx}
+            id="title"
+            label={c.orderTitle}
+            value={p.form.title}
+            error={errorFor(p.errors, 'title')}
+          />
+          <TextField
+            ctx={p.ctx}
+            id="signer"
+            label={c.signer}
+            value={p.form.signer}
+            error={errorFor(p.errors, 'signer')}
+          />
+          {Array.from({ length: p.rows }, (_, i) => (
+            <fieldset class="member-row">
+              <legend>{c.memberRow(i + 1)}</legend>
+              <TextField
+                ctx={p.ctx}
+                id={`members-${i}-name`}
+                name={`members[${i}][name]`}
+                label={c.name}
+                value={p.form[`members[${i}][name]`]}
+              />
+              <TextField
+                ctx={p.ctx}
+                id={`members-${i}-position`}
+                name={`members[${i}][position]`}
+                label={c.position}
+                value={p.form[`members[${i}][position]`]}
+                error={errorFor(p.errors, `members-${i}-position`)}
+              />
+              <TextField
+                ctx={p.ctx}
+                id={`members-${i}-office`}
+                name={`members[${i}][office]`}
+                label={c.office}
+                value={p.form[`members[${i}][office]`]}
+                error={errorFor(p.errors, `members-${i}-office`)}
+              />
+              <div
+                class={`form-group${errorFor(p.errors, `members-${i}-role`) ? ' form-group--error' : ''}`}
+              >
+                <label for={`members-${i}-role`}>{c.role}</label>
+                {errorFor(p.errors, `members-${i}-role`) ? (
+                  <span class="error-message">{errorFor(p.errors, `members-${i}-role`)}</span>
+                ) : null}
+                <select id={`members-${i}-role`} name={`members[${i}][role]`}>
+                  <option value="">{c.chooseRole}</option>
+                  {COMMITTEE_ROLES.map((r) => (
+                    <option value={r} selected={p.form[`members[${i}][role]`] === r}>
+                      {t.roles[r]}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </fieldset>
+          ))}
+          <p>
+            <a href={`${base(p.w)}/committee?rows=${p.rows + 10}`}>+ 10</a>
+          </p>
+          <button class="button" type="submit">
+            {t.save}
+          </button>
+        </form>
+      ) : null}
+    </WorkspaceFrame>
+  );
+}
+
+/** The printable roster: the order's heading and its members, nothing else. */
+export function CommitteeRosterPage(p: {
+  ctx: PageContext;
+  w: WorkspaceView;
+  order: CommitteeOrder;
+}) {
+  return (
+    <Layout ctx={p.ctx} title={p.ctx.t.province.committee.roster}>
+      <article class="printable">
+        <h1>{p.order.title}</h1>
+        <p>
+          {p.ctx.t.province.committee.signer}: {p.order.signer}
+        </p>
+        <Roster ctx={p.ctx} order={p.order} />
+      </article>
+    </Layout>
+  );
+}
+
+export function CoordinatorsPage(p: {
+  ctx: PageContext;
+  w: WorkspaceView;
+  list: { agency: Agency; coordinators: Coordinator[] }[];
+  form: Record<string, string>;
+  errors: FieldError[];
+  notice?: string | undefined;
+}) {
+  const t = p.ctx.t.province;
+  const c = t.coordinators;
+  const short = p.list.filter((x) => x.coordinators.length < COORDINATORS_NEEDED).length;
+  return (
+    <WorkspaceFrame
+      ctx={p.ctx}
+      w={p.w}
+      section="coordinators"
+      title={c.title}
+      errors={p.errors}
+      notice={p.notice}
+    >
+      <p class="lead">{c.lead}</p>
+      <p>
+        <strong>{c.missing(short)}</strong> ·{' '}
+        <a href={`${base(p.w)}/coordinators.csv`}>{t.csvLink}</a>
+      </p>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{c.agency}</th>
+              <th scope="col">{c.name}</th>
+              <th scope="col">{c.email}</th>
+              <th scope="col">{c.phone}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.list.map(({ agency, coordinators }) => {
+              const lacking = coordinators.length < COORDINATORS_NEEDED;
+              return (
+                <tr class={lacking ? 'row--warning' : undefined} data-agency={agency.code}>
+                  <th scope="row">
+                    {agency.nameTh}
+                    {lacking ? <span class="tag tag--warning"> {c.notEnough}</span> : null}
+                  </th>
+                  <td>
+                    {coordinators.map((x) => (
+                      <div>
+                        {x.name} ({x.position})
+                        {p.w.canEdit ? (
+                          <form
+                            method="post"
+                            action={`${base(p.w)}/coordinators/${x.id}/delete`}
+                            class="inline"
+                          >
+                            <CsrfField ctx={p.ctx} />
+                            <button class="button--link" type="submit">
+                              {c.remove}
+                            </button>
+                          </form>
+                        ) : null}
+                      </div>
+                    ))}
+                  </td>
+                  <td>
+                    {coordinators.map((x) => (
+                      <div>{x.email}</div>
+                    ))}
+                  </td>
+                  <td>
+                    {coordinators.map((x) => (
+                      <div>
+                        {x.phone}
+                        {x.fax ? ` / ${x.fax}` : ''}
+                      </div>
+                    ))}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {p.w.canEdit ? (
+        <form method="post" action={`${base(p.w)}/coordinators`}>
+          <h2>{c.add}</h2>
+          <CsrfField ctx={p.ctx} />
+          <AgencySelect
+            ctx={p.ctx}
+            agencies={p.list.map((x) => x.agency)}
+            value={p.form.agencyCode}
+            error={errorFor(p.errors, 'agencyCode')}
+            label={c.agency}
+            placeholder={c.chooseAgency}
+          />
+          <TextField
+            ctx={p.ctx}
+            id="name"
+            label={c.name}
+            value={p.form.name}
+            error={errorFor(p.errors, 'name')}
+          />
+          <TextField
+            ctx={p.ctx}
+            id="position"
+            label={c.position}
+            value={p.form.position}
+            error={errorFor(p.errors, 'position')}
+          />
+          <TextField
+            ctx={p.ctx}
+            id="email"
+            type="email"
+            label={c.email}
+            value={p.form.email}
+            error={errorFor(p.errors, 'email')}
+          />
+          <TextField
+            ctx={p.ctx}
+            id="phone"
+            inputmode="tel"
+            label={c.phone}
+            value={p.form.phone}
+            error={errorFor(p.errors, 'phone')}
+          />
+          <TextField
+            ctx={p.ctx}
+            id="fax"
+            inputmode="tel"
+            label={c.fax}
+            value={p.form.fax}
+            error={errorFor(p.errors, 'fax')}
+          />
+          <button class="button" type="submit">
+            {c.add}
+          </button>
+        </form>
+      ) : null}
+    </WorkspaceFrame>
+  );
+}
+
+export function AgencySelect(p: {
+  ctx: PageContext;
+  agencies: Agency[];
+  value: string | undefined;
+  error: string | undefined;
+  label: string;
+  placeholder: string;
+  id?: string;
+}) {
+  const id = p.id ?? 'agencyCode';
+  return (
+    <div class={`form-group${p.error ? ' form-group--error' : ''}`}>
+      <label for={id}>{p.label}</label>
+      {p.error ? <span class="error-message">{p.error}</span> : null}
+      <select id={id} name={id}>
+        <option value="">{p.placeholder}</option>
+        {p.agencies.map((a) => (
+          <option value={a.code} selected={p.value === a.code}>
+            {a.nameTh}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

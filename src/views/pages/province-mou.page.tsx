@@ -1,0 +1,375 @@
+// The province workspace's MOU board, MOU form, printable Thai MOU, and training pages.
+import type { Agency } from '../../domain/agency.ts';
+import { mouText } from '../../domain/province-drive.ts';
+import { compareThai, formatDate, formatInteger } from '../../i18n/format.ts';
+import type { Mou, TrainingEvent } from '../../domain/province-drive.ts';
+import { CsrfField, TextField, errorFor, type FieldError } from '../components/form.tsx';
+import { Layout } from '../layout.tsx';
+import type { PageContext } from '../page-context.ts';
+import { AgencySelect, WorkspaceFrame, base, type WorkspaceView } from './province-drive.page.tsx';
+
+function mouStatus(ctx: PageContext, m: Mou | undefined): string {
+  const t = ctx.t.province.mous;
+  if (!m) return t.notRecorded;
+  if (m.signedOn && m.publishedUrl) return t.published;
+  if (m.signedOn) return t.signed;
+  return t.planned;
+}
+
+export function MouPage(p: {
+  ctx: PageContext;
+  w: WorkspaceView;
+  mous: Mou[];
+  agencies: Agency[];
+  form: Record<string, string>;
+  errors: FieldError[];
+  notice?: string | undefined;
+}) {
+  const t = p.ctx.t.province;
+  const m = t.mous;
+  const groups = new Map<string, { name: string; mou: Mou | undefined; code: string | null }[]>();
+  const add = (key: string, row: { name: string; mou: Mou | undefined; code: string | null }) =>
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  for (const mou of p.mous)
+    add(mou.level === 'district' ? (mou.district ?? '') : '', {
+      name: mou.partyName,
+      mou,
+      code: mou.agencyCode,
+    });
+  for (const a of p.agencies)
+    if (!p.mous.some((x) => x.agencyCode === a.code))
+      add(a.district ?? '', { name: a.nameTh, mou: undefined, code: a.code });
+  const keys = [...groups.keys()].sort((a, b) =>
+    a === '' ? -1 : b === '' ? 1 : compareThai(a, b),
+  );
+  const signed = p.mous.filter((x) => x.signedOn).length;
+  const published = p.mous.filter((x) => x.signedOn && x.publishedUrl).length;
+  return (
+    <WorkspaceFrame
+      ctx={p.ctx}
+      w={p.w}
+      section="mous"
+      title={m.title}
+      errors={p.errors}
+      notice={p.notice}
+    >
+      <p class="lead">{m.lead}</p>
+      <p>{m.summary(signed, published, p.mous.length)}</p>
+      <h2>{m.board}</h2>
+      {keys.map((k) => (
+        <div class="table-wrap">
+          <table>
+            <caption>{k === '' ? m.provinceLevelGroup : `${m.district} ${k}`}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{m.partyName}</th>
+                <th scope="col">{m.status}</th>
+                <th scope="col">{m.signedOn}</th>
+                <th scope="col">{m.publishedUrl}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {(groups.get(k) ?? []).map((r) => (
+                <tr data-party={r.name}>
+                  <th scope="row">
+                    {r.mou ? <a href={`${base(p.w)}/mous/${r.mou.id}`}>{r.name}</a> : r.name}
+                  </th>
+                  <td>{mouStatus(p.ctx, r.mou)}</td>
+                  <td>{r.mou?.signedOn ? formatDate(r.mou.signedOn, p.ctx.lang) : '–'}</td>
+                  <td>
+                    {r.mou?.publishedUrl ? (
+                      <>
+                        <a href={r.mou.publishedUrl} rel="noopener noreferrer">
+                          {r.mou.publishedUrl}
+                        </a>{' '}
+                        <span class="tag">{m.link[r.mou.linkStatus]}</span>
+                      </>
+                    ) : (
+                      '–'
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ))}
+      {p.w.canEdit ? (
+        <MouForm ctx={p.ctx} w={p.w} agencies={p.agencies} form={p.form} errors={p.errors} />
+      ) : null}
+    </WorkspaceFrame>
+  );
+}
+
+export function MouForm(p: {
+  ctx: PageContext;
+  w: WorkspaceView;
+  agencies: Agency[];
+  form: Record<string, string>;
+  errors: FieldError[];
+}) {
+  const m = p.ctx.t.province.mous;
+  const f = (id: string, label: string, type?: 'date' | 'url' | 'number', hint?: string) => (
+    <TextField
+      ctx={p.ctx}
+      id={id}
+      label={label}
+      type={type === 'number' ? 'text' : type}
+      inputmode={type === 'number' ? 'numeric' : undefined}
+      hint={hint}
+      value={p.form[id]}
+      error={errorFor(p.errors, id)}
+    />
+  );
+  return (
+    <form method="post" action={`${base(p.w)}/mous`}>
+      <h2>{m.record}</h2>
+      <CsrfField ctx={p.ctx} />
+      {p.form.mouId ? <input type="hidden" name="mouId" value={p.form.mouId} /> : null}
+      <div class="form-group">
+        <label for="level">{m.level}</label>
+        <select id="level" name="level">
+          <option value="province" selected={p.form.level !== 'district'}>
+            {m.levelProvince}
+          </option>
+          <option value="district" selected={p.form.level === 'district'}>
+            {m.levelDistrict}
+          </option>
+        </select>
+      </div>
+      {f('district', m.district)}
+      {f('partyName', m.partyName, undefined, m.partyHint)}
+      <AgencySelect
+        ctx={p.ctx}
+        agencies={p.agencies}
+        value={p.form.agencyCode}
+        error={errorFor(p.errors, 'agencyCode')}
+        label={m.agency}
+        placeholder="–"
+      />
+      {f('firstSigner', m.firstSigner)}
+      {f('partySigner', m.partySigner)}
+      {f('signedOn', m.signedOn, undefined, p.ctx.t.province.committee.dateHint)}
+      {f('place', m.place)}
+      <div class="form-group">
+        <label for="witnesses">{m.witnesses}</label>
+        <textarea id="witnesses" name="witnesses" rows={3}>
+          {p.form.witnesses ?? ''}
+        </textarea>
+      </div>
+      {f('copiesMade', m.copiesMade, 'number')}
+      {f('copiesKept', m.copiesKept, 'number')}
+      {f('copiesSent', m.copiesSent, 'number')}
+      {f('publishedUrl', m.publishedUrl, 'url')}
+      <button class="button" type="submit">
+        {p.ctx.t.province.save}
+      </button>
+    </form>
+  );
+}
+
+/** One MOU: its record, the form to update it, and a link to the printable text. */
+export function MouDetailPage(p: {
+  ctx: PageContext;
+  w: WorkspaceView;
+  mou: Mou;
+  agencies: Agency[];
+  form: Record<string, string>;
+  errors: FieldError[];
+}) {
+  const m = p.ctx.t.province.mous;
+  return (
+    <WorkspaceFrame ctx={p.ctx} w={p.w} section="mous" title={p.mou.partyName} errors={p.errors}>
+      <p>
+        <a href={`${base(p.w)}/mous/${p.mou.id}/print`}>{m.printable}</a>
+      </p>
+      <dl class="summary-list">
+        <dt>{m.status}</dt>
+        <dd>{mouStatus(p.ctx, p.mou)}</dd>
+        <dt>{m.firstSigner}</dt>
+        <dd>{p.mou.firstSigner}</dd>
+        <dt>{m.place}</dt>
+        <dd>{p.mou.place ?? '–'}</dd>
+        <dt>{m.witnesses}</dt>
+        <dd>{p.mou.witnesses.join(', ') || '–'}</dd>
+        <dt>{m.copiesMade}</dt>
+        <dd>
+          {p.mou.copiesMade ?? '–'} / {p.mou.copiesKept ?? '–'} / {p.mou.copiesSent ?? '–'}
+        </dd>
+      </dl>
+      {p.w.canEdit ? (
+        <MouForm ctx={p.ctx} w={p.w} agencies={p.agencies} form={p.form} errors={p.errors} />
+      ) : null}
+    </WorkspaceFrame>
+  );
+}
+
+export function MouPrintPage(p: { ctx: PageContext; w: WorkspaceView; mou: Mou }) {
+  const m = p.ctx.t.province.mous;
+  const text = mouText({
+    province: p.w.province,
+    year: p.w.fiscalYear,
+    firstSigner: p.mou.firstSigner,
+    partyName: p.mou.partyName,
+    partySigner: p.mou.partySigner,
+    signedOnText: p.mou.signedOn ? formatDate(p.mou.signedOn, 'th') : null,
+  });
+  return (
+    <Layout ctx={p.ctx} title={text.title}>
+      <article class="printable" lang="th">
+        <h1>{text.title}</h1>
+        {text.paragraphs.map((x) => (
+          <p>{x}</p>
+        ))}
+        <div class="signatures">
+          <p>
+            {m.signer}
+            <br />({p.mou.partySigner ?? '................................'})
+          </p>
+          <p>
+            {m.signer}
+            <br />({p.mou.firstSigner})
+          </p>
+          {p.mou.witnesses.map((x) => (
+            <p>
+              {m.witness}
+              <br />({x})
+            </p>
+          ))}
+        </div>
+      </article>
+    </Layout>
+  );
+}
+
+export function TrainingPage(p: {
+  ctx: PageContext;
+  w: WorkspaceView;
+  events: TrainingEvent[];
+  notAttended: Agency[];
+  agencies: Agency[];
+  form: Record<string, string>;
+  errors: FieldError[];
+  notice?: string | undefined;
+}) {
+  const t = p.ctx.t.province;
+  const tr = t.training;
+  return (
+    <WorkspaceFrame
+      ctx={p.ctx}
+      w={p.w}
+      section="training"
+      title={tr.title}
+      errors={p.errors}
+      notice={p.notice}
+    >
+      {p.events.length === 0 ? <p>{t.none}</p> : null}
+      {p.events.map((e) => {
+        const people = e.attendance.reduce((n, a) => n + a.people, 0);
+        return (
+          <section>
+            <h2>{e.title}</h2>
+            <p>
+              {formatDate(e.heldOn, p.ctx.lang)} · {e.place} · {tr.audience}: {e.audience}
+            </p>
+            <p>
+              <strong>{tr.totals(people, e.attendance.length)}</strong>
+            </p>
+            <details>
+              <summary>{tr.attendance}</summary>
+              <ul>
+                {e.attendance.map((a) => (
+                  <li>
+                    {a.partyName}: {formatInteger(a.people, p.ctx.lang)}
+                  </li>
+                ))}
+              </ul>
+            </details>
+            {p.w.canEdit ? (
+              <form
+                method="post"
+                action={`${base(p.w)}/training/${e.id}/attendance`}
+                class="filters"
+              >
+                <CsrfField ctx={p.ctx} />
+                <AgencySelect
+                  ctx={p.ctx}
+                  id="agencyCode"
+                  agencies={p.agencies}
+                  value={undefined}
+                  error={undefined}
+                  label={tr.party}
+                  placeholder="–"
+                />
+                <TextField
+                  ctx={p.ctx}
+                  id={`partyName-${e.id}`}
+                  name="partyName"
+                  label={tr.officeName}
+                />
+                <TextField
+                  ctx={p.ctx}
+                  id={`people-${e.id}`}
+                  name="people"
+                  inputmode="numeric"
+                  label={tr.people}
+                />
+                <button class="button button--secondary" type="submit">
+                  {tr.addAttendance}
+                </button>
+              </form>
+            ) : null}
+          </section>
+        );
+      })}
+      <h2>{tr.notAttended}</h2>
+      {p.notAttended.length === 0 ? (
+        <p>{tr.allAttended}</p>
+      ) : (
+        <ul id="not-attended">
+          {p.notAttended.map((a) => (
+            <li>{a.nameTh}</li>
+          ))}
+        </ul>
+      )}
+      {p.w.canEdit ? (
+        <form method="post" action={`${base(p.w)}/training`}>
+          <h2>{tr.newEvent}</h2>
+          <CsrfField ctx={p.ctx} />
+          <TextField
+            ctx={p.ctx}
+            id="title"
+            label={tr.eventTitle}
+            value={p.form.title}
+            error={errorFor(p.errors, 'title')}
+          />
+          <TextField
+            ctx={p.ctx}
+            id="heldOn"
+            label={tr.heldOn}
+            hint={t.committee.dateHint}
+            value={p.form.heldOn}
+            error={errorFor(p.errors, 'heldOn')}
+          />
+          <TextField
+            ctx={p.ctx}
+            id="place"
+            label={tr.place}
+            value={p.form.place}
+            error={errorFor(p.errors, 'place')}
+          />
+          <TextField
+            ctx={p.ctx}
+            id="audience"
+            label={tr.audience}
+            value={p.form.audience}
+            error={errorFor(p.errors, 'audience')}
+          />
+          <button class="button" type="submit">
+            {t.save}
+          </button>
+        </form>
+      ) : null}
+    </WorkspaceFrame>
+  );
+}

@@ -1,0 +1,231 @@
+// The agency administrator's survey page: links, QR downloads, posters, rotation, single-use
+// codes, headcounts and live counts against the minimum sample, and anomaly flags.
+import type { SurveyTool } from '../../domain/framework/schema.ts';
+import { formatInteger } from '../../i18n/format.ts';
+import type { FieldError } from '../components/form.tsx';
+import { CsrfField, ErrorSummary, TextField, errorFor } from '../components/form.tsx';
+import { Layout } from '../layout.tsx';
+import type { PageContext } from '../page-context.ts';
+
+export interface ToolProgressView {
+  population: number | null;
+  minimum: number | null;
+  count: number;
+  daysLeft: number;
+}
+
+export interface AnomalyView {
+  tool: string;
+  kind: 'network_burst' | 'identical_answers' | 'same_column';
+  occurrences: number;
+}
+
+export function ProgressTable(p: {
+  ctx: PageContext;
+  rows: { tool: SurveyTool; t: ToolProgressView }[];
+}) {
+  const s = p.ctx.t.surveys.targets;
+  const n = (v: number | null) => (v === null ? s.notEntered : formatInteger(v, p.ctx.lang));
+  return (
+    <div class="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{s.col.tool}</th>
+            <th scope="col" class="num">
+              {s.col.population}
+            </th>
+            <th scope="col" class="num">
+              {s.col.minimum}
+            </th>
+            <th scope="col" class="num">
+              {s.col.count}
+            </th>
+            <th scope="col" class="num">
+              {s.col.daysLeft}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {p.rows.map((r) => (
+            <tr>
+              <th scope="row">{r.tool}</th>
+              <td class="num">{n(r.t.population)}</td>
+              <td class="num">{n(r.t.minimum)}</td>
+              <td class="num" data-count={r.tool}>
+                {formatInteger(r.t.count, p.ctx.lang)}
+              </td>
+              <td class="num">{formatInteger(r.t.daysLeft, p.ctx.lang)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function AnomalyList({ ctx, anomalies }: { ctx: PageContext; anomalies: AnomalyView[] }) {
+  const s = ctx.t.surveys.anomalies;
+  return (
+    <>
+      <h2>{s.title}</h2>
+      <p class="hint">{s.hint}</p>
+      {anomalies.length === 0 ? (
+        <p>{s.none}</p>
+      ) : (
+        <ul>
+          {anomalies.map((a) => (
+            <li>
+              {a.tool}: {s.kind[a.kind]} – {s.occurrences} {formatInteger(a.occurrences, ctx.lang)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+export function SurveyLinksPage(p: {
+  ctx: PageContext;
+  year: number;
+  agency: { code: string; nameTh: string };
+  links: Record<SurveyTool, string>;
+  singleUseIit: boolean;
+  accessCodes: { total: number; used: number };
+  issuedCodes: string[];
+  progress: { tool: SurveyTool; t: ToolProgressView }[];
+  anomalies: AnomalyView[];
+  values: Record<string, string>;
+  errors: FieldError[];
+  notice?: string | undefined;
+}) {
+  const { ctx } = p;
+  const s = ctx.t.surveys;
+  const base = `/agencies/${encodeURIComponent(p.agency.code)}/survey`;
+  const q = `?year=${p.year}`;
+  return (
+    <Layout
+      ctx={ctx}
+      title={`${s.links.title} – ${p.agency.nameTh}`}
+      hasError={p.errors.length > 0}
+    >
+      <ErrorSummary ctx={ctx} errors={p.errors} />
+      {p.notice ? (
+        <div class="notice notice--success" role="status">
+          {p.notice}
+        </div>
+      ) : null}
+      <span class="caption">{p.agency.nameTh}</span>
+      <h1>{s.links.title}</h1>
+      <p>{s.links.year(String(p.year))}</p>
+      {(['IIT', 'EIT'] as const).map((tool) => (
+        <section class="link-card">
+          <h2>{s.toolName[tool]}</h2>
+          <p>
+            {s.links.shortLink}:{' '}
+            <a class="short-link" href={p.links[tool]}>
+              {p.links[tool]}
+            </a>
+          </p>
+          <img
+            class="qr"
+            src={`${base}/qr/${tool.toLowerCase()}.svg${q}`}
+            alt={`QR ${p.links[tool]}`}
+            width="160"
+            height="160"
+          />
+          <ul class="link-actions">
+            <li>
+              <a href={`${base}/qr/${tool.toLowerCase()}.svg${q}`} download>
+                {s.links.qrSvg}
+              </a>
+            </li>
+            <li>
+              <a href={`${base}/qr/${tool.toLowerCase()}.png${q}`} download>
+                {s.links.qrPng}
+              </a>
+            </li>
+            <li>
+              <a href={`${base}/poster/${tool.toLowerCase()}${q}`}>{s.links.poster}</a>
+            </li>
+          </ul>
+        </section>
+      ))}
+      <h2>{s.targets.title}</h2>
+      <ProgressTable ctx={ctx} rows={p.progress} />
+      <form method="post" action={`${base}/targets${q}`} novalidate>
+        <CsrfField ctx={ctx} />
+        <TextField
+          ctx={ctx}
+          id="iit_population"
+          label={s.targets.iitPopulation}
+          hint={s.targets.iitHint}
+          inputmode="numeric"
+          value={p.values.iit_population ?? ''}
+          error={errorFor(p.errors, 'iit_population')}
+        />
+        <TextField
+          ctx={ctx}
+          id="eit_population"
+          label={s.targets.eitPopulation}
+          hint={s.targets.eitHint}
+          inputmode="numeric"
+          value={p.values.eit_population ?? ''}
+          error={errorFor(p.errors, 'eit_population')}
+        />
+        <button type="submit">{s.targets.save}</button>
+      </form>
+      <AnomalyList ctx={ctx} anomalies={p.anomalies} />
+      <h2>{s.links.codesTitle}</h2>
+      <p>{s.links.codesBody}</p>
+      <p>
+        {s.links.codesStatus(
+          formatInteger(p.accessCodes.total, ctx.lang),
+          formatInteger(p.accessCodes.used, ctx.lang),
+        )}
+      </p>
+      {p.issuedCodes.length > 0 ? (
+        <>
+          <h3>{s.links.codesIssued}</h3>
+          <ol class="access-codes">
+            {p.issuedCodes.map((c) => (
+              <li class="reference">{c}</li>
+            ))}
+          </ol>
+        </>
+      ) : null}
+      <form method="post" action={`${base}/access-codes${q}`} novalidate>
+        <CsrfField ctx={ctx} />
+        <div class="checkboxes__item">
+          <input
+            type="checkbox"
+            id="single_use"
+            name="single_use"
+            value="on"
+            checked={p.singleUseIit}
+          />
+          <label for="single_use">{s.links.codesOn}</label>
+        </div>
+        <TextField
+          ctx={ctx}
+          id="count"
+          label={s.links.codesCount}
+          inputmode="numeric"
+          value="0"
+          error={errorFor(p.errors, 'count')}
+        />
+        <button type="submit" class="button--secondary">
+          {s.links.codesSave}
+        </button>
+      </form>
+      <h2>{s.links.rotateTitle}</h2>
+      <p>{s.links.rotateBody}</p>
+      <form method="post" action={`${base}/rotate${q}`}>
+        <CsrfField ctx={ctx} />
+        <button type="submit" class="button--warning">
+          {s.links.rotate}
+        </button>
+      </form>
+    </Layout>
+  );
+}

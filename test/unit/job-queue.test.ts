@@ -1,0 +1,60 @@
+// The Postgres-table job queue: coalescing keys, SKIP LOCKED claims, retries.
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServices, type Services } from '../../src/services/container.ts';
+import { createTestDb, type TestDb } from '../helpers/db.ts';
+
+let t: TestDb;
+let s: Services;
+beforeAll(async () => {
+  t = await createTestDb();
+  s = createServices(t.db);
+});
+afterAll(() => t.close());
+
+describe('job queue', () => {
+  it('coalesces many enqueues with one key into one pending job', async () => {
+    let added = 0;
+    for (let i = 0; i < 10; i++)
+      added += await s.jobs.enqueue([{ kind: 'test', key: '2563:A', payload: { i } }]);
+    added += await s.jobs.enqueue([
+      { kind: 'test', key: '2563:B' },
+      { kind: 'test', key: '2563:A' },
+    ]);
+    expect(added).toBe(2);
+    expect((await s.jobs.stats()).pending).toBe(2);
+  });
+
+  it('a claimed job does not absorb new work: a change while it runs gets its own job', async () => {
+    const claimed = await s.jobs.claim({ limit: 1, leaseSeconds: 60, kinds: ['test'] });
+    expect(claimed).toHaveLength(1);
+    expect(await s.jobs.enqueue([{ kind: 'test', key: claimed[0]!.key }])).toBe(1);
+    await s.jobs.complete(claimed[0]!.id);
+    await sql`delete from jobs`.execute(t.db);
+  });
+
+  it('concurrent claims never take the same job (FOR UPDATE SKIP LOCKED)', async () => {
+    await s.jobs.enqueue(Array.from({ length: 30 }, (_, i) => ({ kind: 'test', key: `k${i}` })));
+    const rounds = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        s.jobs.claim({ limit: 10, leaseSeconds: 60, kinds: ['test'] }),
+      ),
+    );
+    const ids = rounds.flat().map((j) => j.id);
+    expect(ids).toHaveLength(30);
+    expect(new Set(ids).size).toBe(30);
+    expect(await s.jobs.claim({ limit: 10, leaseSeconds: 60 })).toEqual([]);
+  });
+
+  it('a failed job is retried later, and marked failed after its last attempt', async () => {
+    await sql`delete from jobs`.execute(t.db);
+    await s.jobs.enqueue([{ kind: 'test', key: 'x' }]);
+    const [job] = await s.jobs.claim({ limit: 1, leaseSeconds: 60 });
+    await s.jobs.fail(job!.id, 'boom', { retryInSeconds: 0, maxAttempts: 2 });
+    const [again] = await s.jobs.claim({ limit: 1, leaseSeconds: 60 });
+    expect(again).toMatchObject({ id: job!.id, attempts: 2 });
+    await s.jobs.fail(again!.id, 'boom again', { retryInSeconds: 0, maxAttempts: 2 });
+    expect(await s.jobs.claim({ limit: 1, leaseSeconds: 60 })).toEqual([]);
+    expect((await s.jobs.stats()).failed).toBe(1);
+  });
+});

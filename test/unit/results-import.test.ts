@@ -1,0 +1,143 @@
+// Imports of responses, OIT and past results: all or nothing, located errors, idempotent.
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_CLI } from '../../src/domain/actor.ts';
+import { ImportRejected } from '../../src/domain/import-issue.ts';
+import { createServices, type Services } from '../../src/services/container.ts';
+import { createTestDb, type TestDb } from '../helpers/db.ts';
+import { oitCsv, responsesCsv, setUpYear } from '../helpers/results-fixtures.ts';
+
+let t: TestDb;
+let s: Services;
+beforeAll(async () => {
+  t = await createTestDb();
+  s = createServices(t.db);
+  await setUpYear(s);
+});
+afterAll(() => t.close());
+
+const count = async (table: 'responses' | 'oit_entries' | 'past_results') =>
+  (
+    await t.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n;
+
+describe('import responses', () => {
+  it('imports a good file, counts answers per agency, and a re-import adds nothing', async () => {
+    const csv = responsesCsv(['T-PRV', 'T-SAO1'], 10);
+    const r = await s.imports.importResponses(SYSTEM_CLI, 2563, 'responses.csv', csv);
+    expect(r).toEqual({ rows: 40, inserted: 40, agencies: 2 });
+    const again = await s.imports.importResponses(
+      SYSTEM_CLI,
+      2563,
+      'responses.csv',
+      `\uFEFF${csv}`,
+    );
+    expect(again.inserted).toBe(0);
+    expect(Number(await count('responses'))).toBe(40);
+    const resp = await t.db
+      .selectFrom('respondent_counts')
+      .selectAll()
+      .orderBy('agency_code')
+      .orderBy('tool')
+      .execute();
+    expect(resp.map((x) => [x.agency_code, x.tool, x.n])).toEqual([
+      ['T-PRV', 'EIT', 10],
+      ['T-PRV', 'IIT', 10],
+      ['T-SAO1', 'EIT', 10],
+      ['T-SAO1', 'IIT', 10],
+    ]);
+  });
+
+  it('rejects a file with one bad row whole, naming line, column and the expected value', async () => {
+    const good = responsesCsv(['T-PAO'], 3).trimEnd().split('\n');
+    const header = good[0]!.split(',');
+    const bad = good[2]!.split(',');
+    bad[header.indexOf('I1.1')] = '5';
+    const eitRow = good[5]!.split(',');
+    eitRow[header.indexOf('I2.1')] = '3'; // an IIT column on an EIT row
+    const lines = [good[0], good[1], bad.join(','), good[3], good[4], eitRow.join(','), good[6]];
+    const before = Number(await count('responses'));
+    const e = await s.imports
+      .importResponses(SYSTEM_CLI, 2563, 'bad.csv', lines.join('\n'))
+      .catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(ImportRejected);
+    const issues = (e as ImportRejected).issues;
+    expect(issues).toContainEqual(expect.objectContaining({ line: 3, column: 'I1.1' }));
+    expect(issues.find((i) => i.column === 'I1.1')?.en).toContain('1–4');
+    expect(issues.find((i) => i.column === 'I1.1')?.th).toContain('1–4');
+    expect(issues).toContainEqual(expect.objectContaining({ line: 6, column: 'I2.1' }));
+    expect((e as Error).message).toContain('bad.csv');
+    expect(Number(await count('responses'))).toBe(before);
+  });
+
+  it('rejects an unknown item column in the header', async () => {
+    const e = await s.imports
+      .importResponses(
+        SYSTEM_CLI,
+        2563,
+        'x.csv',
+        'response_id,agency_code,tool,I99.1\nabc,T-PAO,IIT,1\n',
+      )
+      .catch((x: unknown) => x);
+    expect((e as ImportRejected).issues[0]).toMatchObject({ line: 1, column: 'I99.1' });
+  });
+});
+
+describe('import OIT', () => {
+  it('keeps versions: an unchanged re-import writes nothing, a change makes a new version', async () => {
+    const csv = oitCsv(['T-PRV']);
+    const first = await s.imports.importOit(SYSTEM_CLI, 2563, 'oit.csv', csv);
+    expect(first).toMatchObject({ rows: 43, changed: 43 });
+    expect((await s.imports.importOit(SYSTEM_CLI, 2563, 'oit.csv', csv)).changed).toBe(0);
+    const changed = csv.replace(/^T-PRV,O1,.*$/m, 'T-PRV,O1,has,https://x.example/o1,,100,ok');
+    expect((await s.imports.importOit(SYSTEM_CLI, 2563, 'oit.csv', changed)).changed).toBe(1);
+    const { rows } = await sql<{ version: number; is_current: boolean }>`
+      select version, is_current from oit_entries where agency_code = 'T-PRV' and item = 'O1'
+      order by version`.execute(t.db);
+    expect(rows).toEqual([
+      { version: 1, is_current: false },
+      { version: 2, is_current: true },
+    ]);
+  });
+
+  it('rejects a bad score and an unknown item with their lines', async () => {
+    const csv = 'agency_code,item,score\nT-PAO,O1,100\nT-PAO,O44,0\nT-PAO,O2,50\n';
+    const e = (await s.imports
+      .importOit(SYSTEM_CLI, 2563, 'o.csv', csv)
+      .catch((x: unknown) => x)) as ImportRejected;
+    expect(e.issues.map((i) => [i.line, i.column])).toEqual([
+      [3, 'item'],
+      [4, 'score'],
+    ]);
+    const { rows } = await sql<{
+      n: number;
+    }>`select count(*)::int as n from oit_entries where agency_code = 'T-PAO'`.execute(t.db);
+    expect(rows[0]!.n).toBe(0);
+  });
+});
+
+describe('import past results', () => {
+  it('upserts by agency and year and checks the level against the bands', async () => {
+    const csv = 'agency_code,fiscal_year,overall,level\nT-PRV,2562,90.35,\nT-PAO,2562,59.99,D\n';
+    expect(await s.imports.importResults(SYSTEM_CLI, 'results.csv', csv)).toEqual({
+      rows: 2,
+      inserted: 2,
+      updated: 0,
+    });
+    expect(await s.imports.importResults(SYSTEM_CLI, 'results.csv', csv)).toEqual({
+      rows: 2,
+      inserted: 0,
+      updated: 2,
+    });
+    const bad = 'agency_code,fiscal_year,overall,level\nT-PRV,2561,90.35,B\n';
+    const e = (await s.imports
+      .importResults(SYSTEM_CLI, 'r.csv', bad)
+      .catch((x: unknown) => x)) as ImportRejected;
+    expect(e.issues[0]).toMatchObject({ line: 2, column: 'level' });
+    expect(e.issues[0]!.en).toContain('(expected A)');
+    expect(Number(await count('past_results'))).toBe(2);
+  });
+});

@@ -1,0 +1,141 @@
+// The results pages through the real app: figures of the report, summary and rankings, downloads
+// of exactly what is shown, and the publication rule (404 before, 200 after).
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_CLI } from '../../src/domain/actor.ts';
+import { createTestApp } from '../helpers/app.ts';
+import { loadResultsFixture } from '../helpers/results-fixture.ts';
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+const text = async (path: string) => {
+  const r = await t.app.request(path);
+  return { status: r.status, body: await r.text() };
+};
+const REPORT = '/results/2563/agencies/51-PRV';
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await loadResultsFixture(t.services, t.db);
+}, 60_000);
+afterAll(() => t.close());
+
+describe('before the NACC publishes 2563', () => {
+  it('a signed-out visitor gets 404 for every result page and download, like an unknown page', async () => {
+    for (const path of [
+      REPORT,
+      `${REPORT}.xlsx`,
+      '/results/2563/summary',
+      '/results/2563/summary?format=csv',
+      '/results/2563/rankings',
+      '/results/2563/rankings?format=json',
+    ])
+      expect((await t.app.request(path)).status, path).toBe(404);
+    const home = await text('/');
+    expect(home.body).not.toContain('87.96');
+    expect(home.body).toContain('ยังไม่มีผลการประเมินที่ประกาศแล้ว');
+  });
+});
+
+describe('after publication', () => {
+  beforeAll(async () => {
+    await t.services.resultsView.setPublication(SYSTEM_CLI, 2563, {
+      publish: true,
+      announcementTh: 'ประกาศผลการประเมิน ITA ประจำปี 2563',
+      announcementEn: '',
+    });
+  });
+
+  it('shows the agency report: overall, level, pass, tools, ranked indicators and the trend', async () => {
+    const { status, body } = await text(REPORT);
+    expect(status).toBe(200);
+    expect(body).toContain('จังหวัดลำพูน');
+    expect(body).toMatch(/data-testid="overall">87\.96</);
+    expect(body).toMatch(/data-testid="level">A</);
+    expect(body).toContain('ผ่าน');
+    for (const s of ['88.51', '81.81', '92.17']) expect(body).toContain(`>${s}<`);
+    // Indicators highest first: การป้องกันการทุจริต 100.00 ranks 1, การปรับปรุงการทำงาน 79.43 last.
+    const table = body.slice(body.indexOf('data-testid="indicators"'));
+    expect(table.indexOf('การป้องกันการทุจริต')).toBeLessThan(table.indexOf('การปรับปรุงการทำงาน'));
+    expect(table).toContain('100.00');
+    // Trend: 2562 (imported) and 2563.
+    const trend = body.slice(body.indexOf('data-testid="trend"'));
+    expect(trend).toContain('90.35');
+    expect(trend).toContain('87.96');
+    expect(body).toContain('<svg');
+    expect(body).toContain('role="img"');
+  });
+
+  it('recommends actions for the tool below target (EIT) and its indicators, not for IIT', async () => {
+    const { body } = await text(REPORT);
+    const rec = body.slice(body.indexOf('data-testid="recommendations"'), body.indexOf('data-testid="oit"'));
+    expect(rec).toContain('แบบวัด EIT ได้ 81.81 คะแนน ต่ำกว่าเกณฑ์เป้าหมาย (85.00 คะแนน)');
+    expect(rec).toContain('ประสิทธิภาพการสื่อสาร');
+    expect(rec).toContain('ประชาสัมพันธ์เกี่ยวกับระบบและขั้นตอนการให้บริการ');
+    expect(rec).not.toContain('แบบวัด IIT ได้');
+  });
+
+  it('shows answer shares with numbers per sub-item, OIT comments and who answered', async () => {
+    const { body } = await text(REPORT);
+    // I1.1: 3.07 / 0.00 / 33.66 / 63.27 %, score 85.82.
+    expect(body).toContain('3.07% (307)');
+    expect(body).toContain('63.27% (6,327)');
+    expect(body).toContain('85.82');
+    expect(body).toContain('ไม่ปรากฏอำนาจหน้าที่ของหน่วยงาน (จังหวัด)');
+    const who = body.slice(body.indexOf('data-testid="who"'));
+    expect(who).toContain('ไม่แสดงการจำแนกผู้ตอบ'); // IIT: no demographics stored
+    expect(who).toMatch(/20 – 30 ปี<\/th><td class="num">5<\/td><td class="num">0<\/td>/);
+    expect(who).toContain('บุคคลทั่วไป');
+  });
+
+  it('downloads the report as XLSX with the same numbers', async () => {
+    const r = await t.app.request(`${REPORT}.xlsx`);
+    expect(r.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await r.arrayBuffer());
+    const values = wb.worksheets[0]!.getSheetValues().flat().filter((v) => typeof v === 'number');
+    expect(values).toEqual(expect.arrayContaining([87.96, 88.51, 81.81, 92.17]));
+  });
+
+  it('summarises agencies per type: counts, mean, levels and pass share against 80 %', async () => {
+    const { status, body } = await text('/results/2563/summary');
+    expect(status).toBe(200);
+    const national = body.slice(body.indexOf('data-testid="national"'), body.indexOf('data-testid="type-'));
+    expect(national).toMatch(/data-testid="agencies">59</);
+    expect(national).toContain('(เป้าหมายระดับประเทศร้อยละ 80.00)');
+    const province = body.slice(body.indexOf('data-testid="type-province"'));
+    expect(province).toMatch(/data-testid="mean">87\.96</);
+    const csv = await text('/results/2563/summary?format=csv');
+    expect(csv.body).toContain('ภาพรวมทั้งประเทศ,59,59');
+  });
+
+  it('ranks agencies within the province with last year side by side, and downloads exactly that', async () => {
+    const q = `/results/2563/rankings?scope=province&province=${encodeURIComponent('ลำพูน')}`;
+    const { status, body } = await text(q);
+    expect(status).toBe(200);
+    expect(body).toContain('พบ 59 รายการ');
+    const json = JSON.parse((await text(`${q}&format=json`)).body) as { rank: number; agency_code: string; score: number; last_year: number | null }[];
+    expect(json).toHaveLength(59);
+    expect(json[0]!.rank).toBe(1);
+    const prv = json.find((r) => r.agency_code === '51-PRV')!;
+    expect(prv.score).toBe(87.96);
+    expect(prv.last_year).toBe(90.35);
+    // Ties share a rank and the next skips (1, 2, 2, 4).
+    for (let i = 1; i < json.length; i++)
+      if (json[i]!.score === json[i - 1]!.score) expect(json[i]!.rank).toBe(json[i - 1]!.rank);
+      else expect(json[i]!.rank).toBe(i + 1);
+    const searched = JSON.parse((await text(`${q}&q=${encodeURIComponent('จังหวัด')}&format=json`)).body) as unknown[];
+    expect(searched.length).toBeLessThan(59);
+  });
+
+  it('ranks provinces by combined score and shows the latest year on the home page', async () => {
+    const { body } = await text('/results/2563/rankings?scope=provinces');
+    expect(body).toContain('ลำพูน');
+    const home = await text('/');
+    expect(home.body).toContain('ผลการประเมินล่าสุด ปีงบประมาณ 2563');
+    expect(home.body).toContain('ประกาศผลการประเมิน ITA ประจำปี 2563');
+    expect(home.body).toContain('id="home-q"');
+    const open = await text('/open-data');
+    expect(open.body).toContain('CC BY 4.0');
+    expect(open.body).toContain('/results/2563/rankings?format=csv');
+  });
+});

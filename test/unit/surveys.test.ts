@@ -1,0 +1,202 @@
+// The respondent's path over app.request() (no JavaScript): links, eligibility, drafts, errors,
+// check-your-answers, submit, closed windows; and the calendar rules.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_CLI } from '../../src/domain/actor.ts';
+import {
+  phaseOpen,
+  phaseState,
+  parseTypedDay,
+  thaiDay,
+  type Calendar,
+} from '../../src/domain/calendar.ts';
+import { countDrafts } from '../../src/storage/survey-draft.repository.ts';
+import { createTestApp } from '../helpers/app.ts';
+import {
+  YEAR,
+  browserFor,
+  fullAnswers,
+  linkCode,
+  openSurveyYear,
+  respondentCount,
+} from '../helpers/survey-fixture.ts';
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+let code: string;
+beforeAll(async () => {
+  t = await createTestApp();
+  await openSurveyYear(t.services);
+  code = await linkCode(t.services, '51-PRV');
+});
+afterAll(async () => t?.close());
+
+async function responsesStored(): Promise<number> {
+  const r = await t.db
+    .selectFrom('responses')
+    .select((s) => s.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+describe('calendar rules', () => {
+  const cal: Calendar = [
+    { phase: 'iit', agencyCode: null, opensOn: '2026-04-01', closesOn: '2026-05-31', reason: null },
+    {
+      phase: 'iit',
+      agencyCode: 'X',
+      opensOn: '2026-04-01',
+      closesOn: '2026-06-15',
+      reason: 'flood',
+    },
+  ];
+  it('is open on the first and last day inclusive and closed outside', () => {
+    expect(phaseOpen(cal, 'iit', 'A', '2026-04-01')).toBe(true);
+    expect(phaseOpen(cal, 'iit', 'A', '2026-05-31')).toBe(true);
+    expect(phaseOpen(cal, 'iit', 'A', '2026-03-31')).toBe(false);
+    expect(phaseOpen(cal, 'iit', 'A', '2026-06-01')).toBe(false);
+    expect(phaseOpen(cal, 'eit', 'A', '2026-04-10')).toBe(false);
+  });
+  it('gives an agency its extension', () => {
+    expect(phaseOpen(cal, 'iit', 'X', '2026-06-10')).toBe(true);
+    expect(phaseState(cal, 'iit', 'X', '2026-06-10')).toMatchObject({
+      state: 'open',
+      extended: true,
+    });
+  });
+  it('counts the day in Thailand, not UTC', () => {
+    expect(thaiDay(new Date('2026-05-31T17:30:00Z'))).toBe('2026-06-01');
+  });
+  it('reads Buddhist Era dates typed by people', () => {
+    expect(parseTypedDay('1/4/2569')).toBe('2026-04-01');
+    expect(parseTypedDay('31/2/2569')).toBeUndefined();
+  });
+  it('refuses a one-agency extension without a reason', async () => {
+    const r = await t.services.calendar.setPhase(SYSTEM_CLI, {
+      fiscalYear: YEAR,
+      phase: 'iit',
+      opensOn: '2026-01-01',
+      closesOn: '2026-01-31',
+      agencyCode: '51-PAO',
+    });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.map((p) => p.field)).toContain('reason');
+  });
+});
+
+describe('the IIT respondent path without JavaScript', () => {
+  it('shows a start page saying it is anonymous and how long it takes', async () => {
+    const b = browserFor(t.app);
+    const res = await b.get(`/go/iit/${code}`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('จังหวัดลำพูน');
+    expect(html).toContain('ไม่ต้องระบุชื่อ');
+    expect(html).toContain(`/go/iit/${code}/eligibility`);
+  });
+
+  it('thanks the ineligible and stores nothing, not even a draft', async () => {
+    const before = await responsesStored();
+    const b = browserFor(t.app);
+    const res = await b.post(`/go/iit/${code}/eligibility`, { eligible: 'no' });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/go/iit/${code}/not-eligible`);
+    expect(await (await b.get(res.headers.get('location')!)).text()).toContain(
+      'ระบบไม่ได้บันทึกข้อมูลใด ๆ',
+    );
+    expect(await responsesStored()).toBe(before);
+    expect(await countDrafts(t.db)).toBe(0);
+    expect(b.jar.has('itas_survey')).toBe(false);
+  });
+
+  it('walks every page, corrects one error, checks and submits; the count rises by one', async () => {
+    const before = await respondentCount(t.services, '51-PRV', 'IIT');
+    const b = browserFor(t.app);
+    let res = await b.post(`/go/iit/${code}/eligibility`, { eligible: 'yes' });
+    expect(res.headers.get('location')).toBe(`/go/iit/${code}/about`);
+    res = await b.post(`/go/iit/${code}/about`, { gender: 'male', age_band: '', education: '' });
+    // The first answer is not accepted yet: a 422 with the error summary, keeping the choice.
+    expect(res.status).toBe(422);
+    let html = await res.text();
+    expect(html).toContain('ข้อผิดพลาด:');
+    expect(html).toContain('class="error-summary"');
+    expect(html).toMatch(/value="male"\s+checked/);
+    const f = (await import('../../src/domain/framework/registry.ts')).getFramework('ita-2563')!;
+    const demo = Object.fromEntries(f.demographics.IIT.map((d) => [d.code, d.options[1]!.value]));
+    res = await b.post(`/go/iit/${code}/about`, demo);
+    expect(res.headers.get('location')).toBe(`/go/iit/${code}/page-1`);
+    const page1 = await (await b.get(`/go/iit/${code}/page-1`)).text();
+    expect(page1).toContain('หน้า 2 จาก 6');
+    const answers = fullAnswers('IIT');
+    for (let p = 1; p <= 5; p++) {
+      const keys = Object.keys(answers).filter((k) => {
+        const n = Number(k.slice(1, k.indexOf('.')));
+        return n > (p - 1) * 6 && n <= p * 6;
+      });
+      res = await b.post(
+        `/go/iit/${code}/page-${p}`,
+        Object.fromEntries(keys.map((k) => [k, answers[k]!])),
+      );
+      expect(res.status).toBe(303);
+    }
+    expect(res.headers.get('location')).toBe(`/go/iit/${code}/check`);
+    // Reload survives: the check page shows the answers from the server-side draft.
+    html = await (await b.get(`/go/iit/${code}/check`)).text();
+    expect(html).toContain('ตรวจสอบคำตอบก่อนส่ง');
+    expect(html).toContain(`/go/iit/${code}/page-3?return=check`);
+    res = await b.post(`/go/iit/${code}/submit`, {});
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/go/iit/${code}/thanks`);
+    expect(await respondentCount(t.services, '51-PRV', 'IIT')).toBe(before + 1);
+    expect(await countDrafts(t.db)).toBe(0);
+    // The marker is a soft warning on the start page, not a block.
+    html = await (await b.get(`/go/iit/${code}`)).text();
+    expect(html).toContain('ดูเหมือนว่ามีผู้ตอบแบบวัดนี้จากเบราว์เซอร์นี้แล้ว');
+  });
+
+  it('refuses a form without the CSRF field', async () => {
+    const res = await t.app.request(`/go/iit/${code}/eligibility`, {
+      method: 'POST',
+      body: 'eligible=yes',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(res.status).toBe(403);
+  });
+
+  it('sends a question page to eligibility when the draft has not passed it', async () => {
+    const res = await browserFor(t.app).get(`/go/iit/${code}/page-2`);
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/go/iit/${code}/eligibility`);
+  });
+
+  it('answers 404 for an unknown code or tool', async () => {
+    expect((await t.app.request('/go/iit/zzzzzzzzzz')).status).toBe(404);
+    expect((await t.app.request(`/go/oit/${code}`)).status).toBe(404);
+  });
+
+  it('an old code stops working after rotation', async () => {
+    const old = await linkCode(t.services, '51-PAO');
+    await t.services.surveyLinks.rotate(SYSTEM_CLI, YEAR, '51-PAO');
+    expect((await t.app.request(`/go/eit/${old}`)).status).toBe(404);
+    const fresh = await linkCode(t.services, '51-PAO');
+    expect((await t.app.request(`/go/eit/${fresh}`)).status).toBe(200);
+  });
+});
+
+describe('a closed window', () => {
+  it('says the survey is closed and when it opens, in Buddhist Era', async () => {
+    const agency = '51-TM-01';
+    const c = await linkCode(t.services, agency);
+    await t.services.calendar.setPhase(SYSTEM_CLI, {
+      fiscalYear: YEAR,
+      phase: 'eit',
+      agencyCode: agency,
+      opensOn: '2099-01-05',
+      closesOn: '2099-02-05',
+      reason: 'test: opens later',
+    });
+    const res = await t.app.request(`/go/eit/${c}`);
+    const html = await res.text();
+    expect(html).toContain('แบบวัดจะเปิดรับคำตอบตั้งแต่วันที่ 5 มกราคม 2642');
+    const post = await browserFor(t.app).post(`/go/eit/${c}/about`, {});
+    expect(post.status).toBe(409);
+  });
+});

@@ -24,7 +24,8 @@ function percentile(sorted: number[], p: number): number {
 
 export async function runResultsBench(): Promise<void> {
   const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  if (!url.startsWith('postgres')) throw new Error('bench results needs PostgreSQL (DATABASE_URL=postgres://…)');
+  if (!url.startsWith('postgres'))
+    throw new Error('bench results needs PostgreSQL (DATABASE_URL=postgres://…)');
   const name = `itas_bench_${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -81,7 +82,16 @@ export async function runResultsBench(): Promise<void> {
         .values(
           answerColumns(fw, tool).map((col, i) => {
             const c = answers[col]!;
-            return { fiscal_year: 2563, agency_code: code, tool, item: i + 1, c1: c[0]!, c2: c[1]!, c3: c[2] ?? 0, c4: c[3] ?? 0 };
+            return {
+              fiscal_year: 2563,
+              agency_code: code,
+              tool,
+              item: i + 1,
+              c1: c[0]!,
+              c2: c[1]!,
+              c3: c[2] ?? 0,
+              c4: c[3] ?? 0,
+            };
           }),
         )
         .execute();
@@ -104,7 +114,9 @@ export async function runResultsBench(): Promise<void> {
       )
       .execute();
     await sql`analyze`.execute(db);
-    console.log(`generated ${AGENCIES} agencies with score cards in ${Math.round(performance.now() - t0)} ms`);
+    console.log(
+      `generated ${AGENCIES} agencies with score cards in ${Math.round(performance.now() - t0)} ms`,
+    );
 
     const app = createApp({ services: createServices(db), log: pino({ level: 'silent' }) });
     const pages = [
@@ -132,7 +144,15 @@ export async function runResultsBench(): Promise<void> {
     }
   } finally {
     await db.destroy();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    // Without FORCE: forcing would kill pooled connections still closing, which pg reports as an error.
+    for (let i = 0; i < 20; i++) {
+      try {
+        await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+        break;
+      } catch {
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
     await admin.end();
   }
 }

@@ -1,5 +1,6 @@
-// A deterministic, seeded generator of survey answers and OIT reviews that land an agency near
+// A deterministic, seeded generator of survey answers (ids are random UUIDs) and OIT reviews that land an agency near
 // a target score: used by the demo year, the national benchmark and tests. No real person.
+import { randomUUID } from 'node:crypto';
 import { answerColumns, oitItemCodes, subItemOf } from '../domain/framework/helpers.ts';
 import type { Framework, SurveyTool } from '../domain/framework/schema.ts';
 
@@ -81,16 +82,6 @@ export interface AgencyPlan {
   seed?: number;
 }
 
-/** A UUID-shaped id from the generator (random, never derived from a person). */
-function uuid(rnd: () => number): string {
-  const hex = () =>
-    Math.floor(rnd() * 0x100000000)
-      .toString(16)
-      .padStart(8, '0');
-  const h = hex() + hex() + hex() + hex();
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-
 /**
  * Rows of responses.csv (aligned to responsesHeader). Each answer is "good" with probability
  * target/100 per step of a four-level scale (binomial), so the expected score is the target.
@@ -115,7 +106,9 @@ export function* generateResponseRows(framework: Framework, plan: AgencyPlan): G
       const iit = tool === 'IIT' ? iitCols.map((c) => answer(c, q)) : iitCols.map(() => '');
       const eit = tool === 'EIT' ? eitCols.map((c) => answer(c, q)) : eitCols.map(() => '');
       yield [
-        uuid(rnd),
+        // A fresh random id: never derived from a person, and unique across agencies (a 32-bit
+        // seeded generator repeats its streams, so ids are not drawn from it).
+        randomUUID(),
         plan.agencyCode,
         tool,
         plan.day,

@@ -9,6 +9,7 @@ import { loadDemoSurveys } from './demo-surveys.ts';
 import { loadDemoProvinceDrive } from './demo-province-drive.ts';
 import { loadDemoResults } from './demo-results.ts';
 import { loadDemoPublication } from './demo-publication.ts';
+import { loadDemoOit } from './demo-oit.ts';
 
 const dataDir = join(dirname(fileURLToPath(import.meta.url)), 'data');
 
@@ -37,6 +38,8 @@ export async function loadDemo(services: Services): Promise<DemoReport> {
   await loadDemoResults(services);
   // Publish 2563 with the NACC's announcement (and the seed's OIT comments of 51-PRV).
   await loadDemoPublication(services);
+  // OIT workflow states: 2563's imports confirmed; 2564 agencies at each step, one clarified.
+  await loadDemoOit(services);
   return { agencies: inserted + updated, logins };
 }
 

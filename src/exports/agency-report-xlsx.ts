@@ -28,10 +28,17 @@ export async function agencyReportXlsx(
       { item: t.results.level, value: report.level },
       {
         item: t.results.passed,
-        value: report.passed === null ? null : report.passed ? t.results.passed : t.results.notPassed,
+        value:
+          report.passed === null ? null : report.passed ? t.results.passed : t.results.notPassed,
       },
-      ...report.tools.map((tool) => ({ item: `${tool.tool} ${tx(tool.name)}`, value: round2(tool.score) })),
-      ...report.indicators.map((i) => ({ item: `${i.rank}. ${tx(i.name)}`, value: round2(i.score) })),
+      ...report.tools.map((tool) => ({
+        item: `${tool.tool} ${tx(tool.name)}`,
+        value: round2(tool.score),
+      })),
+      ...report.indicators.map((i) => ({
+        item: `${i.rank}. ${tx(i.name)}`,
+        value: round2(i.score),
+      })),
     ],
   };
   const questions: ExportTable = {
@@ -68,7 +75,12 @@ export async function agencyReportXlsx(
       { key: 'comment', header: m.oitComment },
       { key: 'score', header: t.results.score },
     ],
-    rows: report.oit.map((o) => ({ code: o.code, title: tx(o.title), comment: o.comment, score: o.score })),
+    rows: report.oit.map((o) => ({
+      code: o.code,
+      title: tx(o.title),
+      comment: o.comment,
+      score: o.score,
+    })),
   };
   const trend: ExportTable = {
     name: lang === 'en' ? 'Trend' : 'แนวโน้ม',

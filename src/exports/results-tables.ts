@@ -110,7 +110,9 @@ export function summaryTable(
     respondents_iit: s.respondents.IIT,
     respondents_eit: s.respondents.EIT,
     mean: round2(s.meanOverall),
-    ...Object.fromEntries(indicatorCols.map((c, i) => [c.key, round2(s.indicatorMeans[framework.indicators[i]!.code])])),
+    ...Object.fromEntries(
+      indicatorCols.map((c, i) => [c.key, round2(s.indicatorMeans[framework.indicators[i]!.code])]),
+    ),
     ...Object.fromEntries(
       framework.levels.flatMap((l) => [
         [`level_${l.code}`, s.levels[l.code]?.count ?? 0],
@@ -136,9 +138,6 @@ export function summaryTable(
       { key: 'passed_pct', header: `${m.passing} ${m.share}` },
       { key: 'meets_target', header: m.meets },
     ],
-    rows: [
-      row(m.national, national),
-      ...byType.map((s) => row(typeName(s.type, lang), s)),
-    ],
+    rows: [row(m.national, national), ...byType.map((s) => row(typeName(s.type, lang), s))],
   };
 }

@@ -41,7 +41,11 @@ export async function tablesToXlsx(tables: ExportTable[]): Promise<Buffer> {
   wb.creator = 'Open ITAS';
   for (const table of tables) {
     const ws = wb.addWorksheet(table.name.slice(0, 31));
-    ws.columns = table.columns.map((c) => ({ header: c.header, key: c.key, width: Math.max(10, Math.min(60, c.header.length + 4)) }));
+    ws.columns = table.columns.map((c) => ({
+      header: c.header,
+      key: c.key,
+      width: Math.max(10, Math.min(60, c.header.length + 4)),
+    }));
     ws.getRow(1).font = { bold: true };
     for (const r of table.rows) ws.addRow(r);
   }

@@ -1,11 +1,11 @@
 // OIT routes: the agency's sheet (save items, submit, dispute), the auditor's list and review,
 // the NACC's assignment screen, status exports and the history. Thin: parse → service → render.
 import { Hono, type Context } from 'hono';
-import { canManageAgency } from '../domain/access.ts';
+import { canManageAgency, hasRole, isNacc } from '../domain/access.ts';
 import { ServiceError } from '../services/errors.ts';
 import { OitInputError } from '../services/oit-shared.ts';
 import type { FieldError } from '../views/components/form.tsx';
-import { OitAssignPage, OitHistoryPage } from '../views/pages/oit-admin.page.tsx';
+import { OitAssignPage, OitHistoryPage, OitLandingPage } from '../views/pages/oit-admin.page.tsx';
 import { OitAgencyPage, type OitTyped } from '../views/pages/oit-agency.page.tsx';
 import { OitReviewListPage, OitReviewPage } from '../views/pages/oit-review.page.tsx';
 import { pageContext } from './app.tsx';
@@ -24,14 +24,32 @@ function fieldErrors(c: Context<AppEnv>, err: OitInputError): FieldError[] {
   return err.problems.map((p) => ({ field: p.field, message: th ? p.th : p.en }));
 }
 
-async function agencyPage(c: Context<AppEnv>, errors: FieldError[] = [], extra: { typed?: OitTyped; disputes?: Record<string, string> } = {}) {
+async function agencyPage(
+  c: Context<AppEnv>,
+  errors: FieldError[] = [],
+  extra: { typed?: OitTyped; disputes?: Record<string, string> } = {},
+) {
   const actor = requireUser(c);
   const sheet = await c.get('services').oit.sheet(actor, year(c), code(c));
   const t = c.get('t').oit;
   const saved = c.req.query('saved');
-  const notice = saved ? t.agency.saved(saved) : c.req.query('submitted') ? t.agency.submitted : c.req.query('disputed') ? t.agency.disputesSent(Number(c.req.query('disputed'))) : undefined;
+  const notice = saved
+    ? t.agency.saved(saved)
+    : c.req.query('submitted')
+      ? t.agency.submitted
+      : c.req.query('disputed')
+        ? t.agency.disputesSent(Number(c.req.query('disputed')))
+        : undefined;
   return c.html(
-    <OitAgencyPage ctx={pageContext(c)} sheet={sheet} canManage={canManageAgency(actor, sheet.agency)} errors={errors} typed={extra.typed} disputes={extra.disputes} notice={notice} />,
+    <OitAgencyPage
+      ctx={pageContext(c)}
+      sheet={sheet}
+      canManage={canManageAgency(actor, sheet.agency)}
+      errors={errors}
+      typed={extra.typed}
+      disputes={extra.disputes}
+      notice={notice}
+    />,
     errors.length ? 422 : 200,
   );
 }
@@ -49,7 +67,10 @@ oitRoutes.post(`${Y}/agencies/:code/items/:item`, async (c) => {
     if (err instanceof OitInputError) return agencyPage(c, fieldErrors(c, err), { typed });
     throw err;
   }
-  return c.redirect(`/oit/${year(c)}/agencies/${encodeURIComponent(code(c))}?saved=${encodeURIComponent(item)}#item-${item}`, 303);
+  return c.redirect(
+    `/oit/${year(c)}/agencies/${encodeURIComponent(code(c))}?saved=${encodeURIComponent(item)}#item-${item}`,
+    303,
+  );
 });
 
 oitRoutes.post(`${Y}/agencies/:code/submit`, async (c) => {
@@ -61,7 +82,8 @@ oitRoutes.post(`${Y}/agencies/:code/disputes`, async (c) => {
   const actor = requireUser(c);
   const body = await c.req.parseBody();
   const disputes: Record<string, string> = {};
-  for (const [k, v] of Object.entries(body)) if (k.startsWith('dispute-') && typeof v === 'string') disputes[k.slice(8)] = v;
+  for (const [k, v] of Object.entries(body))
+    if (k.startsWith('dispute-') && typeof v === 'string') disputes[k.slice(8)] = v;
   let n: number;
   try {
     n = await c.get('services').oit.dispute(actor, year(c), code(c), disputes);
@@ -69,7 +91,11 @@ oitRoutes.post(`${Y}/agencies/:code/disputes`, async (c) => {
     if (err instanceof OitInputError) return agencyPage(c, fieldErrors(c, err), { disputes });
     if (err instanceof ServiceError && err.status === 422) {
       const first = Object.keys(disputes)[0] ?? 'O1';
-      return agencyPage(c, [{ field: `${first}-dispute`, message: c.get('lang') === 'th' ? err.th : err.en }], { disputes });
+      return agencyPage(
+        c,
+        [{ field: `${first}-dispute`, message: c.get('lang') === 'th' ? err.th : err.en }],
+        { disputes },
+      );
     }
     throw err;
   }
@@ -88,15 +114,35 @@ oitRoutes.get(`${Y}/review`, async (c) => {
   return c.html(<OitReviewListPage ctx={pageContext(c)} year={year(c)} rows={rows} />);
 });
 
-async function reviewPage(c: Context<AppEnv>, errors: FieldError[] = [], typed?: { item: string; score: string; comment: string }) {
+async function reviewPage(
+  c: Context<AppEnv>,
+  errors: FieldError[] = [],
+  typed?: { item: string; score: string; comment: string },
+) {
   const sheet = await c.get('services').oitReview.sheet(requireUser(c), year(c), code(c));
   const t = c.get('t').oit.review;
   const q = (k: string) => c.req.query(k);
-  const notice = q('scored') ? t.scored(q('scored')!) : q('finished') ? t.finished : q('confirmed') ? t.confirmed : undefined;
-  return c.html(<OitReviewPage ctx={pageContext(c)} sheet={sheet} errors={errors} typed={typed} notice={notice} />, errors.length ? 422 : 200);
+  const notice = q('scored')
+    ? t.scored(q('scored')!)
+    : q('finished')
+      ? t.finished
+      : q('confirmed')
+        ? t.confirmed
+        : undefined;
+  return c.html(
+    <OitReviewPage
+      ctx={pageContext(c)}
+      sheet={sheet}
+      errors={errors}
+      typed={typed}
+      notice={notice}
+    />,
+    errors.length ? 422 : 200,
+  );
 }
 
-const reviewUrl = (c: Context<AppEnv>, q = '') => `/oit/${year(c)}/review/${encodeURIComponent(code(c))}${q}`;
+const reviewUrl = (c: Context<AppEnv>, q = '') =>
+  `/oit/${year(c)}/review/${encodeURIComponent(code(c))}${q}`;
 
 oitRoutes.get(`${Y}/review/:code`, (c) => reviewPage(c));
 
@@ -135,14 +181,26 @@ oitRoutes.post(`${Y}/review/:code/confirm`, async (c) => {
 
 // The NACC's assignment screen and the status exports.
 
-async function assignPage(c: Context<AppEnv>, errors: FieldError[] = [], typed: Record<string, string> = {}) {
+async function assignPage(
+  c: Context<AppEnv>,
+  errors: FieldError[] = [],
+  typed: Record<string, string> = {},
+) {
   const services = c.get('services');
   const actor = requireUser(c, 'nacc_admin');
   const auditors = await services.oitAdmin.auditors(actor);
   const provinces = await services.reference.provinces();
   const done = c.req.query('assigned');
   return c.html(
-    <OitAssignPage ctx={pageContext(c)} year={year(c)} auditors={auditors} provinces={provinces} errors={errors} typed={typed} notice={done ? c.get('t').oit.assign.done(Number(done)) : undefined} />,
+    <OitAssignPage
+      ctx={pageContext(c)}
+      year={year(c)}
+      auditors={auditors}
+      provinces={provinces}
+      errors={errors}
+      typed={typed}
+      notice={done ? c.get('t').oit.assign.done(Number(done)) : undefined}
+    />,
     errors.length ? 422 : 200,
   );
 }
@@ -160,12 +218,19 @@ async function assignAction(c: Context<AppEnv>, bulk: boolean) {
   let n: number;
   try {
     n = bulk
-      ? await c.get('services').oitAdmin.assignBulk(actor, auditor, { type: str(body.type) || undefined, province: str(body.province) || undefined })
+      ? await c.get('services').oitAdmin.assignBulk(actor, auditor, {
+          type: str(body.type) || undefined,
+          province: str(body.province) || undefined,
+        })
       : await c.get('services').oitAdmin.assign(actor, auditor, str(body.agency));
   } catch (err) {
     if (err instanceof ServiceError && err.status !== 403) {
       const f = err.en.startsWith('No account') ? field : bulk ? field : 'agency';
-      return assignPage(c, [{ field: f, message: c.get('lang') === 'th' ? err.th : err.en }], typed);
+      return assignPage(
+        c,
+        [{ field: f, message: c.get('lang') === 'th' ? err.th : err.en }],
+        typed,
+      );
     }
     throw err;
   }
@@ -177,10 +242,14 @@ oitRoutes.post(`${Y}/assign/bulk`, (c) => assignAction(c, true));
 
 oitRoutes.get(`${Y}/status`, async (c) => {
   const actor = requireUser(c);
-  const filter = { province: c.req.query('province') || undefined, type: c.req.query('type') || undefined };
+  const filter = {
+    province: c.req.query('province') || undefined,
+    type: c.req.query('type') || undefined,
+  };
   const services = c.get('services');
   const name = `oit-status-${year(c)}${filter.province ? `-${filter.province}` : ''}${filter.type ? `-${filter.type}` : ''}`;
-  const disposition = (ext: string) => `attachment; filename="oit-status.${ext}"; filename*=UTF-8''${encodeURIComponent(`${name}.${ext}`)}`;
+  const disposition = (ext: string) =>
+    `attachment; filename="oit-status.${ext}"; filename*=UTF-8''${encodeURIComponent(`${name}.${ext}`)}`;
   if (c.req.query('format') === 'xlsx') {
     const buf = await services.oitAdmin.statusXlsx(actor, year(c), filter, c.get('lang'));
     return c.body(new Uint8Array(buf), 200, {
@@ -189,5 +258,27 @@ oitRoutes.get(`${Y}/status`, async (c) => {
     });
   }
   const csv = await services.oitAdmin.statusCsv(actor, year(c), filter, c.get('lang'));
-  return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': disposition('csv') });
+  return c.body(csv, 200, {
+    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Disposition': disposition('csv'),
+  });
+});
+
+/** The signed-in person's OIT work in the newest assessment year. */
+oitRoutes.get('/oit', async (c) => {
+  const actor = requireUser(c);
+  const years = await c.get('services').years.list();
+  const latest = years.length ? Math.max(...years.map((y) => y.fiscalYear)) : null;
+  const agencies = actor.grants
+    .filter((g) => g.role === 'agency_admin' && g.scope)
+    .map((g) => g.scope!);
+  return c.html(
+    <OitLandingPage
+      ctx={pageContext(c)}
+      year={latest}
+      agencies={agencies}
+      auditor={hasRole(actor, 'auditor')}
+      nacc={isNacc(actor)}
+    />,
+  );
 });

@@ -329,8 +329,8 @@ async function remindersPage(
   const actor = requireUser(c);
   const [rows, templates, history] = await Promise.all([
     svc.board(actor, w),
-    svc.reminderTemplates(actor, w),
-    svc.reminders(actor, w),
+    c.get('services').provinceReminders.reminderTemplates(actor, w),
+    c.get('services').provinceReminders.reminders(actor, w),
   ]);
   const tpl = templates.find((t) => t.key === input.template) ?? templates[0]!;
   const chosen = input.codes ?? rows.filter((r) => r.reasons.length).map((r) => r.agency.code);
@@ -353,7 +353,7 @@ async function remindersPage(
   );
 }
 async function previewOf(c: C, input: { codes: string[]; subject: string; body: string }) {
-  return c.get('services').provinceProgress.previewReminder(requireUser(c), workspace(c), input);
+  return c.get('services').provinceReminders.previewReminder(requireUser(c), workspace(c), input);
 }
 provinceRoutes.get(`${P}/reminders`, (c) => {
   const codes = c.req.queries('codes') ?? null;
@@ -377,18 +377,21 @@ provinceRoutes.post(`${P}/reminders/preview`, async (c) => {
     body: values.body ?? '',
   };
   const state = { ...input, template: values.template ?? '' };
-  const svc = c.get('services').provinceProgress;
   if (values.action === 'save-template') {
-    const r = await svc.saveReminderTemplate(requireUser(c), workspace(c), {
-      key: state.template,
-      subject: input.subject,
-      body: input.body,
-    });
+    const r = await c
+      .get('services')
+      .provinceReminders.saveReminderTemplate(requireUser(c), workspace(c), {
+        key: state.template,
+        subject: input.subject,
+        body: input.body,
+      });
     if (!r.ok) return remindersPage(c, state, null, fieldErrors(c, r.error), 422);
     return remindersPage(c, state, null, [], 200, c.get('t').province.saved);
   }
   if (values.action === 'send') {
-    const r = await svc.sendReminder(requireUser(c), workspace(c), input);
+    const r = await c
+      .get('services')
+      .provinceReminders.sendReminder(requireUser(c), workspace(c), input);
     if (!r.ok) return remindersPage(c, state, null, fieldErrors(c, r.error), 422);
     return c.redirect(`${base(workspace(c))}/reminders?sent=${r.value.sent}`, 303);
   }

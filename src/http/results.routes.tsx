@@ -14,7 +14,12 @@ import {
   provinceRankingTable,
   summaryTable,
 } from '../exports/results-tables.ts';
-import { EXPORT_FORMATS, writeTable, type ExportFormat, type ExportTable } from '../exports/table-export.ts';
+import {
+  EXPORT_FORMATS,
+  writeTable,
+  type ExportFormat,
+  type ExportTable,
+} from '../exports/table-export.ts';
 import { AgencyReportPage } from '../views/pages/agency-report.page.tsx';
 import { RankingsPage } from '../views/pages/rankings.page.tsx';
 import { SummaryPage } from '../views/pages/results-summary.page.tsx';
@@ -148,7 +153,13 @@ async function publicationPage(
   const years = await c.get('services').resultsView.visibleYears(actor);
   const notice = c.req.query('saved') ? c.get('t').results.admin.done : undefined;
   return c.html(
-    <AdminPublicationPage ctx={pageContext(c)} years={years} errors={errors} form={form} notice={notice} />,
+    <AdminPublicationPage
+      ctx={pageContext(c)}
+      years={years}
+      errors={errors}
+      form={form}
+      notice={notice}
+    />,
     errors.length ? 422 : 200,
   );
 }
@@ -165,7 +176,11 @@ resultsRoutes.post('/admin/publication/:year{[0-9]{4}}/:action{publish|unpublish
   const service = c.get('services').resultsView;
   try {
     if (c.req.param('action') === 'publish')
-      await service.setPublication(actor, year, { publish: true, announcementTh: th, announcementEn: en });
+      await service.setPublication(actor, year, {
+        publish: true,
+        announcementTh: th,
+        announcementEn: en,
+      });
     else await service.setPublication(actor, year, { publish: false });
   } catch (e) {
     if (e instanceof ServiceError && e.status === 422) {

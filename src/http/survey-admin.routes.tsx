@@ -122,6 +122,7 @@ async function linksPage(
   } = {},
 ) {
   const actor = requireUser(c);
+  await c.get('services').surveyLinks.assertCanManage(actor, c.req.param('code') ?? '');
   const year = await yearOf(c);
   const s = c.get('services');
   const code = c.req.param('code') ?? '';
@@ -168,6 +169,7 @@ surveyAdminRoutes.get('/agencies/:code/survey', (c) => linksPage(c));
 
 surveyAdminRoutes.post('/agencies/:code/survey/rotate', async (c) => {
   const actor = requireUser(c);
+  await c.get('services').surveyLinks.assertCanManage(actor, c.req.param('code') ?? '');
   const year = await yearOf(c);
   await c.get('services').surveyLinks.rotate(actor, year, c.req.param('code'));
   return c.redirect(
@@ -178,6 +180,7 @@ surveyAdminRoutes.post('/agencies/:code/survey/rotate', async (c) => {
 
 surveyAdminRoutes.post('/agencies/:code/survey/targets', async (c) => {
   const actor = requireUser(c);
+  await c.get('services').surveyLinks.assertCanManage(actor, c.req.param('code') ?? '');
   const year = await yearOf(c);
   const form = await c.req.parseBody();
   const values = {
@@ -197,6 +200,7 @@ surveyAdminRoutes.post('/agencies/:code/survey/targets', async (c) => {
 
 surveyAdminRoutes.post('/agencies/:code/survey/access-codes', async (c) => {
   const actor = requireUser(c);
+  await c.get('services').surveyLinks.assertCanManage(actor, c.req.param('code') ?? '');
   const year = await yearOf(c);
   const form = await c.req.parseBody();
   const raw = typeof form.count === 'string' ? form.count.trim() : '0';
@@ -224,6 +228,7 @@ surveyAdminRoutes.post('/agencies/:code/survey/access-codes', async (c) => {
 
 async function qrTarget(c: Context<AppEnv>, toolRaw: string) {
   const actor = requireUser(c);
+  await c.get('services').surveyLinks.assertCanManage(actor, c.req.param('code') ?? '');
   const year = await yearOf(c);
   const tool = toSurveyTool(toolRaw);
   if (!tool) return undefined;

@@ -34,17 +34,24 @@ export function formatDateTime(value: Date, lang: Lang): string {
   }).format(value);
 }
 
+// Intl formatters are costly to build; a report formats hundreds of numbers, so build each once.
+const integerFormats = {
+  th: new Intl.NumberFormat('th-TH'),
+  en: new Intl.NumberFormat('en-GB'),
+};
+const scoreFormats = {
+  th: new Intl.NumberFormat('th-TH', { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+};
+
 export function formatInteger(n: number, lang: Lang): string {
-  return new Intl.NumberFormat(lang === 'th' ? 'th-TH' : 'en-GB').format(n);
+  return integerFormats[lang === 'th' ? 'th' : 'en'].format(n);
 }
 
 /** Scores are stored at full precision and shown with two decimals. */
 export function formatScore(n: number | null | undefined, lang: Lang): string {
   if (n === null || n === undefined) return '–';
-  return new Intl.NumberFormat(lang === 'th' ? 'th-TH' : 'en-GB', {
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-  }).format(n);
+  return scoreFormats[lang === 'th' ? 'th' : 'en'].format(n);
 }
 
 const collator = new Intl.Collator('th');

@@ -25,6 +25,7 @@ import { createSurveyService, type ResolvedLink } from './survey.service.ts';
 import { createSurveyCache } from './survey-cache.ts';
 import { createProvinceDriveService } from './province-drive.service.ts';
 import { createProvinceProgressService } from './province-progress.service.ts';
+import { createProvinceReminderService } from './province-reminder.service.ts';
 
 import { createOitService } from './oit.service.ts';
 import { createOitReviewService } from './oit-review.service.ts';
@@ -40,6 +41,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
   const surveyGuard = createSurveyGuard(db, loadSurveyLimits(), o.now);
   const surveyCache = createSurveyCache<ResolvedLink | null>();
   const provinceDrive = createProvinceDriveService(db);
+  const provinceProgress = createProvinceProgressService(db, { drive: provinceDrive });
   return {
     db,
     agencies: createAgencyService(db),
@@ -69,7 +71,13 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     oitReview: createOitReviewService(db, { years, now: o.now }),
     oitAdmin: createOitAdminService(db, { years }),
     oitLinks: createLinkCheckService(db),
-    provinceProgress: createProvinceProgressService(db, { drive: provinceDrive, mail, now: o.now }),
+    provinceProgress,
+    provinceReminders: createProvinceReminderService(db, {
+      drive: provinceDrive,
+      progress: provinceProgress,
+      mail,
+      now: o.now,
+    }),
     health: { isReady: () => pingDatabase(db) },
     messages: messagesFor,
   };

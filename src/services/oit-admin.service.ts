@@ -29,8 +29,16 @@ export function createOitAdminService(db: Db, deps: { years: YearService }) {
     return db.transaction().execute(async (tx) => {
       const before = await findGrants(tx, user.id);
       let added = 0;
-      for (const code of codes) if (await insertGrant(tx, user.id, { role: 'auditor', scope: code })) added++;
-      await recordAudit(tx, { actor, action: 'oit.assign', recordType: 'user', recordId: user.id, before: { grants: before }, after: { grants: await findGrants(tx, user.id) } });
+      for (const code of codes)
+        if (await insertGrant(tx, user.id, { role: 'auditor', scope: code })) added++;
+      await recordAudit(tx, {
+        actor,
+        action: 'oit.assign',
+        recordType: 'user',
+        recordId: user.id,
+        before: { grants: before },
+        after: { grants: await findGrants(tx, user.id) },
+      });
       return added;
     });
   }
@@ -56,7 +64,11 @@ export function createOitAdminService(db: Db, deps: { years: YearService }) {
     },
 
     /** Assigns every agency of a type and/or province to an auditor; returns how many were new. */
-    async assignBulk(actor: Actor, auditorEmail: string, filter: { type?: string; province?: string }): Promise<number> {
+    async assignBulk(
+      actor: Actor,
+      auditorEmail: string,
+      filter: { type?: string; province?: string },
+    ): Promise<number> {
       if (!isNacc(actor)) throw notNacc();
       const codes = await agencyCodesWhere(db, filter);
       if (codes.length === 0) throw oitError(422, 'noMatch');
@@ -64,7 +76,11 @@ export function createOitAdminService(db: Db, deps: { years: YearService }) {
     },
 
     /** Status rows of a province's (its officers, the NACC) or a type's (the NACC) agencies. */
-    async statusRows(actor: Actor, fiscalYear: number, filter: { province?: string; type?: string }) {
+    async statusRows(
+      actor: Actor,
+      fiscalYear: number,
+      filter: { province?: string; type?: string },
+    ) {
       const allowed = filter.province ? canActForProvince(actor, filter.province) : isNacc(actor);
       if (!allowed) throw new ForbiddenError(th.oit.errors.notReader, en.oit.errors.notReader);
       const year = await deps.years.require(fiscalYear);
@@ -72,26 +88,66 @@ export function createOitAdminService(db: Db, deps: { years: YearService }) {
       const rows = await listOitProgress(db, fiscalYear, filter);
       return rows
         .map((r) => ({ ...r, total }))
-        .sort((a, b) => compareThai(a.district ?? '', b.district ?? '') || compareThai(a.nameTh, b.nameTh));
+        .sort(
+          (a, b) =>
+            compareThai(a.district ?? '', b.district ?? '') || compareThai(a.nameTh, b.nameTh),
+        );
     },
 
     /** The same rows as a table with a header, in the reader's language. */
-    async statusTable(actor: Actor, fiscalYear: number, filter: { province?: string; type?: string }, lang: 'th' | 'en') {
+    async statusTable(
+      actor: Actor,
+      fiscalYear: number,
+      filter: { province?: string; type?: string },
+      lang: 'th' | 'en',
+    ) {
       const t = lang === 'th' ? th.oit : en.oit;
       const rows = await this.statusRows(actor, fiscalYear, filter);
       const h = t.export.header;
-      const header = [h.code, h.name, h.type, h.province, h.district, h.status, h.answered, h.scored, h.disputed, h.total];
-      const body = rows.map((r) => [r.code, r.nameTh, r.type, r.province ?? '', r.district ?? '', t.status[r.status ?? 'none'], r.answered, r.scored, r.disputed, r.total]);
+      const header = [
+        h.code,
+        h.name,
+        h.type,
+        h.province,
+        h.district,
+        h.status,
+        h.answered,
+        h.scored,
+        h.disputed,
+        h.total,
+      ];
+      const body = rows.map((r) => [
+        r.code,
+        r.nameTh,
+        r.type,
+        r.province ?? '',
+        r.district ?? '',
+        t.status[r.status ?? 'none'],
+        r.answered,
+        r.scored,
+        r.disputed,
+        r.total,
+      ]);
       return { header, body };
     },
 
     /** CSV with a BOM so Excel shows Thai. */
-    async statusCsv(actor: Actor, fiscalYear: number, filter: { province?: string; type?: string }, lang: 'th' | 'en'): Promise<string> {
+    async statusCsv(
+      actor: Actor,
+      fiscalYear: number,
+      filter: { province?: string; type?: string },
+      lang: 'th' | 'en',
+    ): Promise<string> {
       const { header, body } = await this.statusTable(actor, fiscalYear, filter, lang);
       return `\uFEFF${stringify([header, ...body])}`;
     },
 
-    async statusXlsx(actor: Actor, fiscalYear: number, filter: { province?: string; type?: string }, lang: 'th' | 'en'): Promise<Buffer> {
+    async statusXlsx(
+      actor: Actor,
+      fiscalYear: number,
+      filter: { province?: string; type?: string },
+      lang: 'th' | 'en',
+    ): Promise<Buffer> {
       const { header, body } = await this.statusTable(actor, fiscalYear, filter, lang);
       const wb = new ExcelJS.Workbook();
       const ws = wb.addWorksheet(`OIT ${fiscalYear}`);

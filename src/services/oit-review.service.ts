@@ -144,53 +144,59 @@ export function createOitReviewService(db: Db, deps: OitDeps) {
      * items answered "not published" or not answered score 0 with a standard comment.
      */
     finishReview: (actor: Actor, fiscalYear: number, agencyCode: string) =>
-      change(actor, fiscalYear, agencyCode, 'oit-review', 'finish_review', async (tx, _status, framework) => {
-        
-        const current = new Map(
-          (await loadCurrentOit(tx, fiscalYear, [agencyCode])).map((e) => [e.item, e]),
-        );
-        const unscored = itemOrder(framework).filter(
-          (c) => current.get(c)?.answer === 'has' && current.get(c)?.score === null,
-        );
-        if (unscored.length)
-          throw new ServiceError(
-            409,
-            th.oit.errors.unscored(unscored.join(', ')),
-            en.oit.errors.unscored(unscored.join(', ')),
+      change(
+        actor,
+        fiscalYear,
+        agencyCode,
+        'oit-review',
+        'finish_review',
+        async (tx, _status, framework) => {
+          const current = new Map(
+            (await loadCurrentOit(tx, fiscalYear, [agencyCode])).map((e) => [e.item, e]),
           );
-        const rows: OitValues[] = itemOrder(framework).map((code) => {
-          const e = current.get(code);
-          if (e && e.answer === 'has') return { ...e, status: 'reviewed' };
-          const base = e ?? {
-            agencyCode,
-            item: code,
-            answer: null,
-            urls: [],
-            note: null,
-            dispute: null,
-          };
-          return {
-            ...base,
+          const unscored = itemOrder(framework).filter(
+            (c) => current.get(c)?.answer === 'has' && current.get(c)?.score === null,
+          );
+          if (unscored.length)
+            throw new ServiceError(
+              409,
+              th.oit.errors.unscored(unscored.join(', ')),
+              en.oit.errors.unscored(unscored.join(', ')),
+            );
+          const rows: OitValues[] = itemOrder(framework).map((code) => {
+            const e = current.get(code);
+            if (e && e.answer === 'has') return { ...e, status: 'reviewed' };
+            const base = e ?? {
+              agencyCode,
+              item: code,
+              answer: null,
+              urls: [],
+              note: null,
+              dispute: null,
+            };
+            return {
+              ...base,
+              status: 'reviewed',
+              score: 0,
+              comment: `${th.oit.autoComment} / ${en.oit.autoComment}`,
+            };
+          });
+          await saveOitVersions(tx, fiscalYear, rows, 'auditor', actorLabel(actor));
+          await saveOitState(tx, fiscalYear, agencyCode, {
             status: 'reviewed',
-            score: 0,
-            comment: `${th.oit.autoComment} / ${en.oit.autoComment}`,
-          };
-        });
-        await saveOitVersions(tx, fiscalYear, rows, 'auditor', actorLabel(actor));
-        await saveOitState(tx, fiscalYear, agencyCode, {
-          status: 'reviewed',
-          action: 'finish_review',
-          changedBy: actorLabel(actor),
-        });
-        await recordAudit(tx, {
-          actor,
-          action: 'oit.review.finish',
-          recordType: 'oit',
-          recordId: `${fiscalYear}/${agencyCode}`,
-          before: { status: 'submitted' },
-          after: { status: 'reviewed' },
-        });
-      }),
+            action: 'finish_review',
+            changedBy: actorLabel(actor),
+          });
+          await recordAudit(tx, {
+            actor,
+            action: 'oit.review.finish',
+            recordType: 'oit',
+            recordId: `${fiscalYear}/${agencyCode}`,
+            before: { status: 'submitted' },
+            after: { status: 'reviewed' },
+          });
+        },
+      ),
 
     /** Re-reviews an item the agency disputed: a new score and comment, the dispute kept. */
     async reReviewItem(

@@ -36,12 +36,9 @@ export function oitError(status: 403 | 404 | 409 | 422, key: SimpleKey): Service
 }
 
 export function stateError(action: OitAction): ServiceError {
-  const k = action === 'start_review' ? 'start_review' : action;
-  return new ServiceError(
-    409,
-    th.oit.errors.state[k as keyof Errors['state']] ?? th.oit.errors.state.confirm,
-    en.oit.errors.state[k as keyof Errors['state']] ?? en.oit.errors.state.confirm,
-  );
+  // 'save' and 'score' share the catalogue's keys with the actions of the same name.
+  const k: keyof Errors['state'] = action;
+  return new ServiceError(409, th.oit.errors.state[k], en.oit.errors.state[k]);
 }
 
 /** A form's problems, each with its field and both languages (422). */

@@ -153,22 +153,21 @@ export function createResultsViewService(db: Db) {
       fiscalYear: number,
       agencyCode: string,
     ): Promise<AgencyReportView | undefined> {
-      const y = await yearFor(fiscalYear);
-      const agency = y && (await findAgency(db, agencyCode));
+      const [y, agency] = await Promise.all([yearFor(fiscalYear), findAgency(db, agencyCode)]);
       if (!y || !agency) return undefined;
       const confirmed = y.year.publishedAt
         ? true
         : await isOitConfirmed(db, fiscalYear, agency.code);
       if (!canSeeResults(actor, y.year, agency, confirmed)) return undefined;
-      const stored = await findScoreCard(db, fiscalYear, agency.code);
-      if (!stored) return undefined;
-      const framework = getFramework(stored.card.frameworkId) ?? y.framework;
-      const [counts, oit, history, demographics] = await Promise.all([
+      const [stored, counts, oit, history, demographics] = await Promise.all([
+        findScoreCard(db, fiscalYear, agency.code),
         loadAnswerCounts(db, fiscalYear, agency.code),
         loadCurrentOit(db, fiscalYear, [agency.code]),
         loadAgencyOverallHistory(db, agency.code),
         loadDemographicCounts(db, fiscalYear, agency.code),
       ]);
+      if (!stored) return undefined;
+      const framework = getFramework(stored.card.frameworkId) ?? y.framework;
       const byTool = { IIT: new Map<number, number[]>(), EIT: new Map<number, number[]>() };
       for (const c of counts) byTool[c.tool].set(c.item, c.counts);
       const report = buildAgencyReport({

@@ -56,6 +56,11 @@ export function createSurveyLinkService(db: Db, onChange: () => void = () => {})
   }
 
   return {
+    /** Refuses (404/403) before anything else is looked up, e.g. the year. */
+    assertCanManage: async (actor: Actor, agencyCode: string) => {
+      await managedAgency(actor, agencyCode);
+    },
+
     /** The agency's link for the year, created on first view. */
     async linkFor(actor: Actor, fiscalYear: number, agencyCode: string) {
       const agency = await managedAgency(actor, agencyCode);

@@ -335,7 +335,11 @@ export async function listAuditors(
  * Agencies whose every current item was imported as confirmed (`itas import oit`) but which have
  * no workflow state yet get the state 'confirmed', so screens and exports agree with the import.
  */
-export async function markImportedConfirmed(db: Db, fiscalYear: number, changedBy: string): Promise<number> {
+export async function markImportedConfirmed(
+  db: Db,
+  fiscalYear: number,
+  changedBy: string,
+): Promise<number> {
   const { rows } = await sql<{ agency_code: string }>`
     insert into oit_agency_states (fiscal_year, agency_code, status, changed_by)
     select ${fiscalYear}::int, e.agency_code, 'confirmed', ${changedBy}

@@ -53,17 +53,49 @@ beforeAll(async () => {
   await services.years.create(SYSTEM_CLI, YEAR, 'ita-2563');
   await db
     .insertInto('agencies')
-    .values({ code: CODE, name_th: 'เทศบาลตำบลทดสอบโอไอที', name_en: null, type: 'subdistrict_municipality', province: 'ลำพูน', district: 'เมืองลำพูน', parent_code: null, website: site, staff_count: 20 })
+    .values({
+      code: CODE,
+      name_th: 'เทศบาลตำบลทดสอบโอไอที',
+      name_en: null,
+      type: 'subdistrict_municipality',
+      province: 'ลำพูน',
+      district: 'เมืองลำพูน',
+      parent_code: null,
+      website: site,
+      staff_count: 20,
+    })
     .execute();
   const today = new Date();
   const day = (d: number) => thaiDay(new Date(today.getTime() + d * 86_400_000));
   for (const phase of ['oit-entry', 'oit-review', 'clarification', 'confirmation'])
-    await services.calendar.setPhase(SYSTEM_CLI, { fiscalYear: YEAR, phase, opensOn: day(-1), closesOn: day(1) });
-  await services.users.create(SYSTEM_CLI, { email: 'admin@oit.test', displayName: 'ผู้ดูแลหน่วยงาน', grant: { role: 'agency_admin', scope: CODE }, password: 'agency passphrase 2569' });
-  await services.users.create(SYSTEM_CLI, { email: 'auditor@oit.test', displayName: 'ผู้ตรวจ', grant: { role: 'auditor', scope: '51-PRV' }, password: 'auditor passphrase 2569' }).catch(async () => {
-    // 51-PRV is not in this database: start the auditor on the test agency instead.
-    await services.users.create(SYSTEM_CLI, { email: 'auditor@oit.test', displayName: 'ผู้ตรวจ', grant: { role: 'auditor', scope: CODE }, password: 'auditor passphrase 2569' });
+    await services.calendar.setPhase(SYSTEM_CLI, {
+      fiscalYear: YEAR,
+      phase,
+      opensOn: day(-1),
+      closesOn: day(1),
+    });
+  await services.users.create(SYSTEM_CLI, {
+    email: 'admin@oit.test',
+    displayName: 'ผู้ดูแลหน่วยงาน',
+    grant: { role: 'agency_admin', scope: CODE },
+    password: 'agency passphrase 2569',
   });
+  await services.users
+    .create(SYSTEM_CLI, {
+      email: 'auditor@oit.test',
+      displayName: 'ผู้ตรวจ',
+      grant: { role: 'auditor', scope: '51-PRV' },
+      password: 'auditor passphrase 2569',
+    })
+    .catch(async () => {
+      // 51-PRV is not in this database: start the auditor on the test agency instead.
+      await services.users.create(SYSTEM_CLI, {
+        email: 'auditor@oit.test',
+        displayName: 'ผู้ตรวจ',
+        grant: { role: 'auditor', scope: CODE },
+        password: 'auditor passphrase 2569',
+      });
+    });
   await services.oitAdmin.assign(SYSTEM_CLI, 'auditor@oit.test', CODE);
 
   const hono = createApp({ services, log });
@@ -144,15 +176,23 @@ describe('OIT from entry to confirmation', () => {
     await page.keyboard.press('0');
     expect(await page.locator('#item-O1').getByLabel('0', { exact: true }).isChecked()).toBe(true);
     await page.locator('#item-O1').getByLabel('100').check();
-    await page.locator('#item-O1').getByLabel('ความเห็น (ต้องระบุเมื่อให้ 0 คะแนน)').fill('มีแผนผังโครงสร้างครบถ้วน');
+    await page
+      .locator('#item-O1')
+      .getByLabel('ความเห็น (ต้องระบุเมื่อให้ 0 คะแนน)')
+      .fill('มีแผนผังโครงสร้างครบถ้วน');
     await page.locator('#item-O1').getByRole('button', { name: 'บันทึกคะแนน O1' }).click();
     await page.waitForURL(/scored=O1/);
     // A 0 without a comment is refused, keeping the form.
     await page.locator('#item-O2').getByLabel('0', { exact: true }).check();
     await page.locator('#item-O2').getByRole('button', { name: 'บันทึกคะแนน O2' }).click();
-    expect(await page.locator('.error-summary').textContent()).toContain('ให้ 0 คะแนนต้องเขียนความเห็น');
+    expect(await page.locator('.error-summary').textContent()).toContain(
+      'ให้ 0 คะแนนต้องเขียนความเห็น',
+    );
     await page.locator('#item-O2').getByLabel('0', { exact: true }).check();
-    await page.locator('#item-O2').getByLabel('ความเห็น (ต้องระบุเมื่อให้ 0 คะแนน)').fill('ลิงก์เสีย เปิดไม่ได้');
+    await page
+      .locator('#item-O2')
+      .getByLabel('ความเห็น (ต้องระบุเมื่อให้ 0 คะแนน)')
+      .fill('ลิงก์เสีย เปิดไม่ได้');
     await page.locator('#item-O2').getByRole('button', { name: 'บันทึกคะแนน O2' }).click();
     await page.waitForURL(/scored=O2/);
     await page.getByRole('button', { name: 'ตรวจเสร็จ (ผลเบื้องต้น)' }).click();
@@ -170,7 +210,10 @@ describe('OIT from entry to confirmation', () => {
     await signInAs(page, 'auditor@oit.test', 'auditor passphrase 2569', reviewPath);
     expect(await page.locator('#item-O2').textContent()).toContain('ย้ายไฟล์ไปที่ /executives แล้ว');
     await page.locator('#item-O2').getByLabel('100').check();
-    await page.locator('#item-O2').getByLabel('ความเห็น (ต้องระบุเมื่อให้ 0 คะแนน)').fill('ตรวจตามคำชี้แจงแล้ว พบข้อมูล');
+    await page
+      .locator('#item-O2')
+      .getByLabel('ความเห็น (ต้องระบุเมื่อให้ 0 คะแนน)')
+      .fill('ตรวจตามคำชี้แจงแล้ว พบข้อมูล');
     await page.locator('#item-O2').getByRole('button', { name: 'บันทึกคะแนน O2' }).click();
     await page.waitForURL(/scored=O2/);
     await page.getByRole('button', { name: 'ยืนยันผล' }).click();
@@ -181,11 +224,26 @@ describe('OIT from entry to confirmation', () => {
     expect(await page.locator('[data-oit-score]').textContent()).toBe('2.22');
     await page.getByRole('link', { name: 'ประวัติการเปลี่ยนแปลง' }).click();
     await page.waitForURL(/\/history$/);
-    const steps = await page.locator('.oit-events li').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
-    expect(steps).toEqual(['draft', 'submitted', 'submitted', 'reviewed', 'clarification_requested', 're_reviewed', 'confirmed']);
-    const o2 = await page.locator('section', { has: page.locator('#h-O2') }).locator('tbody tr').count();
+    const steps = await page
+      .locator('.oit-events li')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+    expect(steps).toEqual([
+      'draft',
+      'submitted',
+      'submitted',
+      'reviewed',
+      'clarification_requested',
+      're_reviewed',
+      'confirmed',
+    ]);
+    const o2 = await page
+      .locator('section', { has: page.locator('#h-O2') })
+      .locator('tbody tr')
+      .count();
     expect(o2).toBe(7);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
   });
 });

@@ -101,4 +101,20 @@ describe('province drive', () => {
     expect(outbox).toContain('ติดตามการดำเนินงาน ITA ปีงบประมาณ 2564: จังหวัดลำพูน');
     await page.close();
   });
+
+  it('the what-if works without JavaScript: tick, submit, see the new score', async () => {
+    const noJs = await openBrowser({ javaScript: false });
+    try {
+      const page = await noJs.context.newPage();
+      await signIn(page, 'lamphun@demo.itas.local', 'demo-province-2569');
+      await page.goto(`${ws()}/plan?agency=51-PRV`);
+      await page.locator('input[name="tick"][value="oit:O25"]').check();
+      await page.getByRole('button', { name: 'คำนวณ' }).click();
+      await page.waitForURL(/tick=oit%3AO25/);
+      // O25 is the only item of its sub-indicator's four at 0: +1.00 point.
+      expect(await page.locator('#projected-score').textContent()).toContain('88.96');
+    } finally {
+      await noJs.close();
+    }
+  });
 });

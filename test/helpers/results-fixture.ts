@@ -19,7 +19,9 @@ interface SeedReport {
   questions: { code: string; items: { distribution: number[] }[] }[];
   oit: { code: string; comment: string; score: number }[];
 }
-export const seedReport = JSON.parse(read('test/fixtures/seed/lamphun-2563-report.json')) as SeedReport;
+export const seedReport = JSON.parse(
+  read('test/fixtures/seed/lamphun-2563-report.json'),
+) as SeedReport;
 
 export const PRV_RESPONDENTS = { IIT: 417, EIT: 217 };
 
@@ -35,16 +37,30 @@ export async function loadResultsFixture(services: Services, db: Db): Promise<vo
   // 51-PRV: shares in hundredths of a percent are exact integer counts with the same ratios.
   const answers: Record<string, number[]> = {};
   for (const q of seedReport.questions)
-    q.items.forEach((it, i) => (answers[`${q.code}.${i + 1}`] = it.distribution.map((d) => Math.round(d * 100))));
+    q.items.forEach(
+      (it, i) => (answers[`${q.code}.${i + 1}`] = it.distribution.map((d) => Math.round(d * 100))),
+    );
   const oit = Object.fromEntries(seedReport.oit.map((o) => [o.code, o.score]));
   const prv = scoreAgency(fw, { answers, respondents: PRV_RESPONDENTS, oit });
   const cards: { agencyCode: string; card: ScoreCard }[] = [{ agencyCode: '51-PRV', card: prv }];
 
   const past: Parameters<typeof upsertPastResults>[1] = [];
-  for (const line of read('src/demo/data/lamphun-results-published.csv').trim().split('\n').slice(1)) {
+  for (const line of read('src/demo/data/lamphun-results-published.csv')
+    .trim()
+    .split('\n')
+    .slice(1)) {
     const [code, year, overall] = line.split(',');
     const score = Number(overall);
-    if (year === '2562') past.push({ agencyCode: code!, fiscalYear: 2562, overall: score, iit: null, eit: null, oit: null, level: null });
+    if (year === '2562')
+      past.push({
+        agencyCode: code!,
+        fiscalYear: 2562,
+        overall: score,
+        iit: null,
+        eit: null,
+        oit: null,
+        level: null,
+      });
     else if (code !== '51-PRV') {
       const level = levelFor(fw, score);
       cards.push({
@@ -66,7 +82,16 @@ export async function loadResultsFixture(services: Services, db: Db): Promise<vo
   for (const tool of ['IIT', 'EIT'] as const) {
     const rows = answerColumns(fw, tool).map((col, i) => {
       const c = answers[col] ?? [];
-      return { fiscal_year: 2563, agency_code: '51-PRV', tool, item: i + 1, c1: c[0] ?? 0, c2: c[1] ?? 0, c3: c[2] ?? 0, c4: c[3] ?? 0 };
+      return {
+        fiscal_year: 2563,
+        agency_code: '51-PRV',
+        tool,
+        item: i + 1,
+        c1: c[0] ?? 0,
+        c2: c[1] ?? 0,
+        c3: c[2] ?? 0,
+        c4: c[3] ?? 0,
+      };
     });
     await db.insertInto('answer_counts').values(rows).execute();
   }

@@ -168,6 +168,8 @@ export const AUTHZ_MATRIX: Record<string, RouteCase> = {
   ...provinceDriveMatrix(),
   // OIT (issue 6)
   ...oitMatrix(),
+  // Surveys (issue 5)
+  ...surveyMatrix(),
 };
 
 function provinceDriveMatrix(): Record<string, RouteCase> {
@@ -285,6 +287,7 @@ function oitMatrix(): Record<string, RouteCase> {
   const a = `${y}/agencies/51-PRV`;
   const r = `${y}/review/51-PAO`;
   return {
+    'GET /oit': { path: '/oit', expect: SIGNED_IN },
     [`GET ${Y}/agencies/:code`]: { path: a, expect: AGENCY_READ, alsoAllowed: reached },
     [`POST ${Y}/agencies/:code/items/:item`]: {
       path: `${a}/items/O1`,
@@ -341,5 +344,92 @@ function oitMatrix(): Record<string, RouteCase> {
       expect: PROVINCE,
       alsoAllowed: reached,
     },
+  };
+}
+
+// Surveys (issue 5). The matrix has no assessment year and no survey link: a role that passes the
+// access check gets the 404 naming the missing year (or the unknown link); respondents are public.
+function surveyMatrix(): Record<string, RouteCase> {
+  const MANAGE: Record<Who, Outcome> = {
+    nacc_admin: 'allow',
+    auditor: 'forbid',
+    province_officer: 'forbid',
+    agency_admin: 'allow',
+    anonymous: 'sign-in',
+  };
+  const FOLLOW: Record<Who, Outcome> = {
+    nacc_admin: 'allow',
+    auditor: 'forbid',
+    province_officer: 'allow',
+    agency_admin: 'forbid',
+    anonymous: 'sign-in',
+  };
+  const reached = [404, 422];
+  const a = '/agencies/51-PRV/survey';
+  const go = '/go/iit/abcdefghjk';
+  return {
+    'GET /admin/calendar': { path: '/admin/calendar', expect: NACC_ONLY, alsoAllowed: reached },
+    'POST /admin/calendar': {
+      path: '/admin/calendar',
+      form: { phase: 'iit', from: '1/4/2569', to: '31/5/2569' },
+      expect: NACC_ONLY,
+      alsoAllowed: reached,
+    },
+    'GET /agencies/:code/survey': { path: a, expect: MANAGE, alsoAllowed: reached },
+    'GET /agencies/:code/survey/qr/:file': {
+      path: `${a}/qr/iit.svg`,
+      expect: MANAGE,
+      alsoAllowed: reached,
+    },
+    'GET /agencies/:code/survey/poster/:tool': {
+      path: `${a}/poster/iit`,
+      expect: MANAGE,
+      alsoAllowed: reached,
+    },
+    'POST /agencies/:code/survey/rotate': {
+      path: `${a}/rotate`,
+      expect: MANAGE,
+      alsoAllowed: reached,
+    },
+    'POST /agencies/:code/survey/targets': {
+      path: `${a}/targets`,
+      form: { iit_population: '100', eit_population: '1000' },
+      expect: MANAGE,
+      alsoAllowed: reached,
+    },
+    'POST /agencies/:code/survey/access-codes': {
+      path: `${a}/access-codes`,
+      form: { count: '0' },
+      expect: MANAGE,
+      alsoAllowed: reached,
+    },
+    'GET /survey-targets': { path: '/survey-targets', expect: FOLLOW, alsoAllowed: reached },
+    'GET /survey-targets.csv': {
+      path: '/survey-targets.csv',
+      expect: FOLLOW,
+      alsoAllowed: reached,
+    },
+    'GET /go/:tool/:code': { path: go, expect: PUBLIC, alsoAllowed: reached },
+    'GET /go/:tool/:code/:step': { path: `${go}/about`, expect: PUBLIC, alsoAllowed: reached },
+    'GET /go/:tool/:code/check': { path: `${go}/check`, expect: PUBLIC, alsoAllowed: reached },
+    'GET /go/:tool/:code/thanks': { path: `${go}/thanks`, expect: PUBLIC, alsoAllowed: reached },
+    'GET /go/:tool/:code/not-eligible': {
+      path: `${go}/not-eligible`,
+      expect: PUBLIC,
+      alsoAllowed: reached,
+    },
+    'POST /go/:tool/:code/:step': {
+      path: `${go}/about`,
+      form: {},
+      expect: PUBLIC,
+      alsoAllowed: reached,
+    },
+    'POST /go/:tool/:code/submit': { path: `${go}/submit`, expect: PUBLIC, alsoAllowed: reached },
+    'POST /api/v1/surveys/:code/:tool': {
+      path: '/api/v1/surveys/abcdefghjk/iit',
+      expect: PUBLIC,
+      alsoAllowed: reached,
+    },
+    'GET /api/openapi.json': { path: '/api/openapi.json', expect: PUBLIC },
   };
 }

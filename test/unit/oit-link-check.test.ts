@@ -28,7 +28,9 @@ beforeAll(async () => {
     const path = req.url ?? '/';
     if (path === '/ok') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end('<html><head><title>โครงสร้างหน่วยงาน &amp; ผู้บริหาร</title></head><body>ok</body></html>');
+      res.end(
+        '<html><head><title>โครงสร้างหน่วยงาน &amp; ผู้บริหาร</title></head><body>ok</body></html>',
+      );
     } else if (path === '/moved') {
       res.writeHead(301, { location: '/ok' });
       res.end();
@@ -119,7 +121,12 @@ describe('production mode refuses internal addresses without connecting', () => 
 describe('fetching (loopback allowed for the fixture server)', () => {
   it('reads status, type, title, size and hash', async () => {
     const r = await fetchLink(`${base}/ok`, TEST);
-    expect(r).toMatchObject({ httpStatus: 200, finalUrl: `${base}/ok`, title: 'โครงสร้างหน่วยงาน & ผู้บริหาร', error: null });
+    expect(r).toMatchObject({
+      httpStatus: 200,
+      finalUrl: `${base}/ok`,
+      title: 'โครงสร้างหน่วยงาน & ผู้บริหาร',
+      error: null,
+    });
     expect(r.contentType).toContain('text/html');
     expect(r.sizeBytes).toBeGreaterThan(50);
     expect(r.contentHash).toMatch(/^[0-9a-f]{64}$/);
@@ -154,9 +161,19 @@ describe('fetching (loopback allowed for the fixture server)', () => {
   });
 
   it('flags links off the agency website', () => {
-    const r = { url: 'https://www.facebook.com/x', httpStatus: 200, finalUrl: 'https://www.facebook.com/x', error: null };
+    const r = {
+      url: 'https://www.facebook.com/x',
+      httpStatus: 200,
+      finalUrl: 'https://www.facebook.com/x',
+      error: null,
+    };
     expect(linkFlags(r, 'https://www.lamphun.go.th')).toEqual(['off_site']);
-    const sub = { url: 'https://eservice.lamphun.go.th/a', httpStatus: 200, finalUrl: 'https://eservice.lamphun.go.th/a', error: null };
+    const sub = {
+      url: 'https://eservice.lamphun.go.th/a',
+      httpStatus: 200,
+      finalUrl: 'https://eservice.lamphun.go.th/a',
+      error: null,
+    };
     expect(linkFlags(sub, 'www.lamphun.go.th')).toEqual([]);
   });
 });
@@ -174,17 +191,47 @@ describe('the link-check job', () => {
     await s.years.create(SYSTEM_CLI, 2563, 'ita-2563');
     await t.db
       .insertInto('agencies')
-      .values({ code: 'L-1', name_th: 'เทศบาลตำบลทดสอบ', name_en: null, type: 'subdistrict_municipality', province: 'ลำพูน', district: 'เมืองลำพูน', parent_code: null, website: base, staff_count: 5 })
+      .values({
+        code: 'L-1',
+        name_th: 'เทศบาลตำบลทดสอบ',
+        name_en: null,
+        type: 'subdistrict_municipality',
+        province: 'ลำพูน',
+        district: 'เมืองลำพูน',
+        parent_code: null,
+        website: base,
+        staff_count: 5,
+      })
       .execute();
     // Another loopback address: off the agency's site, and nothing listens there (dead).
     const offSite = `http://127.0.0.2:${new URL(base).port}/ok`;
-    const entry = (item: string, urls: string[]) => ({ agencyCode: 'L-1', item, status: 'submitted' as const, answer: 'has' as const, urls, note: null, score: null, comment: null, dispute: null });
-    await saveOitVersions(t.db, 2563, [entry('O1', [`${base}/ok`]), entry('O2', [`${base}/gone`, offSite])], 'agency', 'test');
+    const entry = (item: string, urls: string[]) => ({
+      agencyCode: 'L-1',
+      item,
+      status: 'submitted' as const,
+      answer: 'has' as const,
+      urls,
+      note: null,
+      score: null,
+      comment: null,
+      dispute: null,
+    });
+    await saveOitVersions(
+      t.db,
+      2563,
+      [entry('O1', [`${base}/ok`]), entry('O2', [`${base}/gone`, offSite])],
+      'agency',
+      'test',
+    );
     registerBuiltInJobs();
     await s.jobs.enqueue([linkCheckJob(2563, 'L-1', 'submission')]);
     expect(await runDueJobs(s, pino({ level: 'silent' }))).toBe(1);
     const sheet = await s.oit.sheet(SYSTEM_CLI, 2563, 'L-1');
-    expect(sheet.checks.O1?.[0]).toMatchObject({ httpStatus: 200, flags: ['not_https'], reason: 'submission' });
+    expect(sheet.checks.O1?.[0]).toMatchObject({
+      httpStatus: 200,
+      flags: ['not_https'],
+      reason: 'submission',
+    });
     const o2 = Object.fromEntries((sheet.checks.O2 ?? []).map((c) => [c.url, c]));
     expect(o2[`${base}/gone`]?.flags).toEqual(['dead', 'not_https']);
     expect(o2[offSite]?.flags).toEqual(expect.arrayContaining(['dead', 'off_site']));

@@ -4,6 +4,7 @@ import { SYSTEM_CLI, type Actor } from '../../src/domain/actor.ts';
 import { createServices, type Services } from '../../src/services/container.ts';
 import { ServiceError } from '../../src/services/errors.ts';
 import { OitInputError } from '../../src/services/oit-shared.ts';
+import { saveOitVersions } from '../../src/storage/oit.repository.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
 
 const YEAR = 2563;
@@ -68,26 +69,46 @@ beforeAll(async () => {
   adminB = await agencyAdmin('admin@b.example', 'T-B');
   adminC = await agencyAdmin('admin@c.example', 'T-C');
   expect(await s.oitAdmin.assign(SYSTEM_CLI, 'auditor@example.org', 'T-A')).toBe(1);
-  auditor = { kind: 'user', userId: user.id, email: user.email, grants: [{ role: 'auditor', scope: 'T-A' }, { role: 'auditor', scope: 'T-C' }] };
+  auditor = {
+    kind: 'user',
+    userId: user.id,
+    email: user.email,
+    grants: [
+      { role: 'auditor', scope: 'T-A' },
+      { role: 'auditor', scope: 'T-C' },
+    ],
+  };
 });
 
 afterAll(async () => t?.close());
 
 describe('agency entry', () => {
   it('refuses an answer from another agency, with its message', async () => {
-    const e = await refusal(s.oit.saveItem(adminB, YEAR, 'T-A', 'O1', { answer: 'has', urls: 'https://a.example.go.th/o1' }));
+    const e = await refusal(
+      s.oit.saveItem(adminB, YEAR, 'T-A', 'O1', {
+        answer: 'has',
+        urls: 'https://a.example.go.th/o1',
+      }),
+    );
     expect(e.status).toBe(403);
     expect(e.th).toContain('เฉพาะผู้ดูแลของหน่วยงานนี้');
     expect(e.en).toContain("Only this agency's administrators");
   });
 
   it('refuses an auditor editing answers (wrong role)', async () => {
-    const e = await refusal(s.oit.saveItem(auditor, YEAR, 'T-A', 'O1', { answer: 'has', urls: 'https://a.example.go.th/o1' }));
+    const e = await refusal(
+      s.oit.saveItem(auditor, YEAR, 'T-A', 'O1', {
+        answer: 'has',
+        urls: 'https://a.example.go.th/o1',
+      }),
+    );
     expect(e.status).toBe(403);
   });
 
   it('refuses bad input field by field and an unknown item', async () => {
-    const e = await refusal(s.oit.saveItem(adminA, YEAR, 'T-A', 'O1', { answer: 'has', urls: 'ftp://x not-a-url' }));
+    const e = await refusal(
+      s.oit.saveItem(adminA, YEAR, 'T-A', 'O1', { answer: 'has', urls: 'ftp://x not-a-url' }),
+    );
     expect(e.status).toBe(422);
     expect(e).toBeInstanceOf(OitInputError);
     expect((e as OitInputError).problems.map((p) => p.field)).toEqual(['O1-urls', 'O1-urls']);
@@ -95,7 +116,9 @@ describe('agency entry', () => {
     expect(e.en).toContain('Not a valid link: not-a-url');
     const missing = await refusal(s.oit.saveItem(adminA, YEAR, 'T-A', 'O1', { urls: '' }));
     expect(missing.en).toContain('Choose whether');
-    const unknown = await refusal(s.oit.saveItem(adminA, YEAR, 'T-A', 'O99', { answer: 'has_not' }));
+    const unknown = await refusal(
+      s.oit.saveItem(adminA, YEAR, 'T-A', 'O99', { answer: 'has_not' }),
+    );
     expect(unknown.status).toBe(404);
     expect(unknown.th).toContain('ไม่มีข้อนี้');
   });
@@ -110,15 +133,28 @@ describe('agency entry', () => {
   });
 
   it('saves drafts as versions and counts progress', async () => {
-    await s.oit.saveItem(adminA, YEAR, 'T-A', 'O1', { answer: 'has', urls: 'https://a.example.go.th/o1' });
-    await s.oit.saveItem(adminA, YEAR, 'T-A', 'O1', { answer: 'has', urls: 'https://a.example.go.th/o1-new', note: 'หน้าโครงสร้าง' });
-    await s.oit.saveItem(adminA, YEAR, 'T-A', 'O2', { answer: 'has', urls: 'https://a.example.go.th/o2\nhttps://a.example.go.th/o2b' });
+    await s.oit.saveItem(adminA, YEAR, 'T-A', 'O1', {
+      answer: 'has',
+      urls: 'https://a.example.go.th/o1',
+    });
+    await s.oit.saveItem(adminA, YEAR, 'T-A', 'O1', {
+      answer: 'has',
+      urls: 'https://a.example.go.th/o1-new',
+      note: 'หน้าโครงสร้าง',
+    });
+    await s.oit.saveItem(adminA, YEAR, 'T-A', 'O2', {
+      answer: 'has',
+      urls: 'https://a.example.go.th/o2\nhttps://a.example.go.th/o2b',
+    });
     await s.oit.saveItem(adminA, YEAR, 'T-A', 'O3', { answer: 'has_not' });
     const sheet = await s.oit.sheet(adminA, YEAR, 'T-A');
     expect(sheet.status).toBe('draft');
     expect(sheet.done).toBe(3);
     expect(sheet.total).toBe(43);
-    expect(sheet.entries.O2?.urls).toEqual(['https://a.example.go.th/o2', 'https://a.example.go.th/o2b']);
+    expect(sheet.entries.O2?.urls).toEqual([
+      'https://a.example.go.th/o2',
+      'https://a.example.go.th/o2b',
+    ]);
     const h = await s.oit.history(adminA, YEAR, 'T-A');
     expect(h.versions.filter((v) => v.item === 'O1').map((v) => v.urls[0])).toEqual([
       'https://a.example.go.th/o1',
@@ -127,7 +163,10 @@ describe('agency entry', () => {
   });
 
   it('refuses to submit nothing', async () => {
-    await s.oit.saveItem(adminB, YEAR, 'T-B', 'O1', { answer: 'has', urls: 'https://b.example.go.th/o1' });
+    await s.oit.saveItem(adminB, YEAR, 'T-B', 'O1', {
+      answer: 'has',
+      urls: 'https://b.example.go.th/o1',
+    });
     // B has an answer; a third agency with none cannot submit.
     const e = await refusal(s.oit.submit(adminC, YEAR, 'T-C'));
     expect(e.status).toBe(409);
@@ -146,7 +185,11 @@ describe('agency entry', () => {
     const sheet = await s.oit.sheet(adminA, YEAR, 'T-A');
     expect(sheet.status).toBe('submitted');
     expect(Object.values(sheet.entries).every((e) => e.status === 'submitted')).toBe(true);
-    const jobs = await t.db.selectFrom('jobs').select(['kind', 'key']).where('kind', '=', 'link-check').execute();
+    const jobs = await t.db
+      .selectFrom('jobs')
+      .select(['kind', 'key'])
+      .where('kind', '=', 'link-check')
+      .execute();
     expect(jobs).toEqual([{ kind: 'link-check', key: `${YEAR}:T-A:submission` }]);
     const e = await refusal(s.oit.saveItem(adminA, YEAR, 'T-A', 'O4', { answer: 'has_not' }));
     expect(e.status).toBe(409);
@@ -177,7 +220,9 @@ describe('auditor review', () => {
   });
 
   it('refuses a 0 without a comment', async () => {
-    const e = await refusal(s.oitReview.scoreItem(auditor, YEAR, 'T-A', 'O2', { score: '0', comment: '  ' }));
+    const e = await refusal(
+      s.oitReview.scoreItem(auditor, YEAR, 'T-A', 'O2', { score: '0', comment: '  ' }),
+    );
     expect(e.status).toBe(422);
     expect(e.th).toContain('ให้ 0 คะแนนต้องเขียนความเห็น');
     expect(e.en).toContain('A score of 0 needs a comment');
@@ -193,13 +238,18 @@ describe('auditor review', () => {
 
   it('starting the review re-checks the links; finishing needs every published item scored', async () => {
     await s.oitReview.startReview(auditor, YEAR, 'T-A');
-    const keys = (await t.db.selectFrom('jobs').select('key').where('kind', '=', 'link-check').execute()).map((j) => j.key);
+    const keys = (
+      await t.db.selectFrom('jobs').select('key').where('kind', '=', 'link-check').execute()
+    ).map((j) => j.key);
     expect(keys).toContain(`${YEAR}:T-A:review`);
     await s.oitReview.scoreItem(auditor, YEAR, 'T-A', 'O1', { score: '100', comment: 'ครบถ้วน' });
     const e = await refusal(s.oitReview.finishReview(auditor, YEAR, 'T-A'));
     expect(e.status).toBe(409);
     expect(e.en).toContain('Not scored yet: O2');
-    await s.oitReview.scoreItem(auditor, YEAR, 'T-A', 'O2', { score: '0', comment: 'ไม่พบรายชื่อผู้บริหาร' });
+    await s.oitReview.scoreItem(auditor, YEAR, 'T-A', 'O2', {
+      score: '0',
+      comment: 'ไม่พบรายชื่อผู้บริหาร',
+    });
     await s.oitReview.finishReview(auditor, YEAR, 'T-A');
     const sheet = await s.oit.sheet(adminA, YEAR, 'T-A');
     expect(sheet.status).toBe('reviewed');
@@ -229,7 +279,10 @@ describe('clarification and confirmation', () => {
     expect(await s.oit.dispute(adminA, YEAR, 'T-A', { O2: 'รายชื่อผู้บริหารอยู่ท้ายหน้า', O1: '' })).toBe(1);
     const sheet = await s.oit.sheet(adminA, YEAR, 'T-A');
     expect(sheet.status).toBe('clarification_requested');
-    expect(sheet.entries.O2).toMatchObject({ status: 'clarification_requested', dispute: 'รายชื่อผู้บริหารอยู่ท้ายหน้า' });
+    expect(sheet.entries.O2).toMatchObject({
+      status: 'clarification_requested',
+      dispute: 'รายชื่อผู้บริหารอยู่ท้ายหน้า',
+    });
     expect(sheet.entries.O1?.status).toBe('reviewed');
   });
 
@@ -238,13 +291,18 @@ describe('clarification and confirmation', () => {
     const e = await refusal(s.oitReview.confirm(auditor, YEAR, 'T-A'));
     expect(e.status).toBe(409);
     expect(e.en).toContain('Disputed items not re-reviewed yet: O2');
-    const r = await refusal(s.oitReview.reReviewItem(auditor, YEAR, 'T-A', 'O1', { score: '0', comment: 'x' }));
+    const r = await refusal(
+      s.oitReview.reReviewItem(auditor, YEAR, 'T-A', 'O1', { score: '0', comment: 'x' }),
+    );
     expect(r.status).toBe(409);
     expect(r.th).toContain('ไม่ได้ขอชี้แจงข้อ O1');
   });
 
   it('re-reviews and confirms; the score card is queued and the history keeps every step', async () => {
-    await s.oitReview.reReviewItem(auditor, YEAR, 'T-A', 'O2', { score: '100', comment: 'พบข้อมูลตามคำชี้แจง' });
+    await s.oitReview.reReviewItem(auditor, YEAR, 'T-A', 'O2', {
+      score: '100',
+      comment: 'พบข้อมูลตามคำชี้แจง',
+    });
     let sheet = await s.oit.sheet(adminA, YEAR, 'T-A');
     expect(sheet.status).toBe('re_reviewed');
     await s.oitReview.confirm(auditor, YEAR, 'T-A');
@@ -252,13 +310,23 @@ describe('clarification and confirmation', () => {
     expect(sheet.status).toBe('confirmed');
     expect(Object.values(sheet.entries).every((e) => e.status === 'confirmed')).toBe(true);
     // 9.1 has O1–O9: O1 and O2 score 100 → 22.2…; the other sub-indicators 0.
-    expect(sheet.scores?.subIndicators['9.1']).toBeCloseTo((200 / 9), 6);
+    expect(sheet.scores?.subIndicators['9.1']).toBeCloseTo(200 / 9, 6);
     expect(sheet.scores?.oit).toBeCloseTo(200 / 9 / 5 / 2, 6);
-    const recompute = await t.db.selectFrom('jobs').select('key').where('kind', '=', 'recompute').execute();
+    const recompute = await t.db
+      .selectFrom('jobs')
+      .select('key')
+      .where('kind', '=', 'recompute')
+      .execute();
     expect(recompute.map((j) => j.key)).toContain(`${YEAR}:T-A`);
     const h = await s.oit.history(adminA, YEAR, 'T-A');
     expect(h.events.map((e) => e.status)).toEqual([
-      'draft', 'submitted', 'submitted', 'reviewed', 'clarification_requested', 're_reviewed', 'confirmed',
+      'draft',
+      'submitted',
+      'submitted',
+      'reviewed',
+      'clarification_requested',
+      're_reviewed',
+      'confirmed',
     ]);
     expect(h.versions.filter((v) => v.item === 'O2').map((v) => [v.status, v.score])).toEqual([
       ['draft', null],
@@ -269,8 +337,20 @@ describe('clarification and confirmation', () => {
       ['re_reviewed', 100],
       ['confirmed', 100],
     ]);
-    const audit = await t.db.selectFrom('audit_log').select('action').where('action', 'like', 'oit.%').execute();
-    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['oit.submit', 'oit.review.finish', 'oit.dispute', 'oit.item.re_review', 'oit.confirm']));
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', 'like', 'oit.%')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining([
+        'oit.submit',
+        'oit.review.finish',
+        'oit.dispute',
+        'oit.item.re_review',
+        'oit.confirm',
+      ]),
+    );
   });
 
   it('refuses a dispute after confirmation', async () => {
@@ -281,12 +361,57 @@ describe('clarification and confirmation', () => {
   });
 });
 
+describe('windows and imports', () => {
+  it('refuses confirming outside the confirmation window', async () => {
+    today = '2020-04-05';
+    await s.oitReview
+      .scoreItem(auditor, YEAR, 'T-C', 'O1', { score: '100' })
+      .catch(() => undefined);
+    const e = await refusal(s.oitReview.confirm(auditor, YEAR, 'T-A'));
+    expect(e.status).toBe(409);
+    expect(e.th).toContain('ไม่อยู่ในช่วงเวลายืนยันผล');
+    expect(e.en).toContain('The confirmation window is not open');
+  });
+
+  it('gives imported, confirmed agencies the confirmed state', async () => {
+    await saveOitVersions(
+      t.db,
+      YEAR,
+      [
+        {
+          agencyCode: 'T-C',
+          item: 'O1',
+          status: 'confirmed',
+          answer: 'has',
+          urls: ['https://c.example.go.th/o1'],
+          note: null,
+          score: 100,
+          comment: null,
+          dispute: null,
+        },
+      ],
+      'import',
+      'cli',
+    );
+    expect(await s.oitAdmin.recordImportedStates(SYSTEM_CLI, YEAR)).toBe(1);
+    expect((await s.oit.sheet(SYSTEM_CLI, YEAR, 'T-C')).status).toBe('confirmed');
+    expect(await s.oitAdmin.recordImportedStates(SYSTEM_CLI, YEAR)).toBe(0);
+  });
+});
+
 describe('assignment and export', () => {
   it('only the NACC assigns; bulk by type and province counts new grants', async () => {
     const e = await refusal(s.oitAdmin.assign(auditor, 'auditor@example.org', 'T-B'));
     expect(e.status).toBe(403);
-    expect(await s.oitAdmin.assignBulk(SYSTEM_CLI, 'auditor@example.org', { type: 'subdistrict_municipality', province: 'ลำพูน' })).toBe(1);
-    const none = await refusal(s.oitAdmin.assignBulk(SYSTEM_CLI, 'auditor@example.org', { type: 'pao', province: 'ลำพูน' }));
+    expect(
+      await s.oitAdmin.assignBulk(SYSTEM_CLI, 'auditor@example.org', {
+        type: 'subdistrict_municipality',
+        province: 'ลำพูน',
+      }),
+    ).toBe(1);
+    const none = await refusal(
+      s.oitAdmin.assignBulk(SYSTEM_CLI, 'auditor@example.org', { type: 'pao', province: 'ลำพูน' }),
+    );
     expect(none.status).toBe(422);
     const nobody = await refusal(s.oitAdmin.assign(SYSTEM_CLI, 'nobody@example.org', 'T-B'));
     expect(nobody.status).toBe(404);
@@ -295,8 +420,15 @@ describe('assignment and export', () => {
   it('exports a province as CSV with a BOM and as XLSX', async () => {
     const csv = await s.oitAdmin.statusCsv(SYSTEM_CLI, YEAR, { province: 'ลำพูน' }, 'th');
     expect(csv.startsWith('\uFEFFรหัสหน่วยงาน,หน่วยงาน')).toBe(true);
-    expect(csv).toContain('T-A,เทศบาลทดสอบ ก,subdistrict_municipality,ลำพูน,เมืองลำพูน,ยืนยันผลแล้ว,3,43,0,43');
-    const xlsx = await s.oitAdmin.statusXlsx(SYSTEM_CLI, YEAR, { type: 'subdistrict_municipality' }, 'en');
+    expect(csv).toContain(
+      'T-A,เทศบาลทดสอบ ก,subdistrict_municipality,ลำพูน,เมืองลำพูน,ยืนยันผลแล้ว,3,43,0,43',
+    );
+    const xlsx = await s.oitAdmin.statusXlsx(
+      SYSTEM_CLI,
+      YEAR,
+      { type: 'subdistrict_municipality' },
+      'en',
+    );
     expect(xlsx.subarray(0, 2).toString()).toBe('PK');
     const e = await refusal(s.oitAdmin.statusCsv(adminA, YEAR, { province: 'ลำพูน' }, 'th'));
     expect(e.status).toBe(403);

@@ -59,23 +59,53 @@ describe('publishing 2563', () => {
     expect(await view.agencyReport(paoAdmin, 2563, '51-PAO')).toBeUndefined();
     expect(await view.agencyReport(officer, 2563, '51-PRV')).toBeUndefined();
     expect(await view.agencyReport(ANONYMOUS, 2563, '51-PRV')).toBeUndefined();
-    expect(await view.rankings(prvAuditor, 2563, { scope: 'national', type: '', province: '', q: '', level: '', passed: '', sort: 'rank' })).toBeUndefined();
+    expect(
+      await view.rankings(prvAuditor, 2563, {
+        scope: 'national',
+        type: '',
+        province: '',
+        q: '',
+        level: '',
+        passed: '',
+        sort: 'rank',
+      }),
+    ).toBeUndefined();
     expect(await view.summary(nacc, 2563)).toBeDefined();
     // The storage helper's API service follows the same rule.
     await expect(t.services.results.summary(ANONYMOUS, 2563)).rejects.toThrow(ServiceError);
   });
 
+  it('sends a signed-out visitor of the publication page to sign in', async () => {
+    const r = await t.app.request('/admin/publication');
+    expect(r.status).toBe(303);
+    expect(r.headers.get('location')).toContain('sign-in');
+  });
+
   it('refuses publishing without an announcement (422) and by anyone but the NACC (403)', async () => {
     const view = t.services.resultsView;
-    await expect(view.setPublication(nacc, 2563, { publish: true, announcementTh: '  ', announcementEn: '' })).rejects.toMatchObject({ status: 422 });
-    await expect(view.setPublication(prvAuditor, 2563, { publish: true, announcementTh: 'x', announcementEn: '' })).rejects.toMatchObject({ status: 403 });
-    await expect(view.setPublication(nacc, 2599, { publish: true, announcementTh: 'x', announcementEn: '' })).rejects.toMatchObject({ status: 404 });
+    await expect(
+      view.setPublication(nacc, 2563, { publish: true, announcementTh: '  ', announcementEn: '' }),
+    ).rejects.toMatchObject({ status: 422 });
+    await expect(
+      view.setPublication(prvAuditor, 2563, {
+        publish: true,
+        announcementTh: 'x',
+        announcementEn: '',
+      }),
+    ).rejects.toMatchObject({ status: 403 });
+    await expect(
+      view.setPublication(nacc, 2599, { publish: true, announcementTh: 'x', announcementEn: '' }),
+    ).rejects.toMatchObject({ status: 404 });
     expect((await view.year(2563))!.publishedAt).toBeNull();
   });
 
   it('publishes with the announcement, opens the pages to visitors, and audits publish and unpublish', async () => {
     const view = t.services.resultsView;
-    await view.setPublication(nacc, 2563, { publish: true, announcementTh: 'ประกาศผล 2563', announcementEn: 'Results 2563' });
+    await view.setPublication(nacc, 2563, {
+      publish: true,
+      announcementTh: 'ประกาศผล 2563',
+      announcementEn: 'Results 2563',
+    });
     expect((await t.app.request('/results/2563/agencies/51-PRV')).status).toBe(200);
     expect((await t.app.request('/results/2563/rankings')).status).toBe(200);
     expect((await view.year(2563))!.announcementTh).toBe('ประกาศผล 2563');
@@ -92,6 +122,10 @@ describe('publishing 2563', () => {
     expect(log.map((l) => l.action)).toEqual(['year.publish', 'year.unpublish']);
     expect(log[0]!.record_id).toBe('2563');
     expect(log[0]!.actor_email).toBe('someone@example.org');
-    await view.setPublication(SYSTEM_CLI, 2563, { publish: true, announcementTh: 'อีกครั้ง', announcementEn: '' });
+    await view.setPublication(SYSTEM_CLI, 2563, {
+      publish: true,
+      announcementTh: 'อีกครั้ง',
+      announcementEn: '',
+    });
   });
 });

@@ -61,13 +61,19 @@ describe('after publication', () => {
     const trend = body.slice(body.indexOf('data-testid="trend"'));
     expect(trend).toContain('90.35');
     expect(trend).toContain('87.96');
-    expect(body).toContain('<svg');
-    expect(body).toContain('role="img"');
+    // Every chart is an image with a text alternative (its <title>), beside a table of its numbers.
+    const charts = body.match(/<svg class="chart"[^>]*>/g) ?? [];
+    expect(charts).toHaveLength(3);
+    expect(body.match(/<svg class="chart"[^>]*><title id="[\w-]+-title">[^<]+<\/title>/g)).toHaveLength(3);
+    expect(body).toContain('title id="tools-chart-title">คะแนนรายแบบวัด: IIT 88.51, EIT 81.81, OIT 92.17');
   });
 
   it('recommends actions for the tool below target (EIT) and its indicators, not for IIT', async () => {
     const { body } = await text(REPORT);
-    const rec = body.slice(body.indexOf('data-testid="recommendations"'), body.indexOf('data-testid="oit"'));
+    const rec = body.slice(
+      body.indexOf('data-testid="recommendations"'),
+      body.indexOf('data-testid="oit"'),
+    );
     expect(rec).toContain('แบบวัด EIT ได้ 81.81 คะแนน ต่ำกว่าเกณฑ์เป้าหมาย (85.00 คะแนน)');
     expect(rec).toContain('ประสิทธิภาพการสื่อสาร');
     expect(rec).toContain('ประชาสัมพันธ์เกี่ยวกับระบบและขั้นตอนการให้บริการ');
@@ -92,14 +98,19 @@ describe('after publication', () => {
     expect(r.status).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await r.arrayBuffer());
-    const values = wb.worksheets[0]!.getSheetValues().flat().filter((v) => typeof v === 'number');
+    const values = wb.worksheets[0]!.getSheetValues()
+      .flat()
+      .filter((v) => typeof v === 'number');
     expect(values).toEqual(expect.arrayContaining([87.96, 88.51, 81.81, 92.17]));
   });
 
   it('summarises agencies per type: counts, mean, levels and pass share against 80 %', async () => {
     const { status, body } = await text('/results/2563/summary');
     expect(status).toBe(200);
-    const national = body.slice(body.indexOf('data-testid="national"'), body.indexOf('data-testid="type-'));
+    const national = body.slice(
+      body.indexOf('data-testid="national"'),
+      body.indexOf('data-testid="type-'),
+    );
     expect(national).toMatch(/data-testid="agencies">59</);
     expect(national).toContain('(เป้าหมายระดับประเทศร้อยละ 80.00)');
     const province = body.slice(body.indexOf('data-testid="type-province"'));
@@ -113,7 +124,12 @@ describe('after publication', () => {
     const { status, body } = await text(q);
     expect(status).toBe(200);
     expect(body).toContain('พบ 59 รายการ');
-    const json = JSON.parse((await text(`${q}&format=json`)).body) as { rank: number; agency_code: string; score: number; last_year: number | null }[];
+    const json = JSON.parse((await text(`${q}&format=json`)).body) as {
+      rank: number;
+      agency_code: string;
+      score: number;
+      last_year: number | null;
+    }[];
     expect(json).toHaveLength(59);
     expect(json[0]!.rank).toBe(1);
     const prv = json.find((r) => r.agency_code === '51-PRV')!;
@@ -123,7 +139,9 @@ describe('after publication', () => {
     for (let i = 1; i < json.length; i++)
       if (json[i]!.score === json[i - 1]!.score) expect(json[i]!.rank).toBe(json[i - 1]!.rank);
       else expect(json[i]!.rank).toBe(i + 1);
-    const searched = JSON.parse((await text(`${q}&q=${encodeURIComponent('จังหวัด')}&format=json`)).body) as unknown[];
+    const searched = JSON.parse(
+      (await text(`${q}&q=${encodeURIComponent('จังหวัด')}&format=json`)).body,
+    ) as unknown[];
     expect(searched.length).toBeLessThan(59);
   });
 

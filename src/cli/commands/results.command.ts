@@ -72,6 +72,8 @@ const importCommand = (what: 'responses' | 'oit', summary: string): Command => (
       );
     } else {
       const r = await services.imports.importOit(SYSTEM_CLI, year, basename(file), stream);
+      // Imported, fully confirmed agencies take the matching OIT workflow state (issue 6).
+      await services.oitAdmin.recordImportedStates(SYSTEM_CLI, year);
       ctx.out(
         `Imported ${r.rows} OIT rows (${r.changed} new versions) for ${r.agencies} agencies.\nนำเข้า OIT ${r.rows} แถว (ฉบับใหม่ ${r.changed}) ของ ${r.agencies} หน่วยงาน\n`,
       );

@@ -36,7 +36,7 @@ const V4_BLOCKED: [string, number][] = [
 function inV4(ip: number, base: string, bits: number): boolean {
   const b = ipv4ToInt(base)!;
   const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
-  return ((ip & mask) >>> 0) === ((b & mask) >>> 0);
+  return (ip & mask) >>> 0 === (b & mask) >>> 0;
 }
 
 /** IPv6 text → 8 groups, or undefined. Handles `::` and an embedded IPv4 tail. */
@@ -53,7 +53,8 @@ function ipv6Groups(ip: string): number[] | undefined {
   }
   const halves = s.split('::');
   if (halves.length > 2) return undefined;
-  const parse = (h: string) => (h === '' ? [] : h.split(':').map((g) => (/^[0-9a-f]{1,4}$/.test(g) ? parseInt(g, 16) : NaN)));
+  const parse = (h: string) =>
+    h === '' ? [] : h.split(':').map((g) => (/^[0-9a-f]{1,4}$/.test(g) ? parseInt(g, 16) : NaN));
   const head = parse(halves[0]!);
   const rest = halves.length === 2 ? parse(halves[1]!) : [];
   let groups = head;
@@ -136,7 +137,8 @@ function onSite(url: string, host: string): boolean {
   }
 }
 
-const isHome = (u: URL) => u.pathname === '/' || u.pathname === '' || /^\/(index\.(php|html?|aspx?))?$/i.test(u.pathname);
+const isHome = (u: URL) =>
+  u.pathname === '/' || u.pathname === '' || /^\/(index\.(php|html?|aspx?))?$/i.test(u.pathname);
 
 /** What a checked link's result means: dead, not HTTPS, redirected to a home page, off site. */
 export function linkFlags(r: LinkFetchResult, agencyWebsite: string | null): LinkFlag[] {

@@ -90,9 +90,7 @@ export const MAX_TEXT = 2000;
 
 const graphemes = new Intl.Segmenter('th', { granularity: 'grapheme' });
 function length(s: string): number {
-  let n = 0;
-  for (const _ of graphemes.segment(s)) n++;
-  return n;
+  return Array.from(graphemes.segment(s)).length;
 }
 
 /** Splits what was typed into URLs: one per line or separated by spaces. */
@@ -166,7 +164,9 @@ export function parseDispute(
 }
 
 /** An item counts as done when answered: has_not, or has with at least one URL. */
-export function isItemDone(e: { answer: string | null; urls: readonly string[] } | undefined): boolean {
+export function isItemDone(
+  e: { answer: string | null; urls: readonly string[] } | undefined,
+): boolean {
   if (!e) return false;
   return e.answer === 'has_not' || (e.answer === 'has' && e.urls.length > 0);
 }
@@ -200,7 +200,11 @@ export function groupOitItems(framework: Framework): OitItemGroup[] {
         }
         last.items.push(item);
       }
-      groups.push({ indicator: ind.code, subIndicator: { code: sub.code, name: sub.name }, headings });
+      groups.push({
+        indicator: ind.code,
+        subIndicator: { code: sub.code, name: sub.name },
+        headings,
+      });
     }
   }
   return groups;
@@ -208,7 +212,9 @@ export function groupOitItems(framework: Framework): OitItemGroup[] {
 
 /** Item codes in framework order. */
 export function itemOrder(framework: Framework): string[] {
-  return groupOitItems(framework).flatMap((g) => g.headings.flatMap((h) => h.items.map((i) => i.code)));
+  return groupOitItems(framework).flatMap((g) =>
+    g.headings.flatMap((h) => h.items.map((i) => i.code)),
+  );
 }
 
 /**
@@ -220,9 +226,13 @@ export function oitScores(
   framework: Framework,
   scores: Record<string, number | null | undefined>,
   missingAsZero: boolean,
-): { subIndicators: Record<string, number | null>; indicators: Record<string, number | null>; oit: number | null } {
+): {
+  subIndicators: Record<string, number | null>;
+  indicators: Record<string, number | null>;
+  oit: number | null;
+} {
   const mean = (xs: (number | null)[]): number | null =>
-    xs.length && xs.every((x) => x !== null) ? (xs as number[]).reduce((a, b) => a + b, 0) / xs.length : null;
+    xs.length && xs.every((x) => x !== null) ? xs.reduce((a, b) => a + b, 0) / xs.length : null;
   const subIndicators: Record<string, number | null> = {};
   const indicators: Record<string, number | null> = {};
   const ind: (number | null)[] = [];

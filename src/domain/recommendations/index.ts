@@ -37,7 +37,10 @@ export interface ToolRecommendation {
  */
 export function recommendationsFor(
   framework: Framework,
-  scores: { tools: Partial<Record<ToolCode, number | null>>; indicators: Record<string, number | null> },
+  scores: {
+    tools: Partial<Record<ToolCode, number | null>>;
+    indicators: Record<string, number | null>;
+  },
 ): ToolRecommendation[] {
   const rules = rulesFor(framework.id);
   if (!rules) return [];
@@ -50,7 +53,14 @@ export function recommendationsFor(
       .flatMap((ind) => {
         const s = scores.indicators[ind.code];
         return typeof s === 'number' && s < target
-          ? [{ code: ind.code, name: ind.name, score: s, actions: rules.indicators[ind.code] ?? [] }]
+          ? [
+              {
+                code: ind.code,
+                name: ind.name,
+                score: s,
+                actions: rules.indicators[ind.code] ?? [],
+              },
+            ]
           : [];
       })
       .sort((a, b) => a.score - b.score);

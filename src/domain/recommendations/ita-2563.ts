@@ -15,7 +15,7 @@ export const recommendations2563: RecommendationRules = {
     },
     OIT: {
       th: 'แบบตรวจ OIT เป็นการตรวจการเปิดเผยข้อมูลสาธารณะบนเว็บไซต์หลักของหน่วยงาน จึงควรดำเนินการดังนี้',
-      en: "The OIT checks what the agency discloses on its main website. The agency should:",
+      en: 'The OIT checks what the agency discloses on its main website. The agency should:',
     },
   },
   indicators: {

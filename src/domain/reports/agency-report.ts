@@ -111,13 +111,16 @@ export function buildAgencyReport(input: ReportInput): AgencyReport {
   });
   const scored = fw.indicators.flatMap((ind) => {
     const s = card.indicators[ind.code];
-    return typeof s === 'number' ? [{ code: ind.code, tool: ind.tool, name: ind.name, score: s }] : [];
+    return typeof s === 'number'
+      ? [{ code: ind.code, tool: ind.tool, name: ind.name, score: s }]
+      : [];
   });
   scored.sort((a, b) => b.score - a.score);
   const indicators = scored.map((row, i) => ({ ...row, rank: i + 1 }));
   // Competition ranks: a tie shares the earlier rank.
   for (let i = 1; i < indicators.length; i++)
-    if (indicators[i]!.score === indicators[i - 1]!.score) indicators[i]!.rank = indicators[i - 1]!.rank;
+    if (indicators[i]!.score === indicators[i - 1]!.score)
+      indicators[i]!.rank = indicators[i - 1]!.rank;
 
   const trendMap = new Map(input.trend.map((p) => [p.fiscalYear, p.overall]));
   if (card.overall !== null) trendMap.set(input.fiscalYear, card.overall);
@@ -196,7 +199,11 @@ function whoAnswered(input: ReportInput, tool: SurveyTool): WhoAnswered {
   const gender = fields.find((f) => f.code === 'gender');
   const rowsOf = input.demographics.filter((d) => d.tool === tool);
   const recorded = rowsOf.filter((d) => d.field === 'age_band').reduce((n, d) => n + d.n, 0);
-  if (!gender || respondents < MIN_RESPONDENTS_FOR_BREAKDOWN || recorded < MIN_RESPONDENTS_FOR_BREAKDOWN)
+  if (
+    !gender ||
+    respondents < MIN_RESPONDENTS_FOR_BREAKDOWN ||
+    recorded < MIN_RESPONDENTS_FOR_BREAKDOWN
+  )
     return { tool, respondents, tables: null };
   const tables = (['age_band', 'education', 'contact_type'] as const).flatMap((code) => {
     const field = fields.find((f) => f.code === code);

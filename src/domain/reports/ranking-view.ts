@@ -51,7 +51,12 @@ export interface ProvinceRankingRow {
   change: number | null;
 }
 
-const asResult = (r: { agencyCode: string; type: string; province: string | null; overall: number | null }): AgencyResult => ({
+const asResult = (r: {
+  agencyCode: string;
+  type: string;
+  province: string | null;
+  overall: number | null;
+}): AgencyResult => ({
   agencyCode: r.agencyCode,
   type: r.type,
   province: r.province,
@@ -163,8 +168,12 @@ export function refineProvinces(
   const out = ranked.filter((p) => !q || p.province.includes(q));
   if (query.sort === 'name') out.sort((a, b) => compareNames(a.province, b.province));
   if (query.sort === 'last')
-    out.sort((a, b) => (b.lastYear ?? -1) - (a.lastYear ?? -1) || (a.rank ?? 1e9) - (b.rank ?? 1e9));
+    out.sort(
+      (a, b) => (b.lastYear ?? -1) - (a.lastYear ?? -1) || (a.rank ?? 1e9) - (b.rank ?? 1e9),
+    );
   if (query.sort === 'change')
-    out.sort((a, b) => (b.change ?? -1e9) - (a.change ?? -1e9) || (a.rank ?? 1e9) - (b.rank ?? 1e9));
+    out.sort(
+      (a, b) => (b.change ?? -1e9) - (a.change ?? -1e9) || (a.rank ?? 1e9) - (b.rank ?? 1e9),
+    );
   return out;
 }

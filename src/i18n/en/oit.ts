@@ -91,7 +91,13 @@ export const oit: Widen<typeof th> = {
     scored: (item: string) => `Score for ${item} saved`,
     finished: 'Review finished; the agency sees the preliminary result.',
     confirmed: 'Result confirmed',
-    col: { agency: 'Agency', status: 'Status', answered: 'Answered', scored: 'Reviewed', disputed: 'Disputed' },
+    col: {
+      agency: 'Agency',
+      status: 'Status',
+      answered: 'Answered',
+      scored: 'Reviewed',
+      disputed: 'Disputed',
+    },
     disputed: 'The agency asks for clarification',
   },
   assign: {
@@ -155,7 +161,8 @@ export const oit: Widen<typeof th> = {
       start_review: 'The agency has not submitted, or the review is finished',
       score: 'Items can be scored only after submission and before the review is finished',
       finish_review: 'The review cannot be finished in this state',
-      dispute: 'Clarification can be requested only after the preliminary review and before confirmation',
+      dispute:
+        'Clarification can be requested only after the preliminary review and before confirmation',
       re_review: 'Only items the agency disputed can be re-reviewed',
       confirm: 'The result can be confirmed only after the review',
     },
@@ -175,6 +182,15 @@ export const oit: Widen<typeof th> = {
     comment_too_long: 'The comment is longer than 2,000 characters',
     dispute_required: 'Write an explanation',
     dispute_too_long: 'The explanation is longer than 2,000 characters',
+  },
+  landing: {
+    title: 'My OIT work',
+    link: 'OIT work (open data check)',
+    year: (y: number) => `Fiscal year ${y}`,
+    agency: (code: string) => `Enter and follow the OIT of agency ${code}`,
+    review: 'Agencies assigned to you for review',
+    assign: 'Assign agencies to auditors and export the status',
+    none: 'No assessment year exists yet',
   },
   autoComment: 'The agency did not publish this item',
 };

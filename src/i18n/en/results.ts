@@ -20,6 +20,7 @@ export const results: Widen<typeof th> = {
   downloadPdf: 'PDF',
   downloadsNote: 'Downloads hold exactly the rows shown (every page of the results)',
   print: "Print this page from your browser's menu (laid out for A4 paper)",
+  agencyLink: "This agency's latest results",
   chartTable: 'Figures of the chart',
   report: {
     title: (name: string) => `Assessment report: ${name}`,

@@ -88,7 +88,13 @@ export const oit = {
     scored: (item: string) => `บันทึกคะแนนข้อ ${item} แล้ว`,
     finished: 'ตรวจเสร็จแล้ว หน่วยงานเห็นผลเบื้องต้น',
     confirmed: 'ยืนยันผลแล้ว',
-    col: { agency: 'หน่วยงาน', status: 'สถานะ', answered: 'ตอบแล้ว', scored: 'ตรวจแล้ว', disputed: 'ขอชี้แจง' },
+    col: {
+      agency: 'หน่วยงาน',
+      status: 'สถานะ',
+      answered: 'ตอบแล้ว',
+      scored: 'ตรวจแล้ว',
+      disputed: 'ขอชี้แจง',
+    },
     disputed: 'หน่วยงานขอชี้แจง',
   },
   assign: {
@@ -172,6 +178,15 @@ export const oit = {
     comment_too_long: 'ความเห็นยาวเกิน 2,000 ตัวอักษร',
     dispute_required: 'เขียนคำชี้แจง',
     dispute_too_long: 'คำชี้แจงยาวเกิน 2,000 ตัวอักษร',
+  },
+  landing: {
+    title: 'งาน OIT ของฉัน',
+    link: 'งาน OIT (แบบตรวจการเปิดเผยข้อมูลสาธารณะ)',
+    year: (y: number) => `ปีงบประมาณ ${y}`,
+    agency: (code: string) => `กรอกและติดตามข้อมูล OIT ของหน่วยงาน ${code}`,
+    review: 'หน่วยงานที่ได้รับมอบหมายให้ตรวจ',
+    assign: 'มอบหมายหน่วยงานให้ผู้ตรวจและส่งออกสถานะ',
+    none: 'ยังไม่มีปีการประเมินในระบบ',
   },
   autoComment: 'หน่วยงานไม่ได้เผยแพร่ข้อมูลข้อนี้',
 };

@@ -143,9 +143,17 @@ export function ShareBar({ alt, shares }: { alt: string; shares: number[] }) {
   const palette = shares.length === 2 ? [COLORS[2]!, COLORS[0]!] : COLORS;
   let at = 0;
   return (
-    <svg class="share-bar" viewBox="0 0 100 6" preserveAspectRatio="none" role="img" aria-label={alt}>
+    <svg
+      class="share-bar"
+      viewBox="0 0 100 6"
+      preserveAspectRatio="none"
+      role="img"
+      aria-label={alt}
+    >
       {shares.map((s, i) => {
-        const rect = <rect x={at} y={0} width={Math.max(0, s)} height={6} fill={palette[i % palette.length]} />;
+        const rect = (
+          <rect x={at} y={0} width={Math.max(0, s)} height={6} fill={palette[i % palette.length]} />
+        );
         at += Math.max(0, s);
         return rect;
       })}

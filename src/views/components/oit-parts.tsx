@@ -9,7 +9,9 @@ type LinkCheckRow = NonNullable<OitSheet['checks'][string]>[number];
 
 export function OitStatusTag({ ctx, status }: { ctx: PageContext; status: OitSheet['status'] }) {
   const done = status === 'confirmed';
-  return <strong class={`tag${done ? ' tag--pass' : ''}`}>{ctx.t.oit.status[status ?? 'none']}</strong>;
+  return (
+    <strong class={`tag${done ? ' tag--pass' : ''}`}>{ctx.t.oit.status[status ?? 'none']}</strong>
+  );
 }
 
 export function OitProgress({ label, value, max }: { label: string; value: number; max: number }) {
@@ -27,10 +29,18 @@ export function OitProgress({ label, value, max }: { label: string; value: numbe
 
 function kb(ctx: PageContext, n: number | null): string {
   if (n === null) return '–';
-  return n < 1024 ? `${formatInteger(n, ctx.lang)} B` : `${formatInteger(Math.round(n / 1024), ctx.lang)} KB`;
+  return n < 1024
+    ? `${formatInteger(n, ctx.lang)} B`
+    : `${formatInteger(Math.round(n / 1024), ctx.lang)} KB`;
 }
 
-export function LinkFindings({ ctx, checks }: { ctx: PageContext; checks: LinkCheckRow[] | undefined }) {
+export function LinkFindings({
+  ctx,
+  checks,
+}: {
+  ctx: PageContext;
+  checks: LinkCheckRow[] | undefined;
+}) {
   const t = ctx.t.oit.link;
   if (!checks?.length) return <p class="muted oit-links-pending">{t.pending}</p>;
   return (
@@ -108,7 +118,10 @@ export function OitReviewView({ ctx, entry }: { ctx: PageContext; entry: Entry |
     <dl class="summary-list oit-review">
       <dt>{t.score}</dt>
       <dd>
-        <strong class={`tag ${entry.score === 100 ? 'tag--pass' : 'tag--fail'}`} data-score={entry.score}>
+        <strong
+          class={`tag ${entry.score === 100 ? 'tag--pass' : 'tag--fail'}`}
+          data-score={entry.score}
+        >
           {entry.score}
         </strong>
       </dd>

@@ -57,6 +57,9 @@ export function AccountPage({
           )}
         </dd>
       </dl>
+      <p>
+        <a href="/oit">{ctx.t.oit.landing.link}</a>
+      </p>
       <h2>{t.changeTitle}</h2>
       <form method="post" action="/account/password" novalidate>
         <CsrfField ctx={ctx} />

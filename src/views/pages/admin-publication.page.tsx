@@ -61,7 +61,12 @@ export function AdminPublicationPage({
                       {err.message}
                     </span>
                   )}
-                  <textarea id={id} name="announcement_th" rows={4} aria-describedby={err ? `${id}-error` : undefined}>
+                  <textarea
+                    id={id}
+                    name="announcement_th"
+                    rows={4}
+                    aria-describedby={err ? `${id}-error` : undefined}
+                  >
                     {typed?.th ?? y.announcementTh ?? ''}
                   </textarea>
                 </div>

@@ -53,6 +53,9 @@ export function AgencyPage({
         <dt>{d.staff}</dt>
         <dd>{agency.staffCount === null ? dash : formatInteger(agency.staffCount, ctx.lang)}</dd>
       </dl>
+      <p>
+        <a href={`/agencies/${encodeURIComponent(agency.code)}/results`}>{ctx.t.results.agencyLink}</a>
+      </p>
     </Layout>
   );
 }

@@ -78,7 +78,10 @@ function LatestResults({ ctx, view }: { ctx: PageContext; view: HomeView }) {
       <div class="chart-with-table">
         <BarChart
           id="home-provinces"
-          alt={`${m.provincesTitle}: ${ranked.slice(0, 10).map((p) => `${p.province} ${formatScore(p.score, lang)}`).join(', ')}`}
+          alt={`${m.provincesTitle}: ${ranked
+            .slice(0, 10)
+            .map((p) => `${p.province} ${formatScore(p.score, lang)}`)
+            .join(', ')}`}
           bars={ranked.slice(0, 10).map((p) => ({
             label: `${p.rank}. ${p.province}`,
             value: p.score,
@@ -105,7 +108,9 @@ function LatestResults({ ctx, view }: { ctx: PageContext; view: HomeView }) {
                 <tr>
                   <td class="num">{String(p.rank)}</td>
                   <th scope="row">
-                    <a href={`/results/${y}/rankings?scope=province&province=${encodeURIComponent(p.province)}`}>
+                    <a
+                      href={`/results/${y}/rankings?scope=province&province=${encodeURIComponent(p.province)}`}
+                    >
                       {p.province}
                     </a>
                   </th>

@@ -3,7 +3,13 @@
 import { AGENCY_TYPE_CODES, agencyTypeName } from '../../domain/agency.ts';
 import type { Agency } from '../../domain/agency.ts';
 import { formatDateTime } from '../../i18n/format.ts';
-import { CsrfField, ErrorSummary, TextField, errorFor, type FieldError } from '../components/form.tsx';
+import {
+  CsrfField,
+  ErrorSummary,
+  TextField,
+  errorFor,
+  type FieldError,
+} from '../components/form.tsx';
 import { Notice } from '../components/oit-parts.tsx';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
@@ -40,8 +46,21 @@ export function OitAssignPage(p: {
       <form method="post" action={`/oit/${p.year}/assign`}>
         <CsrfField ctx={ctx} />
         <h2>{t.one}</h2>
-        <TextField ctx={ctx} id="auditor" label={t.auditorLabel} type="email" value={p.typed.auditor} error={errorFor(p.errors, 'auditor')} />
-        <TextField ctx={ctx} id="agency" label={t.agencyLabel} value={p.typed.agency} error={errorFor(p.errors, 'agency')} />
+        <TextField
+          ctx={ctx}
+          id="auditor"
+          label={t.auditorLabel}
+          type="email"
+          value={p.typed.auditor}
+          error={errorFor(p.errors, 'auditor')}
+        />
+        <TextField
+          ctx={ctx}
+          id="agency"
+          label={t.agencyLabel}
+          value={p.typed.agency}
+          error={errorFor(p.errors, 'agency')}
+        />
         <button type="submit" class="button">
           {t.submit}
         </button>
@@ -49,9 +68,25 @@ export function OitAssignPage(p: {
       <form method="post" action={`/oit/${p.year}/assign/bulk`}>
         <CsrfField ctx={ctx} />
         <h2>{t.bulk}</h2>
-        <TextField ctx={ctx} id="bulk-auditor" name="auditor" label={t.auditorLabel} type="email" value={p.typed['bulk-auditor']} error={errorFor(p.errors, 'bulk-auditor')} />
-        {select('bulk-type', t.typeLabel, AGENCY_TYPE_CODES.map((c) => ({ value: c, label: agencyTypeName(c, ctx.lang) })))}
-        {select('bulk-province', t.provinceLabel, p.provinces.map((v) => ({ value: v, label: v })))}
+        <TextField
+          ctx={ctx}
+          id="bulk-auditor"
+          name="auditor"
+          label={t.auditorLabel}
+          type="email"
+          value={p.typed['bulk-auditor']}
+          error={errorFor(p.errors, 'bulk-auditor')}
+        />
+        {select(
+          'bulk-type',
+          t.typeLabel,
+          AGENCY_TYPE_CODES.map((c) => ({ value: c, label: agencyTypeName(c, ctx.lang) })),
+        )}
+        {select(
+          'bulk-province',
+          t.provinceLabel,
+          p.provinces.map((v) => ({ value: v, label: v })),
+        )}
         <button type="submit" class="button">
           {t.submit}
         </button>
@@ -66,8 +101,16 @@ export function OitAssignPage(p: {
       </ul>
       <h2>{ctx.t.oit.export.title}</h2>
       <form method="get" action={`/oit/${p.year}/status`} class="filters">
-        {select('province', t.provinceLabel, p.provinces.map((v) => ({ value: v, label: v })))}
-        {select('type', t.typeLabel, AGENCY_TYPE_CODES.map((c) => ({ value: c, label: agencyTypeName(c, ctx.lang) })))}
+        {select(
+          'province',
+          t.provinceLabel,
+          p.provinces.map((v) => ({ value: v, label: v })),
+        )}
+        {select(
+          'type',
+          t.typeLabel,
+          AGENCY_TYPE_CODES.map((c) => ({ value: c, label: agencyTypeName(c, ctx.lang) })),
+        )}
         <button type="submit" name="format" value="csv" class="button button--secondary">
           {ctx.t.oit.export.csv}
         </button>{' '}
@@ -98,21 +141,34 @@ export interface HistoryData {
   }[];
 }
 
-export function OitHistoryPage({ ctx, year, data }: { ctx: PageContext; year: number; data: HistoryData }) {
+export function OitHistoryPage({
+  ctx,
+  year,
+  data,
+}: {
+  ctx: PageContext;
+  year: number;
+  data: HistoryData;
+}) {
   const t = ctx.t.oit;
   const status = (s: string) => t.status[s as keyof typeof t.status] ?? s;
-  const items = [...new Set(data.versions.map((v) => v.item))].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+  const items = [...new Set(data.versions.map((v) => v.item))].sort(
+    (a, b) => Number(a.slice(1)) - Number(b.slice(1)),
+  );
   return (
     <Layout ctx={ctx} title={t.history.title(data.agency.nameTh)}>
       <p>
-        <a href={`/oit/${year}/agencies/${encodeURIComponent(data.agency.code)}`}>‹ {t.agency.title(data.agency.nameTh)}</a>
+        <a href={`/oit/${year}/agencies/${encodeURIComponent(data.agency.code)}`}>
+          ‹ {t.agency.title(data.agency.nameTh)}
+        </a>
       </p>
       <h1>{t.history.title(data.agency.nameTh)}</h1>
       <h2>{t.history.states}</h2>
       <ol class="oit-events">
         {data.events.map((e) => (
           <li data-status={e.status}>
-            {formatDateTime(e.changedAt, ctx.lang)} · {t.actions[e.action as keyof typeof t.actions] ?? e.action} →{' '}
+            {formatDateTime(e.changedAt, ctx.lang)} ·{' '}
+            {t.actions[e.action as keyof typeof t.actions] ?? e.action} →{' '}
             <strong>{status(e.status)}</strong> · {t.history.by} {e.changedBy}
           </li>
         ))}
@@ -162,6 +218,52 @@ export function OitHistoryPage({ ctx, year, data }: { ctx: PageContext; year: nu
           </div>
         </section>
       ))}
+    </Layout>
+  );
+}
+
+/** Where a signed-in person's OIT work is, by role, for the newest assessment year. */
+export function OitLandingPage({
+  ctx,
+  year,
+  agencies,
+  auditor,
+  nacc,
+}: {
+  ctx: PageContext;
+  year: number | null;
+  agencies: string[];
+  auditor: boolean;
+  nacc: boolean;
+}) {
+  const t = ctx.t.oit.landing;
+  return (
+    <Layout ctx={ctx} title={t.title}>
+      <h1>{t.title}</h1>
+      {year === null ? (
+        <p>{t.none}</p>
+      ) : (
+        <>
+          <p class="lead">{t.year(year)}</p>
+          <ul class="link-list">
+            {agencies.map((code) => (
+              <li>
+                <a href={`/oit/${year}/agencies/${encodeURIComponent(code)}`}>{t.agency(code)}</a>
+              </li>
+            ))}
+            {auditor || nacc ? (
+              <li>
+                <a href={`/oit/${year}/review`}>{t.review}</a>
+              </li>
+            ) : null}
+            {nacc ? (
+              <li>
+                <a href={`/oit/${year}/assign`}>{t.assign}</a>
+              </li>
+            ) : null}
+          </ul>
+        </>
+      )}
     </Layout>
   );
 }

@@ -34,7 +34,10 @@ export function OitAgencyPage(p: {
   const { ctx, sheet } = p;
   const t = ctx.t.oit;
   const base = `/oit/${sheet.fiscalYear}/agencies/${encodeURIComponent(sheet.agency.code)}`;
-  const editable = p.canManage && (sheet.status === null || sheet.status === 'draft') && sheet.windows['oit-entry'];
+  const editable =
+    p.canManage &&
+    (sheet.status === null || sheet.status === 'draft') &&
+    sheet.windows['oit-entry'];
   const canDispute =
     p.canManage &&
     (sheet.status === 'reviewed' || sheet.status === 'clarification_requested') &&
@@ -50,13 +53,21 @@ export function OitAgencyPage(p: {
         {t.agency.statusLabel}: <OitStatusTag ctx={ctx} status={sheet.status} />{' '}
         <a href={`${base}/history`}>{t.agency.historyLink}</a>
       </p>
-      <OitProgress label={t.agency.progress(sheet.done, sheet.total)} value={sheet.done} max={sheet.total} />
-      {p.canManage && (sheet.status === null || sheet.status === 'draft') && !sheet.windows['oit-entry'] ? (
+      <OitProgress
+        label={t.agency.progress(sheet.done, sheet.total)}
+        value={sheet.done}
+        max={sheet.total}
+      />
+      {p.canManage &&
+      (sheet.status === null || sheet.status === 'draft') &&
+      !sheet.windows['oit-entry'] ? (
         <div class="notice notice--warning">{t.agency.windowClosed}</div>
       ) : null}
       {showScores && sheet.scores ? (
         <section class="oit-result" aria-labelledby="oit-result">
-          <h2 id="oit-result">{sheet.status === 'confirmed' ? t.agency.confirmedResult : t.agency.preliminary}</h2>
+          <h2 id="oit-result">
+            {sheet.status === 'confirmed' ? t.agency.confirmedResult : t.agency.preliminary}
+          </h2>
           {sheet.status === 'confirmed' ? (
             <p class="report-headline">
               <span class="report-headline__label">{t.agency.oitScore}</span>{' '}
@@ -104,19 +115,41 @@ export function OitAgencyPage(p: {
                     <p class="hint">
                       {t.item.criteria}: {item.criteria.th}
                     </p>
-                    {e?.urls.length ? <LinkFindings ctx={ctx} checks={sheet.checks[item.code]} /> : null}
+                    {e?.urls.length ? (
+                      <LinkFindings ctx={ctx} checks={sheet.checks[item.code]} />
+                    ) : null}
                     {editable ? (
-                      <form method="post" action={`${base}/items/${item.code}`} class="oit-item__form">
+                      <form
+                        method="post"
+                        action={`${base}/items/${item.code}`}
+                        class="oit-item__form"
+                      >
                         <CsrfField ctx={ctx} />
                         <div class={`form-group${err('answer') ? ' form-group--error' : ''}`}>
                           <fieldset>
                             <legend>{t.agency.answerLegend}</legend>
-                            {err('answer') ? <span class="error-message">{err('answer')}</span> : null}
+                            {err('answer') ? (
+                              <span class="error-message">{err('answer')}</span>
+                            ) : null}
                             <div class="radios radios--inline">
                               {(['has', 'has_not'] as const).map((v, i) => (
                                 <div class="radios__item">
-                                  <input type="radio" id={i === 0 ? `${item.code}-answer` : `${item.code}-answer-${v}`} name="answer" value={v} checked={answer === v} />
-                                  <label for={i === 0 ? `${item.code}-answer` : `${item.code}-answer-${v}`}>{t.answer[v]}</label>
+                                  <input
+                                    type="radio"
+                                    id={
+                                      i === 0 ? `${item.code}-answer` : `${item.code}-answer-${v}`
+                                    }
+                                    name="answer"
+                                    value={v}
+                                    checked={answer === v}
+                                  />
+                                  <label
+                                    for={
+                                      i === 0 ? `${item.code}-answer` : `${item.code}-answer-${v}`
+                                    }
+                                  >
+                                    {t.answer[v]}
+                                  </label>
                                 </div>
                               ))}
                             </div>
@@ -177,7 +210,8 @@ export function OitAgencyPage(p: {
                 <label for={`${code}-dispute`}>{t.agency.disputeLabel(code)}</label>
                 {error ? <span class="error-message">{error}</span> : null}
                 <textarea id={`${code}-dispute`} name={`dispute-${code}`} rows={2}>
-                  {p.disputes?.[code] ?? (e?.status === 'clarification_requested' ? e.dispute ?? '' : '')}
+                  {p.disputes?.[code] ??
+                    (e?.status === 'clarification_requested' ? (e.dispute ?? '') : '')}
                 </textarea>
               </div>
             );

@@ -25,7 +25,15 @@ export interface AssignedRow {
   total: number;
 }
 
-export function OitReviewListPage({ ctx, year, rows }: { ctx: PageContext; year: number; rows: AssignedRow[] }) {
+export function OitReviewListPage({
+  ctx,
+  year,
+  rows,
+}: {
+  ctx: PageContext;
+  year: number;
+  rows: AssignedRow[];
+}) {
   const t = ctx.t.oit.review;
   return (
     <Layout ctx={ctx} title={t.listTitle}>
@@ -73,7 +81,9 @@ export function OitReviewListPage({ ctx, year, rows }: { ctx: PageContext; year:
 /** Which items still need the auditor: unscored published items, or disputed ones after clarification. */
 export function itemsToReview(sheet: OitSheet): string[] {
   if (sheet.status === 'submitted')
-    return sheet.order.filter((c) => sheet.entries[c]?.answer === 'has' && sheet.entries[c]?.score === null);
+    return sheet.order.filter(
+      (c) => sheet.entries[c]?.answer === 'has' && sheet.entries[c]?.score === null,
+    );
   return sheet.order.filter((c) => sheet.entries[c]?.status === 'clarification_requested');
 }
 
@@ -109,7 +119,9 @@ export function OitReviewPage(p: {
   const base = `/oit/${sheet.fiscalYear}/review/${encodeURIComponent(sheet.agency.code)}`;
   const todo = itemsToReview(sheet);
   const scoring = sheet.status === 'submitted' && sheet.windows['oit-review'];
-  const reReviewing = (sheet.status === 'clarification_requested' || sheet.status === 're_reviewed') && sheet.windows.confirmation;
+  const reReviewing =
+    (sheet.status === 'clarification_requested' || sheet.status === 're_reviewed') &&
+    sheet.windows.confirmation;
   const published = sheet.order.filter((c) => sheet.entries[c]?.answer === 'has');
   const reviewedCount = published.filter((c) => sheet.entries[c]?.score !== null).length;
   const canConfirm =
@@ -124,9 +136,17 @@ export function OitReviewPage(p: {
       <h1>{t.review.title(sheet.agency.nameTh)}</h1>
       <p>
         {t.agency.statusLabel}: <OitStatusTag ctx={ctx} status={sheet.status} />{' '}
-        <a href={`/oit/${sheet.fiscalYear}/agencies/${encodeURIComponent(sheet.agency.code)}/history`}>{t.agency.historyLink}</a>
+        <a
+          href={`/oit/${sheet.fiscalYear}/agencies/${encodeURIComponent(sheet.agency.code)}/history`}
+        >
+          {t.agency.historyLink}
+        </a>
       </p>
-      <OitProgress label={t.review.progress(reviewedCount, published.length)} value={reviewedCount} max={Math.max(1, published.length)} />
+      <OitProgress
+        label={t.review.progress(reviewedCount, published.length)}
+        value={reviewedCount}
+        max={Math.max(1, published.length)}
+      />
       <p>
         {todo.length ? (
           <a href={`#item-${todo[0]}`} data-next-unreviewed class="button button--secondary">
@@ -150,14 +170,20 @@ export function OitReviewPage(p: {
           h.items.map((item) => {
             const e = sheet.entries[item.code];
             if (!e?.answer && e?.score == null) return null;
-            const formOpen = (scoring && e?.answer === 'has') || (reReviewing && e?.status === 'clarification_requested');
+            const formOpen =
+              (scoring && e?.answer === 'has') ||
+              (reReviewing && e?.status === 'clarification_requested');
             const typed = p.typed?.item === item.code ? p.typed : undefined;
-            const score = typed?.score ?? (e?.score === null || e?.score === undefined ? '' : String(e.score));
+            const score =
+              typed?.score ?? (e?.score === null || e?.score === undefined ? '' : String(e.score));
             const err = (f: string) => errorFor(p.errors, `${item.code}-${f}`);
             const isTodo = todo.includes(item.code);
             const after = todo.find((c) => sheet.order.indexOf(c) > sheet.order.indexOf(item.code));
             return (
-              <article class={`oit-item${isTodo ? ' oit-item--todo' : ''}`} id={`item-${item.code}`}>
+              <article
+                class={`oit-item${isTodo ? ' oit-item--todo' : ''}`}
+                id={`item-${item.code}`}
+              >
                 <h2>
                   {item.code} {item.title.th}
                 </h2>
@@ -165,8 +191,14 @@ export function OitReviewPage(p: {
                   {t.item.criteria}: {item.criteria.th}
                 </p>
                 <OitAnswerView ctx={ctx} entry={e} />
-                {e?.urls.length ? <LinkFindings ctx={ctx} checks={sheet.checks[item.code]} /> : null}
-                {e?.dispute ? <p class="notice notice--warning">{t.review.disputed}: {e.dispute}</p> : null}
+                {e?.urls.length ? (
+                  <LinkFindings ctx={ctx} checks={sheet.checks[item.code]} />
+                ) : null}
+                {e?.dispute ? (
+                  <p class="notice notice--warning">
+                    {t.review.disputed}: {e.dispute}
+                  </p>
+                ) : null}
                 {formOpen ? (
                   <form method="post" action={`${base}/items/${item.code}`}>
                     <CsrfField ctx={ctx} />
@@ -177,8 +209,16 @@ export function OitReviewPage(p: {
                         <div class="radios radios--inline">
                           {(['100', '0'] as const).map((v, i) => (
                             <div class="radios__item">
-                              <input type="radio" id={i === 0 ? `${item.code}-score` : `${item.code}-score-0`} name="score" value={v} checked={score === v} />
-                              <label for={i === 0 ? `${item.code}-score` : `${item.code}-score-0`}>{v}</label>
+                              <input
+                                type="radio"
+                                id={i === 0 ? `${item.code}-score` : `${item.code}-score-0`}
+                                name="score"
+                                value={v}
+                                checked={score === v}
+                              />
+                              <label for={i === 0 ? `${item.code}-score` : `${item.code}-score-0`}>
+                                {v}
+                              </label>
                             </div>
                           ))}
                         </div>

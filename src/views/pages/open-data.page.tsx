@@ -15,7 +15,10 @@ export function OpenDataPage({ ctx, years }: { ctx: PageContext; years: YearRow[
   ] as const;
   const files = (y: number) => [
     { title: m.rankingsFile, href: (f: string) => `/results/${y}/rankings?format=${f}` },
-    { title: m.provincesFile, href: (f: string) => `/results/${y}/rankings?scope=provinces&format=${f}` },
+    {
+      title: m.provincesFile,
+      href: (f: string) => `/results/${y}/rankings?scope=provinces&format=${f}`,
+    },
     { title: m.summaryFile, href: (f: string) => `/results/${y}/summary?format=${f}` },
   ];
   return (
@@ -28,7 +31,9 @@ export function OpenDataPage({ ctx, years }: { ctx: PageContext; years: YearRow[
         <section data-testid={`year-${y.fiscalYear}`}>
           <h3>
             {r.yearLabel(String(y.fiscalYear))}
-            {y.publishedAt && <span class="muted"> – {r.publishedOn(formatDate(y.publishedAt, ctx.lang))}</span>}
+            {y.publishedAt && (
+              <span class="muted"> – {r.publishedOn(formatDate(y.publishedAt, ctx.lang))}</span>
+            )}
           </h3>
           <div class="table-wrap">
             <table>
@@ -45,9 +50,13 @@ export function OpenDataPage({ ctx, years }: { ctx: PageContext; years: YearRow[
                 {files(y.fiscalYear).map((f) => (
                   <tr>
                     <th scope="row">{f.title}</th>
-                    {formats.map(([fmt, label]) => (
+                    {formats.map(([fmt]) => (
                       <td>
-                        <a href={f.href(fmt)} download aria-label={`${f.title} ${label}`}>
+                        <a
+                          href={f.href(fmt)}
+                          download
+                          aria-label={`${f.title} ${fmt.toUpperCase()}`}
+                        >
                           {fmt.toUpperCase()}
                         </a>
                       </td>
@@ -77,7 +86,10 @@ export function OpenDataPage({ ctx, years }: { ctx: PageContext; years: YearRow[
       <h2>{m.licenceTitle}</h2>
       <p data-testid="licence">
         {m.licence}{' '}
-        <a href="https://creativecommons.org/licenses/by/4.0/deed.th" rel="license noopener noreferrer">
+        <a
+          href="https://creativecommons.org/licenses/by/4.0/deed.th"
+          rel="license noopener noreferrer"
+        >
           CC BY 4.0
         </a>
       </p>

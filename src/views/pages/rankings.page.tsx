@@ -1,7 +1,11 @@
 // Rankings: nationally, by agency type, within a province (with district) and provinces by combined
 // score; this year beside last year; filter, search and sort with a plain GET form (no script).
 import { agencyTypeName } from '../../domain/agency.ts';
-import { RANKING_SCOPES, RANKING_SORTS, type RankingQuery } from '../../domain/reports/ranking-view.ts';
+import {
+  RANKING_SCOPES,
+  RANKING_SORTS,
+  type RankingQuery,
+} from '../../domain/reports/ranking-view.ts';
 import { formatInteger, formatScore } from '../../i18n/format.ts';
 import type { RankingsView } from '../../services/results-view.service.ts';
 import { Pagination } from '../components/pagination.tsx';
@@ -13,19 +17,29 @@ export const RANKING_PAGE_SIZE = 100;
 
 function queryString(q: RankingQuery, extra: Record<string, string> = {}): string {
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries({ ...q, ...extra })) if (v && !(k === 'sort' && v === 'rank')) params.set(k, v);
+  for (const [k, v] of Object.entries({ ...q, ...extra }))
+    if (v && !(k === 'sort' && v === 'rank')) params.set(k, v);
   const s = params.toString();
   return s ? `?${s}` : '';
 }
 
-export function RankingsPage({ ctx, view, page }: { ctx: PageContext; view: RankingsView; page: number }) {
+export function RankingsPage({
+  ctx,
+  view,
+  page,
+}: {
+  ctx: PageContext;
+  view: RankingsView;
+  page: number;
+}) {
   const { lang } = ctx;
   const m = ctx.t.results.rankings;
   const y = view.year.fiscalYear;
   const q = view.query;
   const path = `/results/${y}/rankings`;
   const score = (n: number | null | undefined) => formatScore(n, lang);
-  const change = (n: number | null) => (n === null ? '–' : `${n > 0 ? '+' : ''}${formatScore(n, lang)}`);
+  const change = (n: number | null) =>
+    n === null ? '–' : `${n > 0 ? '+' : ''}${formatScore(n, lang)}`;
   const total = view.rows.length;
   const pages = Math.max(1, Math.ceil(total / RANKING_PAGE_SIZE));
   const current = Math.min(page, pages);
@@ -125,7 +139,11 @@ export function RankingsPage({ ctx, view, page }: { ctx: PageContext; view: Rank
         note={ctx.t.results.downloadsNote}
         links={(['csv', 'xlsx', 'json'] as const).map((f) => ({
           href: `${path}${queryString(q, { format: f })}`,
-          label: { csv: ctx.t.results.downloadCsv, xlsx: ctx.t.results.downloadXlsx, json: ctx.t.results.downloadJson }[f],
+          label: {
+            csv: ctx.t.results.downloadCsv,
+            xlsx: ctx.t.results.downloadXlsx,
+            json: ctx.t.results.downloadJson,
+          }[f],
         }))}
       />
       <p role="status" data-testid="found">
@@ -137,13 +155,25 @@ export function RankingsPage({ ctx, view, page }: { ctx: PageContext; view: Rank
             <caption class="visually-hidden">{m.scopes.provinces}</caption>
             <thead>
               <tr>
-                <th scope="col" class="num">{m.rank}</th>
+                <th scope="col" class="num">
+                  {m.rank}
+                </th>
                 <th scope="col">{m.province}</th>
-                <th scope="col" class="num">{m.agencies}</th>
-                <th scope="col" class="num">{m.combined}</th>
-                <th scope="col" class="num">{m.lastYear(String(y - 1))}</th>
-                <th scope="col" class="num">{m.lastRank(String(y - 1))}</th>
-                <th scope="col" class="num">{m.change}</th>
+                <th scope="col" class="num">
+                  {m.agencies}
+                </th>
+                <th scope="col" class="num">
+                  {m.combined}
+                </th>
+                <th scope="col" class="num">
+                  {m.lastYear(String(y - 1))}
+                </th>
+                <th scope="col" class="num">
+                  {m.lastRank(String(y - 1))}
+                </th>
+                <th scope="col" class="num">
+                  {m.change}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -151,7 +181,9 @@ export function RankingsPage({ ctx, view, page }: { ctx: PageContext; view: Rank
                 <tr>
                   <td class="num">{r.rank === null ? '–' : String(r.rank)}</td>
                   <th scope="row">
-                    <a href={`${path}?scope=province&province=${encodeURIComponent(r.province)}`}>{r.province}</a>
+                    <a href={`${path}?scope=province&province=${encodeURIComponent(r.province)}`}>
+                      {r.province}
+                    </a>
                   </th>
                   <td class="num">
                     {formatInteger(r.assessed, lang)}/{formatInteger(r.agencies, lang)}
@@ -172,15 +204,25 @@ export function RankingsPage({ ctx, view, page }: { ctx: PageContext; view: Rank
             <caption class="visually-hidden">{m.scopes[q.scope]}</caption>
             <thead>
               <tr>
-                <th scope="col" class="num">{m.rank}</th>
+                <th scope="col" class="num">
+                  {m.rank}
+                </th>
                 <th scope="col">{m.agency}</th>
                 <th scope="col">{q.scope === 'province' ? m.district : m.province}</th>
-                <th scope="col" class="num">{m.thisYear(String(y))}</th>
+                <th scope="col" class="num">
+                  {m.thisYear(String(y))}
+                </th>
                 <th scope="col">{m.level}</th>
                 <th scope="col">{m.pass}</th>
-                <th scope="col" class="num">{m.lastYear(String(y - 1))}</th>
-                <th scope="col" class="num">{m.lastRank(String(y - 1))}</th>
-                <th scope="col" class="num">{m.change}</th>
+                <th scope="col" class="num">
+                  {m.lastYear(String(y - 1))}
+                </th>
+                <th scope="col" class="num">
+                  {m.lastRank(String(y - 1))}
+                </th>
+                <th scope="col" class="num">
+                  {m.change}
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -43,7 +43,13 @@ export function SummaryPage({ ctx, view }: { ctx: PageContext; view: SummaryView
           ))}
         </ul>
       </nav>
-      <SummarySection ctx={ctx} id="national" title={m.national} framework={view.framework} s={view.national} />
+      <SummarySection
+        ctx={ctx}
+        id="national"
+        title={m.national}
+        framework={view.framework}
+        s={view.national}
+      />
       {view.byType.map((s) => (
         <SummarySection
           ctx={ctx}
@@ -74,7 +80,10 @@ export function SummarySection({
   const m = ctx.t.results.summary;
   const score = (n: number | null | undefined) => formatScore(n, lang);
   const pct = (share: number) => formatScore(share * 100, lang);
-  const levels = framework.levels.map((l) => ({ code: l.code, ...(s.levels[l.code] ?? { count: 0, share: 0 }) }));
+  const levels = framework.levels.map((l) => ({
+    code: l.code,
+    ...(s.levels[l.code] ?? { count: 0, share: 0 }),
+  }));
   const maxCount = Math.max(1, ...levels.map((l) => l.count));
   return (
     <section id={id} class="summary-section avoid-break" data-testid={id}>
@@ -92,7 +101,11 @@ export function SummarySection({
         <dd data-testid="mean">{score(s.meanOverall)}</dd>
       </dl>
       <p data-testid="passing">
-        {m.passingOf(formatInteger(s.passing.count, lang), pct(s.passing.share), pct(framework.nationalTargetShare))}{' '}
+        {m.passingOf(
+          formatInteger(s.passing.count, lang),
+          pct(s.passing.share),
+          pct(framework.nationalTargetShare),
+        )}{' '}
         <span class={s.meetsNationalTarget ? 'tag tag--pass' : 'tag tag--fail'}>
           {s.meetsNationalTarget ? m.meets : m.misses}
         </span>

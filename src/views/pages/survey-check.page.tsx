@@ -84,7 +84,9 @@ export function SurveyCheckPage(p: {
       <form method="post" action={`${p.h.base}/submit`} novalidate>
         <CsrfField ctx={ctx} />
         <p>{s.check.declaration}</p>
-        <button type="submit">{s.check.submit}</button>
+        <button type="submit" id="submit">
+          {s.check.submit}
+        </button>
       </form>
     </Layout>
   );

@@ -236,7 +236,7 @@ describe('progress board and reminders', () => {
       subject: 'ติดตาม ITA: {{agency}}',
       body: 'IIT {{iit}}/{{iitMin}}\n{{missing}}',
     };
-    const preview = await s.provinceProgress.previewReminder(officer, W, input);
+    const preview = await s.provinceReminders.previewReminder(officer, W, input);
     expect(preview.ok).toBe(true);
     if (!preview.ok) return;
     expect(preview.value.messages).toHaveLength(1);
@@ -247,26 +247,26 @@ describe('progress board and reminders', () => {
     expect(preview.value.messages[0]!.body).toContain('IIT 0/350');
     expect(preview.value.unreachable.map((a) => a.code)).toEqual(['51-PAO']);
     expect((await s.mail.list(nacc)).length).toBe(0);
-    await expect(s.provinceProgress.sendReminder(nacc, W, input)).rejects.toMatchObject({
+    await expect(s.provinceReminders.sendReminder(nacc, W, input)).rejects.toMatchObject({
       status: 403,
     });
-    const sent = await s.provinceProgress.sendReminder(officer, W, input);
+    const sent = await s.provinceReminders.sendReminder(officer, W, input);
     expect(sent.ok && sent.value.sent).toBe(2);
     const outbox = await s.mail.list(nacc);
     expect(outbox.map((m) => m.to).sort()).toEqual(['c1@demo.test', 'c2@demo.test']);
     expect(outbox[0]!.subject).toBe('ติดตาม ITA: จังหวัดลำพูน');
-    const history = await s.provinceProgress.reminders(officer, W);
+    const history = await s.provinceReminders.reminders(officer, W);
     expect(history[0]).toMatchObject({ recipients: 2, agencyCodes: ['51-PRV'] });
   });
 
   it('keeps edited templates per province', async () => {
-    const r = await s.provinceProgress.saveReminderTemplate(officer, W, {
+    const r = await s.provinceReminders.saveReminderTemplate(officer, W, {
       key: 'follow_up',
       subject: 'เร่งรัด {{agency}}',
       body: 'ข้อความใหม่',
     });
     expect(r.ok).toBe(true);
-    const tpl = await s.provinceProgress.reminderTemplates(officer, W);
+    const tpl = await s.provinceReminders.reminderTemplates(officer, W);
     expect(tpl.find((x) => x.key === 'follow_up')!.subject).toBe('เร่งรัด {{agency}}');
   });
 });

@@ -96,6 +96,31 @@ describe('province workspace over HTTP', () => {
     expect(page).toContain('ประธานคณะกรรมการ');
   });
 
+  it("lets an agency's administrator enter its own coordinators, and see no other agency", async () => {
+    const id = await createAccount(t.services, 'admin@51sm01.test', [
+      { role: 'agency_admin', scope: '51-SM-01' },
+    ]);
+    const admin = await clientFor(t.services, id);
+    const page = await t.app.request(`${at}/coordinators`, { headers: admin.headers() });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('เทศบาลตำบลก่อ');
+    expect(html).not.toContain('องค์การบริหารส่วนจังหวัดลำพูน');
+    const post = await t.app.request(`${at}/coordinators`, {
+      method: 'POST',
+      headers: admin.headers(FORM),
+      body: admin.form({
+        agencyCode: '51-SM-01',
+        name: 'สมศรี ใจดี',
+        position: 'ปลัด',
+        email: 'somsri@ko.test',
+        phone: '053-000000',
+      }),
+    });
+    expect(post.status).toBe(303);
+    expect((await t.app.request(`${at}/progress`, { headers: admin.headers() })).status).toBe(403);
+  });
+
   it('recomputes the plan from ticked boxes in the query string', async () => {
     const qs = ['O3', 'O8', 'O9', 'O25', 'O32'].map((o) => `tick=oit%3A${o}`).join('&');
     const html = await (

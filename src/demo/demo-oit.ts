@@ -1,0 +1,80 @@
+// The demo's OIT workflow: 2563's imported, confirmed reviews get their workflow state, and in
+// 2564 a few Lamphun agencies stand at each step (draft, submitted, under clarification,
+// confirmed after a clarification), with every OIT window open so visitors can try each step.
+import type { Actor } from '../domain/actor.ts';
+import { thaiDay } from '../domain/calendar.ts';
+import type { Services } from '../services/container.ts';
+
+const DEMO: Actor = { kind: 'system', label: 'demo' };
+const YEAR = 2564;
+
+/** Each agency's answers: items with a page on its site, and items it says it lacks. */
+function answers(website: string | null, items: string[]) {
+  const site = (website ?? 'https://demo.itas.local').replace(/\/$/, '');
+  return items.map((item, i) => ({
+    item,
+    answer: i % 5 === 4 ? 'has_not' : 'has',
+    urls: i % 5 === 4 ? '' : `${site}/ita/${YEAR}/${item.toLowerCase()}`,
+    note: i % 5 === 4 ? 'อยู่ระหว่างจัดทำข้อมูล' : 'อยู่ในเมนู ITA ของเว็บไซต์',
+  }));
+}
+
+export async function loadDemoOit(services: Services, now: Date = new Date()): Promise<void> {
+  await services.oitAdmin.recordImportedStates(DEMO, 2563);
+  const year =
+    (await services.years.find(YEAR)) ?? (await services.years.create(DEMO, YEAR, 'ita-2563'));
+  const day = (d: number) => thaiDay(new Date(now.getTime() + d * 86_400_000));
+  for (const phase of ['oit-entry', 'oit-review', 'clarification', 'confirmation'])
+    await services.calendar.setPhase(DEMO, {
+      fiscalYear: YEAR,
+      phase,
+      opensOn: day(-7),
+      closesOn: day(60),
+    });
+  const items = year.framework.oitItems.map((i) => i.code);
+  const agencies = new Map(
+    (await services.agencies.listAll({ province: 'ลำพูน' })).map((a) => [a.code, a]),
+  );
+  const fill = async (code: string, n: number) => {
+    for (const a of answers(agencies.get(code)?.website ?? null, items.slice(0, n)))
+      await services.oit.saveItem(DEMO, YEAR, code, a.item, a);
+  };
+  const review = async (code: string) => {
+    const sheet = await services.oitReview.sheet(DEMO, YEAR, code);
+    for (const [item, e] of Object.entries(sheet.entries))
+      if (e.answer === 'has')
+        await services.oitReview.scoreItem(
+          DEMO,
+          YEAR,
+          code,
+          item,
+          item === 'O2'
+            ? { score: '0', comment: 'ไม่พบช่องทางการติดต่อของผู้บริหาร' }
+            : { score: '100', comment: 'ครบถ้วนตามองค์ประกอบ' },
+        );
+    await services.oitReview.finishReview(DEMO, YEAR, code);
+  };
+  if (!agencies.has('51-PAO')) return;
+  // Still entering: 12 of 43 done.
+  await fill('51-SM-01', 12);
+  // Submitted, waiting for the auditor.
+  await fill('51-SAO-01', items.length);
+  await services.oit.submit(DEMO, YEAR, '51-SAO-01');
+  // Reviewed, and the agency asks for clarification of O2.
+  await fill('51-TM-01', items.length);
+  await services.oit.submit(DEMO, YEAR, '51-TM-01');
+  await review('51-TM-01');
+  await services.oit.dispute(DEMO, YEAR, '51-TM-01', {
+    O2: 'ข้อมูลผู้บริหารอยู่ที่หน้า "เกี่ยวกับเรา" พร้อมเบอร์โทรศัพท์',
+  });
+  // Clarified, re-reviewed and confirmed.
+  await fill('51-PAO', items.length);
+  await services.oit.submit(DEMO, YEAR, '51-PAO');
+  await review('51-PAO');
+  await services.oit.dispute(DEMO, YEAR, '51-PAO', { O2: 'เพิ่มช่องทางติดต่อผู้บริหารแล้ว' });
+  await services.oitReview.reReviewItem(DEMO, YEAR, '51-PAO', 'O2', {
+    score: '100',
+    comment: 'พบข้อมูลตามคำชี้แจง',
+  });
+  await services.oitReview.confirm(DEMO, YEAR, '51-PAO');
+}

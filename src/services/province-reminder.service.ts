@@ -1,0 +1,223 @@
+// Reminders to coordinators: editable Thai templates per province, a preview of every message,
+// then sending through the mail outbox; each sending is recorded and audited.
+import type { Actor } from '../domain/actor.ts';
+import type { Agency } from '../domain/agency.ts';
+import { fillTemplate } from '../domain/province-drive.ts';
+import { err, ok, type Problem, type Result } from '../domain/result.ts';
+import { formatInteger, messagesFor } from '../i18n/format.ts';
+import type { Db } from '../storage/database.ts';
+import * as drive from '../storage/province-drive.repository.ts';
+import { recordAudit } from './audit.service.ts';
+import { ForbiddenError } from './errors.ts';
+import type { MailMessage } from './mail.service.ts';
+import {
+  canEditProvince,
+  type Form,
+  type ProvinceDriveService,
+  type Workspace,
+} from './province-drive.service.ts';
+import type { ProvinceProgressService } from './province-progress.service.ts';
+
+export interface ReminderDeps {
+  drive: ProvinceDriveService;
+  progress: Pick<ProvinceProgressService, 'board'>;
+  mail: { send(m: MailMessage): Promise<number> };
+  now?: () => Date;
+}
+
+export interface ReminderInput {
+  codes: string[];
+  subject: string;
+  body: string;
+}
+
+export function createProvinceReminderService(db: Db, deps: ReminderDeps) {
+  const now = deps.now ?? (() => new Date());
+
+  /**
+   * The messages a reminder would send: one per agency, to its coordinators, with the
+   * template filled from the board. Agencies without coordinators are listed apart.
+   */
+  async function previewReminder(
+    actor: Actor,
+    w: Workspace,
+    input: ReminderInput,
+  ): Promise<
+    Result<
+      {
+        messages: { agency: Agency; to: string[]; subject: string; body: string }[];
+        unreachable: Agency[];
+      },
+      Problem[]
+    >
+  > {
+    const rows = await deps.progress.board(actor, w);
+    const chosen = rows.filter((r) => input.codes.includes(r.agency.code));
+    const p: Problem[] = [];
+    if (!chosen.length)
+      p.push({
+        code: 'invalid',
+        field: 'codes',
+        th: 'เลือกหน่วยงานอย่างน้อยหนึ่งแห่ง',
+        en: 'Choose at least one agency',
+      });
+    if (!input.subject.trim())
+      p.push({ code: 'invalid', field: 'subject', th: 'กรุณากรอกหัวเรื่อง', en: 'Enter a subject' });
+    if (!input.body.trim())
+      p.push({ code: 'invalid', field: 'body', th: 'กรุณากรอกข้อความ', en: 'Enter the message' });
+    if (p.length) return err(p);
+    const coords = await drive.findCoordinators(
+      db,
+      w.fiscalYear,
+      chosen.map((r) => r.agency.code),
+    );
+    const reasons = messagesFor('th').province.board.reasons;
+    const messages = [];
+    const unreachable = [];
+    for (const r of chosen) {
+      const to = coords.filter((c) => c.agencyCode === r.agency.code).map((c) => c.email);
+      if (!to.length) {
+        unreachable.push(r.agency);
+        continue;
+      }
+      const values = {
+        agency: r.agency.nameTh,
+        province: w.province,
+        year: String(w.fiscalYear),
+        iit: formatInteger(r.iit, 'th'),
+        iitMin: r.iitMin === null ? '–' : formatInteger(r.iitMin, 'th'),
+        eit: formatInteger(r.eit, 'th'),
+        eitMin: r.eitMin === null ? '–' : formatInteger(r.eitMin, 'th'),
+        oit: `${r.oitSubmitted}/${r.oitTotal}`,
+        missing: r.reasons.map((x) => `- ${reasons[x]}`).join('\n') || '-',
+      };
+      messages.push({
+        agency: r.agency,
+        to,
+        subject: fillTemplate(input.subject, values),
+        body: fillTemplate(input.body, values),
+      });
+    }
+    return ok({ messages, unreachable });
+  }
+
+  return {
+    previewReminder,
+
+    async reminderTemplates(actor: Actor, w: Workspace) {
+      await deps.drive.checkRead(actor, w);
+      const saved = await drive.findReminderTemplates(db, w.province);
+      const defaults = messagesFor('th').province.reminders.defaults;
+      return Object.entries(defaults).map(([key, d]) => {
+        const s = saved.find((x) => x.key === key);
+        return { key, subject: s?.subject ?? d.subject, body: s?.body ?? d.body };
+      });
+    },
+
+    async saveReminderTemplate(
+      actor: Actor,
+      w: Workspace,
+      form: Form,
+    ): Promise<Result<true, Problem[]>> {
+      await deps.drive.checkRead(actor, w);
+      if (!canEditProvince(actor, w.province))
+        throw new ForbiddenError('แก้ไขแม่แบบได้เฉพาะเจ้าหน้าที่จังหวัด', 'Province officers only');
+      const key = form.key ?? '';
+      const defaults = messagesFor('th').province.reminders.defaults;
+      if (!(key in defaults))
+        return err([{ code: 'invalid', field: 'key', th: 'ไม่พบแม่แบบนี้', en: 'No such template' }]);
+      const subject = (form.subject ?? '').trim();
+      const body = (form.body ?? '').trim();
+      const p: Problem[] = [];
+      if (!subject || subject.length > 200)
+        p.push({
+          code: 'invalid',
+          field: 'subject',
+          th: 'กรุณากรอกหัวเรื่อง (ไม่เกิน 200 ตัวอักษร)',
+          en: 'Enter a subject (at most 200 characters)',
+        });
+      if (!body || body.length > 5000)
+        p.push({
+          code: 'invalid',
+          field: 'body',
+          th: 'กรุณากรอกข้อความ (ไม่เกิน 5,000 ตัวอักษร)',
+          en: 'Enter the message (at most 5,000 characters)',
+        });
+      if (p.length) return err(p);
+      await db.transaction().execute(async (tx) => {
+        await drive.saveReminderTemplate(tx, w.province, { key, subject, body });
+        await recordAudit(tx, {
+          actor,
+          action: 'drive.reminder_template.update',
+          recordType: 'reminder_template',
+          recordId: `${w.province}/${key}`,
+          after: { subject, body },
+        });
+      });
+      return ok(true);
+    },
+
+    /** Sends the previewed reminder through the mail outbox and records it. */
+    async sendReminder(
+      actor: Actor,
+      w: Workspace,
+      input: ReminderInput,
+    ): Promise<Result<{ sent: number; id: string }, Problem[]>> {
+      await deps.drive.checkRead(actor, w);
+      if (!canEditProvince(actor, w.province))
+        throw new ForbiddenError('ส่งการแจ้งเตือนได้เฉพาะเจ้าหน้าที่จังหวัด', 'Province officers only');
+      const preview = await previewReminder(actor, w, input);
+      if (!preview.ok) return preview;
+      const { messages } = preview.value;
+      if (!messages.length)
+        return err([
+          {
+            code: 'invalid',
+            field: 'codes',
+            th: 'หน่วยงานที่เลือกยังไม่มีผู้ประสานงาน จึงไม่มีผู้รับ',
+            en: 'The chosen agencies have no coordinators to write to',
+          },
+        ]);
+      let sent = 0;
+      for (const m of messages)
+        for (const to of m.to) {
+          await deps.mail.send({ to, subject: m.subject, text: m.body });
+          sent++;
+        }
+      const sentBy =
+        actor.kind === 'user'
+          ? actor.email
+          : actor.kind === 'system'
+            ? `system:${actor.label}`
+            : 'anonymous';
+      const id = await db.transaction().execute(async (tx) => {
+        const id = await drive.insertReminder(tx, {
+          province: w.province,
+          fiscalYear: w.fiscalYear,
+          subject: input.subject,
+          body: input.body,
+          agencyCodes: messages.map((m) => m.agency.code),
+          recipients: sent,
+          sentBy,
+          sentAt: now(),
+        });
+        await recordAudit(tx, {
+          actor,
+          action: 'drive.reminder.send',
+          recordType: 'reminder',
+          recordId: id,
+          after: { agencies: messages.map((m) => m.agency.code), recipients: sent },
+        });
+        return id;
+      });
+      return ok({ sent, id });
+    },
+
+    async reminders(actor: Actor, w: Workspace) {
+      await deps.drive.checkRead(actor, w);
+      return drive.findReminders(db, w.province, w.fiscalYear);
+    },
+  };
+}
+
+export type ProvinceReminderService = ReturnType<typeof createProvinceReminderService>;

@@ -9,7 +9,10 @@ export const publicRoutes = new Hono<AppEnv>();
 
 publicRoutes.get('/', async (c) => {
   const services = c.get('services');
-  const [count, results] = await Promise.all([services.agencies.count(), services.resultsView.home()]);
+  const [count, results] = await Promise.all([
+    services.agencies.count(),
+    services.resultsView.home(),
+  ]);
   return c.html(<HomePage ctx={pageContext(c)} agencyCount={count} results={results} />);
 });
 

@@ -10,4 +10,13 @@ import { results } from './en/results.ts';
 import { province } from './en/province.ts';
 import { surveys } from './en/surveys.ts';
 
-export const en: Widen<typeof th> = { common, agencies, accounts, admin, oit, results, province, surveys };
+export const en: Widen<typeof th> = {
+  common,
+  agencies,
+  accounts,
+  admin,
+  oit,
+  results,
+  province,
+  surveys,
+};

@@ -53,8 +53,8 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     agencyProfiles: createAgencyProfileService(db),
     years,
     responses,
-    calendar: createCalendarService(db, surveyCache.clear),
-    surveyLinks: createSurveyLinkService(db, surveyCache.clear),
+    calendar: createCalendarService(db, () => surveyCache.clear()),
+    surveyLinks: createSurveyLinkService(db, () => surveyCache.clear()),
     surveys: createSurveyService(db, {
       submit: (input) => responses.submit(input),
       guard: surveyGuard,

@@ -64,8 +64,12 @@ describe('after publication', () => {
     // Every chart is an image with a text alternative (its <title>), beside a table of its numbers.
     const charts = body.match(/<svg class="chart"[^>]*>/g) ?? [];
     expect(charts).toHaveLength(3);
-    expect(body.match(/<svg class="chart"[^>]*><title id="[\w-]+-title">[^<]+<\/title>/g)).toHaveLength(3);
-    expect(body).toContain('title id="tools-chart-title">คะแนนรายแบบวัด: IIT 88.51, EIT 81.81, OIT 92.17');
+    expect(
+      body.match(/<svg class="chart"[^>]*><title id="[\w-]+-title">[^<]+<\/title>/g),
+    ).toHaveLength(3);
+    expect(body).toContain(
+      'title id="tools-chart-title">คะแนนรายแบบวัด: IIT 88.51, EIT 81.81, OIT 92.17',
+    );
   });
 
   it('recommends actions for the tool below target (EIT) and its indicators, not for IIT', async () => {

@@ -88,7 +88,7 @@ export function LineChart({
   target?: number;
 }) {
   const height = 240;
-  const pad = { l: 40, r: 24, t: 24, b: 36 };
+  const pad = { l: 40, r: 32, t: 40, b: 36 };
   const w = WIDTH - pad.l - pad.r;
   const h = height - pad.t - pad.b;
   const x = (i: number) => pad.l + (points.length <= 1 ? w / 2 : (i / (points.length - 1)) * w);

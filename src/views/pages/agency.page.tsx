@@ -54,7 +54,9 @@ export function AgencyPage({
         <dd>{agency.staffCount === null ? dash : formatInteger(agency.staffCount, ctx.lang)}</dd>
       </dl>
       <p>
-        <a href={`/agencies/${encodeURIComponent(agency.code)}/results`}>{ctx.t.results.agencyLink}</a>
+        <a href={`/agencies/${encodeURIComponent(agency.code)}/results`}>
+          {ctx.t.results.agencyLink}
+        </a>
       </p>
     </Layout>
   );

@@ -285,8 +285,20 @@ export function createLinkCheckService(db: Db, options: Partial<LinkCheckOptions
         e.answer === 'has' ? e.urls.map((url) => ({ item: e.item, url })) : [],
       );
       const unique = [...new Set(targets.map((t) => t.url))];
+      // A host that cannot be reached (no DNS answer, refused address, timeout) is not asked
+      // again for its other URLs in this run: polite to it, and quick for the queue.
+      const unreachable = new Map<string, FetchedLink>();
       const fetched = await politely(
-        unique.map((url) => ({ key: hostOf(url), run: () => fetchLink(url, opts) })),
+        unique.map((url) => ({
+          key: hostOf(url),
+          run: async () => {
+            const known = unreachable.get(hostOf(url));
+            if (known) return { ...known, url, durationMs: 0 };
+            const f = await fetchLink(url, opts);
+            if (f.httpStatus === null && f.error !== null) unreachable.set(hostOf(url), f);
+            return f;
+          },
+        })),
         opts.concurrency,
       );
       const byUrl = new Map(unique.map((u, i) => [u, fetched[i]!]));

@@ -149,7 +149,8 @@ export function createProvinceProgressService(db: Db, deps: ProgressDeps) {
       lastYear,
       agencies.map((a) => a.code),
     );
-    const results = await progress.loadYearResults(db, lastYear, false);
+    // Other agencies count only with published results (past or announced score cards).
+    const results = await progress.loadYearResults(db, lastYear, true);
     return { fw, agencies, items, results, lastYear };
   }
 

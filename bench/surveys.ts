@@ -19,6 +19,9 @@ import { ensureReferenceData } from '../src/storage/reference.repository.ts';
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const YEAR = 2569;
+// The server under test: its pool size and how many processes (node cluster) share its port.
+const POOL = Number(process.env.BENCH_POOL ?? 10);
+const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 1);
 
 interface Run {
   name: string;
@@ -108,9 +111,12 @@ export async function runSurveysBench(): Promise<void> {
     // The server under test: its own process, as in production (with its recompute worker).
     const port = 20000 + Math.floor(Math.random() * 20000);
     let out = '';
-    server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const entry = PROCESSES > 1 ? 'bench/cluster-server.ts' : 'src/main.ts';
+    server = spawn(process.execPath, ['--import', 'tsx', entry], {
       env: {
         ...process.env,
+        BENCH_PROCESSES: String(PROCESSES),
+        DATABASE_POOL_SIZE: String(POOL),
         DATABASE_URL: dbUrl,
         PORT: String(port),
         DEMO: 'off',
@@ -153,7 +159,7 @@ export async function runSurveysBench(): Promise<void> {
     const acknowledged = new Set<string>();
     let formAcks = 0;
     process.stdout.write(
-      `\nSurvey submissions on PostgreSQL, ${CLIENTS} concurrent clients, ${SECONDS} s each (server: own process, pool 10)\n`,
+      `\nSurvey submissions on PostgreSQL, ${CLIENTS} concurrent clients, ${SECONDS} s each (server: ${PROCESSES} process(es), pool ${POOL} each)\n`,
     );
 
     // 1. Baseline: one single-row INSERT per statement (autocommit), same clients, same database.
@@ -171,6 +177,19 @@ export async function runSurveysBench(): Promise<void> {
     });
     process.stdout.write(report(baseline));
 
+    // Transactions per API submission, from the database's own counters (server and its worker).
+    const commits = async () =>
+      Number(
+        (
+          await sql<{
+            n: number;
+          }>`select (xact_commit + xact_rollback)::int as n from pg_stat_database where datname = current_database()`.execute(
+            db,
+          )
+        ).rows[0]!.n,
+      );
+    const commitsBefore = await commits();
+
     // 2. The API: one POST per response.
     const api = await drive('API POST /api/v1/surveys', async (client) => {
       const id = randomUUID();
@@ -184,6 +203,10 @@ export async function runSurveysBench(): Promise<void> {
       return res.status === 201;
     });
     process.stdout.write(report(api));
+    await new Promise((r) => setTimeout(r, 600)); // pg_stat counters are flushed with a delay
+    process.stdout.write(
+      `    database transactions per API submission: ${((await commits()) - commitsBefore) / Math.max(1, api.ok + api.errors)}\n`,
+    );
 
     // 3. The HTML form path: about you, three question pages, submit (5 POSTs with cookies).
     const pages = [1, 2, 3].map(

@@ -8,11 +8,11 @@ import {
 import type { Framework } from '../domain/framework/schema.ts';
 import { err, ok, type Problem, type Result } from '../domain/result.ts';
 import type { Db } from '../storage/database.ts';
-import { enqueueJobs } from '../storage/job.repository.ts';
-import { insertResponses } from '../storage/response.repository.ts';
+import { insertResponseWithJob } from '../storage/response.repository.ts';
 import { findAgency } from '../storage/agency.repository.ts';
 import { recomputeJob } from './job-kinds.ts';
-import type { YearService } from './year.service.ts';
+import { createSurveyCache } from './survey-cache.ts';
+import type { AssessmentYear, YearService } from './year.service.ts';
 
 export interface SubmitResponseInput {
   /** Client-chosen idempotency key: a random UUID, never derived from a person. */
@@ -34,7 +34,42 @@ export function validatorFor(framework: Framework): ResponseValidator {
   return v;
 }
 
-export function createResponseService(db: Db, years: YearService) {
+/**
+ * Seconds a recompute waits after the first new answer of an agency: the answers of a burst
+ * (an office answering after a meeting) then share one recount instead of one each. Tests run
+ * with 0 so a drained queue means up-to-date counts; ITAS_RECOMPUTE_DELAY_SECONDS overrides.
+ */
+export function recomputeDelaySeconds(env: NodeJS.ProcessEnv = process.env): number {
+  const v = Number(env.ITAS_RECOMPUTE_DELAY_SECONDS);
+  if (env.ITAS_RECOMPUTE_DELAY_SECONDS !== undefined && Number.isFinite(v) && v >= 0) return v;
+  return env.NODE_ENV === 'test' ? 0 : 3;
+}
+
+export function createResponseService(
+  db: Db,
+  years: YearService,
+  opts: { delaySeconds?: number } = {},
+) {
+  const delaySeconds = opts.delaySeconds ?? recomputeDelaySeconds();
+  // Years and agencies are read on every submission but change rarely: found ones are kept for
+  // 2 s (each process; absent ones are always looked up again so a new one is seen at once).
+  const yearCache = createSurveyCache<AssessmentYear>();
+  const agencyCache = createSurveyCache<true>();
+  async function findYear(fiscalYear: number): Promise<AssessmentYear | undefined> {
+    const t = Date.now();
+    const hit = yearCache.get(String(fiscalYear), t);
+    if (hit) return hit;
+    const y = await years.find(fiscalYear);
+    if (y) yearCache.set(String(fiscalYear), y, t);
+    return y;
+  }
+  async function agencyExists(code: string): Promise<boolean> {
+    const t = Date.now();
+    if (agencyCache.get(code, t)) return true;
+    const found = (await findAgency(db, code)) !== undefined;
+    if (found) agencyCache.set(code, true, t);
+    return found;
+  }
   return {
     async submit(input: SubmitResponseInput): Promise<Result<{ created: boolean }, Problem[]>> {
       const problems: Problem[] = [];
@@ -54,7 +89,7 @@ export function createResponseService(db: Db, years: YearService) {
           `วันที่ตอบต้องอยู่ในรูป YYYY-MM-DD แต่พบ "${input.submittedOn}"`,
           `The day must be YYYY-MM-DD, got "${input.submittedOn}"`,
         );
-      const year = await years.find(input.fiscalYear);
+      const year = await findYear(input.fiscalYear);
       if (!year)
         return err([
           {
@@ -64,8 +99,7 @@ export function createResponseService(db: Db, years: YearService) {
             en: `No assessment year ${input.fiscalYear}`,
           },
         ]);
-      const agency = await findAgency(db, input.agencyCode);
-      if (!agency)
+      if (!(await agencyExists(input.agencyCode)))
         return err([
           {
             code: 'not_found',
@@ -85,24 +119,23 @@ export function createResponseService(db: Db, years: YearService) {
           encoded.error.map((i) => ({ code: 'invalid', field: i.field, th: i.th, en: i.en })),
         );
       const { answers, demographics: d } = encoded.value;
-      const created = await db.transaction().execute(async (tx) => {
-        const r = await insertResponses(tx, input.fiscalYear, [
-          {
-            responseId: input.responseId,
-            agencyCode: input.agencyCode,
-            tool: input.tool,
-            answers,
-            gender: d.gender,
-            ageBand: d.age_band,
-            education: d.education,
-            contactType: d.contact_type,
-            submittedOn: input.submittedOn,
-          },
-        ]);
-        if (r.inserted > 0)
-          await enqueueJobs(tx, [recomputeJob(input.fiscalYear, input.agencyCode)]);
-        return r.inserted > 0;
-      });
+      const job = recomputeJob(input.fiscalYear, input.agencyCode);
+      const created = await insertResponseWithJob(
+        db,
+        input.fiscalYear,
+        {
+          responseId: input.responseId,
+          agencyCode: input.agencyCode,
+          tool: input.tool,
+          answers,
+          gender: d.gender,
+          ageBand: d.age_band,
+          education: d.education,
+          contactType: d.contact_type,
+          submittedOn: input.submittedOn,
+        },
+        { ...job, key: job.key ?? '', delaySeconds },
+      );
       return ok({ created });
     },
   };

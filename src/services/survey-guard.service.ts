@@ -8,10 +8,10 @@ import { allSameColumn, answerSetText } from '../domain/survey-form.ts';
 import { fixedWindow, networkPrefix, normaliseCode } from '../domain/survey-guard.ts';
 import type { Db } from '../storage/database.ts';
 import { purgeExpiredDrafts } from '../storage/survey-draft.repository.ts';
+import { addCounterHits, type CounterAdd } from '../storage/survey-counter.repository.ts';
 import {
   accessCodeUsable,
   countAnomaly,
-  hitCounters,
   purgeExpiredCounters,
   saltOfDay,
   inspectAnswerSet,
@@ -36,9 +36,75 @@ export function hashAccessCode(code: string): string {
     .digest('hex');
 }
 
+interface CounterHit {
+  bucket: string;
+  windowStart: number;
+  expiresAt: Date;
+}
+
+/**
+ * Group commit for rate-limit counters: while one upsert is in flight, the hits of every other
+ * submission in this process wait and go together in the next one. Each caller still gets the
+ * total it would have seen alone (the total before the batch plus its place in the batch), so
+ * limits hold exactly as with one statement per hit; across processes the database decides.
+ */
+function createCounterBatcher(db: Db) {
+  type Waiter = {
+    hits: CounterHit[];
+    resolve: (m: Map<string, number>) => void;
+    reject: (e: unknown) => void;
+  };
+  let queue: Waiter[] = [];
+  let flushing = false;
+
+  async function flush(): Promise<void> {
+    flushing = true;
+    while (queue.length > 0) {
+      const batch = queue;
+      queue = [];
+      const adds = new Map<string, CounterAdd>();
+      // Per waiter and bucket: how many hits of this batch come before and including it.
+      const ordinals: Map<string, number>[] = [];
+      for (const w of batch) {
+        const mine = new Map<string, number>();
+        for (const h of w.hits) {
+          const k = `${h.bucket}@${h.windowStart}`;
+          const a = adds.get(k) ?? { ...h, n: 0 };
+          a.n++;
+          adds.set(k, a);
+          mine.set(k, a.n);
+        }
+        ordinals.push(mine);
+      }
+      try {
+        const totals = await addCounterHits(db, [...adds.values()]);
+        batch.forEach((w, i) => {
+          const seen = new Map<string, number>();
+          for (const h of w.hits) {
+            const k = `${h.bucket}@${h.windowStart}`;
+            const total = totals.get(k) ?? 0;
+            seen.set(h.bucket, total - adds.get(k)!.n + ordinals[i]!.get(k)!);
+          }
+          w.resolve(seen);
+        });
+      } catch (e) {
+        for (const w of batch) w.reject(e);
+      }
+    }
+    flushing = false;
+  }
+
+  return (hits: CounterHit[]): Promise<Map<string, number>> =>
+    new Promise((resolve, reject) => {
+      queue.push({ hits, resolve, reject });
+      if (!flushing) void flush();
+    });
+}
+
 export function createSurveyGuard(db: Db, limits: SurveyLimits, now: () => Date) {
   let salt: { day: string; value: string } | undefined;
   let calls = 0;
+  const hitCounters = createCounterBatcher(db);
 
   async function networkHash(address: string | undefined): Promise<string> {
     const day = thaiDay(now());
@@ -63,7 +129,7 @@ export function createSurveyGuard(db: Db, limits: SurveyLimits, now: () => Date)
       const nw = fixedWindow(at, limits.networkWindowSeconds);
       const cw = fixedWindow(at, limits.codeWindowSeconds);
       const burstBucket = `burst:${key.agencyCode}:${net}`;
-      const hits = await hitCounters(db, [
+      const hits = await hitCounters([
         { bucket: `net:${net}`, windowStart: nw.start, expiresAt: nw.endsAt },
         { bucket: `code:${key.linkCode}`, windowStart: cw.start, expiresAt: cw.endsAt },
         { bucket: burstBucket, windowStart: nw.start, expiresAt: nw.endsAt },

@@ -25,7 +25,7 @@ const parsers: Record<number, (v: string) => unknown> = {
 export interface OpenOptions {
   /** A PGlite data-dir dump to start from (tests use a migrated template). */
   loadDataDir?: Blob | File;
-  /** Pool size for PostgreSQL. */
+  /** Pool size for PostgreSQL (default: DATABASE_POOL_SIZE, else 10). */
   poolSize?: number;
 }
 
@@ -33,7 +33,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({
       connectionString: target.url,
-      max: options.poolSize ?? 10,
+      max: options.poolSize ?? (Number(process.env.DATABASE_POOL_SIZE) || 10),
       types: {
         getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
           parsers[oid] ??

@@ -47,6 +47,37 @@ export async function insertResponses(
   return { inserted: out.reduce((s, r) => s + r.n, 0), agencies: out.map((r) => r.agency_code) };
 }
 
+/**
+ * One response and, when it is new, its coalesced job, in one statement (one round trip, atomic
+ * without an explicit transaction). The job insert does nothing while one is already pending for
+ * its key (the coalescing unique index), so a burst of answers never contends on the job row.
+ */
+export async function insertResponseWithJob(
+  db: Db,
+  fiscalYear: number,
+  r: ResponseRow,
+  job: { kind: string; key: string; payload?: unknown; delaySeconds: number },
+): Promise<boolean> {
+  const { rows } = await sql<{ inserted: number }>`
+    with ins as (
+      insert into responses (response_id, fiscal_year, agency_code, tool, answers,
+        gender, age_band, education, contact_type, submitted_on)
+      values (${r.responseId}, ${fiscalYear}::int, ${r.agencyCode}, ${r.tool},
+        ${arrayLiteral(r.answers)}::smallint[], ${r.gender}, ${r.ageBand}, ${r.education},
+        ${r.contactType}, ${r.submittedOn}::date)
+      on conflict (response_id) do nothing
+      returning 1),
+    job as (
+      insert into jobs (kind, key, payload, run_after)
+      select ${job.kind}, ${job.key}, ${JSON.stringify(job.payload ?? {})}::jsonb,
+        now() + make_interval(secs => ${job.delaySeconds}::float8)
+      where exists (select 1 from ins)
+      on conflict (kind, key) where key is not null and locked_until is null and failed_at is null
+      do nothing)
+    select (select count(*) from ins)::int as inserted`.execute(db);
+  return (rows[0]?.inserted ?? 0) > 0;
+}
+
 /** Response ids among these that are already stored (to tell "created" from "already there"). */
 export async function existingResponseIds(db: Db, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();

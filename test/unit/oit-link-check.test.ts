@@ -219,7 +219,11 @@ describe('the link-check job', () => {
     await saveOitVersions(
       t.db,
       2563,
-      [entry('O1', [`${base}/ok`]), entry('O2', [`${base}/gone`, offSite])],
+      [
+        entry('O1', [`${base}/ok`]),
+        entry('O2', [`${base}/gone`, offSite]),
+        entry('O3', [`${offSite}?again`]),
+      ],
       'agency',
       'test',
     );
@@ -235,5 +239,7 @@ describe('the link-check job', () => {
     const o2 = Object.fromEntries((sheet.checks.O2 ?? []).map((c) => [c.url, c]));
     expect(o2[`${base}/gone`]?.flags).toEqual(['dead', 'not_https']);
     expect(o2[offSite]?.flags).toEqual(expect.arrayContaining(['dead', 'off_site']));
+    // The unreachable host is not asked again for its other URL in the same run.
+    expect(sheet.checks.O3?.[0]).toMatchObject({ durationMs: 0, error: o2[offSite]?.error });
   });
 });

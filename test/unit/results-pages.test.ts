@@ -159,5 +159,9 @@ describe('after publication', () => {
     const open = await text('/open-data');
     expect(open.body).toContain('CC BY 4.0');
     expect(open.body).toContain('/results/2563/rankings?format=csv');
+    const api = (await (await t.app.request('/api/openapi.json')).json()) as { paths: object };
+    expect(Object.keys(api.paths)).toEqual(
+      expect.arrayContaining(['/results/{year}/rankings', '/results/{year}/summary']),
+    );
   });
 });

@@ -12,8 +12,9 @@ import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import pg from 'pg';
 import { SYSTEM_CLI } from '../src/domain/actor.ts';
-import { answerColumns } from '../src/domain/framework/helpers.ts';
+import { answerColumns, oitItemCodes } from '../src/domain/framework/helpers.ts';
 import { getFramework } from '../src/domain/framework/registry.ts';
+import { sql } from 'kysely';
 import {
   OIT_HEADER,
   generateOitRows,
@@ -116,7 +117,45 @@ async function generate(dir: string): Promise<Files> {
   return files;
 }
 
-async function runOn(engine: 'postgres' | 'pglite', dir: string, files: Files): Promise<void> {
+/**
+ * Compute-only data: fills answer_counts, respondent_counts and oit_entries of every agency
+ * directly in SQL (generate_series), the shape an import of the national year leaves behind, in
+ * seconds instead of minutes. `npm run bench -- scoring postgres fast` uses it.
+ */
+async function loadCountsInSql(db: Db): Promise<void> {
+  const nIit = answerColumns(framework, 'IIT').length;
+  const nEit = answerColumns(framework, 'EIT').length;
+  const oitItems = oitItemCodes(framework);
+  await sql`insert into respondent_counts (fiscal_year, agency_code, tool, n)
+    select 2563, a.code, t.tool, case t.tool when 'IIT' then 40 + (a.ord * 7) % 25
+      else 90 + (a.ord * 13) % 31 end
+    from (select code, row_number() over (order by code) as ord from agencies) a,
+      (values ('IIT'), ('EIT')) as t(tool)`.execute(db);
+  // Per item: the respondents spread over the four answers by a hash of (agency, tool, item).
+  await sql`insert into answer_counts (fiscal_year, agency_code, tool, item, c1, c2, c3, c4)
+    select r.fiscal_year, r.agency_code, r.tool, i::smallint,
+      (r.n * (h % 10) / 100)::int, (r.n * (h / 10 % 20) / 100)::int,
+      (r.n * (h / 200 % 30) / 100)::int,
+      r.n - (r.n * (h % 10) / 100)::int - (r.n * (h / 10 % 20) / 100)::int
+        - (r.n * (h / 200 % 30) / 100)::int
+    from respondent_counts r,
+      generate_series(1, case r.tool when 'IIT' then ${nIit}::int else ${nEit}::int end) as i,
+      lateral (select abs(hashtext(r.agency_code || r.tool || i))::bigint as h) x
+    where r.fiscal_year = 2563`.execute(db);
+  await sql`insert into oit_entries (fiscal_year, agency_code, item, version, is_current, status,
+      answer, score, source, changed_by)
+    select 2563, a.code, it.item, 1, true, 'confirmed',
+      case when abs(hashtext(a.code || it.item)) % 100 < 85 then 'has' else 'has_not' end,
+      case when abs(hashtext(a.code || it.item)) % 100 < 85 then 100 else 0 end, 'import', 'bench'
+    from agencies a, unnest(${oitItems}::text[]) as it(item)`.execute(db);
+}
+
+async function runOn(
+  engine: 'postgres' | 'pglite',
+  dir: string,
+  files: Files,
+  fast = false,
+): Promise<void> {
   const results: StepResult[] = [];
   process.stdout.write(`\n== ${engine} ==\n`);
   let db: Db;
@@ -156,6 +195,18 @@ async function runOn(engine: 'postgres' | 'pglite', dir: string, files: Files): 
       results,
     );
     await s.years.create(SYSTEM_CLI, 2563, 'ita-2563');
+    if (fast) {
+      await step('fill counts and OIT in SQL (compute-only)', () => loadCountsInSql(db), results);
+      for (let i = 0; i < 3; i++) {
+        const c = await step(
+          `compute all score cards, run ${i + 1} (goal PG < 10 s)`,
+          () => s.results.computeYear(2563),
+          results,
+        );
+        process.stdout.write(`    cards: ${c.agencies}, complete: ${c.scored}\n`);
+      }
+      return;
+    }
     const iit = await step(
       'import responses IIT (one transaction)',
       () =>
@@ -241,11 +292,22 @@ async function runOn(engine: 'postgres' | 'pglite', dir: string, files: Files): 
 }
 
 export async function runScoringBench(args: string[]): Promise<void> {
-  const engines = (args.length ? args : ['postgres', 'pglite']) as ('postgres' | 'pglite')[];
+  // `fast`: skip CSV generation and import; fill the counts in SQL and time compute-all only.
+  const fast = args.includes('fast');
+  const named = args.filter((a) => a !== 'fast');
+  const engines = (named.length ? named : ['postgres', 'pglite']) as ('postgres' | 'pglite')[];
   const dir = mkdtempSync(join(tmpdir(), 'itas-bench-scoring-'));
   try {
     process.stdout.write(`scoring bench: national year in ${dir}\n`);
     const gen: StepResult[] = [];
+    if (fast) {
+      const agencies = nationalAgencyRows().slice(0, Number(process.env.BENCH_AGENCIES ?? 1e9));
+      const agencyFile = join(dir, 'agencies.csv');
+      await writeLines(agencyFile, [AGENCY_HEADER.join(','), ...agencies.map((r) => r.join(','))]);
+      const files = { agencies: agencyFile, iit: '', eit: '', oit: '', responses: 0 };
+      for (const e of engines) await runOn(e, dir, files, true);
+      return;
+    }
     const files = await step('generate CSV files', () => generate(dir), gen);
     process.stdout.write(
       `    ${files.responses} responses; files: ${[files.iit, files.eit, files.oit].map((f) => `${(statSync(f).size / 1048576).toFixed(0)} MB`).join(', ')}\n`,

@@ -92,6 +92,53 @@ export const AUTHZ_MATRIX: Record<string, RouteCase> = {
     expect: PUBLIC,
     alsoAllowed: [404],
   },
+  // Results and publication (issue 7). The matrix app has no assessment year, so the results
+  // pages answer 404 for everyone who passes the access check (publication rules have their
+  // own tests in publication.test.ts and results-pages.test.ts).
+  'GET /results': { path: '/results', expect: PUBLIC, alsoAllowed: [404] },
+  'GET /results/:year{[0-9]{4}}/agencies/:file': {
+    path: '/results/2563/agencies/51-PRV',
+    expect: PUBLIC,
+    alsoAllowed: [404],
+  },
+  'GET /results/:year{[0-9]{4}}/rankings': {
+    path: '/results/2563/rankings',
+    expect: PUBLIC,
+    alsoAllowed: [404],
+  },
+  'GET /results/:year{[0-9]{4}}/summary': {
+    path: '/results/2563/summary',
+    expect: PUBLIC,
+    alsoAllowed: [404],
+  },
+  'GET /agencies/:code/results': {
+    path: '/agencies/51-PRV/results',
+    expect: PUBLIC,
+    alsoAllowed: [404],
+  },
+  'GET /open-data': { path: '/open-data', expect: PUBLIC },
+  'GET /api/v1/years/:year/results': {
+    path: '/api/v1/years/2563/results',
+    expect: PUBLIC,
+    alsoAllowed: [404],
+  },
+  'GET /api/v1/years/:year/summary': {
+    path: '/api/v1/years/2563/summary',
+    expect: PUBLIC,
+    alsoAllowed: [404],
+  },
+  'GET /api/v1/years/:year/rankings': {
+    path: '/api/v1/years/2563/rankings',
+    expect: PUBLIC,
+    alsoAllowed: [404],
+  },
+  'GET /admin/publication': { path: '/admin/publication', expect: NACC_ONLY },
+  'POST /admin/publication/:year{[0-9]{4}}/:action{publish|unpublish}': {
+    path: '/admin/publication/2563/publish',
+    form: { announcement_th: 'ประกาศผล', announcement_en: 'Results' },
+    expect: NACC_ONLY,
+    alsoAllowed: [404, 422],
+  },
   'GET /account': { path: '/account', expect: SIGNED_IN },
   'POST /account/password': {
     path: '/account/password',

@@ -168,7 +168,7 @@ async function runOn(
     await admin.end();
     const u = new URL(PG_URL);
     u.pathname = `/${name}`;
-    db = await openDatabase({ kind: 'postgres', url: u.toString() }, { poolSize: 4 });
+    db = await openDatabase({ kind: 'postgres', url: u.toString() }, { poolSize: 6 });
     drop = async () => {
       const a = new pg.Client({ connectionString: PG_URL });
       await a.connect();

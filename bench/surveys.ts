@@ -112,7 +112,9 @@ export async function runSurveysBench(): Promise<void> {
     const port = 20000 + Math.floor(Math.random() * 20000);
     let out = '';
     const entry = PROCESSES > 1 ? 'bench/cluster-server.ts' : 'src/main.ts';
-    server = spawn(process.execPath, ['--import', 'tsx', entry], {
+    // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server.
+    const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    server = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], {
       env: {
         ...process.env,
         BENCH_PROCESSES: String(PROCESSES),
@@ -143,7 +145,11 @@ export async function runSurveysBench(): Promise<void> {
     }
 
     const fw = getFramework('ita-2563')!;
+    // Memoised: the client's own CPU time must not be what is measured.
+    const answerSets = new Map<number, Record<string, string>>();
     const eitAnswers = (seed: number) =>
+      answerSets.get(seed) ?? answerSets.set(seed, makeAnswers(seed)).get(seed)!;
+    const makeAnswers = (seed: number): Record<string, string> =>
       Object.fromEntries(
         answerColumns(fw, 'EIT').map((col, i) => {
           const scale = subItemOf(fw, col)!.item.scale;
@@ -189,6 +195,14 @@ export async function runSurveysBench(): Promise<void> {
         ).rows[0]!.n,
       );
     const commitsBefore = await commits();
+
+    // Diagnostic: the HTTP ceiling of this client and server (no database work at all).
+    const ceiling = await drive('HTTP ceiling: GET /healthz', async () => {
+      const res = await fetch(`${base}/healthz`);
+      await res.arrayBuffer();
+      return res.ok;
+    });
+    process.stdout.write(report(ceiling));
 
     // 2. The API: one POST per response.
     const api = await drive('API POST /api/v1/surveys', async (client) => {

@@ -20,6 +20,7 @@ import { loadOitScores } from '../storage/oit.repository.ts';
 import { loadPastResults } from '../storage/past-result.repository.ts';
 import {
   agenciesWithData,
+  analyzeCountTables,
   loadAgencyCounts,
   recountAgencies,
 } from '../storage/response.repository.ts';
@@ -33,6 +34,7 @@ import { NotFoundError } from './errors.ts';
 import type { AssessmentYear, YearService } from './year.service.ts';
 
 const BATCH = 1000;
+const LANES = 3;
 
 /** Scores these agencies from stored counts and OIT scores and stores their cards. */
 async function scoreAndStore(
@@ -112,11 +114,13 @@ export function createResultsService(db: Db, years: YearService) {
       onProgress?: (done: number, total: number) => void,
     ): Promise<{ agencies: number; scored: number }> {
       const y = await years.require(fiscalYear);
+      await analyzeCountTables(db);
       const codes = await agenciesWithData(db, fiscalYear);
       let scored = 0;
       let done = 0;
       let next = 0;
-      // Two batches in flight: one scores in JS while the other waits on the database.
+      // Batches in flight: one scores in JS while the others wait on the database (reads of one
+      // overlap the card writes of another).
       const lane = async () => {
         while (next < codes.length) {
           const part = codes.slice(next, (next += BATCH));
@@ -126,7 +130,7 @@ export function createResultsService(db: Db, years: YearService) {
           onProgress?.(done, codes.length);
         }
       };
-      await Promise.all([lane(), lane()]);
+      await Promise.all(Array.from({ length: LANES }, lane));
       return { agencies: codes.length, scored };
     },
 

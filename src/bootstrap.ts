@@ -1,4 +1,4 @@
-// Opens the database for a process: migrates PGlite on start, loads reference lists.
+// Opens the database for a process: migrates it when configured to, loads reference lists.
 import pino, { type Logger } from 'pino';
 import type { Config } from './config.ts';
 import { openDatabase, type Db } from './storage/database.ts';
@@ -15,8 +15,8 @@ export async function openReadyDatabase(
   opts: { migrate?: boolean; onApplied?: (names: string[]) => void } = {},
 ): Promise<Db> {
   const db = await openDatabase(config.database);
-  // PostgreSQL in production is migrated by `itas migrate`; the embedded database migrates itself.
-  if (opts.migrate ?? config.database.kind === 'pglite') {
+  // Production PostgreSQL is migrated by `itas migrate` (see MIGRATE_ON_START in config.ts).
+  if (opts.migrate ?? config.migrateOnStart) {
     const { applied } = await migrateToLatest(db);
     if (applied.length) log.info({ applied }, 'migrations applied');
     opts.onApplied?.(applied);

@@ -11,6 +11,8 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   publicUrl: string;
   demo: boolean;
+  /** Apply pending migrations when a process opens the database. */
+  migrateOnStart: boolean;
   nodeEnv: 'development' | 'production' | 'test';
   /** smtp:// or smtps:// URL; null keeps mail in the database outbox only (development, demo). */
   smtpUrl: string | null;
@@ -80,6 +82,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push('DEMO: must be auto, on or off');
   const demo = !['off', 'false', '0'].includes(demoRaw);
 
+  // auto: the embedded database always migrates itself; PostgreSQL does too except in production,
+  // where `itas migrate` is a deliberate release step.
+  const migrateRaw = (env.MIGRATE_ON_START ?? 'auto').toLowerCase();
+  if (!['auto', 'on', 'off'].includes(migrateRaw))
+    problems.push('MIGRATE_ON_START: must be auto, on or off');
+
   let smtpUrl: string | null = null;
   if (env.SMTP_URL) {
     try {
@@ -103,6 +111,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     publicUrl,
     demo,
+    migrateOnStart:
+      migrateRaw === 'on' ||
+      (migrateRaw === 'auto' &&
+        ((database as DatabaseTarget).kind === 'pglite' || nodeEnv !== 'production')),
     nodeEnv,
     smtpUrl,
     mailFrom,

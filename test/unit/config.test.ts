@@ -32,4 +32,13 @@ describe('config', () => {
       expect((e as ConfigError).problems).toHaveLength(2);
     }
   });
+
+  it('migrates at start on PGlite always, and on PostgreSQL except in production', () => {
+    expect(loadConfig({}).migrateOnStart).toBe(true);
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h/d' }).migrateOnStart).toBe(true);
+    const prod = { DATABASE_URL: 'postgres://u@h/d', NODE_ENV: 'production' };
+    expect(loadConfig(prod).migrateOnStart).toBe(false);
+    expect(loadConfig({ ...prod, MIGRATE_ON_START: 'on' }).migrateOnStart).toBe(true);
+    expect(() => loadConfig({ MIGRATE_ON_START: 'maybe' })).toThrow(/MIGRATE_ON_START/);
+  });
 });

@@ -2,6 +2,8 @@
 // through the HTML form path of a real server process, against a raw single-row INSERT baseline
 // in the same run; then counts stored rows to prove every acknowledged answer was kept.
 // Run: npm run bench -- surveys   (DATABASE_URL defaults to the local PostgreSQL 15)
+// Options (env): BENCH_SECONDS, BENCH_CLIENTS, BENCH_POOL (server pool per process),
+// BENCH_PROCESSES (node cluster workers sharing the port), BENCH_NODE_ARGS (e.g. --cpu-prof).
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -194,6 +196,8 @@ export async function runSurveysBench(): Promise<void> {
           )
         ).rows[0]!.n,
       );
+    // Backends report their counters at most once a second: let the baseline's arrive first.
+    await new Promise((r) => setTimeout(r, 1500));
     const commitsBefore = await commits();
 
     // Diagnostic: the HTTP ceiling of this client and server (no database work at all).
@@ -217,7 +221,7 @@ export async function runSurveysBench(): Promise<void> {
       return res.status === 201;
     });
     process.stdout.write(report(api));
-    await new Promise((r) => setTimeout(r, 600)); // pg_stat counters are flushed with a delay
+    await new Promise((r) => setTimeout(r, 1500)); // pg_stat counters are flushed with a delay
     process.stdout.write(
       `    database transactions per API submission: ${((await commits()) - commitsBefore) / Math.max(1, api.ok + api.errors)}\n`,
     );

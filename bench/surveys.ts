@@ -5,6 +5,7 @@
 // Options (env): BENCH_SECONDS, BENCH_CLIENTS, BENCH_POOL (server pool per process),
 // BENCH_PROCESSES (node cluster workers sharing the port), BENCH_NODE_ARGS (e.g. --cpu-prof).
 import { spawn } from 'node:child_process';
+import { benchFetch } from './http-client.ts';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
@@ -202,7 +203,7 @@ export async function runSurveysBench(): Promise<void> {
 
     // Diagnostic: the HTTP ceiling of this client and server (no database work at all).
     const ceiling = await drive('HTTP ceiling: GET /healthz', async () => {
-      const res = await fetch(`${base}/healthz`);
+      const res = await benchFetch(`${base}/healthz`);
       await res.arrayBuffer();
       return res.ok;
     });
@@ -211,7 +212,7 @@ export async function runSurveysBench(): Promise<void> {
     // 2. The API: one POST per response.
     const api = await drive('API POST /api/v1/surveys', async (client) => {
       const id = randomUUID();
-      const res = await fetch(`${base}/api/v1/surveys/${codes[client % codes.length]}/eit`, {
+      const res = await benchFetch(`${base}/api/v1/surveys/${codes[client % codes.length]}/eit`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ response_id: id, answers: eitAnswers(client), demographics }),
@@ -248,7 +249,7 @@ export async function runSurveysBench(): Promise<void> {
       ];
       for (const [step, fields] of steps) {
         const t = performance.now();
-        const res = await fetch(`${base}/go/eit/${code}/${step}`, {
+        const res = await benchFetch(`${base}/go/eit/${code}/${step}`, {
           method: 'POST',
           redirect: 'manual',
           headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },

@@ -11,6 +11,8 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   publicUrl: string;
   demo: boolean;
+  /** Seconds a recompute waits after an agency's first new answer, so a burst shares one. */
+  recomputeDelaySeconds: number;
   /** Apply pending migrations when a process opens the database. */
   migrateOnStart: boolean;
   nodeEnv: 'development' | 'production' | 'test';
@@ -84,6 +86,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   // auto: the embedded database always migrates itself; PostgreSQL does too except in production,
   // where `itas migrate` is a deliberate release step.
+  let recomputeDelaySeconds = 3;
+  if (env.RECOMPUTE_DELAY_SECONDS !== undefined && env.RECOMPUTE_DELAY_SECONDS !== '') {
+    const v = Number(env.RECOMPUTE_DELAY_SECONDS);
+    if (Number.isFinite(v) && v >= 0 && v <= 3600) recomputeDelaySeconds = v;
+    else problems.push('RECOMPUTE_DELAY_SECONDS: must be a number of seconds from 0 to 3600');
+  }
+
   const migrateRaw = (env.MIGRATE_ON_START ?? 'auto').toLowerCase();
   if (!['auto', 'on', 'off'].includes(migrateRaw))
     problems.push('MIGRATE_ON_START: must be auto, on or off');
@@ -111,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     publicUrl,
     demo,
+    recomputeDelaySeconds,
     migrateOnStart:
       migrateRaw === 'on' ||
       (migrateRaw === 'auto' &&

@@ -37,6 +37,7 @@ async function main(): Promise<void> {
     publicUrl: config.publicUrl,
     smtpUrl: config.smtpUrl,
     mailFrom: config.mailFrom,
+    recomputeDelaySeconds: config.recomputeDelaySeconds,
   });
   if (config.demo && (await isDatabaseEmpty(services))) {
     printDemoReport(await loadDemo(services), config.publicUrl);

@@ -34,23 +34,13 @@ export function validatorFor(framework: Framework): ResponseValidator {
   return v;
 }
 
-/**
- * Seconds a recompute waits after the first new answer of an agency: the answers of a burst
- * (an office answering after a meeting) then share one recount instead of one each. Tests run
- * with 0 so a drained queue means up-to-date counts; ITAS_RECOMPUTE_DELAY_SECONDS overrides.
- */
-export function recomputeDelaySeconds(env: NodeJS.ProcessEnv = process.env): number {
-  const v = Number(env.ITAS_RECOMPUTE_DELAY_SECONDS);
-  if (env.ITAS_RECOMPUTE_DELAY_SECONDS !== undefined && Number.isFinite(v) && v >= 0) return v;
-  return env.NODE_ENV === 'test' ? 0 : 3;
-}
-
 export function createResponseService(
   db: Db,
   years: YearService,
+  /** delaySeconds: the recompute debounce (config RECOMPUTE_DELAY_SECONDS; 0 = at once). */
   opts: { delaySeconds?: number } = {},
 ) {
-  const delaySeconds = opts.delaySeconds ?? recomputeDelaySeconds();
+  const delaySeconds = opts.delaySeconds ?? 0;
   // Years and agencies are read on every submission but change rarely: found ones are kept for
   // 2 s (each process; absent ones are always looked up again so a new one is seen at once).
   const yearCache = createSurveyCache<AssessmentYear>();

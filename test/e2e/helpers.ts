@@ -16,7 +16,15 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
   const port = 20000 + Math.floor(Math.random() * 20000);
   let out = '';
   const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { ...process.env, DATABASE_URL: 'memory:', PORT: String(port), LOG_LEVEL: 'warn', ...env },
+    // Recompute at once, so a page read right after a submission shows the new count.
+    env: {
+      ...process.env,
+      DATABASE_URL: 'memory:',
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      RECOMPUTE_DELAY_SECONDS: '0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   proc.stdout.on('data', (d: Buffer) => (out += d.toString()));

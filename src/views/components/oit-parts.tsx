@@ -148,3 +148,79 @@ export function Notice({ text }: { text: string | undefined }) {
     </div>
   ) : null;
 }
+
+/** A small textarea with its label, optional hint and inline error, as the OIT forms use it. */
+export function OitTextarea({
+  id,
+  name,
+  label,
+  hint,
+  error,
+  inputmode,
+  value,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  hint?: string;
+  error: string | undefined;
+  inputmode?: 'url';
+  value: string;
+}) {
+  return (
+    <div class={`form-group${error ? ' form-group--error' : ''}`}>
+      <label for={id}>{label}</label>
+      {hint ? <span class="hint">{hint}</span> : null}
+      {error ? <span class="error-message">{error}</span> : null}
+      <textarea id={id} name={name} rows={2} inputmode={inputmode}>
+        {value}
+      </textarea>
+    </div>
+  );
+}
+
+/**
+ * Inline radios in a fieldset; the first option takes the bare id (so the error summary's link
+ * lands on it), the others `${id}-${value}`.
+ */
+export function OitRadios<V extends string>({
+  id,
+  name,
+  legend,
+  error,
+  options,
+  checked,
+}: {
+  id: string;
+  name: string;
+  legend: string;
+  error: string | undefined;
+  options: readonly { value: V; label: string }[];
+  checked: string | undefined;
+}) {
+  return (
+    <div class={`form-group${error ? ' form-group--error' : ''}`}>
+      <fieldset>
+        <legend>{legend}</legend>
+        {error ? <span class="error-message">{error}</span> : null}
+        <div class="radios radios--inline">
+          {options.map((o, i) => {
+            const optionId = i === 0 ? id : `${id}-${o.value}`;
+            return (
+              <div class="radios__item">
+                <input
+                  type="radio"
+                  id={optionId}
+                  name={name}
+                  value={o.value}
+                  checked={checked === o.value}
+                />
+                <label for={optionId}>{o.label}</label>
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}

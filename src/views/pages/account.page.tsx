@@ -1,12 +1,7 @@
 // One's own account: name, e-mail, roles; change password; sign out everywhere.
 import type { RoleGrant } from '../../domain/actor.ts';
-import {
-  CsrfField,
-  ErrorSummary,
-  TextField,
-  errorFor,
-  type FieldError,
-} from '../components/form.tsx';
+import { CsrfField, ErrorSummary, type FieldError } from '../components/form.tsx';
+import { NewPasswordFields, PasswordField } from '../components/password-fields.tsx';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
 import { GrantText } from './admin-users.page.tsx';
@@ -63,31 +58,14 @@ export function AccountPage({
       <h2>{t.changeTitle}</h2>
       <form method="post" action="/account/password" novalidate>
         <CsrfField ctx={ctx} />
-        <TextField
+        <PasswordField
           ctx={ctx}
           id="current"
           label={p.currentLabel}
-          type="password"
-          autocomplete="current-password"
-          error={errorFor(errors, 'current')}
+          current={true}
+          errors={errors}
         />
-        <TextField
-          ctx={ctx}
-          id="password"
-          label={p.newLabel}
-          hint={p.hint}
-          type="password"
-          autocomplete="new-password"
-          error={errorFor(errors, 'password')}
-        />
-        <TextField
-          ctx={ctx}
-          id="confirm"
-          label={p.confirmLabel}
-          type="password"
-          autocomplete="new-password"
-          error={errorFor(errors, 'confirm')}
-        />
+        <NewPasswordFields ctx={ctx} errors={errors} />
         <button type="submit" class="button">
           {t.changeSubmit}
         </button>

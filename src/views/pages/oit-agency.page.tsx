@@ -9,7 +9,9 @@ import {
   Notice,
   OitAnswerView,
   OitProgress,
+  OitRadios,
   OitReviewView,
+  OitTextarea,
   OitStatusTag,
 } from '../components/oit-parts.tsx';
 import { Layout } from '../layout.tsx';
@@ -125,51 +127,33 @@ export function OitAgencyPage(p: {
                         class="oit-item__form"
                       >
                         <CsrfField ctx={ctx} />
-                        <div class={`form-group${err('answer') ? ' form-group--error' : ''}`}>
-                          <fieldset>
-                            <legend>{t.agency.answerLegend}</legend>
-                            {err('answer') ? (
-                              <span class="error-message">{err('answer')}</span>
-                            ) : null}
-                            <div class="radios radios--inline">
-                              {(['has', 'has_not'] as const).map((v, i) => (
-                                <div class="radios__item">
-                                  <input
-                                    type="radio"
-                                    id={
-                                      i === 0 ? `${item.code}-answer` : `${item.code}-answer-${v}`
-                                    }
-                                    name="answer"
-                                    value={v}
-                                    checked={answer === v}
-                                  />
-                                  <label
-                                    for={
-                                      i === 0 ? `${item.code}-answer` : `${item.code}-answer-${v}`
-                                    }
-                                  >
-                                    {t.answer[v]}
-                                  </label>
-                                </div>
-                              ))}
-                            </div>
-                          </fieldset>
-                        </div>
-                        <div class={`form-group${err('urls') ? ' form-group--error' : ''}`}>
-                          <label for={`${item.code}-urls`}>{t.agency.urlsLabel}</label>
-                          <span class="hint">{t.agency.urlsHint}</span>
-                          {err('urls') ? <span class="error-message">{err('urls')}</span> : null}
-                          <textarea id={`${item.code}-urls`} name="urls" rows={2} inputmode="url">
-                            {typed?.urls ?? e?.urls.join('\n') ?? ''}
-                          </textarea>
-                        </div>
-                        <div class={`form-group${err('note') ? ' form-group--error' : ''}`}>
-                          <label for={`${item.code}-note`}>{t.agency.noteLabel}</label>
-                          {err('note') ? <span class="error-message">{err('note')}</span> : null}
-                          <textarea id={`${item.code}-note`} name="note" rows={2}>
-                            {typed?.note ?? e?.note ?? ''}
-                          </textarea>
-                        </div>
+                        <OitRadios
+                          id={`${item.code}-answer`}
+                          name="answer"
+                          legend={t.agency.answerLegend}
+                          error={err('answer')}
+                          options={(['has', 'has_not'] as const).map((v) => ({
+                            value: v,
+                            label: t.answer[v],
+                          }))}
+                          checked={answer}
+                        />
+                        <OitTextarea
+                          id={`${item.code}-urls`}
+                          name="urls"
+                          label={t.agency.urlsLabel}
+                          hint={t.agency.urlsHint}
+                          error={err('urls')}
+                          inputmode="url"
+                          value={typed?.urls ?? e?.urls.join('\n') ?? ''}
+                        />
+                        <OitTextarea
+                          id={`${item.code}-note`}
+                          name="note"
+                          label={t.agency.noteLabel}
+                          error={err('note')}
+                          value={typed?.note ?? e?.note ?? ''}
+                        />
                         <button type="submit" class="button button--secondary">
                           {t.agency.saveItem} {item.code}
                         </button>
@@ -206,14 +190,16 @@ export function OitAgencyPage(p: {
             const e = sheet.entries[code];
             const error = errorFor(p.errors, `${code}-dispute`);
             return (
-              <div class={`form-group${error ? ' form-group--error' : ''}`}>
-                <label for={`${code}-dispute`}>{t.agency.disputeLabel(code)}</label>
-                {error ? <span class="error-message">{error}</span> : null}
-                <textarea id={`${code}-dispute`} name={`dispute-${code}`} rows={2}>
-                  {p.disputes?.[code] ??
-                    (e?.status === 'clarification_requested' ? (e.dispute ?? '') : '')}
-                </textarea>
-              </div>
+              <OitTextarea
+                id={`${code}-dispute`}
+                name={`dispute-${code}`}
+                label={t.agency.disputeLabel(code)}
+                error={error}
+                value={
+                  p.disputes?.[code] ??
+                  (e?.status === 'clarification_requested' ? (e.dispute ?? '') : '')
+                }
+              />
             );
           })}
           <button type="submit" class="button">

@@ -8,7 +8,9 @@ import {
   Notice,
   OitAnswerView,
   OitProgress,
+  OitRadios,
   OitReviewView,
+  OitTextarea,
   OitStatusTag,
 } from '../components/oit-parts.tsx';
 import { Layout } from '../layout.tsx';
@@ -202,35 +204,21 @@ export function OitReviewPage(p: {
                 {formOpen ? (
                   <form method="post" action={`${base}/items/${item.code}`}>
                     <CsrfField ctx={ctx} />
-                    <div class={`form-group${err('score') ? ' form-group--error' : ''}`}>
-                      <fieldset>
-                        <legend>{t.review.scoreLegend}</legend>
-                        {err('score') ? <span class="error-message">{err('score')}</span> : null}
-                        <div class="radios radios--inline">
-                          {(['100', '0'] as const).map((v, i) => (
-                            <div class="radios__item">
-                              <input
-                                type="radio"
-                                id={i === 0 ? `${item.code}-score` : `${item.code}-score-0`}
-                                name="score"
-                                value={v}
-                                checked={score === v}
-                              />
-                              <label for={i === 0 ? `${item.code}-score` : `${item.code}-score-0`}>
-                                {v}
-                              </label>
-                            </div>
-                          ))}
-                        </div>
-                      </fieldset>
-                    </div>
-                    <div class={`form-group${err('comment') ? ' form-group--error' : ''}`}>
-                      <label for={`${item.code}-comment`}>{t.review.commentLabel}</label>
-                      {err('comment') ? <span class="error-message">{err('comment')}</span> : null}
-                      <textarea id={`${item.code}-comment`} name="comment" rows={2}>
-                        {typed?.comment ?? e?.comment ?? ''}
-                      </textarea>
-                    </div>
+                    <OitRadios
+                      id={`${item.code}-score`}
+                      name="score"
+                      legend={t.review.scoreLegend}
+                      error={err('score')}
+                      options={(['100', '0'] as const).map((v) => ({ value: v, label: v }))}
+                      checked={score}
+                    />
+                    <OitTextarea
+                      id={`${item.code}-comment`}
+                      name="comment"
+                      label={t.review.commentLabel}
+                      error={err('comment')}
+                      value={typed?.comment ?? e?.comment ?? ''}
+                    />
                     <button type="submit" class="button button--secondary">
                       {t.review.saveScore} {item.code}
                     </button>

@@ -7,6 +7,7 @@ import {
   errorFor,
   type FieldError,
 } from '../components/form.tsx';
+import { NewPasswordFields } from '../components/password-fields.tsx';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
 
@@ -71,7 +72,6 @@ export function NewPasswordPage({
   submit: string;
   errors: FieldError[];
 }) {
-  const t = ctx.t.accounts.password;
   return (
     <Layout ctx={ctx} title={title} hasError={errors.length > 0}>
       <ErrorSummary ctx={ctx} errors={errors} />
@@ -79,23 +79,7 @@ export function NewPasswordPage({
       {lead ? <p>{lead}</p> : null}
       <form method="post" action={action} novalidate>
         <CsrfField ctx={ctx} />
-        <TextField
-          ctx={ctx}
-          id="password"
-          label={t.newLabel}
-          hint={t.hint}
-          type="password"
-          autocomplete="new-password"
-          error={errorFor(errors, 'password')}
-        />
-        <TextField
-          ctx={ctx}
-          id="confirm"
-          label={t.confirmLabel}
-          type="password"
-          autocomplete="new-password"
-          error={errorFor(errors, 'confirm')}
-        />
+        <NewPasswordFields ctx={ctx} errors={errors} />
         <button type="submit" class="button">
           {submit}
         </button>

@@ -11,6 +11,7 @@ import {
   errorFor,
   type FieldError,
 } from '../components/form.tsx';
+import { boundTextField } from '../components/province-parts.tsx';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
 
@@ -120,6 +121,7 @@ export function CommitteePage(p: {
   notice?: string | undefined;
 }) {
   const t = p.ctx.t.province;
+  const Field = boundTextField(p.ctx, p.form, p.errors);
   const c = t.committee;
   return (
     <WorkspaceFrame
@@ -145,36 +147,10 @@ export function CommitteePage(p: {
         <form method="post" action={`${base(p.w)}/committee`}>
           <h2>{c.newOrder}</h2>
           <CsrfField ctx={p.ctx} />
-          <TextField
-            ctx={p.ctx}
-            id="number"
-            label={c.number}
-            hint={c.numberHint}
-            value={p.form.number}
-            error={errorFor(p.errors, 'number')}
-          />
-          <TextField
-            ctx={p.ctx}
-            id="orderedOn"
-            label={c.orderedOn}
-            hint={c.dateHint}
-            value={p.form.orderedOn}
-            error={errorFor(p.errors, 'orderedOn')}
-          />
-          <TextField
-            ctx={p.ctx}
-            id="title"
-            label={c.orderTitle}
-            value={p.form.title}
-            error={errorFor(p.errors, 'title')}
-          />
-          <TextField
-            ctx={p.ctx}
-            id="signer"
-            label={c.signer}
-            value={p.form.signer}
-            error={errorFor(p.errors, 'signer')}
-          />
+          <Field id="number" label={c.number} hint={c.numberHint} />
+          <Field id="orderedOn" label={c.orderedOn} hint={c.dateHint} />
+          <Field id="title" label={c.orderTitle} />
+          <Field id="signer" label={c.signer} />
           {Array.from({ length: p.rows }, (_, i) => (
             <fieldset class="member-row">
               <legend>{c.memberRow(i + 1)}</legend>
@@ -259,6 +235,7 @@ export function CoordinatorsPage(p: {
   notice?: string | undefined;
 }) {
   const t = p.ctx.t.province;
+  const Field = boundTextField(p.ctx, p.form, p.errors);
   const c = t.coordinators;
   const short = p.list.filter((x) => x.coordinators.length < COORDINATORS_NEEDED).length;
   return (
@@ -344,44 +321,11 @@ export function CoordinatorsPage(p: {
             label={c.agency}
             placeholder={c.chooseAgency}
           />
-          <TextField
-            ctx={p.ctx}
-            id="name"
-            label={c.name}
-            value={p.form.name}
-            error={errorFor(p.errors, 'name')}
-          />
-          <TextField
-            ctx={p.ctx}
-            id="position"
-            label={c.position}
-            value={p.form.position}
-            error={errorFor(p.errors, 'position')}
-          />
-          <TextField
-            ctx={p.ctx}
-            id="email"
-            type="email"
-            label={c.email}
-            value={p.form.email}
-            error={errorFor(p.errors, 'email')}
-          />
-          <TextField
-            ctx={p.ctx}
-            id="phone"
-            inputmode="tel"
-            label={c.phone}
-            value={p.form.phone}
-            error={errorFor(p.errors, 'phone')}
-          />
-          <TextField
-            ctx={p.ctx}
-            id="fax"
-            inputmode="tel"
-            label={c.fax}
-            value={p.form.fax}
-            error={errorFor(p.errors, 'fax')}
-          />
+          <Field id="name" label={c.name} />
+          <Field id="position" label={c.position} />
+          <Field id="email" type="email" label={c.email} />
+          <Field id="phone" inputmode="tel" label={c.phone} />
+          <Field id="fax" inputmode="tel" label={c.fax} />
           <button class="button" type="submit">
             {c.add}
           </button>

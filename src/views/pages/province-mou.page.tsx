@@ -4,6 +4,7 @@ import { mouText } from '../../domain/province-drive.ts';
 import { compareThai, formatDate, formatInteger } from '../../i18n/format.ts';
 import type { Mou, TrainingEvent } from '../../domain/province-drive.ts';
 import { CsrfField, TextField, errorFor, type FieldError } from '../components/form.tsx';
+import { boundTextField } from '../components/province-parts.tsx';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
 import { AgencySelect, WorkspaceFrame, base, type WorkspaceView } from './province-drive.page.tsx';
@@ -109,18 +110,7 @@ export function MouForm(p: {
   errors: FieldError[];
 }) {
   const m = p.ctx.t.province.mous;
-  const f = (id: string, label: string, type?: 'date' | 'url' | 'number', hint?: string) => (
-    <TextField
-      ctx={p.ctx}
-      id={id}
-      label={label}
-      type={type === 'number' ? 'text' : type}
-      inputmode={type === 'number' ? 'numeric' : undefined}
-      hint={hint}
-      value={p.form[id]}
-      error={errorFor(p.errors, id)}
-    />
-  );
+  const Field = boundTextField(p.ctx, p.form, p.errors);
   return (
     <form method="post" action={`${base(p.w)}/mous`}>
       <h2>{m.record}</h2>
@@ -137,8 +127,8 @@ export function MouForm(p: {
           </option>
         </select>
       </div>
-      {f('district', m.district)}
-      {f('partyName', m.partyName, undefined, m.partyHint)}
+      <Field id="district" label={m.district} />
+      <Field id="partyName" label={m.partyName} hint={m.partyHint} />
       <AgencySelect
         ctx={p.ctx}
         agencies={p.agencies}
@@ -147,20 +137,20 @@ export function MouForm(p: {
         label={m.agency}
         placeholder="–"
       />
-      {f('firstSigner', m.firstSigner)}
-      {f('partySigner', m.partySigner)}
-      {f('signedOn', m.signedOn, undefined, p.ctx.t.province.committee.dateHint)}
-      {f('place', m.place)}
+      <Field id="firstSigner" label={m.firstSigner} />
+      <Field id="partySigner" label={m.partySigner} />
+      <Field id="signedOn" label={m.signedOn} hint={p.ctx.t.province.committee.dateHint} />
+      <Field id="place" label={m.place} />
       <div class="form-group">
         <label for="witnesses">{m.witnesses}</label>
         <textarea id="witnesses" name="witnesses" rows={3}>
           {p.form.witnesses ?? ''}
         </textarea>
       </div>
-      {f('copiesMade', m.copiesMade, 'number')}
-      {f('copiesKept', m.copiesKept, 'number')}
-      {f('copiesSent', m.copiesSent, 'number')}
-      {f('publishedUrl', m.publishedUrl, 'url')}
+      <Field id="copiesMade" label={m.copiesMade} inputmode="numeric" />
+      <Field id="copiesKept" label={m.copiesKept} inputmode="numeric" />
+      <Field id="copiesSent" label={m.copiesSent} inputmode="numeric" />
+      <Field id="publishedUrl" label={m.publishedUrl} type="url" />
       <button class="button" type="submit">
         {p.ctx.t.province.save}
       </button>
@@ -253,6 +243,7 @@ export function TrainingPage(p: {
   notice?: string | undefined;
 }) {
   const t = p.ctx.t.province;
+  const Field = boundTextField(p.ctx, p.form, p.errors);
   const tr = t.training;
   return (
     <WorkspaceFrame
@@ -336,35 +327,10 @@ export function TrainingPage(p: {
         <form method="post" action={`${base(p.w)}/training`}>
           <h2>{tr.newEvent}</h2>
           <CsrfField ctx={p.ctx} />
-          <TextField
-            ctx={p.ctx}
-            id="title"
-            label={tr.eventTitle}
-            value={p.form.title}
-            error={errorFor(p.errors, 'title')}
-          />
-          <TextField
-            ctx={p.ctx}
-            id="heldOn"
-            label={tr.heldOn}
-            hint={t.committee.dateHint}
-            value={p.form.heldOn}
-            error={errorFor(p.errors, 'heldOn')}
-          />
-          <TextField
-            ctx={p.ctx}
-            id="place"
-            label={tr.place}
-            value={p.form.place}
-            error={errorFor(p.errors, 'place')}
-          />
-          <TextField
-            ctx={p.ctx}
-            id="audience"
-            label={tr.audience}
-            value={p.form.audience}
-            error={errorFor(p.errors, 'audience')}
-          />
+          <Field id="title" label={tr.eventTitle} />
+          <Field id="heldOn" label={tr.heldOn} hint={t.committee.dateHint} />
+          <Field id="place" label={tr.place} />
+          <Field id="audience" label={tr.audience} />
           <button class="button" type="submit">
             {t.save}
           </button>

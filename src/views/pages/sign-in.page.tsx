@@ -6,6 +6,7 @@ import {
   errorFor,
   type FieldError,
 } from '../components/form.tsx';
+import { PasswordField } from '../components/password-fields.tsx';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
 
@@ -46,14 +47,7 @@ export function SignInPage({
           value={email}
           error={errorFor(errors, 'email')}
         />
-        <TextField
-          ctx={ctx}
-          id="password"
-          label={t.password}
-          type="password"
-          autocomplete="current-password"
-          error={errorFor(errors, 'password')}
-        />
+        <PasswordField ctx={ctx} id="password" label={t.password} current={true} errors={errors} />
         <button type="submit" class="button">
           {t.submit}
         </button>

@@ -8,8 +8,9 @@ import { UsageError, type CliContext, type Command } from './command.ts';
 import { commands } from './commands.ts';
 
 function help(list: Command[]): string {
-  const width = Math.max(...list.map((c) => c.usage.length));
-  return `Open ITAS command line\n\nUsage:\n${list.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`).join('\n')}\n\nEvery command takes --help. DATABASE_URL selects the database (see .env.example).\n`;
+  // Usage lines vary from 12 to 130 characters: the summary goes under each, not in a column.
+  const lines = list.map((c) => `  ${c.usage}\n      ${c.summary}`).join('\n');
+  return `Open ITAS command line\n\nUsage:\n${lines}\n\nEvery command takes --help. DATABASE_URL selects the database (see .env.example).\n`;
 }
 
 export async function runCli(

@@ -3,7 +3,8 @@
 // in the same run; then counts stored rows to prove every acknowledged answer was kept.
 // Run: npm run bench -- surveys   (DATABASE_URL defaults to the local PostgreSQL 15)
 // Options (env): BENCH_SECONDS, BENCH_CLIENTS, BENCH_POOL (server pool per process),
-// BENCH_PROCESSES (node cluster workers sharing the port), BENCH_NODE_ARGS (e.g. --cpu-prof).
+// BENCH_PROCESSES (node cluster workers sharing the port), BENCH_NODE_ARGS (e.g. --cpu-prof),
+// BENCH_PHASES (some of baseline,ceiling,api,form,service; all by default).
 import { spawn } from 'node:child_process';
 import { benchFetch } from './http-client.ts';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -25,6 +26,10 @@ const YEAR = 2569;
 // The server under test: its pool size and how many processes (node cluster) share its port.
 const POOL = Number(process.env.BENCH_POOL ?? 10);
 const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 1);
+const PHASES = new Set(
+  (process.env.BENCH_PHASES ?? 'baseline,ceiling,api,form,service').split(','),
+);
+const skipped = (name: string): Run => ({ name, ok: 0, errors: 0, seconds: 1, latencies: [] });
 
 interface Run {
   name: string;
@@ -45,7 +50,12 @@ function report(r: Run): string {
 }
 
 /** Runs `clients` loops of `once` for `seconds`; each resolved true counts as acknowledged. */
-async function drive(name: string, once: (client: number) => Promise<boolean>): Promise<Run> {
+async function drive(
+  name: string,
+  phase: string,
+  once: (client: number) => Promise<boolean>,
+): Promise<Run> {
+  if (!PHASES.has(phase)) return skipped(`${name} (skipped)`);
   const run: Run = { name, ok: 0, errors: 0, seconds: SECONDS, latencies: [] };
   const end = performance.now() + SECONDS * 1000;
   const t0 = performance.now();
@@ -165,6 +175,13 @@ export async function runSurveysBench(): Promise<void> {
     const demographics = Object.fromEntries(
       fw.demographics.EIT.map((d) => [d.code, d.options[0]!.value]),
     );
+    // The API body after its response id, serialised once per client for the same reason.
+    const apiBodies = new Map<number, string>();
+    const apiBodyRest = (client: number) =>
+      apiBodies.get(client) ??
+      apiBodies
+        .set(client, JSON.stringify({ answers: eitAnswers(client), demographics }).slice(1))
+        .get(client)!;
     const acknowledged = new Set<string>();
     let formAcks = 0;
     process.stdout.write(
@@ -177,7 +194,7 @@ export async function runSurveysBench(): Promise<void> {
     await raw.query(
       'create table bench_baseline (id text primary key, answers smallint[] not null)',
     );
-    const baseline = await drive('raw single-row INSERT (pg, 50 conns)', async () => {
+    const baseline = await drive('raw single-row INSERT (pg, 50 conns)', 'baseline', async () => {
       await raw.query('insert into bench_baseline (id, answers) values ($1, $2)', [
         randomUUID(),
         [1, 2, 3, 4],
@@ -202,7 +219,7 @@ export async function runSurveysBench(): Promise<void> {
     const commitsBefore = await commits();
 
     // Diagnostic: the HTTP ceiling of this client and server (no database work at all).
-    const ceiling = await drive('HTTP ceiling: GET /healthz', async () => {
+    const ceiling = await drive('HTTP ceiling: GET /healthz', 'ceiling', async () => {
       const res = await benchFetch(`${base}/healthz`);
       await res.arrayBuffer();
       return res.ok;
@@ -210,12 +227,12 @@ export async function runSurveysBench(): Promise<void> {
     process.stdout.write(report(ceiling));
 
     // 2. The API: one POST per response.
-    const api = await drive('API POST /api/v1/surveys', async (client) => {
+    const api = await drive('API POST /api/v1/surveys', 'api', async (client) => {
       const id = randomUUID();
       const res = await benchFetch(`${base}/api/v1/surveys/${codes[client % codes.length]}/eit`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ response_id: id, answers: eitAnswers(client), demographics }),
+        body: `{"response_id":"${id}",${apiBodyRest(client)}`,
       });
       await res.arrayBuffer();
       if (res.status === 201) acknowledged.add(id);
@@ -232,7 +249,7 @@ export async function runSurveysBench(): Promise<void> {
       (n) => fw.indicators.filter((i) => i.tool === 'EIT')[n - 1]!.questions!,
     );
     const formLatencies: number[] = [];
-    const form = await drive('HTML form path (5 POSTs each)', async (client) => {
+    const form = await drive('HTML form path (5 POSTs each)', 'form', async (client) => {
       const csrf = randomBytes(32).toString('base64url');
       let cookie = `itas_csrf=${csrf}`;
       const code = codes[client % codes.length]!;
@@ -271,17 +288,21 @@ export async function runSurveysBench(): Promise<void> {
     );
 
     // 4. Diagnostic: the same use case in this process, without HTTP or the recompute worker.
-    const inProcess = await drive('service only (no HTTP, no worker)', async (client) => {
-      const id = randomUUID();
-      const r = await services.surveys.submitApi(
-        codes[client % codes.length]!,
-        'eit',
-        { response_id: id, answers: eitAnswers(client + 2), demographics },
-        '192.0.2.1',
-      );
-      if (r.ok) acknowledged.add(id);
-      return r.ok;
-    });
+    const inProcess = await drive(
+      'service only (no HTTP, no worker)',
+      'service',
+      async (client) => {
+        const id = randomUUID();
+        const r = await services.surveys.submitApi(
+          codes[client % codes.length]!,
+          'eit',
+          { response_id: id, answers: eitAnswers(client + 2), demographics },
+          '192.0.2.1',
+        );
+        if (r.ok) acknowledged.add(id);
+        return r.ok;
+      },
+    );
     process.stdout.write(report(inProcess));
 
     // 5. Nothing acknowledged was lost.

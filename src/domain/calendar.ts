@@ -82,9 +82,19 @@ const bangkokDay = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+// Every survey submission asks for the day several times, and Intl formatting is slow next to
+// the rest of a submission: the answer is kept for the minute (a day always starts on a minute).
+let lastMinute = NaN;
+let lastDay = '';
+
 /** The calendar day in Thailand at an instant, YYYY-MM-DD. */
 export function thaiDay(now: Date): string {
-  return bangkokDay.format(now);
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== lastMinute) {
+    lastDay = bangkokDay.format(now);
+    lastMinute = minute;
+  }
+  return lastDay;
 }
 
 /** A valid calendar day YYYY-MM-DD (Common Era), or undefined. */

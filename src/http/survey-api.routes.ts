@@ -1,7 +1,7 @@
 // The survey API: POST /api/v1/surveys/{code}/{tool}, and the OpenAPI document describing it.
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
+import { limitBody } from './body-limit.ts';
 import type { AppEnv } from './context.ts';
 import { openApiDocument } from './openapi.ts';
 import { clientAddress } from './survey.routes.tsx';
@@ -37,11 +37,9 @@ function problem(
 
 surveyApiRoutes.post(
   '/api/v1/surveys/:code/:tool',
-  bodyLimit({
-    maxSize: 64 * 1024,
-    onError: (c) =>
-      c.json(problem('too_large', 'The body is larger than 64 KB', 'ข้อมูลใหญ่เกิน 64 KB'), 413),
-  }),
+  limitBody(64 * 1024, (c) =>
+    c.json(problem('too_large', 'The body is larger than 64 KB', 'ข้อมูลใหญ่เกิน 64 KB'), 413),
+  ),
   async (c) => {
     let raw: unknown;
     try {

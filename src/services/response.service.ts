@@ -8,10 +8,16 @@ import {
 import type { Framework } from '../domain/framework/schema.ts';
 import { err, ok, type Problem, type Result } from '../domain/result.ts';
 import type { Db } from '../storage/database.ts';
-import { insertResponseWithJob } from '../storage/response.repository.ts';
+import { allSameColumn } from '../domain/survey-form.ts';
+import {
+  insertSubmittedResponses,
+  type SubmittedResponse,
+} from '../storage/response.repository.ts';
 import { findAgency } from '../storage/agency.repository.ts';
 import { recomputeJob } from './job-kinds.ts';
+import { createGroupCommit } from './group-commit.ts';
 import { createSurveyCache } from './survey-cache.ts';
+import { answerSetFingerprint } from './survey-guard.service.ts';
 import type { AssessmentYear, YearService } from './year.service.ts';
 
 export interface SubmitResponseInput {
@@ -34,6 +40,21 @@ export function validatorFor(framework: Framework): ResponseValidator {
   return v;
 }
 
+/**
+ * Batches from several processes upsert the same count rows; they lock them in one order, but
+ * should the database still pick one as a deadlock victim, the batch (atomic, idempotent on its
+ * response ids) is simply written again.
+ */
+async function withDeadlockRetry<T>(write: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (e) {
+      if (attempt >= 3 || (e as { code?: string }).code !== '40P01') throw e;
+    }
+  }
+}
+
 export function createResponseService(
   db: Db,
   years: YearService,
@@ -41,6 +62,11 @@ export function createResponseService(
   opts: { delaySeconds?: number } = {},
 ) {
   const delaySeconds = opts.delaySeconds ?? 0;
+  // Submissions arriving together are stored together: one statement and one commit per batch.
+  const store = createGroupCommit<SubmittedResponse, boolean>(
+    (rows) => withDeadlockRetry(() => insertSubmittedResponses(db, rows, delaySeconds)),
+    { isolateFailures: true },
+  );
   // Years and agencies are read on every submission but change rarely: found ones are kept for
   // 2 s (each process; absent ones are always looked up again so a new one is seen at once).
   const yearCache = createSurveyCache<AssessmentYear>();
@@ -110,22 +136,21 @@ export function createResponseService(
         );
       const { answers, demographics: d } = encoded.value;
       const job = recomputeJob(input.fiscalYear, input.agencyCode);
-      const created = await insertResponseWithJob(
-        db,
-        input.fiscalYear,
-        {
-          responseId: input.responseId,
-          agencyCode: input.agencyCode,
-          tool: input.tool,
-          answers,
-          gender: d.gender,
-          ageBand: d.age_band,
-          education: d.education,
-          contactType: d.contact_type,
-          submittedOn: input.submittedOn,
-        },
-        { ...job, key: job.key ?? '', delaySeconds },
-      );
+      const created = await store({
+        fiscalYear: input.fiscalYear,
+        responseId: input.responseId,
+        agencyCode: input.agencyCode,
+        tool: input.tool,
+        answers,
+        gender: d.gender,
+        ageBand: d.age_band,
+        education: d.education,
+        contactType: d.contact_type,
+        submittedOn: input.submittedOn,
+        job: { ...job, key: job.key ?? '' },
+        fingerprint: answerSetFingerprint(input.answers),
+        sameColumn: allSameColumn(input.answers),
+      });
       return ok({ created });
     },
   };

@@ -4,9 +4,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { SurveyLimits } from '../config.ts';
 import { thaiDay } from '../domain/calendar.ts';
-import { allSameColumn, answerSetText } from '../domain/survey-form.ts';
+import { answerSetText } from '../domain/survey-form.ts';
 import { fixedWindow, networkPrefix, normaliseCode } from '../domain/survey-guard.ts';
 import type { Db } from '../storage/database.ts';
+import { createGroupCommit } from './group-commit.ts';
 import { purgeExpiredDrafts } from '../storage/survey-draft.repository.ts';
 import { addCounterHits, type CounterAdd } from '../storage/survey-counter.repository.ts';
 import {
@@ -14,7 +15,6 @@ import {
   countAnomaly,
   purgeExpiredCounters,
   saltOfDay,
-  inspectAnswerSet,
   useAccessCode,
 } from '../storage/survey-guard.repository.ts';
 
@@ -30,6 +30,11 @@ export interface AdmitKey {
 
 export type Admission = { ok: true } | { ok: false; retryAfterSeconds: number };
 
+/** The hash of an answer set counted for "identical answer sets" (never stored with a response). */
+export function answerSetFingerprint(answers: Record<string, string>): string {
+  return createHash('sha256').update(answerSetText(answers)).digest('base64url').slice(0, 32);
+}
+
 export function hashAccessCode(code: string): string {
   return createHash('sha256')
     .update(`itas-access:${normaliseCode(code)}`)
@@ -43,62 +48,36 @@ interface CounterHit {
 }
 
 /**
- * Group commit for rate-limit counters: while one upsert is in flight, the hits of every other
- * submission in this process wait and go together in the next one. Each caller still gets the
- * total it would have seen alone (the total before the batch plus its place in the batch), so
- * limits hold exactly as with one statement per hit; across processes the database decides.
+ * Rate-limit counters by group commit: the hits of every submission waiting while one upsert is
+ * in flight go together in the next. Each caller still gets the total it would have seen alone
+ * (the total before the batch plus its place in the batch), so limits hold exactly as with one
+ * statement per hit; across processes the database decides.
  */
 function createCounterBatcher(db: Db) {
-  type Waiter = {
-    hits: CounterHit[];
-    resolve: (m: Map<string, number>) => void;
-    reject: (e: unknown) => void;
-  };
-  let queue: Waiter[] = [];
-  let flushing = false;
-
-  async function flush(): Promise<void> {
-    flushing = true;
-    while (queue.length > 0) {
-      const batch = queue;
-      queue = [];
-      const adds = new Map<string, CounterAdd>();
-      // Per waiter and bucket: how many hits of this batch come before and including it.
-      const ordinals: Map<string, number>[] = [];
-      for (const w of batch) {
-        const mine = new Map<string, number>();
-        for (const h of w.hits) {
-          const k = `${h.bucket}@${h.windowStart}`;
-          const a = adds.get(k) ?? { ...h, n: 0 };
-          a.n++;
-          adds.set(k, a);
-          mine.set(k, a.n);
-        }
-        ordinals.push(mine);
+  return createGroupCommit<CounterHit[], Map<string, number>>(async (batch) => {
+    const adds = new Map<string, CounterAdd>();
+    // Per caller and bucket: how many hits of this batch come before and including its own.
+    const ordinals = batch.map((hits) => {
+      const mine = new Map<string, number>();
+      for (const h of hits) {
+        const k = `${h.bucket}@${h.windowStart}`;
+        const a = adds.get(k) ?? { ...h, n: 0 };
+        a.n++;
+        adds.set(k, a);
+        mine.set(k, a.n);
       }
-      try {
-        const totals = await addCounterHits(db, [...adds.values()]);
-        batch.forEach((w, i) => {
-          const seen = new Map<string, number>();
-          for (const h of w.hits) {
-            const k = `${h.bucket}@${h.windowStart}`;
-            const total = totals.get(k) ?? 0;
-            seen.set(h.bucket, total - adds.get(k)!.n + ordinals[i]!.get(k)!);
-          }
-          w.resolve(seen);
-        });
-      } catch (e) {
-        for (const w of batch) w.reject(e);
-      }
-    }
-    flushing = false;
-  }
-
-  return (hits: CounterHit[]): Promise<Map<string, number>> =>
-    new Promise((resolve, reject) => {
-      queue.push({ hits, resolve, reject });
-      if (!flushing) void flush();
+      return mine;
     });
+    const totals = await addCounterHits(db, [...adds.values()]);
+    return batch.map((hits, i) => {
+      const seen = new Map<string, number>();
+      for (const h of hits) {
+        const k = `${h.bucket}@${h.windowStart}`;
+        seen.set(h.bucket, (totals.get(k) ?? 0) - adds.get(k)!.n + ordinals[i]!.get(k)!);
+      }
+      return seen;
+    });
+  });
 }
 
 export function createSurveyGuard(db: Db, limits: SurveyLimits, now: () => Date) {
@@ -142,12 +121,6 @@ export function createSurveyGuard(db: Db, limits: SurveyLimits, now: () => Date)
       if ((hits.get(`code:${key.linkCode}`) ?? 0) > limits.codeMax)
         return { ok: false, retryAfterSeconds: wait(cw.endsAt) };
       return { ok: true };
-    },
-
-    /** After a stored response: count identical answer sets and straight-lining, never delete. */
-    async inspect(key: AdmitKey, answers: Record<string, string>): Promise<void> {
-      const fp = createHash('sha256').update(answerSetText(answers)).digest('base64url');
-      await inspectAnswerSet(db, key, fp.slice(0, 32), allSameColumn(answers));
     },
 
     accessCodeUsable: (fiscalYear: number, agencyCode: string, code: string) =>

@@ -194,7 +194,6 @@ export function createSurveyService(
         status: 422,
         problems: result.error.map((p) => ({ field: p.field ?? 'answers', th: p.th, en: p.en })),
       };
-    if (result.value.created) await guard.inspect(key, answers);
     return { ok: true, responseId, created: result.value.created };
   }
 

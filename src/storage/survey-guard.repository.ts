@@ -165,31 +165,3 @@ export async function accessCodeCounts(
     .executeTakeFirstOrThrow();
   return { total: Number(r.total), used: Number(r.used) };
 }
-
-/**
- * In one statement: counts a sighting of an answer set and adds the anomaly flags it raises
- * (a repeated answer set; one column chosen for everything when `sameColumn`).
- */
-export async function inspectAnswerSet(
-  db: Db,
-  key: { fiscalYear: number; agencyCode: string; tool: string },
-  fingerprint: string,
-  sameColumn: boolean,
-): Promise<void> {
-  await sql`
-    with fp as (
-      insert into survey_fingerprints (fiscal_year, agency_code, tool, fingerprint, seen)
-      values (${key.fiscalYear}, ${key.agencyCode}, ${key.tool}, ${fingerprint}, 1)
-      on conflict (fiscal_year, agency_code, tool, fingerprint)
-      do update set seen = survey_fingerprints.seen + 1
-      returning seen
-    ), flags as (
-      select 'identical_answers'::text as kind from fp where seen >= 2
-      union all
-      select 'same_column'::text where ${sameColumn}
-    )
-    insert into survey_anomalies (fiscal_year, agency_code, tool, kind, occurrences)
-    select ${key.fiscalYear}, ${key.agencyCode}, ${key.tool}, kind, 1 from flags
-    on conflict (fiscal_year, agency_code, tool, kind)
-    do update set occurrences = survey_anomalies.occurrences + 1`.execute(db);
-}

@@ -52,6 +52,43 @@ describe('POST /api/v1/surveys/{code}/{tool}', () => {
     expect(await respondentCount(t.services, '51-PRV', 'EIT')).toBe(before + 1);
   });
 
+  it('sets no cookie and sends security headers with a CSP that allows nothing', async () => {
+    const res = await post(`/api/v1/surveys/${code}/eit`, {
+      response_id: randomUUID(),
+      answers: fullAnswers('EIT'),
+      demographics: demographicsFor('EIT'),
+    });
+    expect(res.status).toBe(201);
+    expect(res.headers.get('set-cookie')).toBeNull();
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-request-id')).toBeTruthy();
+  });
+
+  it('refuses a body over 64 KB with 413, whether its length is declared or streamed', async () => {
+    const big = JSON.stringify({ response_id: randomUUID(), answers: { pad: 'x'.repeat(70_000) } });
+    const declared = await t.app.request(`/api/v1/surveys/${code}/eit`, {
+      method: 'POST',
+      body: big,
+      headers: { 'content-type': 'application/json', 'content-length': String(big.length) },
+    });
+    expect(declared.status).toBe(413);
+    expect(((await declared.json()) as { error: { code: string } }).error.code).toBe('too_large');
+    const bytes = new TextEncoder().encode(big);
+    const streamed = await t.app.request(`/api/v1/surveys/${code}/eit`, {
+      method: 'POST',
+      body: new ReadableStream({
+        start(c) {
+          for (let i = 0; i < bytes.length; i += 8192) c.enqueue(bytes.slice(i, i + 8192));
+          c.close();
+        },
+      }),
+      headers: { 'content-type': 'application/json' },
+      duplex: 'half',
+    } as RequestInit);
+    expect(streamed.status).toBe(413);
+  });
+
   it('answers 422 with a per-field list in Thai and English', async () => {
     const answers = fullAnswers('IIT');
     delete answers['I1.1'];

@@ -81,4 +81,51 @@ describe('debounced recompute on submission', () => {
     expect(rows[0]!.key).toBe('2563:T-PAO');
     expect(rows[0]!.due_in).toBeGreaterThan(3);
   });
+
+  it('stores concurrent submissions together yet counts each exactly as if they came one by one', async () => {
+    const { createServices } = await import('../../src/services/container.ts');
+    const { framework } = await import('../helpers/results-fixtures.ts');
+    const { answerColumns, subItemOf } = await import('../../src/domain/framework/helpers.ts');
+    const s = createServices(t.db);
+    const answers = (v: string) =>
+      Object.fromEntries(
+        answerColumns(framework, 'EIT').map((c) => [
+          c,
+          subItemOf(framework, c)!.item.scale.endsWith('_good') ? 'Y' : v,
+        ]),
+      );
+    const submit = (id: string, v: string) =>
+      s.responses.submit({
+        responseId: id,
+        fiscalYear: 2563,
+        agencyCode: 'T-SAO1',
+        tool: 'EIT',
+        answers: answers(v),
+        demographics: {},
+        submittedOn: '2020-06-02',
+      });
+    // 8 answer sets of 1s (one id sent three times, as a retrying phone would) and 4 of 2s.
+    const ids = [...Array(8).keys()].map((i) => `gc-one-${i}-xyz`);
+    const results = await Promise.all([
+      ...ids.map((id) => submit(id, '1')),
+      submit(ids[0]!, '1'),
+      submit(ids[0]!, '1'),
+      ...[0, 1, 2, 3].map((i) => submit(`gc-two-${i}-xyz`, '2')),
+    ]);
+    const created = results.map((r) => r.ok && r.value.created);
+    expect(created.filter(Boolean)).toHaveLength(12);
+    expect(created.slice(8, 10)).toEqual([false, false]);
+    const { rows } = await sql<{ n: number }>`
+      select count(*)::int as n from responses where agency_code = 'T-SAO1'
+        and response_id like 'gc-%'`.execute(t.db);
+    expect(rows[0]!.n).toBe(12);
+    const anomalies = await sql<{ kind: string; occurrences: number }>`
+      select kind, occurrences from survey_anomalies
+      where agency_code = 'T-SAO1' and tool = 'EIT' order by kind`.execute(t.db);
+    // Repeats: 7 of the 1s and 3 of the 2s; straight-lining: all 12.
+    expect(anomalies.rows).toEqual([
+      { kind: 'identical_answers', occurrences: 10 },
+      { kind: 'same_column', occurrences: 12 },
+    ]);
+  });
 });

@@ -1,0 +1,65 @@
+// Group commit: callers get their own results, writes never overlap, batches stay bounded, and a
+// bad item fails alone when failures are isolated.
+import { describe, expect, it } from 'vitest';
+import { createGroupCommit } from '../../src/services/group-commit.ts';
+
+const tick = () => new Promise((r) => setTimeout(r, 1));
+
+describe('group commit', () => {
+  it('batches callers that arrive while a write is in flight and answers each its own result', async () => {
+    const batches: number[][] = [];
+    let inFlight = 0;
+    const double = createGroupCommit<number, number>(async (items) => {
+      inFlight++;
+      expect(inFlight).toBe(1);
+      batches.push(items);
+      await tick();
+      inFlight--;
+      return items.map((i) => i * 2);
+    });
+    const out = await Promise.all([...Array(20).keys()].map((i) => double(i)));
+    expect(out).toEqual([...Array(20).keys()].map((i) => i * 2));
+    // The first caller goes alone; the 19 who arrived meanwhile share the next write.
+    expect(batches).toEqual([[0], [...Array(19).keys()].map((i) => i + 1)]);
+  });
+
+  it('keeps batches within maxBatch', async () => {
+    const sizes: number[] = [];
+    const echo = createGroupCommit<number, number>(
+      async (items) => {
+        sizes.push(items.length);
+        await tick();
+        return items;
+      },
+      { maxBatch: 5 },
+    );
+    await Promise.all([...Array(13).keys()].map((i) => echo(i)));
+    expect(sizes).toEqual([1, 5, 5, 2]);
+  });
+
+  it('fails only the bad item when failures are isolated, and the whole batch otherwise', async () => {
+    const write = async (items: number[]) => {
+      await tick();
+      if (items.includes(3)) throw new Error('item 3 is bad');
+      return items;
+    };
+    const settle = (f: (i: number) => Promise<number>) =>
+      Promise.allSettled([...Array(6).keys()].map((i) => f(i))).then((r) => r.map((x) => x.status));
+    expect(await settle(createGroupCommit(write, { isolateFailures: true }))).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+    ]);
+    expect(await settle(createGroupCommit(write))).toEqual([
+      'fulfilled',
+      'rejected',
+      'rejected',
+      'rejected',
+      'rejected',
+      'rejected',
+    ]);
+  });
+});

@@ -11,4 +11,6 @@ export interface Problem {
   en: string;
   /** The form field or file location it concerns, if any. */
   field?: string;
+  /** For rate_limited: when another try may succeed. */
+  retryAt?: Date;
 }

@@ -2,14 +2,17 @@
 // runs their handlers; stoppable, finishing the job in hand before it returns.
 import type { Logger } from 'pino';
 import type { Services } from '../services/container.ts';
-import { jobHandler, registeredJobKinds } from './handlers.ts';
+import type { ClaimedJob } from '../services/job.service.ts';
+import { batchJobHandler, jobHandler, registeredJobKinds } from './handlers.ts';
 import { registerRecomputeJob } from './recompute.job.ts';
 import { registerLinkCheckJob } from './link-check.job.ts';
 import { registerMouLinkCheckJob } from './mou-link-check.job.ts';
 
 export interface WorkerOptions {
-  /** Jobs claimed per round. */
+  /** Jobs claimed per round, of kinds run one at a time. */
   batch?: number;
+  /** Jobs claimed per round, of kinds run together (batch handlers). */
+  batchLimit?: number;
   /** Pause when the queue is empty, in ms. */
   idleMs?: number;
   leaseSeconds?: number;
@@ -33,12 +36,45 @@ export async function runDueJobs(
   log: Logger,
   opts: WorkerOptions = {},
 ): Promise<number> {
-  const jobs = await services.jobs.claim({
-    limit: opts.batch ?? 20,
-    leaseSeconds: opts.leaseSeconds ?? 300,
-    kinds: registeredJobKinds(),
-  });
-  for (const job of jobs) {
+  // Set-based kinds (recompute) are claimed by the hundred: a lease is plenty for one
+  // transaction. Others (link checks over the network) a few at a time, so leases hold.
+  const kinds = registeredJobKinds();
+  const claim = (list: string[], limit: number) =>
+    list.length
+      ? services.jobs.claim({ limit, leaseSeconds: opts.leaseSeconds ?? 300, kinds: list })
+      : Promise.resolve([]);
+  const jobs = [
+    ...(await claim(
+      kinds.filter((k) => batchJobHandler(k)),
+      opts.batchLimit ?? 500,
+    )),
+    ...(await claim(
+      kinds.filter((k) => !batchJobHandler(k)),
+      opts.batch ?? 20,
+    )),
+  ];
+  // Kinds with a batch handler run all their claimed jobs at once; if that fails, they fall
+  // through to one at a time below, so only the job at fault is retried and recorded.
+  const single: ClaimedJob[] = [];
+  for (const kind of new Set(jobs.map((j) => j.kind))) {
+    const ofKind = jobs.filter((j) => j.kind === kind);
+    const batch = batchJobHandler(kind);
+    if (!batch || ofKind.length < 2) {
+      single.push(...ofKind);
+      continue;
+    }
+    try {
+      await batch(
+        ofKind.map((j) => j.payload),
+        services,
+      );
+      await services.jobs.completeAll(ofKind.map((j) => j.id));
+    } catch (e) {
+      log.warn({ kind, jobs: ofKind.length, err: String(e) }, 'job batch failed; one by one');
+      single.push(...ofKind);
+    }
+  }
+  for (const job of single) {
     const handler = jobHandler(job.kind);
     try {
       if (!handler) throw new Error(`No handler for job kind "${job.kind}"`);

@@ -37,7 +37,10 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
   const mail = createMailService(db, { smtpUrl: o.smtpUrl, from: o.mailFrom, now: o.now });
   const years = createYearService(db);
   const results = createResultsService(db, years);
-  const responses = createResponseService(db, years, { delaySeconds: o.recomputeDelaySeconds });
+  const responses = createResponseService(db, years, {
+    delaySeconds: o.recomputeDelaySeconds,
+    now: o.now,
+  });
   const surveyGuard = createSurveyGuard(db, loadSurveyLimits(), o.now);
   const surveyCache = createSurveyCache<ResolvedLink | null>();
   const provinceDrive = createProvinceDriveService(db);
@@ -56,7 +59,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     calendar: createCalendarService(db, () => surveyCache.clear()),
     surveyLinks: createSurveyLinkService(db, () => surveyCache.clear()),
     surveys: createSurveyService(db, {
-      submit: (input) => responses.submit(input),
+      submit: (input, ticket) => responses.submit(input, ticket),
       guard: surveyGuard,
       now: o.now,
       cache: surveyCache,

@@ -2,7 +2,7 @@
 import type { Db } from '../storage/database.ts';
 import {
   claimJobs,
-  completeJob,
+  completeJobs,
   enqueueJobs,
   failJob,
   queueStats,
@@ -16,7 +16,8 @@ export function createJobService(db: Db) {
   return {
     enqueue: (jobs: NewJob[]) => enqueueJobs(db, jobs),
     claim: (opts: { limit: number; leaseSeconds: number; kinds?: string[] }) => claimJobs(db, opts),
-    complete: (id: string) => completeJob(db, id),
+    complete: (id: string) => completeJobs(db, [id]),
+    completeAll: (ids: string[]) => completeJobs(db, ids),
     fail: (id: string, error: string, opts: { retryInSeconds: number; maxAttempts: number }) =>
       failJob(db, id, error, opts),
     stats: () => queueStats(db),

@@ -10,9 +10,11 @@ import { err, ok, type Problem, type Result } from '../domain/result.ts';
 import type { Db } from '../storage/database.ts';
 import { allSameColumn } from '../domain/survey-form.ts';
 import {
-  insertSubmittedResponses,
-  type SubmittedResponse,
-} from '../storage/response.repository.ts';
+  storeSubmissions,
+  type AdmissionTicket,
+  type Submission,
+  type SubmissionOutcome,
+} from '../storage/submission.repository.ts';
 import { findAgency } from '../storage/agency.repository.ts';
 import { recomputeJob } from './job-kinds.ts';
 import { createGroupCommit } from './group-commit.ts';
@@ -59,12 +61,14 @@ export function createResponseService(
   db: Db,
   years: YearService,
   /** delaySeconds: the recompute debounce (config RECOMPUTE_DELAY_SECONDS; 0 = at once). */
-  opts: { delaySeconds?: number } = {},
+  opts: { delaySeconds?: number; now?: () => Date } = {},
 ) {
   const delaySeconds = opts.delaySeconds ?? 0;
-  // Submissions arriving together are stored together: one statement and one commit per batch.
-  const store = createGroupCommit<SubmittedResponse, boolean>(
-    (rows) => withDeadlockRetry(() => insertSubmittedResponses(db, rows, delaySeconds)),
+  const now = opts.now ?? (() => new Date());
+  // Submissions arriving together are decided and stored together: one statement and one
+  // commit per batch (rate limits, access codes, the responses, their jobs and anomaly counts).
+  const store = createGroupCommit<Submission, SubmissionOutcome>(
+    (batch) => withDeadlockRetry(() => storeSubmissions(db, batch, delaySeconds)),
     { isolateFailures: true },
   );
   // Years and agencies are read on every submission but change rarely: found ones are kept for
@@ -87,7 +91,14 @@ export function createResponseService(
     return found;
   }
   return {
-    async submit(input: SubmitResponseInput): Promise<Result<{ created: boolean }, Problem[]>> {
+    /**
+     * Validates and stores one response. With a ticket (from the survey guard) it is first
+     * counted against the rate limits and its single-use code, and may be refused for them.
+     */
+    async submit(
+      input: SubmitResponseInput,
+      ticket?: AdmissionTicket,
+    ): Promise<Result<{ created: boolean }, Problem[]>> {
       const problems: Problem[] = [];
       const invalid = (field: string, th: string, en: string) =>
         problems.push({ code: 'invalid', field, th, en });
@@ -136,7 +147,7 @@ export function createResponseService(
         );
       const { answers, demographics: d } = encoded.value;
       const job = recomputeJob(input.fiscalYear, input.agencyCode);
-      const created = await store({
+      const response = {
         fiscalYear: input.fiscalYear,
         responseId: input.responseId,
         agencyCode: input.agencyCode,
@@ -150,8 +161,31 @@ export function createResponseService(
         job: { ...job, key: job.key ?? '' },
         fingerprint: answerSetFingerprint(input.answers),
         sameColumn: allSameColumn(input.answers),
-      });
-      return ok({ created });
+      };
+      const outcome = await store(ticket ? { response, ticket } : { response });
+      if (outcome.stored) return ok({ created: outcome.created });
+      if (outcome.refused === 'access_code')
+        return err([
+          {
+            code: 'invalid',
+            field: 'access_code',
+            th: 'รหัสเข้าตอบไม่ถูกต้องหรือถูกใช้ไปแล้ว',
+            en: 'The access code is wrong or has been used',
+          },
+        ]);
+      const minutes = Math.max(
+        1,
+        Math.ceil((outcome.retryAt.getTime() - now().getTime()) / 60_000),
+      );
+      return err([
+        {
+          code: 'rate_limited',
+          field: 'rate',
+          th: `มีการส่งคำตอบจาก${outcome.refused === 'network' ? 'เครือข่ายนี้' : 'ลิงก์นี้'}มากเกินไป กรุณาลองใหม่ในอีก ${minutes} นาที`,
+          en: `Too many answers from this ${outcome.refused === 'network' ? 'network' : 'link'}; try again in ${minutes} minutes`,
+          retryAt: outcome.retryAt,
+        },
+      ]);
     },
   };
 }

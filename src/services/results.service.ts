@@ -136,11 +136,17 @@ export function createResultsService(db: Db, years: YearService) {
 
     /** After a change to one agency: recount its answers in SQL, score it, store its card. */
     async recomputeAgency(fiscalYear: number, agencyCode: string): Promise<ScoreCard> {
+      const [card] = await this.recomputeAgencies(fiscalYear, [agencyCode]);
+      return card!;
+    },
+
+    /** Recounts these agencies' answers and stores their cards, in one transaction. */
+    async recomputeAgencies(fiscalYear: number, agencyCodes: string[]): Promise<ScoreCard[]> {
       const y = await years.require(fiscalYear);
+      const codes = [...new Set(agencyCodes)].sort();
       return db.transaction().execute(async (tx) => {
-        await recountAgencies(tx, fiscalYear, [agencyCode]);
-        const [card] = await scoreAndStore(tx, fiscalYear, y.framework, [agencyCode]);
-        return card!;
+        await recountAgencies(tx, fiscalYear, codes);
+        return scoreAndStore(tx, fiscalYear, y.framework, codes);
       });
     },
 

@@ -24,17 +24,21 @@ import { deleteDraft, findDraft, saveDraft } from '../storage/survey-draft.repos
 import { findLinkByCode, type LinkedAgency } from '../storage/survey-link.repository.ts';
 import { createSurveyCache, type SurveyCache } from './survey-cache.ts';
 import type { SurveyGuard } from './survey-guard.service.ts';
+import type { AdmissionTicket } from '../storage/submission.repository.ts';
 
 /** The storage helper's submission use case (services.responses.submit). */
-export type SubmitResponse = (input: {
-  responseId: string;
-  fiscalYear: number;
-  agencyCode: string;
-  tool: SurveyTool;
-  answers: Record<string, string>;
-  demographics: { gender?: string; age_band?: string; education?: string; contact_type?: string };
-  submittedOn: string;
-}) => Promise<Result<{ created: boolean }, Problem[]>>;
+export type SubmitResponse = (
+  input: {
+    responseId: string;
+    fiscalYear: number;
+    agencyCode: string;
+    tool: SurveyTool;
+    answers: Record<string, string>;
+    demographics: { gender?: string; age_band?: string; education?: string; contact_type?: string };
+    submittedOn: string;
+  },
+  ticket?: AdmissionTicket,
+) => Promise<Result<{ created: boolean }, Problem[]>>;
 
 export interface SurveyContext {
   link: LinkedAgency;
@@ -151,49 +155,48 @@ export function createSurveyService(
       tool: ctx.tool,
       linkCode: ctx.link.code,
     };
-    const admission = await guard.admit(key, address);
-    if (!admission.ok)
-      return {
-        ok: false,
-        status: 429,
-        retryAfterSeconds: admission.retryAfterSeconds,
-        problems: [
-          {
-            field: 'rate',
-            th: `มีการส่งคำตอบจากเครือข่ายนี้มากเกินไป กรุณาลองใหม่ในอีก ${Math.ceil(admission.retryAfterSeconds / 60)} นาที`,
-            en: `Too many answers from this network; try again in ${Math.ceil(admission.retryAfterSeconds / 60)} minutes`,
-          },
-        ],
-      };
-    if (ctx.tool === 'IIT' && ctx.link.singleUseIit) {
-      if (!accessCode || !(await guard.useAccessCode(key.fiscalYear, key.agencyCode, accessCode)))
-        return {
-          ok: false,
-          status: 422,
-          problems: [
-            {
-              field: 'access_code',
-              th: 'รหัสเข้าตอบไม่ถูกต้องหรือถูกใช้ไปแล้ว',
-              en: 'The access code is wrong or has been used',
-            },
-          ],
-        };
-    }
-    const result = await deps.submit({
-      responseId,
-      fiscalYear: key.fiscalYear,
-      agencyCode: key.agencyCode,
-      tool: ctx.tool,
-      answers,
-      demographics,
-      submittedOn: thaiDay(now()),
-    });
-    if (!result.ok)
+    const singleUse = ctx.tool === 'IIT' && ctx.link.singleUseIit;
+    if (singleUse && !accessCode)
       return {
         ok: false,
         status: 422,
-        problems: result.error.map((p) => ({ field: p.field ?? 'answers', th: p.th, en: p.en })),
+        problems: [
+          {
+            field: 'access_code',
+            th: 'กรุณากรอกรหัสเข้าตอบที่หน่วยงานมอบให้',
+            en: 'Enter the access code your agency gave you',
+          },
+        ],
       };
+    const ticket = await guard.ticket(key, address, singleUse ? accessCode : undefined);
+    const result = await deps.submit(
+      {
+        responseId,
+        fiscalYear: key.fiscalYear,
+        agencyCode: key.agencyCode,
+        tool: ctx.tool,
+        answers,
+        demographics,
+        submittedOn: thaiDay(now()),
+      },
+      ticket,
+    );
+    if (!result.ok) {
+      const retryAt = result.error.find((p) => p.code === 'rate_limited')?.retryAt;
+      const problems = result.error.map((p) => ({
+        field: p.field ?? 'answers',
+        th: p.th,
+        en: p.en,
+      }));
+      return retryAt
+        ? {
+            ok: false,
+            status: 429,
+            retryAfterSeconds: Math.max(1, Math.ceil((retryAt.getTime() - now().getTime()) / 1000)),
+            problems,
+          }
+        : { ok: false, status: 422, problems };
+    }
     return { ok: true, responseId, created: result.value.created };
   }
 

@@ -60,8 +60,9 @@ export async function claimJobs(
   return rows;
 }
 
-export async function completeJob(db: Db, id: string): Promise<void> {
-  await sql`delete from jobs where id = ${id}::bigint`.execute(db);
+export async function completeJobs(db: Db, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await sql`delete from jobs where id = any(${ids}::bigint[])`.execute(db);
 }
 
 /**

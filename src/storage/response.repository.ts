@@ -14,7 +14,7 @@ export interface ResponseRow {
   submittedOn: string | null;
 }
 
-const arrayLiteral = (a: (number | null)[]) =>
+export const arrayLiteral = (a: (number | null)[]) =>
   `{${a.map((v) => (v === null ? 'NULL' : String(v))).join(',')}}`;
 
 /**
@@ -45,91 +45,6 @@ export async function insertResponses(
       returning agency_code)
     select agency_code, count(*)::int as n from ins group by agency_code`.execute(db);
   return { inserted: out.reduce((s, r) => s + r.n, 0), agencies: out.map((r) => r.agency_code) };
-}
-
-/** A response as submitted: its row, its recompute job and its anomaly fingerprint. */
-export interface SubmittedResponse extends ResponseRow {
-  fiscalYear: number;
-  /** Enqueued (coalesced on its key) when the response is new. */
-  job: { kind: string; key: string; payload?: unknown };
-  /** Hash of the answer set, counted per agency to flag identical sets; never linked to a row. */
-  fingerprint: string;
-  /** Every scaled answer in one column (straight-lining). */
-  sameColumn: boolean;
-}
-
-/**
- * Stores a batch of submitted responses in one statement (one round trip, one commit, atomic):
- * the new rows, one coalesced job per affected key, and the anomaly counts they raise: an answer
- * set seen before in the agency counts once per repeat ("identical_answers", exactly as if the
- * rows came one by one) and straight-lining counts once per row ("same_column"). Ids already
- * stored are skipped (idempotent). Returns, per input row, whether it was newly stored; a
- * repeated id within the batch counts as new only the first time.
- */
-export async function insertSubmittedResponses(
-  db: Db,
-  rows: SubmittedResponse[],
-  delaySeconds: number,
-): Promise<boolean[]> {
-  if (rows.length === 0) return [];
-  const seen = new Set<string>();
-  const unique = rows.filter((r) => !seen.has(r.responseId) && seen.add(r.responseId));
-  const col = <T>(f: (r: SubmittedResponse) => T) => unique.map(f);
-  const { rows: out } = await sql<{ response_id: string }>`
-    with input as (
-      select * from unnest(${col((r) => r.responseId)}::text[], ${col((r) => r.fiscalYear)}::int[],
-        ${col((r) => r.agencyCode)}::text[], ${col((r) => r.tool)}::text[],
-        ${col((r) => arrayLiteral(r.answers))}::text[], ${col((r) => r.gender)}::text[],
-        ${col((r) => r.ageBand)}::text[], ${col((r) => r.education)}::text[],
-        ${col((r) => r.contactType)}::text[], ${col((r) => r.submittedOn)}::text[],
-        ${col((r) => r.job.kind)}::text[], ${col((r) => r.job.key)}::text[],
-        ${col((r) => JSON.stringify(r.job.payload ?? {}))}::text[],
-        ${col((r) => r.fingerprint)}::text[], ${col((r) => r.sameColumn)}::bool[])
-        as r(id, fy, agency, tool, answers, gender, age_band, education, contact_type,
-          submitted_on, job_kind, job_key, job_payload, fp, same_column)),
-    ins as (
-      insert into responses (response_id, fiscal_year, agency_code, tool, answers,
-        gender, age_band, education, contact_type, submitted_on)
-      select id, fy, agency, tool, answers::smallint[], gender, age_band, education,
-        contact_type, submitted_on::date
-      from input
-      on conflict (response_id) do nothing
-      returning response_id),
-    fresh as (select i.* from input i join ins on ins.response_id = i.id),
-    job as (
-      insert into jobs (kind, key, payload, run_after)
-      select distinct on (job_kind, job_key) job_kind, job_key, job_payload::jsonb,
-        now() + make_interval(secs => ${delaySeconds}::float8)
-      from fresh order by job_kind, job_key
-      on conflict (kind, key) where key is not null and locked_until is null and failed_at is null
-      do nothing),
-    fp_in as (
-      select fy, agency, tool, fp, count(*)::int as k from fresh group by fy, agency, tool, fp),
-    fp as (
-      insert into survey_fingerprints (fiscal_year, agency_code, tool, fingerprint, seen)
-      select fy, agency, tool, fp, k from fp_in order by fy, agency, tool, fp
-      on conflict (fiscal_year, agency_code, tool, fingerprint)
-      do update set seen = survey_fingerprints.seen + excluded.seen
-      returning fiscal_year, agency_code, tool, fingerprint, seen),
-    flags as (
-      -- k sightings taking the count to "seen": every one but a very first is a repeat.
-      select fp.fiscal_year, fp.agency_code, fp.tool, 'identical_answers'::text as kind,
-        least(fp_in.k, fp.seen - 1) as n
-      from fp join fp_in on fp_in.fy = fp.fiscal_year and fp_in.agency = fp.agency_code
-        and fp_in.tool = fp.tool and fp_in.fp = fp.fingerprint
-      union all
-      select fy, agency, tool, 'same_column', count(*)::int from fresh where same_column
-      group by fy, agency, tool),
-    anomalies as (
-      insert into survey_anomalies (fiscal_year, agency_code, tool, kind, occurrences)
-      select fiscal_year, agency_code, tool, kind, sum(n)::int from flags where n > 0
-      group by fiscal_year, agency_code, tool, kind
-      order by fiscal_year, agency_code, tool, kind
-      on conflict (fiscal_year, agency_code, tool, kind)
-      do update set occurrences = survey_anomalies.occurrences + excluded.occurrences)
-    select response_id from ins`.execute(db);
-  const created = new Set(out.map((r) => r.response_id));
-  return rows.map((r) => created.delete(r.responseId));
 }
 
 /** Response ids among these that are already stored (to tell "created" from "already there"). */

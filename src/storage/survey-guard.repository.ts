@@ -3,34 +3,6 @@
 import { sql } from 'kysely';
 import type { Db } from './database.ts';
 
-export interface CounterHit {
-  bucket: string;
-  windowStart: number;
-  expiresAt: Date;
-}
-
-/** Adds one hit to each bucket's current window in one statement; returns the new totals. */
-export async function hitCounters(db: Db, hits: CounterHit[]): Promise<Map<string, number>> {
-  const rows = await db
-    .insertInto('survey_counters')
-    .values(
-      hits.map((h) => ({
-        bucket: h.bucket,
-        window_start: h.windowStart,
-        hits: 1,
-        expires_at: h.expiresAt,
-      })),
-    )
-    .onConflict((oc) =>
-      oc
-        .columns(['bucket', 'window_start'])
-        .doUpdateSet({ hits: sql<number>`survey_counters.hits + 1` }),
-    )
-    .returning(['bucket', 'hits'])
-    .execute();
-  return new Map(rows.map((r) => [r.bucket, r.hits]));
-}
-
 export async function purgeExpiredCounters(db: Db, now: Date): Promise<void> {
   await db.deleteFrom('survey_counters').where('expires_at', '<=', now).execute();
 }
@@ -49,28 +21,6 @@ export async function saltOfDay(db: Db, day: string, fresh: string): Promise<str
     .where('day', '=', day)
     .executeTakeFirstOrThrow();
   return r.salt;
-}
-
-export async function countAnomaly(
-  db: Db,
-  key: { fiscalYear: number; agencyCode: string; tool: string },
-  kind: string,
-): Promise<void> {
-  await db
-    .insertInto('survey_anomalies')
-    .values({
-      fiscal_year: key.fiscalYear,
-      agency_code: key.agencyCode,
-      tool: key.tool,
-      kind,
-      occurrences: 1,
-    })
-    .onConflict((oc) =>
-      oc
-        .columns(['fiscal_year', 'agency_code', 'tool', 'kind'])
-        .doUpdateSet({ occurrences: sql<number>`survey_anomalies.occurrences + 1` }),
-    )
-    .execute();
 }
 
 export interface AnomalyRow {
@@ -129,24 +79,6 @@ export async function accessCodeUsable(
     .where('agency_code', '=', agencyCode)
     .executeTakeFirst();
   return r !== undefined && !r.used;
-}
-
-/** Marks a code used; false when it was unknown or already used (the race is decided here). */
-export async function useAccessCode(
-  db: Db,
-  fiscalYear: number,
-  agencyCode: string,
-  hash: string,
-): Promise<boolean> {
-  const r = await db
-    .updateTable('survey_access_codes')
-    .set({ used: true })
-    .where('code_hash', '=', hash)
-    .where('fiscal_year', '=', fiscalYear)
-    .where('agency_code', '=', agencyCode)
-    .where('used', '=', false)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
 }
 
 export async function accessCodeCounts(

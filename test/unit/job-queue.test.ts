@@ -1,6 +1,9 @@
 // The Postgres-table job queue: coalescing keys, SKIP LOCKED claims, retries.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pino from 'pino';
+import { registerBatchJobHandler } from '../../src/jobs/handlers.ts';
+import { runDueJobs } from '../../src/jobs/worker.ts';
 import { createServices, type Services } from '../../src/services/container.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
 
@@ -56,5 +59,32 @@ describe('job queue', () => {
     await s.jobs.fail(again!.id, 'boom again', { retryInSeconds: 0, maxAttempts: 2 });
     expect(await s.jobs.claim({ limit: 1, leaseSeconds: 60 })).toEqual([]);
     expect((await s.jobs.stats()).failed).toBe(1);
+  });
+
+  it('runs claimed jobs of a batch kind together, and one by one when the batch fails', async () => {
+    await sql`delete from jobs`.execute(t.db);
+    const calls: number[][] = [];
+    registerBatchJobHandler('test-batch', async (payloads) => {
+      const ns = payloads.map((p) => (p as { n: number }).n);
+      calls.push(ns);
+      if (ns.includes(13)) throw new Error('13 is unlucky');
+    });
+    const log = pino({ level: 'silent' });
+    await s.jobs.enqueue(
+      [1, 2, 3].map((n) => ({ kind: 'test-batch', key: `b${n}`, payload: { n } })),
+    );
+    expect(await runDueJobs(s, log)).toBe(3);
+    expect(calls).toEqual([[1, 2, 3]]);
+    expect((await s.jobs.stats()).pending).toBe(0);
+
+    calls.length = 0;
+    await s.jobs.enqueue(
+      [4, 13, 5].map((n) => ({ kind: 'test-batch', key: `b${n}`, payload: { n } })),
+    );
+    await runDueJobs(s, log);
+    expect(calls).toEqual([[4, 13, 5], [4], [13], [5]]);
+    const left = await sql<{ key: string; last_error: string | null }>`
+      select key, last_error from jobs where kind = 'test-batch'`.execute(t.db);
+    expect(left.rows).toEqual([{ key: 'b13', last_error: '13 is unlucky' }]);
   });
 });

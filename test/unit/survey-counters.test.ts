@@ -1,13 +1,26 @@
-// Rate-limit counters batched per process: concurrent submissions still get exact limits, a
-// burst is flagged exactly once, and two guards (two processes) share the database's count.
+// Submissions decided and stored in batches per process: concurrent submissions still get exact
+// limits, a burst is flagged exactly once, two processes share the database's count, single-use
+// codes are spent once, and anomaly counts match one-by-one submission.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSurveyGuard } from '../../src/services/survey-guard.service.ts';
+import { answerColumns, subItemOf } from '../../src/domain/framework/helpers.ts';
+import { createServices, type Services } from '../../src/services/container.ts';
+import { createResponseService } from '../../src/services/response.service.ts';
+import {
+  createSurveyGuard,
+  hashAccessCode,
+  type AdmitKey,
+} from '../../src/services/survey-guard.service.ts';
+import { insertAccessCodes } from '../../src/storage/survey-guard.repository.ts';
+import { framework, setUpYear } from '../helpers/results-fixtures.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
 
 let t: TestDb;
+let s: Services;
 beforeAll(async () => {
   t = await createTestDb();
+  s = createServices(t.db);
+  await setUpYear(s);
 });
 afterAll(() => t.close());
 
@@ -19,40 +32,84 @@ const limits = {
   burstThreshold: 5,
   trustProxy: false,
 };
-const key = { fiscalYear: 2563, agencyCode: 'C-1', tool: 'EIT', linkCode: 'abcd2345' };
+const key: AdmitKey = { fiscalYear: 2563, agencyCode: 'T-PRV', tool: 'IIT', linkCode: 'abcd2345' };
+const iitAnswers = Object.fromEntries(
+  answerColumns(framework, 'IIT').map((c, i) => [
+    c,
+    subItemOf(framework, c)!.item.scale.endsWith('_good') ? 'Y' : String((i % 4) + 1),
+  ]),
+);
+let n = 0;
+const response = (agencyCode = key.agencyCode) => ({
+  responseId: `counted-${++n}-abcdef`,
+  fiscalYear: 2563,
+  agencyCode,
+  tool: 'IIT' as const,
+  answers: iitAnswers,
+  demographics: {},
+  submittedOn: '2020-06-02',
+});
 
-describe('batched rate-limit counters', () => {
+describe('rate limits decided with the stored response', () => {
   it('admits exactly the limit out of many concurrent submissions, across two processes', async () => {
     const now = () => new Date('2026-06-01T03:00:00Z');
-    const a = createSurveyGuard(t.db, limits, now);
-    const b = createSurveyGuard(t.db, limits, now);
+    // Two processes: each its own guard and its own batching response service.
+    const processes = [0, 1].map(() => ({
+      guard: createSurveyGuard(t.db, limits, now),
+      responses: createResponseService(t.db, s.years, { now }),
+    }));
     const results = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => (i % 2 ? a : b).admit(key, '203.0.113.9')),
+      Array.from({ length: 12 }, async (_, i) => {
+        const p = processes[i % 2]!;
+        return p.responses.submit(response(), await p.guard.ticket(key, '203.0.113.9'));
+      }),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(7);
     const refused = results.filter((r) => !r.ok);
     expect(refused).toHaveLength(5);
-    for (const r of refused) if (!r.ok) expect(r.retryAfterSeconds).toBeGreaterThan(0);
+    for (const r of refused)
+      if (!r.ok) {
+        expect(r.error[0]!.code).toBe('rate_limited');
+        expect(r.error[0]!.retryAt!.getTime()).toBeGreaterThan(now().getTime());
+      }
     const { rows } = await sql<{ bucket: string; hits: number }>`
       select bucket, hits from survey_counters where bucket = 'code:abcd2345'`.execute(t.db);
     expect(rows).toEqual([{ bucket: 'code:abcd2345', hits: 12 }]);
+    const stored = await sql<{ n: number }>`
+      select count(*)::int as n from responses where agency_code = 'T-PRV'`.execute(t.db);
+    expect(stored.rows[0]!.n).toBe(7);
   });
 
   it('flags one network burst, not one per submission past the threshold', async () => {
     const { rows } = await sql<{ kind: string; occurrences: number }>`
-      select kind, occurrences from survey_anomalies where agency_code = 'C-1'`.execute(t.db);
+      select kind, occurrences from survey_anomalies
+      where agency_code = 'T-PRV' and kind = 'network_burst'`.execute(t.db);
     expect(rows).toEqual([{ kind: 'network_burst', occurrences: 1 }]);
+  });
+
+  it('spends a single-use code once, even when two phones send it at the same moment', async () => {
+    const now = () => new Date('2026-06-01T04:00:00Z');
+    const guard = createSurveyGuard(t.db, limits, now);
+    await insertAccessCodes(t.db, 2563, 'T-SAO2', [hashAccessCode('k7m2p9q4')]);
+    const k = { ...key, agencyCode: 'T-SAO2', linkCode: 'sao2link' };
+    const results = await Promise.all(
+      [0, 1, 2].map(async () =>
+        s.responses.submit(response('T-SAO2'), await guard.ticket(k, '198.51.100.4', 'k7m2p9q4')),
+      ),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    for (const r of results.filter((x) => !x.ok))
+      if (!r.ok) expect(r.error[0]!.field).toBe('access_code');
+    const unknown = await s.responses.submit(
+      response('T-SAO2'),
+      await guard.ticket(k, '198.51.100.4', 'zzzz2222'),
+    );
+    expect(unknown.ok).toBe(false);
   });
 });
 
 describe('debounced recompute on submission', () => {
   it('a burst of answers for one agency leaves one pending recompute, due a few seconds later', async () => {
-    const { createServices } = await import('../../src/services/container.ts');
-    const { createResponseService } = await import('../../src/services/response.service.ts');
-    const { setUpYear, framework } = await import('../helpers/results-fixtures.ts');
-    const { answerColumns, subItemOf } = await import('../../src/domain/framework/helpers.ts');
-    const s = createServices(t.db);
-    await setUpYear(s);
     const responses = createResponseService(t.db, s.years, { delaySeconds: 5 });
     const answers = Object.fromEntries(
       answerColumns(framework, 'EIT').map((c) => [
@@ -76,17 +133,12 @@ describe('debounced recompute on submission', () => {
     expect(submitted).toEqual(Array(6).fill({ ok: true, value: { created: true } }));
     const { rows } = await sql<{ key: string; due_in: number }>`
       select key, extract(epoch from run_after - now())::float8 as due_in from jobs
-      where kind = 'recompute'`.execute(t.db);
+      where kind = 'recompute' and key = '2563:T-PAO'`.execute(t.db);
     expect(rows).toHaveLength(1);
-    expect(rows[0]!.key).toBe('2563:T-PAO');
     expect(rows[0]!.due_in).toBeGreaterThan(3);
   });
 
   it('stores concurrent submissions together yet counts each exactly as if they came one by one', async () => {
-    const { createServices } = await import('../../src/services/container.ts');
-    const { framework } = await import('../helpers/results-fixtures.ts');
-    const { answerColumns, subItemOf } = await import('../../src/domain/framework/helpers.ts');
-    const s = createServices(t.db);
     const answers = (v: string) =>
       Object.fromEntries(
         answerColumns(framework, 'EIT').map((c) => [

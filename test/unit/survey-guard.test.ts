@@ -3,13 +3,47 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSurveyLimits } from '../../src/config.ts';
 import { networkPrefix } from '../../src/domain/survey-guard.ts';
-import { createSurveyGuard } from '../../src/services/survey-guard.service.ts';
+import { answerColumns, subItemOf } from '../../src/domain/framework/helpers.ts';
+import { createServices, type Services } from '../../src/services/container.ts';
+import {
+  createSurveyGuard,
+  type AdmitKey,
+  type SurveyGuard,
+} from '../../src/services/survey-guard.service.ts';
+import { framework, setUpYear } from '../helpers/results-fixtures.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
 
 let t: TestDb;
+let s: Services;
 beforeAll(async () => {
   t = await createTestDb();
+  s = createServices(t.db);
+  await setUpYear(s);
 });
+
+const answers = Object.fromEntries(
+  answerColumns(framework, 'IIT').map((c, i) => [
+    c,
+    subItemOf(framework, c)!.item.scale.endsWith('_good') ? 'N' : String((i % 4) + 1),
+  ]),
+);
+let n = 0;
+/** One IIT response from a phone on `address`, through the guard as the survey path sends it. */
+async function answer(guard: SurveyGuard, key: AdmitKey, address: string) {
+  const r = await s.responses.submit(
+    {
+      responseId: `guarded-${++n}-abcdef`,
+      fiscalYear: key.fiscalYear,
+      agencyCode: key.agencyCode,
+      tool: 'IIT',
+      answers,
+      demographics: {},
+      submittedOn: '2020-06-02',
+    },
+    await guard.ticket(key, address),
+  );
+  return r.ok ? { ok: true } : { ok: false, retryAt: r.error[0]?.retryAt };
+}
 afterAll(async () => t?.close());
 
 describe('networkPrefix', () => {
@@ -28,20 +62,20 @@ describe('rate limits with the default configuration', () => {
     let clock = new Date('2026-04-02T03:00:00Z');
     const limits = loadSurveyLimits({});
     const guard = createSurveyGuard(t.db, limits, () => clock);
-    const key = { fiscalYear: 2569, agencyCode: 'A', tool: 'IIT', linkCode: 'abcdefghjk' };
+    const key = { fiscalYear: 2563, agencyCode: 'T-SAO1', tool: 'IIT', linkCode: 'abcdefghjk' };
     for (let i = 0; i < 200; i++) {
       clock = new Date(clock.getTime() + 2_900); // 200 people over ~9.7 minutes
-      const r = await guard.admit(key, `10.1.2.${i % 250}`);
+      const r = await answer(guard, key, `10.1.2.${i % 250}`);
       expect(r.ok).toBe(true);
     }
     // A script hammering from one network is refused within the same window, with a wait time.
-    let refused: { ok: boolean; retryAfterSeconds?: number } = { ok: true };
+    let refused: { ok: boolean; retryAt?: Date | undefined } = { ok: true };
     for (let i = 0; i < limits.networkMax && refused.ok; i++)
-      refused = await guard.admit(key, '10.1.2.3');
+      refused = await answer(guard, key, '10.1.2.3');
     expect(refused.ok).toBe(false);
-    expect(refused.retryAfterSeconds).toBeGreaterThan(0);
+    expect(refused.retryAt!.getTime()).toBeGreaterThan(clock.getTime());
     // Another network is unaffected.
-    expect((await guard.admit(key, '192.0.2.1')).ok).toBe(true);
+    expect((await answer(guard, key, '192.0.2.1')).ok).toBe(true);
     // A burst from one network was flagged for the agency (counted, nothing deleted).
     const flags = await t.db.selectFrom('survey_anomalies').selectAll().execute();
     expect(flags.find((f) => f.kind === 'network_burst')?.occurrences).toBeGreaterThan(0);
@@ -50,10 +84,10 @@ describe('rate limits with the default configuration', () => {
   it('keeps only today’s salt', async () => {
     let clock = new Date('2026-04-02T03:00:00Z');
     const guard = createSurveyGuard(t.db, loadSurveyLimits({}), () => clock);
-    const key = { fiscalYear: 2569, agencyCode: 'B', tool: 'EIT', linkCode: 'bcdefghjkm' };
-    await guard.admit(key, '10.9.9.9');
+    const key = { fiscalYear: 2563, agencyCode: 'T-SAO2', tool: 'IIT', linkCode: 'bcdefghjkm' };
+    await answer(guard, key, '10.9.9.9');
     clock = new Date('2026-04-03T03:00:00Z');
-    await guard.admit(key, '10.9.9.9');
+    await answer(guard, key, '10.9.9.9');
     const salts = await t.db.selectFrom('survey_salts').select('day').execute();
     expect(salts.map((s) => s.day)).toEqual(['2026-04-03']);
   });

@@ -1,6 +1,5 @@
 // Abuse resistance without identities: fixed-window counters, the day's salt, answer-set
 // fingerprints, anomaly counts and single-use access codes. None shares a key with responses.
-import { sql } from 'kysely';
 import type { Db } from './database.ts';
 
 export async function purgeExpiredCounters(db: Db, now: Date): Promise<void> {

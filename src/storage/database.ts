@@ -6,6 +6,7 @@ import pg from 'pg';
 import { mkdirSync } from 'node:fs';
 import type { DatabaseTarget } from '../config.ts';
 import { createPgliteSinglePool } from './pglite-pool.ts';
+import { PreparingClient } from './prepared-statements.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -33,6 +34,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({
       connectionString: target.url,
+      Client: PreparingClient,
       max: options.poolSize ?? (Number(process.env.DATABASE_POOL_SIZE) || 10),
       types: {
         getTypeParser: ((oid: number, format?: 'text' | 'binary') =>

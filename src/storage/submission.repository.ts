@@ -4,6 +4,7 @@
 // in the database; several processes batching at once still get exact limits (row locks).
 import { sql } from 'kysely';
 import type { Db } from './database.ts';
+import { prepared } from './prepared-statements.ts';
 import { arrayLiteral, type ResponseRow } from './response.repository.ts';
 
 /** One fixed-window counter a submission adds a hit to. */
@@ -116,7 +117,7 @@ export async function storeSubmissions(
     link_seen: number | null;
     code_ok: boolean;
     inserted: boolean;
-  }>`
+  }>`${prepared('store_submissions')}
     with adds as (
       select * from unnest(${counters.map((c) => c.bucket)}::text[],
         ${counters.map((c) => c.windowStart)}::bigint[], ${counters.map((c) => c.n)}::int[],

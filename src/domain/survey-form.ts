@@ -20,7 +20,28 @@ export type DemographicKey = (typeof DEMOGRAPHIC_KEYS)[number];
 export type Demographics = Partial<Record<DemographicKey, string>>;
 
 /** One page per indicator, its questions in the definition's order. */
-export function surveyPages(framework: Framework, tool: SurveyTool): SurveyPage[] {
+/**
+ * Memoises a pure function of a framework definition and a tool: frameworks are fixed data, and
+ * every survey submission asks for the same pages and columns again.
+ */
+function perFrameworkTool<T>(
+  compute: (framework: Framework, tool: SurveyTool) => T,
+): (framework: Framework, tool: SurveyTool) => T {
+  const memo = new WeakMap<Framework, Map<SurveyTool, T>>();
+  return (framework, tool) => {
+    let byTool = memo.get(framework);
+    if (!byTool) memo.set(framework, (byTool = new Map()));
+    if (!byTool.has(tool)) byTool.set(tool, compute(framework, tool));
+    return byTool.get(tool)!;
+  };
+}
+
+/** One page per indicator, in order (shared: do not modify). */
+export const surveyPages = perFrameworkTool((framework, tool): readonly SurveyPage[] =>
+  Object.freeze(surveyPagesOf(framework, tool)),
+);
+
+function surveyPagesOf(framework: Framework, tool: SurveyTool): SurveyPage[] {
   const byCode = new Map(questionsOf(framework, tool).map((q) => [q.code, q]));
   return indicatorsOf(framework, tool).map((ind) => ({
     indicatorCode: ind.code,
@@ -71,14 +92,18 @@ export function validateAnswers(
 }
 
 /** Every answer of a tool, for a whole submission; unknown keys are refused too. */
+const answerColumnSet = perFrameworkTool(
+  (framework, tool): ReadonlySet<string> =>
+    new Set(questionsOf(framework, tool).flatMap((q) => q.items.map((i) => `${q.code}.${i.n}`))),
+);
+
 export function validateAllAnswers(
   framework: Framework,
   tool: SurveyTool,
   input: Record<string, unknown>,
 ): { answers: Record<string, string>; problems: FieldProblem[] } {
-  const questions = questionsOf(framework, tool);
-  const result = validateAnswers(questions, input);
-  const known = new Set(questions.flatMap((q) => q.items.map((i) => `${q.code}.${i.n}`)));
+  const result = validateAnswers(questionsOf(framework, tool), input);
+  const known = answerColumnSet(framework, tool);
   for (const key of Object.keys(input))
     if (!known.has(key))
       result.problems.push({

@@ -45,7 +45,7 @@ export interface SurveyContext {
   tool: SurveyTool;
   framework: Framework;
   window: PhaseState;
-  pages: SurveyPage[];
+  pages: readonly SurveyPage[];
   steps: string[];
 }
 

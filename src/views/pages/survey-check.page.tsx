@@ -14,7 +14,7 @@ export function SurveyCheckPage(p: {
   framework: Framework;
   draft: DraftAnswers;
   demographics: DemographicField[];
-  pages: SurveyPage[];
+  pages: readonly SurveyPage[];
   errors: FieldError[];
 }) {
   const { ctx } = p;

@@ -202,6 +202,8 @@ export async function runSurveysBench(): Promise<void> {
       return true;
     });
     process.stdout.write(report(baseline));
+    // Closing its connections makes them report their counters now, not during the API phase.
+    await raw.end();
 
     // Transactions per API submission, from the database's own counters (server and its worker).
     const commits = async () =>
@@ -214,10 +216,6 @@ export async function runSurveysBench(): Promise<void> {
           )
         ).rows[0]!.n,
       );
-    // Backends report their counters at most once a second: let the baseline's arrive first.
-    await new Promise((r) => setTimeout(r, 1500));
-    const commitsBefore = await commits();
-
     // Diagnostic: the HTTP ceiling of this client and server (no database work at all).
     const ceiling = await drive('HTTP ceiling: GET /healthz', 'ceiling', async () => {
       const res = await benchFetch(`${base}/healthz`);
@@ -225,6 +223,10 @@ export async function runSurveysBench(): Promise<void> {
       return res.ok;
     });
     process.stdout.write(report(ceiling));
+
+    // Backends report their counters at most once a second: let earlier ones arrive first.
+    await new Promise((r) => setTimeout(r, 1500));
+    const commitsBefore = await commits();
 
     // 2. The API: one POST per response.
     const api = await drive('API POST /api/v1/surveys', 'api', async (client) => {
@@ -324,7 +326,6 @@ export async function runSurveysBench(): Promise<void> {
     process.stdout.write(
       `  stored rows ${stored}; acknowledged ${ids.length} API + ${formAcks} form = ${ids.length + formAcks}; API ids found ${apiFound}; lost ${ids.length + formAcks - stored}\n\n`,
     );
-    await raw.end();
   } finally {
     if (server && server.exitCode === null) {
       const s = server;

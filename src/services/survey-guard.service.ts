@@ -97,4 +97,5 @@ export function createSurveyGuard(db: Db, limits: SurveyLimits, now: () => Date)
       accessCodeUsable(db, fiscalYear, agencyCode, hashAccessCode(code)),
   };
 }
+
 export type SurveyGuard = ReturnType<typeof createSurveyGuard>;

@@ -30,7 +30,7 @@ function perFrameworkTool<T>(
   const memo = new WeakMap<Framework, Map<SurveyTool, T>>();
   return (framework, tool) => {
     let byTool = memo.get(framework);
-    if (!byTool) memo.set(framework, (byTool = new Map()));
+    if (!byTool) memo.set(framework, (byTool = new Map<SurveyTool, T>()));
     if (!byTool.has(tool)) byTool.set(tool, compute(framework, tool));
     return byTool.get(tool)!;
   };

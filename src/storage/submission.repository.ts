@@ -39,7 +39,7 @@ export interface SubmittedResponse extends ResponseRow {
 
 export interface Submission {
   response: SubmittedResponse;
-  /** Absent for trusted callers (imports of the same data, the demo): nothing is counted. */
+  /** Absent when the caller is trusted (nothing is counted); the survey paths always send one. */
   ticket?: AdmissionTicket;
 }
 

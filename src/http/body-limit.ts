@@ -1,6 +1,6 @@
 // A request body size limit that keeps @hono/node-server's direct body read. hono's bodyLimit
 // reads c.req.raw.body, which makes the adapter build a full web Request with a stream for every
-// call (a third of the survey API's CPU at peak). With a declared Content-Length the HTTP parser
+// call (about a tenth of the survey API's CPU at peak). With a declared Content-Length the parser
 // already guarantees the size, so the header decides; only chunked bodies are counted as read.
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';

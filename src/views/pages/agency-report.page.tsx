@@ -8,6 +8,7 @@ import {
 } from '../../domain/reports/agency-report.ts';
 import { formatDate, formatInteger, formatScore } from '../../i18n/format.ts';
 import { BarChart, LineChart, ShareBar, SHARE_COLORS } from '../components/charts.tsx';
+import { ChartTable } from '../components/data-table.tsx';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
 import { DownloadLinks, PassTag, PublicationBanner, tx, type YearInfo } from './results-parts.tsx';
@@ -86,27 +87,15 @@ export function AgencyReportPage({
             }))}
             target={report.passMark}
           />
-          <table data-testid="tools">
-            <caption class="visually-hidden">{r.chartTable}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{m.tool}</th>
-                <th scope="col" class="num">
-                  {r.score}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.tools.map((t) => (
-                <tr>
-                  <th scope="row">
-                    {t.tool} {tx(t.name, lang)}
-                  </th>
-                  <td class="num">{score(t.score)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ChartTable
+            testId="tools"
+            caption={r.chartTable}
+            rows={report.tools}
+            columns={[
+              { header: m.tool, rowHeader: true, cell: (t) => `${t.tool} ${tx(t.name, lang)}` },
+              { header: r.score, num: true, cell: (t) => score(t.score) },
+            ]}
+          />
         </div>
       </section>
 
@@ -123,29 +112,17 @@ export function AgencyReportPage({
             }))}
             target={report.passMark}
           />
-          <table data-testid="indicators">
-            <caption class="visually-hidden">{r.chartTable}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{m.rank}</th>
-                <th scope="col">{m.indicator}</th>
-                <th scope="col">{m.tool}</th>
-                <th scope="col" class="num">
-                  {r.score}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.indicators.map((i) => (
-                <tr>
-                  <td>{String(i.rank)}</td>
-                  <th scope="row">{tx(i.name, lang)}</th>
-                  <td>{i.tool}</td>
-                  <td class="num">{score(i.score)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ChartTable
+            testId="indicators"
+            caption={r.chartTable}
+            rows={report.indicators}
+            columns={[
+              { header: m.rank, cell: (i) => String(i.rank) },
+              { header: m.indicator, rowHeader: true, cell: (i) => tx(i.name, lang) },
+              { header: m.tool, cell: (i) => i.tool },
+              { header: r.score, num: true, cell: (i) => score(i.score) },
+            ]}
+          />
         </div>
       </section>
 
@@ -165,25 +142,15 @@ export function AgencyReportPage({
               }))}
               target={report.passMark}
             />
-            <table data-testid="trend">
-              <caption class="visually-hidden">{r.chartTable}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{m.year}</th>
-                  <th scope="col" class="num">
-                    {m.overall}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.trend.map((p) => (
-                  <tr>
-                    <th scope="row">{String(p.fiscalYear)}</th>
-                    <td class="num">{score(p.overall)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ChartTable
+              testId="trend"
+              caption={r.chartTable}
+              rows={report.trend}
+              columns={[
+                { header: m.year, rowHeader: true, cell: (p) => String(p.fiscalYear) },
+                { header: m.overall, num: true, cell: (p) => score(p.overall) },
+              ]}
+            />
           </div>
         </section>
       )}

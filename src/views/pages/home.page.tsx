@@ -3,6 +3,7 @@
 import { formatInteger, formatScore } from '../../i18n/format.ts';
 import type { HomeView } from '../../services/results-view.service.ts';
 import { BarChart } from '../components/charts.tsx';
+import { ChartTable } from '../components/data-table.tsx';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
 import { Announcement } from './results-parts.tsx';
@@ -90,35 +91,26 @@ function LatestResults({ ctx, view }: { ctx: PageContext; view: HomeView }) {
           target={view.framework.passMark}
         />
         <div class="table-wrap">
-          <table data-testid="provinces">
-            <caption class="visually-hidden">{m.provincesTitle}</caption>
-            <thead>
-              <tr>
-                <th scope="col" class="num">
-                  {r.rankings.rank}
-                </th>
-                <th scope="col">{r.rankings.province}</th>
-                <th scope="col" class="num">
-                  {r.rankings.combined}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {ranked.map((p) => (
-                <tr>
-                  <td class="num">{String(p.rank)}</td>
-                  <th scope="row">
-                    <a
-                      href={`/results/${y}/rankings?scope=province&province=${encodeURIComponent(p.province)}`}
-                    >
-                      {p.province}
-                    </a>
-                  </th>
-                  <td class="num">{formatScore(p.score, lang)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ChartTable
+            testId="provinces"
+            caption={m.provincesTitle}
+            rows={ranked}
+            columns={[
+              { header: r.rankings.rank, num: true, cell: (p) => String(p.rank) },
+              {
+                header: r.rankings.province,
+                rowHeader: true,
+                cell: (p) => (
+                  <a
+                    href={`/results/${y}/rankings?scope=province&province=${encodeURIComponent(p.province)}`}
+                  >
+                    {p.province}
+                  </a>
+                ),
+              },
+              { header: r.rankings.combined, num: true, cell: (p) => formatScore(p.score, lang) },
+            ]}
+          />
         </div>
       </div>
     </section>

@@ -6,6 +6,7 @@ import type { Summary } from '../../domain/scoring/index.ts';
 import { formatInteger, formatScore } from '../../i18n/format.ts';
 import type { SummaryView } from '../../services/results-view.service.ts';
 import { BarChart } from '../components/charts.tsx';
+import { ChartTable } from '../components/data-table.tsx';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
 import { Announcement, DownloadLinks, PublicationBanner, tx } from './results-parts.tsx';
@@ -145,29 +146,15 @@ export function SummarySection({
           }))}
           max={maxCount}
         />
-        <table>
-          <caption class="visually-hidden">{m.levels}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{ctx.t.results.level}</th>
-              <th scope="col" class="num">
-                {m.count}
-              </th>
-              <th scope="col" class="num">
-                {m.share}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {levels.map((l) => (
-              <tr>
-                <th scope="row">{l.code}</th>
-                <td class="num">{formatInteger(l.count, lang)}</td>
-                <td class="num">{pct(l.share)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ChartTable
+          caption={m.levels}
+          rows={levels}
+          columns={[
+            { header: ctx.t.results.level, rowHeader: true, cell: (l) => l.code },
+            { header: m.count, num: true, cell: (l) => formatInteger(l.count, lang) },
+            { header: m.share, num: true, cell: (l) => pct(l.share) },
+          ]}
+        />
       </div>
     </section>
   );

@@ -1,0 +1,50 @@
+// The table printed beside every chart (its text twin, for screen readers and print): columns
+// say how a row is shown; the column marked `rowHeader` gives each row its <th scope="row">.
+import type { Child } from 'hono/jsx';
+
+export interface Column<T> {
+  header: Child;
+  cell: (row: T) => Child;
+  /** Right-aligned figures. */
+  num?: boolean;
+  rowHeader?: boolean;
+}
+
+export function ChartTable<T>(props: {
+  /** Read to screen readers only: the chart above says it visually. */
+  caption: string;
+  columns: Column<T>[];
+  rows: readonly T[];
+  testId?: string;
+}) {
+  const cls = (c: Column<T>) => (c.num ? 'num' : undefined);
+  return (
+    <table data-testid={props.testId}>
+      <caption class="visually-hidden">{props.caption}</caption>
+      <thead>
+        <tr>
+          {props.columns.map((c) => (
+            <th scope="col" class={cls(c)}>
+              {c.header}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((row) => (
+          <tr>
+            {props.columns.map((c) =>
+              c.rowHeader ? (
+                <th scope="row" class={cls(c)}>
+                  {c.cell(row)}
+                </th>
+              ) : (
+                <td class={cls(c)}>{c.cell(row)}</td>
+              ),
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

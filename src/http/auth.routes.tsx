@@ -7,14 +7,15 @@ import { SignInPage } from '../views/pages/sign-in.page.tsx';
 import { pageContext } from './app.tsx';
 import type { AppEnv } from './context.ts';
 import { rotateCsrfToken } from './csrf.ts';
-import { clearSessionCookie, safeNext, sessionToken, setSessionCookie } from './session.ts';
+import { safeRedirectPath } from './safe-redirect.ts';
+import { clearSessionCookie, sessionToken, setSessionCookie } from './session.ts';
 
 export const authRoutes = new Hono<AppEnv>();
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 authRoutes.get('/sign-in', (c) => {
-  const next = safeNext(c.req.query('next'), '/account');
+  const next = safeRedirectPath(c.req.query('next'), '/account');
   if (c.get('actor').kind === 'user') return c.redirect(next, 303);
   const t = c.get('t').accounts.signIn;
   const done = c.req.query('done');
@@ -29,7 +30,7 @@ authRoutes.post('/sign-in', async (c) => {
   const body = await c.req.parseBody();
   const email = str(body.email).trim().slice(0, 254);
   const password = str(body.password).slice(0, 1000);
-  const next = safeNext(str(body.next), '/account');
+  const next = safeRedirectPath(str(body.next), '/account');
   const t = c.get('t').accounts.signIn;
   const again = (errors: FieldError[], status: 401 | 422 | 429) =>
     c.html(<SignInPage ctx={pageContext(c)} email={email} next={next} errors={errors} />, status);

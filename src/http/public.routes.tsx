@@ -4,6 +4,7 @@ import { setCookie } from 'hono/cookie';
 import { HomePage } from '../views/pages/home.page.tsx';
 import { pageContext } from './app.tsx';
 import type { AppEnv } from './context.ts';
+import { safeRedirectPath } from './safe-redirect.ts';
 
 export const publicRoutes = new Hono<AppEnv>();
 
@@ -24,11 +25,7 @@ publicRoutes.get('/lang/:lang{th|en}', (c) => {
     sameSite: 'Lax',
     httpOnly: true,
   });
-  const next = c.req.query('next') ?? '/';
   // Only same-site paths: an open redirect would let anyone bounce visitors elsewhere.
-  const safe =
-    next.startsWith('/') && !next.startsWith('//')
-      ? next.replace(/([?&])lang=(th|en)&?/, '$1')
-      : '/';
-  return c.redirect(safe, 303);
+  const next = safeRedirectPath(c.req.query('next'), '/');
+  return c.redirect(next.replace(/([?&])lang=(th|en)&?/, '$1'), 303);
 });

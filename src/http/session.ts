@@ -49,13 +49,6 @@ export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
   await runInRequest(c.get('requestId'), () => next());
 };
 
-/** Only same-site paths: an open redirect would let anyone bounce visitors elsewhere. */
-export function safeNext(next: string | undefined, fallback = '/'): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')
-    ? next
-    : fallback;
-}
-
 export function signInUrl(c: Context<AppEnv>): string {
   const url = new URL(c.req.url);
   // After a POST the form is gone; coming back to the page is the useful place.

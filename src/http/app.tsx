@@ -8,6 +8,8 @@ import type { AppEnv } from './context.ts';
 import { ANONYMOUS } from '../domain/actor.ts';
 import { apiSecurityHeaders, language, requestContext, securityHeaders } from './middleware.ts';
 import { csrfProtection } from './csrf.ts';
+import { inputGuard } from './input-guard.ts';
+import { isClientAbort } from './client-abort.ts';
 import { accountContext } from './account-context.ts';
 import { accountRoutes } from './account.routes.tsx';
 import { adminRoutes } from './admin.routes.tsx';
@@ -70,6 +72,8 @@ export function createApp({ services, log }: AppDeps): Hono<AppEnv> {
     c.set('actor', ANONYMOUS);
     await next();
   });
+  // Before anything reads the body or the database: bad input is refused at the door.
+  app.use(unless(isSurveyApi, inputGuard));
   app.use(unless(isSurveyApi, sessionMiddleware));
   app.use(unless(isSurveyApi, csrfProtection));
 
@@ -100,6 +104,11 @@ export function createApp({ services, log }: AppDeps): Hono<AppEnv> {
     const expected = handleExpectedError(err, c);
     if (expected) return expected;
     const requestId = c.get('requestId');
+    if (isClientAbort(err, c)) {
+      // The client hung up: nobody reads this answer, and nothing here is broken.
+      (c.get('log') ?? log).debug({ requestId, reason: String(err) }, 'client went away');
+      return c.body(null, 400);
+    }
     (c.get('log') ?? log).error({ err, requestId }, 'unhandled error');
     // Language may not be set if the failure came early; the page is bilingual anyway.
     if (!c.get('t')) c.set('t', services.messages('th'));

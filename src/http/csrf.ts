@@ -39,7 +39,9 @@ export const csrfProtection: MiddlewareHandler<AppEnv> = async (c, next) => {
       type.startsWith('application/x-www-form-urlencoded') ||
       type.startsWith('multipart/form-data')
     ) {
-      const body = await c.req.parseBody();
+      // The input guard (app.tsx) has parsed the body already and refused it if unreadable;
+      // should it ever not have, an unreadable body is still a refusal here, not a 500.
+      const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
       sent = typeof body._csrf === 'string' ? body._csrf : undefined;
     }
   }

@@ -2,6 +2,7 @@
 // review must contain, and how items group on screen. Messages are codes; services translate.
 
 import type { Framework, OitItem } from '../framework/schema.ts';
+import { TEXT_LIMITS, longerThan } from '../text-limits.ts';
 
 export const OIT_STATUSES = [
   'draft',
@@ -86,12 +87,8 @@ export interface OitAnswer {
 }
 
 export const MAX_URLS = 5;
-export const MAX_TEXT = 2000;
-
-const graphemes = new Intl.Segmenter('th', { granularity: 'grapheme' });
-function length(s: string): number {
-  return Array.from(graphemes.segment(s)).length;
-}
+/** Notes, comments and disputes: the limit of the one table (text-limits.ts), counted linearly. */
+export const MAX_TEXT = TEXT_LIMITS.text;
 
 /** Splits what was typed into URLs: one per line or separated by spaces. */
 export function splitUrls(raw: string): string[] {
@@ -110,9 +107,13 @@ export function parseOitAnswer(raw: {
   const problems: OitProblem[] = [];
   const answer = raw.answer === 'has' || raw.answer === 'has_not' ? raw.answer : undefined;
   if (!answer) problems.push({ code: 'answer_missing', field: 'answer' });
-  const urls = splitUrls(raw.urls ?? '');
-  if (urls.length > MAX_URLS) problems.push({ code: 'too_many_urls', field: 'urls' });
-  for (const u of urls) {
+  // Bounded before it is split: a megabyte of URLs is refused without parsing each one.
+  const typed = raw.urls ?? '';
+  const tooLong = longerThan(typed, TEXT_LIMITS.urls);
+  const urls = tooLong ? [] : splitUrls(typed);
+  if (urls.length > MAX_URLS || tooLong)
+    problems.push({ code: 'too_many_urls', field: 'urls' });
+  for (const u of urls.slice(0, MAX_URLS)) {
     let parsed: URL | undefined;
     try {
       parsed = new URL(u);
@@ -125,9 +126,9 @@ export function parseOitAnswer(raw: {
     else if (u.length > MAX_TEXT)
       problems.push({ code: 'url_invalid', field: 'urls', detail: u.slice(0, 200) });
   }
-  if (answer === 'has' && urls.length === 0) problems.push({ code: 'url_missing', field: 'urls' });
+  if (answer === 'has' && urls.length === 0 && !tooLong) problems.push({ code: 'url_missing', field: 'urls' });
   const note = (raw.note ?? '').trim();
-  if (length(note) > MAX_TEXT) problems.push({ code: 'note_too_long', field: 'note' });
+  if (longerThan(note, MAX_TEXT)) problems.push({ code: 'note_too_long', field: 'note' });
   if (problems.length > 0 || !answer) return { ok: false, problems };
   return { ok: true, value: { answer, urls, note: note || null } };
 }
@@ -147,7 +148,7 @@ export function parseOitReview(raw: {
   if (score === undefined) problems.push({ code: 'score_invalid', field: 'score' });
   const comment = (raw.comment ?? '').trim();
   if (score === 0 && !comment) problems.push({ code: 'comment_required', field: 'comment' });
-  if (length(comment) > MAX_TEXT) problems.push({ code: 'comment_too_long', field: 'comment' });
+  if (longerThan(comment, MAX_TEXT)) problems.push({ code: 'comment_too_long', field: 'comment' });
   if (problems.length > 0 || score === undefined) return { ok: false, problems };
   return { ok: true, value: { score, comment: comment || null } };
 }
@@ -158,7 +159,7 @@ export function parseDispute(
 ): { ok: true; value: string } | { ok: false; problems: OitProblem[] } {
   const text = (raw ?? '').trim();
   if (!text) return { ok: false, problems: [{ code: 'dispute_required', field: 'dispute' }] };
-  if (length(text) > MAX_TEXT)
+  if (longerThan(text, MAX_TEXT))
     return { ok: false, problems: [{ code: 'dispute_too_long', field: 'dispute' }] };
   return { ok: true, value: text };
 }

@@ -37,4 +37,37 @@ export const common: Widen<typeof th> = {
     pageOf: (page: string, pages: string) => `Page ${page} of ${pages}`,
     label: 'Pagination',
   },
+  input: {
+    badBodyTitle: 'The data sent could not be read',
+    badBody:
+      'What was sent is not in a form the system can read. Go back, reload the page and try again.',
+    tooLargeTitle: 'What was sent is too large',
+    tooLarge: (mb: string) => `At most ${mb} MB can be sent at once. Shorten the text and try again.`,
+    badPath: 'The address of the page has characters that cannot be used. Check the address.',
+    control: (field: string) =>
+      `The field "${field}" contains a control character (such as NUL) that cannot be used. Remove it and try again.`,
+    tooLong: (field: string, max: string) =>
+      `The field "${field}" is longer than ${max} characters. Shorten it and try again.`,
+    tooManyFields: 'The form sent has too many fields.',
+    fields: {
+      email: 'E-mail',
+      password: 'Password',
+      current: 'Current password',
+      confirm: 'Confirm password',
+      name: 'Name',
+      note: 'Note',
+      comment: 'Comment',
+      urls: 'Web addresses (URLs)',
+      dispute: 'Explanation',
+      announcement_th: 'Announcement (Thai)',
+      announcement_en: 'Announcement (English)',
+      body: 'Message',
+      witnesses: 'Witnesses',
+      title: 'Title',
+      auditor: 'Auditor',
+      agency: 'Agency',
+      province: 'Province',
+      next: 'Next page (next)',
+    },
+  },
 };

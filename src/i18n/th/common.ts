@@ -34,4 +34,38 @@ export const common = {
     pageOf: (page: string, pages: string) => `หน้า ${page} จาก ${pages}`,
     label: 'การแบ่งหน้า',
   },
+  input: {
+    // The input guard (http/input-guard.ts): refusals before any other work, naming the field.
+    badBodyTitle: 'ข้อมูลที่ส่งมาอ่านไม่ได้',
+    badBody:
+      'ข้อมูลที่ส่งมาไม่อยู่ในรูปแบบที่ระบบอ่านได้ กรุณากลับไปหน้าก่อนหน้า โหลดหน้าใหม่ แล้วลองอีกครั้ง',
+    tooLargeTitle: 'ข้อมูลที่ส่งมามีขนาดใหญ่เกินไป',
+    tooLarge: (mb: string) => `ส่งได้ไม่เกิน ${mb} MB ต่อครั้ง กรุณาลดข้อความลงแล้วลองอีกครั้ง`,
+    badPath: 'ที่อยู่ของหน้ามีอักขระที่ใช้ไม่ได้ กรุณาตรวจสอบที่อยู่อีกครั้ง',
+    control: (field: string) =>
+      `ช่อง "${field}" มีอักขระควบคุมที่ใช้ไม่ได้ (เช่น อักขระ NUL) กรุณาลบออกแล้วลองอีกครั้ง`,
+    tooLong: (field: string, max: string) =>
+      `ช่อง "${field}" ยาวเกิน ${max} ตัวอักษร กรุณาย่อให้สั้นลงแล้วลองอีกครั้ง`,
+    tooManyFields: 'แบบฟอร์มที่ส่งมามีจำนวนช่องมากเกินไป',
+    fields: {
+      email: 'อีเมล',
+      password: 'รหัสผ่าน',
+      current: 'รหัสผ่านปัจจุบัน',
+      confirm: 'ยืนยันรหัสผ่าน',
+      name: 'ชื่อ',
+      note: 'หมายเหตุ',
+      comment: 'ความเห็น',
+      urls: 'ที่อยู่เว็บ (URL)',
+      dispute: 'คำชี้แจง',
+      announcement_th: 'ประกาศ (ภาษาไทย)',
+      announcement_en: 'ประกาศ (ภาษาอังกฤษ)',
+      body: 'ข้อความ',
+      witnesses: 'พยาน',
+      title: 'เรื่อง',
+      auditor: 'ผู้ตรวจประเมิน',
+      agency: 'หน่วยงาน',
+      province: 'จังหวัด',
+      next: 'หน้าถัดไป (next)',
+    },
+  },
 };

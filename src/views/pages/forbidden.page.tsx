@@ -26,15 +26,24 @@ export function RefusalPage({
   ctx,
   th: textTh,
   en: textEn,
+  detailTh,
+  detailEn,
 }: {
   ctx: PageContext;
   th: string;
   en: string;
+  /** What to do about it, when the headline alone does not say. */
+  detailTh?: string | undefined;
+  detailEn?: string | undefined;
 }) {
   return (
     <Layout ctx={ctx} title={textTh}>
       <h1>{textTh}</h1>
-      <p lang="en">{textEn}</p>
+      {detailTh ? <p>{detailTh}</p> : null}
+      <p lang="en">
+        {textEn}
+        {detailEn ? ` ${detailEn}` : null}
+      </p>
       <p>
         <a href="/">{ctx.t.common.errors.backHome}</a>
       </p>

@@ -3,8 +3,9 @@
 // CSV and XLSX show decimal columns with 2 decimals.
 import type { Writable } from 'node:stream';
 import { once } from 'node:events';
-import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import { safeCell } from '../domain/spreadsheet-cell.ts';
+import { csvText } from './csv.ts';
 
 export type StreamCell = string | number | boolean | null;
 
@@ -54,7 +55,7 @@ export async function writeTableStream<T>(
     return n;
   }
   if (format === 'csv') {
-    await write(out, '\uFEFF' + stringify([table.columns.map((c) => c.header)]));
+    await write(out, csvText([table.columns.map((c) => c.header)]));
     for await (const page of pages) {
       const rows = page.map((item) => {
         const r = table.row(item);
@@ -64,7 +65,10 @@ export async function writeTableStream<T>(
         });
       });
       if (rows.length)
-        await write(out, stringify(rows, { cast: { boolean: (b) => (b ? 'true' : 'false') } }));
+        await write(
+          out,
+          csvText(rows, { bom: false, cast: { boolean: (b) => (b ? 'true' : 'false') } }),
+        );
       n += page.length;
     }
     return n;
@@ -82,7 +86,8 @@ export async function writeTableStream<T>(
   for await (const page of pages) {
     for (const item of page) {
       const r = table.row(item);
-      for (const c of table.columns) if (c.decimals) r[c.key] = round2(r[c.key] ?? null);
+      for (const c of table.columns)
+        r[c.key] = c.decimals ? round2(r[c.key] ?? null) : safeCell(r[c.key] ?? null);
       ws.addRow(r).commit();
     }
     n += page.length;

@@ -1,7 +1,8 @@
 // Writes a table the pages show (rankings, summaries) as CSV, XLSX or JSON with the same
 // columns and rows, so a download is exactly what was on the screen.
-import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import { safeCell } from '../domain/spreadsheet-cell.ts';
+import { csvText } from './csv.ts';
 
 export type Cell = string | number | boolean | null;
 
@@ -25,7 +26,7 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
 export function tableToCsv(table: ExportTable): string {
   const header = table.columns.map((c) => c.header);
   const body = table.rows.map((r) => table.columns.map((c) => r[c.key] ?? ''));
-  return '\uFEFF' + stringify([header, ...body]);
+  return csvText([header, ...body]);
 }
 
 /** JSON: the column keys as field names, numbers as numbers. */
@@ -47,7 +48,8 @@ export async function tablesToXlsx(tables: ExportTable[]): Promise<Buffer> {
       width: Math.max(10, Math.min(60, c.header.length + 4)),
     }));
     ws.getRow(1).font = { bold: true };
-    for (const r of table.rows) ws.addRow(r);
+    for (const r of table.rows)
+      ws.addRow(Object.fromEntries(Object.entries(r).map(([k, v]) => [k, safeCell(v)])));
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -1,6 +1,6 @@
 // The audit log: recordAudit() is called by every state-changing service inside its own
 // transaction (so the entry and the change commit together); administrators read and export it.
-import { stringify } from 'csv-stringify/sync';
+import { csvText } from '../exports/csv.ts';
 import type { Actor } from '../domain/actor.ts';
 import { canAdministerAccounts } from '../domain/access.ts';
 import { describeGrant } from '../domain/account.ts';
@@ -109,7 +109,7 @@ export function createAuditService(db: Db) {
         r.after === null || r.after === undefined ? '' : JSON.stringify(r.after),
         r.requestId ?? '',
       ]);
-      return `\uFEFF${stringify([header, ...body])}`;
+      return csvText([header, ...body]);
     },
   };
 }

@@ -1,6 +1,7 @@
 // Reads a CSV file (UTF-8, optional BOM, RFC 4180) into header-keyed rows with their line numbers.
 import { parse } from 'csv-parse/sync';
 import { ImportRejected } from '../domain/import-issue.ts';
+import { unquoteCell } from '../domain/spreadsheet-cell.ts';
 
 export interface CsvRow {
   line: number;
@@ -37,7 +38,7 @@ export function readCsv(file: string, text: string): CsvTable {
   const header = first.record.map((h) => h.trim());
   const rows = rest.map(({ record, info }) => {
     const values: Record<string, string> = {};
-    header.forEach((h, i) => (values[h] = (record[i] ?? '').trim()));
+    header.forEach((h, i) => (values[h] = unquoteCell((record[i] ?? '').trim())));
     return { line: info.lines, values };
   });
   return { header, rows };

@@ -4,6 +4,7 @@
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { ImportRejected } from '../domain/import-issue.ts';
+import { unquoteCell } from '../domain/spreadsheet-cell.ts';
 import type { CsvRow } from './csv-file.ts';
 
 export type CsvSource = Readable | string;
@@ -135,7 +136,7 @@ export async function* streamCsv(
           },
         ]);
       const values: Record<string, string> = {};
-      for (let i = 0; i < header.length; i++) values[header[i]!] = r.fields[i]!.trim();
+      for (let i = 0; i < header.length; i++) values[header[i]!] = unquoteCell(r.fields[i]!.trim());
       yield { row: { line: r.line, values } };
     }
     records.length = 0;

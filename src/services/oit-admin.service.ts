@@ -1,7 +1,8 @@
 // NACC and province work around OIT: assigning agencies to auditors (as auditor role grants, so
 // access rules stay one set), and exporting a province's or a type's OIT status as CSV or XLSX.
 import ExcelJS from 'exceljs';
-import { stringify } from 'csv-stringify/sync';
+import { safeCell } from '../domain/spreadsheet-cell.ts';
+import { csvText } from '../exports/csv.ts';
 import type { Actor } from '../domain/actor.ts';
 import { canActForProvince, isNacc } from '../domain/access.ts';
 import { en } from '../i18n/en.ts';
@@ -139,7 +140,7 @@ export function createOitAdminService(db: Db, deps: { years: YearService }) {
       lang: 'th' | 'en',
     ): Promise<string> {
       const { header, body } = await this.statusTable(actor, fiscalYear, filter, lang);
-      return `\uFEFF${stringify([header, ...body])}`;
+      return csvText([header, ...body]);
     },
 
     async statusXlsx(
@@ -152,7 +153,7 @@ export function createOitAdminService(db: Db, deps: { years: YearService }) {
       const wb = new ExcelJS.Workbook();
       const ws = wb.addWorksheet(`OIT ${fiscalYear}`);
       ws.addRow(header).font = { bold: true };
-      for (const r of body) ws.addRow(r);
+      for (const r of body) ws.addRow(r.map((v) => safeCell(v)));
       ws.columns.forEach((c, i) => (c.width = i === 1 ? 50 : 16));
       return Buffer.from(await wb.xlsx.writeBuffer());
     },

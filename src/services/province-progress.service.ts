@@ -1,6 +1,6 @@
 // Use cases over the whole drive: the progress board and its CSV exports, and the plan to pass
 // (the pure planner over last year's item-level results).
-import { stringify } from 'csv-stringify/sync';
+import { csvText } from '../exports/csv.ts';
 import type { Actor } from '../domain/actor.ts';
 import type { Agency } from '../domain/agency.ts';
 import { answerColumns, minimumSample, oitItemCodes } from '../domain/framework/helpers.ts';
@@ -181,7 +181,7 @@ export function createProvinceProgressService(db: Db, deps: ProgressDeps) {
         r.thisYear?.level ?? '',
         r.reasons.join(' '),
       ]);
-      return `\uFEFF${stringify([t.boardHeader, ...body])}`;
+      return csvText([t.boardHeader, ...body]);
     },
 
     /** Coordinators in the shape the Ministry of Interior's form asks for. */
@@ -192,7 +192,7 @@ export function createProvinceProgressService(db: Db, deps: ProgressDeps) {
       const body = list.flatMap(({ agency, coordinators }) =>
         coordinators.map((c) => [agency.nameTh, c.name, c.position, c.phone, c.fax ?? '', c.email]),
       );
-      return `\uFEFF${stringify([t.coordinatorHeader, ...body])}`;
+      return csvText([t.coordinatorHeader, ...body]);
     },
 
     /**

@@ -1,6 +1,6 @@
 // Sample targets: the agency enters its eligible headcount (IIT) and service population (EIT);
 // the year's rule gives the minimum; agencies, provinces and the NACC follow live counts.
-import { stringify } from 'csv-stringify/sync';
+import { csvText } from '../exports/csv.ts';
 import type { Actor } from '../domain/actor.ts';
 import {
   canActForProvince,
@@ -217,7 +217,7 @@ export function createSampleTargetService(db: Db, now: () => Date) {
         r.EIT.count,
         r.EIT.daysLeft,
       ]);
-      return `\uFEFF${stringify([head, ...body])}`;
+      return csvText([head, ...body]);
     },
   };
 }

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { stringify } from 'csv-stringify/sync';
+import { csvText } from '../../exports/csv.ts';
 import { AGENCY_COLUMNS } from '../../domain/agency-import.ts';
 import { isAgencyType } from '../../domain/agency.ts';
 import { SYSTEM_CLI } from '../../domain/actor.ts';
@@ -66,7 +66,7 @@ export const listAgenciesCommand: Command = {
         a.website ?? '',
         a.staffCount ?? '',
       ]);
-      ctx.out(`\uFEFF${stringify([[...AGENCY_COLUMNS], ...rows])}`);
+      ctx.out(csvText([[...AGENCY_COLUMNS], ...rows]));
     } else {
       for (const a of list)
         ctx.out(

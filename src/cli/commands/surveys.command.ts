@@ -1,6 +1,6 @@
 // `itas calendar set …`, `itas calendar show` and `itas links` (survey links for mail-merge).
 import { parseArgs } from 'node:util';
-import { stringify } from 'csv-stringify/sync';
+import { csvText } from '../../exports/csv.ts';
 import { SYSTEM_CLI } from '../../domain/actor.ts';
 import { surveyPath } from '../../services/survey-link.service.ts';
 import { UsageError, type Command } from '../command.ts';
@@ -102,7 +102,7 @@ export const linksCommand: Command = {
     ]);
     if (values.format === 'csv')
       ctx.out(
-        `\uFEFF${stringify([['agency_code', 'agency_name', 'province', 'code', 'iit_url', 'eit_url'], ...rows])}`,
+        csvText([['agency_code', 'agency_name', 'province', 'code', 'iit_url', 'eit_url'], ...rows]),
       );
     else for (const r of rows) ctx.out(`${r[0]!.padEnd(14)} ${r[4]}  ${r[5]}  ${r[1]}\n`);
     return 0;

@@ -41,7 +41,7 @@ export const csrfProtection: MiddlewareHandler<AppEnv> = async (c, next) => {
     ) {
       // The input guard (app.tsx) has parsed the body already and refused it if unreadable;
       // should it ever not have, an unreadable body is still a refusal here, not a 500.
-      const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+      const body: Record<string, unknown> = await c.req.parseBody().catch(() => ({}));
       sent = typeof body._csrf === 'string' ? body._csrf : undefined;
     }
   }

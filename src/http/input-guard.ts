@@ -33,6 +33,7 @@ function label(m: Messages, field: string): string {
   if (known) return known;
   if (field.startsWith('dispute-')) return `${m.common.input.fields.dispute} ${field.slice(8)}`;
   // A hostile name is shown, not obeyed: no control characters, not too long.
+  // eslint-disable-next-line no-control-regex
   return field.replace(/[\x00-\x1f\x7f-\x9f]/g, '?').slice(0, MAX_FIELD_NAME);
 }
 

@@ -13,6 +13,7 @@ import { readCsv } from '../../src/services/csv-file.ts';
 import { createTestApp } from '../helpers/app.ts';
 import { clientFor, createStandardAccounts, FORM, type Client } from '../helpers/sessions.ts';
 
+const rowsOf = (text: string): string[][] => parse(text, { bom: true });
 const EVIL = '=HYPERLINK("http://evil.example","x")';
 
 async function sheetCells(buf: Buffer | Uint8Array): Promise<ExcelJS.Cell[]> {
@@ -26,7 +27,8 @@ async function sheetCells(buf: Buffer | Uint8Array): Promise<ExcelJS.Cell[]> {
 function expectNoFormula(cells: ExcelJS.Cell[]) {
   expect(cells.filter((c) => c.type === ExcelJS.ValueType.Formula)).toEqual([]);
   for (const c of cells)
-    if (typeof c.value === 'string') expect(c.value, 'a text cell a spreadsheet would run').not.toMatch(/^[=+\-@\t\r]/);
+    if (typeof c.value === 'string')
+      expect(c.value, 'a text cell a spreadsheet would run').not.toMatch(/^[=+\-@\t\r]/);
 }
 
 describe('safeCell: the one function', () => {
@@ -52,7 +54,7 @@ describe('safeCell: the one function', () => {
     for (const v of [-1.5, 0, 100, true, false, null, undefined]) expect(safeCell(v)).toBe(v);
   });
 
-  it("keeps an apostrophe a person typed before ordinary text on import", () => {
+  it('keeps an apostrophe a person typed before ordinary text on import', () => {
     expect(unquoteCell("'ordinary")).toBe("'ordinary");
   });
 });
@@ -71,7 +73,7 @@ describe('every writer', () => {
   };
 
   it('CSV of a page table: text neutralised, a negative score still a number', () => {
-    const rows = parse(tableToCsv(table), { bom: true }) as string[][];
+    const rows = rowsOf(tableToCsv(table));
     expect(rows[1]).toEqual([`'${EVIL}`, '-1.5']);
     expect(Number(rows[1]![1])).toBe(-1.5);
   });
@@ -108,7 +110,7 @@ describe('every writer', () => {
   }
 
   it('streamed CSV (national exports): text neutralised, decimals still numbers', async () => {
-    const rows = parse((await streamed('csv')).toString('utf8'), { bom: true }) as string[][];
+    const rows = rowsOf((await streamed('csv')).toString('utf8'));
     expect(rows.slice(1)).toEqual([
       [`'${EVIL}`, '-1.50'],
       ["'@cmd", '12.35'],
@@ -156,7 +158,7 @@ describe("the province's and the NACC's downloads", () => {
   it('an agency named =HYPERLINK(…) is text in the NACC OIT status CSV and XLSX', async () => {
     const csv = await t.app.request(`/oit/${Y}/status?format=csv`, { headers: nacc.headers() });
     expect(csv.status).toBe(200);
-    const rows = parse(await csv.text(), { bom: true }) as string[][];
+    const rows = rowsOf(await csv.text());
     expect(rows.some((r) => r.includes(`'${EVIL}`))).toBe(true);
     expect(rows.flat().some((v) => /^[=+@]/.test(v))).toBe(false);
 
@@ -183,7 +185,7 @@ describe("the province's and the NACC's downloads", () => {
     const r = await t.app.request(`${P}/coordinators.csv`, { headers: officer.headers() });
     expect(r.status).toBe(200);
     const text = await r.text();
-    const rows = parse(text, { bom: true }) as string[][];
+    const rows = rowsOf(text);
     const flat = rows.flat();
     expect(flat).toContain(`'${EVIL}`);
     expect(flat).toContain("'@admin");

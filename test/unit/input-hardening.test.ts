@@ -174,7 +174,7 @@ describe('control characters are refused with a 422 naming the field', () => {
     const r = await t.app.request(`/api/v1/years/${Y}/results?province=%00`);
     expect(r.status).toBe(422);
     const body = (await r.json()) as { error: { code: string; field: string } };
-    expect(body.error).toMatchObject({ code: "control", field: "province" });
+    expect(body.error).toMatchObject({ code: 'control', field: 'province' });
   });
 });
 
@@ -309,7 +309,11 @@ describe('next= and the one safe-redirect helper', () => {
     });
     expect(bad.status).toBe(303);
     expect(bad.headers.get('location')).toBe('/account');
-    const good = await post(anon, '/sign-in', { email, password: TEST_PASSWORD, next: '/agencies' });
+    const good = await post(anon, '/sign-in', {
+      email,
+      password: TEST_PASSWORD,
+      next: '/agencies',
+    });
     expect(good.headers.get('location')).toBe('/agencies');
   });
 });

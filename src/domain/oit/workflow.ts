@@ -111,8 +111,7 @@ export function parseOitAnswer(raw: {
   const typed = raw.urls ?? '';
   const tooLong = longerThan(typed, TEXT_LIMITS.urls);
   const urls = tooLong ? [] : splitUrls(typed);
-  if (urls.length > MAX_URLS || tooLong)
-    problems.push({ code: 'too_many_urls', field: 'urls' });
+  if (urls.length > MAX_URLS || tooLong) problems.push({ code: 'too_many_urls', field: 'urls' });
   for (const u of urls.slice(0, MAX_URLS)) {
     let parsed: URL | undefined;
     try {
@@ -126,7 +125,8 @@ export function parseOitAnswer(raw: {
     else if (u.length > MAX_TEXT)
       problems.push({ code: 'url_invalid', field: 'urls', detail: u.slice(0, 200) });
   }
-  if (answer === 'has' && urls.length === 0 && !tooLong) problems.push({ code: 'url_missing', field: 'urls' });
+  if (answer === 'has' && urls.length === 0 && !tooLong)
+    problems.push({ code: 'url_missing', field: 'urls' });
   const note = (raw.note ?? '').trim();
   if (longerThan(note, MAX_TEXT)) problems.push({ code: 'note_too_long', field: 'note' });
   if (problems.length > 0 || !answer) return { ok: false, problems };

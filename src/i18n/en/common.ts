@@ -42,7 +42,8 @@ export const common: Widen<typeof th> = {
     badBody:
       'What was sent is not in a form the system can read. Go back, reload the page and try again.',
     tooLargeTitle: 'What was sent is too large',
-    tooLarge: (mb: string) => `At most ${mb} MB can be sent at once. Shorten the text and try again.`,
+    tooLarge: (mb: string) =>
+      `At most ${mb} MB can be sent at once. Shorten the text and try again.`,
     badPath: 'The address of the page has characters that cannot be used. Check the address.',
     control: (field: string) =>
       `The field "${field}" contains a control character (such as NUL) that cannot be used. Remove it and try again.`,

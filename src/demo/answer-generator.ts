@@ -22,7 +22,7 @@ export function seedOf(text: string): number {
   return h >>> 0;
 }
 
-const DEMOGRAPHICS = {
+export const DEMOGRAPHICS = {
   gender: ['male', 'female', 'female', 'male', 'other'],
   age_band: ['20-30', '31-40', '31-40', '41-50', '41-50', '51-60', '>60', '<20'],
   education: ['bachelor', 'bachelor', 'above_bachelor', 'secondary', 'diploma', 'primary'],

@@ -1,7 +1,7 @@
 // The demo's Lamphun drive of 2564 from the seed: committee order 230/2564 (40 positions),
 // coordinators (invented, marked as demo), MOUs signed on 29 March 2564, and the training of
-// 8–9 March 2564 (70 people from 33 provincial offices, 130 from 58 local bodies). Also the
-// 2563 item-level results of the province unit, so the plan to pass has something to work on.
+// 8–9 March 2564 (70 people from 33 provincial offices, 130 from 58 local bodies). The plan to
+// pass works on the province unit's 2563 results, which demo-results.ts loads as answers.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,19 +45,6 @@ export async function loadDemoProvinceDrive(services: Services): Promise<void> {
     'lamphun-results-published.csv',
     readFileSync(join(dataDir, 'lamphun-results-published.csv'), 'utf8'),
   );
-  const items = read<{
-    agencyCode: string;
-    fiscalYear: number;
-    answers: Record<string, number[]>;
-    oit: Record<string, number>;
-  }>('lamphun-prv-2563-items.json');
-  await services.provinceProgress.loadPublishedItemResults(
-    SYSTEM_CLI,
-    items.fiscalYear,
-    items.agencyCode,
-    items,
-  );
-
   const d = read<DriveData>('lamphun-drive-2564.json');
   const w = { province, fiscalYear: 2564 };
   const drive = services.provinceDrive;

@@ -1,79 +1,143 @@
-// The demo's 2563 results: generated answers and OIT reviews for Lamphun's 59 agencies (seeded,
-// sample sizes by the minimum-sample rule, landing near each agency's published 2563 score),
-// then every score card computed. Agencies that already hold data (the province unit's published
-// item results) are left as they are.
+// The demo's 2563 results, built the way real data is: one responses.csv row per respondent and
+// the OIT reviews in oit.csv go through the NACC's imports (validated, stored, recounted, the OIT
+// confirmed), then every score card is computed. The answers come from demo-answers-2563.json
+// (made once by build-demo-answers.ts), so every Lamphun agency gets its published 2563 score
+// and level, and the province unit its published report, from the real scorer.
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'csv-stringify/sync';
 import { SYSTEM_CLI } from '../domain/actor.ts';
-import { minimumSample } from '../domain/framework/helpers.ts';
+import { answerColumns, oitItemCodes } from '../domain/framework/helpers.ts';
 import type { Services } from '../services/container.ts';
 import {
+  DEMOGRAPHICS,
   OIT_HEADER,
-  generateOitRows,
-  generateResponseRows,
   responsesHeader,
+  seededRandom,
+  seedOf,
 } from './answer-generator.ts';
+import {
+  DEMO_ANSWERS_FILE,
+  demoEitPopulation,
+  respondentAnswers,
+  type DemoAnswers,
+} from './demo-answers.ts';
 
 const dataDir = join(dirname(fileURLToPath(import.meta.url)), 'data');
 const YEAR = 2563;
 
-/** Published 2563 overall scores by agency code, from the seed's announcement. */
-function publishedScores(): Map<string, number> {
-  const lines = readFileSync(join(dataDir, 'lamphun-results-published.csv'), 'utf8')
+/** 2563's calendar as the seed's 2564 drive shows the NACC's year (all closed long ago). */
+const CALENDAR_2563 = [
+  ['oit-entry', '2020-03-01', '2020-04-30'],
+  ['iit', '2020-04-01', '2020-05-31'],
+  ['eit', '2020-04-01', '2020-05-31'],
+  ['oit-review', '2020-05-01', '2020-06-30'],
+  ['clarification', '2020-07-01', '2020-07-15'],
+  ['confirmation', '2020-07-16', '2020-07-31'],
+  ['publication', '2020-09-30', '2020-10-31'],
+] as const;
+
+export function readDemoAnswers(): DemoAnswers {
+  return JSON.parse(readFileSync(join(dataDir, DEMO_ANSWERS_FILE), 'utf8')) as DemoAnswers;
+}
+
+/** The seed's auditor comments on the province unit's OIT items (answer, score, comment). */
+function provinceUnitOit(): Map<string, string[]> {
+  const rows = readFileSync(join(dataDir, 'lamphun-prv-2563-oit-comments.csv'), 'utf8')
     .trim()
-    .split('\n')
+    .split(/\r?\n/)
     .slice(1);
-  const out = new Map<string, number>();
-  for (const line of lines) {
-    const [code, year, overall] = line.split(',');
-    if (Number(year) === YEAR && code) out.set(code, Number(overall));
+  const out = new Map<string, string[]>();
+  for (const line of rows) {
+    const [agencyCode, item, answer, score, ...comment] = line.split(',');
+    const text = comment.join(',').replace(/^"|"$/g, '').replace(/""/g, '"');
+    out.set(`${agencyCode}\t${item}`, [answer!, score!, text]);
   }
   return out;
 }
 
 export async function loadDemoResults(services: Services): Promise<{ cards: number }> {
+  const data = readDemoAnswers();
   const year =
     (await services.years.find(YEAR)) ??
-    (await services.years.create(SYSTEM_CLI, YEAR, 'ita-2563'));
+    (await services.years.create(SYSTEM_CLI, YEAR, data.frameworkId));
   const framework = year.framework;
-  const published = publishedScores();
-  const present = new Set(await services.results.agenciesWithData(YEAR));
-  const agencies = (await services.agencies.listAll({ province: 'ลำพูน' })).filter(
-    (a) => !present.has(a.code),
+  for (const [phase, opensOn, closesOn] of CALENDAR_2563)
+    await services.calendar.setPhase(SYSTEM_CLI, { fiscalYear: YEAR, phase, opensOn, closesOn });
+  const agencies = new Map(
+    (await services.agencies.listAll({ province: 'ลำพูน' })).map((a) => [a.code, a]),
   );
+
+  const header = responsesHeader(framework);
+  const columns = { IIT: answerColumns(framework, 'IIT'), EIT: answerColumns(framework, 'EIT') };
   const responses: string[][] = [];
   const oit: string[][] = [];
-  for (const a of agencies) {
-    const target = published.get(a.code) ?? 75;
-    const staff = a.staffCount ?? 40;
-    responses.push(
-      ...generateResponseRows(framework, {
-        agencyCode: a.code,
-        target,
-        iit: Math.max(1, minimumSample(framework, 'IIT', staff)),
-        // The public an agency serves is larger than its staff: a few times the headcount.
-        eit: Math.max(30, minimumSample(framework, 'EIT', staff * 4)),
-        day: '2020-05-15',
-      }),
-    );
-    oit.push(...generateOitRows(framework, a.code, target, a.website ?? 'https://demo.itas.local'));
+  const comments = provinceUnitOit();
+  for (const [code, answers] of Object.entries(data.agencies)) {
+    const agency = agencies.get(code);
+    if (!agency) continue;
+    // The populations the minimum samples of 2563 were drawn from (the demo's respondents meet them).
+    const staff = agency.staffCount ?? 0;
+    await services.sampleTargets.setTargets(SYSTEM_CLI, YEAR, code, {
+      iit: String(staff),
+      eit: String(demoEitPopulation(staff)),
+    });
+    const rnd = seededRandom(seedOf(`demo-people:${code}`));
+    const pick = (list: readonly string[]) => list[Math.floor(rnd() * list.length)]!;
+    for (const tool of ['IIT', 'EIT'] as const) {
+      for (const row of respondentAnswers(framework, code, tool, answers[tool])) {
+        const values: Record<string, string> = {
+          // A fresh random id: never derived from a person.
+          response_id: randomUUID(),
+          agency_code: code,
+          tool,
+          // A day in the survey window (1 April – 31 May 2020), never a time.
+          submitted_on: new Date(Date.UTC(2020, 3, 1 + Math.floor(rnd() * 61)))
+            .toISOString()
+            .slice(0, 10),
+          gender: pick(DEMOGRAPHICS.gender),
+          age_band: pick(DEMOGRAPHICS.age_band),
+          education: pick(DEMOGRAPHICS.education),
+          contact_type: tool === 'EIT' ? pick(DEMOGRAPHICS.contact_type) : '',
+          ...Object.fromEntries(columns[tool].map((c) => [c, row[c] ?? ''])),
+        };
+        responses.push(header.map((h) => values[h] ?? ''));
+      }
+    }
+    const site = (agency.website ?? 'https://demo.itas.local').replace(/\/$/, '');
+    oitItemCodes(framework).forEach((item, i) => {
+      const seed = comments.get(`${code}\t${item}`);
+      const good = answers.oit[i] === '1';
+      // Published items link to the agency's page; of the rest, some the agency says it lacks
+      // and some it links to a page the auditor found incomplete.
+      const lacks = !good && i % 2 === 0;
+      const answer = seed?.[0] ?? (lacks ? 'has_not' : 'has');
+      oit.push([
+        code,
+        item,
+        answer,
+        answer === 'has' ? `${site}/ita/${item.toLowerCase()}` : '',
+        lacks ? 'อยู่ระหว่างจัดทำข้อมูล' : '',
+        good ? '100' : '0',
+        seed?.[2] ??
+          (good ? '' : lacks ? 'ไม่พบข้อมูลตามองค์ประกอบที่กำหนด' : 'ข้อมูลไม่ครบถ้วนตามองค์ประกอบที่กำหนด'),
+      ]);
+    });
   }
-  if (responses.length) {
-    await services.imports.importResponses(
-      SYSTEM_CLI,
-      YEAR,
-      'demo-responses-2563.csv',
-      stringify([responsesHeader(framework), ...responses]),
-    );
-    await services.imports.importOit(
-      SYSTEM_CLI,
-      YEAR,
-      'demo-oit-2563.csv',
-      stringify([OIT_HEADER, ...oit]),
-    );
-  }
+  await services.imports.importResponses(
+    SYSTEM_CLI,
+    YEAR,
+    'demo-responses-2563.csv',
+    stringify([header, ...responses]),
+  );
+  await services.imports.importOit(
+    SYSTEM_CLI,
+    YEAR,
+    'demo-oit-2563.csv',
+    stringify([OIT_HEADER, ...oit]),
+  );
   const r = await services.results.computeYear(YEAR);
   return { cards: r.agencies };
 }

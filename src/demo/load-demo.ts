@@ -34,9 +34,10 @@ export async function loadDemo(services: Services): Promise<DemoReport> {
   await loadDemoSurveys(services);
   // Lamphun's 2564 drive from the seed (creates 2563 and 2564 if missing).
   await loadDemoProvinceDrive(services);
-  // Year 2563's answers, OIT reviews and computed score cards for the 59 agencies.
+  // Year 2563 as real data: answers and confirmed OIT imported, then the score cards computed;
+  // every agency gets its published score (demo-answers-2563.json, see build-demo-answers.ts).
   await loadDemoResults(services);
-  // Publish 2563 with the NACC's announcement (and the seed's OIT comments of 51-PRV).
+  // Publish 2563 with the NACC's announcement.
   await loadDemoPublication(services);
   // OIT workflow states: 2563's imports confirmed; 2564 agencies at each step, one clarified.
   await loadDemoOit(services);

@@ -59,12 +59,16 @@ export interface AgencyReportView extends YearResults {
 export interface SummaryView extends YearResults {
   national: Summary;
   byType: TypeSummary[];
+  /** Provinces with results this year (what "all agencies" covers), in Thai order. */
+  provinces: string[];
 }
 
 export type RankingsView = YearResults & {
   query: RankingQuery;
   types: string[];
   provinces: string[];
+  /** Agencies with a score card this year (what the ranks are among). */
+  agencies: number;
 } & (
     | { kind: 'agencies'; rows: AgencyRankingRow[] }
     | { kind: 'provinces'; rows: ProvinceRankingRow[] }
@@ -188,7 +192,12 @@ export function createResultsViewService(db: Db) {
       const y = await visibleYear(actor, fiscalYear);
       if (!y) return undefined;
       const figures = await yearFigures(y);
-      return { ...y, national: figures.national, byType: figures.byType };
+      return {
+        ...y,
+        national: figures.national,
+        byType: figures.byType,
+        provinces: figures.provinces.map((p) => p.province).sort(compareThai),
+      };
     },
 
     async rankings(
@@ -238,13 +247,29 @@ export function createResultsViewService(db: Db) {
           rankProvinces(rows, last, whole, compareThai),
         );
         const refined = refineProvinces(ranked, q, compareThai);
-        return { ...y, query: q, types, provinces, kind: 'provinces', rows: refined };
+        return {
+          ...y,
+          query: q,
+          types,
+          provinces,
+          agencies: rows.length,
+          kind: 'provinces',
+          rows: refined,
+        };
       }
       const ranked = await memoized(key, fp, async () =>
         rankAgenciesInScope(rows, last, whole, compareThai),
       );
       const refined = refineAgencies(ranked, q, compareThai);
-      return { ...y, query: q, types, provinces, kind: 'agencies', rows: refined };
+      return {
+        ...y,
+        query: q,
+        types,
+        provinces,
+        agencies: rows.length,
+        kind: 'agencies',
+        rows: refined,
+      };
     },
 
     /** The latest published year's national figures for the public home page. */

@@ -120,7 +120,7 @@ describe('after publication', () => {
     const province = body.slice(body.indexOf('data-testid="type-province"'));
     expect(province).toMatch(/data-testid="mean">87\.96</);
     const csv = await text('/results/2563/summary?format=csv');
-    expect(csv.body).toContain('ภาพรวมทั้งประเทศ,59,59');
+    expect(csv.body).toContain('ภาพรวมทุกหน่วยงานในระบบ,59,59');
   });
 
   it('ranks agencies within the province with last year side by side, and downloads exactly that', async () => {
@@ -156,6 +156,20 @@ describe('after publication', () => {
     expect(home.body).toContain('ผลการประเมินล่าสุด ปีงบประมาณ 2563');
     expect(home.body).toContain('ประกาศผลการประเมิน ITA ประจำปี 2563');
     expect(home.body).toContain('id="home-q"');
+    // One province's results never read as the country's: the mean and the province ranks say
+    // what they are taken over (issue 13.5), on the home page, the summary and the rankings.
+    const coverage =
+      'คะแนนเฉลี่ยและอันดับคำนวณจากหน่วยงานที่มีผลการประเมินในระบบนี้ 59 หน่วยงาน ใน 1 จังหวัด (ลำพูน)';
+    expect(home.body).toContain(coverage);
+    expect(home.body).not.toContain('ทั้งประเทศ');
+    expect(body).toContain(coverage);
+    const summary = await text('/results/2563/summary');
+    expect(summary.body).toContain(coverage);
+    expect(summary.body).not.toContain('ทั้งประเทศ');
+    const en = await t.app.request('/results/2563/summary', { headers: { cookie: 'lang=en' } });
+    expect(await en.text()).toContain(
+      'Means and ranks cover the agencies with results in this system: 59 agencies in 1 province (ลำพูน)',
+    );
     const open = await text('/open-data');
     expect(open.body).toContain('CC BY 4.0');
     expect(open.body).toContain('/results/2563/rankings?format=csv');

@@ -22,6 +22,8 @@ export const results: Widen<typeof th> = {
   print: "Print this page from your browser's menu (laid out for A4 paper)",
   agencyLink: "This agency's latest results",
   chartTable: 'Figures of the chart',
+  coverage: (agencies: string, provinces: string, names: string) =>
+    `Means and ranks cover the agencies with results in this system: ${agencies} ${agencies === '1' ? 'agency' : 'agencies'} in ${provinces} ${provinces === '1' ? 'province' : 'provinces'}${names ? ` (${names})` : ''}`,
   report: {
     title: (name: string) => `Assessment report: ${name}`,
     heading: 'Assessment report',
@@ -61,7 +63,7 @@ export const results: Widen<typeof th> = {
   },
   summary: {
     title: (y: string) => `Summary of results per agency type, ${y}`,
-    national: 'National',
+    national: 'All agencies in this system',
     agencies: 'Agencies',
     assessed: 'Agencies with a score',
     respondentsIit: 'IIT respondents',
@@ -82,7 +84,7 @@ export const results: Widen<typeof th> = {
   rankings: {
     title: (y: string) => `Rankings, ${y}`,
     scopes: {
-      national: 'National',
+      national: 'All agencies',
       type: 'By agency type',
       province: 'Within a province',
       provinces: 'Provinces (combined score)',
@@ -118,7 +120,7 @@ export const results: Widen<typeof th> = {
   },
   home: {
     latest: (y: string) => `Latest results: fiscal year ${y}`,
-    nationalMean: 'National mean score',
+    nationalMean: 'Mean score of all agencies in this system',
     passShare: 'Agencies that passed',
     provincesTitle: 'Provinces by combined score',
     links: 'More',

@@ -18,6 +18,10 @@ export const results = {
   print: 'พิมพ์หน้านี้ได้จากเมนูของเบราว์เซอร์ (จัดหน้าสำหรับกระดาษ A4)',
   agencyLink: 'ผลการประเมินล่าสุดของหน่วยงานนี้',
   chartTable: 'ตัวเลขของแผนภูมิ',
+  // Means and ranks cover the agencies whose results are in this system, which may be one
+  // province (the demo) or the whole country: the page says which.
+  coverage: (agencies: string, provinces: string, names: string) =>
+    `คะแนนเฉลี่ยและอันดับคำนวณจากหน่วยงานที่มีผลการประเมินในระบบนี้ ${agencies} หน่วยงาน ใน ${provinces} จังหวัด${names ? ` (${names})` : ''}`,
   report: {
     title: (name: string) => `รายงานผลการประเมิน ${name}`,
     heading: 'รายงานผลการประเมิน',
@@ -57,7 +61,7 @@ export const results = {
   },
   summary: {
     title: (y: string) => `สรุปผลการประเมินรายประเภทหน่วยงาน ปี ${y}`,
-    national: 'ภาพรวมทั้งประเทศ',
+    national: 'ภาพรวมทุกหน่วยงานในระบบ',
     agencies: 'จำนวนหน่วยงาน',
     assessed: 'หน่วยงานที่มีคะแนน',
     respondentsIit: 'ผู้ตอบแบบวัด IIT (คน)',
@@ -78,7 +82,7 @@ export const results = {
   rankings: {
     title: (y: string) => `การจัดอันดับผลการประเมิน ปี ${y}`,
     scopes: {
-      national: 'ทั้งประเทศ',
+      national: 'ทุกหน่วยงาน',
       type: 'รายประเภทหน่วยงาน',
       province: 'หน่วยงานในจังหวัด',
       provinces: 'จังหวัด (คะแนนรวม)',
@@ -114,7 +118,7 @@ export const results = {
   },
   home: {
     latest: (y: string) => `ผลการประเมินล่าสุด ปีงบประมาณ ${y}`,
-    nationalMean: 'คะแนนเฉลี่ยทั้งประเทศ',
+    nationalMean: 'คะแนนเฉลี่ยของทุกหน่วยงานในระบบ',
     passShare: 'หน่วยงานที่ผ่านเกณฑ์',
     provincesTitle: 'จังหวัดเรียงตามคะแนนรวม',
     links: 'ดูเพิ่มเติม',

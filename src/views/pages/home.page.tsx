@@ -1,12 +1,12 @@
 // The home page: what the system is, a search box for any agency, and the latest published
 // year's national summary with provinces ranked by combined score.
-import { formatInteger, formatScore } from '../../i18n/format.ts';
+import { compareThai, formatInteger, formatScore } from '../../i18n/format.ts';
 import type { HomeView } from '../../services/results-view.service.ts';
 import { BarChart } from '../components/charts.tsx';
 import { ChartTable } from '../components/data-table.tsx';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
-import { Announcement } from './results-parts.tsx';
+import { Announcement, Coverage } from './results-parts.tsx';
 
 export function HomePage({
   ctx,
@@ -64,6 +64,11 @@ function LatestResults({ ctx, view }: { ctx: PageContext; view: HomeView }) {
           )}
         </dd>
       </dl>
+      <Coverage
+        ctx={ctx}
+        agencies={s.agencies}
+        provinces={view.provinces.map((p) => p.province).sort(compareThai)}
+      />
       <ul class="link-list">
         <li>
           <a href={`/results/${y}/summary`}>{r.summary.title(y)}</a>

@@ -11,7 +11,7 @@ import type { RankingsView } from '../../services/results-view.service.ts';
 import { Pagination } from '../components/pagination.tsx';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
-import { DownloadLinks, PassTag, PublicationBanner } from './results-parts.tsx';
+import { Coverage, DownloadLinks, PassTag, PublicationBanner } from './results-parts.tsx';
 
 export const RANKING_PAGE_SIZE = 100;
 
@@ -146,6 +146,7 @@ export function RankingsPage({
           }[f],
         }))}
       />
+      <Coverage ctx={ctx} agencies={view.agencies} provinces={view.provinces} />
       <p role="status" data-testid="found">
         {total === 0 ? m.none : m.found(formatInteger(total, lang))}
       </p>

@@ -1,6 +1,6 @@
 // Pieces the results pages share: the unpublished banner, download links, pass tags, Thai/English text.
 import type { Text } from '../../domain/framework/schema.ts';
-import { formatDate } from '../../i18n/format.ts';
+import { formatDate, formatInteger } from '../../i18n/format.ts';
 import type { Lang } from '../../i18n/types.ts';
 import type { PageContext } from '../page-context.ts';
 
@@ -33,6 +33,30 @@ export function Announcement({ ctx, year }: { ctx: PageContext; year: YearInfo }
       <p>{text}</p>
       <p class="muted">{ctx.t.results.publishedOn(formatDate(year.publishedAt, ctx.lang))}</p>
     </aside>
+  );
+}
+
+/**
+ * What the year's means and ranks are taken over: the agencies with results in this system and
+ * their provinces (named when few), so one province's figures never read as the country's.
+ */
+export function Coverage({
+  ctx,
+  agencies,
+  provinces,
+}: {
+  ctx: PageContext;
+  agencies: number;
+  provinces: readonly string[];
+}) {
+  return (
+    <p class="muted" data-testid="coverage">
+      {ctx.t.results.coverage(
+        formatInteger(agencies, ctx.lang),
+        formatInteger(provinces.length, ctx.lang),
+        provinces.length <= 3 ? provinces.join(', ') : '',
+      )}
+    </p>
   );
 }
 

@@ -9,7 +9,7 @@ import { BarChart } from '../components/charts.tsx';
 import { ChartTable } from '../components/data-table.tsx';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
-import { Announcement, DownloadLinks, PublicationBanner, tx } from './results-parts.tsx';
+import { Announcement, Coverage, DownloadLinks, PublicationBanner, tx } from './results-parts.tsx';
 
 export function SummaryPage({ ctx, view }: { ctx: PageContext; view: SummaryView }) {
   const m = ctx.t.results.summary;
@@ -20,6 +20,7 @@ export function SummaryPage({ ctx, view }: { ctx: PageContext; view: SummaryView
       <PublicationBanner ctx={ctx} year={view.year} />
       <h1>{m.title(y)}</h1>
       <Announcement ctx={ctx} year={view.year} />
+      <Coverage ctx={ctx} agencies={view.national.agencies} provinces={view.provinces} />
       <p>
         <a href={`/results/${y}/rankings`}>{ctx.t.results.rankings.title(y)}</a>
       </p>

@@ -1,4 +1,4 @@
-// Runs one benchmark by name: npm run bench -- scoring | agencies | results. Never part of npm test.
+// Runs one benchmark by name: npm run bench -- scoring | agencies | results | surveys | fuzz. Never part of npm test.
 export {};
 
 const [benchName, ...args] = process.argv.slice(2);
@@ -8,6 +8,7 @@ const benches: Record<string, () => Promise<void>> = {
   agencies: async () => (await import('./agencies.ts')).runAgenciesBench(),
   results: async () => (await import('./results.ts')).runResultsBench(),
   surveys: async () => (await import('./surveys.ts')).runSurveysBench(),
+  fuzz: async () => (await import('./fuzz.ts')).runFuzzBench(),
 };
 
 const run = benchName ? benches[benchName] : undefined;

@@ -114,6 +114,10 @@ export async function runFuzzBench(): Promise<void> {
           `${res.status} ${r.method} ${url.slice(0, 120)}${res.status < 0 ? ` (${res.text})` : ''}`,
         );
       if (leaksInternals(res.text)) leaks++;
+      if ((i + 1) % 1000 === 0) {
+        const bad = [...statuses].filter(([s]) => s >= 500 || s < 0).reduce((a, [, c]) => a + c, 0);
+        process.stderr.write(`… ${i + 1} sent, ${bad} 5xx so far\n`);
+      }
     }
   }
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));

@@ -241,6 +241,11 @@ export async function runSurveysBench(): Promise<void> {
       return res.status === 201;
     });
     process.stdout.write(report(api));
+    // The figure issue 12 holds us to: API rate over the same run's raw INSERT rate.
+    if (PHASES.has('baseline') && PHASES.has('api'))
+      process.stdout.write(
+        `    API / raw INSERT rate: ${(api.ok / api.seconds / (baseline.ok / baseline.seconds)).toFixed(3)}\n`,
+      );
     await new Promise((r) => setTimeout(r, 1500)); // pg_stat counters are flushed with a delay
     process.stdout.write(
       `    database transactions per API submission: ${((await commits()) - commitsBefore) / Math.max(1, api.ok + api.errors)}\n`,

@@ -1,12 +1,18 @@
 // Opens the database for a process: migrates it when configured to, loads reference lists.
 import pino, { type Logger } from 'pino';
 import type { Config } from './config.ts';
+import { errorForLog } from './domain/log-safety.ts';
 import { openDatabase, type Db } from './storage/database.ts';
 import { migrateToLatest } from './storage/migrate.ts';
 import { ensureReferenceData } from './storage/reference.repository.ts';
 
 export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
-  return pino({ level: config.logLevel, base: { app: 'open-itas' } });
+  // Every `err` logged goes through errorForLog: no query parameters, no values (ADR 0007).
+  return pino({
+    level: config.logLevel,
+    base: { app: 'open-itas' },
+    serializers: { err: errorForLog },
+  });
 }
 
 export async function openReadyDatabase(

@@ -37,13 +37,14 @@ async function main(): Promise<void> {
     publicUrl: config.publicUrl,
     smtpUrl: config.smtpUrl,
     mailFrom: config.mailFrom,
-    recomputeDelaySeconds: config.recomputeDelaySeconds,
   });
   if (config.demo && (await isDatabaseEmpty(services))) {
     printDemoReport(await loadDemo(services), config.publicUrl);
   }
   // Background jobs (recompute after new answers, …) run in every app process: SKIP LOCKED.
-  const worker = startWorker(services, log);
+  const worker = startWorker(services, log, {
+    recomputeEveryMs: config.recomputeDelaySeconds * 1000,
+  });
   const app = createApp({ services, log });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     log.info({ port: info.port }, `listening on http://localhost:${info.port}`);

@@ -163,3 +163,21 @@ export function toAnswerCounts(
   }
   return into;
 }
+
+/**
+ * A random (version 4) UUID, the only response id accepted (ADR 0007): a v1 id carries a time
+ * and a network card's address, a v7 id a time, and any other string may carry anything.
+ */
+export function isRandomUuid(s: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i.test(s);
+}
+
+/** The problem for a response id that is not a random UUID, naming the field it came in. */
+export function responseIdProblem(field: string, given: string) {
+  const shown = given.length > 40 ? `${given.slice(0, 40)}…` : given;
+  return {
+    field,
+    th: `${field} ต้องเป็น UUID แบบสุ่ม (รุ่น 4) เช่น 0b7e2c1a-5f3d-4c8e-9a61-2d4f8b3e7c10 แต่พบ "${shown}"`,
+    en: `${field} must be a random (version 4) UUID such as 0b7e2c1a-5f3d-4c8e-9a61-2d4f8b3e7c10, got "${shown}"`,
+  };
+}

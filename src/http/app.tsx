@@ -6,7 +6,16 @@ import { ServerErrorPage, NotFoundPage } from '../views/pages/error.page.tsx';
 import type { PageContext } from '../views/page-context.ts';
 import type { AppEnv } from './context.ts';
 import { ANONYMOUS } from '../domain/actor.ts';
-import { apiSecurityHeaders, language, requestContext, securityHeaders } from './middleware.ts';
+import { thaiDay } from '../domain/calendar.ts';
+import { errorForLog, scrubMessage } from '../domain/log-safety.ts';
+import {
+  apiSecurityHeaders,
+  createSurveyMetrics,
+  language,
+  requestContext,
+  securityHeaders,
+  type SurveyMetrics,
+} from './middleware.ts';
 import { csrfProtection } from './csrf.ts';
 import { inputGuard } from './input-guard.ts';
 import { isClientAbort } from './client-abort.ts';
@@ -32,6 +41,8 @@ import { surveyAdminRoutes } from './survey-admin.routes.tsx';
 export interface AppDeps {
   services: Services;
   log: Logger;
+  /** Daily counts of survey requests (made here when not given; tests read them). */
+  surveyMetrics?: SurveyMetrics;
 }
 
 export function pageContext(c: Context<AppEnv>): PageContext {
@@ -55,9 +66,11 @@ const unless =
   (c, next) =>
     skip(c.req.path) ? next() : mw(c, next);
 
-export function createApp({ services, log }: AppDeps): Hono<AppEnv> {
+export function createApp({ services, log, surveyMetrics }: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.use(requestContext(log));
+  app.use(
+    requestContext(log, surveyMetrics ?? createSurveyMetrics(log, () => thaiDay(new Date()))),
+  );
   // The survey API is anonymous and called by programs, and at national peak it is the hottest
   // path: no session lookup, no CSRF cookie (it sends none) and a fixed CSP (JSON needs no script
   // nonce). Everything else gets the full chain.
@@ -106,10 +119,15 @@ export function createApp({ services, log }: AppDeps): Hono<AppEnv> {
     const requestId = c.get('requestId');
     if (isClientAbort(err, c)) {
       // The client hung up: nobody reads this answer, and nothing here is broken.
-      (c.get('log') ?? log).debug({ requestId, reason: String(err) }, 'client went away');
+      (c.get('log') ?? log).debug(
+        { requestId, reason: scrubMessage(String(err)) },
+        'client went away',
+      );
       return c.body(null, 400);
     }
-    (c.get('log') ?? log).error({ err, requestId }, 'unhandled error');
+    // No path (a survey path names its link, so its agency), no query, no body: the error's
+    // kind, code, values blanked, and frames (ADR 0007).
+    (c.get('log') ?? log).error({ err: errorForLog(err), requestId }, 'unhandled error');
     // Language may not be set if the failure came early; the page is bilingual anyway.
     if (!c.get('t')) c.set('t', services.messages('th'));
     if (!c.get('lang')) c.set('lang', 'th');

@@ -1,4 +1,5 @@
-// Cross-cutting request handling: request id and access log, language, security headers.
+// Cross-cutting request handling: request id and access log (none for respondents: daily
+// counts instead), language, security headers.
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { secureHeaders, NONCE } from 'hono/secure-headers';
@@ -8,9 +9,42 @@ import { messagesFor } from '../i18n/format.ts';
 import type { Lang } from '../i18n/types.ts';
 import type { AppEnv } from './context.ts';
 
-export function requestContext(log: Logger): MiddlewareHandler<AppEnv> {
+/** Respondents' paths: the survey pages (/go/…) and the survey API. */
+export const isSurveyPath = (path: string) =>
+  path.startsWith('/go/') || path.startsWith('/api/v1/surveys/');
+
+/**
+ * Survey requests counted per Thailand day, kind and status class, and nothing finer: no link
+ * code, no agency, no time (ADR 0007). Kept in memory; a day's counts are logged as one line
+ * when the next day's first survey request arrives.
+ */
+export function createSurveyMetrics(log: Logger, today: () => string) {
+  let day = '';
+  let counts: Record<string, number> = {};
+  return {
+    count(path: string, method: string, status: number) {
+      const d = today();
+      if (d !== day) {
+        if (day && Object.keys(counts).length) log.info({ day, counts }, 'survey requests');
+        day = d;
+        counts = {};
+      }
+      const kind = path.startsWith('/api/') ? 'api' : method === 'POST' ? 'form_post' : 'page';
+      const key = `${kind} ${Math.floor(status / 100)}xx`;
+      counts[key] = (counts[key] ?? 0) + 1;
+    },
+    snapshot: () => ({ day, counts: { ...counts } }),
+  };
+}
+
+export type SurveyMetrics = ReturnType<typeof createSurveyMetrics>;
+
+export function requestContext(log: Logger, metrics: SurveyMetrics): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const incoming = c.req.header('x-request-id');
+    const survey = isSurveyPath(c.req.path);
+    // A respondent's request keeps no id of the client's choosing (it could be a tag that
+    // follows a person across requests) and leaves no access-log line: only the day's counts.
+    const incoming = survey ? undefined : c.req.header('x-request-id');
     const requestId = incoming && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
     const child = log.child({ requestId });
     c.set('requestId', requestId);
@@ -20,6 +54,10 @@ export function requestContext(log: Logger): MiddlewareHandler<AppEnv> {
     // On the response's own headers: c.header() after the response exists makes Hono copy it
     // into a new web Response, which costs more than the rest of a survey submission.
     c.res.headers.set('X-Request-Id', requestId);
+    if (survey) {
+      metrics.count(c.req.path, c.req.method, c.res.status);
+      return;
+    }
     child.info(
       {
         method: c.req.method,

@@ -1,5 +1,7 @@
 // The survey API: POST /api/v1/surveys/{code}/{tool}, and the OpenAPI document describing it.
-import { Hono } from 'hono';
+// Only programs and our own pages may post: JSON only (a form or text/plain post from another
+// site needs no CORS preflight), nothing from another site's page, no CORS allowance (ADR 0007).
+import { Hono, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { limitBody } from './body-limit.ts';
 import type { AppEnv } from './context.ts';
@@ -11,7 +13,8 @@ export const surveyApiRoutes = new Hono<AppEnv>();
 surveyApiRoutes.get('/api/openapi.json', (c) => c.json(openApiDocument));
 
 const submission = z.object({
-  response_id: z.uuid(),
+  // Checked to be a random (version 4) UUID by the submission pipeline, with its own message.
+  response_id: z.string().max(100),
   answers: z.record(z.string(), z.union([z.string(), z.number()])),
   demographics: z.record(z.string(), z.string()).optional(),
   access_code: z.string().max(64).optional(),
@@ -35,8 +38,52 @@ function problem(
   };
 }
 
+/**
+ * Refuses a post a browser made from another site's page (403): `Sec-Fetch-Site` says so in
+ * current browsers, `Origin` (another host, or "null") in older ones. Programs send neither.
+ */
+const fromThisSiteOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const site = c.req.header('sec-fetch-site');
+  const origin = c.req.header('origin');
+  let foreign = site !== undefined && site !== 'same-origin' && site !== 'none';
+  if (!foreign && origin !== undefined) {
+    try {
+      foreign = new URL(origin).host !== (c.req.header('host') ?? new URL(c.req.url).host);
+    } catch {
+      foreign = true;
+    }
+  }
+  if (foreign)
+    return c.json(
+      problem(
+        'cross_site',
+        'Answers cannot be sent from another web site',
+        'ไม่รับคำตอบที่ส่งมาจากเว็บไซต์อื่น',
+      ),
+      403,
+    );
+  await next();
+};
+
+/** JSON only (415): a browser sends JSON to another site only after a CORS preflight we refuse. */
+const jsonOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/json')
+    return c.json(
+      problem(
+        'unsupported_media_type',
+        'Send the answers as Content-Type: application/json',
+        'กรุณาส่งคำตอบในรูปแบบ Content-Type: application/json',
+      ),
+      415,
+    );
+  await next();
+};
+
 surveyApiRoutes.post(
   '/api/v1/surveys/:code/:tool',
+  fromThisSiteOnly,
+  jsonOnly,
   limitBody(64 * 1024, (c) =>
     c.json(problem('too_large', 'The body is larger than 64 KB', 'ข้อมูลใหญ่เกิน 64 KB'), 413),
   ),
@@ -76,7 +123,8 @@ surveyApiRoutes.post(
     const r = await c
       .get('services')
       .surveys.submitApi(c.req.param('code'), c.req.param('tool'), parsed.data, clientAddress(c));
-    if (r.ok) return c.json({ response_id: r.responseId, created: true }, 201);
+    // The same 201 for a replay; `created` says whether this very request stored the answer.
+    if (r.ok) return c.json({ response_id: r.responseId, created: r.created }, 201);
     const first = r.problems[0];
     const codes = { 404: 'not_found', 409: 'closed', 422: 'invalid', 429: 'rate_limited' } as const;
     if (r.status === 429) c.header('Retry-After', String(r.retryAfterSeconds ?? 60));

@@ -17,6 +17,11 @@ export interface WorkerOptions {
   idleMs?: number;
   leaseSeconds?: number;
   maxAttempts?: number;
+  /**
+   * Least time between two drains of the recompute marks new answers leave (config
+   * RECOMPUTE_DELAY_SECONDS): a burst of answers shares one recount. 0: every round.
+   */
+  recomputeEveryMs?: number;
 }
 
 export interface Worker {
@@ -30,12 +35,39 @@ export function registerBuiltInJobs(): void {
   registerMouLinkCheckJob();
 }
 
-/** Runs due jobs once; returns how many ran (tests and the CLI drain the queue with this). */
+/**
+ * Recomputes the agencies marked by new answers (ADR 0007), one transaction per year. Marks of a
+ * year that fails go back, to be tried in a later round. Returns how many marks were taken.
+ */
+export async function recomputeMarked(services: Services, log: Logger): Promise<number> {
+  const marks = await services.jobs.takeMarks(500);
+  const byYear = new Map<number, string[]>();
+  for (const m of marks)
+    byYear.set(m.fiscalYear, [...(byYear.get(m.fiscalYear) ?? []), m.agencyCode]);
+  for (const [year, codes] of byYear) {
+    try {
+      await services.results.recomputeAgencies(year, codes);
+    } catch (e) {
+      log.warn(
+        { year, agencies: codes.length, err: String(e) },
+        'recompute of marked agencies failed',
+      );
+      await services.jobs.mark(codes.map((agencyCode) => ({ fiscalYear: year, agencyCode })));
+    }
+  }
+  return marks.length;
+}
+
+/**
+ * Runs due jobs once, after recomputing marked agencies unless `marks` is false; returns how
+ * many ran (tests and the CLI drain the queue with this).
+ */
 export async function runDueJobs(
   services: Services,
   log: Logger,
-  opts: WorkerOptions = {},
+  opts: WorkerOptions & { marks?: boolean } = {},
 ): Promise<number> {
+  const marked = opts.marks === false ? 0 : await recomputeMarked(services, log);
   // Set-based kinds (recompute) are claimed by the hundred: a lease is plenty for one
   // transaction. Others (link checks over the network) a few at a time, so leases hold.
   const kinds = registeredJobKinds();
@@ -89,18 +121,22 @@ export async function runDueJobs(
       });
     }
   }
-  return jobs.length;
+  return marked + jobs.length;
 }
 
 export function startWorker(services: Services, log: Logger, opts: WorkerOptions = {}): Worker {
   registerBuiltInJobs();
   let stopping = false;
   let wake: (() => void) | undefined;
+  let marksAt = 0;
   const loop = (async () => {
     while (!stopping) {
       let ran = 0;
       try {
-        ran = await runDueJobs(services, log, opts);
+        const now = Date.now();
+        const marks = now - marksAt >= (opts.recomputeEveryMs ?? 0);
+        if (marks) marksAt = now;
+        ran = await runDueJobs(services, log, { ...opts, marks });
       } catch (e) {
         log.error({ err: e }, 'job worker round failed');
       }

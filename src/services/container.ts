@@ -37,10 +37,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
   const mail = createMailService(db, { smtpUrl: o.smtpUrl, from: o.mailFrom, now: o.now });
   const years = createYearService(db);
   const results = createResultsService(db, years);
-  const responses = createResponseService(db, years, {
-    delaySeconds: o.recomputeDelaySeconds,
-    now: o.now,
-  });
+  const responses = createResponseService(db, years, { now: o.now });
   const surveyGuard = createSurveyGuard(db, loadSurveyLimits(), o.now);
   const surveyCache = createSurveyCache<ResolvedLink | null>();
   const provinceDrive = createProvinceDriveService(db);

@@ -4,6 +4,8 @@
 // of submissions, so the database does one commit for them instead of one each. A caller is
 // answered only after the write holding its item has committed: nothing is acknowledged early.
 // This batches within one process; several processes simply each batch their own callers.
+// With `maxInFlight` above 1, a write whose stages are ordered by the caller (say, admission
+// one batch at a time, then storage) can start the next batch while the last one finishes.
 
 export interface GroupCommitOptions {
   /** Most items in one write (keeps one statement's parameters and locks bounded). */
@@ -13,6 +15,8 @@ export interface GroupCommitOptions {
    * instead of taking its neighbours with it.
    */
   isolateFailures?: boolean;
+  /** Writes allowed in flight at once (1: each waits for the one before it). */
+  maxInFlight?: number;
 }
 
 export type GroupCommit<I, O> = (item: I) => Promise<O>;
@@ -23,9 +27,12 @@ export function createGroupCommit<I, O>(
   opts: GroupCommitOptions = {},
 ): GroupCommit<I, O> {
   const maxBatch = opts.maxBatch ?? 500;
+  const maxInFlight = opts.maxInFlight ?? 1;
   type Waiter = { item: I; resolve: (o: O) => void; reject: (e: unknown) => void };
   let queue: Waiter[] = [];
   let flushing = false;
+  let inFlight = 0;
+  let slotFreed: (() => void) | undefined;
 
   async function writeBatch(batch: Waiter[]): Promise<void> {
     try {
@@ -50,7 +57,18 @@ export function createGroupCommit<I, O>(
       await new Promise((r) => setImmediate(r));
       const batch = queue.length <= maxBatch ? queue : queue.slice(0, maxBatch);
       queue = queue.length <= maxBatch ? [] : queue.slice(maxBatch);
-      await writeBatch(batch);
+      inFlight++;
+      const done = writeBatch(batch).finally(() => {
+        inFlight--;
+        slotFreed?.();
+      });
+      // Whoever arrives meanwhile waits for a free slot, and so joins a bigger next batch.
+      if (maxInFlight === 1) await done;
+      else
+        while (inFlight >= maxInFlight)
+          await new Promise<void>((r) => {
+            slotFreed = r;
+          });
     }
     flushing = false;
   }

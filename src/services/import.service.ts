@@ -6,7 +6,12 @@ import type { Actor } from '../domain/actor.ts';
 import { frameworkForYear, listFrameworks } from '../domain/framework/registry.ts';
 import { oitItemCodes } from '../domain/framework/helpers.ts';
 import { ImportRejected, MAX_REPORTED_ISSUES, type ImportIssue } from '../domain/import-issue.ts';
-import { isIsoDay, type Demographics } from '../domain/response-validation.ts';
+import {
+  isIsoDay,
+  isRandomUuid,
+  responseIdProblem,
+  type Demographics,
+} from '../domain/response-validation.ts';
 import {
   OIT_COLUMNS,
   RESPONSE_FIXED_COLUMNS,
@@ -18,6 +23,7 @@ import {
 } from '../domain/row-import.ts';
 import type { Db } from '../storage/database.ts';
 import { enqueueJobs } from '../storage/job.repository.ts';
+import { markAgencies } from '../storage/recompute-mark.repository.ts';
 import { saveOitVersions, type OitValues } from '../storage/oit.repository.ts';
 import { upsertPastResults } from '../storage/past-result.repository.ts';
 import {
@@ -57,15 +63,21 @@ function issueList() {
   };
 }
 
-async function recountAndEnqueue(tx: Db, year: number, agencies: Set<string>) {
+/**
+ * After the responses' own transaction: recounts the agencies now and marks them for the
+ * worker's recompute of their cards (a mark holds no time and no count, ADR 0007).
+ */
+async function recountAndMark(db: Db, year: number, agencies: Set<string>) {
   const codes = [...agencies].sort();
   for (let i = 0; i < codes.length; i += RECOUNT_BATCH) {
     const part = codes.slice(i, i + RECOUNT_BATCH);
-    await recountAgencies(tx, year, part);
-    await enqueueJobs(
-      tx,
-      part.map((c) => recomputeJob(year, c)),
-    );
+    await db.transaction().execute(async (tx) => {
+      await recountAgencies(tx, year, part);
+      await markAgencies(
+        tx,
+        part.map((agencyCode) => ({ fiscalYear: year, agencyCode })),
+      );
+    });
   }
 }
 
@@ -82,7 +94,9 @@ export function createImportService(db: Db, years: YearService) {
       const validator = validatorFor(year.framework);
       const agencies = await loadAgencyCodes(db);
       const fixed = new Set<string>(RESPONSE_FIXED_COLUMNS);
-      return db.transaction().execute(async (tx) => {
+      // The file is all or nothing, in a transaction that writes responses and nothing else
+      // (ADR 0007); the counts and recompute marks follow in their own transactions.
+      const done = await db.transaction().execute(async (tx) => {
         const list = issueList();
         const touched = new Set<string>();
         let answerCols: string[] = [];
@@ -90,11 +104,8 @@ export function createImportService(db: Db, years: YearService) {
         let rows = 0;
         let inserted = 0;
         const flush = async () => {
-          if (list.issues.length === 0 && batch.length) {
-            const r = await insertResponses(tx, fiscalYear, batch);
-            inserted += r.inserted;
-            for (const a of r.agencies) touched.add(a);
-          }
+          if (list.issues.length === 0 && batch.length)
+            inserted += (await insertResponses(tx, batch)).size;
           batch = [];
         };
         for await (const item of streamCsv(file, source)) {
@@ -115,13 +126,12 @@ export function createImportService(db: Db, years: YearService) {
           if (list.full) continue;
           const add = list.add(line);
           const before = list.issues.length;
-          const id = v.response_id ?? '';
-          if (!id || id.length > 100)
-            add(
-              'response_id',
-              'ต้องระบุรหัสคำตอบ (ไม่เกิน 100 ตัวอักษร)',
-              'A response id (at most 100 characters) is required',
-            );
+          // Only random UUIDs: an id from elsewhere may carry a time, a device or a person.
+          const id = (v.response_id ?? '').toLowerCase();
+          if (!isRandomUuid(id)) {
+            const p = responseIdProblem('response_id', v.response_id ?? '');
+            add(p.field, p.th, p.en);
+          }
           const agencyCode = v.agency_code ?? '';
           if (!agencies.has(agencyCode))
             add(
@@ -157,8 +167,10 @@ export function createImportService(db: Db, years: YearService) {
           if (!encoded.ok) for (const i of encoded.error) add(i.field, i.th, i.en);
           if (list.issues.length > before || !encoded.ok) continue;
           const d = encoded.value.demographics;
+          touched.add(agencyCode);
           batch.push({
             responseId: id,
+            fiscalYear,
             agencyCode,
             tool,
             answers: encoded.value.answers,
@@ -172,9 +184,12 @@ export function createImportService(db: Db, years: YearService) {
         }
         await flush();
         if (list.issues.length) throw new ImportRejected(file, list.issues);
-        await recountAndEnqueue(tx, fiscalYear, touched);
-        return { rows, inserted, agencies: touched.size };
+        return { rows, inserted, touched };
       });
+      // Every agency in the file, not only those with new rows: importing the file again
+      // repairs counts a crash right after the responses' commit would have left stale.
+      await recountAndMark(db, fiscalYear, done.touched);
+      return { rows: done.rows, inserted: done.inserted, agencies: done.touched.size };
     },
 
     async importOit(

@@ -1,4 +1,5 @@
-// The job queue as services see it: enqueue, claim, finish; the worker in src/jobs drives it.
+// The job queue as services see it: enqueue, claim, finish, and the recompute marks new answers
+// leave; the worker in src/jobs drives both.
 import type { Db } from '../storage/database.ts';
 import {
   claimJobs,
@@ -9,8 +10,9 @@ import {
   type ClaimedJob,
   type NewJob,
 } from '../storage/job.repository.ts';
+import { markAgencies, takeMarks, type AgencyMark } from '../storage/recompute-mark.repository.ts';
 
-export type { ClaimedJob, NewJob };
+export type { AgencyMark, ClaimedJob, NewJob };
 
 export function createJobService(db: Db) {
   return {
@@ -21,6 +23,9 @@ export function createJobService(db: Db) {
     fail: (id: string, error: string, opts: { retryInSeconds: number; maxAttempts: number }) =>
       failJob(db, id, error, opts),
     stats: () => queueStats(db),
+    /** Recompute marks (agencies with answers not yet counted): no time, no count (ADR 0007). */
+    mark: (marks: AgencyMark[]) => markAgencies(db, marks),
+    takeMarks: (limit: number) => takeMarks(db, limit),
   };
 }
 

@@ -1,8 +1,12 @@
-// Use case of a respondent: submit one survey response (validated, stored idempotently, and a
-// coalesced recompute of the agency enqueued), for the survey forms and the API.
+// Use case of a respondent: submit one survey response (validated, admitted, stored
+// idempotently, then its agency marked for a recompute), for the survey forms and the API.
+// The one submission pipeline (ADR 0007): three transactions per batch, and the one that
+// stores responses touches no other table.
 import {
   createResponseValidator,
   isIsoDay,
+  isRandomUuid,
+  responseIdProblem,
   type ResponseValidator,
 } from '../domain/response-validation.ts';
 import type { Framework } from '../domain/framework/schema.ts';
@@ -10,20 +14,21 @@ import { err, ok, type Problem, type Result } from '../domain/result.ts';
 import type { Db } from '../storage/database.ts';
 import { allSameColumn } from '../domain/survey-form.ts';
 import {
-  storeSubmissions,
+  admitSubmissions,
+  recordStored,
+  restoreAccessCodes,
   type AdmissionTicket,
-  type Submission,
-  type SubmissionOutcome,
+  type StoredResponse,
 } from '../storage/submission.repository.ts';
+import { insertResponses, type ResponseRow } from '../storage/response.repository.ts';
 import { findAgency } from '../storage/agency.repository.ts';
-import { recomputeJob } from './job-kinds.ts';
 import { createGroupCommit } from './group-commit.ts';
 import { createSurveyCache } from './survey-cache.ts';
 import { answerSetFingerprint } from './survey-guard.service.ts';
 import type { AssessmentYear, YearService } from './year.service.ts';
 
 export interface SubmitResponseInput {
-  /** Client-chosen idempotency key: a random UUID, never derived from a person. */
+  /** Client-chosen idempotency key: a random (version 4) UUID, never derived from a person. */
   responseId: string;
   fiscalYear: number;
   agencyCode: string;
@@ -57,19 +62,110 @@ async function withDeadlockRetry<T>(write: () => Promise<T>): Promise<T> {
   }
 }
 
-export function createResponseService(
+/** One submission in a group-commit batch. */
+interface Submission {
+  row: ResponseRow;
+  stored: StoredResponse;
+  ticket?: AdmissionTicket;
+}
+
+type SubmissionOutcome =
+  | { stored: true; created: boolean }
+  | { stored: false; refused: 'network' | 'link'; retryAt: Date }
+  | { stored: false; refused: 'access_code' };
+
+/**
+ * Writes one batch in three transactions (ADR 0007), none of which shares anything with another
+ * but the batch's timing: (1) admission — rate-limit counters, replays, single-use codes spent;
+ * (2) the responses alone, in a random order; (3) recompute marks and anomaly counts for the
+ * responses this batch stored. A failure in (2) puts the spent codes back before it is
+ * reported; (3) runs only after (2) has committed.
+ */
+async function writeBatch(
   db: Db,
-  years: YearService,
-  /** delaySeconds: the recompute debounce (config RECOMPUTE_DELAY_SECONDS; 0 = at once). */
-  opts: { delaySeconds?: number; now?: () => Date } = {},
-) {
-  const delaySeconds = opts.delaySeconds ?? 0;
+  batch: Submission[],
+  admitInOrder: <T>(f: () => Promise<T>) => Promise<T>,
+): Promise<SubmissionOutcome[]> {
+  const admissions = await admitInOrder(() =>
+    withDeadlockRetry(() =>
+      admitSubmissions(
+        db,
+        batch.map((s) => ({
+          responseId: s.row.responseId,
+          fiscalYear: s.row.fiscalYear,
+          agencyCode: s.row.agencyCode,
+          tool: s.row.tool,
+          ...(s.ticket ? { ticket: s.ticket } : {}),
+        })),
+      ),
+    ),
+  );
+  const admitted = batch.filter((_, i) => admissions[i]!.kind === 'admitted');
+  const spent = (list: Submission[]) =>
+    list.flatMap((s) =>
+      s.ticket?.accessCodeHash
+        ? [
+            {
+              fiscalYear: s.row.fiscalYear,
+              agencyCode: s.row.agencyCode,
+              hash: s.ticket.accessCodeHash,
+            },
+          ]
+        : [],
+    );
+  let inserted: Set<string>;
+  try {
+    inserted = await withDeadlockRetry(() =>
+      insertResponses(
+        db,
+        admitted.map((s) => s.row),
+      ),
+    );
+  } catch (e) {
+    await restoreAccessCodes(db, spent(admitted)).catch(() => undefined);
+    throw e;
+  }
+  // Admitted yet not inserted: another process stored the same id meanwhile. Its code was
+  // spent for nothing, so it goes back.
+  await restoreAccessCodes(db, spent(admitted.filter((s) => !inserted.has(s.row.responseId))));
+  const fresh = admitted.filter((s) => inserted.has(s.row.responseId));
+  await withDeadlockRetry(() =>
+    recordStored(
+      db,
+      fresh.map((s) => s.stored),
+    ),
+  );
+  const outcomes: SubmissionOutcome[] = [];
+  admissions.forEach((a, i) => {
+    const s = batch[i]!;
+    if (a.kind === 'known') outcomes.push({ stored: true, created: false });
+    else if (a.kind === 'admitted')
+      outcomes.push({ stored: true, created: inserted.has(s.row.responseId) });
+    else if (a.kind === 'repeat') {
+      const first = outcomes[a.of]!;
+      outcomes.push(first.stored ? { stored: true, created: false } : first);
+    } else if (a.refused === 'access_code')
+      outcomes.push({ stored: false, refused: 'access_code' });
+    else outcomes.push({ stored: false, refused: a.refused, retryAt: a.retryAt });
+  });
+  return outcomes;
+}
+
+export function createResponseService(db: Db, years: YearService, opts: { now?: () => Date } = {}) {
   const now = opts.now ?? (() => new Date());
-  // Submissions arriving together are decided and stored together: one statement and one
-  // commit per batch (rate limits, access codes, the responses, their jobs and anomaly counts).
+  // Submissions arriving together are decided and stored together: three statements and three
+  // commits per batch, however many submissions it holds. Admissions run one batch at a time
+  // (they lock the same hot counter rows, ADR 0006); a batch's storage and follow-up overlap the
+  // next batch's admission, so the extra transactions cost latency, not throughput.
+  let admitting: Promise<unknown> = Promise.resolve();
+  const admitInOrder = <T>(f: () => Promise<T>): Promise<T> => {
+    const run = admitting.then(f, f);
+    admitting = run.catch(() => undefined);
+    return run;
+  };
   const store = createGroupCommit<Submission, SubmissionOutcome>(
-    (batch) => withDeadlockRetry(() => storeSubmissions(db, batch, delaySeconds)),
-    { isolateFailures: true },
+    (batch) => writeBatch(db, batch, admitInOrder),
+    { isolateFailures: true, maxInFlight: 3 },
   );
   // Years and agencies are read on every submission but change rarely: found ones are kept for
   // 2 s (each process; absent ones are always looked up again so a new one is seen at once).
@@ -102,12 +198,10 @@ export function createResponseService(
       const problems: Problem[] = [];
       const invalid = (field: string, th: string, en: string) =>
         problems.push({ code: 'invalid', field, th, en });
-      if (!/^[A-Za-z0-9_-]{8,100}$/.test(input.responseId))
-        invalid(
-          'responseId',
-          'รหัสคำตอบต้องเป็นตัวอักษร ตัวเลข - หรือ _ ยาว 8–100 ตัว',
-          'The response id must be 8–100 letters, digits, - or _',
-        );
+      if (!isRandomUuid(input.responseId)) {
+        const p = responseIdProblem('response_id', input.responseId);
+        invalid(p.field, p.th, p.en);
+      }
       if (input.tool !== 'IIT' && input.tool !== 'EIT')
         invalid('tool', 'แบบวัดต้องเป็น IIT หรือ EIT', 'The tool must be IIT or EIT');
       if (!isIsoDay(input.submittedOn))
@@ -146,10 +240,10 @@ export function createResponseService(
           encoded.error.map((i) => ({ code: 'invalid', field: i.field, th: i.th, en: i.en })),
         );
       const { answers, demographics: d } = encoded.value;
-      const job = recomputeJob(input.fiscalYear, input.agencyCode);
-      const response = {
+      const row: ResponseRow = {
         fiscalYear: input.fiscalYear,
-        responseId: input.responseId,
+        // One spelling per id, so a replay in capitals is still the same response.
+        responseId: input.responseId.toLowerCase(),
         agencyCode: input.agencyCode,
         tool: input.tool,
         answers,
@@ -158,11 +252,15 @@ export function createResponseService(
         education: d.education,
         contactType: d.contact_type,
         submittedOn: input.submittedOn,
-        job: { ...job, key: job.key ?? '' },
+      };
+      const stored: StoredResponse = {
+        fiscalYear: input.fiscalYear,
+        agencyCode: input.agencyCode,
+        tool: input.tool,
         fingerprint: answerSetFingerprint(input.answers),
         sameColumn: allSameColumn(input.answers),
       };
-      const outcome = await store(ticket ? { response, ticket } : { response });
+      const outcome = await store(ticket ? { row, stored, ticket } : { row, stored });
       if (outcome.stored) return ok({ created: outcome.created });
       if (outcome.refused === 'access_code')
         return err([

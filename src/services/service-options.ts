@@ -7,8 +7,6 @@ export interface ServiceOptions {
   mailFrom?: string;
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
-  /** Debounce of the recompute after new answers; unset: immediately (tests, CLI). */
-  recomputeDelaySeconds?: number;
 }
 
 export function resolveOptions(o: ServiceOptions) {
@@ -17,7 +15,6 @@ export function resolveOptions(o: ServiceOptions) {
     smtpUrl: o.smtpUrl ?? null,
     mailFrom: o.mailFrom ?? 'Open ITAS <no-reply@localhost>',
     now: o.now ?? (() => new Date()),
-    recomputeDelaySeconds: o.recomputeDelaySeconds ?? 0,
     sleep: o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms))),
   };
 }

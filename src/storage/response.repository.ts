@@ -1,9 +1,12 @@
 // Writes survey responses in batches and keeps the per-agency answer counts in step, in SQL.
+import { randomInt } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from './database.ts';
+import { prepared } from './prepared-statements.ts';
 
 export interface ResponseRow {
   responseId: string;
+  fiscalYear: number;
   agencyCode: string;
   tool: 'IIT' | 'EIT';
   answers: (number | null)[];
@@ -17,45 +20,43 @@ export interface ResponseRow {
 export const arrayLiteral = (a: (number | null)[]) =>
   `{${a.map((v) => (v === null ? 'NULL' : String(v))).join(',')}}`;
 
-/**
- * Inserts responses, skipping ids already stored (idempotent). One statement per batch via
- * unnest of column arrays, so 5,000 rows cost a handful of parameters, not 50,000.
- * Returns the agencies that got at least one new response.
- */
-export async function insertResponses(
-  db: Db,
-  fiscalYear: number,
-  rows: ResponseRow[],
-): Promise<{ inserted: number; agencies: string[] }> {
-  if (rows.length === 0) return { inserted: 0, agencies: [] };
-  const col = <T>(f: (r: ResponseRow) => T) => rows.map(f);
-  const { rows: out } = await sql<{ agency_code: string; n: number }>`
-    with ins as (
-      insert into responses (response_id, fiscal_year, agency_code, tool, answers,
-        gender, age_band, education, contact_type, submitted_on)
-      select r.id, ${fiscalYear}::int, r.agency, r.tool, r.answers::smallint[],
-        r.gender, r.age_band, r.education, r.contact_type, r.submitted_on::date
-      from unnest(${col((r) => r.responseId)}::text[], ${col((r) => r.agencyCode)}::text[],
-        ${col((r) => r.tool)}::text[], ${col((r) => arrayLiteral(r.answers))}::text[],
-        ${col((r) => r.gender)}::text[], ${col((r) => r.ageBand)}::text[],
-        ${col((r) => r.education)}::text[], ${col((r) => r.contactType)}::text[],
-        ${col((r) => r.submittedOn)}::text[])
-        as r(id, agency, tool, answers, gender, age_band, education, contact_type, submitted_on)
-      on conflict (response_id) do nothing
-      returning agency_code)
-    select agency_code, count(*)::int as n from ins group by agency_code`.execute(db);
-  return { inserted: out.reduce((s, r) => s + r.n, 0), agencies: out.map((r) => r.agency_code) };
+/** The rows in a random order (Fisher–Yates with crypto randomness). */
+function shuffled<T>(rows: readonly T[]): T[] {
+  const out = [...rows];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
 }
 
-/** Response ids among these that are already stored (to tell "created" from "already there"). */
-export async function existingResponseIds(db: Db, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('responses')
-    .select('response_id')
-    .where('response_id', 'in', ids)
-    .execute();
-  return new Set(rows.map((r) => r.response_id));
+/**
+ * The one way responses are stored (survey API, survey form, CSV import): one statement that
+ * writes to `responses` and to nothing else, so the transaction it runs in can stay free of any
+ * other table (ADR 0007), and ids already stored are skipped (idempotent). The rows go in a
+ * random order, so their place on disk says nothing about which arrived first within the batch.
+ * Unnest of column arrays: 5,000 rows cost a handful of parameters, not 50,000.
+ * Returns the ids this call stored.
+ */
+export async function insertResponses(db: Db, rows: readonly ResponseRow[]): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const list = shuffled(rows);
+  const col = <T>(f: (r: ResponseRow) => T) => list.map(f);
+  const { rows: out } = await sql<{ response_id: string }>`${prepared('insert_responses')}
+    insert into responses (response_id, fiscal_year, agency_code, tool, answers,
+      gender, age_band, education, contact_type, submitted_on)
+    select r.id, r.fy, r.agency, r.tool, r.answers::smallint[],
+      r.gender, r.age_band, r.education, r.contact_type, r.submitted_on::date
+    from unnest(${col((r) => r.responseId)}::text[], ${col((r) => r.fiscalYear)}::int[],
+      ${col((r) => r.agencyCode)}::text[], ${col((r) => r.tool)}::text[],
+      ${col((r) => arrayLiteral(r.answers))}::text[],
+      ${col((r) => r.gender)}::text[], ${col((r) => r.ageBand)}::text[],
+      ${col((r) => r.education)}::text[], ${col((r) => r.contactType)}::text[],
+      ${col((r) => r.submittedOn)}::text[])
+      as r(id, fy, agency, tool, answers, gender, age_band, education, contact_type, submitted_on)
+    on conflict (response_id) do nothing
+    returning response_id`.execute(db);
+  return new Set(out.map((r) => r.response_id));
 }
 
 /**

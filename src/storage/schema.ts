@@ -127,6 +127,8 @@ export interface Database {
   survey_fingerprints: SurveyFingerprintTable;
   survey_anomalies: SurveyAnomalyTable;
   survey_access_codes: SurveyAccessCodeTable;
+  survey_access_code_totals: SurveyAccessCodeTotalTable;
+  recompute_marks: RecomputeMarkTable;
   oit_agency_states: OitAgencyStateTable;
   oit_agency_events: OitAgencyEventTable;
   oit_link_checks: OitLinkCheckTable;
@@ -330,11 +332,24 @@ export interface SurveyAnomalyTable {
   occurrences: number;
 }
 
+/** An unspent single-use code (its hash); spending deletes the row (ADR 0007). */
 export interface SurveyAccessCodeTable {
   code_hash: string;
   fiscal_year: number;
   agency_code: string;
-  used: Generated<boolean>;
+}
+
+/** How many single-use codes an agency was issued (spent = issued − rows left). */
+export interface SurveyAccessCodeTotalTable {
+  fiscal_year: number;
+  agency_code: string;
+  issued: number;
+}
+
+/** An agency with answers not yet counted: year and agency only, no time, no count. */
+export interface RecomputeMarkTable {
+  fiscal_year: number;
+  agency_code: string;
 }
 
 // OIT workflow (migration 2026-11-25-40-oit-workflow).

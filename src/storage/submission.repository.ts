@@ -1,11 +1,12 @@
-// Stores survey submissions in batches: rate-limit counters, single-use access codes, responses,
-// recompute jobs and anomaly counts, all in one statement (one round trip, one commit, atomic).
-// A submission's fate depends on the counters' totals, so deciding and storing happen together
-// in the database; several processes batching at once still get exact limits (row locks).
+// Survey submissions, decided and followed up in batches, in transactions that never touch
+// `responses` (ADR 0007): `admitSubmissions` adds the rate-limit hits, admits each submission
+// and spends its single-use code (deleting the code's row); the response itself is stored by
+// `insertResponses` alone; `recordStored` then marks the agencies for a recompute and adds the
+// anomaly counts. A submission's fate depends on the counters' totals, so deciding happens in
+// the database; several processes batching at once still get exact limits (row locks).
 import { sql } from 'kysely';
 import type { Db } from './database.ts';
 import { prepared } from './prepared-statements.ts';
-import { arrayLiteral, type ResponseRow } from './response.repository.ts';
 
 /** One fixed-window counter a submission adds a hit to. */
 export interface CounterHit {
@@ -26,46 +27,39 @@ export interface AdmissionTicket {
   accessCodeHash?: string;
 }
 
-/** A response as submitted: its row, its recompute job and its anomaly fingerprint. */
-export interface SubmittedResponse extends ResponseRow {
+/** What admission needs to know of one submission (never its answers). */
+export interface AdmissionRequest {
+  responseId: string;
   fiscalYear: number;
-  /** Enqueued (coalesced on its key) when the response is new. */
-  job: { kind: string; key: string; payload?: unknown };
-  /** Hash of the answer set, counted per agency to flag identical sets; never linked to a row. */
-  fingerprint: string;
-  /** Every scaled answer in one column (straight-lining). */
-  sameColumn: boolean;
-}
-
-export interface Submission {
-  response: SubmittedResponse;
+  agencyCode: string;
+  tool: 'IIT' | 'EIT';
   /** Absent when the caller is trusted (nothing is counted); the survey paths always send one. */
   ticket?: AdmissionTicket;
 }
 
-export type SubmissionOutcome =
-  | { stored: true; created: boolean }
-  | { stored: false; refused: 'network' | 'link'; retryAt: Date }
-  | { stored: false; refused: 'access_code' };
+export type Admission =
+  /** Already stored (a replay): nothing counted against it, no code spent. */
+  | { kind: 'known' }
+  /** Admitted; its code, if it had one, is spent now (put it back if the response is not stored). */
+  | { kind: 'admitted' }
+  /** The same id earlier in this batch: decided with it. */
+  | { kind: 'repeat'; of: number }
+  | { kind: 'refused'; refused: 'network' | 'link'; retryAt: Date }
+  | { kind: 'refused'; refused: 'access_code' };
 
 // Never matches a code hash (hex): a later submission in the same batch reusing a code loses.
 const SPENT = '-spent-';
 
 /**
- * Stores a batch of submissions in order. For each: hits are added to its counters (every
- * submission counts, admitted or not) and it is admitted while the totals it would have seen
- * alone, as if the batch came one by one, stay within the limits; its access code, if any, is
- * consumed; then the response is stored unless its id already is (idempotent), with one
- * coalesced job per key and the anomaly counts it raises: an answer set seen before in the
- * agency counts once per repeat, straight-lining once per response, a network burst once when
- * the agency's count from the network reaches its threshold. A repeated id within the batch is
- * new only the first time.
+ * Admits a batch of submissions in order, in one statement (one transaction). For each: hits
+ * are added to its counters (every submission counts, admitted or not) and it is admitted while
+ * the totals it would have seen alone, as if the batch came one by one, stay within the limits;
+ * an id already stored is a replay (admitted as "known", spending nothing); an admitted
+ * submission's single-use code is spent by deleting its row, so no row is left whose
+ * transaction id sits next to the response's. A network burst is flagged once when the
+ * agency's count from the network reaches its threshold.
  */
-export async function storeSubmissions(
-  db: Db,
-  batch: Submission[],
-  delaySeconds: number,
-): Promise<SubmissionOutcome[]> {
+export async function admitSubmissions(db: Db, batch: AdmissionRequest[]): Promise<Admission[]> {
   if (batch.length === 0) return [];
   // Hits per (bucket, window) in the batch, and each submission's place among them: its total
   // is the counter's new total minus the batch's hits plus its place.
@@ -85,15 +79,16 @@ export async function storeSubmissions(
   ]);
   const off = (h: CounterHit | undefined, place: number | null | undefined) =>
     h && place != null ? place - adds.get(`${h.bucket}@${h.windowStart}`)!.n : null;
-  const seenIds = new Set<string>();
+  const firstOfId = new Map<string, number>();
   const seenCodes = new Set<string>();
-  const rows = batch.map(({ response: r, ticket: t }, idx) => {
+  const rows = batch.map((r, idx) => {
+    const t = r.ticket;
     const [np, lp, bp] = places[idx]!;
     const code = t?.accessCodeHash;
     const firstCode = code === undefined || !seenCodes.has(code);
     if (code !== undefined) seenCodes.add(code);
-    const store = !seenIds.has(r.responseId);
-    seenIds.add(r.responseId);
+    const first = firstOfId.get(r.responseId);
+    if (first === undefined) firstOfId.set(r.responseId, idx);
     return {
       r,
       t,
@@ -102,7 +97,7 @@ export async function storeSubmissions(
       lp: off(t?.link, lp),
       bp: off(t?.burst, bp),
       code: firstCode ? code : SPENT,
-      store,
+      first: first ?? idx,
     };
   });
   type Row = (typeof rows)[number];
@@ -115,9 +110,9 @@ export async function storeSubmissions(
     idx: number;
     net_seen: number | null;
     link_seen: number | null;
+    known: boolean;
     code_ok: boolean;
-    inserted: boolean;
-  }>`${prepared('store_submissions')}
+  }>`${prepared('admit_submissions')}
     with adds as (
       select * from unnest(${counters.map((c) => c.bucket)}::text[],
         ${counters.map((c) => c.windowStart)}::bigint[], ${counters.map((c) => c.n)}::int[],
@@ -130,13 +125,7 @@ export async function storeSubmissions(
     input as (
       select * from unnest(${col((x) => x.idx)}::int[], ${col((x) => x.r.responseId)}::text[],
         ${col((x) => x.r.fiscalYear)}::int[], ${col((x) => x.r.agencyCode)}::text[],
-        ${col((x) => x.r.tool)}::text[], ${col((x) => arrayLiteral(x.r.answers))}::text[],
-        ${col((x) => x.r.gender)}::text[], ${col((x) => x.r.ageBand)}::text[],
-        ${col((x) => x.r.education)}::text[], ${col((x) => x.r.contactType)}::text[],
-        ${col((x) => x.r.submittedOn)}::text[], ${col((x) => x.store)}::bool[],
-        ${col((x) => x.r.job.kind)}::text[], ${col((x) => x.r.job.key)}::text[],
-        ${col((x) => JSON.stringify(x.r.job.payload ?? {}))}::text[],
-        ${col((x) => x.r.fingerprint)}::text[], ${col((x) => x.r.sameColumn)}::bool[],
+        ${col((x) => x.r.tool)}::text[], ${col((x) => x.first === x.idx)}::bool[],
         ${col((x) => x.t?.network.bucket ?? null)}::text[],
         ${col((x) => x.t?.network.windowStart ?? null)}::bigint[], ${col((x) => x.np)}::int[],
         ${col((x) => x.t?.network.max ?? null)}::int[],
@@ -146,45 +135,92 @@ export async function storeSubmissions(
         ${col((x) => x.t?.burst.bucket ?? null)}::text[],
         ${col((x) => x.t?.burst.windowStart ?? null)}::bigint[], ${col((x) => x.bp)}::int[],
         ${col((x) => x.t?.burst.flagAt ?? null)}::int[], ${col((x) => x.code ?? null)}::text[])
-        as r(idx, id, fy, agency, tool, answers, gender, age_band, education, contact_type,
-          submitted_on, store, job_kind, job_key, job_payload, fp, same_column,
-          net_b, net_w, net_off, net_max, link_b, link_w, link_off, link_max,
-          burst_b, burst_w, burst_off, burst_at, access_hash)),
+        as r(idx, id, fy, agency, tool, is_first, net_b, net_w, net_off, net_max,
+          link_b, link_w, link_off, link_max, burst_b, burst_w, burst_off, burst_at, access_hash)),
     judged as (
       select i.*, cn.hits + i.net_off as net_seen, cl.hits + i.link_off as link_seen,
-        cb.hits + i.burst_off as burst_seen
+        cb.hits + i.burst_off as burst_seen,
+        exists (select 1 from responses r where r.response_id = i.id) as known
       from input i
       left join counters cn on cn.bucket = i.net_b and cn.window_start = i.net_w
       left join counters cl on cl.bucket = i.link_b and cl.window_start = i.link_w
       left join counters cb on cb.bucket = i.burst_b and cb.window_start = i.burst_w),
     admitted as (
       select * from judged
-      where net_b is null or (net_seen <= net_max and link_seen <= link_max)),
+      where is_first and not known and (net_b is null or (net_seen <= net_max and link_seen <= link_max))),
     codes as (
-      update survey_access_codes c set used = true
-      from admitted a
+      delete from survey_access_codes c using admitted a
       where a.access_hash is not null and c.code_hash = a.access_hash
-        and c.fiscal_year = a.fy and c.agency_code = a.agency and not c.used
+        and c.fiscal_year = a.fy and c.agency_code = a.agency
       returning c.code_hash),
-    accepted as (
-      select * from admitted
-      where access_hash is null or access_hash in (select code_hash from codes)),
-    ins as (
-      insert into responses (response_id, fiscal_year, agency_code, tool, answers,
-        gender, age_band, education, contact_type, submitted_on)
-      select id, fy, agency, tool, answers::smallint[], gender, age_band, education,
-        contact_type, submitted_on::date
-      from accepted where store order by idx
-      on conflict (response_id) do nothing
-      returning response_id),
-    fresh as (select a.* from accepted a join ins on ins.response_id = a.id where a.store),
-    job as (
-      insert into jobs (kind, key, payload, run_after)
-      select distinct on (job_kind, job_key) job_kind, job_key, job_payload::jsonb,
-        now() + make_interval(secs => ${delaySeconds}::float8)
-      from fresh order by job_kind, job_key
-      on conflict (kind, key) where key is not null and locked_until is null and failed_at is null
-      do nothing),
+    anomalies as (
+      insert into survey_anomalies (fiscal_year, agency_code, tool, kind, occurrences)
+      select fy, agency, tool, 'network_burst', count(*)::int from judged
+      where burst_seen = burst_at
+      group by fy, agency, tool order by fy, agency, tool
+      on conflict (fiscal_year, agency_code, tool, kind)
+      do update set occurrences = survey_anomalies.occurrences + excluded.occurrences)
+    select j.idx, j.net_seen, j.link_seen, j.known,
+      (j.access_hash is null or j.access_hash in (select code_hash from codes)) as code_ok
+    from judged j order by j.idx`.execute(db);
+  return out.map((o, i): Admission => {
+    const row = rows[i]!;
+    if (o.known) return { kind: 'known' };
+    if (row.first !== i) return { kind: 'repeat', of: row.first };
+    const t = row.t;
+    if (t && Number(o.net_seen) > t.network.max)
+      return { kind: 'refused', refused: 'network', retryAt: t.network.expiresAt };
+    if (t && Number(o.link_seen) > t.link.max)
+      return { kind: 'refused', refused: 'link', retryAt: t.link.expiresAt };
+    if (!o.code_ok) return { kind: 'refused', refused: 'access_code' };
+    return { kind: 'admitted' };
+  });
+}
+
+/**
+ * Puts spent codes back: their submissions were admitted but not stored (the write failed, or
+ * the id was stored meanwhile by another process). A code is never lost to an answer that
+ * does not exist, unless the process dies between the two transactions (ADR 0007).
+ */
+export async function restoreAccessCodes(
+  db: Db,
+  codes: { fiscalYear: number; agencyCode: string; hash: string }[],
+): Promise<void> {
+  if (codes.length === 0) return;
+  await sql`insert into survey_access_codes (code_hash, fiscal_year, agency_code)
+    select * from unnest(${codes.map((c) => c.hash)}::text[],
+      ${codes.map((c) => c.fiscalYear)}::int[], ${codes.map((c) => c.agencyCode)}::text[])
+    on conflict do nothing`.execute(db);
+}
+
+/** What follows a stored response, without its id: its agency and its anomaly fingerprint. */
+export interface StoredResponse {
+  fiscalYear: number;
+  agencyCode: string;
+  tool: 'IIT' | 'EIT';
+  /** Hash of the answer set, counted per agency to flag identical sets; never linked to a row. */
+  fingerprint: string;
+  /** Every scaled answer in one column (straight-lining). */
+  sameColumn: boolean;
+}
+
+/**
+ * After responses are stored, in a transaction of its own: marks their agencies for a recompute
+ * (no time, no count) and adds the anomaly counts they raise: an answer set seen before in the
+ * agency counts once per repeat, straight-lining once per response.
+ */
+export async function recordStored(db: Db, stored: StoredResponse[]): Promise<void> {
+  if (stored.length === 0) return;
+  const col = <T>(f: (x: StoredResponse) => T) => stored.map(f);
+  await sql`${prepared('record_stored')}
+    with fresh as (
+      select * from unnest(${col((x) => x.fiscalYear)}::int[], ${col((x) => x.agencyCode)}::text[],
+        ${col((x) => x.tool)}::text[], ${col((x) => x.fingerprint)}::text[],
+        ${col((x) => x.sameColumn)}::bool[]) as f(fy, agency, tool, fp, same_column)),
+    marks as (
+      insert into recompute_marks (fiscal_year, agency_code)
+      select distinct fy, agency from fresh order by fy, agency
+      on conflict do nothing),
     fp_in as (
       select fy, agency, tool, fp, count(*)::int as k from fresh group by fy, agency, tool, fp),
     fp as (
@@ -201,28 +237,11 @@ export async function storeSubmissions(
         and fp_in.tool = fp.tool and fp_in.fp = fp.fingerprint
       union all
       select fy, agency, tool, 'same_column', count(*)::int from fresh where same_column
-      group by fy, agency, tool
-      union all
-      select fy, agency, tool, 'network_burst', count(*)::int from judged
-      where burst_seen = burst_at group by fy, agency, tool),
-    anomalies as (
-      insert into survey_anomalies (fiscal_year, agency_code, tool, kind, occurrences)
-      select fiscal_year, agency_code, tool, kind, sum(n)::int from flags where n > 0
-      group by fiscal_year, agency_code, tool, kind
-      order by fiscal_year, agency_code, tool, kind
-      on conflict (fiscal_year, agency_code, tool, kind)
-      do update set occurrences = survey_anomalies.occurrences + excluded.occurrences)
-    select j.idx, j.net_seen, j.link_seen,
-      (j.access_hash is null or j.access_hash in (select code_hash from codes)) as code_ok,
-      (j.store and j.id in (select response_id from ins)) as inserted
-    from judged j order by j.idx`.execute(db);
-  return out.map((o, i): SubmissionOutcome => {
-    const t = batch[i]!.ticket;
-    if (t && Number(o.net_seen) > t.network.max)
-      return { stored: false, refused: 'network', retryAt: t.network.expiresAt };
-    if (t && Number(o.link_seen) > t.link.max)
-      return { stored: false, refused: 'link', retryAt: t.link.expiresAt };
-    if (!o.code_ok) return { stored: false, refused: 'access_code' };
-    return { stored: true, created: o.inserted };
-  });
+      group by fy, agency, tool)
+    insert into survey_anomalies (fiscal_year, agency_code, tool, kind, occurrences)
+    select fiscal_year, agency_code, tool, kind, sum(n)::int from flags where n > 0
+    group by fiscal_year, agency_code, tool, kind
+    order by fiscal_year, agency_code, tool, kind
+    on conflict (fiscal_year, agency_code, tool, kind)
+    do update set occurrences = survey_anomalies.occurrences + excluded.occurrences`.execute(db);
 }

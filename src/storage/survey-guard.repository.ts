@@ -51,6 +51,7 @@ export async function listAnomalies(
   }));
 }
 
+/** Adds unspent codes (their hashes) and counts them as issued to the agency. */
 export async function insertAccessCodes(
   db: Db,
   fiscalYear: number,
@@ -62,8 +63,20 @@ export async function insertAccessCodes(
     .insertInto('survey_access_codes')
     .values(hashes.map((h) => ({ code_hash: h, fiscal_year: fiscalYear, agency_code: agencyCode })))
     .execute();
+  await db
+    .insertInto('survey_access_code_totals')
+    .values({ fiscal_year: fiscalYear, agency_code: agencyCode, issued: hashes.length })
+    .onConflict((oc) =>
+      oc
+        .columns(['fiscal_year', 'agency_code'])
+        .doUpdateSet((eb) => ({
+          issued: eb('survey_access_code_totals.issued', '+', hashes.length),
+        })),
+    )
+    .execute();
 }
 
+/** An unspent code of the agency (a spent one has no row any more). */
 export async function accessCodeUsable(
   db: Db,
   fiscalYear: number,
@@ -72,12 +85,12 @@ export async function accessCodeUsable(
 ): Promise<boolean> {
   const r = await db
     .selectFrom('survey_access_codes')
-    .select('used')
+    .select('code_hash')
     .where('code_hash', '=', hash)
     .where('fiscal_year', '=', fiscalYear)
     .where('agency_code', '=', agencyCode)
     .executeTakeFirst();
-  return r !== undefined && !r.used;
+  return r !== undefined;
 }
 
 export async function accessCodeCounts(
@@ -85,14 +98,18 @@ export async function accessCodeCounts(
   fiscalYear: number,
   agencyCode: string,
 ): Promise<{ total: number; used: number }> {
-  const r = await db
+  const total = await db
+    .selectFrom('survey_access_code_totals')
+    .select('issued')
+    .where('fiscal_year', '=', fiscalYear)
+    .where('agency_code', '=', agencyCode)
+    .executeTakeFirst();
+  const left = await db
     .selectFrom('survey_access_codes')
-    .select((s) => [
-      s.fn.countAll<number>().as('total'),
-      s.fn.countAll<number>().filterWhere('used', '=', true).as('used'),
-    ])
+    .select((s) => s.fn.countAll<number>().as('n'))
     .where('fiscal_year', '=', fiscalYear)
     .where('agency_code', '=', agencyCode)
     .executeTakeFirstOrThrow();
-  return { total: Number(r.total), used: Number(r.used) };
+  const issued = total?.issued ?? 0;
+  return { total: issued, used: Math.max(0, issued - Number(left.n)) };
 }

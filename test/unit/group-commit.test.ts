@@ -1,5 +1,5 @@
-// Group commit: callers get their own results, writes never overlap, batches stay bounded, and a
-// bad item fails alone when failures are isolated.
+// Group commit: callers get their own results, writes overlap only as far as allowed, batches
+// stay bounded, and a bad item fails alone when failures are isolated.
 import { describe, expect, it } from 'vitest';
 import { createGroupCommit } from '../../src/services/group-commit.ts';
 
@@ -67,5 +67,30 @@ describe('group commit', () => {
       'rejected',
       'rejected',
     ]);
+  });
+
+  it('with maxInFlight, overlaps at most that many writes and still answers each caller', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const sizes: number[] = [];
+    const echo = createGroupCommit<number, number>(
+      async (items) => {
+        inFlight++;
+        most = Math.max(most, inFlight);
+        sizes.push(items.length);
+        for (let i = 0; i < 5; i++) await tick();
+        inFlight--;
+        return items.map((i) => i + 1);
+      },
+      { maxInFlight: 2 },
+    );
+    const out: Promise<number>[] = [];
+    for (let i = 0; i < 30; i++) {
+      out.push(echo(i));
+      if (i % 3 === 0) await tick();
+    }
+    expect(await Promise.all(out)).toEqual([...Array(30).keys()].map((i) => i + 1));
+    expect(most).toBe(2);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(30);
   });
 });

@@ -1,5 +1,6 @@
 // Computing score cards: counts match a recount, cards match the pure scorer, recompute is
 // idempotent, missing data is explicit, and exports write what formats.md promises.
+import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { PassThrough } from 'node:stream';
@@ -91,7 +92,7 @@ describe('answer counts', () => {
         answers[c] = yn ? (rnd() < 0.5 ? 'Y' : 'N') : String(1 + Math.floor(rnd() * 4));
       }
       const r = await s.responses.submit({
-        responseId: `rand-${i}-${Math.floor(rnd() * 1e9)}`,
+        responseId: randomUUID(),
         fiscalYear: 2563,
         agencyCode: rnd() < 0.5 ? 'T-SAO1' : 'T-SAO2',
         tool: 'IIT',
@@ -109,7 +110,7 @@ describe('answer counts', () => {
 
   it('submit is idempotent and refuses bad answers per field in Thai and English', async () => {
     const input = {
-      responseId: 'same-id-123',
+      responseId: randomUUID(),
       fiscalYear: 2563,
       agencyCode: 'T-PAO',
       tool: 'EIT' as const,
@@ -121,7 +122,7 @@ describe('answer counts', () => {
     expect(await s.responses.submit(input)).toEqual({ ok: true, value: { created: false } });
     const bad = await s.responses.submit({
       ...input,
-      responseId: 'other-id-456',
+      responseId: randomUUID(),
       answers: { 'E1.1': '7', 'I1.1': '2' },
     });
     expect(bad.ok).toBe(false);

@@ -1,6 +1,7 @@
 // Submissions decided and stored in batches per process: concurrent submissions still get exact
 // limits, a burst is flagged exactly once, two processes share the database's count, single-use
 // codes are spent once, and anomaly counts match one-by-one submission.
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerColumns, subItemOf } from '../../src/domain/framework/helpers.ts';
@@ -39,9 +40,8 @@ const iitAnswers = Object.fromEntries(
     subItemOf(framework, c)!.item.scale.endsWith('_good') ? 'Y' : String((i % 4) + 1),
   ]),
 );
-let n = 0;
 const response = (agencyCode = key.agencyCode) => ({
-  responseId: `counted-${++n}-abcdef`,
+  responseId: randomUUID(),
   fiscalYear: 2563,
   agencyCode,
   tool: 'IIT' as const,
@@ -108,9 +108,9 @@ describe('rate limits decided with the stored response', () => {
   });
 });
 
-describe('debounced recompute on submission', () => {
-  it('a burst of answers for one agency leaves one pending recompute, due a few seconds later', async () => {
-    const responses = createResponseService(t.db, s.years, { delaySeconds: 5 });
+describe('recompute marks on submission', () => {
+  it('a burst of answers for one agency leaves one mark, with no time, no count and no job', async () => {
+    const responses = createResponseService(t.db, s.years);
     const answers = Object.fromEntries(
       answerColumns(framework, 'EIT').map((c) => [
         c,
@@ -118,9 +118,9 @@ describe('debounced recompute on submission', () => {
       ]),
     );
     const submitted = await Promise.all(
-      Array.from({ length: 6 }, (_, i) =>
+      Array.from({ length: 6 }, () =>
         responses.submit({
-          responseId: `burst-${i}-abcdef`,
+          responseId: randomUUID(),
           fiscalYear: 2563,
           agencyCode: 'T-PAO',
           tool: 'EIT',
@@ -131,11 +131,12 @@ describe('debounced recompute on submission', () => {
       ),
     );
     expect(submitted).toEqual(Array(6).fill({ ok: true, value: { created: true } }));
-    const { rows } = await sql<{ key: string; due_in: number }>`
-      select key, extract(epoch from run_after - now())::float8 as due_in from jobs
-      where kind = 'recompute' and key = '2563:T-PAO'`.execute(t.db);
-    expect(rows).toHaveLength(1);
-    expect(rows[0]!.due_in).toBeGreaterThan(3);
+    const marks = await sql`select * from recompute_marks where agency_code = 'T-PAO'`.execute(
+      t.db,
+    );
+    expect(marks.rows).toEqual([{ fiscal_year: 2563, agency_code: 'T-PAO' }]);
+    const jobs = await sql`select * from jobs where key = '2563:T-PAO'`.execute(t.db);
+    expect(jobs.rows).toEqual([]);
   });
 
   it('stores concurrent submissions together yet counts each exactly as if they came one by one', async () => {
@@ -157,19 +158,20 @@ describe('debounced recompute on submission', () => {
         submittedOn: '2020-06-02',
       });
     // 8 answer sets of 1s (one id sent three times, as a retrying phone would) and 4 of 2s.
-    const ids = [...Array(8).keys()].map((i) => `gc-one-${i}-xyz`);
+    const ids = [...Array(8).keys()].map(() => randomUUID());
+    const twos = [...Array(4).keys()].map(() => randomUUID());
     const results = await Promise.all([
       ...ids.map((id) => submit(id, '1')),
       submit(ids[0]!, '1'),
       submit(ids[0]!, '1'),
-      ...[0, 1, 2, 3].map((i) => submit(`gc-two-${i}-xyz`, '2')),
+      ...twos.map((id) => submit(id, '2')),
     ]);
     const created = results.map((r) => r.ok && r.value.created);
     expect(created.filter(Boolean)).toHaveLength(12);
     expect(created.slice(8, 10)).toEqual([false, false]);
     const { rows } = await sql<{ n: number }>`
       select count(*)::int as n from responses where agency_code = 'T-SAO1'
-        and response_id like 'gc-%'`.execute(t.db);
+        and response_id = any(${[...ids, ...twos]})`.execute(t.db);
     expect(rows[0]!.n).toBe(12);
     const anomalies = await sql<{ kind: string; occurrences: number }>`
       select kind, occurrences from survey_anomalies

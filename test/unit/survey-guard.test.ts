@@ -1,5 +1,6 @@
 // Abuse resistance: network prefixes, the office-after-a-meeting case (200 people, one network,
 // ten minutes) gets through on the defaults, a flood does not, and the salt rotates daily.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSurveyLimits } from '../../src/config.ts';
 import { networkPrefix } from '../../src/domain/survey-guard.ts';
@@ -27,12 +28,11 @@ const answers = Object.fromEntries(
     subItemOf(framework, c)!.item.scale.endsWith('_good') ? 'N' : String((i % 4) + 1),
   ]),
 );
-let n = 0;
 /** One IIT response from a phone on `address`, through the guard as the survey path sends it. */
 async function answer(guard: SurveyGuard, key: AdmitKey, address: string) {
   const r = await s.responses.submit(
     {
-      responseId: `guarded-${++n}-abcdef`,
+      responseId: randomUUID(),
       fiscalYear: key.fiscalYear,
       agencyCode: key.agencyCode,
       tool: 'IIT',

@@ -1,5 +1,5 @@
 // The link-check job: after an OIT submission and when review starts, check the agency's URLs.
-import { LINK_CHECK, type LinkCheckPayload } from '../services/link-check.service.ts';
+import { LINK_CHECK, type LinkCheckPayload } from '../services/job-kinds.ts';
 import { jobHandler, registerJobHandler } from './handlers.ts';
 
 export function registerLinkCheckJob(): void {

@@ -12,28 +12,7 @@ import { findAgency } from '../storage/agency.repository.ts';
 import type { Db } from '../storage/database.ts';
 import { loadCurrentOit } from '../storage/oit.repository.ts';
 import { insertLinkChecks, type LinkCheckRow } from '../storage/oit-workflow.repository.ts';
-import type { NewJob } from '../storage/job.repository.ts';
-
-export const LINK_CHECK = 'link-check';
-
-export interface LinkCheckPayload {
-  fiscalYear: number;
-  agencyCode: string;
-  reason: 'submission' | 'review';
-}
-
-/** One pending check per (year, agency, reason): a re-submission while it waits adds nothing. */
-export function linkCheckJob(
-  fiscalYear: number,
-  agencyCode: string,
-  reason: LinkCheckPayload['reason'],
-): NewJob {
-  return {
-    kind: LINK_CHECK,
-    key: `${fiscalYear}:${agencyCode}:${reason}`,
-    payload: { fiscalYear, agencyCode, reason } satisfies LinkCheckPayload,
-  };
-}
+import type { LinkCheckPayload } from './job-kinds.ts';
 
 export interface LinkCheckOptions {
   /** Test-only: lets the checker reach 127.0.0.0/8 and ::1 (a local fixture server). Never in production. */

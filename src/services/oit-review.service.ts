@@ -20,7 +20,7 @@ import { findGrants } from '../storage/user.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import { ForbiddenError, ServiceError } from './errors.ts';
 import { recomputeJob } from './job-kinds.ts';
-import { linkCheckJob } from './link-check.service.ts';
+import { linkCheckJob } from './job-kinds.ts';
 import type { OitDeps } from './oit.service.ts';
 import {
   actorLabel,

@@ -22,7 +22,7 @@ import {
 } from '../storage/oit-workflow.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import { ForbiddenError } from './errors.ts';
-import { linkCheckJob } from './link-check.service.ts';
+import { linkCheckJob } from './job-kinds.ts';
 import {
   actorLabel,
   inputError,

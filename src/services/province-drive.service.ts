@@ -18,11 +18,9 @@ import * as repo from '../storage/province-drive.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import { enqueueJobs } from '../storage/job.repository.ts';
 import { ForbiddenError, NotFoundError } from './errors.ts';
+import { mouLinkCheckJob } from './job-kinds.ts';
 
 export type Form = Record<string, string>;
-
-/** The job kind that checks an MOU's published URL with the OIT link checker's fetcher. */
-export const MOU_LINK_CHECK = 'mou-link-check';
 
 /** Where the drive lives: a province and a fiscal year (BE). */
 export interface Workspace {
@@ -228,7 +226,7 @@ export function createProvinceDriveService(db: Db) {
         const { id, before } = await repo.upsertMou(tx, w.province, w.fiscalYear, v.value);
         // A new or changed URL is unchecked until the link checker has visited it.
         if (v.value.publishedUrl && v.value.publishedUrl !== before?.publishedUrl)
-          await enqueueJobs(tx, [{ kind: MOU_LINK_CHECK, key: id, payload: { mouId: id } }]);
+          await enqueueJobs(tx, [mouLinkCheckJob(id)]);
         await recordAudit(tx, {
           actor,
           action: before ? 'drive.mou.update' : 'drive.mou.create',

@@ -8,11 +8,11 @@ import { SYSTEM_CLI } from '../../src/domain/actor.ts';
 import { addressAllowed, classifyAddress, linkFlags } from '../../src/domain/oit/link-findings.ts';
 import { registerBuiltInJobs, runDueJobs } from '../../src/jobs/worker.ts';
 import { createServices } from '../../src/services/container.ts';
+import { linkCheckJob } from '../../src/services/job-kinds.ts';
 import {
   createLinkCheckService,
   DEFAULT_LINK_CHECK,
   fetchLink,
-  linkCheckJob,
 } from '../../src/services/link-check.service.ts';
 import { saveOitVersions } from '../../src/storage/oit.repository.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';

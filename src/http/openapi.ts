@@ -53,7 +53,7 @@ export const openApiDocument: {
         operationId: 'submitSurveyResponse',
         summary: 'Submit one IIT or EIT response through an agency’s survey link',
         description:
-          'Idempotent on response_id: sending the same response_id again returns the same result and stores nothing new. Send a fresh random UUID for each respondent.',
+          'Idempotent on response_id: sending the same response_id again (with the same access code) returns the same 201 with created: false and stores nothing new. Send a fresh random (version 4) UUID for each respondent. Only Content-Type: application/json is accepted; requests a browser makes from another site are refused.',
         parameters: [
           {
             name: 'code',
@@ -77,13 +77,26 @@ export const openApiDocument: {
         },
         responses: {
           '201': {
-            description: 'Stored (or already stored with this response_id)',
+            description:
+              'Stored (created: true), or already stored with this response_id (created: false)',
             content: {
               'application/json': { schema: { $ref: '#/components/schemas/SurveyReceipt' } },
             },
           },
+          '403': {
+            description: 'Sent by a browser from another site (Origin or Sec-Fetch-Site)',
+            content: {
+              'application/json': { schema: { $ref: '#/components/schemas/Problem' } },
+            },
+          },
           '404': { $ref: '#/components/responses/Problem' },
           '409': { $ref: '#/components/responses/Problem' },
+          '415': {
+            description: 'Content-Type is not application/json',
+            content: {
+              'application/json': { schema: { $ref: '#/components/schemas/Problem' } },
+            },
+          },
           '422': { $ref: '#/components/responses/Problem' },
           '429': {
             description: 'Too many submissions from this network or through this link',
@@ -108,7 +121,10 @@ export const openApiDocument: {
           response_id: {
             type: 'string',
             format: 'uuid',
-            description: 'A random UUID chosen by the client; the idempotency key',
+            pattern:
+              '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-4[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$',
+            description:
+              'A random (version 4) UUID chosen by the client; the idempotency key. v1 and v7 UUIDs carry a time and are refused.',
           },
           answers: {
             type: 'object',

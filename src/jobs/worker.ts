@@ -1,6 +1,7 @@
 // The worker loop: claims due jobs (SKIP LOCKED, so any number of processes may run one) and
 // runs their handlers; stoppable, finishing the job in hand before it returns.
 import type { Logger } from 'pino';
+import { thaiDay } from '../domain/calendar.ts';
 import type { Services } from '../services/container.ts';
 import type { ClaimedJob } from '../services/job.service.ts';
 import { batchJobHandler, jobHandler, registeredJobKinds } from './handlers.ts';
@@ -129,10 +130,18 @@ export function startWorker(services: Services, log: Logger, opts: WorkerOptions
   let stopping = false;
   let wake: (() => void) | undefined;
   let marksAt = 0;
+  let resealed = '';
   const loop = (async () => {
     while (!stopping) {
       let ran = 0;
       try {
+        // Once a day (and at start): yesterday's answers rewritten together (ADR 0007).
+        const today = thaiDay(new Date());
+        if (today !== resealed) {
+          resealed = today;
+          const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000);
+          await services.responses.resealDay(yesterday.toISOString().slice(0, 10));
+        }
         const now = Date.now();
         const marks = now - marksAt >= (opts.recomputeEveryMs ?? 0);
         if (marks) marksAt = now;

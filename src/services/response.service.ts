@@ -20,7 +20,7 @@ import {
   type AdmissionTicket,
   type StoredResponse,
 } from '../storage/submission.repository.ts';
-import { insertResponses, type ResponseRow } from '../storage/response.repository.ts';
+import { insertResponses, resealDay, type ResponseRow } from '../storage/response.repository.ts';
 import { findAgency } from '../storage/agency.repository.ts';
 import { createGroupCommit } from './group-commit.ts';
 import { createSurveyCache } from './survey-cache.ts';
@@ -187,6 +187,13 @@ export function createResponseService(db: Db, years: YearService, opts: { now?: 
     return found;
   }
   return {
+    /**
+     * Rewrites the responses of a past day together, in a random order, so that their
+     * transaction ids and places on disk say nothing finer than the day (ADR 0007). The worker
+     * does it for yesterday once a day.
+     */
+    resealDay: (day: string) => resealDay(db, day),
+
     /**
      * Validates and stores one response. With a ticket (from the survey guard) it is first
      * counted against the rate limits and its single-use code, and may be refused for them.

@@ -60,6 +60,26 @@ export async function insertResponses(db: Db, rows: readonly ResponseRow[]): Pro
 }
 
 /**
+ * Rewrites every response of one day in one transaction and a random order, alone (ADR 0007):
+ * afterwards they share one transaction id and their places on disk are shuffled, so neither
+ * says more than the day. An advisory lock keeps two processes from doing it at once; it is a
+ * lock, not a table, so the transaction still touches nothing but `responses`.
+ * Returns how many rows were rewritten (0 when another process holds the lock).
+ */
+export async function resealDay(db: Db, day: string): Promise<number> {
+  return db.transaction().execute(async (tx) => {
+    const { rows: lock } = await sql<{ ok: boolean }>`
+      select pg_try_advisory_xact_lock(hashtext('itas:reseal-responses')) as ok`.execute(tx);
+    if (!lock[0]?.ok) return 0;
+    const { rows } = await sql<{ n: number }>`
+      with gone as (delete from responses where submitted_on = ${day}::date returning *),
+      back as (insert into responses select * from gone order by random() returning 1)
+      select count(*)::int as n from back`.execute(tx);
+    return rows[0]?.n ?? 0;
+  });
+}
+
+/**
  * Recounts answers and respondents of these agencies only, from their responses: a new response
  * never rescans the year. Rows of items no longer answered disappear (delete, then insert).
  */

@@ -377,3 +377,29 @@ describe('submissions an attacker might try', () => {
     expect(rows[0]!.n).toBe(6);
   });
 });
+
+describe('the nightly reseal', () => {
+  it('leaves a day’s responses with one transaction id and a new order, and the same answers', async () => {
+    const { rows: days } = await sql<{ d: string }>`
+      select submitted_on::text as d from responses group by 1 order by count(*) desc limit 1`.execute(
+      t.db,
+    );
+    const day = days[0]!.d;
+    const snapshot = async () =>
+      (
+        await sql<{ id: string; a: string; x: string }>`
+          select response_id as id, answers::text || coalesce(gender, '') as a, xmin::text as x
+          from responses where submitted_on = ${day}::date order by response_id`.execute(t.db)
+      ).rows;
+    const before = await snapshot();
+    expect(new Set(before.map((r) => r.x)).size).toBeGreaterThan(1);
+    expect(await services.responses.resealDay(day)).toBe(before.length);
+    const after = await snapshot();
+    expect(after.map((r) => [r.id, r.a])).toEqual(before.map((r) => [r.id, r.a]));
+    expect(new Set(after.map((r) => r.x)).size).toBe(1);
+    // The new transaction id is the reseal's alone.
+    const x = Number(after[0]!.x);
+    for (const table of await tables())
+      if (table !== 'responses') expect(await xids(table)).not.toContain(x);
+  });
+});

@@ -67,11 +67,9 @@ export async function insertAccessCodes(
     .insertInto('survey_access_code_totals')
     .values({ fiscal_year: fiscalYear, agency_code: agencyCode, issued: hashes.length })
     .onConflict((oc) =>
-      oc
-        .columns(['fiscal_year', 'agency_code'])
-        .doUpdateSet((eb) => ({
-          issued: eb('survey_access_code_totals.issued', '+', hashes.length),
-        })),
+      oc.columns(['fiscal_year', 'agency_code']).doUpdateSet((eb) => ({
+        issued: eb('survey_access_code_totals.issued', '+', hashes.length),
+      })),
     )
     .execute();
 }

@@ -10,6 +10,7 @@ import {
 } from './commands/users.command.ts';
 import { resultsCommands } from './commands/results.command.ts';
 import { surveyCommands } from './commands/surveys.command.ts';
+import { publicationCommands } from './commands/publication.command.ts';
 
 export const commands: Command[] = [
   migrateCommand,
@@ -20,5 +21,6 @@ export const commands: Command[] = [
   listUsersCommand,
   disableUserCommand,
   ...resultsCommands,
+  ...publicationCommands,
   ...surveyCommands,
 ];

@@ -1,6 +1,6 @@
 // Who may see a year's results: the one place the publication rule lives (pages, API, exports).
 import type { Actor } from './actor.ts';
-import { canManageAgency, canReviewAgency, isNacc, type AgencyRef } from './access.ts';
+import { isNacc } from './access.ts';
 
 export interface YearPublication {
   fiscalYear: number;
@@ -13,19 +13,13 @@ export function isPublished(year: YearPublication): boolean {
 }
 
 /**
- * One agency's results. After publication: everyone. Before: the NACC, the agency's auditors, and
- * its own administrators once its OIT is confirmed (they need their report to act on it). Anyone
- * else must not learn the results exist, so callers answer 404, never 403.
+ * One agency's results (its scores, report and downloads). After publication: everyone. Before:
+ * the NACC alone — an agency, its auditors and province officers follow response counts and the
+ * OIT workflow, but live IIT/EIT/overall scores of an unpublished year are nobody else's to see
+ * (issue 13). Anyone else must not learn the results exist, so callers answer 404, never 403.
  */
-export function canSeeResults(
-  actor: Actor,
-  year: YearPublication,
-  agency: AgencyRef,
-  confirmedForAgency: boolean,
-): boolean {
-  if (isPublished(year) || isNacc(actor)) return true;
-  if (canReviewAgency(actor, agency)) return true;
-  return confirmedForAgency && canManageAgency(actor, agency);
+export function canSeeResults(actor: Actor, year: YearPublication): boolean {
+  return isPublished(year) || isNacc(actor);
 }
 
 /** Year-wide results (summaries, rankings, national downloads): published years, or the NACC. */

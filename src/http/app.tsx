@@ -32,6 +32,7 @@ import { provinceRoutes } from './province.routes.tsx';
 import { oitRoutes } from './oit.routes.tsx';
 import { publicRoutes } from './public.routes.tsx';
 import { resultsRoutes } from './results.routes.tsx';
+import { publicationRoutes } from './publication.routes.tsx';
 import { staticRoutes } from './static.routes.ts';
 import { apiRoutes } from './api.routes.ts';
 import { surveyRoutes } from './survey.routes.tsx';
@@ -100,6 +101,7 @@ export function createApp({ services, log, surveyMetrics }: AppDeps): Hono<AppEn
   app.route('/', publicRoutes);
   app.route('/', apiRoutes);
   app.route('/', resultsRoutes);
+  app.route('/', publicationRoutes);
   app.route('/', agencyRoutes);
   app.route('/', surveyRoutes);
   app.route('/', surveyApiRoutes);

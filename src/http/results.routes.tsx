@@ -24,13 +24,9 @@ import { AgencyReportPage } from '../views/pages/agency-report.page.tsx';
 import { RankingsPage } from '../views/pages/rankings.page.tsx';
 import { SummaryPage } from '../views/pages/results-summary.page.tsx';
 import { ANONYMOUS } from '../domain/actor.ts';
-import { ServiceError } from '../services/errors.ts';
-import type { FieldError } from '../views/components/form.tsx';
-import { AdminPublicationPage } from '../views/pages/admin-publication.page.tsx';
 import { OpenDataPage } from '../views/pages/open-data.page.tsx';
 import { pageContext } from './app.tsx';
 import type { AppEnv } from './context.ts';
-import { requireUser } from './session.ts';
 
 export const resultsRoutes = new Hono<AppEnv>();
 
@@ -142,52 +138,4 @@ resultsRoutes.get('/agencies/:code/results', async (c) => {
   const latest = await c.get('services').resultsView.latestPublishedYear();
   if (latest === undefined) return c.notFound();
   return c.redirect(`/results/${latest}/agencies/${encodeURIComponent(c.req.param('code'))}`, 303);
-});
-
-async function publicationPage(
-  c: Context<AppEnv>,
-  errors: FieldError[],
-  form?: { year: number; th: string; en: string },
-) {
-  const actor = requireUser(c, 'nacc_admin');
-  const years = await c.get('services').resultsView.visibleYears(actor);
-  const notice = c.req.query('saved') ? c.get('t').results.admin.done : undefined;
-  return c.html(
-    <AdminPublicationPage
-      ctx={pageContext(c)}
-      years={years}
-      errors={errors}
-      form={form}
-      notice={notice}
-    />,
-    errors.length ? 422 : 200,
-  );
-}
-
-resultsRoutes.get('/admin/publication', (c) => publicationPage(c, []));
-
-resultsRoutes.post('/admin/publication/:year{[0-9]{4}}/:action{publish|unpublish}', async (c) => {
-  const actor = requireUser(c, 'nacc_admin');
-  const year = Number(c.req.param('year'));
-  const body = await c.req.parseBody();
-  const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
-  const th = str(body.announcement_th);
-  const en = str(body.announcement_en);
-  const service = c.get('services').resultsView;
-  try {
-    if (c.req.param('action') === 'publish')
-      await service.setPublication(actor, year, {
-        publish: true,
-        announcementTh: th,
-        announcementEn: en,
-      });
-    else await service.setPublication(actor, year, { publish: false });
-  } catch (e) {
-    if (e instanceof ServiceError && e.status === 422) {
-      const message = c.get('lang') === 'en' ? e.en : e.th;
-      return publicationPage(c, [{ field: `announcement-th-${year}`, message }], { year, th, en });
-    }
-    throw e;
-  }
-  return c.redirect('/admin/publication?saved=1', 303);
 });

@@ -7,6 +7,7 @@ import { accounts } from './en/accounts.ts';
 import { admin } from './en/admin.ts';
 import { oit } from './en/oit.ts';
 import { results } from './en/results.ts';
+import { publication } from './en/publication.ts';
 import { province } from './en/province.ts';
 import { surveys } from './en/surveys.ts';
 
@@ -17,6 +18,7 @@ export const en: Widen<typeof th> = {
   admin,
   oit,
   results,
+  publication,
   province,
   surveys,
 };

@@ -5,8 +5,9 @@ import { accounts } from './th/accounts.ts';
 import { admin } from './th/admin.ts';
 import { oit } from './th/oit.ts';
 import { results } from './th/results.ts';
+import { publication } from './th/publication.ts';
 import { province } from './th/province.ts';
 import { surveys } from './th/surveys.ts';
 
-export const th = { common, agencies, accounts, admin, oit, results, province, surveys };
+export const th = { common, agencies, accounts, admin, oit, results, publication, province, surveys };
 export type Messages = typeof th;

@@ -16,6 +16,7 @@ import { createResultsService } from './results.service.ts';
 import { createJobService } from './job.service.ts';
 import { createImportService } from './import.service.ts';
 import { createResultsViewService } from './results-view.service.ts';
+import { createPublicationService } from './publication.service.ts';
 import { loadSurveyLimits } from '../config.ts';
 import { createCalendarService } from './calendar.service.ts';
 import { createSampleTargetService } from './sample-target.service.ts';
@@ -42,6 +43,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
   const surveyCache = createSurveyCache<ResolvedLink | null>();
   const provinceDrive = createProvinceDriveService(db);
   const provinceProgress = createProvinceProgressService(db, { drive: provinceDrive });
+  const resultsView = createResultsViewService(db);
   return {
     db,
     agencies: createAgencyService(db),
@@ -65,7 +67,8 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     results,
     jobs: createJobService(db),
     imports: createImportService(db, years),
-    resultsView: createResultsViewService(db),
+    resultsView,
+    publication: createPublicationService(db, { resultsView, now: o.now }),
     provinceDrive,
     oit: createOitService(db, { years, now: o.now }),
     oitReview: createOitReviewService(db, { years, now: o.now }),

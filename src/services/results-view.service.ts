@@ -4,7 +4,7 @@
 import type { Actor } from '../domain/actor.ts';
 import type { Agency } from '../domain/agency.ts';
 import { getFramework, type Framework } from '../domain/framework/index.ts';
-import { canPublishYear, canSeeResults, canSeeYearResults } from '../domain/publication.ts';
+import { canSeeResults, canSeeYearResults } from '../domain/publication.ts';
 import { buildAgencyReport, type AgencyReport } from '../domain/reports/agency-report.ts';
 import {
   rankAgenciesInScope,
@@ -28,7 +28,6 @@ import { findAgency } from '../storage/agency.repository.ts';
 import type { Db } from '../storage/database.ts';
 import { loadCurrentOit } from '../storage/oit.repository.ts';
 import {
-  isOitConfirmed,
   latestPublishedYear,
   loadAgencyOverallHistory,
   loadAnswerCounts,
@@ -36,13 +35,10 @@ import {
   loadResultRows,
   loadYearOveralls,
   resultsFingerprint,
-  savePublication,
   type ResultRow,
 } from '../storage/report.repository.ts';
 import { findScoreCard } from '../storage/score-card.repository.ts';
 import { findYear, listYears, type YearRow } from '../storage/year.repository.ts';
-import { recordAudit } from './audit.service.ts';
-import { ForbiddenError, NotFoundError, ServiceError } from './errors.ts';
 
 export type { YearRow };
 
@@ -137,16 +133,6 @@ export function createResultsViewService(db: Db) {
   }
 
   return {
-    /** Whether the actor may see this agency's results of the year (the API uses this too). */
-    async canSee(actor: Actor, fiscalYear: number, agency: Agency): Promise<boolean> {
-      const y = await yearFor(fiscalYear);
-      if (!y) return false;
-      const confirmed = y.year.publishedAt
-        ? true
-        : await isOitConfirmed(db, fiscalYear, agency.code);
-      return canSeeResults(actor, y.year, agency, confirmed);
-    },
-
     /** Whether year-wide results (summary, rankings, national downloads) are visible. */
     async canSeeYear(actor: Actor, fiscalYear: number): Promise<boolean> {
       return (await visibleYear(actor, fiscalYear)) !== undefined;
@@ -159,15 +145,12 @@ export function createResultsViewService(db: Db) {
     ): Promise<AgencyReportView | undefined> {
       const [y, agency] = await Promise.all([yearFor(fiscalYear), findAgency(db, agencyCode)]);
       if (!y || !agency) return undefined;
-      const confirmed = y.year.publishedAt
-        ? true
-        : await isOitConfirmed(db, fiscalYear, agency.code);
-      if (!canSeeResults(actor, y.year, agency, confirmed)) return undefined;
+      if (!canSeeResults(actor, y.year)) return undefined;
       const [stored, counts, oit, history, demographics] = await Promise.all([
         findScoreCard(db, fiscalYear, agency.code),
         loadAnswerCounts(db, fiscalYear, agency.code),
         loadCurrentOit(db, fiscalYear, [agency.code]),
-        loadAgencyOverallHistory(db, agency.code),
+        loadAgencyOverallHistory(db, agency.code, fiscalYear),
         loadDemographicCounts(db, fiscalYear, agency.code),
       ]);
       if (!stored) return undefined;
@@ -179,9 +162,11 @@ export function createResultsViewService(db: Db) {
         fiscalYear,
         card: stored.card,
         answerCounts: byTool,
-        // Before publication an auditor's unconfirmed comment is a draft; it is shown all the same
-        // to those who may see the report (they are the auditor and the agency after confirmation).
-        oit: oit.map((o) => ({ item: o.item, score: o.score, comment: o.comment })),
+        // Only confirmed reviews: a preliminary score or comment is a draft and never published
+        // (an agency published by exception shows no OIT items).
+        oit: oit
+          .filter((o) => o.status === 'confirmed')
+          .map((o) => ({ item: o.item, score: o.score, comment: o.comment })),
         trend: history.filter((h) => h.fiscalYear <= fiscalYear),
         demographics,
       });
@@ -288,51 +273,6 @@ export function createResultsViewService(db: Db) {
     /** Years the actor may read results of (published ones, or every year for the NACC). */
     async visibleYears(actor: Actor): Promise<YearRow[]> {
       return (await listYears(db)).filter((y) => canSeeYearResults(actor, y));
-    },
-
-    /** Publishes (announcement required) or withdraws a year; audited in the same transaction. */
-    async setPublication(
-      actor: Actor,
-      fiscalYear: number,
-      change:
-        { publish: true; announcementTh: string; announcementEn: string } | { publish: false },
-    ): Promise<void> {
-      if (!canPublishYear(actor))
-        throw new ForbiddenError(
-          'เฉพาะผู้ดูแลระบบของ สำนักงาน ป.ป.ช. เท่านั้น',
-          'NACC administrators only',
-        );
-      const year = await findYear(db, fiscalYear);
-      if (!year)
-        throw new NotFoundError(`ไม่พบปีงบประมาณ ${fiscalYear}`, `No assessment year ${fiscalYear}`);
-      if (change.publish && !change.announcementTh.trim())
-        throw new ServiceError(
-          422,
-          'กรุณากรอกข้อความประกาศผล (ภาษาไทย)',
-          'Enter the announcement text (Thai)',
-        );
-      const after = change.publish
-        ? {
-            publishedAt: new Date(),
-            announcementTh: change.announcementTh.trim(),
-            announcementEn: change.announcementEn.trim() || null,
-          }
-        : {
-            publishedAt: null,
-            announcementTh: year.announcementTh,
-            announcementEn: year.announcementEn,
-          };
-      await db.transaction().execute(async (tx) => {
-        await savePublication(tx, fiscalYear, after);
-        await recordAudit(tx, {
-          actor,
-          action: change.publish ? 'year.publish' : 'year.unpublish',
-          recordType: 'assessment_year',
-          recordId: String(fiscalYear),
-          before: { publishedAt: year.publishedAt, announcementTh: year.announcementTh },
-          after,
-        });
-      });
     },
 
     async year(fiscalYear: number): Promise<YearRow | undefined> {

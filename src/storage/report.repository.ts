@@ -65,8 +65,9 @@ export async function loadResultRows(
 }
 
 /**
- * Overall scores of a year for "last year" columns: the stored card where there is one, else the
- * imported published result.
+ * Overall scores of a year for "last year" columns: the stored card where there is one and the
+ * year is published, else the imported published result. A card of an unpublished year is never
+ * anyone's "last year" (issue 13).
  */
 export async function loadYearOveralls(
   db: Db,
@@ -77,26 +78,36 @@ export async function loadYearOveralls(
   const only = (col: string) =>
     agencyCodes ? sql`and ${sql.ref(col)} = any(${agencyCodes}::text[])` : sql``;
   const { rows } = await sql<{ agency_code: string; overall: number | null }>`
-    select agency_code, overall from score_cards where fiscal_year = ${fiscalYear} ${only('agency_code')}
+    select s.agency_code, s.overall from score_cards s
+    join assessment_years y on y.fiscal_year = s.fiscal_year and y.published_at is not null
+    where s.fiscal_year = ${fiscalYear} ${only('s.agency_code')}
     union all
     select p.agency_code, p.overall from past_results p
     where p.fiscal_year = ${fiscalYear} ${only('p.agency_code')}
       and not exists (select 1 from score_cards s
+        join assessment_years y on y.fiscal_year = s.fiscal_year and y.published_at is not null
         where s.fiscal_year = p.fiscal_year and s.agency_code = p.agency_code)`.execute(db);
   return rows.map((r) => ({ agencyCode: r.agency_code, overall: r.overall }));
 }
 
-/** Overall scores of one agency in every year, stored cards preferred to imported results. */
+/**
+ * Overall scores of one agency in every year: stored cards of published years (and of `alsoYear`,
+ * the year being shown to someone allowed to see it) preferred to imported results.
+ */
 export async function loadAgencyOverallHistory(
   db: Db,
   agencyCode: string,
+  alsoYear?: number,
 ): Promise<{ fiscalYear: number; overall: number }[]> {
+  const shown = sql`(y.published_at is not null or y.fiscal_year = ${alsoYear ?? -1})`;
   const { rows } = await sql<{ fiscal_year: number; overall: number }>`
-    select fiscal_year, overall from score_cards
-    where agency_code = ${agencyCode} and overall is not null
+    select s.fiscal_year, s.overall from score_cards s
+    join assessment_years y on y.fiscal_year = s.fiscal_year and ${shown}
+    where s.agency_code = ${agencyCode} and s.overall is not null
     union all
     select p.fiscal_year, p.overall from past_results p
     where p.agency_code = ${agencyCode} and not exists (select 1 from score_cards s
+      join assessment_years y on y.fiscal_year = s.fiscal_year and ${shown}
       where s.fiscal_year = p.fiscal_year and s.agency_code = p.agency_code and s.overall is not null)
     order by 1`.execute(db);
   return rows.map((r) => ({ fiscalYear: r.fiscal_year, overall: r.overall }));
@@ -202,6 +213,7 @@ export async function resultsFingerprint(db: Db, fiscalYear: number): Promise<st
       (select max(computed_at) from score_cards where fiscal_year = ${fiscalYear - 1}),
       (select count(*) from past_results where fiscal_year = ${fiscalYear - 1}),
       (select max(imported_at) from past_results where fiscal_year = ${fiscalYear - 1}),
+      (select published_at from assessment_years where fiscal_year = ${fiscalYear - 1}),
       (select count(*) from agencies),
       (select max(updated_at) from agencies)) as f`.execute(db);
   return rows[0]?.f ?? '';

@@ -140,6 +140,7 @@ export interface Database {
   drive_training_attendance: DriveTrainingAttendanceTable;
   drive_reminder_templates: DriveReminderTemplateTable;
   drive_reminders: DriveReminderTable;
+  publication_oit_exceptions: PublicationOitExceptionTable;
 }
 
 // Results (migration 2026-11-25-20-results): see docs/formats.md and docs/results-storage.md.
@@ -487,4 +488,15 @@ export interface DriveReminderTable {
   recipients: number;
   sent_by: string;
   sent_at: DefaultedTimestamp;
+}
+
+// Publication readiness (migration 2026-12-02-20-publication-exceptions).
+
+/** An agency the NACC lets a year be published without a confirmed OIT, and why. */
+export interface PublicationOitExceptionTable {
+  fiscal_year: number;
+  agency_code: string;
+  reason: string;
+  recorded_by: string;
+  recorded_at: DefaultedTimestamp;
 }

@@ -1,87 +1,352 @@
-// The NACC's publication page: each year's state, and a form to publish it with an announcement
-// or withdraw it. Both actions are audited by the service.
-import { formatDate } from '../../i18n/format.ts';
+// The NACC's publication pages: the years with their state (publish opens a year's page; withdraw
+// is a form), and one year's page: the readiness checklist (each item ✓/✗ with its reasons and
+// counts), the OIT exceptions, a preview of what becomes public, and the publish form with its
+// confirmation box. Works without JavaScript; every action is audited by the service.
+import { agencyTypeName } from '../../domain/agency.ts';
+import { formatDate, formatDateTime, formatInteger, formatScore } from '../../i18n/format.ts';
+import { countsText, reasonText } from '../../i18n/publication-text.ts';
+import type { PublicationView } from '../../services/publication.service.ts';
 import type { YearRow } from '../../services/results-view.service.ts';
-import { CsrfField, ErrorSummary, type FieldError } from '../components/form.tsx';
+import { ChartTable } from '../components/data-table.tsx';
+import { CsrfField, ErrorSummary, errorFor, type FieldError } from '../components/form.tsx';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
+import { PassTag } from './results-parts.tsx';
 
 export function AdminPublicationPage({
   ctx,
   years,
-  errors,
-  form,
   notice,
 }: {
   ctx: PageContext;
   years: YearRow[];
-  errors: FieldError[];
-  form: { year: number; th: string; en: string } | undefined;
   notice?: string | undefined;
 }) {
   const m = ctx.t.results.admin;
+  const p = ctx.t.publication;
   return (
-    <Layout ctx={ctx} title={m.title} hasError={errors.length > 0}>
-      <ErrorSummary ctx={ctx} errors={errors} />
+    <Layout ctx={ctx} title={m.title}>
       {notice && (
         <div class="notice" role="status">
           {notice}
         </div>
       )}
       <h1>{m.title}</h1>
-      {[...years].reverse().map((y) => {
-        const id = `announcement-th-${y.fiscalYear}`;
-        const typed = form?.year === y.fiscalYear ? form : undefined;
-        const err = typed ? errors.find((e) => e.field === id) : undefined;
-        return (
-          <section class="publication" data-testid={`publication-${y.fiscalYear}`}>
-            <h2>
-              {m.year} {y.fiscalYear}:{' '}
-              <span class={y.publishedAt ? 'tag tag--pass' : 'tag'}>
-                {y.publishedAt
-                  ? `${m.published} ${formatDate(y.publishedAt, ctx.lang)}`
-                  : m.unpublished}
-              </span>
-            </h2>
-            {y.publishedAt ? (
-              <form method="post" action={`/admin/publication/${y.fiscalYear}/unpublish`}>
-                <CsrfField ctx={ctx} />
-                <p>{y.announcementTh}</p>
-                <button type="submit" class="button--secondary">
-                  {m.unpublish}
-                </button>
-              </form>
-            ) : (
-              <form method="post" action={`/admin/publication/${y.fiscalYear}/publish`}>
-                <CsrfField ctx={ctx} />
-                <div class={`form-group${err ? ' form-group--error' : ''}`}>
-                  <label for={id}>{m.announcementTh}</label>
-                  {err && (
-                    <span class="error-message" id={`${id}-error`}>
-                      {err.message}
-                    </span>
-                  )}
-                  <textarea
-                    id={id}
-                    name="announcement_th"
-                    rows={4}
-                    aria-describedby={err ? `${id}-error` : undefined}
-                  >
-                    {typed?.th ?? y.announcementTh ?? ''}
-                  </textarea>
-                </div>
-                <div class="form-group">
-                  <label for={`announcement-en-${y.fiscalYear}`}>{m.announcementEn}</label>
-                  <textarea id={`announcement-en-${y.fiscalYear}`} name="announcement_en" rows={3}>
-                    {typed?.en ?? y.announcementEn ?? ''}
-                  </textarea>
-                </div>
-                <button type="submit">{m.publish}</button>
-              </form>
+      {[...years].reverse().map((y) => (
+        <section class="publication" data-testid={`publication-${y.fiscalYear}`}>
+          <h2>
+            {m.year} {y.fiscalYear}:{' '}
+            <span class={y.publishedAt ? 'tag tag--pass' : 'tag'}>
+              {y.publishedAt
+                ? `${m.published} ${formatDate(y.publishedAt, ctx.lang)}`
+                : m.unpublished}
+            </span>
+          </h2>
+          {y.publishedAt ? (
+            <form method="post" action={`/admin/publication/${y.fiscalYear}/unpublish`}>
+              <CsrfField ctx={ctx} />
+              <p>{y.announcementTh}</p>
+              <button type="submit" class="button--secondary">
+                {m.unpublish}
+              </button>
+            </form>
+          ) : (
+            <p>
+              <a class="button" href={`/admin/publication/${y.fiscalYear}`}>
+                {p.open}
+              </a>
+            </p>
+          )}
+        </section>
+      ))}
+    </Layout>
+  );
+}
+
+export interface PublishForm {
+  th: string;
+  en: string;
+  confirmed: boolean;
+}
+
+export function AdminPublicationYearPage({
+  ctx,
+  view,
+  errors,
+  form,
+  exceptionForm,
+  notice,
+}: {
+  ctx: PageContext;
+  view: PublicationView;
+  errors: FieldError[];
+  form?: PublishForm | undefined;
+  exceptionForm?: { agency: string; reason: string } | undefined;
+  notice?: string | undefined;
+}) {
+  const m = ctx.t.results.admin;
+  const p = ctx.t.publication;
+  const { lang } = ctx;
+  const y = String(view.year.fiscalYear);
+  const base = `/admin/publication/${y}`;
+  const { readiness, preview } = view;
+  const thErr = errorFor(errors, 'announcement-th');
+  const confirmErr = errorFor(errors, 'confirm');
+  const agencyErr = errorFor(errors, 'exception-agency');
+  const reasonErr = errorFor(errors, 'exception-reason');
+  const int = (n: number) => formatInteger(n, lang);
+  return (
+    <Layout ctx={ctx} title={p.title(y)} hasError={errors.length > 0}>
+      <p>
+        <a href="/admin/publication">‹ {m.title}</a>
+      </p>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      {notice && (
+        <div class="notice" role="status">
+          {notice}
+        </div>
+      )}
+      <h1>{p.title(y)}</h1>
+      {view.year.publishedAt && (
+        <p class="tag tag--pass">{`${m.published} ${formatDate(view.year.publishedAt, lang)}`}</p>
+      )}
+
+      <section aria-labelledby="checklist" data-testid="checklist">
+        <h2 id="checklist">{p.checklistTitle}</h2>
+        <p
+          class={readiness.ready ? 'notice' : 'notice notice--warning'}
+          data-testid="readiness"
+          data-ready={readiness.ready ? 'yes' : 'no'}
+        >
+          {readiness.ready ? p.ready : p.notReady}
+        </p>
+        <ul class="checklist">
+          {readiness.items.map((item) => {
+            const counts = countsText(item, lang);
+            return (
+              <li data-check={item.code} data-ok={item.ok ? 'yes' : 'no'}>
+                <span aria-hidden="true">{item.ok ? '✓' : '✗'}</span>{' '}
+                <span class="visually-hidden">{item.ok ? p.pass : p.fail}: </span>
+                <strong>{p.item[item.code]}</strong>
+                {counts && <span class="muted"> ({counts})</span>}
+                {item.reasons.length > 0 && (
+                  <ul>
+                    {item.reasons.map((r) => (
+                      <li data-reason={r.code}>{reasonText(r, lang)}</li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+
+      <section aria-labelledby="exceptions" data-testid="exceptions">
+        <h2 id="exceptions">{p.exceptions.title}</h2>
+        <p class="hint">{p.exceptions.hint}</p>
+        {view.exceptions.length === 0 ? (
+          <p>{p.exceptions.none}</p>
+        ) : (
+          <ChartTable
+            caption={p.exceptions.title}
+            rows={view.exceptions}
+            columns={[
+              {
+                header: p.exceptions.agency,
+                rowHeader: true,
+                cell: (x) => `${x.agencyCode} ${x.nameTh}`,
+              },
+              { header: p.exceptions.reason, cell: (x) => x.reason },
+              {
+                header: p.exceptions.recordedBy,
+                cell: (x) => `${x.recordedBy}, ${formatDateTime(x.recordedAt, lang)}`,
+              },
+              {
+                header: '',
+                cell: (x) =>
+                  view.year.publishedAt ? (
+                    ''
+                  ) : (
+                    <form method="post" action={`${base}/exceptions/remove`} class="inline-form">
+                      <CsrfField ctx={ctx} />
+                      <input type="hidden" name="agency" value={x.agencyCode} />
+                      <button type="submit" class="button--secondary">
+                        {p.exceptions.remove}
+                      </button>
+                    </form>
+                  ),
+              },
+            ]}
+          />
+        )}
+        {!view.year.publishedAt && (
+          <form method="post" action={`${base}/exceptions`}>
+            <CsrfField ctx={ctx} />
+            <div class={`form-group${agencyErr ? ' form-group--error' : ''}`}>
+              <label for="exception-agency">{p.exceptions.agency}</label>
+              {agencyErr && (
+                <span class="error-message" id="exception-agency-error">
+                  {agencyErr}
+                </span>
+              )}
+              <input
+                id="exception-agency"
+                name="agency"
+                type="text"
+                value={exceptionForm?.agency ?? ''}
+                aria-describedby={agencyErr ? 'exception-agency-error' : undefined}
+              />
+            </div>
+            <div class={`form-group${reasonErr ? ' form-group--error' : ''}`}>
+              <label for="exception-reason">{p.exceptions.reason}</label>
+              {reasonErr && (
+                <span class="error-message" id="exception-reason-error">
+                  {reasonErr}
+                </span>
+              )}
+              <textarea
+                id="exception-reason"
+                name="reason"
+                rows={2}
+                aria-describedby={reasonErr ? 'exception-reason-error' : undefined}
+              >
+                {exceptionForm?.reason ?? ''}
+              </textarea>
+            </div>
+            <button type="submit" class="button--secondary">
+              {p.exceptions.add}
+            </button>
+          </form>
+        )}
+      </section>
+
+      <section aria-labelledby="preview" data-testid="preview">
+        <h2 id="preview">{p.previewTitle}</h2>
+        {!preview.summary || preview.summary.national.agencies === 0 ? (
+          <p>{p.previewNone}</p>
+        ) : (
+          <>
+            <h3>{p.previewTypes}</h3>
+            <ChartTable
+              testId="preview-summary"
+              caption={p.previewTypes}
+              rows={[
+                { label: p.previewNational, s: preview.summary.national },
+                ...preview.summary.byType.map((s) => ({
+                  label: agencyTypeName(s.type, lang),
+                  s,
+                })),
+              ]}
+              columns={[
+                { header: ctx.t.results.rankings.type, rowHeader: true, cell: (r) => r.label },
+                {
+                  header: ctx.t.results.summary.agencies,
+                  num: true,
+                  cell: (r) => int(r.s.agencies),
+                },
+                {
+                  header: ctx.t.results.summary.assessed,
+                  num: true,
+                  cell: (r) => int(r.s.assessed),
+                },
+                {
+                  header: ctx.t.results.summary.mean,
+                  num: true,
+                  cell: (r) => formatScore(r.s.meanOverall, lang),
+                },
+                {
+                  header: ctx.t.results.summary.passing,
+                  num: true,
+                  cell: (r) => int(r.s.passing.count),
+                },
+              ]}
+            />
+            {preview.rankings?.kind === 'agencies' && (
+              <>
+                <h3>{p.previewRankings(int(preview.rankings.rows.length))}</h3>
+                <ChartTable
+                  testId="preview-rankings"
+                  caption={ctx.t.results.rankings.title(y)}
+                  rows={preview.rankings.rows}
+                  columns={[
+                    { header: ctx.t.results.rankings.rank, num: true, cell: (r) => int(r.rank) },
+                    {
+                      header: ctx.t.results.rankings.agency,
+                      rowHeader: true,
+                      cell: (r) => (lang === 'en' && r.nameEn ? r.nameEn : r.nameTh),
+                    },
+                    {
+                      header: ctx.t.results.rankings.type,
+                      cell: (r) => agencyTypeName(r.type, lang),
+                    },
+                    {
+                      header: ctx.t.results.score,
+                      num: true,
+                      cell: (r) => formatScore(r.overall, lang),
+                    },
+                    { header: ctx.t.results.level, cell: (r) => r.level ?? '–' },
+                    {
+                      header: ctx.t.results.rankings.pass,
+                      cell: (r) => <PassTag ctx={ctx} passed={r.passed} />,
+                    },
+                  ]}
+                />
+              </>
             )}
-          </section>
-        );
-      })}
+          </>
+        )}
+      </section>
+
+      {!view.year.publishedAt && (
+        <section aria-labelledby="publish">
+          <h2 id="publish">{m.publish}</h2>
+          <form method="post" action={`${base}/publish`}>
+            <CsrfField ctx={ctx} />
+            <div class={`form-group${thErr ? ' form-group--error' : ''}`}>
+              <label for="announcement-th">{m.announcementTh}</label>
+              {thErr && (
+                <span class="error-message" id="announcement-th-error">
+                  {thErr}
+                </span>
+              )}
+              <textarea
+                id="announcement-th"
+                name="announcement_th"
+                rows={4}
+                aria-describedby={thErr ? 'announcement-th-error' : undefined}
+              >
+                {form?.th ?? view.year.announcementTh ?? ''}
+              </textarea>
+            </div>
+            <div class="form-group">
+              <label for="announcement-en">{m.announcementEn}</label>
+              <textarea id="announcement-en" name="announcement_en" rows={3}>
+                {form?.en ?? view.year.announcementEn ?? ''}
+              </textarea>
+            </div>
+            <div class={`form-group${confirmErr ? ' form-group--error' : ''}`}>
+              {confirmErr && (
+                <span class="error-message" id="confirm-error">
+                  {confirmErr}
+                </span>
+              )}
+              <input
+                type="checkbox"
+                id="confirm"
+                name="confirm"
+                value="yes"
+                checked={form?.confirmed ?? false}
+                aria-describedby={confirmErr ? 'confirm-error' : undefined}
+              />{' '}
+              <label for="confirm">{p.confirmLabel}</label>
+            </div>
+            <button type="submit">
+              {m.publish}
+            </button>
+          </form>
+        </section>
+      )}
     </Layout>
   );
 }

@@ -1,0 +1,303 @@
+// Publishing a year: the readiness checklist (domain/publication-readiness.ts) from the stored
+// facts, the NACC's OIT exceptions, a preview of what becomes public, and publish / unpublish —
+// refused with every reason while the year is not ready. The page and `itas publish` both come
+// here, and the check runs again inside the publishing transaction (the year's row locked).
+import type { Actor } from '../domain/actor.ts';
+import { isNacc } from '../domain/access.ts';
+import { thaiDay } from '../domain/calendar.ts';
+import { getFramework, type Framework } from '../domain/framework/index.ts';
+import { canPublishYear } from '../domain/publication.ts';
+import {
+  publicationReadiness,
+  type AgencyPublicationFacts,
+  type Readiness,
+} from '../domain/publication-readiness.ts';
+import { scoreAgency } from '../domain/scoring/score.ts';
+import { en } from '../i18n/en.ts';
+import { readinessText } from '../i18n/publication-text.ts';
+import { th } from '../i18n/th.ts';
+import { findAgency } from '../storage/agency.repository.ts';
+import { loadCalendar } from '../storage/calendar.repository.ts';
+import type { Db } from '../storage/database.ts';
+import {
+  deleteOitException,
+  listOitExceptions,
+  loadConfirmedOitScores,
+  loadPublicationRows,
+  lockYear,
+  recomputeJobCounts,
+  saveOitException,
+  type OitException,
+} from '../storage/publication.repository.ts';
+import { isOitConfirmed, savePublication } from '../storage/report.repository.ts';
+import { findYear, type YearRow } from '../storage/year.repository.ts';
+import { recordAudit } from './audit.service.ts';
+import { ForbiddenError, NotFoundError, ServiceError } from './errors.ts';
+import { actorLabel } from './oit-shared.ts';
+import type { ResultsViewService, RankingsView, SummaryView } from './results-view.service.ts';
+
+export type { OitException };
+
+/** Publishing refused because the year is not ready: 409 with the whole checklist. */
+export class NotReadyError extends ServiceError {
+  constructor(readonly readiness: Readiness) {
+    const y = String(readiness.fiscalYear);
+    super(
+      409,
+      `${th.publication.refused(y)}\n${readinessText(readiness, 'th')}`,
+      `${en.publication.refused(y)}\n${readinessText(readiness, 'en')}`,
+    );
+  }
+}
+
+export interface PublicationView {
+  year: YearRow;
+  readiness: Readiness;
+  exceptions: OitException[];
+  /** What visitors will see: the national and per-type summary and the first ranking rows. */
+  preview: { summary: SummaryView | undefined; rankings: RankingsView | undefined };
+}
+
+/** How many ranking rows the preview shows. */
+export const PREVIEW_ROWS = 10;
+const MAX_REASON = 1000;
+
+function ensureNacc(actor: Actor): void {
+  if (!canPublishYear(actor))
+    throw new ForbiddenError(th.publication.naccOnly, en.publication.naccOnly);
+}
+
+/** The OIT tool score a confirmed agency's card must carry: the scorer's, from its items. */
+function oitToolScore(framework: Framework, scores: Record<string, number>): number | null {
+  return scoreAgency(framework, { answers: {}, respondents: { IIT: 0, EIT: 0 }, oit: scores })
+    .tools.OIT;
+}
+
+export function createPublicationService(
+  db: Db,
+  deps: { resultsView: ResultsViewService; now: () => Date },
+) {
+  async function requireYear(tx: Db, fiscalYear: number): Promise<YearRow> {
+    const year = Number.isInteger(fiscalYear) ? await findYear(tx, fiscalYear) : undefined;
+    if (!year)
+      throw new NotFoundError(
+        th.publication.noYear(String(fiscalYear)),
+        en.publication.noYear(String(fiscalYear)),
+      );
+    return year;
+  }
+
+  /** Gathers the facts and computes the checklist (inside the caller's transaction if any). */
+  async function check(tx: Db, year: YearRow): Promise<Readiness> {
+    const framework = getFramework(year.frameworkId);
+    const [rows, confirmedScores, calendar, jobs] = await Promise.all([
+      loadPublicationRows(tx, year.fiscalYear),
+      loadConfirmedOitScores(tx, year.fiscalYear),
+      loadCalendar(tx, year.fiscalYear),
+      recomputeJobCounts(tx, year.fiscalYear),
+    ]);
+    const agencies: AgencyPublicationFacts[] = rows.map((r) => {
+      const oitConfirmed = r.oitEntries > 0 && r.oitConfirmedEntries === r.oitEntries;
+      const scores = oitConfirmed ? confirmedScores.get(r.code) : undefined;
+      return {
+        code: r.code,
+        oitStatus: r.oitStatus,
+        oitConfirmed,
+        oitException: r.exception,
+        responses: r.responses,
+        hasOit: r.oitEntries > 0,
+        card: r.card,
+        expectedOit: scores && framework ? oitToolScore(framework, scores) : null,
+      };
+    });
+    return publicationReadiness({
+      fiscalYear: year.fiscalYear,
+      frameworkId: year.frameworkId,
+      today: thaiDay(deps.now()),
+      calendar,
+      agencies,
+      pendingRecomputes: jobs.pending,
+      failedRecomputes: jobs.failed,
+    });
+  }
+
+  return {
+    /** The checklist of a year (NACC only). */
+    async readiness(actor: Actor, fiscalYear: number): Promise<Readiness> {
+      ensureNacc(actor);
+      return check(db, await requireYear(db, fiscalYear));
+    },
+
+    /** Everything the publication page of a year shows. */
+    async view(actor: Actor, fiscalYear: number): Promise<PublicationView> {
+      ensureNacc(actor);
+      const year = await requireYear(db, fiscalYear);
+      const [readiness, exceptions, summary, rankings] = await Promise.all([
+        check(db, year),
+        listOitExceptions(db, fiscalYear),
+        deps.resultsView.summary(actor, fiscalYear),
+        deps.resultsView.rankings(actor, fiscalYear, {
+          scope: 'national',
+          type: '',
+          province: '',
+          q: '',
+          level: '',
+          passed: '',
+          sort: 'rank',
+        }),
+      ]);
+      const firstRows =
+        rankings && rankings.kind === 'agencies'
+          ? { ...rankings, rows: rankings.rows.slice(0, PREVIEW_ROWS) }
+          : rankings;
+      return { year, readiness, exceptions, preview: { summary, rankings: firstRows } };
+    },
+
+    /**
+     * Publishes a year: the NACC, an announcement, an explicit confirmation, and every readiness
+     * item satisfied at the moment of publishing. Audited with the checklist it passed.
+     */
+    async publish(
+      actor: Actor,
+      fiscalYear: number,
+      input: { announcementTh: string; announcementEn: string; confirmed: boolean },
+    ): Promise<Readiness> {
+      ensureNacc(actor);
+      const announcementTh = input.announcementTh.trim();
+      const announcementEn = input.announcementEn.trim();
+      return db.transaction().execute(async (tx) => {
+        await lockYear(tx, fiscalYear);
+        const year = await requireYear(tx, fiscalYear);
+        const y = String(fiscalYear);
+        if (year.publishedAt)
+          throw new ServiceError(
+            409,
+            th.publication.alreadyPublished(y),
+            en.publication.alreadyPublished(y),
+          );
+        if (!announcementTh)
+          throw new ServiceError(
+            422,
+            th.publication.announcementRequired,
+            en.publication.announcementRequired,
+          );
+        if (!input.confirmed)
+          throw new ServiceError(
+            422,
+            th.publication.confirmRequired,
+            en.publication.confirmRequired,
+          );
+        const readiness = await check(tx, year);
+        if (!readiness.ready) throw new NotReadyError(readiness);
+        const after = {
+          publishedAt: deps.now(),
+          announcementTh,
+          announcementEn: announcementEn || null,
+        };
+        await savePublication(tx, fiscalYear, after);
+        await recordAudit(tx, {
+          actor,
+          action: 'year.publish',
+          recordType: 'assessment_year',
+          recordId: y,
+          before: { publishedAt: year.publishedAt, announcementTh: year.announcementTh },
+          after: { ...after, readiness: readiness.items.map((i) => ({ [i.code]: i.counts })) },
+        });
+        return readiness;
+      });
+    },
+
+    /** Withdraws a published year (its pages answer 404 again); audited. */
+    async unpublish(actor: Actor, fiscalYear: number): Promise<void> {
+      ensureNacc(actor);
+      await db.transaction().execute(async (tx) => {
+        await lockYear(tx, fiscalYear);
+        const year = await requireYear(tx, fiscalYear);
+        const y = String(fiscalYear);
+        if (!year.publishedAt)
+          throw new ServiceError(409, th.publication.notPublished(y), en.publication.notPublished(y));
+        const after = {
+          publishedAt: null,
+          announcementTh: year.announcementTh,
+          announcementEn: year.announcementEn,
+        };
+        await savePublication(tx, fiscalYear, after);
+        await recordAudit(tx, {
+          actor,
+          action: 'year.unpublish',
+          recordType: 'assessment_year',
+          recordId: y,
+          before: { publishedAt: year.publishedAt, announcementTh: year.announcementTh },
+          after,
+        });
+      });
+    },
+
+    exceptions: async (actor: Actor, fiscalYear: number): Promise<OitException[]> => {
+      ensureNacc(actor);
+      await requireYear(db, fiscalYear);
+      return listOitExceptions(db, fiscalYear);
+    },
+
+    /**
+     * Records that an agency may be published without a confirmed OIT (it then has no OIT and no
+     * overall score), with the NACC's reason; audited. Not on a published year: the published
+     * figures must not change under the readers.
+     */
+    async addException(
+      actor: Actor,
+      fiscalYear: number,
+      agencyCode: string,
+      reason: string,
+    ): Promise<void> {
+      if (!isNacc(actor)) throw new ForbiddenError(th.publication.naccOnly, en.publication.naccOnly);
+      const code = agencyCode.trim();
+      const why = reason.trim();
+      const x = { th: th.publication.exceptions, en: en.publication.exceptions };
+      await db.transaction().execute(async (tx) => {
+        await lockYear(tx, fiscalYear);
+        const year = await requireYear(tx, fiscalYear);
+        if (year.publishedAt) throw new ServiceError(409, x.th.publishedYear, x.en.publishedYear);
+        if (!code || !(await findAgency(tx, code)))
+          throw new ServiceError(422, x.th.unknownAgency(code), x.en.unknownAgency(code));
+        if (!why) throw new ServiceError(422, x.th.reasonRequired, x.en.reasonRequired);
+        if (why.length > MAX_REASON)
+          throw new ServiceError(422, x.th.reasonTooLong, x.en.reasonTooLong);
+        if (await isOitConfirmed(tx, fiscalYear, code))
+          throw new ServiceError(409, x.th.alreadyConfirmed(code), x.en.alreadyConfirmed(code));
+        const before = await saveOitException(tx, fiscalYear, code, why, actorLabel(actor));
+        await recordAudit(tx, {
+          actor,
+          action: 'publication.exception.add',
+          recordType: 'publication_oit_exception',
+          recordId: `${fiscalYear}/${code}`,
+          before: before ?? null,
+          after: { reason: why, recordedBy: actorLabel(actor) },
+        });
+      });
+    },
+
+    async removeException(actor: Actor, fiscalYear: number, agencyCode: string): Promise<void> {
+      if (!isNacc(actor)) throw new ForbiddenError(th.publication.naccOnly, en.publication.naccOnly);
+      const code = agencyCode.trim();
+      const x = { th: th.publication.exceptions, en: en.publication.exceptions };
+      await db.transaction().execute(async (tx) => {
+        await lockYear(tx, fiscalYear);
+        const year = await requireYear(tx, fiscalYear);
+        if (year.publishedAt) throw new ServiceError(409, x.th.publishedYear, x.en.publishedYear);
+        const before = await deleteOitException(tx, fiscalYear, code);
+        if (!before) throw new ServiceError(404, x.th.notFound(code), x.en.notFound(code));
+        await recordAudit(tx, {
+          actor,
+          action: 'publication.exception.remove',
+          recordType: 'publication_oit_exception',
+          recordId: `${fiscalYear}/${code}`,
+          before,
+          after: null,
+        });
+      });
+    },
+  };
+}
+
+export type PublicationService = ReturnType<typeof createPublicationService>;

@@ -82,7 +82,9 @@ publicationRoutes.post(`${Y}/publish`, async (c) => {
     if (e instanceof NotReadyError)
       return yearPage(c, 409, {
         form,
-        errors: [{ field: 'checklist', message: c.get('t').publication.refused(c.req.param('year')) }],
+        errors: [
+          { field: 'checklist', message: c.get('t').publication.refused(c.req.param('year')) },
+        ],
       });
     if (e instanceof ServiceError && (e.status === 409 || e.status === 422)) {
       const field = /confirm/i.test(e.en)

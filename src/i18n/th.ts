@@ -9,5 +9,15 @@ import { publication } from './th/publication.ts';
 import { province } from './th/province.ts';
 import { surveys } from './th/surveys.ts';
 
-export const th = { common, agencies, accounts, admin, oit, results, publication, province, surveys };
+export const th = {
+  common,
+  agencies,
+  accounts,
+  admin,
+  oit,
+  results,
+  publication,
+  province,
+  surveys,
+};
 export type Messages = typeof th;

@@ -69,8 +69,8 @@ function ensureNacc(actor: Actor): void {
 
 /** The OIT tool score a confirmed agency's card must carry: the scorer's, from its items. */
 function oitToolScore(framework: Framework, scores: Record<string, number>): number | null {
-  return scoreAgency(framework, { answers: {}, respondents: { IIT: 0, EIT: 0 }, oit: scores })
-    .tools.OIT;
+  return scoreAgency(framework, { answers: {}, respondents: { IIT: 0, EIT: 0 }, oit: scores }).tools
+    .OIT;
 }
 
 export function createPublicationService(
@@ -215,7 +215,11 @@ export function createPublicationService(
         const year = await requireYear(tx, fiscalYear);
         const y = String(fiscalYear);
         if (!year.publishedAt)
-          throw new ServiceError(409, th.publication.notPublished(y), en.publication.notPublished(y));
+          throw new ServiceError(
+            409,
+            th.publication.notPublished(y),
+            en.publication.notPublished(y),
+          );
         const after = {
           publishedAt: null,
           announcementTh: year.announcementTh,
@@ -250,7 +254,8 @@ export function createPublicationService(
       agencyCode: string,
       reason: string,
     ): Promise<void> {
-      if (!isNacc(actor)) throw new ForbiddenError(th.publication.naccOnly, en.publication.naccOnly);
+      if (!isNacc(actor))
+        throw new ForbiddenError(th.publication.naccOnly, en.publication.naccOnly);
       const code = agencyCode.trim();
       const why = reason.trim();
       const x = { th: th.publication.exceptions, en: en.publication.exceptions };
@@ -278,7 +283,8 @@ export function createPublicationService(
     },
 
     async removeException(actor: Actor, fiscalYear: number, agencyCode: string): Promise<void> {
-      if (!isNacc(actor)) throw new ForbiddenError(th.publication.naccOnly, en.publication.naccOnly);
+      if (!isNacc(actor))
+        throw new ForbiddenError(th.publication.naccOnly, en.publication.naccOnly);
       const code = agencyCode.trim();
       const x = { th: th.publication.exceptions, en: en.publication.exceptions };
       await db.transaction().execute(async (tx) => {

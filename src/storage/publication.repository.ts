@@ -172,5 +172,7 @@ export async function deleteOitException(
 
 /** Locks the year's row so two publications (or a publication and an exception) serialise. */
 export async function lockYear(db: Db, fiscalYear: number): Promise<void> {
-  await sql`select 1 from assessment_years where fiscal_year = ${fiscalYear} for update`.execute(db);
+  await sql`select 1 from assessment_years where fiscal_year = ${fiscalYear} for update`.execute(
+    db,
+  );
 }

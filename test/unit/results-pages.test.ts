@@ -2,7 +2,7 @@
 // of exactly what is shown, and the publication rule (404 before, 200 after).
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_CLI } from '../../src/domain/actor.ts';
+import { markPublished } from '../helpers/publish.ts';
 import { createTestApp } from '../helpers/app.ts';
 import { loadResultsFixture } from '../helpers/results-fixture.ts';
 
@@ -38,11 +38,7 @@ describe('before the NACC publishes 2563', () => {
 
 describe('after publication', () => {
   beforeAll(async () => {
-    await t.services.resultsView.setPublication(SYSTEM_CLI, 2563, {
-      publish: true,
-      announcementTh: 'ประกาศผลการประเมิน ITA ประจำปี 2563',
-      announcementEn: '',
-    });
+    await markPublished(t.db, 2563, 'ประกาศผลการประเมิน ITA ประจำปี 2563');
   });
 
   it('shows the agency report: overall, level, pass, tools, ranked indicators and the trend', async () => {

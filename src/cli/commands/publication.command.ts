@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import { SYSTEM_CLI } from '../../domain/actor.ts';
 import { readinessText } from '../../i18n/publication-text.ts';
+import { NotReadyError } from '../../services/publication.service.ts';
 import { UsageError, type Command } from '../command.ts';
 
 function yearOf(value: string | undefined): number {
@@ -36,15 +37,21 @@ export const publishCommand: Command = {
       ctx.out(`${readinessText(r, 'th')}\n\n${readinessText(r, 'en')}\n`);
       return r.ready ? 0 : 1;
     }
-    // Typing the command with the announcement is the confirmation the page asks for.
-    const r = await services.publication.publish(SYSTEM_CLI, year, {
-      announcementTh: values.announcement ?? '',
-      announcementEn: values['announcement-en'] ?? '',
-      confirmed: true,
-    });
-    ctx.out(
-      `${readinessText(r, 'th')}\nประกาศผลปี ${year} แล้ว\nPublished fiscal year ${year}.\n`,
-    );
+    let r;
+    try {
+      // Typing the command with the announcement is the confirmation the page asks for.
+      r = await services.publication.publish(SYSTEM_CLI, year, {
+        announcementTh: values.announcement ?? '',
+        announcementEn: values['announcement-en'] ?? '',
+        confirmed: true,
+      });
+    } catch (e) {
+      if (!(e instanceof NotReadyError)) throw e;
+      // Every reason, in Thai then English, and nothing published.
+      ctx.err(`${e.th}\n\n${e.en}\n`);
+      return 1;
+    }
+    ctx.out(`${readinessText(r, 'th')}\nประกาศผลปี ${year} แล้ว\nPublished fiscal year ${year}.\n`);
     return 0;
   },
 };
@@ -58,9 +65,7 @@ export const unpublishCommand: Command = {
     const year = yearOf(values.year);
     const services = await ctx.services();
     await services.publication.unpublish(SYSTEM_CLI, year);
-    ctx.out(
-      `ยกเลิกการประกาศผลปี ${year} แล้ว\nWithdrew the publication of fiscal year ${year}.\n`,
-    );
+    ctx.out(`ยกเลิกการประกาศผลปี ${year} แล้ว\nWithdrew the publication of fiscal year ${year}.\n`);
     return 0;
   },
 };

@@ -40,6 +40,11 @@ export const oit: Widen<typeof th> = {
       missing > 0 ? `${missing} items not answered; they will score 0` : 'Every item is answered',
     submitted: 'Submitted. The links are being checked.',
     preliminary: 'Preliminary review',
+    preliminaryTag: 'Preliminary',
+    preliminaryNote:
+      'Preliminary: not an assessment result. It is not used in any score, not published, and may change until the auditor confirms it.',
+    confirmedNote:
+      "The OIT result is confirmed. The scores (IIT, EIT and overall) are published when the NACC publishes this year's results.",
     confirmedResult: 'Confirmed result',
     oitScore: 'OIT score',
     disputeLabel: (item: string) => `Explanation for ${item} (leave empty to accept)`,

@@ -30,14 +30,14 @@ export const publication: Widen<typeof th> = {
   reason: {
     window_not_set: (phase: string) => `The "${phase}" phase is not set in the calendar`,
     window_open: (phase: string, d: string) => `The "${phase}" phase is still open (closes ${d})`,
-    window_not_yet: (phase: string, d: string) =>
-      `The "${phase}" phase has not begun (opens ${d})`,
+    window_not_yet: (phase: string, d: string) => `The "${phase}" phase has not begun (opens ${d})`,
     extension_open: (phase: string, n: string, d: string, codes: string) =>
       `The "${phase}" phase is extended for ${n} agencies and open until ${d}: ${codes}`,
     oit_unconfirmed: (n: string, codes: string) =>
       `${n} agencies have no confirmed OIT and no exception: ${codes}`,
     no_cards: 'No agency has data or a score card yet (run itas compute)',
-    card_missing: (n: string, codes: string) => `${n} agencies have data but no score card: ${codes}`,
+    card_missing: (n: string, codes: string) =>
+      `${n} agencies have data but no score card: ${codes}`,
     card_framework: (n: string, codes: string) =>
       `${n} agencies were scored on another framework than the year's: ${codes}`,
     card_respondents: (n: string, codes: string) =>

@@ -341,9 +341,7 @@ export function AdminPublicationYearPage({
               />{' '}
               <label for="confirm">{p.confirmLabel}</label>
             </div>
-            <button type="submit">
-              {m.publish}
-            </button>
+            <button type="submit">{m.publish}</button>
           </form>
         </section>
       )}

@@ -45,6 +45,13 @@ export function OitAgencyPage(p: {
     (sheet.status === 'reviewed' || sheet.status === 'clarification_requested') &&
     sheet.windows.clarification;
   const showScores = sheet.scores !== null;
+  // Until the auditor confirms, every figure shown is labelled preliminary (never a card's score).
+  const confirmed = sheet.status === 'confirmed';
+  const tag = (
+    <span class="tag" data-preliminary>
+      {t.agency.preliminaryTag}
+    </span>
+  );
   const disputable = sheet.order.filter((c) => sheet.entries[c]?.score === 0);
   return (
     <Layout ctx={ctx} title={t.agency.title(sheet.agency.nameTh)} hasError={p.errors.length > 0}>
@@ -66,30 +73,39 @@ export function OitAgencyPage(p: {
         <div class="notice notice--warning">{t.agency.windowClosed}</div>
       ) : null}
       {showScores && sheet.scores ? (
-        <section class="oit-result" aria-labelledby="oit-result">
+        <section class="oit-result" aria-labelledby="oit-result" data-oit-result={sheet.status}>
           <h2 id="oit-result">
-            {sheet.status === 'confirmed' ? t.agency.confirmedResult : t.agency.preliminary}
+            {confirmed ? t.agency.confirmedResult : t.agency.preliminary}
+            {!confirmed && <> {tag}</>}
           </h2>
-          {sheet.status === 'confirmed' ? (
-            <p class="report-headline">
-              <span class="report-headline__label">{t.agency.oitScore}</span>{' '}
-              <span class="report-headline__score" data-oit-score>
-                {formatScore(sheet.scores.oit, ctx.lang)}
-              </span>
-            </p>
-          ) : null}
+          <p class={confirmed ? 'hint' : 'notice notice--warning'} data-oit-note>
+            {confirmed ? t.agency.confirmedNote : t.agency.preliminaryNote}
+          </p>
+          <p class="report-headline">
+            <span class="report-headline__label">{t.agency.oitScore}</span>{' '}
+            <span class="report-headline__score" data-oit-score>
+              {formatScore(sheet.scores.oit, ctx.lang)}
+            </span>
+            {!confirmed && <> {tag}</>}
+          </p>
           <table>
             <tbody>
               {Object.entries(sheet.scores.indicators).map(([code, v]) => (
                 <tr>
                   <th scope="row">{code}</th>
-                  <td>{formatScore(v, ctx.lang)}</td>
+                  <td>
+                    {formatScore(v, ctx.lang)}
+                    {!confirmed && <> {tag}</>}
+                  </td>
                 </tr>
               ))}
               {Object.entries(sheet.scores.subIndicators).map(([code, v]) => (
                 <tr>
                   <th scope="row">{code}</th>
-                  <td>{formatScore(v, ctx.lang)}</td>
+                  <td>
+                    {formatScore(v, ctx.lang)}
+                    {!confirmed && <> {tag}</>}
+                  </td>
                 </tr>
               ))}
             </tbody>

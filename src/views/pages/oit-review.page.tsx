@@ -158,6 +158,14 @@ export function OitReviewPage(p: {
           <span class="muted">{t.review.allReviewed}</span>
         )}
       </p>
+      {sheet.status !== 'confirmed' && reviewedCount > 0 ? (
+        <p class="notice notice--warning" data-oit-note>
+          <span class="tag" data-preliminary>
+            {t.agency.preliminaryTag}
+          </span>{' '}
+          {t.agency.preliminaryNote}
+        </p>
+      ) : null}
       <p class="hint">{t.review.shortcuts}</p>
       {sheet.status === 'submitted' && !sheet.reviewStarted && sheet.windows['oit-review'] ? (
         <form method="post" action={`${base}/start`} class="inline-form">

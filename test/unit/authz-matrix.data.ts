@@ -133,11 +133,33 @@ export const AUTHZ_MATRIX: Record<string, RouteCase> = {
     alsoAllowed: [404],
   },
   'GET /admin/publication': { path: '/admin/publication', expect: NACC_ONLY },
-  'POST /admin/publication/:year{[0-9]{4}}/:action{publish|unpublish}': {
-    path: '/admin/publication/2563/publish',
-    form: { announcement_th: 'ประกาศผล', announcement_en: 'Results' },
+  'GET /admin/publication/:year{[0-9]{4}}': {
+    path: '/admin/publication/2563',
     expect: NACC_ONLY,
-    alsoAllowed: [404, 422],
+    alsoAllowed: [404],
+  },
+  'POST /admin/publication/:year{[0-9]{4}}/publish': {
+    path: '/admin/publication/2563/publish',
+    form: { announcement_th: 'ประกาศผล', announcement_en: 'Results', confirm: 'yes' },
+    expect: NACC_ONLY,
+    alsoAllowed: [404, 409, 422],
+  },
+  'POST /admin/publication/:year{[0-9]{4}}/unpublish': {
+    path: '/admin/publication/2563/unpublish',
+    expect: NACC_ONLY,
+    alsoAllowed: [404, 409],
+  },
+  'POST /admin/publication/:year{[0-9]{4}}/exceptions': {
+    path: '/admin/publication/2563/exceptions',
+    form: { agency: '51-TM-01', reason: 'ทดสอบ' },
+    expect: NACC_ONLY,
+    alsoAllowed: [404, 409, 422],
+  },
+  'POST /admin/publication/:year{[0-9]{4}}/exceptions/remove': {
+    path: '/admin/publication/2563/exceptions/remove',
+    form: { agency: '51-TM-01' },
+    expect: NACC_ONLY,
+    alsoAllowed: [404, 409],
   },
   'GET /account': { path: '/account', expect: SIGNED_IN },
   'POST /account/password': {

@@ -10,7 +10,7 @@ export const results: Widen<typeof th> = {
   notPassed: 'Not passed',
   noScore: 'No score yet',
   unpublishedNotice:
-    "This year's results are not published yet. Only administrators, auditors and this agency's administrators can see this page.",
+    "This year's results are not published yet. Only NACC administrators can see this page.",
   announcement: 'Announcement of results',
   publishedOn: (d: string) => `Published on ${d}`,
   downloads: 'Downloads',

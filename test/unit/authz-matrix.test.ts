@@ -5,9 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import pino from 'pino';
 import { SYSTEM_CLI } from '../../src/domain/actor.ts';
+import { thaiDay } from '../../src/domain/calendar.ts';
+import { answerColumns, subItemOf } from '../../src/domain/framework/helpers.ts';
+import { getFramework } from '../../src/domain/framework/index.ts';
+import { registerRecomputeJob } from '../../src/jobs/recompute.job.ts';
+import { runDueJobs } from '../../src/jobs/worker.ts';
 import { createApp } from '../../src/http/app.tsx';
 import type { Services } from '../../src/services/container.ts';
 import { createTestApp } from '../helpers/app.ts';
+import { markPublished } from '../helpers/publish.ts';
+import { loadResultsFixture } from '../helpers/results-fixture.ts';
 import {
   EVERYONE,
   FORM,
@@ -37,6 +44,21 @@ let t: Awaited<ReturnType<typeof createTestApp>>;
 let ids: Awaited<ReturnType<typeof createStandardAccounts>>;
 let fixtures: Fixtures;
 
+/** Responses that answer "3" (or yes) to everything, for one agency and tool. */
+function responsesCsv(agency: string, n: number): string {
+  const fw = getFramework('ita-2563')!;
+  const iit = answerColumns(fw, 'IIT');
+  const eit = answerColumns(fw, 'EIT');
+  const value = (c: string) => (subItemOf(fw, c)?.item.scale.includes('good') ? 'Y' : '3');
+  const rows = Array.from({ length: n }, (_, i) =>
+    [`matrix-${agency}-${i}`, agency, 'IIT', '', ...iit.map(value), ...eit.map(() => '')].join(','),
+  );
+  return [
+    ['response_id', 'agency_code', 'tool', 'submitted_on', ...iit, ...eit].join(','),
+    ...rows,
+  ].join('\n');
+}
+
 beforeAll(async () => {
   t = await createTestApp();
   const csv = readFileSync(
@@ -45,6 +67,59 @@ beforeAll(async () => {
   );
   await t.services.agencies.importAgencies(SYSTEM_CLI, 'demo.csv', csv);
   ids = await createStandardAccounts(t.services);
+  // A year of results, published: the results pages, downloads and API answer 200 to everyone.
+  await loadResultsFixture(t.services, t.db);
+  await markPublished(t.db, 2563, 'ประกาศผล 2563');
+  // The year at work: every OIT and survey window open; 51-PAO (the auditor's) has submitted.
+  await t.services.years.create(SYSTEM_CLI, 2564, 'ita-2563');
+  const day = (d: number) => thaiDay(new Date(Date.now() + d * 86_400_000));
+  for (const phase of ['oit-entry', 'oit-review', 'clarification', 'confirmation', 'iit', 'eit'])
+    await t.services.calendar.setPhase(SYSTEM_CLI, {
+      fiscalYear: 2564,
+      phase,
+      opensOn: day(-7),
+      closesOn: day(60),
+    });
+  await t.services.oit.saveItem(SYSTEM_CLI, 2564, '51-PAO', 'O1', {
+    answer: 'has',
+    urls: 'https://51pao.demo.example/ita/o1',
+    note: '',
+  });
+  await t.services.oit.submit(SYSTEM_CLI, 2564, '51-PAO');
+  // A year ready to publish: surveys closed, publication begun, 51-PRV answered, confirmed and
+  // scored, every other agency but 51-TM-01 an OIT exception (the matrix's NACC adds 51-TM-01's).
+  await t.services.years.create(SYSTEM_CLI, 2565, 'ita-2563');
+  for (const [phase, from, to] of [
+    ['iit', -60, -30],
+    ['eit', -60, -30],
+    ['publication', -1, 30],
+  ] as const)
+    await t.services.calendar.setPhase(SYSTEM_CLI, {
+      fiscalYear: 2565,
+      phase,
+      opensOn: day(from),
+      closesOn: day(to),
+    });
+  await t.services.imports.importResponses(SYSTEM_CLI, 2565, 'r.csv', responsesCsv('51-PRV', 3));
+  const oit = getFramework('ita-2563')!.oitItems.map((i) => `51-PRV,${i.code},has,,,100,`);
+  await t.services.imports.importOit(
+    SYSTEM_CLI,
+    2565,
+    'o.csv',
+    ['agency_code,item,answer,url,note,score,comment', ...oit].join('\n'),
+  );
+  registerRecomputeJob();
+  while ((await runDueJobs(t.services, pino({ level: 'silent' }))) > 0);
+  await t.services.results.computeYear(2565);
+  for (const a of await t.services.agencies.listAll({}))
+    if (a.code !== '51-PRV' && a.code !== '51-TM-01')
+      await t.services.publication.addException(SYSTEM_CLI, 2565, a.code, 'matrix');
+  // An exception for the confirmed 51-PRV (the service would refuse one): the one the matrix's
+  // NACC removes, leaving the year ready.
+  await t.db
+    .insertInto('publication_oit_exceptions')
+    .values({ fiscal_year: 2565, agency_code: '51-PRV', reason: 'matrix', recorded_by: 'test' })
+    .execute();
   await t.services.users.create(SYSTEM_CLI, {
     email: SIGN_IN_EMAIL,
     displayName: 'Matrix sign-in',

@@ -13,6 +13,7 @@ import {
   type Readiness,
 } from '../domain/publication-readiness.ts';
 import { scoreAgency } from '../domain/scoring/score.ts';
+import { TEXT_LIMITS, charCount } from '../domain/text-limits.ts';
 import { en } from '../i18n/en.ts';
 import { readinessText } from '../i18n/publication-text.ts';
 import { th } from '../i18n/th.ts';
@@ -60,7 +61,8 @@ export interface PublicationView {
 
 /** How many ranking rows the preview shows. */
 export const PREVIEW_ROWS = 10;
-const MAX_REASON = 1000;
+/** As the input guard's one-line fields (domain/text-limits.ts). */
+const MAX_REASON = TEXT_LIMITS.line;
 
 function ensureNacc(actor: Actor): void {
   if (!canPublishYear(actor))
@@ -266,7 +268,7 @@ export function createPublicationService(
         if (!code || !(await findAgency(tx, code)))
           throw new ServiceError(422, x.th.unknownAgency(code), x.en.unknownAgency(code));
         if (!why) throw new ServiceError(422, x.th.reasonRequired, x.en.reasonRequired);
-        if (why.length > MAX_REASON)
+        if (charCount(why) > MAX_REASON)
           throw new ServiceError(422, x.th.reasonTooLong, x.en.reasonTooLong);
         if (await isOitConfirmed(tx, fiscalYear, code))
           throw new ServiceError(409, x.th.alreadyConfirmed(code), x.en.alreadyConfirmed(code));

@@ -323,7 +323,7 @@ describe('OIT exceptions', () => {
     expect(confirmed.status).toBe(409);
     expect(confirmed.body).toContain('51-PRV ยืนยันผล OIT แล้ว');
     expect(
-      (await as('nacc_admin', path, { agency: '51-TM-01', reason: 'x'.repeat(1001) })).status,
+      (await as('nacc_admin', path, { agency: '51-TM-01', reason: 'x'.repeat(501) })).status,
     ).toBe(422);
     expect(await audits('publication.exception.add')).toEqual([]);
   });

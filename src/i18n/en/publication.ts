@@ -75,7 +75,7 @@ export const publication: Widen<typeof th> = {
     added: (code: string) => `Recorded the exception for ${code}`,
     removed: (code: string) => `Removed the exception for ${code}`,
     reasonRequired: 'Give the reason for the exception',
-    reasonTooLong: 'The reason is longer than 1,000 characters',
+    reasonTooLong: 'The reason is longer than 500 characters',
     unknownAgency: (code: string) => `No agency has the code ${code}`,
     alreadyConfirmed: (code: string) => `${code}'s OIT is confirmed; it needs no exception`,
     notFound: (code: string) => `${code} has no exception`,

@@ -70,7 +70,7 @@ export const publication = {
     added: (code: string) => `บันทึกข้อยกเว้นของ ${code} แล้ว`,
     removed: (code: string) => `ยกเลิกข้อยกเว้นของ ${code} แล้ว`,
     reasonRequired: 'กรุณาระบุเหตุผลของข้อยกเว้น',
-    reasonTooLong: 'เหตุผลยาวเกิน 1,000 ตัวอักษร',
+    reasonTooLong: 'เหตุผลยาวเกิน 500 ตัวอักษร',
     unknownAgency: (code: string) => `ไม่พบหน่วยงานรหัส ${code}`,
     alreadyConfirmed: (code: string) => `${code} ยืนยันผล OIT แล้ว ไม่ต้องมีข้อยกเว้น`,
     notFound: (code: string) => `${code} ไม่มีข้อยกเว้น`,

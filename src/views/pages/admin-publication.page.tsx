@@ -205,14 +205,14 @@ export function AdminPublicationYearPage({
                   {reasonErr}
                 </span>
               )}
-              <textarea
+              <input
                 id="exception-reason"
                 name="reason"
-                rows={2}
+                type="text"
+                maxlength={500}
+                value={exceptionForm?.reason ?? ''}
                 aria-describedby={reasonErr ? 'exception-reason-error' : undefined}
-              >
-                {exceptionForm?.reason ?? ''}
-              </textarea>
+              />
             </div>
             <button type="submit" class="button--secondary">
               {p.exceptions.add}

@@ -6,17 +6,17 @@
 import pino from 'pino';
 import { SYSTEM_CLI } from '../domain/actor.ts';
 import { registerRecomputeJob } from '../jobs/recompute.job.ts';
-import { runDueJobs } from '../jobs/worker.ts';
+import { recomputeMarked, runDueJobs } from '../jobs/worker.ts';
 import type { Services } from '../services/container.ts';
 
 export async function loadDemoPublication(services: Services): Promise<void> {
   const year = await services.resultsView.year(2563);
   if (!year || year.publishedAt) return;
-  // The imports queued recomputes and no worker runs while the demo loads: run them, as the
-  // server would, so none is pending when the checklist looks.
+  // The imports left recompute marks and jobs, and no worker runs while the demo loads: run them,
+  // as the server would, so none is pending when the checklist looks.
   registerRecomputeJob();
   const quiet = pino({ level: 'silent' });
-  while ((await runDueJobs(services, quiet)) > 0);
+  while ((await recomputeMarked(services, quiet)) + (await runDueJobs(services, quiet)) > 0);
   await services.publication.publish(SYSTEM_CLI, 2563, {
     confirmed: true,
     announcementTh:

@@ -82,17 +82,20 @@ export async function loadConfirmedOitScores(
   return new Map(rows.map((r) => [r.agency_code, JSON.parse(r.scores) as Record<string, number>]));
 }
 
-/** Recompute jobs of the year: waiting or running, and given up. */
+/**
+ * Recomputes of the year not done: `recompute` jobs waiting or running (OIT confirmations) plus
+ * recompute marks (agencies with answers not yet counted, ADR 0007); and jobs that gave up.
+ */
 export async function recomputeJobCounts(
   db: Db,
   fiscalYear: number,
 ): Promise<{ pending: number; failed: number }> {
   const { rows } = await sql<{ pending: number; failed: number }>`
-    select (count(*) filter (where failed_at is null))::int as pending,
-      (count(*) filter (where failed_at is not null))::int as failed
-    from jobs where kind = 'recompute' and payload->>'fiscalYear' = ${String(fiscalYear)}`.execute(
-    db,
-  );
+    select ((select count(*) from jobs where kind = 'recompute' and failed_at is null
+          and payload->>'fiscalYear' = ${String(fiscalYear)})
+        + (select count(*) from recompute_marks where fiscal_year = ${fiscalYear}))::int as pending,
+      (select count(*) from jobs where kind = 'recompute' and failed_at is not null
+        and payload->>'fiscalYear' = ${String(fiscalYear)})::int as failed`.execute(db);
   return rows[0] ?? { pending: 0, failed: 0 };
 }
 

@@ -2,6 +2,7 @@
 // against test/unit/authz-matrix.data.ts: allowed, 403, or sent to sign in. A route without an
 // entry fails the first test, by name.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pino from 'pino';
 import { SYSTEM_CLI } from '../../src/domain/actor.ts';
@@ -9,7 +10,7 @@ import { thaiDay } from '../../src/domain/calendar.ts';
 import { answerColumns, subItemOf } from '../../src/domain/framework/helpers.ts';
 import { getFramework } from '../../src/domain/framework/index.ts';
 import { registerRecomputeJob } from '../../src/jobs/recompute.job.ts';
-import { runDueJobs } from '../../src/jobs/worker.ts';
+import { recomputeMarked, runDueJobs } from '../../src/jobs/worker.ts';
 import { createApp } from '../../src/http/app.tsx';
 import type { Services } from '../../src/services/container.ts';
 import { createTestApp } from '../helpers/app.ts';
@@ -50,8 +51,8 @@ function responsesCsv(agency: string, n: number): string {
   const iit = answerColumns(fw, 'IIT');
   const eit = answerColumns(fw, 'EIT');
   const value = (c: string) => (subItemOf(fw, c)?.item.scale.includes('good') ? 'Y' : '3');
-  const rows = Array.from({ length: n }, (_, i) =>
-    [`matrix-${agency}-${i}`, agency, 'IIT', '', ...iit.map(value), ...eit.map(() => '')].join(','),
+  const rows = Array.from({ length: n }, () =>
+    [randomUUID(), agency, 'IIT', '', ...iit.map(value), ...eit.map(() => '')].join(','),
   );
   return [
     ['response_id', 'agency_code', 'tool', 'submitted_on', ...iit, ...eit].join(','),
@@ -109,7 +110,8 @@ beforeAll(async () => {
     ['agency_code,item,answer,url,note,score,comment', ...oit].join('\n'),
   );
   registerRecomputeJob();
-  while ((await runDueJobs(t.services, pino({ level: 'silent' }))) > 0);
+  const quiet = pino({ level: 'silent' });
+  while ((await recomputeMarked(t.services, quiet)) + (await runDueJobs(t.services, quiet)) > 0);
   await t.services.results.computeYear(2565);
   for (const a of await t.services.agencies.listAll({}))
     if (a.code !== '51-PRV' && a.code !== '51-TM-01')

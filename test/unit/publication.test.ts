@@ -16,7 +16,7 @@ import { getFramework } from '../../src/domain/framework/index.ts';
 import { canSeeResults, canSeeYearResults } from '../../src/domain/publication.ts';
 import { formatScore } from '../../src/i18n/format.ts';
 import { registerRecomputeJob } from '../../src/jobs/recompute.job.ts';
-import { runDueJobs } from '../../src/jobs/worker.ts';
+import { recomputeMarked, runDueJobs } from '../../src/jobs/worker.ts';
 import { ServiceError } from '../../src/services/errors.ts';
 import { NotReadyError } from '../../src/services/publication.service.ts';
 import { createTestApp } from '../helpers/app.ts';
@@ -150,7 +150,7 @@ async function setPhase(phase: string, opensOn: string, closesOn: string) {
   await t.services.calendar.setPhase(SYSTEM_CLI, { fiscalYear: YEAR, phase, opensOn, closesOn });
 }
 const drainJobs = async () => {
-  while ((await runDueJobs(t.services, quiet)) > 0);
+  while ((await recomputeMarked(t.services, quiet)) + (await runDueJobs(t.services, quiet)) > 0);
 };
 const readiness = () => t.services.publication.readiness(SYSTEM_CLI, YEAR);
 const failing = async () =>

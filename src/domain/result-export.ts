@@ -1,6 +1,14 @@
 // The results export object of docs/formats.md, built from a stored score card (pure).
 import type { Framework, ToolCode } from './framework/schema.ts';
+import { publishedDigitsOrNull } from './scoring/rounding.ts';
 import type { ScoreCard } from './scoring/types.ts';
+
+/** The published 2-decimal digits of a result's scores ("85.00"), as every other output shows them. */
+export interface RoundedScores {
+  overall: string | null;
+  tools: Record<ToolCode, string | null>;
+  indicators: Record<string, string | null>;
+}
 
 export interface ResultObject {
   agency_code: string;
@@ -16,6 +24,8 @@ export interface ResultObject {
   respondents: { IIT: number; EIT: number };
   /** Tools without complete data (then overall, level and passed are null). */
   missing: ToolCode[];
+  /** The same scores as published (2 decimals, half up); the fields above are full precision. */
+  rounded: RoundedScores;
 }
 
 export function toResultObject(
@@ -46,5 +56,16 @@ export function toResultObject(
     indicators,
     respondents: s.card.respondents,
     missing,
+    rounded: {
+      overall: publishedDigitsOrNull(s.card.overall),
+      tools: {
+        IIT: publishedDigitsOrNull(s.card.tools.IIT),
+        EIT: publishedDigitsOrNull(s.card.tools.EIT),
+        OIT: publishedDigitsOrNull(s.card.tools.OIT),
+      },
+      indicators: Object.fromEntries(
+        Object.entries(indicators).map(([k, v]) => [k, publishedDigitsOrNull(v)]),
+      ),
+    },
   };
 }

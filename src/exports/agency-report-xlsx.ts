@@ -4,8 +4,11 @@ import type { Text } from '../domain/framework/schema.ts';
 import type { AgencyReport } from '../domain/reports/agency-report.ts';
 import type { Messages } from '../i18n/th.ts';
 import type { Lang } from '../i18n/types.ts';
-import { round2 } from './results-tables.ts';
 import { tablesToXlsx, type ExportTable } from './table-export.ts';
+
+/** Full precision in; the workbook writer shows the published figure (two decimals). */
+const score = (n: number | null | undefined): number | null =>
+  typeof n === 'number' && Number.isFinite(n) ? n : null;
 
 export async function agencyReportXlsx(
   agency: Agency,
@@ -19,12 +22,12 @@ export async function agencyReportXlsx(
     name: lang === 'en' ? 'Summary' : 'สรุป',
     columns: [
       { key: 'item', header: m.indicator },
-      { key: 'value', header: t.results.score },
+      { key: 'value', header: t.results.score, decimals: true },
     ],
     rows: [
       { item: lang === 'en' && agency.nameEn ? agency.nameEn : agency.nameTh, value: agency.code },
-      { item: m.year, value: report.fiscalYear },
-      { item: m.overall, value: round2(report.overall) },
+      { item: m.year, value: String(report.fiscalYear) },
+      { item: m.overall, value: score(report.overall) },
       { item: t.results.level, value: report.level },
       {
         item: t.results.passed,
@@ -33,11 +36,11 @@ export async function agencyReportXlsx(
       },
       ...report.tools.map((tool) => ({
         item: `${tool.tool} ${tx(tool.name)}`,
-        value: round2(tool.score),
+        value: score(tool.score),
       })),
       ...report.indicators.map((i) => ({
         item: `${i.rank}. ${tx(i.name)}`,
-        value: round2(i.score),
+        value: score(i.score),
       })),
     ],
   };
@@ -46,24 +49,24 @@ export async function agencyReportXlsx(
     columns: [
       { key: 'column', header: m.question },
       { key: 'text', header: m.subItem },
-      { key: 'o1', header: '1 %' },
-      { key: 'o2', header: '2 %' },
-      { key: 'o3', header: '3 %' },
-      { key: 'o4', header: '4 %' },
+      { key: 'o1', header: '1 %', decimals: true },
+      { key: 'o2', header: '2 %', decimals: true },
+      { key: 'o3', header: '3 %', decimals: true },
+      { key: 'o4', header: '4 %', decimals: true },
       { key: 'answered', header: m.respondents },
-      { key: 'score', header: t.results.score },
+      { key: 'score', header: t.results.score, decimals: true },
     ],
     rows: report.questions.flatMap((q) => [
-      { column: q.code, text: tx(q.text), score: round2(q.score) },
+      { column: q.code, text: tx(q.text), score: score(q.score) },
       ...q.items.map((it) => ({
         column: it.column,
         text: tx(it.text),
-        o1: round2(it.shares[0]),
-        o2: round2(it.shares[1]),
-        o3: round2(it.shares[2]),
-        o4: round2(it.shares[3]),
+        o1: score(it.shares[0]),
+        o2: score(it.shares[1]),
+        o3: score(it.shares[2]),
+        o4: score(it.shares[3]),
         answered: it.answered,
-        score: round2(it.score),
+        score: score(it.score),
       })),
     ]),
   };
@@ -86,9 +89,9 @@ export async function agencyReportXlsx(
     name: lang === 'en' ? 'Trend' : 'แนวโน้ม',
     columns: [
       { key: 'year', header: m.year },
-      { key: 'overall', header: m.overall },
+      { key: 'overall', header: m.overall, decimals: true },
     ],
-    rows: report.trend.map((p) => ({ year: p.fiscalYear, overall: round2(p.overall) })),
+    rows: report.trend.map((p) => ({ year: p.fiscalYear, overall: score(p.overall) })),
   };
   return tablesToXlsx([summary, questions, oit, trend]);
 }

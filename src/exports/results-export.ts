@@ -1,5 +1,6 @@
 // The tables of `itas export results | summary | rankings` and the API: columns and rows.
 import type { Framework } from '../domain/framework/schema.ts';
+import { publishedDigitsOrNull } from '../domain/scoring/rounding.ts';
 import type { ResultObject } from '../domain/result-export.ts';
 import type { TypeSummary } from '../domain/scoring/rollups.ts';
 import type { RankingRow } from '../services/results.service.ts';
@@ -115,18 +116,28 @@ export function rankingsTable(): StreamTable<RankingRow> {
       level: r.level,
       passed: r.passed,
     }),
-    json: (r) => ({
-      rank: r.rank,
-      agency_code: r.agencyCode,
-      name_th: r.nameTh,
-      type: r.type,
-      province: r.province,
-      district: r.district,
-      last_year: r.lastYear,
-      overall: r.overall,
-      level: r.level,
-      passed: r.passed,
-    }),
+    json: rankingJson,
+  };
+}
+
+/**
+ * The one JSON shape of a ranking row (CLI export and API): scores at full precision, and their
+ * published digits in `overall_rounded` / `last_year_rounded`.
+ */
+export function rankingJson(r: RankingRow) {
+  return {
+    rank: r.rank,
+    agency_code: r.agencyCode,
+    name_th: r.nameTh,
+    type: r.type,
+    province: r.province,
+    district: r.district,
+    last_year: r.lastYear,
+    overall: r.overall,
+    level: r.level,
+    passed: r.passed,
+    last_year_rounded: publishedDigitsOrNull(r.lastYear),
+    overall_rounded: publishedDigitsOrNull(r.overall),
   };
 }
 

@@ -8,9 +8,9 @@ import type { Messages } from '../i18n/th.ts';
 import type { Lang } from '../i18n/types.ts';
 import type { ExportTable } from './table-export.ts';
 
-/** Scores are published with two decimals. */
-export const round2 = (n: number | null | undefined): number | null =>
-  n === null || n === undefined ? null : Math.round(n * 100) / 100;
+/** A score cell: full precision (or null); the writers show its published figure. */
+const score = (n: number | null | undefined): number | null =>
+  typeof n === 'number' && Number.isFinite(n) ? n : null;
 
 const typeName = (code: string, lang: Lang) => agencyTypeName(code, lang);
 
@@ -30,12 +30,12 @@ export function agencyRankingTable(
       { key: 'type', header: m.type },
       { key: 'province', header: m.province },
       { key: 'district', header: m.district },
-      { key: 'score', header: m.thisYear(String(fiscalYear)) },
+      { key: 'score', header: m.thisYear(String(fiscalYear)), decimals: true },
       { key: 'level', header: t.results.level },
       { key: 'passed', header: m.pass },
-      { key: 'last_year', header: m.lastYear(String(fiscalYear - 1)) },
+      { key: 'last_year', header: m.lastYear(String(fiscalYear - 1)), decimals: true },
       { key: 'last_rank', header: m.lastRank(String(fiscalYear - 1)) },
-      { key: 'change', header: m.change },
+      { key: 'change', header: m.change, decimals: true },
     ],
     rows: rows.map((r) => ({
       rank: r.rank,
@@ -44,12 +44,12 @@ export function agencyRankingTable(
       type: typeName(r.type, lang),
       province: r.province,
       district: r.district,
-      score: round2(r.overall),
+      score: score(r.overall),
       level: r.level,
       passed: r.passed === null ? null : r.passed ? t.results.passed : t.results.notPassed,
-      last_year: round2(r.lastYear),
+      last_year: score(r.lastYear),
       last_rank: r.lastRank,
-      change: round2(r.change),
+      change: score(r.change),
     })),
   };
 }
@@ -67,20 +67,20 @@ export function provinceRankingTable(
       { key: 'province', header: m.province },
       { key: 'agencies', header: m.agencies },
       { key: 'assessed', header: m.assessed },
-      { key: 'score', header: m.thisYear(String(fiscalYear)) },
-      { key: 'last_year', header: m.lastYear(String(fiscalYear - 1)) },
+      { key: 'score', header: m.thisYear(String(fiscalYear)), decimals: true },
+      { key: 'last_year', header: m.lastYear(String(fiscalYear - 1)), decimals: true },
       { key: 'last_rank', header: m.lastRank(String(fiscalYear - 1)) },
-      { key: 'change', header: m.change },
+      { key: 'change', header: m.change, decimals: true },
     ],
     rows: rows.map((r) => ({
       rank: r.rank,
       province: r.province,
       agencies: r.agencies,
       assessed: r.assessed,
-      score: round2(r.score),
-      last_year: round2(r.lastYear),
+      score: score(r.score),
+      last_year: score(r.lastYear),
       last_rank: r.lastRank,
-      change: round2(r.change),
+      change: score(r.change),
     })),
   };
 }
@@ -98,10 +98,11 @@ export function summaryTable(
   const indicatorCols = framework.indicators.map((ind) => ({
     key: `indicator_${ind.code}`,
     header: `${ind.code} ${lang === 'en' ? (ind.name.en ?? ind.name.th) : ind.name.th}`,
+    decimals: true,
   }));
   const levelCols = framework.levels.flatMap((l) => [
     { key: `level_${l.code}`, header: `${l.code} ${m.count}` },
-    { key: `level_${l.code}_pct`, header: `${l.code} ${m.share}` },
+    { key: `level_${l.code}_pct`, header: `${l.code} ${m.share}`, decimals: true },
   ]);
   const row = (type: string, s: Summary) => ({
     type,
@@ -109,18 +110,18 @@ export function summaryTable(
     assessed: s.assessed,
     respondents_iit: s.respondents.IIT,
     respondents_eit: s.respondents.EIT,
-    mean: round2(s.meanOverall),
+    mean: score(s.meanOverall),
     ...Object.fromEntries(
-      indicatorCols.map((c, i) => [c.key, round2(s.indicatorMeans[framework.indicators[i]!.code])]),
+      indicatorCols.map((c, i) => [c.key, score(s.indicatorMeans[framework.indicators[i]!.code])]),
     ),
     ...Object.fromEntries(
       framework.levels.flatMap((l) => [
         [`level_${l.code}`, s.levels[l.code]?.count ?? 0],
-        [`level_${l.code}_pct`, round2((s.levels[l.code]?.share ?? 0) * 100)],
+        [`level_${l.code}_pct`, score((s.levels[l.code]?.share ?? 0) * 100)],
       ]),
     ),
     passed: s.passing.count,
-    passed_pct: round2(s.passing.share * 100),
+    passed_pct: score(s.passing.share * 100),
     meets_target: s.meetsNationalTarget ? m.meets : m.misses,
   });
   return {
@@ -131,11 +132,11 @@ export function summaryTable(
       { key: 'assessed', header: m.assessed },
       { key: 'respondents_iit', header: m.respondentsIit },
       { key: 'respondents_eit', header: m.respondentsEit },
-      { key: 'mean', header: m.mean },
+      { key: 'mean', header: m.mean, decimals: true },
       ...indicatorCols,
       ...levelCols,
       { key: 'passed', header: `${m.passing} ${m.count}` },
-      { key: 'passed_pct', header: `${m.passing} ${m.share}` },
+      { key: 'passed_pct', header: `${m.passing} ${m.share}`, decimals: true },
       { key: 'meets_target', header: m.meets },
     ],
     rows: [row(m.national, national), ...byType.map((s) => row(typeName(s.type, lang), s))],

@@ -1,11 +1,13 @@
 // Streams a large table (national results: 8,303 agencies) to CSV, XLSX or JSON a page at a
-// time, so memory does not grow with the data. CSV has a BOM; JSON keeps full precision;
-// CSV and XLSX show decimal columns with 2 decimals.
+// time, so memory does not grow with the data. CSV has a BOM; JSON keeps full precision (and the
+// table's `json` adds the published digits); CSV and XLSX show decimal columns as their published
+// 2-decimal figure, by the same functions as the page downloads (table-export.ts).
 import type { Writable } from 'node:stream';
 import { once } from 'node:events';
 import ExcelJS from 'exceljs';
 import { safeCell } from '../domain/spreadsheet-cell.ts';
 import { csvText } from './csv.ts';
+import { csvCell, publishedCell, XLSX_DECIMALS_FORMAT } from './table-export.ts';
 
 export type StreamCell = string | number | boolean | null;
 
@@ -28,12 +30,6 @@ export interface StreamTable<T> {
 async function write(out: Writable, chunk: string | Buffer): Promise<void> {
   if (!out.write(chunk)) await once(out, 'drain');
 }
-
-/** Half away from zero at 2 decimals, robust to binary representation (87.965 → 87.97). */
-const round2 = (v: StreamCell): StreamCell =>
-  typeof v === 'number' ? Math.round(Number((v * 100).toPrecision(12))) / 100 : v;
-const fixed2 = (v: StreamCell): StreamCell =>
-  typeof v === 'number' ? (round2(v) as number).toFixed(2) : v;
 
 /** Writes every page to `out` (not ended: the caller owns the stream). Returns the row count. */
 export async function writeTableStream<T>(
@@ -60,8 +56,7 @@ export async function writeTableStream<T>(
       const rows = page.map((item) => {
         const r = table.row(item);
         return table.columns.map((c) => {
-          const v = r[c.key] ?? null;
-          return c.decimals ? fixed2(v) : v;
+          return csvCell(r[c.key], c.decimals);
         });
       });
       if (rows.length)
@@ -79,7 +74,7 @@ export async function writeTableStream<T>(
     key: c.key,
     header: c.header,
     width: Math.max(10, c.header.length + 2),
-    ...(c.decimals ? { style: { numFmt: '0.00' } } : {}),
+    ...(c.decimals ? { style: { numFmt: XLSX_DECIMALS_FORMAT } } : {}),
   }));
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).commit();
@@ -87,7 +82,7 @@ export async function writeTableStream<T>(
     for (const item of page) {
       const r = table.row(item);
       for (const c of table.columns)
-        r[c.key] = c.decimals ? round2(r[c.key] ?? null) : safeCell(r[c.key] ?? null);
+        r[c.key] = c.decimals ? publishedCell(r[c.key], true) : safeCell(r[c.key] ?? null);
       ws.addRow(r).commit();
     }
     n += page.length;

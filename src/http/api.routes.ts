@@ -3,6 +3,7 @@
 // published only the NACC sees it (the service answers 404 to others).
 import { Hono, type Context } from 'hono';
 import { isAgencyType } from '../domain/agency.ts';
+import { rankingJson } from '../exports/results-export.ts';
 import type { AppEnv } from './context.ts';
 
 export const apiRoutes = new Hono<AppEnv>();
@@ -53,18 +54,5 @@ apiRoutes.get('/api/v1/years/:year/rankings', async (c) => {
     ...(type ? { type } : {}),
     ...(province ? { province } : {}),
   });
-  return c.json(
-    rows.map((r) => ({
-      rank: r.rank,
-      agency_code: r.agencyCode,
-      name_th: r.nameTh,
-      type: r.type,
-      province: r.province,
-      district: r.district,
-      last_year: r.lastYear,
-      overall: r.overall,
-      level: r.level,
-      passed: r.passed,
-    })),
-  );
+  return c.json(rows.map(rankingJson));
 });

@@ -1,4 +1,6 @@
-// Locale-aware formatting with Intl: Buddhist Era dates, Thai digits stay Arabic, 2-decimal scores.
+// Locale-aware formatting with Intl: Buddhist Era dates, Thai digits stay Arabic; scores by the
+// domain's one rounding rule.
+import { publishedDigits } from '../domain/scoring/rounding.ts';
 import type { Lang } from './types.ts';
 import { en } from './en.ts';
 import { th, type Messages } from './th.ts';
@@ -39,19 +41,19 @@ const integerFormats = {
   th: new Intl.NumberFormat('th-TH'),
   en: new Intl.NumberFormat('en-GB'),
 };
-const scoreFormats = {
-  th: new Intl.NumberFormat('th-TH', { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
-  en: new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
-};
 
 export function formatInteger(n: number, lang: Lang): string {
   return integerFormats[lang === 'th' ? 'th' : 'en'].format(n);
 }
 
-/** Scores are stored at full precision and shown with two decimals. */
-export function formatScore(n: number | null | undefined, lang: Lang): string {
-  if (n === null || n === undefined) return '–';
-  return scoreFormats[lang === 'th' ? 'th' : 'en'].format(n);
+/**
+ * Scores are stored at full precision and shown as their published digits (domain rounding rule:
+ * 2 decimals, half up). Thai and English print scores alike (Arabic digits, '.'), so the digits
+ * are the domain's string as is — never Intl's own rounding, which could differ by 0.01.
+ */
+export function formatScore(n: number | null | undefined, _lang: Lang): string {
+  if (n === null || n === undefined || !Number.isFinite(n)) return '–';
+  return publishedDigits(n);
 }
 
 const collator = new Intl.Collator('th');

@@ -4,6 +4,7 @@ import { csvText } from '../exports/csv.ts';
 import type { Actor } from '../domain/actor.ts';
 import type { Agency } from '../domain/agency.ts';
 import { answerColumns, minimumSample, oitItemCodes } from '../domain/framework/helpers.ts';
+import { publishedDigitsOrNull } from '../domain/scoring/rounding.ts';
 import { frameworkForYear, getFramework } from '../domain/framework/registry.ts';
 import type { Framework } from '../domain/framework/schema.ts';
 import {
@@ -175,9 +176,9 @@ export function createProvinceProgressService(db: Db, deps: ProgressDeps) {
         r.oitSubmitted,
         r.oitTotal,
         r.review ?? '',
-        r.lastYear?.overall?.toFixed(2) ?? '',
+        publishedDigitsOrNull(r.lastYear?.overall) ?? '',
         r.lastYear?.level ?? '',
-        r.thisYear?.overall?.toFixed(2) ?? '',
+        publishedDigitsOrNull(r.thisYear?.overall) ?? '',
         r.thisYear?.level ?? '',
         r.reasons.join(' '),
       ]);

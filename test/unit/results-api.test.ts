@@ -45,6 +45,7 @@ describe('results API', () => {
         'passed',
         'province',
         'respondents',
+        'rounded',
         'tools',
         'type',
       ].sort(),

@@ -2,6 +2,7 @@
 // the framework's pass mark gets the actions its year's rules list.
 import type { Framework, Text, ToolCode } from '../framework/schema.ts';
 import { TOOL_CODES } from '../framework/schema.ts';
+import { published } from '../scoring/rounding.ts';
 import { recommendations2563 } from './ita-2563.ts';
 import type { RecommendationRules } from './types.ts';
 
@@ -52,7 +53,7 @@ export function recommendationsFor(
       .filter((ind) => ind.tool === tool)
       .flatMap((ind) => {
         const s = scores.indicators[ind.code];
-        return typeof s === 'number' && s < target
+        return typeof s === 'number' && published(s) < target
           ? [
               {
                 code: ind.code,
@@ -64,7 +65,8 @@ export function recommendationsFor(
           : [];
       })
       .sort((a, b) => a.score - b.score);
-    const belowTarget = score !== null && score < target;
+    // Against the published figure: an indicator printed 85.00 is not below an 85 target.
+    const belowTarget = score !== null && published(score) < target;
     if (belowTarget || indicators.length > 0)
       out.push({ tool, score, belowTarget, intro: rules.tools[tool], indicators });
   }

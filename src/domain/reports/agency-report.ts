@@ -4,6 +4,7 @@ import { answerColumns } from '../framework/helpers.ts';
 import type { Framework, SurveyTool, Text, ToolCode } from '../framework/schema.ts';
 import { TOOL_CODES } from '../framework/schema.ts';
 import { recommendationsFor, type ToolRecommendation } from '../recommendations/index.ts';
+import { published } from '../scoring/rounding.ts';
 
 /** Design.md: no breakdown of respondents by group when fewer than this many answered a tool. */
 export const MIN_RESPONDENTS_FOR_BREAKDOWN = 10;
@@ -106,7 +107,7 @@ export function buildAgencyReport(input: ReportInput): AgencyReport {
       tool,
       name: fw.toolNames?.[tool] ?? TOOL_FALLBACK[tool],
       score,
-      belowTarget: score !== null && score < target,
+      belowTarget: score !== null && published(score) < target,
     };
   });
   const scored = fw.indicators.flatMap((ind) => {
@@ -115,11 +116,12 @@ export function buildAgencyReport(input: ReportInput): AgencyReport {
       ? [{ code: ind.code, tool: ind.tool, name: ind.name, score: s }]
       : [];
   });
-  scored.sort((a, b) => b.score - a.score);
+  // Ranked on the published figures: two indicators printed alike share a rank.
+  scored.sort((a, b) => published(b.score) - published(a.score));
   const indicators = scored.map((row, i) => ({ ...row, rank: i + 1 }));
   // Competition ranks: a tie shares the earlier rank.
   for (let i = 1; i < indicators.length; i++)
-    if (indicators[i]!.score === indicators[i - 1]!.score)
+    if (published(indicators[i]!.score) === published(indicators[i - 1]!.score))
       indicators[i]!.rank = indicators[i - 1]!.rank;
 
   const trendMap = new Map(input.trend.map((p) => [p.fiscalYear, p.overall]));

@@ -1,6 +1,12 @@
 // What a rankings page shows: the scope (national, a type, a province, provinces), this year's and
 // last year's ranks side by side, then filter, search and sort. Ranks come from the scorer's rankAgencies.
-import { provinceScores, rankAgencies, withLastYear, type AgencyResult } from '../scoring/index.ts';
+import {
+  provinceScores,
+  publishedChange,
+  rankAgencies,
+  withLastYear,
+  type AgencyResult,
+} from '../scoring/index.ts';
 
 export const RANKING_SCOPES = ['national', 'type', 'province', 'provinces'] as const;
 export type RankingScope = (typeof RANKING_SCOPES)[number];
@@ -131,7 +137,7 @@ export function rankProvinces(
       ...p,
       lastYear: lastScore,
       lastRank: l?.rank ?? null,
-      change: p.score !== null && lastScore !== null ? p.score - lastScore : null,
+      change: publishedChange(p.score, lastScore),
     };
   });
   return refineProvinces(ranked, query, compareNames);

@@ -3,6 +3,14 @@ export type { AnswerCounts, MissingReason, ScoreCard, ScoreInput } from './types
 export { scoreAgency, subItemScore } from './score.ts';
 export { levelFor } from './level.ts';
 export {
+  PUBLISHED_DECIMALS,
+  published,
+  publishedChange,
+  publishedDigits,
+  publishedDigitsOrNull,
+  publishedOrNull,
+} from './rounding.ts';
+export {
   provinceScores,
   rankAgencies,
   summarize,

@@ -1,6 +1,7 @@
 // Roll-ups of per-agency results the NACC publishes: per type, national, rankings, provinces,
 // and last year's scores. Plain arrays in, plain objects out, so they work in memory or over SQL rows.
 import type { Framework } from '../framework/schema.ts';
+import { published, publishedChange } from './rounding.ts';
 import type { ScoreCard } from './types.ts';
 
 /** One agency's result for a year, as stored or imported (overall null = not fully assessed). */
@@ -118,9 +119,10 @@ export function summarizeNational(framework: Framework, results: readonly Agency
 export type Ranked<T> = T & { rank: number };
 
 /**
- * Ranks by overall score, best first, at full precision; equal scores share a rank and the next
- * rank skips (1, 2, 2, 4). Agencies without a score are left out. Ties are listed by agency code
- * so the order is deterministic.
+ * Ranks by the published (2-decimal) overall score, best first: agencies printed with the same
+ * figure share a rank and the next rank skips (1, 2, 2, 4), so a reader never sees two equal
+ * scores with different ranks. Agencies without a score are left out. Ties are listed by agency
+ * code so the order is deterministic.
  */
 export function rankAgencies<T extends Pick<AgencyResult, 'agencyCode' | 'overall'>>(
   results: readonly T[],
@@ -128,8 +130,9 @@ export function rankAgencies<T extends Pick<AgencyResult, 'agencyCode' | 'overal
   const scored = results.filter(
     (r): r is T & { overall: number } => r.overall !== null && Number.isFinite(r.overall),
   );
-  scored.sort((a, b) => b.overall - a.overall || compareCodes(a.agencyCode, b.agencyCode));
-  return withRanks(scored, (r) => r.overall);
+  const shown = new Map(scored.map((r) => [r, published(r.overall)]));
+  scored.sort((a, b) => shown.get(b)! - shown.get(a)! || compareCodes(a.agencyCode, b.agencyCode));
+  return withRanks(scored, (r) => shown.get(r)!);
 }
 
 export interface ProvinceScore {
@@ -140,7 +143,7 @@ export interface ProvinceScore {
   assessed: number;
   /** Plain mean of the assessed agencies' overall scores (null if none). */
   score: number | null;
-  /** Rank among provinces with a score (ties share a rank); null without a score. */
+  /** Rank among provinces with a score (equal published scores share a rank); null without one. */
   rank: number | null;
 }
 
@@ -165,8 +168,10 @@ export function provinceScores(results: readonly AgencyResult[]): ProvinceScore[
   });
   const withScore = rows
     .filter((r): r is typeof r & { score: number } => r.score !== null)
-    .sort((a, b) => b.score - a.score || compareCodes(a.province, b.province));
-  const ranked: ProvinceScore[] = withRanks(withScore, (r) => r.score);
+    .sort(
+      (a, b) => published(b.score) - published(a.score) || compareCodes(a.province, b.province),
+    );
+  const ranked: ProvinceScore[] = withRanks(withScore, (r) => published(r.score));
   const unscored = rows
     .filter((r) => r.score === null)
     .sort((a, b) => compareCodes(a.province, b.province))
@@ -179,7 +184,10 @@ export interface PastResult {
   overall: number | null;
 }
 
-/** Adds last year's overall score (null when unknown) and the change since, matched by agency code. */
+/**
+ * Adds last year's overall score (null when unknown) and the change since, matched by agency code.
+ * The change is between the published figures (rounding.ts), as a reader would subtract them.
+ */
 export function withLastYear<T extends Pick<AgencyResult, 'agencyCode' | 'overall'>>(
   current: readonly T[],
   past: readonly PastResult[],
@@ -187,7 +195,7 @@ export function withLastYear<T extends Pick<AgencyResult, 'agencyCode' | 'overal
   const byCode = new Map(past.map((p) => [p.agencyCode, p.overall]));
   return current.map((r) => {
     const lastYear = byCode.get(r.agencyCode) ?? null;
-    const change = lastYear !== null && r.overall !== null ? r.overall - lastYear : null;
+    const change = publishedChange(r.overall, lastYear);
     return { ...r, lastYear, change };
   });
 }

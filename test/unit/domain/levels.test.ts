@@ -20,8 +20,14 @@ describe('2563 bands (AA ≥ 95, A ≥ 85, B ≥ 75, C ≥ 65, D ≥ 55, E ≥ 5
   it.each([
     [100, 'AA', true],
     [95, 'AA', true],
-    [94.999999, 'A', true],
+    // The published figure decides (2 decimals, half up): 94.995 prints 95.00, 84.996 prints 85.00.
+    [94.999999, 'AA', true],
+    [94.995, 'AA', true],
+    [94.994999, 'A', true],
     [85, 'A', true],
+    [84.996, 'A', true],
+    [84.995, 'A', true],
+    [84.994999, 'B', false],
     [84.99, 'B', false],
     [75, 'B', false],
     [65, 'C', false],
@@ -42,6 +48,7 @@ describe('2566 pass tiers', () => {
   it.each([
     ['overall and every tool ≥ 95', 95, tools(95, 95, 95), 'ผ่านดีเยี่ยม', true],
     ['overall 99 but one tool 94.99', 99, tools(100, 94.99, 100), 'ผ่านดี', true],
+    ['overall 99, a tool 94.996 (prints 95.00)', 99, tools(100, 94.996, 100), 'ผ่านดีเยี่ยม', true],
     ['overall and every tool ≥ 85', 85, tools(85, 85, 85), 'ผ่านดี', true],
     ['overall 90 but one tool 84.99', 90, tools(84.99, 95, 95), 'ผ่าน', true],
     ['overall 85 with a tool unknown', 85, { IIT: 90, EIT: null, OIT: 90 }, 'ผ่าน', true],

@@ -85,11 +85,25 @@ describe('rankAgencies', () => {
     ]);
   });
 
-  it('compares at full precision: 88.504 and 88.496 both print 88.50 but do not tie', () => {
-    const ranked = rankAgencies([result('a', 88.496), result('b', 88.504)]);
+  it('ranks on the published figure: 88.504 and 88.496 both print 88.50 and share a rank', () => {
+    const ranked = rankAgencies([result('b', 88.504), result('a', 88.496), result('c', 88.494)]);
     expect(ranked.map((r) => [r.agencyCode, r.rank])).toEqual([
+      ['a', 1],
       ['b', 1],
-      ['a', 2],
+      ['c', 3],
+    ]);
+  });
+
+  it('two agencies printed 87.96 share a rank, whatever their raw doubles', () => {
+    const ranked = rankAgencies([
+      result('x', 87.96499999),
+      result('y', 87.955),
+      result('z', 87.97),
+    ]);
+    expect(ranked.map((r) => [r.agencyCode, r.rank])).toEqual([
+      ['z', 1],
+      ['x', 2],
+      ['y', 2],
     ]);
   });
 });

@@ -1,4 +1,4 @@
-// The one rounding rule of published figures (docs/methodology.md "Rounding", ADR 0007). Every
+// The one rounding rule of published figures (docs/methodology.md "Rounding", ADR 0008). Every
 // output — page, CSV, XLSX, JSON, CLI, PDF — and every decision a reader can check against the
 // printed figure (level, pass, rank, ties, change) goes through these functions, so no two places
 // can disagree about a digit.

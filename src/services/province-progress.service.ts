@@ -24,6 +24,21 @@ import type { ProvinceDriveService, Workspace } from './province-drive.service.t
 import { ForbiddenError, NotFoundError } from './errors.ts';
 import { isNacc } from '../domain/access.ts';
 import { saveOitVersions } from '../storage/oit.repository.ts';
+import {
+  insertResponses,
+  recountAgencies,
+  type ResponseRow,
+} from '../storage/response.repository.ts';
+
+/** The 1-based option the j-th of these people chose, by counts in option order; null past them. */
+function optionOf(counts: readonly number[], j: number): number | null {
+  let upTo = 0;
+  for (let option = 0; option < counts.length; option++) {
+    upTo += counts[option]!;
+    if (j < upTo) return option + 1;
+  }
+  return null;
+}
 
 export type LagReason = 'coordinators' | 'mou_signed' | 'mou_published' | 'iit' | 'eit' | 'oit';
 
@@ -199,8 +214,9 @@ export function createProvinceProgressService(db: Db, deps: ProgressDeps) {
     /**
      * Stores an agency's published item-level results of a year (answer shares per sub-item, keyed
      * like `I1.2`, and OIT item scores) so the planner can work from a published report when the
-     * responses themselves are not in the system. NACC/CLI only; writes nothing where answer
-     * counts already exist. Shares are stored as counts per 10,000 (the scorer uses ratios).
+     * responses themselves are not in the system. NACC/CLI only; writes nothing where the agency
+     * already has responses. Shares are stored as responses of 10,000 people per tool (the scorer
+     * uses ratios), so the counts come from `responses` like every other.
      */
     async loadPublishedItemResults(
       actor: Actor,
@@ -213,22 +229,33 @@ export function createProvinceProgressService(db: Db, deps: ProgressDeps) {
       const fw = year ? getFramework(year.frameworkId) : undefined;
       if (!fw)
         throw new NotFoundError(`ไม่มีปีการประเมิน ${fiscalYear}`, `No assessment year ${fiscalYear}`);
-      const rows: { tool: 'IIT' | 'EIT'; item: number; c: number[] }[] = [];
-      for (const tool of ['IIT', 'EIT'] as const)
-        answerColumns(fw, tool).forEach((key, i) => {
-          const shares = report.answers[key];
-          if (shares) rows.push({ tool, item: i + 1, c: shares.map((x) => Math.round(x * 100)) });
-        });
-      const respondents = { IIT: 10000, EIT: 10000 };
-      return db.transaction().execute(async (tx) => {
-        const wrote = await progress.saveItemCountsIfEmpty(
-          tx,
-          fiscalYear,
-          agencyCode,
-          rows,
-          respondents,
+      // The published shares (2 decimals) as whole people per 10,000, written as that many
+      // anonymous response rows: the count tables are only ever recounted from `responses`, so
+      // `itas compute` and the recompute job reproduce exactly these counts.
+      const responses: ResponseRow[] = [];
+      for (const tool of ['IIT', 'EIT'] as const) {
+        const counts = answerColumns(fw, tool).map((key) =>
+          (report.answers[key] ?? []).map((x) => Math.max(0, Math.round(x * 100))),
         );
-        if (!wrote) return false;
+        const people = Math.max(0, ...counts.map((c) => c.reduce((a, b) => a + b, 0)));
+        for (let j = 0; j < people; j++)
+          responses.push({
+            responseId: `published-${fiscalYear}-${agencyCode}-${tool}-${j + 1}`,
+            agencyCode,
+            tool,
+            answers: counts.map((c) => optionOf(c, j)),
+            gender: null,
+            ageBand: null,
+            education: null,
+            contactType: null,
+            submittedOn: null,
+          });
+      }
+      return db.transaction().execute(async (tx) => {
+        if (await progress.hasResponses(tx, fiscalYear, agencyCode)) return false;
+        for (let i = 0; i < responses.length; i += 5000)
+          await insertResponses(tx, fiscalYear, responses.slice(i, i + 5000));
+        await recountAgencies(tx, fiscalYear, [agencyCode]);
         await saveOitVersions(
           tx,
           fiscalYear,

@@ -98,6 +98,14 @@ export function createResultsService(db: Db, years: YearService) {
     return y;
   }
 
+  /** The one way a card is made: recount from responses, then score with confirmed OIT. */
+  function recountAndScore(fiscalYear: number, framework: Framework, codes: string[]) {
+    return db.transaction().execute(async (tx) => {
+      await recountAgencies(tx, fiscalYear, codes);
+      return scoreAndStore(tx, fiscalYear, framework, codes);
+    });
+  }
+
   async function loadResults(fiscalYear: number, filter: CardFilter = {}) {
     const all: StoredCard[] = [];
     for await (const page of streamScoreCards(db, fiscalYear, filter)) all.push(...page);
@@ -108,7 +116,12 @@ export function createResultsService(db: Db, years: YearService) {
     /** Agencies with any response or OIT entry in the year. */
     agenciesWithData: (fiscalYear: number) => agenciesWithData(db, fiscalYear),
 
-    /** Scores every agency with data in the year from stored counts; returns how many. */
+    /**
+     * Recounts every agency with data in the year from `responses` (in SQL) and stores its card
+     * from those counts and its confirmed OIT scores: batch by batch, each through the same
+     * recount-and-score transaction as the recompute job (recomputeAgencies), so the result
+     * never depends on whether the job ran. Returns how many agencies and how many scored.
+     */
     async computeYear(
       fiscalYear: number,
       onProgress?: (done: number, total: number) => void,
@@ -124,7 +137,7 @@ export function createResultsService(db: Db, years: YearService) {
       const lane = async () => {
         while (next < codes.length) {
           const part = codes.slice(next, (next += BATCH));
-          const cards = await scoreAndStore(db, fiscalYear, y.framework, part);
+          const cards = await recountAndScore(fiscalYear, y.framework, part);
           scored += cards.filter((c) => c.overall !== null).length;
           done += part.length;
           onProgress?.(done, codes.length);
@@ -140,14 +153,14 @@ export function createResultsService(db: Db, years: YearService) {
       return card!;
     },
 
-    /** Recounts these agencies' answers and stores their cards, in one transaction. */
+    /**
+     * Recounts these agencies' answers from `responses` and stores their cards, in one
+     * transaction: what the recompute job runs, and what the demo or an import may call to have
+     * cards at once.
+     */
     async recomputeAgencies(fiscalYear: number, agencyCodes: string[]): Promise<ScoreCard[]> {
       const y = await years.require(fiscalYear);
-      const codes = [...new Set(agencyCodes)].sort();
-      return db.transaction().execute(async (tx) => {
-        await recountAgencies(tx, fiscalYear, codes);
-        return scoreAndStore(tx, fiscalYear, y.framework, codes);
-      });
+      return recountAndScore(fiscalYear, y.framework, [...new Set(agencyCodes)].sort());
     },
 
     /** Export objects one page at a time (memory stays flat for a national export). */

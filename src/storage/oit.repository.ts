@@ -67,7 +67,32 @@ export async function loadCurrentOit(
   }));
 }
 
-/** Scored items (score not null) per agency: agency → item → 0 | 100. */
+/**
+ * Agencies (of these, or all) whose OIT of the year is confirmed: a workflow state, where there
+ * is one, of 'confirmed', and every current item confirmed (an import of reviewed scores has no
+ * workflow state and is confirmed item by item). The one rule behind score cards and visibility.
+ */
+export async function confirmedOitAgencies(
+  db: Db,
+  fiscalYear: number,
+  agencyCodes?: string[],
+): Promise<Set<string>> {
+  if (agencyCodes?.length === 0) return new Set();
+  const { rows } = await sql<{ agency_code: string }>`
+    select e.agency_code from oit_entries e
+    where e.fiscal_year = ${fiscalYear} and e.is_current
+      ${agencyCodes ? sql`and e.agency_code = any(${agencyCodes}::text[])` : sql``}
+      and not exists (select 1 from oit_agency_states s where s.fiscal_year = e.fiscal_year
+        and s.agency_code = e.agency_code and s.status <> 'confirmed')
+    group by e.agency_code
+    having bool_and(e.status = 'confirmed')`.execute(db);
+  return new Set(rows.map((r) => r.agency_code));
+}
+
+/**
+ * Confirmed OIT item scores per agency (of these, or all): only agencies whose OIT is confirmed
+ * (confirmedOitAgencies). A preliminary score during review never reaches a score card.
+ */
 export async function loadOitScores(
   db: Db,
   fiscalYear: number,
@@ -75,10 +100,12 @@ export async function loadOitScores(
 ): Promise<Map<string, Record<string, number>>> {
   const out = new Map<string, Record<string, number>>();
   if (agencyCodes?.length === 0) return out;
+  const confirmed = await confirmedOitAgencies(db, fiscalYear, agencyCodes);
+  if (confirmed.size === 0) return out;
   const { rows } = await sql<{ agency_code: string; scores: string }>`
     select agency_code, json_object_agg(item, score)::text as scores from oit_entries
     where fiscal_year = ${fiscalYear} and is_current and score is not null
-      ${agencyCodes ? sql`and agency_code = any(${agencyCodes}::text[])` : sql``}
+      and agency_code = any(${[...confirmed]}::text[])
     group by agency_code`.execute(db);
   for (const r of rows) out.set(r.agency_code, JSON.parse(r.scores) as Record<string, number>);
   return out;

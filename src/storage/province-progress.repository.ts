@@ -196,51 +196,18 @@ export async function loadItemResults(db: Db, fiscalYear: number, codes: readonl
   return out;
 }
 
-/**
- * Stores published item-level shares of an agency (the seed's report gives shares, not people):
- * counts per answer column and respondents. Only where nothing is stored yet, so responses
- * counted from real submissions are never overwritten. Returns whether it wrote.
- */
-export async function saveItemCountsIfEmpty(
+/** Whether the agency has any stored response in the year. */
+export async function hasResponses(
   db: Db,
   fiscalYear: number,
   agencyCode: string,
-  rows: { tool: 'IIT' | 'EIT'; item: number; c: number[] }[],
-  respondents: { IIT: number; EIT: number },
 ): Promise<boolean> {
-  const existing = await db
-    .selectFrom('answer_counts')
-    .select(sql<number>`count(*)::int`.as('n'))
+  const row = await db
+    .selectFrom('responses')
+    .select('response_id')
     .where('fiscal_year', '=', fiscalYear)
     .where('agency_code', '=', agencyCode)
-    .executeTakeFirstOrThrow();
-  if (existing.n > 0) return false;
-  await db
-    .insertInto('answer_counts')
-    .values(
-      rows.map((r) => ({
-        fiscal_year: fiscalYear,
-        agency_code: agencyCode,
-        tool: r.tool,
-        item: r.item,
-        c1: r.c[0] ?? 0,
-        c2: r.c[1] ?? 0,
-        c3: r.c[2] ?? 0,
-        c4: r.c[3] ?? 0,
-      })),
-    )
-    .execute();
-  await db
-    .insertInto('respondent_counts')
-    .values(
-      (['IIT', 'EIT'] as const).map((tool) => ({
-        fiscal_year: fiscalYear,
-        agency_code: agencyCode,
-        tool,
-        n: respondents[tool],
-      })),
-    )
-    .onConflict((oc) => oc.columns(['fiscal_year', 'agency_code', 'tool']).doNothing())
-    .execute();
-  return true;
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }

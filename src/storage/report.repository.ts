@@ -2,6 +2,7 @@
 // publication state. Light rows for year-wide pages: one query, only the columns shown.
 import { sql } from 'kysely';
 import type { Db } from './database.ts';
+import { confirmedOitAgencies } from './oit.repository.ts';
 
 export interface ResultRow {
   agencyCode: string;
@@ -155,18 +156,13 @@ export async function loadDemographicCounts(
   return rows;
 }
 
-/** Whether every current OIT entry of the agency is confirmed (and there is at least one). */
+/** Whether the agency's OIT of the year is confirmed (oit.repository's confirmedOitAgencies). */
 export async function isOitConfirmed(
   db: Db,
   fiscalYear: number,
   agencyCode: string,
 ): Promise<boolean> {
-  const { rows } = await sql<{ total: number; confirmed: number }>`
-    select count(*)::int as total, count(*) filter (where status = 'confirmed')::int as confirmed
-    from oit_entries
-    where fiscal_year = ${fiscalYear} and agency_code = ${agencyCode} and is_current`.execute(db);
-  const r = rows[0];
-  return !!r && r.total > 0 && r.total === r.confirmed;
+  return (await confirmedOitAgencies(db, fiscalYear, [agencyCode])).has(agencyCode);
 }
 
 /** The most recent published year, or undefined. */

@@ -152,20 +152,26 @@ export async function loadAgencyCounts(
 }
 
 /**
- * Refreshes the planner's statistics of the count tables. Right after a bulk import they are
- * missing, and the per-batch reads (agency_code = any(…)) then fall back to scanning the year
- * once per batch; a sampled ANALYZE takes well under a second even at national scale.
+ * Refreshes the planner's statistics of the tables a year's compute reads. Right after a bulk
+ * import they are missing, and the per-batch reads (agency_code = any(…)) then fall back to
+ * scanning the year once per batch; a sampled ANALYZE takes well under a second even at
+ * national scale.
  */
 export async function analyzeCountTables(db: Db): Promise<void> {
-  await sql`analyze answer_counts, respondent_counts, oit_entries`.execute(db);
+  await sql`analyze responses, answer_counts, respondent_counts, oit_entries`.execute(db);
 }
 
-/** Agencies with any response or OIT entry in the year, in code order. */
+/**
+ * Agencies with any response, OIT entry or score card in the year, in code order: the sources of
+ * truth, never the derived counts (a card whose data went away is recomputed, not left stale).
+ */
 export async function agenciesWithData(db: Db, fiscalYear: number): Promise<string[]> {
   const { rows } = await sql<{ agency_code: string }>`
-    select agency_code from respondent_counts where fiscal_year = ${fiscalYear}
+    select distinct agency_code from responses where fiscal_year = ${fiscalYear}
     union
     select agency_code from oit_entries where fiscal_year = ${fiscalYear} and is_current
+    union
+    select agency_code from score_cards where fiscal_year = ${fiscalYear}
     order by agency_code`.execute(db);
   return rows.map((r) => r.agency_code);
 }

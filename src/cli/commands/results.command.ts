@@ -113,7 +113,8 @@ export const importResultsCommand: Command = {
 
 export const computeCommand: Command = {
   path: ['compute'],
-  summary: 'Compute every score card of a year from the stored answer counts and OIT scores',
+  summary:
+    'Compute every score card of a year: recount the answers in responses, score with confirmed OIT',
   usage: 'itas compute --year Y',
   async run(args, ctx) {
     const { values } = parseArgs({ args, options: { year: { type: 'string' } } });

@@ -3,7 +3,7 @@ import type { Framework } from '../domain/framework/schema.ts';
 import { publishedDigitsOrNull } from '../domain/scoring/rounding.ts';
 import type { ResultObject } from '../domain/result-export.ts';
 import type { TypeSummary } from '../domain/scoring/rollups.ts';
-import type { RankingRow } from '../services/results.service.ts';
+import type { AgencyRankingRow as RankingRow } from '../domain/reports/ranking-view.ts';
 import type { StreamTable } from './stream-export.ts';
 
 export function resultsTable(framework: Framework): StreamTable<ResultObject> {

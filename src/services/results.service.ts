@@ -5,7 +5,11 @@ import type { Actor } from '../domain/actor.ts';
 import type { Framework } from '../domain/framework/schema.ts';
 import { toAnswerCounts } from '../domain/response-validation.ts';
 import {
-  rankAgencies,
+  rankAgenciesInScope,
+  type AgencyRankingRow,
+  type RankingQuery,
+} from '../domain/reports/ranking-view.ts';
+import {
   summarizeByType,
   summarizeNational,
   type AgencyResult,
@@ -17,7 +21,7 @@ import type { ScoreCard } from '../domain/scoring/types.ts';
 import { toResultObject, type ResultObject } from '../domain/result-export.ts';
 import type { Db } from '../storage/database.ts';
 import { loadOitScores } from '../storage/oit.repository.ts';
-import { loadPastResults } from '../storage/past-result.repository.ts';
+import { loadYearOveralls } from '../storage/report.repository.ts';
 import {
   agenciesWithData,
   analyzeCountTables,
@@ -62,18 +66,20 @@ async function scoreAndStore(
   return cards.map((c) => c.card);
 }
 
-export interface RankingRow {
-  rank: number;
-  agencyCode: string;
-  nameTh: string;
-  type: string;
-  province: string | null;
-  district: string | null;
-  lastYear: number | null;
-  overall: number;
-  level: string | null;
-  passed: boolean | null;
-}
+/** A ranking row: the pages' own (domain/reports/ranking-view.ts). */
+export type RankingRow = AgencyRankingRow;
+
+/** The whole of the loaded rows, by rank: filters are applied when loading. */
+const WHOLE_SCOPE: RankingQuery = {
+  scope: 'national',
+  type: '',
+  province: '',
+  q: '',
+  level: '',
+  passed: '',
+  sort: 'rank',
+};
+const compareCodes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 const toAgencyResult = (s: StoredCard): AgencyResult => ({
   agencyCode: s.agencyCode,
@@ -192,6 +198,11 @@ export function createResultsService(db: Db, years: YearService) {
       };
     },
 
+    /**
+     * Rankings of the year (or of a type / province): the same ranking as the pages
+     * (rankAgenciesInScope: published figures, ties shared) with "last year" by the one rule of
+     * loadYearOveralls.
+     */
     async rankings(
       actor: Actor,
       fiscalYear: number,
@@ -199,20 +210,23 @@ export function createResultsService(db: Db, years: YearService) {
     ): Promise<RankingRow[]> {
       await visibleYear(actor, fiscalYear);
       const cards = await loadResults(fiscalYear, filter);
-      const past = await loadPastResults(db, fiscalYear - 1);
-      const ranked = rankAgencies(cards.map((s) => ({ ...toAgencyResult(s), stored: s })));
-      return ranked.map((r) => ({
-        rank: r.rank,
-        agencyCode: r.agencyCode,
-        nameTh: r.stored.nameTh,
-        type: r.type,
-        province: r.province,
-        district: r.stored.district,
-        lastYear: past.get(r.agencyCode)?.overall ?? null,
-        overall: r.overall,
-        level: r.level,
-        passed: r.passed,
+      const last = await loadYearOveralls(
+        db,
+        fiscalYear - 1,
+        cards.map((s) => s.agencyCode),
+      );
+      const rows = cards.map((s) => ({
+        agencyCode: s.agencyCode,
+        nameTh: s.nameTh,
+        nameEn: s.nameEn,
+        type: s.type,
+        province: s.province,
+        district: s.district,
+        overall: s.card.overall,
+        level: s.card.level,
+        passed: s.card.passed,
       }));
+      return rankAgenciesInScope(rows, last, WHOLE_SCOPE, compareCodes);
     },
   };
 }

@@ -66,9 +66,9 @@ export async function loadResultRows(
 }
 
 /**
- * Overall scores of a year for "last year" columns: the stored card where there is one and the
- * year is published, else the imported published result. A card of an unpublished year is never
- * anyone's "last year" (issue 13).
+ * "Last year" (one rule everywhere: pages, API, CLI, trends): a year's published score card where
+ * the year is published and the agency has an overall score, else the imported published result
+ * (`past_results`). An unpublished year's cards never stand in for a published figure.
  */
 export async function loadYearOveralls(
   db: Db,
@@ -79,15 +79,15 @@ export async function loadYearOveralls(
   const only = (col: string) =>
     agencyCodes ? sql`and ${sql.ref(col)} = any(${agencyCodes}::text[])` : sql``;
   const { rows } = await sql<{ agency_code: string; overall: number | null }>`
-    select s.agency_code, s.overall from score_cards s
-    join assessment_years y on y.fiscal_year = s.fiscal_year and y.published_at is not null
-    where s.fiscal_year = ${fiscalYear} ${only('s.agency_code')}
+    with published as (
+      select s.agency_code, s.overall from score_cards s
+      join assessment_years y on y.fiscal_year = s.fiscal_year and y.published_at is not null
+      where s.fiscal_year = ${fiscalYear} and s.overall is not null ${only('s.agency_code')})
+    select agency_code, overall from published
     union all
     select p.agency_code, p.overall from past_results p
     where p.fiscal_year = ${fiscalYear} ${only('p.agency_code')}
-      and not exists (select 1 from score_cards s
-        join assessment_years y on y.fiscal_year = s.fiscal_year and y.published_at is not null
-        where s.fiscal_year = p.fiscal_year and s.agency_code = p.agency_code)`.execute(db);
+      and not exists (select 1 from published c where c.agency_code = p.agency_code)`.execute(db);
   return rows.map((r) => ({ agencyCode: r.agency_code, overall: r.overall }));
 }
 
@@ -199,7 +199,7 @@ export async function savePublication(
 
 /**
  * A cheap fingerprint of everything the year-wide pages are computed from (this year's cards,
- * last year's cards and imported results, agency names): when it is unchanged, so are they.
+ * last year's cards, publication and imported results, agency names): when it is unchanged, so are they.
  */
 export async function resultsFingerprint(db: Db, fiscalYear: number): Promise<string> {
   const { rows } = await sql<{ f: string }>`select concat_ws('|',

@@ -1,5 +1,6 @@
 // Use cases over the whole drive: the progress board and its CSV exports, and the plan to pass
 // (the pure planner over last year's item-level results).
+import { randomUUID } from 'node:crypto';
 import { csvText } from '../exports/csv.ts';
 import type { Actor } from '../domain/actor.ts';
 import type { Agency } from '../domain/agency.ts';
@@ -240,7 +241,8 @@ export function createProvinceProgressService(db: Db, deps: ProgressDeps) {
         const people = Math.max(0, ...counts.map((c) => c.reduce((a, b) => a + b, 0)));
         for (let j = 0; j < people; j++)
           responses.push({
-            responseId: `published-${fiscalYear}-${agencyCode}-${tool}-${j + 1}`,
+            responseId: randomUUID(),
+            fiscalYear,
             agencyCode,
             tool,
             answers: counts.map((c) => optionOf(c, j)),
@@ -254,7 +256,7 @@ export function createProvinceProgressService(db: Db, deps: ProgressDeps) {
       return db.transaction().execute(async (tx) => {
         if (await progress.hasResponses(tx, fiscalYear, agencyCode)) return false;
         for (let i = 0; i < responses.length; i += 5000)
-          await insertResponses(tx, fiscalYear, responses.slice(i, i + 5000));
+          await insertResponses(tx, responses.slice(i, i + 5000));
         await recountAgencies(tx, fiscalYear, [agencyCode]);
         await saveOitVersions(
           tx,

@@ -53,8 +53,11 @@ const post = (path: string, body: unknown) =>
     headers: { 'content-type': 'application/json' },
   });
 
+// The worker's pending recounts: agencies marked by the submission pipeline, not yet drained.
 async function jobsPending(): Promise<number> {
-  const { rows } = await sql<{ n: number }>`select count(*)::int as n from jobs`.execute(t.db);
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from recompute_marks`.execute(
+    t.db,
+  );
   return rows[0]!.n;
 }
 

@@ -1,5 +1,6 @@
 // The results export object of docs/formats.md, built from a stored score card (pure).
-import type { Framework, ToolCode } from './framework/schema.ts';
+import type { Framework, SurveyTool, ToolCode } from './framework/schema.ts';
+import { belowMinimum } from './scoring/minimum-sample.ts';
 import { publishedDigitsOrNull } from './scoring/rounding.ts';
 import type { ScoreCard } from './scoring/types.ts';
 
@@ -24,6 +25,10 @@ export interface ResultObject {
   respondents: { IIT: number; EIT: number };
   /** Tools without complete data (then overall, level and passed are null). */
   missing: ToolCode[];
+  /** Each survey tool's minimum sample (null: the agency entered no population). */
+  minimum_sample: Record<SurveyTool, number | null>;
+  /** Survey tools whose respondents fell below the minimum (the result is marked). */
+  below_minimum: SurveyTool[];
   /** The same scores as published (2 decimals, half up); the fields above are full precision. */
   rounded: RoundedScores;
 }
@@ -56,6 +61,11 @@ export function toResultObject(
     indicators,
     respondents: s.card.respondents,
     missing,
+    minimum_sample: {
+      IIT: s.card.sample?.IIT?.minimum ?? null,
+      EIT: s.card.sample?.EIT?.minimum ?? null,
+    },
+    below_minimum: belowMinimum(s.card.sample),
     rounded: {
       overall: publishedDigitsOrNull(s.card.overall),
       tools: {

@@ -38,6 +38,13 @@ export async function agencyReportXlsx(
         item: `${tool.tool} ${tx(tool.name)}`,
         value: score(tool.score),
       })),
+      // The same mark as the page: a tool below its minimum sample says so in words.
+      ...report.sample
+        .filter((s) => s.below)
+        .map((s) => ({
+          item: m.belowMinimumTool(s.tool, String(s.respondents), String(s.minimum ?? '')),
+          value: null,
+        })),
       ...report.indicators.map((i) => ({
         item: `${i.rank}. ${tx(i.name)}`,
         value: score(i.score),

@@ -26,6 +26,9 @@ export function resultsTable(framework: Framework): StreamTable<ResultObject> {
       { key: 'respondents_IIT', header: 'respondents_IIT' },
       { key: 'respondents_EIT', header: 'respondents_EIT' },
       { key: 'missing', header: 'missing' },
+      { key: 'minimum_IIT', header: 'minimum_IIT' },
+      { key: 'minimum_EIT', header: 'minimum_EIT' },
+      { key: 'below_minimum', header: 'below_minimum' },
     ],
     row: (r) => ({
       agency_code: r.agency_code,
@@ -43,6 +46,9 @@ export function resultsTable(framework: Framework): StreamTable<ResultObject> {
       respondents_IIT: r.respondents.IIT,
       respondents_EIT: r.respondents.EIT,
       missing: r.missing.join(' '),
+      minimum_IIT: r.minimum_sample.IIT,
+      minimum_EIT: r.minimum_sample.EIT,
+      below_minimum: r.below_minimum.join(' '),
     }),
     json: (r) => r,
   };
@@ -67,6 +73,7 @@ export function summaryTable(framework: Framework): StreamTable<TypeSummary> {
       ]),
       { key: 'passing', header: 'passing' },
       { key: 'passing_share', header: 'passing_share', decimals: true },
+      { key: 'below_minimum', header: 'below_minimum' },
     ],
     row: (s) => ({
       type: s.type,
@@ -84,6 +91,7 @@ export function summaryTable(framework: Framework): StreamTable<TypeSummary> {
       ),
       passing: s.passing.count,
       passing_share: s.passing.share * 100,
+      below_minimum: s.belowMinimum,
     }),
     json: (s) => s,
   };
@@ -103,6 +111,7 @@ export function rankingsTable(): StreamTable<RankingRow> {
       { key: 'overall', header: 'overall', decimals: true },
       { key: 'level', header: 'level' },
       { key: 'passed', header: 'passed' },
+      { key: 'below_minimum', header: 'below_minimum' },
     ],
     row: (r) => ({
       rank: r.rank,
@@ -115,6 +124,7 @@ export function rankingsTable(): StreamTable<RankingRow> {
       overall: r.overall,
       level: r.level,
       passed: r.passed,
+      below_minimum: r.belowMinimum.join(' '),
     }),
     json: rankingJson,
   };
@@ -136,6 +146,7 @@ export function rankingJson(r: RankingRow) {
     overall: r.overall,
     level: r.level,
     passed: r.passed,
+    below_minimum: r.belowMinimum,
     last_year_rounded: publishedDigitsOrNull(r.lastYear),
     overall_rounded: publishedDigitsOrNull(r.overall),
   };

@@ -36,6 +36,7 @@ export function agencyRankingTable(
       { key: 'last_year', header: m.lastYear(String(fiscalYear - 1)), decimals: true },
       { key: 'last_rank', header: m.lastRank(String(fiscalYear - 1)) },
       { key: 'change', header: m.change, decimals: true },
+      { key: 'below_minimum', header: m.belowMinimum },
     ],
     rows: rows.map((r) => ({
       rank: r.rank,
@@ -50,6 +51,7 @@ export function agencyRankingTable(
       last_year: score(r.lastYear),
       last_rank: r.lastRank,
       change: score(r.change),
+      below_minimum: r.belowMinimum.join(' '),
     })),
   };
 }
@@ -123,6 +125,7 @@ export function summaryTable(
     passed: s.passing.count,
     passed_pct: score(s.passing.share * 100),
     meets_target: s.meetsNationalTarget ? m.meets : m.misses,
+    below_minimum: s.belowMinimum,
   });
   return {
     name: `summary-${fiscalYear}`,
@@ -138,6 +141,7 @@ export function summaryTable(
       { key: 'passed', header: `${m.passing} ${m.count}` },
       { key: 'passed_pct', header: `${m.passing} ${m.share}`, decimals: true },
       { key: 'meets_target', header: m.meets },
+      { key: 'below_minimum', header: m.belowMinimum },
     ],
     rows: [row(m.national, national), ...byType.map((s) => row(typeName(s.type, lang), s))],
   };

@@ -84,6 +84,7 @@ const toResult = (r: ResultRow) => ({
   passed: r.passed,
   indicators: r.indicators,
   respondents: r.respondents,
+  belowMinimum: r.belowMinimum,
 });
 
 export function createResultsViewService(db: Db) {

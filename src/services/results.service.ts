@@ -2,7 +2,8 @@
 // as the export objects of docs/formats.md, summaries per type and rankings.
 import { canSeeYearResults } from '../domain/publication.ts';
 import type { Actor } from '../domain/actor.ts';
-import type { Framework } from '../domain/framework/schema.ts';
+import { minimumSample } from '../domain/framework/helpers.ts';
+import type { Framework, SurveyTool } from '../domain/framework/schema.ts';
 import { toAnswerCounts } from '../domain/response-validation.ts';
 import {
   rankAgenciesInScope,
@@ -16,6 +17,7 @@ import {
   type Summary,
   type TypeSummary,
 } from '../domain/scoring/rollups.ts';
+import { belowMinimum } from '../domain/scoring/minimum-sample.ts';
 import { scoreAgency } from '../domain/scoring/score.ts';
 import type { ScoreCard } from '../domain/scoring/types.ts';
 import { toResultObject, type ResultObject } from '../domain/result-export.ts';
@@ -34,6 +36,7 @@ import {
   type CardFilter,
   type StoredCard,
 } from '../storage/score-card.repository.ts';
+import { loadTargets } from '../storage/survey-link.repository.ts';
 import { NotFoundError } from './errors.ts';
 import type { AssessmentYear, YearService } from './year.service.ts';
 
@@ -47,10 +50,16 @@ async function scoreAndStore(
   framework: Framework,
   codes: string[],
 ): Promise<ScoreCard[]> {
-  const [counts, oit] = await Promise.all([
+  const [counts, oit, targets] = await Promise.all([
     loadAgencyCounts(db, year, codes),
     loadOitScores(db, year, codes),
+    loadTargets(db, year, codes),
   ]);
+  // The year's rule gives each tool's minimum from the population the agency entered.
+  const minimumOf = (tool: SurveyTool, population: number | null | undefined) =>
+    population === null || population === undefined
+      ? null
+      : minimumSample(framework, tool, population);
   const cards = codes.map((agencyCode) => {
     const c = counts.get(agencyCode);
     const answers = toAnswerCounts(framework, 'IIT', c?.counts.IIT ?? []);
@@ -59,6 +68,10 @@ async function scoreAndStore(
       answers,
       respondents: c?.respondents ?? { IIT: 0, EIT: 0 },
       oit: oit.get(agencyCode) ?? {},
+      minimums: {
+        IIT: minimumOf('IIT', targets.get(agencyCode)?.iitPopulation),
+        EIT: minimumOf('EIT', targets.get(agencyCode)?.eitPopulation),
+      },
     });
     return { agencyCode, card };
   });
@@ -90,6 +103,7 @@ const toAgencyResult = (s: StoredCard): AgencyResult => ({
   passed: s.card.passed,
   indicators: s.card.indicators,
   respondents: s.card.respondents,
+  belowMinimum: belowMinimum(s.card.sample),
 });
 
 export function createResultsService(db: Db, years: YearService) {
@@ -225,6 +239,7 @@ export function createResultsService(db: Db, years: YearService) {
         overall: s.card.overall,
         level: s.card.level,
         passed: s.card.passed,
+        belowMinimum: belowMinimum(s.card.sample),
       }));
       return rankAgenciesInScope(rows, last, WHOLE_SCOPE, compareCodes);
     },

@@ -18,6 +18,8 @@ import { findAgency } from '../storage/agency.repository.ts';
 import { loadCalendar, yearExists } from '../storage/calendar.repository.ts';
 import { listAnomalies, type AnomalyRow } from '../storage/survey-guard.repository.ts';
 import { listProgress, putTarget, type ProgressRow } from '../storage/survey-link.repository.ts';
+import { markAgencies } from '../storage/recompute-mark.repository.ts';
+import { hasScoreCard } from '../storage/score-card.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import { ForbiddenError, NotFoundError } from './errors.ts';
 
@@ -123,6 +125,9 @@ export function createSampleTargetService(db: Db, now: () => Date) {
       if (problems.length > 0) return err(problems);
       await db.transaction().execute(async (tx) => {
         await putTarget(tx, fiscalYear, { agencyCode, iitPopulation: iit, eitPopulation: eit });
+        // A card keeps its minimum sample: have the worker recompute a card already made.
+        if (await hasScoreCard(tx, fiscalYear, agencyCode))
+          await markAgencies(tx, [{ fiscalYear, agencyCode }]);
         await recordAudit(tx, {
           actor,
           action: 'survey_target.set',

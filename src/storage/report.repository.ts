@@ -1,6 +1,9 @@
 // Reads behind the results pages (agency report, summaries, rankings, home) and the year's
 // publication state. Light rows for year-wide pages: one query, only the columns shown.
 import { sql } from 'kysely';
+import type { SurveyTool } from '../domain/framework/schema.ts';
+import { belowMinimum } from '../domain/scoring/minimum-sample.ts';
+import type { ScoreCard } from '../domain/scoring/types.ts';
 import type { Db } from './database.ts';
 import { confirmedOitAgencies } from './oit.repository.ts';
 
@@ -19,6 +22,8 @@ export interface ResultRow {
   oit: number | null;
   indicators: Record<string, number | null>;
   respondents: { IIT: number; EIT: number };
+  /** Survey tools below the minimum sample (marked in every output). */
+  belowMinimum: SurveyTool[];
 }
 
 /** Every score card of a year with its agency; indicators and respondents only when asked. */
@@ -42,8 +47,9 @@ export async function loadResultRows(
     oit: number | null;
     indicators: Record<string, number | null> | null;
     respondents: { IIT: number; EIT: number } | null;
+    sample: Partial<ScoreCard['sample']> | null;
   }>`select s.agency_code, a.name_th, a.name_en, a.type, a.province, a.district, s.overall,
-      s.level, s.passed, s.iit, s.eit, s.oit,
+      s.level, s.passed, s.iit, s.eit, s.oit, s.sample,
       ${opts.detail ? sql`s.indicators, s.respondents` : sql`null::jsonb as indicators, null::jsonb as respondents`}
     from score_cards s join agencies a on a.code = s.agency_code
     where s.fiscal_year = ${fiscalYear}`.execute(db);
@@ -62,6 +68,7 @@ export async function loadResultRows(
     oit: r.oit,
     indicators: r.indicators ?? {},
     respondents: r.respondents ?? { IIT: 0, EIT: 0 },
+    belowMinimum: belowMinimum((r.sample as ScoreCard['sample'] | null) ?? undefined),
   }));
 }
 

@@ -254,6 +254,8 @@ export interface ScoreCardTable {
   sub_items: Json<Record<string, number | null>>;
   missing: Json<{ tool: string; reason: string; detail?: string }[]>;
   respondents: Json<{ IIT: number; EIT: number }>;
+  /** ScoreCard['sample']; '{}' on cards computed before the minimum sample was kept. */
+  sample: Generated<Json<unknown>>;
   computed_at: DefaultedTimestamp;
 }
 

@@ -17,10 +17,11 @@ export async function upsertScoreCards(
     cards.map((x) => f(x.card, x.agencyCode));
   const json = (f: (c: ScoreCard) => unknown) => col((c) => JSON.stringify(f(c)));
   await sql`insert into score_cards (fiscal_year, agency_code, framework_id, overall, level, passed,
-      iit, eit, oit, tools, indicators, sub_indicators, questions, sub_items, missing, respondents)
+      iit, eit, oit, tools, indicators, sub_indicators, questions, sub_items, missing, respondents,
+      sample)
     select ${fiscalYear}::int, r.agency, r.framework, r.overall, r.level, r.passed, r.iit, r.eit,
       r.oit, r.tools::jsonb, r.indicators::jsonb, r.sub_indicators::jsonb, r.questions::jsonb,
-      r.sub_items::jsonb, r.missing::jsonb, r.respondents::jsonb
+      r.sub_items::jsonb, r.missing::jsonb, r.respondents::jsonb, r.sample::jsonb
     from unnest(${col((_, a) => a)}::text[], ${col((c) => c.frameworkId)}::text[],
       ${col((c) => c.overall)}::float8[], ${col((c) => c.level)}::text[],
       ${col((c) => c.passed)}::boolean[], ${col((c) => c.tools.IIT)}::float8[],
@@ -28,22 +29,23 @@ export async function upsertScoreCards(
       ${json((c) => c.tools)}::text[], ${json((c) => c.indicators)}::text[],
       ${json((c) => c.subIndicators)}::text[], ${json((c) => c.questions)}::text[],
       ${json((c) => c.subItems)}::text[], ${json((c) => c.missing)}::text[],
-      ${json((c) => c.respondents)}::text[])
+      ${json((c) => c.respondents)}::text[], ${json((c) => c.sample)}::text[])
       as r(agency, framework, overall, level, passed, iit, eit, oit, tools, indicators,
-        sub_indicators, questions, sub_items, missing, respondents)
+        sub_indicators, questions, sub_items, missing, respondents, sample)
     on conflict (fiscal_year, agency_code) do update set
       framework_id = excluded.framework_id, overall = excluded.overall, level = excluded.level,
       passed = excluded.passed, iit = excluded.iit, eit = excluded.eit, oit = excluded.oit,
       tools = excluded.tools, indicators = excluded.indicators,
       sub_indicators = excluded.sub_indicators, questions = excluded.questions,
       sub_items = excluded.sub_items, missing = excluded.missing,
-      respondents = excluded.respondents, computed_at = now()
+      respondents = excluded.respondents, sample = excluded.sample, computed_at = now()
     where (score_cards.framework_id, score_cards.overall, score_cards.level, score_cards.passed,
         score_cards.iit, score_cards.eit, score_cards.oit, score_cards.sub_items,
-        score_cards.sub_indicators, score_cards.missing, score_cards.respondents)
+        score_cards.sub_indicators, score_cards.missing, score_cards.respondents,
+        score_cards.sample)
       is distinct from (excluded.framework_id, excluded.overall, excluded.level, excluded.passed,
         excluded.iit, excluded.eit, excluded.oit, excluded.sub_items, excluded.sub_indicators,
-        excluded.missing, excluded.respondents)`.execute(db);
+        excluded.missing, excluded.respondents, excluded.sample)`.execute(db);
 }
 
 export interface StoredCard {
@@ -83,6 +85,7 @@ type CardRow = {
   sub_items: ScoreCard['subItems'];
   missing: ScoreCard['missing'];
   respondents: ScoreCard['respondents'];
+  sample: Partial<ScoreCard['sample']>;
   computed_at: Date;
 };
 
@@ -107,7 +110,15 @@ const toStored = (r: CardRow): StoredCard => ({
     subItems: r.sub_items,
     missing: r.missing,
     respondents: r.respondents,
+    sample: storedSample(r.sample),
   },
+});
+
+const UNKNOWN: ScoreCard['sample']['IIT'] = { minimum: null, below: null };
+/** The stored sample, or "minimum unknown" for a card computed before it was kept. */
+export const storedSample = (s: Partial<ScoreCard['sample']> | null): ScoreCard['sample'] => ({
+  IIT: s?.IIT ?? UNKNOWN,
+  EIT: s?.EIT ?? UNKNOWN,
 });
 
 /**
@@ -128,7 +139,7 @@ export async function* streamScoreCards(
       select s.agency_code, a.name_th, a.name_en, a.type, a.province, a.district, a.staff_count,
         s.framework_id, s.overall, s.level, s.passed, s.tools, s.indicators, s.sub_indicators,
         ${detail ? sql`s.questions, s.sub_items` : sql`'{}'::jsonb as questions, '{}'::jsonb as sub_items`},
-        s.missing, s.respondents, s.computed_at
+        s.missing, s.respondents, s.sample, s.computed_at
       from score_cards s join agencies a on a.code = s.agency_code
       where s.fiscal_year = ${fiscalYear} and s.agency_code > ${after}
         ${filter.agencyCode ? sql`and s.agency_code = ${filter.agencyCode}` : sql``}
@@ -162,4 +173,19 @@ export async function countScoreCards(
     select count(*)::int as cards, count(overall)::int as scored from score_cards
     where fiscal_year = ${fiscalYear}`.execute(db);
   return rows[0] ?? { cards: 0, scored: 0 };
+}
+
+/** Whether the agency has a card for the year. */
+export async function hasScoreCard(
+  db: Db,
+  fiscalYear: number,
+  agencyCode: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('score_cards')
+    .select('agency_code')
+    .where('fiscal_year', '=', fiscalYear)
+    .where('agency_code', '=', agencyCode)
+    .executeTakeFirst();
+  return row !== undefined;
 }

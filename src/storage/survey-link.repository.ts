@@ -224,3 +224,28 @@ export async function listProgress(
     eitCount: Number(r.eit_n ?? 0),
   }));
 }
+
+/** The entered populations of these agencies (absent: the agency entered none). */
+export async function loadTargets(
+  db: Db,
+  fiscalYear: number,
+  agencyCodes: string[],
+): Promise<Map<string, TargetRow>> {
+  if (agencyCodes.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('survey_targets')
+    .select(['agency_code', 'iit_population', 'eit_population'])
+    .where('fiscal_year', '=', fiscalYear)
+    .where('agency_code', 'in', agencyCodes)
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.agency_code,
+      {
+        agencyCode: r.agency_code,
+        iitPopulation: r.iit_population ?? null,
+        eitPopulation: r.eit_population ?? null,
+      },
+    ]),
+  );
+}

@@ -36,9 +36,11 @@ describe('results API', () => {
     expect(Object.keys(all[0]!).sort()).toEqual(
       [
         'agency_code',
+        'below_minimum',
         'fiscal_year',
         'indicators',
         'level',
+        'minimum_sample',
         'missing',
         'name_th',
         'overall',

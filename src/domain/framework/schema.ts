@@ -89,6 +89,12 @@ const sampleRule = z.object({
       }),
     )
     .default([]),
+  /**
+   * What an agency below its minimum for a survey tool gets: 'score_and_mark' scores it and marks
+   * it everywhere its result appears (2563: the NACC published every agency with answers);
+   * 'not_scored' leaves that tool, and so the overall score, unscored.
+   */
+  belowMinimum: z.enum(['score_and_mark', 'not_scored']).default('score_and_mark'),
 });
 
 export const frameworkSchema = z.object({

@@ -19,6 +19,17 @@ export interface StoredCard {
   questions: Record<string, number | null>;
   subItems: Record<string, number | null>;
   respondents: { IIT: number; EIT: number };
+  /** Respondents against the minimum sample (absent on cards made before it was kept). */
+  sample?: Partial<Record<SurveyTool, { minimum: number | null; below: boolean | null }>>;
+}
+
+/** A survey tool's respondents against the year's minimum sample. */
+export interface SampleRow {
+  tool: SurveyTool;
+  respondents: number;
+  /** null: the agency entered no population, so the minimum is unknown. */
+  minimum: number | null;
+  below: boolean;
 }
 
 export interface DemographicCount {
@@ -90,6 +101,9 @@ export interface AgencyReport {
   oit: { code: string; title: Text; heading: Text | null; score: number | null; comment: string }[];
   whoAnswered: WhoAnswered[];
   respondents: { IIT: number; EIT: number };
+  sample: SampleRow[];
+  /** What the year's rule does below the minimum (framework.sampleRule.belowMinimum). */
+  belowMinimumRule: Framework['sampleRule']['belowMinimum'];
 }
 
 const TOOL_FALLBACK: Record<ToolCode, Text> = {
@@ -158,6 +172,13 @@ export function buildAgencyReport(input: ReportInput): AgencyReport {
     }),
     whoAnswered: (['IIT', 'EIT'] as const).map((tool) => whoAnswered(input, tool)),
     respondents: card.respondents,
+    sample: (['IIT', 'EIT'] as const).map((tool) => ({
+      tool,
+      respondents: card.respondents[tool] ?? 0,
+      minimum: card.sample?.[tool]?.minimum ?? null,
+      below: card.sample?.[tool]?.below === true,
+    })),
+    belowMinimumRule: fw.sampleRule.belowMinimum,
   };
 }
 

@@ -1,5 +1,6 @@
 // What a rankings page shows: the scope (national, a type, a province, provinces), this year's and
 // last year's ranks side by side, then filter, search and sort. Ranks come from the scorer's rankAgencies.
+import type { SurveyTool } from '../framework/schema.ts';
 import {
   provinceScores,
   publishedChange,
@@ -36,6 +37,8 @@ export interface RankingAgency {
   overall: number | null;
   level: string | null;
   passed: boolean | null;
+  /** Survey tools whose respondents fell below the year's minimum sample (marked, still ranked). */
+  belowMinimum: SurveyTool[];
 }
 
 export interface AgencyRankingRow extends RankingAgency {

@@ -1,5 +1,6 @@
 // The scoring engine's public API: score one agency, pick a level, roll results up.
-export type { AnswerCounts, MissingReason, ScoreCard, ScoreInput } from './types.ts';
+export type { AnswerCounts, MissingReason, ScoreCard, ScoreInput, ToolSample } from './types.ts';
+export { belowMinimum, toolSample } from './minimum-sample.ts';
 export { scoreAgency, subItemScore } from './score.ts';
 export { levelFor } from './level.ts';
 export {

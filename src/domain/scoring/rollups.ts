@@ -1,6 +1,7 @@
 // Roll-ups of per-agency results the NACC publishes: per type, national, rankings, provinces,
 // and last year's scores. Plain arrays in, plain objects out, so they work in memory or over SQL rows.
-import type { Framework } from '../framework/schema.ts';
+import type { Framework, SurveyTool } from '../framework/schema.ts';
+import { belowMinimum } from './minimum-sample.ts';
 import { published, publishedChange } from './rounding.ts';
 import type { ScoreCard } from './types.ts';
 
@@ -17,6 +18,8 @@ export interface AgencyResult {
   /** Indicator code → score. */
   indicators: Record<string, number | null>;
   respondents: { IIT: number; EIT: number };
+  /** Survey tools below the minimum sample; absent or [] when none (or not known). */
+  belowMinimum?: readonly SurveyTool[];
 }
 
 /** The roll-up row of a freshly computed score card. */
@@ -31,6 +34,7 @@ export function toAgencyResult(
     passed: card.passed,
     indicators: { ...card.indicators },
     respondents: { ...card.respondents },
+    belowMinimum: belowMinimum(card.sample),
   };
 }
 
@@ -54,6 +58,8 @@ export interface Summary {
   passing: CountShare;
   /** Whether the share passing reaches the framework's national target (80 % in 2563). */
   meetsNationalTarget: boolean;
+  /** Agencies with a survey tool below the minimum sample (scored and marked, 2563's rule). */
+  belowMinimum: number;
 }
 
 export interface TypeSummary extends Summary {
@@ -97,6 +103,7 @@ export function summarize(framework: Framework, results: readonly AgencyResult[]
     levels,
     passing,
     meetsNationalTarget: scored.length > 0 && passing.share >= framework.nationalTargetShare,
+    belowMinimum: results.filter((r) => (r.belowMinimum?.length ?? 0) > 0).length,
   };
 }
 

@@ -2,6 +2,7 @@
 // scores, level and pass, exactly as methodology.md describes. Pure, total, full precision.
 import type { Framework, Indicator, SubItem, ToolCode } from '../framework/schema.ts';
 import { levelFor } from './level.ts';
+import { toolSample } from './minimum-sample.ts';
 import type { MissingReason, ScoreCard, ScoreInput } from './types.ts';
 
 const mean = (values: number[]): number => values.reduce((a, b) => a + b, 0) / values.length;
@@ -54,6 +55,12 @@ export function scoreAgency(framework: Framework, input: ScoreInput): ScoreCard 
   const subIndicators: Record<string, number | null> = {};
   const indicators: Record<string, number | null> = {};
   const respondents = { IIT: input.respondents.IIT, EIT: input.respondents.EIT };
+  const sample = {
+    IIT: toolSample(input.minimums?.IIT, respondents.IIT),
+    EIT: toolSample(input.minimums?.EIT, respondents.EIT),
+  };
+  const withheld = (tool: 'IIT' | 'EIT') =>
+    framework.sampleRule.belowMinimum === 'not_scored' && sample[tool].below === true;
 
   for (const tool of ['IIT', 'EIT'] as const) {
     const hasRespondents = Number.isFinite(respondents[tool]) && respondents[tool] > 0;
@@ -117,9 +124,19 @@ export function scoreAgency(framework: Framework, input: ScoreInput): ScoreCard 
     meanOrNull(
       framework.indicators.filter((i) => i.tool === tool).map((i) => indicators[i.code] ?? null),
     );
+  for (const tool of ['IIT', 'EIT'] as const)
+    if (withheld(tool)) {
+      // Nothing of a withheld tool is published: its indicators go with its score.
+      for (const ind of framework.indicators) if (ind.tool === tool) indicators[ind.code] = null;
+      missing.push({
+        tool,
+        reason: 'below_minimum_sample',
+        detail: `${respondents[tool]} < ${sample[tool].minimum}`,
+      });
+    }
   const tools: Record<ToolCode, number | null> = {
-    IIT: toolScore('IIT'),
-    EIT: toolScore('EIT'),
+    IIT: withheld('IIT') ? null : toolScore('IIT'),
+    EIT: withheld('EIT') ? null : toolScore('EIT'),
     OIT: toolScore('OIT'),
   };
 
@@ -142,5 +159,6 @@ export function scoreAgency(framework: Framework, input: ScoreInput): ScoreCard 
     passed: level ? level.passes : null,
     missing,
     respondents,
+    sample,
   };
 }

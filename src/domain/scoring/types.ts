@@ -1,7 +1,7 @@
 // The scorer's inputs and outputs. Inputs are answer counts (never single responses), so the same
 // function scores one agency from SQL aggregates or the seed's published shares.
 
-import type { ToolCode } from '../framework/schema.ts';
+import type { SurveyTool, ToolCode } from '../framework/schema.ts';
 
 /**
  * Counts of answers to one sub-item, keyed `<question>.<n>` (e.g. `I1.2`).
@@ -17,6 +17,19 @@ export interface ScoreInput {
   respondents: { IIT: number; EIT: number };
   /** Confirmed OIT item scores, 0 or 100, keyed by item code; a missing item is not yet scored. */
   oit: Record<string, number>;
+  /**
+   * The minimum sample per survey tool from the year's rule and the agency's entered population;
+   * null (or absent) when the agency entered no population, so the minimum is unknown.
+   */
+  minimums?: Partial<Record<SurveyTool, number | null>>;
+}
+
+/** A survey tool's respondents against its minimum sample. */
+export interface ToolSample {
+  /** null: the agency entered no population, so the minimum is unknown. */
+  minimum: number | null;
+  /** Fewer respondents than the minimum; null when the minimum is unknown. */
+  below: boolean | null;
 }
 
 export interface MissingReason {
@@ -39,4 +52,6 @@ export interface ScoreCard {
   passed: boolean | null;
   missing: MissingReason[];
   respondents: { IIT: number; EIT: number };
+  /** Respondents against the minimum sample, per survey tool (methodology: minimum sample). */
+  sample: Record<SurveyTool, ToolSample>;
 }

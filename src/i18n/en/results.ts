@@ -60,6 +60,15 @@ export const results: Widen<typeof th> = {
       `No breakdown is shown because fewer than ${min} people answered (to protect privacy)`,
     whoNote: 'Numbers of people (answers are never broken down by group)',
     respondents: 'Respondents',
+    minimumOf: (min: string) => `minimum ${min}`,
+    minimumUnknown: 'The agency has not entered its population, so the minimum is not known',
+    belowMinimumTitle: 'Fewer respondents than the minimum',
+    belowMinimumTool: (tool: string, n: string, min: string) =>
+      `${tool} has ${n} respondents, below the minimum of ${min}`,
+    belowMinimumScored:
+      "Under this year's rules an agency below the minimum is still scored, and its result is marked wherever it is shown",
+    belowMinimumNotScored:
+      "Under this year's rules a survey below the minimum is not scored, so there is no overall score",
   },
   summary: {
     title: (y: string) => `Summary of results per agency type, ${y}`,
@@ -80,6 +89,7 @@ export const results: Widen<typeof th> = {
     meets: 'Target met',
     misses: 'Target not met',
     contents: 'Agency types',
+    belowMinimum: 'Agencies below the minimum sample',
   },
   rankings: {
     title: (y: string) => `Rankings, ${y}`,
@@ -117,6 +127,10 @@ export const results: Widen<typeof th> = {
     combined: 'Combined score (mean)',
     found: (n: string) => `${n} found`,
     none: 'Nothing matches these filters',
+    belowMinimum: 'Below minimum sample',
+    belowMinimumMark: (tools: string) => `${tools} below the minimum sample`,
+    belowMinimumNote:
+      "* Fewer respondents than the minimum sample; still ranked under this year's rules",
   },
   home: {
     latest: (y: string) => `Latest results: fiscal year ${y}`,

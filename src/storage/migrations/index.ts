@@ -8,6 +8,7 @@ import * as m40oit from './2026-11-25-40-oit-workflow.ts';
 import * as m60drive from './2026-11-25-60-province-drive.ts';
 import * as m20261202anon from './2026-12-02-10-anonymous-submissions.ts';
 import * as m1220exceptions from './2026-12-02-20-publication-exceptions.ts';
+import * as m1250sample from './2026-12-02-50-minimum-sample.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-25-01-agencies': m001,
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25-60-province-drive': m60drive,
   '2026-12-02-10-anonymous-submissions': m20261202anon,
   '2026-12-02-20-publication-exceptions': m1220exceptions,
+  '2026-12-02-50-minimum-sample': m1250sample,
 };

@@ -5,6 +5,7 @@ import type { Framework } from '../../domain/framework/schema.ts';
 import {
   MIN_RESPONDENTS_FOR_BREAKDOWN,
   type AgencyReport,
+  type SampleRow,
 } from '../../domain/reports/agency-report.ts';
 import { formatDate, formatInteger, formatScore } from '../../i18n/format.ts';
 import { BarChart, LineChart, ShareBar, SHARE_COLORS } from '../components/charts.tsx';
@@ -65,6 +66,31 @@ export function AgencyReportPage({
           <span class="muted"> {m.passMark(target)}</span>
         </div>
       </div>
+      {report.sample.some((s) => s.below) ? (
+        <div class="notice notice--warning" data-testid="below-minimum">
+          <p>
+            <strong>{m.belowMinimumTitle}</strong>
+          </p>
+          <ul>
+            {report.sample
+              .filter((s) => s.below)
+              .map((s) => (
+                <li>
+                  {m.belowMinimumTool(
+                    s.tool,
+                    formatInteger(s.respondents, lang),
+                    formatInteger(s.minimum ?? 0, lang),
+                  )}
+                </li>
+              ))}
+          </ul>
+          <p>
+            {report.belowMinimumRule === 'not_scored'
+              ? m.belowMinimumNotScored
+              : m.belowMinimumScored}
+          </p>
+        </div>
+      ) : null}
       <DownloadLinks
         ctx={ctx}
         links={[
@@ -301,6 +327,7 @@ export function AgencyReportPage({
         {report.whoAnswered.map((w) => (
           <div class="avoid-break">
             <h3>{m.whoTool(w.tool, formatInteger(w.respondents, lang))}</h3>
+            <SampleLine ctx={ctx} row={report.sample.find((s) => s.tool === w.tool)} />
             {w.tables === null ? (
               <p>{m.whoSuppressed(String(MIN_RESPONDENTS_FOR_BREAKDOWN))}</p>
             ) : (
@@ -339,5 +366,16 @@ export function AgencyReportPage({
       </section>
       {year.publishedAt && <p class="muted">{r.publishedOn(formatDate(year.publishedAt, lang))}</p>}
     </Layout>
+  );
+}
+
+/** The tool's minimum sample under its respondents' count (or why it is unknown). */
+function SampleLine({ ctx, row }: { ctx: PageContext; row: SampleRow | undefined }) {
+  if (!row) return null;
+  const m = ctx.t.results.report;
+  return (
+    <p class={row.below ? 'below-minimum' : 'muted'} data-testid={`minimum-${row.tool}`}>
+      {row.minimum === null ? m.minimumUnknown : m.minimumOf(formatInteger(row.minimum, ctx.lang))}
+    </p>
   );
 }

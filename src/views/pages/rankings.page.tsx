@@ -199,6 +199,11 @@ export function RankingsPage({
           </table>
         </div>
       )}
+      {total > 0 && view.kind === 'agencies' && view.rows.some((r) => r.belowMinimum.length > 0) ? (
+        <p class="muted" data-testid="below-minimum-note">
+          {m.belowMinimumNote}
+        </p>
+      ) : null}
       {total > 0 && view.kind === 'agencies' && (
         <div class="table-wrap">
           <table data-testid="ranking">
@@ -235,6 +240,12 @@ export function RankingsPage({
                       {lang === 'en' && r.nameEn ? r.nameEn : r.nameTh}
                     </a>
                     <span class="muted ranking__type"> {agencyTypeName(r.type, lang)}</span>
+                    {r.belowMinimum.length > 0 ? (
+                      <span class="below-minimum ranking__sample">
+                        {' '}
+                        * {m.belowMinimumMark(r.belowMinimum.join(', '))}
+                      </span>
+                    ) : null}
                   </th>
                   <td>{q.scope === 'province' ? (r.district ?? '–') : (r.province ?? '–')}</td>
                   <td class="num">{score(r.overall)}</td>

@@ -101,6 +101,12 @@ export function SummarySection({
         <dd>{formatInteger(s.respondents.EIT, lang)}</dd>
         <dt>{m.mean}</dt>
         <dd data-testid="mean">{score(s.meanOverall)}</dd>
+        {s.belowMinimum > 0 ? (
+          <>
+            <dt class="below-minimum">{m.belowMinimum}</dt>
+            <dd data-testid="below-minimum">{formatInteger(s.belowMinimum, lang)}</dd>
+          </>
+        ) : null}
       </dl>
       <p data-testid="passing">
         {m.passingOf(

@@ -215,6 +215,7 @@ describe('toAgencyResult', () => {
         passed: false,
         missing: [],
         respondents: { IIT: 40, EIT: 35 },
+        sample: { IIT: { minimum: 30, below: false }, EIT: { minimum: 40, below: true } },
       },
     );
     expect(row).toEqual({
@@ -226,6 +227,7 @@ describe('toAgencyResult', () => {
       passed: false,
       indicators: { '1': 90 },
       respondents: { IIT: 40, EIT: 35 },
+      belowMinimum: ['EIT'],
     });
   });
 });

@@ -1,10 +1,13 @@
-// A year of results for app.request() tests: Lamphun's 59 agencies, 51-PRV scored from the seed's
-// published answer shares (as integer counts) with its OIT comments, the others from published
-// overall scores, 2562 as past results, and a few coarse demographics for "who answered".
+// A year of results for app.request() tests: Lamphun's 59 agencies, each scored by the scorer from
+// the demo's 2563 answer counts (demo-answers-2563.json, which reproduce the published figures),
+// 51-PRV with its seed OIT comments, 2562 as past results, and a few coarse demographics for "who
+// answered". No score is written as a constant: every card is the scorer's.
 import { readFileSync } from 'node:fs';
 import { SYSTEM_CLI } from '../../src/domain/actor.ts';
+import { demoScoreInput } from '../../src/demo/demo-answers.ts';
+import { readDemoAnswers } from '../../src/demo/demo-results.ts';
 import { answerColumns, getFramework } from '../../src/domain/framework/index.ts';
-import { levelFor, scoreAgency } from '../../src/domain/scoring/index.ts';
+import { scoreAgency } from '../../src/domain/scoring/index.ts';
 import type { ScoreCard } from '../../src/domain/scoring/types.ts';
 import type { Services } from '../../src/services/container.ts';
 import type { Db } from '../../src/storage/database.ts';
@@ -23,7 +26,17 @@ export const seedReport = JSON.parse(
   read('test/fixtures/seed/lamphun-2563-report.json'),
 ) as SeedReport;
 
-export const PRV_RESPONDENTS = { IIT: 417, EIT: 217 };
+const demo = readDemoAnswers();
+/** 51-PRV's respondents in the fixture (the demo's, a plausible 2563 sample). */
+export const PRV_RESPONDENTS = {
+  IIT: demo.agencies['51-PRV']!.IIT.respondents,
+  EIT: demo.agencies['51-PRV']!.EIT.respondents,
+};
+/** 51-PRV's answer counts per IIT/EIT column, as stored in answer_counts. */
+export const prvCounts = (tool: 'IIT' | 'EIT', column: string): number[] => {
+  const fw = getFramework('ita-2563')!;
+  return demo.agencies['51-PRV']![tool].counts[answerColumns(fw, tool).indexOf(column)] ?? [];
+};
 
 export async function loadResultsFixture(services: Services, db: Db): Promise<void> {
   await services.agencies.importAgencies(
@@ -34,15 +47,35 @@ export async function loadResultsFixture(services: Services, db: Db): Promise<vo
   const fw = getFramework('ita-2563')!;
   await insertYear(db, 2563, fw.id);
 
-  // 51-PRV: shares in hundredths of a percent are exact integer counts with the same ratios.
-  const answers: Record<string, number[]> = {};
-  for (const q of seedReport.questions)
-    q.items.forEach(
-      (it, i) => (answers[`${q.code}.${i + 1}`] = it.distribution.map((d) => Math.round(d * 100))),
-    );
-  const oit = Object.fromEntries(seedReport.oit.map((o) => [o.code, o.score]));
-  const prv = scoreAgency(fw, { answers, respondents: PRV_RESPONDENTS, oit });
-  const cards: { agencyCode: string; card: ScoreCard }[] = [{ agencyCode: '51-PRV', card: prv }];
+  const cards: { agencyCode: string; card: ScoreCard }[] = [];
+  const counts: {
+    fiscal_year: number;
+    agency_code: string;
+    tool: 'IIT' | 'EIT';
+    item: number;
+    c1: number;
+    c2: number;
+    c3: number;
+    c4: number;
+  }[] = [];
+  for (const [code, answers] of Object.entries(demo.agencies)) {
+    cards.push({ agencyCode: code, card: scoreAgency(fw, demoScoreInput(fw, answers)) });
+    for (const tool of ['IIT', 'EIT'] as const)
+      answers[tool].counts.forEach((c, i) =>
+        counts.push({
+          fiscal_year: 2563,
+          agency_code: code,
+          tool,
+          item: i + 1,
+          c1: c[0] ?? 0,
+          c2: c[1] ?? 0,
+          c3: c[2] ?? 0,
+          c4: c[3] ?? 0,
+        }),
+      );
+  }
+  await upsertScoreCards(db, 2563, cards);
+  await db.insertInto('answer_counts').values(counts).execute();
 
   const past: Parameters<typeof upsertPastResults>[1] = [];
   for (const line of read('src/demo/data/lamphun-results-published.csv')
@@ -50,51 +83,19 @@ export async function loadResultsFixture(services: Services, db: Db): Promise<vo
     .split('\n')
     .slice(1)) {
     const [code, year, overall] = line.split(',');
-    const score = Number(overall);
     if (year === '2562')
       past.push({
         agencyCode: code!,
         fiscalYear: 2562,
-        overall: score,
+        overall: Number(overall),
         iit: null,
         eit: null,
         oit: null,
         level: null,
       });
-    else if (code !== '51-PRV') {
-      const level = levelFor(fw, score);
-      cards.push({
-        agencyCode: code!,
-        card: {
-          ...prv,
-          overall: score,
-          level: level.code,
-          passed: level.passes,
-          respondents: { IIT: 30, EIT: 30 },
-          indicators: Object.fromEntries(Object.keys(prv.indicators).map((k) => [k, score])),
-        },
-      });
-    }
   }
-  await upsertScoreCards(db, 2563, cards);
   await upsertPastResults(db, past);
 
-  for (const tool of ['IIT', 'EIT'] as const) {
-    const rows = answerColumns(fw, tool).map((col, i) => {
-      const c = answers[col] ?? [];
-      return {
-        fiscal_year: 2563,
-        agency_code: '51-PRV',
-        tool,
-        item: i + 1,
-        c1: c[0] ?? 0,
-        c2: c[1] ?? 0,
-        c3: c[2] ?? 0,
-        c4: c[3] ?? 0,
-      };
-    });
-    await db.insertInto('answer_counts').values(rows).execute();
-  }
   await db
     .insertInto('oit_entries')
     .values(

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { markPublished } from '../helpers/publish.ts';
 import { createTestApp } from '../helpers/app.ts';
-import { loadResultsFixture } from '../helpers/results-fixture.ts';
+import { loadResultsFixture, prvCounts } from '../helpers/results-fixture.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 const text = async (path: string) => {
@@ -82,9 +82,11 @@ describe('after publication', () => {
 
   it('shows answer shares with numbers per sub-item, OIT comments and who answered', async () => {
     const { body } = await text(REPORT);
-    // I1.1: 3.07 / 0.00 / 33.66 / 63.27 %, score 85.82.
-    expect(body).toContain('3.07% (307)');
-    expect(body).toContain('63.27% (6,327)');
+    // I1.1: the seed's published shares 3.07 / 0.00 / 33.66 / 63.27 %, score 85.82, with the
+    // fixture's counts of people beside them.
+    const [c1, , , c4] = prvCounts('IIT', 'I1.1');
+    expect(body).toContain(`3.07% (${c1})`);
+    expect(body).toContain(`63.27% (${c4})`);
     expect(body).toContain('85.82');
     expect(body).toContain('ไม่ปรากฏอำนาจหน้าที่ของหน่วยงาน (จังหวัด)');
     const who = body.slice(body.indexOf('data-testid="who"'));

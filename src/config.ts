@@ -19,7 +19,30 @@ export interface Config {
   /** smtp:// or smtps:// URL; null keeps mail in the database outbox only (development, demo). */
   smtpUrl: string | null;
   mailFrom: string;
+  /** PostgreSQL connection limits: a dead or stuck database costs a bounded wait, never a hang. */
+  databaseLimits: DatabaseLimits;
+  /** Job leases: a worker renews its jobs' lease while it runs them; a dead worker's expire. */
+  jobLeaseSeconds: number;
+  /** Agency-report PDFs rendered at once (each is a Chromium page). */
+  pdfConcurrency: number;
 }
+
+export interface DatabaseLimits {
+  poolSize: number;
+  /** Longest one statement may run (server side: statement_timeout). */
+  statementTimeoutMs: number;
+  /** Longest a statement waits for a row or table lock (lock_timeout). */
+  lockTimeoutMs: number;
+  /** Longest to open a connection or wait for a free one in the pool. */
+  connectTimeoutMs: number;
+}
+
+export const DATABASE_LIMIT_DEFAULTS: DatabaseLimits = {
+  poolSize: 10,
+  statementTimeoutMs: 60_000,
+  lockTimeoutMs: 10_000,
+  connectTimeoutMs: 5_000,
+};
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -112,6 +135,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const mailFrom = env.MAIL_FROM?.trim() || 'Open ITAS <no-reply@localhost>';
   if (!/@/.test(mailFrom)) problems.push(`MAIL_FROM: "${env.MAIL_FROM}" has no e-mail address`);
 
+  // Whole numbers in a range; a bad value is reported by name with the others.
+  const whole = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (Number.isInteger(n) && n >= min && n <= max) return n;
+    problems.push(`${name}: "${raw}" must be a whole number from ${min} to ${max}`);
+    return fallback;
+  };
+  const d = DATABASE_LIMIT_DEFAULTS;
+  const databaseLimits: DatabaseLimits = {
+    poolSize: whole('DATABASE_POOL_SIZE', d.poolSize, 1, 1000),
+    statementTimeoutMs: whole(
+      'DATABASE_STATEMENT_TIMEOUT_MS',
+      d.statementTimeoutMs,
+      100,
+      3_600_000,
+    ),
+    lockTimeoutMs: whole('DATABASE_LOCK_TIMEOUT_MS', d.lockTimeoutMs, 100, 3_600_000),
+    connectTimeoutMs: whole('DATABASE_CONNECT_TIMEOUT_MS', d.connectTimeoutMs, 100, 600_000),
+  };
+  const jobLeaseSeconds = whole('JOB_LEASE_SECONDS', 15, 3, 3600);
+  const pdfConcurrency = whole('PDF_CONCURRENCY', 2, 1, 16);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -128,6 +175,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     nodeEnv,
     smtpUrl,
     mailFrom,
+    databaseLimits,
+    jobLeaseSeconds,
+    pdfConcurrency,
   };
 }
 

@@ -6,6 +6,9 @@ import { isDatabaseEmpty, loadDemo, printDemoReport } from './demo/load-demo.ts'
 import { createApp } from './http/app.tsx';
 import { createServices } from './services/container.ts';
 import { startWorker } from './jobs/worker.ts';
+import { en } from './i18n/en.ts';
+import { th } from './i18n/th.ts';
+import { DatabaseInUse } from './storage/pglite-lock.ts';
 
 function readConfig(): Config {
   try {
@@ -28,6 +31,13 @@ async function main(): Promise<void> {
   try {
     db = await openReadyDatabase(config, log);
   } catch (e) {
+    if (e instanceof DatabaseInUse) {
+      const pid = String(e.pid);
+      process.stderr.write(
+        `Open ITAS cannot start.\n${th.ops.databaseInUse(e.dir, pid)}\n${en.ops.databaseInUse(e.dir, pid)}\n`,
+      );
+      process.exit(3);
+    }
     process.stderr.write(
       `Open ITAS cannot start: the database is not reachable or not ready.\n  DATABASE_URL: ${e instanceof Error ? e.message : String(e)}\n`,
     );
@@ -44,6 +54,7 @@ async function main(): Promise<void> {
   // Background jobs (recompute after new answers, …) run in every app process: SKIP LOCKED.
   const worker = startWorker(services, log, {
     recomputeEveryMs: config.recomputeDelaySeconds * 1000,
+    leaseSeconds: config.jobLeaseSeconds,
   });
   const app = createApp({ services, log });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

@@ -4,6 +4,9 @@ import { createLogger, openReadyDatabase } from '../bootstrap.ts';
 import { ImportRejected, formatImportIssues } from '../domain/import-issue.ts';
 import { createServices, type Services } from '../services/container.ts';
 import { ServiceError } from '../services/errors.ts';
+import { en } from '../i18n/en.ts';
+import { th } from '../i18n/th.ts';
+import { DatabaseInUse } from '../storage/pglite-lock.ts';
 import { UsageError, type CliContext, type Command } from './command.ts';
 import { commands } from './commands.ts';
 
@@ -69,6 +72,13 @@ export async function runCli(
     }
     if (e instanceof ServiceError) {
       io.err(`${e.th}\n${e.en}\n`);
+      return 1;
+    }
+    if (e instanceof DatabaseInUse) {
+      // Refused before anything was written: the running server owns the embedded database.
+      io.err(
+        `${th.ops.databaseInUse(e.dir, String(e.pid))}\n${en.ops.databaseInUse(e.dir, String(e.pid))}\n`,
+      );
       return 1;
     }
     if (

@@ -3,6 +3,7 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
 import type { Services } from '../services/container.ts';
 import { ServerErrorPage, NotFoundPage } from '../views/pages/error.page.tsx';
+import { UnavailablePage } from '../views/pages/unavailable.page.tsx';
 import type { PageContext } from '../views/page-context.ts';
 import type { AppEnv } from './context.ts';
 import { ANONYMOUS } from '../domain/actor.ts';
@@ -56,6 +57,35 @@ export function pageContext(c: Context<AppEnv>): PageContext {
     csrfToken: c.get('csrfToken') ?? '',
     ...accountContext(c),
   };
+}
+
+/** Seconds a client is asked to wait while the database is away (a restart takes a few). */
+const RETRY_AFTER_SECONDS = 5;
+
+/** 503 with Retry-After: bilingual JSON for the API, a calm page that retries for people. */
+function unavailableResponse(c: Context<AppEnv>, services: Services): Response | Promise<Response> {
+  c.header('Retry-After', String(RETRY_AFTER_SECONDS));
+  c.header('Cache-Control', 'no-store');
+  if (c.req.path.startsWith('/api/')) {
+    const th = services.messages('th').ops;
+    const en = services.messages('en').ops;
+    return c.json(
+      { error: { code: 'unavailable', message: en.unavailableApi, message_th: th.unavailableApi } },
+      503,
+    );
+  }
+  return c.html(
+    <UnavailablePage ctx={pageContext(c)} retryAfterSeconds={RETRY_AFTER_SECONDS} />,
+    503,
+  );
+}
+
+function requestAborted(c: Context<AppEnv>): boolean {
+  try {
+    return c.req.raw.signal?.aborted === true;
+  } catch {
+    return false;
+  }
 }
 
 const SURVEY_API = '/api/v1/surveys/*';
@@ -119,6 +149,19 @@ export function createApp({ services, log, surveyMetrics }: AppDeps): Hono<AppEn
     const expected = handleExpectedError(err, c);
     if (expected) return expected;
     const requestId = c.get('requestId');
+    // Language may not be set if the failure came early; the page is bilingual anyway.
+    if (!c.get('t')) c.set('t', services.messages('th'));
+    if (!c.get('lang')) c.set('lang', 'th');
+    // A database socket reset (ECONNRESET, EPIPE) looks like a client hanging up: unless the
+    // request itself was aborted, a database error is the database being away (503).
+    if (!requestAborted(c) && services.health.isUnavailable(err)) {
+      // The database is away (restart, failover, overload): an operational state, not a bug.
+      (c.get('log') ?? log).warn(
+        { requestId, reason: scrubMessage(err instanceof Error ? err.message : String(err)) },
+        'database unavailable',
+      );
+      return unavailableResponse(c, services);
+    }
     if (isClientAbort(err, c)) {
       // The client hung up: nobody reads this answer, and nothing here is broken.
       (c.get('log') ?? log).debug(
@@ -130,9 +173,6 @@ export function createApp({ services, log, surveyMetrics }: AppDeps): Hono<AppEn
     // No path (a survey path names its link, so its agency), no query, no body: the error's
     // kind, code, values blanked, and frames (ADR 0007).
     (c.get('log') ?? log).error({ err: errorForLog(err), requestId }, 'unhandled error');
-    // Language may not be set if the failure came early; the page is bilingual anyway.
-    if (!c.get('t')) c.set('t', services.messages('th'));
-    if (!c.get('lang')) c.set('lang', 'th');
     if (c.req.path.startsWith('/api/')) {
       return c.json(
         { error: { code: 'internal', message: 'Internal error', reference: requestId } },

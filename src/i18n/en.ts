@@ -10,6 +10,7 @@ import { results } from './en/results.ts';
 import { publication } from './en/publication.ts';
 import { province } from './en/province.ts';
 import { surveys } from './en/surveys.ts';
+import { ops } from './en/ops.ts';
 
 export const en: Widen<typeof th> = {
   common,
@@ -21,4 +22,5 @@ export const en: Widen<typeof th> = {
   publication,
   province,
   surveys,
+  ops,
 };

@@ -8,6 +8,7 @@ import { results } from './th/results.ts';
 import { publication } from './th/publication.ts';
 import { province } from './th/province.ts';
 import { surveys } from './th/surveys.ts';
+import { ops } from './th/ops.ts';
 
 export const th = {
   common,
@@ -19,5 +20,6 @@ export const th = {
   publication,
   province,
   surveys,
+  ops,
 };
 export type Messages = typeof th;

@@ -2,6 +2,7 @@
 // runs their handlers; stoppable, finishing the job in hand before it returns.
 import type { Logger } from 'pino';
 import { thaiDay } from '../domain/calendar.ts';
+import { scrubMessage } from '../domain/log-safety.ts';
 import type { Services } from '../services/container.ts';
 import type { ClaimedJob } from '../services/job.service.ts';
 import { batchJobHandler, jobHandler, registeredJobKinds } from './handlers.ts';
@@ -16,6 +17,10 @@ export interface WorkerOptions {
   batchLimit?: number;
   /** Pause when the queue is empty, in ms. */
   idleMs?: number;
+  /**
+   * Lease on claimed jobs (default 15 s, JOB_LEASE_SECONDS); renewed every third of it while
+   * they run, so only a worker that died lets it run out.
+   */
   leaseSeconds?: number;
   maxAttempts?: number;
   /**
@@ -69,13 +74,12 @@ export async function runDueJobs(
   opts: WorkerOptions & { marks?: boolean } = {},
 ): Promise<number> {
   const marked = opts.marks === false ? 0 : await recomputeMarked(services, log);
-  // Set-based kinds (recompute) are claimed by the hundred: a lease is plenty for one
-  // transaction. Others (link checks over the network) a few at a time, so leases hold.
+  // Set-based kinds (recompute) are claimed by the hundred: one transaction for them all.
+  // Others (link checks over the network) a few at a time.
   const kinds = registeredJobKinds();
+  const leaseSeconds = opts.leaseSeconds ?? DEFAULT_LEASE_SECONDS;
   const claim = (list: string[], limit: number) =>
-    list.length
-      ? services.jobs.claim({ limit, leaseSeconds: opts.leaseSeconds ?? 300, kinds: list })
-      : Promise.resolve([]);
+    list.length ? services.jobs.claim({ limit, leaseSeconds, kinds: list }) : Promise.resolve([]);
   const jobs = [
     ...(await claim(
       kinds.filter((k) => batchJobHandler(k)),
@@ -86,6 +90,35 @@ export async function runDueJobs(
       opts.batch ?? 20,
     )),
   ];
+  if (jobs.length === 0) return marked;
+  const held = new Set(jobs.map((j) => j.id));
+  const heartbeat = setInterval(
+    () => {
+      services.jobs
+        .extendLeases([...held], leaseSeconds)
+        .catch((e: unknown) =>
+          log.warn({ reason: scrubMessage(String(e)) }, 'job lease heartbeat failed'),
+        );
+    },
+    (leaseSeconds * 1000) / 3,
+  );
+  try {
+    await runClaimed(jobs, held, services, log, opts);
+  } finally {
+    clearInterval(heartbeat);
+  }
+  return marked + jobs.length;
+}
+
+const DEFAULT_LEASE_SECONDS = 15;
+
+async function runClaimed(
+  jobs: ClaimedJob[],
+  held: Set<string>,
+  services: Services,
+  log: Logger,
+  opts: WorkerOptions,
+): Promise<void> {
   // Kinds with a batch handler run all their claimed jobs at once; if that fails, they fall
   // through to one at a time below, so only the job at fault is retried and recorded.
   const single: ClaimedJob[] = [];
@@ -102,6 +135,7 @@ export async function runDueJobs(
         services,
       );
       await services.jobs.completeAll(ofKind.map((j) => j.id));
+      for (const j of ofKind) held.delete(j.id);
     } catch (e) {
       log.warn({ kind, jobs: ofKind.length, err: String(e) }, 'job batch failed; one by one');
       single.push(...ofKind);
@@ -121,8 +155,8 @@ export async function runDueJobs(
         maxAttempts: opts.maxAttempts ?? 8,
       });
     }
+    held.delete(job.id);
   }
-  return marked + jobs.length;
 }
 
 export function startWorker(services: Services, log: Logger, opts: WorkerOptions = {}): Worker {
@@ -147,7 +181,14 @@ export function startWorker(services: Services, log: Logger, opts: WorkerOptions
         if (marks) marksAt = now;
         ran = await runDueJobs(services, log, { ...opts, marks });
       } catch (e) {
-        log.error({ err: e }, 'job worker round failed');
+        // The database away is expected now and then (restart, failover): one line, no stack;
+        // the jobs in hand keep their lease until it runs out, then any worker takes them.
+        if (services.health.isUnavailable(e))
+          log.warn(
+            { reason: scrubMessage(e instanceof Error ? e.message : String(e)) },
+            'job worker: database unavailable',
+          );
+        else log.error({ err: e }, 'job worker round failed');
       }
       if (ran === 0 && !stopping)
         await new Promise<void>((resolve) => {

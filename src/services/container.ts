@@ -1,7 +1,7 @@
 // Builds every service over one database; the HTTP app, CLI and jobs all receive this.
 import { messagesFor } from '../i18n/format.ts';
 import type { Db } from '../storage/database.ts';
-import { pingDatabase } from '../storage/database.ts';
+import { isDatabaseUnavailable, pingDatabase } from '../storage/database.ts';
 import { createAgencyService } from './agency.service.ts';
 import { createReferenceService } from './reference.service.ts';
 import { createAgencyProfileService } from './agency-profile.service.ts';
@@ -81,7 +81,9 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
       mail,
       now: o.now,
     }),
-    health: { isReady: () => pingDatabase(db) },
+    // isReady answers within a second either way (/readyz); isUnavailable tells a database
+    // that is away (answered 503) from a bug (500).
+    health: { isReady: () => pingDatabase(db), isUnavailable: isDatabaseUnavailable },
     messages: messagesFor,
   };
 }

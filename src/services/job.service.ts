@@ -5,6 +5,7 @@ import {
   claimJobs,
   completeJobs,
   enqueueJobs,
+  extendLeases,
   failJob,
   queueStats,
   type ClaimedJob,
@@ -18,6 +19,7 @@ export function createJobService(db: Db) {
   return {
     enqueue: (jobs: NewJob[]) => enqueueJobs(db, jobs),
     claim: (opts: { limit: number; leaseSeconds: number; kinds?: string[] }) => claimJobs(db, opts),
+    extendLeases: (ids: string[], leaseSeconds: number) => extendLeases(db, ids, leaseSeconds),
     complete: (id: string) => completeJobs(db, [id]),
     completeAll: (ids: string[]) => completeJobs(db, ids),
     fail: (id: string, error: string, opts: { retryInSeconds: number; maxAttempts: number }) =>

@@ -4,7 +4,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { mkdirSync } from 'node:fs';
-import type { DatabaseTarget } from '../config.ts';
+import { DATABASE_LIMIT_DEFAULTS, type DatabaseLimits, type DatabaseTarget } from '../config.ts';
+import { lockDataDir } from './pglite-lock.ts';
 import { createPgliteSinglePool } from './pglite-pool.ts';
 import { PreparingClient } from './prepared-statements.ts';
 import type { Database } from './schema.ts';
@@ -26,43 +27,169 @@ const parsers: Record<number, (v: string) => unknown> = {
 export interface OpenOptions {
   /** A PGlite data-dir dump to start from (tests use a migrated template). */
   loadDataDir?: Blob | File;
-  /** Pool size for PostgreSQL (default: DATABASE_POOL_SIZE, else 10). */
+  /** Pool size for PostgreSQL (default: limits.poolSize). */
   poolSize?: number;
+  /** PostgreSQL pool size and timeouts (config.databaseLimits); defaults otherwise. */
+  limits?: Partial<DatabaseLimits>;
+  /**
+   * Told of a connection lost outside any query (server restart, failover, idle drop). The pool
+   * drops that connection and opens a new one on next use; this is for the log only.
+   */
+  onConnectionError?: (err: Error) => void;
 }
 
 export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<Db> {
   if (target.kind === 'postgres') {
+    const limits = { ...DATABASE_LIMIT_DEFAULTS, ...options.limits };
+    const onError = options.onConnectionError ?? (() => undefined);
     const pool = new pg.Pool({
       connectionString: target.url,
       Client: PreparingClient,
-      max: options.poolSize ?? (Number(process.env.DATABASE_POOL_SIZE) || 10),
+      max: options.poolSize ?? limits.poolSize,
+      // Waiting for a connection (or opening one) is bounded: a database that is down answers
+      // 503 within this time instead of holding requests.
+      connectionTimeoutMillis: limits.connectTimeoutMs,
+      // Server side: no statement runs, waits for a lock or idles in a transaction forever.
+      statement_timeout: limits.statementTimeoutMs,
+      lock_timeout: limits.lockTimeoutMs,
+      idle_in_transaction_session_timeout: limits.statementTimeoutMs,
+      // Client side, for a server that stops answering altogether (frozen, network cut): a
+      // statement gets a little longer than the server's own limit, then its connection is
+      // dropped (PreparingClient) so the pool opens a fresh one.
+      query_timeout: limits.statementTimeoutMs + 2_000,
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
       types: {
         getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
           parsers[oid] ??
           (pg.types.getTypeParser(oid, format) as unknown)) as typeof pg.types.getTypeParser,
       },
     });
+    // Without these, a connection lost while idle in the pool, or while checked out, is an
+    // unhandled 'error' event that ends the process (57P01 on every PostgreSQL restart).
+    pool.on('error', onError);
+    pool.on('connect', (client) => {
+      client.on('error', onError);
+      dropOnReadTimeout(client);
+    });
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
-  if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
-  const pglite = await PGlite.create({
-    ...(target.dataDir ? { dataDir: target.dataDir } : {}),
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-    parsers,
-  });
-  const pool = createPgliteSinglePool(pglite);
+  let unlock = () => {};
+  if (target.dataDir) {
+    mkdirSync(target.dataDir, { recursive: true });
+    unlock = lockDataDir(target.dataDir);
+  }
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({
+      ...(target.dataDir ? { dataDir: target.dataDir } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      parsers,
+    });
+  } catch (e) {
+    unlock();
+    throw e;
+  }
+  const pool = createPgliteSinglePool(pglite, unlock);
   // PostgresDialect only uses connect() and end(); the cast hides the rest of pg.Pool's surface.
   return new Kysely<Database>({
     dialect: new PostgresDialect({ pool: pool as unknown as pg.Pool }),
   });
 }
 
-/** A quick liveness query used by /readyz. */
-export async function pingDatabase(db: Db): Promise<boolean> {
+type Query = (...args: unknown[]) => unknown;
+
+/**
+ * After a client-side read timeout the connection still has the statement in flight, and the
+ * pool would hand it out again to wait behind it: destroy its socket instead, so the pool drops
+ * it (it is no longer queryable) and the next request opens a fresh connection.
+ */
+function dropOnReadTimeout(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as Query;
+  (client as unknown as { query: Query }).query = (...args: unknown[]) => {
+    const result = query(...args);
+    if (result instanceof Promise)
+      result.catch((e: unknown) => {
+        if (e instanceof Error && e.message === 'Query read timeout')
+          (
+            client as unknown as { connection?: { stream?: { destroy(): void } } }
+          ).connection?.stream?.destroy();
+      });
+    return result;
+  };
+}
+
+/**
+ * A liveness query used by /readyz, answered within `timeoutMs` either way: a database that
+ * hangs (frozen, or every connection busy) counts as not ready instead of holding the probe.
+ */
+export async function pingDatabase(db: Db, timeoutMs = 800): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  const ping = db
+    .selectNoFrom((eb) => eb.val(1).as('one'))
+    .execute()
+    .then(
+      () => true,
+      () => false,
+    );
   try {
-    await db.selectNoFrom((eb) => eb.val(1).as('one')).execute();
-    return true;
-  } catch {
-    return false;
+    return await Promise.race([ping, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
+}
+
+// SQLSTATEs and socket errors that mean "the database is away or overloaded", not "this request
+// is wrong": connection exceptions (08), shutdown and restart (57P01-57P03), too many
+// connections (53300), our own statement and lock timeouts (57014, 55P03).
+const UNAVAILABLE_CODES = new Set([
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  '57014',
+  '55P03',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+// node-postgres reports some of these with a message only.
+const UNAVAILABLE_MESSAGES = [
+  'Connection terminated',
+  'timeout exceeded when trying to connect',
+  'Query read timeout',
+  'is not queryable',
+  'Cannot use a pool after calling end',
+];
+
+/** True when `err` (or its cause) says the database is unreachable, restarting or overloaded. */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    const { code, message, cause, errors } = e as {
+      code?: unknown;
+      message?: unknown;
+      cause?: unknown;
+      errors?: unknown;
+    };
+    if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+    if (typeof message === 'string' && UNAVAILABLE_MESSAGES.some((m) => message.includes(m)))
+      return true;
+    // AggregateError (every address of the host refused).
+    if (Array.isArray(errors) && errors.some((x) => isDatabaseUnavailable(x))) return true;
+    e = cause;
+  }
+  return false;
 }

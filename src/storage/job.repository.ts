@@ -60,6 +60,19 @@ export async function claimJobs(
   return rows;
 }
 
+/**
+ * The heartbeat: a worker still running these jobs pushes their lease forward. Leases are short
+ * (seconds), so the jobs of a worker that died are claimable again soon after. A job that was
+ * meanwhile reclaimed by another worker is extended too; the work is idempotent.
+ */
+export async function extendLeases(db: Db, ids: string[], leaseSeconds: number): Promise<void> {
+  if (ids.length === 0) return;
+  await sql`update jobs set locked_until = now() + make_interval(secs => ${leaseSeconds}::float8)
+    where id = any(${ids}::bigint[]) and locked_until is not null and failed_at is null`.execute(
+    db,
+  );
+}
+
 export async function completeJobs(db: Db, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
   await sql`delete from jobs where id = any(${ids}::bigint[])`.execute(db);

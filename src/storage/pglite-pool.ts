@@ -10,7 +10,8 @@ interface PoolClient {
   release(): void;
 }
 
-export function createPgliteSinglePool(pg: PGlite) {
+/** `onClosed` runs once the engine has closed (releases the folder's lock). */
+export function createPgliteSinglePool(pg: PGlite, onClosed: () => void = () => {}) {
   let tail: Promise<void> = Promise.resolve();
 
   async function connect(): Promise<PoolClient> {
@@ -34,7 +35,11 @@ export function createPgliteSinglePool(pg: PGlite) {
     connect,
     end: async () => {
       await tail;
-      await pg.close();
+      try {
+        await pg.close();
+      } finally {
+        onClosed();
+      }
     },
   };
 }

@@ -10,10 +10,12 @@ export interface LayoutProps {
   title: string;
   /** Set when the page shows a form error: the title then starts with "ข้อผิดพลาด:". */
   hasError?: boolean;
+  /** Extra elements for <head> (a refresh for pages that wait on something). */
+  head?: Child;
   children?: Child;
 }
 
-export function Layout({ ctx, title, hasError, children }: LayoutProps) {
+export function Layout({ ctx, title, hasError, head, children }: LayoutProps) {
   const { t, lang } = ctx;
   const other = lang === 'th' ? 'en' : 'th';
   const fullTitle = `${hasError ? t.common.errors.errorPrefix : ''}${title} – ${t.common.productName}`;
@@ -25,6 +27,7 @@ export function Layout({ ctx, title, hasError, children }: LayoutProps) {
         <title>{fullTitle}</title>
         <link rel="stylesheet" href={assetUrl('app.css')} />
         <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
+        {head}
       </head>
       <body>
         <a class="skip-link" href="#main">

@@ -41,4 +41,25 @@ describe('config', () => {
     expect(loadConfig({ ...prod, MIGRATE_ON_START: 'on' }).migrateOnStart).toBe(true);
     expect(() => loadConfig({ MIGRATE_ON_START: 'maybe' })).toThrow(/MIGRATE_ON_START/);
   });
+
+  it('reads database timeouts, job lease and PDF concurrency, naming a bad value', () => {
+    const c = loadConfig({
+      DATABASE_STATEMENT_TIMEOUT_MS: '15000',
+      DATABASE_CONNECT_TIMEOUT_MS: '2000',
+      JOB_LEASE_SECONDS: '20',
+      PDF_CONCURRENCY: '3',
+    });
+    expect(c.databaseLimits).toMatchObject({
+      statementTimeoutMs: 15000,
+      connectTimeoutMs: 2000,
+      lockTimeoutMs: 10000,
+      poolSize: 10,
+    });
+    expect(c.jobLeaseSeconds).toBe(20);
+    expect(c.pdfConcurrency).toBe(3);
+    expect(() => loadConfig({ DATABASE_LOCK_TIMEOUT_MS: 'soon' })).toThrow(
+      /DATABASE_LOCK_TIMEOUT_MS/,
+    );
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE/);
+  });
 });

@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pino from 'pino';
-import { registerBatchJobHandler } from '../../src/jobs/handlers.ts';
+import { registerBatchJobHandler, registerJobHandler } from '../../src/jobs/handlers.ts';
 import { runDueJobs } from '../../src/jobs/worker.ts';
 import { createServices, type Services } from '../../src/services/container.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
@@ -94,5 +94,36 @@ describe('job queue', () => {
     const left = await sql<{ key: string; last_error: string | null }>`
       select key, last_error from jobs where kind = 'test-batch'`.execute(t.db);
     expect(left.rows).toEqual([{ key: 'b13', last_error: '13 is unlucky' }]);
+  });
+
+  it("a dead worker's jobs are claimable again within seconds, not minutes", async () => {
+    await sql`delete from jobs`.execute(t.db);
+    await s.jobs.enqueue([{ kind: 'test', key: 'orphan' }]);
+    // A worker claims with a short lease and then dies: nothing renews it.
+    const [job] = await s.jobs.claim({ limit: 1, leaseSeconds: 1, kinds: ['test'] });
+    expect(job).toBeDefined();
+    expect(await s.jobs.claim({ limit: 1, leaseSeconds: 1, kinds: ['test'] })).toEqual([]);
+    await new Promise((r) => setTimeout(r, 1300));
+    const [again] = await s.jobs.claim({ limit: 1, leaseSeconds: 1, kinds: ['test'] });
+    expect(again).toMatchObject({ id: job!.id, attempts: 2 });
+    await sql`delete from jobs`.execute(t.db);
+  });
+
+  it('a live worker renews the lease of a job that runs longer than it (heartbeat)', async () => {
+    await sql`delete from jobs`.execute(t.db);
+    let finish!: () => void;
+    const finished = new Promise<void>((r) => (finish = r));
+    registerJobHandler('test-slow', () => finished);
+    await s.jobs.enqueue([{ kind: 'test-slow', key: 'slow' }]);
+    const log = pino({ level: 'silent' });
+    const run = runDueJobs(s, log, { leaseSeconds: 1 });
+    // Three lease lengths later another worker still cannot take it.
+    for (let i = 0; i < 3; i++) {
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(await s.jobs.claim({ limit: 1, leaseSeconds: 1, kinds: ['test-slow'] })).toEqual([]);
+    }
+    finish();
+    expect(await run).toBe(1);
+    expect(await s.jobs.stats()).toEqual({ pending: 0, running: 0, failed: 0 });
   });
 });

@@ -1,0 +1,24 @@
+// English text of operational states: the database away (503), the embedded database's one
+// owner, a PDF still being made.
+import type { Widen } from '../types.ts';
+import type { ops as th } from '../th/ops.ts';
+
+export const ops: Widen<typeof th> = {
+  unavailableTitle: 'Temporarily unavailable',
+  unavailableBody:
+    'The system cannot reach its database right now. Nothing already saved is lost. Please try again in a moment.',
+  unavailableRetry: (s: string) => `This page tries again by itself in ${s} seconds.`,
+  unavailableApi:
+    'The database is temporarily unreachable. This request was not stored; send it again later.',
+  tryAgain: 'Try again',
+  databaseInUse: (dir: string, pid: string) =>
+    `The database folder ${dir} is in use by another Open ITAS process (pid ${pid}). ` +
+    'The embedded database has one owner at a time, and nothing was stored by this command: ' +
+    "stop the server and run it again, or do this through the running server's web pages or API.",
+  pdfPendingTitle: 'Making the PDF',
+  pdfPendingBody:
+    'The PDF of this report is being made; it takes up to a minute. The download starts by itself when it is ready.',
+  pdfPendingRefresh: (s: string) => `This page checks again every ${s} seconds.`,
+  pdfPendingLink: 'Download the PDF',
+  pdfBackToReport: 'Back to the report',
+};

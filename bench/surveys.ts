@@ -137,6 +137,8 @@ export async function runSurveysBench(): Promise<void> {
         DEMO: 'off',
         LOG_LEVEL: 'warn',
         NODE_ENV: 'production',
+        // Production requires a survey secret; every process of the run shares this one.
+        SURVEY_SECRET: randomBytes(32).toString('base64url'),
         ...unlimited,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

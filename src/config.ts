@@ -1,4 +1,6 @@
 // Reads the environment once, validates it, and reports every problem in one message.
+import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 
 export type DatabaseTarget =
@@ -25,6 +27,12 @@ export interface Config {
   jobLeaseSeconds: number;
   /** Agency-report PDFs rendered at once (each is a Chromium page). */
   pdfConcurrency: number;
+  /**
+   * SURVEY_SECRET: keys the survey state carried by respondents' browsers (AES-256-GCM) and the
+   * daily network keys of the abuse counters (HMAC-SHA256). Never stored in the database. Null
+   * outside production when unset: `surveySecretOf` then keeps a generated one in a file.
+   */
+  surveySecret: string | null;
 }
 
 export interface DatabaseLimits {
@@ -158,6 +166,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
   const jobLeaseSeconds = whole('JOB_LEASE_SECONDS', 15, 3, 3600);
   const pdfConcurrency = whole('PDF_CONCURRENCY', 2, 1, 16);
+  // The survey secret is what makes a counter key irreversible to someone holding the database:
+  // production must set a real one; development and tests fall back to a file (surveySecretOf).
+  const surveySecret = env.SURVEY_SECRET?.trim() || null;
+  if (surveySecret !== null && surveySecret.length < 32)
+    problems.push('SURVEY_SECRET: must be at least 32 characters (e.g. `openssl rand -base64 32`)');
+  else if (surveySecret === null && nodeEnv === 'production')
+    problems.push(
+      'SURVEY_SECRET: required in production (at least 32 random characters, e.g. `openssl rand -base64 32`)',
+    );
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -178,7 +195,39 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseLimits,
     jobLeaseSeconds,
     pdfConcurrency,
+    surveySecret,
   };
+}
+
+/** Where development keeps its generated survey secret: beside the app, never in the database. */
+export const DEV_SURVEY_SECRET_FILE = '.itas-survey-secret';
+
+/**
+ * The survey secret to use: SURVEY_SECRET when set; otherwise (development, tests) a random one
+ * generated once into `file` (mode 0600) and read back on later starts, so every process of the
+ * machine agrees and a restart keeps respondents' in-progress answers readable.
+ */
+export function surveySecretOf(
+  config: Pick<Config, 'surveySecret'>,
+  file = DEV_SURVEY_SECRET_FILE,
+) {
+  if (config.surveySecret) return config.surveySecret;
+  try {
+    const kept = readFileSync(file, 'utf8').trim();
+    if (kept.length >= 32) return kept;
+  } catch {
+    // not made yet
+  }
+  const fresh = randomBytes(32).toString('base64url');
+  try {
+    writeFileSync(file, `${fresh}\n`, { mode: 0o600, flag: 'wx' });
+    return fresh;
+  } catch {
+    // Another process made it first: use theirs.
+    const kept = readFileSync(file, 'utf8').trim();
+    if (kept.length >= 32) return kept;
+    throw new ConfigError([`SURVEY_SECRET: unset, and ${file} could not be created or read`]);
+  }
 }
 
 /** Survey abuse limits (fixed windows, counted in the database so every process shares them). */

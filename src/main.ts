@@ -1,7 +1,7 @@
 // Wires the app together and listens; shuts down gracefully on SIGTERM/SIGINT.
 import { serve } from '@hono/node-server';
 import { createLogger, openReadyDatabase } from './bootstrap.ts';
-import { ConfigError, loadConfig, type Config } from './config.ts';
+import { ConfigError, loadConfig, surveySecretOf, type Config } from './config.ts';
 import { isDatabaseEmpty, loadDemo, printDemoReport } from './demo/load-demo.ts';
 import { createApp } from './http/app.tsx';
 import { createServices } from './services/container.ts';
@@ -12,7 +12,9 @@ import { DatabaseInUse } from './storage/pglite-lock.ts';
 
 function readConfig(): Config {
   try {
-    return loadConfig();
+    const config = loadConfig();
+    // Development without SURVEY_SECRET: a generated one kept in a file beside the app.
+    return { ...config, surveySecret: surveySecretOf(config) };
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(
@@ -47,6 +49,7 @@ async function main(): Promise<void> {
     publicUrl: config.publicUrl,
     smtpUrl: config.smtpUrl,
     mailFrom: config.mailFrom,
+    surveySecret: config.surveySecret!,
   });
   if (config.demo && (await isDatabaseEmpty(services))) {
     printDemoReport(await loadDemo(services), config.publicUrl);

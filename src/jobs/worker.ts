@@ -9,6 +9,7 @@ import { batchJobHandler, jobHandler, registeredJobKinds } from './handlers.ts';
 import { registerRecomputeJob } from './recompute.job.ts';
 import { registerLinkCheckJob } from './link-check.job.ts';
 import { registerMouLinkCheckJob } from './mou-link-check.job.ts';
+import { registerSurveyPurgeJob, scheduleSurveyPurge } from './survey-purge.job.ts';
 
 export interface WorkerOptions {
   /** Jobs claimed per round, of kinds run one at a time. */
@@ -39,6 +40,7 @@ export function registerBuiltInJobs(): void {
   registerRecomputeJob();
   registerLinkCheckJob();
   registerMouLinkCheckJob();
+  registerSurveyPurgeJob();
 }
 
 /**
@@ -166,6 +168,11 @@ export function startWorker(services: Services, log: Logger, opts: WorkerOptions
   let marksAt = 0;
   let resealed = '';
   const loop = (async () => {
+    try {
+      await scheduleSurveyPurge(services);
+    } catch (e) {
+      log.error({ err: e }, 'could not schedule the survey counter purge');
+    }
     while (!stopping) {
       let ran = 0;
       try {

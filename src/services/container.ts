@@ -39,7 +39,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
   const years = createYearService(db);
   const results = createResultsService(db, years);
   const responses = createResponseService(db, years, { now: o.now });
-  const surveyGuard = createSurveyGuard(db, loadSurveyLimits(), o.now);
+  const surveyGuard = createSurveyGuard(db, loadSurveyLimits(), o.now, o.surveySecret);
   const surveyCache = createSurveyCache<ResolvedLink | null>();
   const provinceDrive = createProvinceDriveService(db);
   const provinceProgress = createProvinceProgressService(db, { drive: provinceDrive });
@@ -57,6 +57,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     responses,
     calendar: createCalendarService(db, () => surveyCache.clear()),
     surveyLinks: createSurveyLinkService(db, () => surveyCache.clear()),
+    surveyGuard,
     surveys: createSurveyService(db, {
       submit: (input, ticket) => responses.submit(input, ticket),
       guard: surveyGuard,

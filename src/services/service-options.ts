@@ -1,5 +1,8 @@
 // What services take from configuration and the environment beyond the database: the public
-// address (for links in e-mails), SMTP, and the clock and sleep that tests replace.
+// address (for links in e-mails), SMTP, the survey secret, and the clock and sleep that tests
+// replace.
+import { randomBytes } from 'node:crypto';
+
 export interface ServiceOptions {
   publicUrl?: string;
   /** smtp(s)://user:pass@host:port — unset: mail is only stored in the outbox. */
@@ -7,6 +10,11 @@ export interface ServiceOptions {
   mailFrom?: string;
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * Keys the survey state in respondents' browsers and the daily network keys of the abuse
+   * counters (config SURVEY_SECRET). Unset: a random one for this process (tests, the CLI).
+   */
+  surveySecret?: string;
 }
 
 export function resolveOptions(o: ServiceOptions) {
@@ -15,6 +23,7 @@ export function resolveOptions(o: ServiceOptions) {
     smtpUrl: o.smtpUrl ?? null,
     mailFrom: o.mailFrom ?? 'Open ITAS <no-reply@localhost>',
     now: o.now ?? (() => new Date()),
+    surveySecret: o.surveySecret ?? randomBytes(32).toString('base64url'),
     sleep: o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms))),
   };
 }

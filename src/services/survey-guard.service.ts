@@ -1,19 +1,16 @@
 // Abuse resistance for survey submissions: rate limits per network and per link, burst,
-// identical-answer and same-column flags, single-use access codes. Stores no identity: only a
-// salted hash of the network prefix (the salt changes every Thailand day) and expiring counters.
-import { createHash, randomBytes } from 'node:crypto';
+// identical-answer and same-column flags, single-use access codes. Stores no identity: only an
+// HMAC of the network prefix under a key of the day derived from the survey secret (which lives
+// in configuration, never in the database) and counters that a scheduled job deletes on expiry.
+import { createHash } from 'node:crypto';
 import type { SurveyLimits } from '../config.ts';
 import { thaiDay } from '../domain/calendar.ts';
 import { answerSetText } from '../domain/survey-form.ts';
 import { fixedWindow, networkPrefix, normaliseCode } from '../domain/survey-guard.ts';
 import type { Db } from '../storage/database.ts';
-import { purgeExpiredDrafts } from '../storage/survey-draft.repository.ts';
 import type { AdmissionTicket } from '../storage/submission.repository.ts';
-import {
-  accessCodeUsable,
-  purgeExpiredCounters,
-  saltOfDay,
-} from '../storage/survey-guard.repository.ts';
+import { accessCodeUsable, purgeExpiredCounters } from '../storage/survey-guard.repository.ts';
+import { createNetworkKeys } from './survey-keys.ts';
 
 export const ANOMALY_KINDS = ['network_burst', 'identical_answers', 'same_column'] as const;
 export type AnomalyKind = (typeof ANOMALY_KINDS)[number];
@@ -36,19 +33,17 @@ export function hashAccessCode(code: string): string {
     .digest('hex');
 }
 
-export function createSurveyGuard(db: Db, limits: SurveyLimits, now: () => Date) {
-  let salt: { day: string; value: string } | undefined;
-  let calls = 0;
+/** How often the scheduled purge of expired counters runs (the `survey-purge` job). */
+export const SURVEY_PURGE_EVERY_SECONDS = 60;
 
-  async function networkHash(address: string | undefined): Promise<string> {
-    const day = thaiDay(now());
-    if (salt?.day !== day)
-      salt = { day, value: await saltOfDay(db, day, randomBytes(16).toString('hex')) };
-    return createHash('sha256')
-      .update(`${salt.value}:${networkPrefix(address)}`)
-      .digest('base64url')
-      .slice(0, 22);
-  }
+export function createSurveyGuard(
+  db: Db,
+  limits: SurveyLimits,
+  now: () => Date,
+  /** The survey secret (configuration): the network keys are derived from it. */
+  secret: string,
+) {
+  const keys = createNetworkKeys(secret);
 
   return {
     /**
@@ -62,12 +57,7 @@ export function createSurveyGuard(db: Db, limits: SurveyLimits, now: () => Date)
       accessCode?: string,
     ): Promise<AdmissionTicket> {
       const at = now();
-      if (++calls % 500 === 0) {
-        // Expired counters and drafts go opportunistically: no separate timer process needed.
-        await purgeExpiredCounters(db, at);
-        await purgeExpiredDrafts(db, at);
-      }
-      const net = await networkHash(address);
+      const net = keys.networkKey(thaiDay(at), networkPrefix(address));
       const nw = fixedWindow(at, limits.networkWindowSeconds);
       const cw = fixedWindow(at, limits.codeWindowSeconds);
       return {
@@ -92,6 +82,13 @@ export function createSurveyGuard(db: Db, limits: SurveyLimits, now: () => Date)
         ...(accessCode !== undefined ? { accessCodeHash: hashAccessCode(accessCode) } : {}),
       };
     },
+
+    /**
+     * Deletes every counter whose window has ended (rate limits and per-agency × per-network
+     * burst counts). Run on a schedule by the `survey-purge` job, never as a side effect of a
+     * submission, so a quiet link's counters do not outlive their window.
+     */
+    purgeExpired: () => purgeExpiredCounters(db, now()),
 
     accessCodeUsable: (fiscalYear: number, agencyCode: string, code: string) =>
       accessCodeUsable(db, fiscalYear, agencyCode, hashAccessCode(code)),

@@ -123,7 +123,6 @@ export interface Database {
   survey_targets: SurveyTargetTable;
   survey_drafts: SurveyDraftTable;
   survey_counters: SurveyCounterTable;
-  survey_salts: SurveySaltTable;
   survey_fingerprints: SurveyFingerprintTable;
   survey_anomalies: SurveyAnomalyTable;
   survey_access_codes: SurveyAccessCodeTable;
@@ -312,11 +311,6 @@ export interface SurveyCounterTable {
   window_start: number;
   hits: number;
   expires_at: Timestamp;
-}
-
-export interface SurveySaltTable {
-  day: string;
-  salt: string;
 }
 
 export interface SurveyFingerprintTable {

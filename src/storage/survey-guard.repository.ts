@@ -1,25 +1,14 @@
-// Abuse resistance without identities: fixed-window counters, the day's salt, answer-set
-// fingerprints, anomaly counts and single-use access codes. None shares a key with responses.
+// Abuse resistance without identities: fixed-window counters, answer-set fingerprints, anomaly
+// counts and single-use access codes. None shares a key with responses.
 import type { Db } from './database.ts';
 
-export async function purgeExpiredCounters(db: Db, now: Date): Promise<void> {
-  await db.deleteFrom('survey_counters').where('expires_at', '<=', now).execute();
-}
-
-/** The salt of a Thailand day, created on first use; older salts are deleted. */
-export async function saltOfDay(db: Db, day: string, fresh: string): Promise<string> {
-  await db
-    .insertInto('survey_salts')
-    .values({ day, salt: fresh })
-    .onConflict((oc) => oc.column('day').doNothing())
-    .execute();
-  await db.deleteFrom('survey_salts').where('day', '<', day).execute();
+/** Deletes the counters whose window ended by `now`; returns how many went. */
+export async function purgeExpiredCounters(db: Db, now: Date): Promise<number> {
   const r = await db
-    .selectFrom('survey_salts')
-    .select('salt')
-    .where('day', '=', day)
-    .executeTakeFirstOrThrow();
-  return r.salt;
+    .deleteFrom('survey_counters')
+    .where('expires_at', '<=', now)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
 }
 
 export interface AnomalyRow {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.ts';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig, surveySecretOf } from '../../src/config.ts';
 
 describe('config', () => {
   it('defaults to PGlite in ./data on port 3000', () => {
@@ -36,7 +39,11 @@ describe('config', () => {
   it('migrates at start on PGlite always, and on PostgreSQL except in production', () => {
     expect(loadConfig({}).migrateOnStart).toBe(true);
     expect(loadConfig({ DATABASE_URL: 'postgres://u@h/d' }).migrateOnStart).toBe(true);
-    const prod = { DATABASE_URL: 'postgres://u@h/d', NODE_ENV: 'production' };
+    const prod = {
+      DATABASE_URL: 'postgres://u@h/d',
+      NODE_ENV: 'production',
+      SURVEY_SECRET: 'a'.repeat(32),
+    };
     expect(loadConfig(prod).migrateOnStart).toBe(false);
     expect(loadConfig({ ...prod, MIGRATE_ON_START: 'on' }).migrateOnStart).toBe(true);
     expect(() => loadConfig({ MIGRATE_ON_START: 'maybe' })).toThrow(/MIGRATE_ON_START/);
@@ -61,5 +68,27 @@ describe('config', () => {
       /DATABASE_LOCK_TIMEOUT_MS/,
     );
     expect(() => loadConfig({ DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE/);
+  });
+
+  it('requires a real survey secret in production, and never invents one there', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SURVEY_SECRET: required/);
+    expect(() => loadConfig({ NODE_ENV: 'production', SURVEY_SECRET: 'short' })).toThrow(
+      /SURVEY_SECRET: must be at least 32/,
+    );
+    expect(loadConfig({ NODE_ENV: 'production', SURVEY_SECRET: 'x'.repeat(40) }).surveySecret).toBe(
+      'x'.repeat(40),
+    );
+    expect(loadConfig({}).surveySecret).toBeNull();
+  });
+
+  it('keeps a generated development secret in a file, the same for every later start', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'itas-secret-'));
+    const file = join(dir, '.itas-survey-secret');
+    const first = surveySecretOf({ surveySecret: null }, file);
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    expect(surveySecretOf({ surveySecret: null }, file)).toBe(first);
+    expect(statSync(file).mode & 0o077).toBe(0);
+    expect(surveySecretOf({ surveySecret: 'y'.repeat(32) }, file)).toBe('y'.repeat(32));
+    rmSync(dir, { recursive: true });
   });
 });

@@ -182,7 +182,6 @@ describe('privacy of the abuse tables', () => {
     const responseCols = new Set(await cols('responses'));
     for (const table of [
       'survey_counters',
-      'survey_salts',
       'survey_drafts',
       'survey_access_codes',
       'survey_fingerprints',

@@ -16,6 +16,8 @@ import { insertAccessCodes } from '../../src/storage/survey-guard.repository.ts'
 import { framework, setUpYear } from '../helpers/results-fixtures.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
 
+/** One survey secret shared by both processes, as configuration gives them. */
+const SECRET = 'counters-test-secret-0123456789abcdef';
 let t: TestDb;
 let s: Services;
 beforeAll(async () => {
@@ -55,7 +57,7 @@ describe('rate limits decided with the stored response', () => {
     const now = () => new Date('2026-06-01T03:00:00Z');
     // Two processes: each its own guard and its own batching response service.
     const processes = [0, 1].map(() => ({
-      guard: createSurveyGuard(t.db, limits, now),
+      guard: createSurveyGuard(t.db, limits, now, SECRET),
       responses: createResponseService(t.db, s.years, { now }),
     }));
     const results = await Promise.all(
@@ -89,7 +91,7 @@ describe('rate limits decided with the stored response', () => {
 
   it('spends a single-use code once, even when two phones send it at the same moment', async () => {
     const now = () => new Date('2026-06-01T04:00:00Z');
-    const guard = createSurveyGuard(t.db, limits, now);
+    const guard = createSurveyGuard(t.db, limits, now, SECRET);
     await insertAccessCodes(t.db, 2563, 'T-SAO2', [hashAccessCode('k7m2p9q4')]);
     const k = { ...key, agencyCode: 'T-SAO2', linkCode: 'sao2link' };
     const results = await Promise.all(

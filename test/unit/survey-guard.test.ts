@@ -1,5 +1,5 @@
 // Abuse resistance: network prefixes, the office-after-a-meeting case (200 people, one network,
-// ten minutes) gets through on the defaults, a flood does not, and the salt rotates daily.
+// ten minutes) gets through on the defaults, a flood does not, and network keys change daily.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSurveyLimits } from '../../src/config.ts';
@@ -14,6 +14,7 @@ import {
 import { framework, setUpYear } from '../helpers/results-fixtures.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
 
+const SECRET = 'guard-test-secret-0123456789abcdefghij';
 let t: TestDb;
 let s: Services;
 beforeAll(async () => {
@@ -61,7 +62,7 @@ describe('rate limits with the default configuration', () => {
   it('lets 200 people from one office network answer within ten minutes, then stops a flood', async () => {
     let clock = new Date('2026-04-02T03:00:00Z');
     const limits = loadSurveyLimits({});
-    const guard = createSurveyGuard(t.db, limits, () => clock);
+    const guard = createSurveyGuard(t.db, limits, () => clock, SECRET);
     const key = { fiscalYear: 2563, agencyCode: 'T-SAO1', tool: 'IIT', linkCode: 'abcdefghjk' };
     for (let i = 0; i < 200; i++) {
       clock = new Date(clock.getTime() + 2_900); // 200 people over ~9.7 minutes
@@ -80,15 +81,21 @@ describe('rate limits with the default configuration', () => {
     const flags = await t.db.selectFrom('survey_anomalies').selectAll().execute();
     expect(flags.find((f) => f.kind === 'network_burst')?.occurrences).toBeGreaterThan(0);
   });
+});
 
-  it('keeps only today’s salt', async () => {
+describe('network keys', () => {
+  const key = { fiscalYear: 2563, agencyCode: 'T-SAO2', tool: 'IIT', linkCode: 'bcdefghjkm' };
+  it('are the same for one network within a Thailand day, and change with the day and the secret', async () => {
     let clock = new Date('2026-04-02T03:00:00Z');
-    const guard = createSurveyGuard(t.db, loadSurveyLimits({}), () => clock);
-    const key = { fiscalYear: 2563, agencyCode: 'T-SAO2', tool: 'IIT', linkCode: 'bcdefghjkm' };
-    await answer(guard, key, '10.9.9.9');
+    const guard = createSurveyGuard(t.db, loadSurveyLimits({}), () => clock, SECRET);
+    const a = (await guard.ticket(key, '10.9.9.9')).network.bucket;
+    expect((await guard.ticket(key, '10.9.9.200')).network.bucket).toBe(a);
+    expect((await guard.ticket(key, '10.9.8.9')).network.bucket).not.toBe(a);
     clock = new Date('2026-04-03T03:00:00Z');
-    await answer(guard, key, '10.9.9.9');
-    const salts = await t.db.selectFrom('survey_salts').select('day').execute();
-    expect(salts.map((s) => s.day)).toEqual(['2026-04-03']);
+    expect((await guard.ticket(key, '10.9.9.9')).network.bucket).not.toBe(a);
+    clock = new Date('2026-04-02T03:00:00Z');
+    const other = createSurveyGuard(t.db, loadSurveyLimits({}), () => clock, `${SECRET}-other`);
+    expect((await other.ticket(key, '10.9.9.9')).network.bucket).not.toBe(a);
+    expect((await guard.ticket(key, '10.9.9.9')).network.bucket).toBe(a);
   });
 });

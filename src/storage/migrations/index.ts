@@ -9,6 +9,7 @@ import * as m60drive from './2026-11-25-60-province-drive.ts';
 import * as m20261202anon from './2026-12-02-10-anonymous-submissions.ts';
 import * as m1220exceptions from './2026-12-02-20-publication-exceptions.ts';
 import * as m1250sample from './2026-12-02-50-minimum-sample.ts';
+import * as m1270netkeys from './2026-12-02-70-survey-network-keys.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-25-01-agencies': m001,
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-10-anonymous-submissions': m20261202anon,
   '2026-12-02-20-publication-exceptions': m1220exceptions,
   '2026-12-02-50-minimum-sample': m1250sample,
+  '2026-12-02-70-survey-network-keys': m1270netkeys,
 };

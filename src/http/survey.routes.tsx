@@ -1,11 +1,12 @@
 // The respondent's path over /go/{iit|eit}/{code}: start, steps, check, submit, thanks.
-// Works without JavaScript; a draft token cookie keeps answers across back, reload and outages.
+// Works without JavaScript: the answers so far travel sealed (encrypted, authenticated) in the
+// survey's own cookie, so back, reload and outages keep them while the server stores nothing.
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { loadSurveyLimits } from '../config.ts';
 import { demographicFields, isYesNo, type FieldProblem } from '../domain/survey-form.ts';
-import type { SurveyContext } from '../services/survey.service.ts';
+import { STATE_DAYS, type SurveyContext } from '../services/survey.service.ts';
 import type { FieldError } from '../views/components/form.tsx';
 import { SurveyCheckPage } from '../views/pages/survey-check.page.tsx';
 import {
@@ -20,7 +21,8 @@ import type { AppEnv } from './context.ts';
 
 export const surveyRoutes = new Hono<AppEnv>();
 
-const DRAFT_COOKIE = 'itas_survey';
+/** The sealed survey state; path-scoped to one survey, so IIT and EIT states coexist. */
+const STATE_COOKIE = 'itas_survey';
 const MARKER_COOKIE = 'itas_answered';
 const trustProxy = loadSurveyLimits().trustProxy;
 
@@ -45,6 +47,24 @@ function header(ctx: SurveyContext): SurveyHeader {
     tool: ctx.tool,
     base: `/go/${ctx.tool.toLowerCase()}/${ctx.link.code}`,
   };
+}
+
+function stateOf(c: Context<AppEnv>): string | undefined {
+  return getCookie(c, STATE_COOKIE);
+}
+
+function keepState(c: Context<AppEnv>, ctx: SurveyContext, state: string) {
+  setCookie(c, STATE_COOKIE, state, {
+    path: header(ctx).base,
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: secure(c),
+    maxAge: 60 * 60 * 24 * STATE_DAYS,
+  });
+}
+
+function dropState(c: Context<AppEnv>, ctx: SurveyContext) {
+  deleteCookie(c, STATE_COOKIE, { path: header(ctx).base });
 }
 
 function markerOf(ctx: SurveyContext) {
@@ -86,7 +106,7 @@ surveyRoutes.get('/go/:tool/:code', async (c) => {
   const ctx = await load(c);
   if (!ctx) return c.notFound();
   if (ctx.window.state !== 'open') return closed(c, ctx, 200);
-  const draft = await c.get('services').surveys.loadDraft(ctx, getCookie(c, DRAFT_COOKIE));
+  const draft = c.get('services').surveys.loadDraft(ctx, stateOf(c));
   const answered = (getCookie(c, MARKER_COOKIE) ?? '').split('.').includes(markerOf(ctx));
   return c.html(
     <SurveyStartPage
@@ -133,14 +153,15 @@ async function renderCheck(
   errors: FieldError[],
   status: 200 | 409 | 422 | 429,
 ) {
-  const draft = await c.get('services').surveys.loadDraft(ctx, getCookie(c, DRAFT_COOKIE));
-  if (!draft) return c.redirect(`${header(ctx).base}/${ctx.steps[0]}`, 303);
+  const view = c.get('services').surveys.checkView(ctx, stateOf(c));
+  if (!view.draft) return c.redirect(`${header(ctx).base}/${view.step}`, 303);
   return c.html(
     <SurveyCheckPage
       ctx={pageContext(c)}
       h={header(ctx)}
       framework={ctx.framework}
-      draft={draft}
+      draft={view.draft}
+      submission={view.submission}
       demographics={demographicFields(ctx.framework, ctx.tool)}
       pages={ctx.pages}
       errors={errors}
@@ -160,11 +181,14 @@ surveyRoutes.post('/go/:tool/:code/submit', async (c) => {
   const ctx = await load(c);
   if (!ctx) return c.notFound();
   if (ctx.window.state !== 'open') return closed(c, ctx, 409);
-  const token = getCookie(c, DRAFT_COOKIE);
-  const r = await c.get('services').surveys.submitDraft(ctx, token, clientAddress(c));
+  const form = await c.req.parseBody();
+  const submission = typeof form.submission === 'string' ? form.submission : undefined;
+  const r = await c
+    .get('services')
+    .surveys.submitDraft(ctx, stateOf(c), submission, clientAddress(c));
   const base = header(ctx).base;
   if (r.ok) {
-    deleteCookie(c, DRAFT_COOKIE, { path: '/go' });
+    dropState(c, ctx);
     const markers = (getCookie(c, MARKER_COOKIE) ?? '').split('.').filter(Boolean);
     if (!markers.includes(markerOf(ctx))) markers.push(markerOf(ctx));
     setCookie(c, MARKER_COOKIE, markers.slice(-20).join('.'), {
@@ -243,7 +267,7 @@ surveyRoutes.get('/go/:tool/:code/:step', async (c) => {
   const body = ctx && stepBody(ctx, step);
   if (!ctx || !body) return c.notFound();
   if (ctx.window.state !== 'open') return closed(c, ctx, 200);
-  const draft = await c.get('services').surveys.loadDraft(ctx, getCookie(c, DRAFT_COOKIE));
+  const draft = c.get('services').surveys.loadDraft(ctx, stateOf(c));
   if (ctx.tool === 'IIT' && step !== 'eligibility' && !draft?.eligible)
     return c.redirect(`${header(ctx).base}/eligibility`, 303);
   const values: Record<string, string> = {
@@ -266,28 +290,19 @@ surveyRoutes.post('/go/:tool/:code/:step', async (c) => {
   for (const [k, v] of Object.entries(form))
     if (typeof v === 'string' && k !== '_csrf') input[k] = v;
   const surveys = c.get('services').surveys;
-  const token = getCookie(c, DRAFT_COOKIE);
-  const r = await surveys.answerStep(ctx, token, step, input);
+  const r = await surveys.answerStep(ctx, stateOf(c), step, input);
   const base = header(ctx).base;
   if (r.kind === 'closed') return closed(c, ctx, 409);
   if (r.kind === 'ineligible') {
-    deleteCookie(c, DRAFT_COOKIE, { path: '/go' });
+    dropState(c, ctx);
     return c.redirect(`${base}/not-eligible`, 303);
   }
+  if (r.state) keepState(c, ctx, r.state);
   if (r.kind === 'invalid') {
-    // Keep what the respondent typed on this page, valid or not, plus what the draft holds.
-    const draft = await surveys.loadDraft(ctx, token);
-    const values = { ...(draft?.answers ?? {}), ...(draft?.demographics ?? {}), ...input };
+    // Keep what the respondent typed on this page, valid or not, plus what the state holds.
+    const values = { ...r.draft.answers, ...r.draft.demographics, ...input };
     return renderStep(c, ctx, step, body, values, toErrors(c, ctx, r.problems), 422);
   }
-  if (r.token && r.token !== token)
-    setCookie(c, DRAFT_COOKIE, r.token, {
-      path: '/go',
-      httpOnly: true,
-      sameSite: 'Lax',
-      secure: secure(c),
-      maxAge: 60 * 60 * 24 * 7,
-    });
   const next = c.req.query('return') === 'check' && r.next !== 'eligibility' ? 'check' : r.next;
   return c.redirect(`${base}/${next}`, 303);
 });

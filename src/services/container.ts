@@ -63,6 +63,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
       guard: surveyGuard,
       now: o.now,
       cache: surveyCache,
+      secret: o.surveySecret,
     }),
     sampleTargets: createSampleTargetService(db, o.now),
     results,

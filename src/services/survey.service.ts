@@ -1,7 +1,8 @@
-// The respondent's path and the survey API: resolve a link, keep a server-side draft under an
-// opaque token, check each page, and submit through services.responses (never writing responses
-// here). Ineligible staff leave nothing behind; drafts are deleted at submission.
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+// The respondent's path and the survey API: resolve a link, check each page, and submit through
+// services.responses (never writing responses here). The in-progress answers are sealed
+// (AES-256-GCM) into a state that the respondent's browser carries from page to page: the server
+// stores nothing until the final submit, and the response id is made only on the last page.
+import { randomUUID } from 'node:crypto';
 import { thaiDay, phaseState, type Calendar, type PhaseState } from '../domain/calendar.ts';
 import { getFramework } from '../domain/framework/registry.ts';
 import type { Framework, SurveyTool } from '../domain/framework/schema.ts';
@@ -20,10 +21,10 @@ import {
 import { normaliseCode } from '../domain/survey-guard.ts';
 import type { Db } from '../storage/database.ts';
 import { loadCalendar, yearExists } from '../storage/calendar.repository.ts';
-import { deleteDraft, findDraft, saveDraft } from '../storage/survey-draft.repository.ts';
 import { findLinkByCode, type LinkedAgency } from '../storage/survey-link.repository.ts';
 import { createSurveyCache, type SurveyCache } from './survey-cache.ts';
 import type { SurveyGuard } from './survey-guard.service.ts';
+import { createSealer } from './survey-keys.ts';
 import type { AdmissionTicket } from '../storage/submission.repository.ts';
 
 /** The storage helper's submission use case (services.responses.submit). */
@@ -49,13 +50,12 @@ export interface SurveyContext {
   steps: string[];
 }
 
-export interface Draft extends DraftAnswers {
-  responseId: string;
-}
+export type Draft = DraftAnswers;
 
 export type StepOutcome =
-  | { kind: 'saved'; token: string; next: string }
-  | { kind: 'invalid'; problems: FieldProblem[] }
+  /** `state`: the new sealed state for the browser to carry (undefined: keep what it has). */
+  | { kind: 'saved'; state: string | undefined; next: string }
+  | { kind: 'invalid'; problems: FieldProblem[]; state: string | undefined; draft: Draft }
   | { kind: 'ineligible' }
   | { kind: 'closed' };
 
@@ -68,8 +68,15 @@ export type SubmitOutcome =
       retryAfterSeconds?: number;
     };
 
-const DRAFT_DAYS = 7;
-const hashToken = (t: string) => createHash('sha256').update(t).digest('base64url');
+/** How long a browser's sealed state stays usable (also its cookie's lifetime). */
+export const STATE_DAYS = 7;
+/** How long the check page's sealed submission (the response id) stays usable. */
+const SUBMISSION_HOURS = 24;
+
+interface SealedState extends DraftAnswers {
+  /** Unusable after this instant (ms since epoch): a copied state does not live for ever. */
+  until: number;
+}
 
 export function toSurveyTool(s: string): SurveyTool | undefined {
   const u = s.toUpperCase();
@@ -89,9 +96,20 @@ export function createSurveyService(
     guard: SurveyGuard;
     now: () => Date;
     cache?: SurveyCache<ResolvedLink | null>;
+    /** The survey secret (configuration): the browser's state is sealed under a key from it. */
+    secret: string;
   },
 ) {
   const { guard, now } = deps;
+  const states = createSealer(deps.secret, 'survey state v1');
+  const submissions = createSealer(deps.secret, 'survey submission v1');
+  // Bound to the survey: a state sealed for one link and tool is refused by every other.
+  const stateContext = (ctx: SurveyContext) => `${ctx.tool}:${ctx.link.code}`;
+
+  function seal(ctx: SurveyContext, draft: Draft): string {
+    const value: SealedState = { ...draft, until: now().getTime() + STATE_DAYS * 86_400_000 };
+    return states.seal(value, stateContext(ctx));
+  }
   const cache = deps.cache ?? createSurveyCache<ResolvedLink | null>(0);
 
   async function lookup(code: string): Promise<ResolvedLink | null> {
@@ -125,14 +143,22 @@ export function createSurveyService(
     return { link, tool, framework, window, pages, steps: surveySteps(tool, pages.length) };
   }
 
-  async function loadDraft(
-    ctx: SurveyContext,
-    token: string | undefined,
-  ): Promise<Draft | undefined> {
-    if (!token) return undefined;
-    const row = await findDraft(db, hashToken(token), now());
-    if (!row || row.linkCode !== ctx.link.code || row.tool !== ctx.tool) return undefined;
-    return row.data as Draft;
+  /** The answers a browser's sealed state holds; undefined when absent, altered or expired. */
+  function loadDraft(ctx: SurveyContext, state: string | undefined): Draft | undefined {
+    const v = states.open(state, stateContext(ctx)) as SealedState | undefined;
+    if (!v || typeof v !== 'object' || !(v.until > now().getTime())) return undefined;
+    const strings = (o: unknown): Record<string, string> =>
+      Object.fromEntries(
+        Object.entries(o && typeof o === 'object' ? o : {}).filter(
+          (e): e is [string, string] => typeof e[1] === 'string',
+        ),
+      );
+    return {
+      ...(v.eligible === true ? { eligible: true } : {}),
+      ...(typeof v.accessCode === 'string' ? { accessCode: v.accessCode } : {}),
+      demographics: strings(v.demographics),
+      answers: strings(v.answers),
+    };
   }
 
   const closedProblem = (ctx: SurveyContext): FieldProblem => ({
@@ -204,24 +230,30 @@ export function createSurveyService(
     resolve,
     loadDraft,
 
-    /** Saves one step's answers to the draft (created on the first valid step). */
+    /**
+     * Checks one step's answers and returns the browser's new sealed state (made by the first
+     * valid step, so someone who stops at once carries nothing). Nothing is stored.
+     */
     async answerStep(
       ctx: SurveyContext,
-      token: string | undefined,
+      state: string | undefined,
       step: string,
       input: Record<string, unknown>,
     ): Promise<StepOutcome> {
       if (ctx.window.state !== 'open') return { kind: 'closed' };
-      const existing = await loadDraft(ctx, token);
-      const draft: Draft = existing ?? { responseId: randomUUID(), demographics: {}, answers: {} };
+      const existing = loadDraft(ctx, state);
+      const draft: Draft = existing
+        ? {
+            ...existing,
+            demographics: { ...existing.demographics },
+            answers: { ...existing.answers },
+          }
+        : { demographics: {}, answers: {} };
       let problems: FieldProblem[] = [];
       if (step === 'eligibility' && ctx.tool === 'IIT') {
         const v = input.eligible;
-        if (v === 'no') {
-          // Nothing is kept for someone who may not answer: not even their draft.
-          if (token) await deleteDraft(db, hashToken(token));
-          return { kind: 'ineligible' };
-        }
+        // Someone who may not answer keeps nothing: the route drops the state too.
+        if (v === 'no') return { kind: 'ineligible' };
         if (v !== 'yes')
           problems.push({
             field: 'eligible',
@@ -238,7 +270,10 @@ export function createSurveyService(
               th: 'กรุณากรอกรหัสเข้าตอบที่หน่วยงานมอบให้',
               en: 'Enter the access code your agency gave you',
             });
-          else if (!(await guard.accessCodeUsable(ctx.link.fiscalYear, ctx.link.agencyCode, code)))
+          else if (
+            code.length > 64 ||
+            !(await guard.accessCodeUsable(ctx.link.fiscalYear, ctx.link.agencyCode, code))
+          )
             problems.push({
               field: 'access_code',
               th: 'รหัสเข้าตอบไม่ถูกต้องหรือถูกใช้ไปแล้ว',
@@ -254,52 +289,61 @@ export function createSurveyService(
       } else {
         const n = /^page-(\d+)$/.exec(step);
         const page = n ? ctx.pages[Number(n[1]) - 1] : undefined;
-        if (!page) return { kind: 'invalid', problems: [] };
+        if (!page) return { kind: 'invalid', problems: [], state: undefined, draft };
         const r = validateAnswers(page.questions, input);
         problems = r.problems;
         draft.answers = { ...draft.answers, ...r.answers };
       }
       if (ctx.tool === 'IIT' && step !== 'eligibility' && !draft.eligible)
-        return { kind: 'saved', token: token ?? '', next: 'eligibility' };
+        return { kind: 'saved', state: undefined, next: 'eligibility' };
       // Keep what was valid even when part of the page is not, so nothing typed is lost.
-      const t = existing && token ? token : randomBytes(32).toString('base64url');
-      if (problems.length === 0 || existing) {
-        const expires = new Date(now().getTime() + DRAFT_DAYS * 86_400_000);
-        await saveDraft(
-          db,
-          hashToken(t),
-          { linkCode: ctx.link.code, tool: ctx.tool, data: draft },
-          expires,
-        );
-      }
-      if (problems.length > 0) return { kind: 'invalid', problems };
+      const sealed = problems.length === 0 || existing ? seal(ctx, draft) : undefined;
+      if (problems.length > 0) return { kind: 'invalid', problems, state: sealed, draft };
       const next = firstIncompleteStep(ctx.framework, ctx.tool, draft, ctx.link.singleUseIit);
       const after = ctx.steps[ctx.steps.indexOf(step) + 1];
-      return { kind: 'saved', token: t, next: next === undefined ? 'check' : (after ?? next) };
+      return { kind: 'saved', state: sealed, next: next === undefined ? 'check' : (after ?? next) };
     },
 
-    /** Submits a complete draft from the HTML path and deletes it. */
+    /**
+     * The check page's content: the answers, and a sealed submission holding the response id,
+     * made here on the last page (never earlier) so that pressing "send" twice, or a retry after
+     * a lost reply, stores one response. Undefined when the answers are not complete.
+     */
+    checkView(
+      ctx: SurveyContext,
+      state: string | undefined,
+    ): { draft: Draft; submission: string } | { draft: undefined; step: string } {
+      const draft = loadDraft(ctx, state);
+      const missing = firstIncompleteStep(ctx.framework, ctx.tool, draft, ctx.link.singleUseIit);
+      if (!draft || missing) return { draft: undefined, step: missing ?? ctx.steps[0]! };
+      const until = now().getTime() + SUBMISSION_HOURS * 3_600_000;
+      return {
+        draft,
+        submission: submissions.seal({ id: randomUUID(), until }, stateContext(ctx)),
+      };
+    },
+
+    /** Submits the answers a browser carries (HTML path); nothing was stored before this. */
     async submitDraft(
       ctx: SurveyContext,
-      token: string | undefined,
+      state: string | undefined,
+      submission: string | undefined,
       address: string | undefined,
     ): Promise<SubmitOutcome | { ok: false; status: 303; step: string }> {
       if (ctx.window.state !== 'open')
         return { ok: false, status: 409, problems: [closedProblem(ctx)] };
-      const draft = await loadDraft(ctx, token);
+      const draft = loadDraft(ctx, state);
       const missing = firstIncompleteStep(ctx.framework, ctx.tool, draft, ctx.link.singleUseIit);
       if (!draft || missing) return { ok: false, status: 303, step: missing ?? ctx.steps[0]! };
       const answers = validateAllAnswers(ctx.framework, ctx.tool, draft.answers).answers;
-      const outcome = await finish(
-        ctx,
-        draft.responseId,
-        answers,
-        draft.demographics,
-        address,
-        draft.accessCode,
-      );
-      if (outcome.ok) await deleteDraft(db, hashToken(token!));
-      return outcome;
+      // The id sealed into the check page; a form without one (or a stale one) gets a fresh id.
+      const sealed = submissions.open(submission, stateContext(ctx)) as
+        { id?: unknown; until?: unknown } | undefined;
+      const responseId =
+        sealed && typeof sealed.id === 'string' && Number(sealed.until) > now().getTime()
+          ? sealed.id
+          : randomUUID();
+      return finish(ctx, responseId, answers, draft.demographics, address, draft.accessCode);
     },
 
     /** The API: one whole response in one call, idempotent on its response_id. */

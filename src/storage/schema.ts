@@ -121,7 +121,6 @@ export interface Database {
   calendar_phases: CalendarPhaseTable;
   survey_links: SurveyLinkTable;
   survey_targets: SurveyTargetTable;
-  survey_drafts: SurveyDraftTable;
   survey_counters: SurveyCounterTable;
   survey_fingerprints: SurveyFingerprintTable;
   survey_anomalies: SurveyAnomalyTable;
@@ -296,14 +295,6 @@ export interface SurveyTargetTable {
   agency_code: string;
   iit_population: number | null;
   eit_population: number | null;
-}
-
-export interface SurveyDraftTable {
-  token_hash: string;
-  link_code: string;
-  tool: string;
-  data: Json<unknown>;
-  expires_at: Timestamp;
 }
 
 export interface SurveyCounterTable {

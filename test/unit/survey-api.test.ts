@@ -180,12 +180,7 @@ describe('privacy of the abuse tables', () => {
           .execute()
       ).map((r) => (r as { column_name: string }).column_name);
     const responseCols = new Set(await cols('responses'));
-    for (const table of [
-      'survey_counters',
-      'survey_drafts',
-      'survey_access_codes',
-      'survey_fingerprints',
-    ]) {
+    for (const table of ['survey_counters', 'survey_access_codes', 'survey_fingerprints']) {
       const c = await cols(table);
       expect(c.length).toBeGreaterThan(0);
       expect(c.filter((x) => ['response_id', 'submitted_on'].includes(x))).toEqual([]);

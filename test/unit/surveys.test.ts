@@ -9,15 +9,16 @@ import {
   thaiDay,
   type Calendar,
 } from '../../src/domain/calendar.ts';
-import { countDrafts } from '../../src/storage/survey-draft.repository.ts';
+import { sql } from 'kysely';
+import { createServices } from '../../src/services/container.ts';
 import { createTestApp } from '../helpers/app.ts';
 import {
   YEAR,
   browserFor,
+  demographicsFor,
   fullAnswers,
   linkCode,
   openSurveyYear,
-  respondentCount,
 } from '../helpers/survey-fixture.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -28,6 +29,39 @@ beforeAll(async () => {
   code = await linkCode(t.services, '51-PRV');
 });
 afterAll(async () => t?.close());
+
+/** Every table's content, hashed: what the server has stored, to compare before and after. */
+async function everything(): Promise<Record<string, string>> {
+  const { rows } = await sql<{ table_name: string }>`
+    select table_name from information_schema.tables
+    where table_schema = current_schema() and table_type = 'BASE TABLE'
+    order by table_name`.execute(t.db);
+  const out: Record<string, string> = {};
+  for (const { table_name } of rows) {
+    const r = await sql<{ h: string | null }>`
+      select md5(string_agg(x::text, ',' order by x::text)) as h
+      from ${sql.table(table_name)} x`.execute(t.db);
+    out[table_name] = r.rows[0]?.h ?? '';
+  }
+  return out;
+}
+
+/** Eligibility, about you and every page, valid, leaving the browser at the check page. */
+async function walkToCheck(b: ReturnType<typeof browserFor>, agency: string) {
+  const c = await linkCode(t.services, agency);
+  await b.post(`/go/iit/${c}/eligibility`, { eligible: 'yes' });
+  await b.post(`/go/iit/${c}/about`, demographicsFor('IIT'));
+  const answers = fullAnswers('IIT');
+  const ctx = (await t.services.surveys.resolve(c, 'iit'))!;
+  for (let p = 1; p <= ctx.pages.length; p++) {
+    const keys = ctx.pages[p - 1]!.questions.flatMap((q) => q.items.map((i) => `${q.code}.${i.n}`));
+    const res = await b.post(
+      `/go/iit/${c}/page-${p}`,
+      Object.fromEntries(keys.map((k) => [k, answers[k]!])),
+    );
+    expect(res.status).toBe(303);
+  }
+}
 
 async function responsesStored(): Promise<number> {
   const r = await t.db
@@ -95,6 +129,7 @@ describe('the IIT respondent path without JavaScript', () => {
 
   it('thanks the ineligible and stores nothing, not even a draft', async () => {
     const before = await responsesStored();
+    const stored = await everything();
     const b = browserFor(t.app);
     const res = await b.post(`/go/iit/${code}/eligibility`, { eligible: 'no' });
     expect(res.status).toBe(303);
@@ -103,12 +138,13 @@ describe('the IIT respondent path without JavaScript', () => {
       'ระบบไม่ได้บันทึกข้อมูลใด ๆ',
     );
     expect(await responsesStored()).toBe(before);
-    expect(await countDrafts(t.db)).toBe(0);
+    expect(await everything()).toEqual(stored);
     expect(b.jar.has('itas_survey')).toBe(false);
   });
 
   it('walks every page, corrects one error, checks and submits; the count rises by one', async () => {
-    const before = await respondentCount(t.services, '51-PRV', 'IIT');
+    const before = await responsesStored();
+    const stored = await everything();
     const b = browserFor(t.app);
     let res = await b.post(`/go/iit/${code}/eligibility`, { eligible: 'yes' });
     expect(res.headers.get('location')).toBe(`/go/iit/${code}/about`);
@@ -138,18 +174,85 @@ describe('the IIT respondent path without JavaScript', () => {
       expect(res.status).toBe(303);
     }
     expect(res.headers.get('location')).toBe(`/go/iit/${code}/check`);
-    // Reload survives: the check page shows the answers from the server-side draft.
+    // Reload survives: the check page shows the answers the browser carries.
     html = await (await b.get(`/go/iit/${code}/check`)).text();
     expect(html).toContain('ตรวจสอบคำตอบก่อนส่ง');
     expect(html).toContain(`/go/iit/${code}/page-3?return=check`);
+    // Going back keeps them too.
+    expect(await (await b.get(`/go/iit/${code}/page-1`)).text()).toMatch(
+      new RegExp(`name="I1\\.1"[^>]*value="${answers['I1.1']}"\\s+checked`),
+    );
+    // Until the final submit the server stored nothing at all, and the browser's state is sealed.
+    expect(await everything()).toEqual(stored);
+    const state = decodeURIComponent(b.jar.get('itas_survey')!);
+    expect(state).toMatch(/^[\w-]+$/);
+    for (const plain of ['I1.1', 'male', 'eligible', answers['I1.1']!.repeat(3)])
+      expect(Buffer.from(state, 'base64url').toString('latin1')).not.toContain(plain);
     res = await b.post(`/go/iit/${code}/submit`, {});
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`/go/iit/${code}/thanks`);
-    expect(await respondentCount(t.services, '51-PRV', 'IIT')).toBe(before + 1);
-    expect(await countDrafts(t.db)).toBe(0);
+    expect(await responsesStored()).toBe(before + 1);
+    expect(b.jar.has('itas_survey')).toBe(false);
     // The marker is a soft warning on the start page, not a block.
     html = await (await b.get(`/go/iit/${code}`)).text();
     expect(html).toContain('ดูเหมือนว่ามีผู้ตอบแบบวัดนี้จากเบราว์เซอร์นี้แล้ว');
+  });
+
+  it('sends twice from one check page and stores one response; a fresh check page is a new one', async () => {
+    const b = browserFor(t.app);
+    await walkToCheck(b, '51-PRV');
+    const check = await (await b.get(`/go/iit/${code}/check`)).text();
+    const submission = /name="submission" value="([\w-]+)"/.exec(check)![1]!;
+    const cookie = b.jar.get('itas_survey')!;
+    const before = await responsesStored();
+    // A double click: the same form twice (the second arrives before the first reply).
+    const [r1, r2] = await Promise.all([
+      b.post(`/go/iit/${code}/submit`, { submission }),
+      b.post(`/go/iit/${code}/submit`, { submission }),
+    ]);
+    expect([r1.status, r2.status]).toEqual([303, 303]);
+    expect(r2.headers.get('location')).toBe(`/go/iit/${code}/thanks`);
+    expect(await responsesStored()).toBe(before + 1);
+    // A lost reply retried with the same form: still one.
+    b.jar.set('itas_survey', cookie);
+    await b.post(`/go/iit/${code}/submit`, { submission });
+    expect(await responsesStored()).toBe(before + 1);
+    // A forged or foreign submission value is not an id: a fresh one is made.
+    b.jar.set('itas_survey', cookie);
+    await b.post(`/go/iit/${code}/submit`, { submission: `${submission.slice(0, -4)}AAAA` });
+    expect(await responsesStored()).toBe(before + 2);
+  });
+
+  it('treats an altered, foreign or garbage state as no answers at all', async () => {
+    const b = browserFor(t.app);
+    await walkToCheck(b, '51-PRV');
+    const good = b.jar.get('itas_survey')!;
+    const flip = (v: string) => `${v.slice(0, 20)}${v[20] === 'A' ? 'B' : 'A'}${v.slice(21)}`;
+    for (const bad of [flip(good), 'x', '%%%', 'A'.repeat(9000), good.slice(0, 40)]) {
+      b.jar.set('itas_survey', bad);
+      const res = await b.get(`/go/iit/${code}/check`);
+      expect(res.status).toBe(303);
+      expect(res.headers.get('location')).toBe(`/go/iit/${code}/eligibility`);
+      const post = await b.post(`/go/iit/${code}/submit`, {});
+      expect(post.status).toBe(303);
+      expect(post.headers.get('location')).toBe(`/go/iit/${code}/eligibility`);
+    }
+    // A state made for one agency's survey is refused by another agency's (and the other tool).
+    const other = await linkCode(t.services, '51-PAO');
+    b.jar.set('itas_survey', good);
+    expect((await b.get(`/go/iit/${other}/check`)).headers.get('location')).toBe(
+      `/go/iit/${other}/eligibility`,
+    );
+    expect((await b.get(`/go/eit/${code}/check`)).headers.get('location')).toBe(
+      `/go/eit/${code}/about`,
+    );
+    // Sealed under another secret (another installation): refused as well.
+    const elsewhere = createServices(t.db, {
+      surveySecret: 'another-installation-secret-0123456789',
+    });
+    const ctx = (await elsewhere.surveys.resolve(code, 'iit'))!;
+    expect(elsewhere.surveys.loadDraft(ctx, good)).toBeUndefined();
+    expect(t.services.surveys.loadDraft(ctx, good)?.eligible).toBe(true);
   });
 
   it('refuses a form without the CSRF field', async () => {

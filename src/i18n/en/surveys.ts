@@ -40,7 +40,8 @@ export const surveys: Widen<typeof th> = {
     progress: (n: string, of: string) => `Page ${n} of ${of}`,
     continue: 'Save and continue',
     back: 'Back',
-    savedHint: 'Your answers are saved when you press the button; you can come back within 7 days.',
+    savedHint:
+      'Your unsent answers are kept only in this browser (encrypted), not on our server, until you send them; you can come back on this device within 7 days.',
   },
   check: {
     title: 'Check your answers before sending',

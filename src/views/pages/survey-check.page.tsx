@@ -13,6 +13,8 @@ export function SurveyCheckPage(p: {
   h: SurveyHeader;
   framework: Framework;
   draft: DraftAnswers;
+  /** The sealed response id made for this page: sending twice stores one response. */
+  submission: string;
   demographics: DemographicField[];
   pages: readonly SurveyPage[];
   errors: FieldError[];
@@ -83,6 +85,7 @@ export function SurveyCheckPage(p: {
       ))}
       <form method="post" action={`${p.h.base}/submit`} novalidate>
         <CsrfField ctx={ctx} />
+        <input type="hidden" name="submission" value={p.submission} />
         <p>{s.check.declaration}</p>
         <button type="submit" id="submit">
           {s.check.submit}

@@ -33,6 +33,8 @@ export interface Config {
    * outside production when unset: `surveySecretOf` then keeps a generated one in a file.
    */
   surveySecret: string | null;
+  /** HMAC key for hashed client networks (sign-in limits); null: a fixed development key. */
+  secretKey: string | null;
 }
 
 export interface DatabaseLimits {
@@ -175,6 +177,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push(
       'SURVEY_SECRET: required in production (at least 32 random characters, e.g. `openssl rand -base64 32`)',
     );
+  const secretKey = env.SECRET_KEY || null;
+  if (secretKey !== null && secretKey.length < 32)
+    problems.push('SECRET_KEY: must be at least 32 characters (e.g. openssl rand -base64 32)');
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -196,6 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobLeaseSeconds,
     pdfConcurrency,
     surveySecret,
+    secretKey,
   };
 }
 

@@ -59,6 +59,7 @@ export async function runCli(
         publicUrl: config.publicUrl,
         smtpUrl: config.smtpUrl,
         mailFrom: config.mailFrom,
+        secretKey: config.secretKey,
       })),
   };
   try {

@@ -44,16 +44,51 @@ export const SESSION_TOUCH_MS = 60 * 1000;
 export const RESET_TOKEN_MS = 60 * 60 * 1000;
 export const INVITATION_TOKEN_MS = 7 * 24 * 60 * 60 * 1000;
 
-export const LOCK_AFTER_FAILURES = 5;
-export const LOCK_MS = 15 * 60 * 1000;
+/**
+ * Sign-in limits, counted per attempt (before the password is checked) in fixed windows:
+ * - one account from one network: 5 per window, then that pair waits (with a growing delay from
+ *   the third failure). Someone guessing elsewhere never locks the owner out of their office.
+ * - one network, any accounts: guessing across many accounts from one place is bounded. Good
+ *   sign-ins give their attempt back, so an office behind one address is not slowed by its staff.
+ * - one account, all networks: a spread-out attack; once over, only networks the account has
+ *   signed in from before (its usual places) may still try.
+ */
+export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
+export const SIGN_IN_LIMITS = { accountOnNetwork: 5, network: 50, account: 20 } as const;
+/** How long a network stays one of an account's usual places after a good sign-in. */
+export const USUAL_PLACE_MS = 90 * 24 * 60 * 60 * 1000;
 
-/** After each failure: how long to wait before answering, and whether the address is now locked. */
-export function throttleAfterFailure(failures: number): { delayMs: number; lock: boolean } {
-  if (failures >= LOCK_AFTER_FAILURES) return { delayMs: 0, lock: true };
-  // Slow down from the third failure on: guessing gets expensive before the lock arrives.
-  return { delayMs: failures >= 3 ? (failures - 2) * 1000 : 0, lock: false };
+export interface SignInCount {
+  attempts: number;
+  windowStart: Date;
 }
 
-export function isLocked(lockedUntil: Date | null, now: Date): boolean {
-  return lockedUntil !== null && lockedUntil.getTime() > now.getTime();
+export interface SignInCounts {
+  network: SignInCount;
+  accountOnNetwork: SignInCount;
+  account: SignInCount;
+  /** The account has signed in from this network within USUAL_PLACE_MS. */
+  usualPlace: boolean;
+}
+
+/** Whether this attempt may check a password; if not, how long until it may (whole seconds). */
+export function signInVerdict(
+  c: SignInCounts,
+  now: Date,
+): { allowed: true } | { allowed: false; retryAfterSeconds: number } {
+  const over: SignInCount[] = [];
+  if (c.accountOnNetwork.attempts > SIGN_IN_LIMITS.accountOnNetwork) over.push(c.accountOnNetwork);
+  if (c.network.attempts > SIGN_IN_LIMITS.network) over.push(c.network);
+  if (!c.usualPlace && c.account.attempts > SIGN_IN_LIMITS.account) over.push(c.account);
+  if (over.length === 0) return { allowed: true };
+  const until = Math.max(...over.map((x) => x.windowStart.getTime() + SIGN_IN_WINDOW_MS));
+  return {
+    allowed: false,
+    retryAfterSeconds: Math.max(1, Math.ceil((until - now.getTime()) / 1000)),
+  };
+}
+
+/** Delay before answering a wrong password: guessing gets slower from the third try on. */
+export function delayAfterFailure(attemptsOnNetwork: number): number {
+  return attemptsOnNetwork >= 3 ? (attemptsOnNetwork - 2) * 1000 : 0;
 }

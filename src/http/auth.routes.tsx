@@ -9,6 +9,7 @@ import type { AppEnv } from './context.ts';
 import { rotateCsrfToken } from './csrf.ts';
 import { safeRedirectPath } from './safe-redirect.ts';
 import { clearSessionCookie, sessionToken, setSessionCookie } from './session.ts';
+import { clientAddress } from './client-address.ts';
 
 export const authRoutes = new Hono<AppEnv>();
 
@@ -38,13 +39,19 @@ authRoutes.post('/sign-in', async (c) => {
   if (!email) errors.push({ field: 'email', message: t.emailMissing });
   if (!password) errors.push({ field: 'password', message: t.passwordMissing });
   if (errors.length) return again(errors, 422);
-  const result = await c.get('services').auth.signIn(email, password, sessionToken(c));
-  if (!result.ok)
-    return result.reason === 'locked'
-      ? again([{ field: 'email', message: t.locked }], 429)
-      : again([{ field: 'email', message: t.invalid }], 401);
+  const result = await c
+    .get('services')
+    .auth.signIn(email, password, sessionToken(c), clientAddress(c));
+  if (!result.ok) {
+    if (result.reason === 'invalid') return again([{ field: 'email', message: t.invalid }], 401);
+    c.header('Retry-After', String(result.retryAfterSeconds));
+    return again(
+      [{ field: 'email', message: t.locked(Math.ceil(result.retryAfterSeconds / 60)) }],
+      429,
+    );
+  }
   setSessionCookie(c, result.sessionToken);
-  rotateCsrfToken(c);
+  rotateCsrfToken(c, result.sessionToken);
   return c.redirect(next, 303);
 });
 

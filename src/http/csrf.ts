@@ -1,11 +1,15 @@
-// CSRF protection for every state-changing request made from a browser: a random token in an
-// HttpOnly cookie that each form echoes as `_csrf` (or an API call as `X-CSRF-Token`).
-// Cross-site pages cannot read the cookie, so they cannot echo it. The anonymous survey API is
-// mounted without it (app.tsx): programs send no cookies, so there is nothing to forge.
-import type { MiddlewareHandler } from 'hono';
+// CSRF protection for every state-changing request made from a browser. A random value lives in
+// an HttpOnly cookie; the token each form echoes as `_csrf` (or an API call as `X-CSRF-Token`)
+// is bound to the session: signed out it is the cookie's value (double submit), signed in it is
+// an HMAC of the cookie under the session's secret, so a token seen in one session (or before
+// sign-in) is refused in any other. Cross-site pages can read neither cookie, so they cannot
+// forge it. The anonymous survey API is mounted without it (app.tsx): programs send no cookies.
+import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AppEnv } from './context.ts';
+import { secureCookies } from './cookies.ts';
+import { sessionToken } from './session.ts';
 
 const COOKIE = 'itas_csrf';
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -16,21 +20,37 @@ function same(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/** The token forms carry: the cookie value signed out, bound to the session signed in. */
+export function csrfTokenFor(cookie: string, session: string | undefined): string {
+  return session
+    ? createHmac('sha256', session).update(`itas-csrf:${cookie}`).digest('base64url')
+    : cookie;
+}
+
+function setCsrfCookie(c: Context<AppEnv>, value: string): void {
+  setCookie(c, COOKIE, value, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: secureCookies(c),
+  });
+}
+
 export const csrfProtection: MiddlewareHandler<AppEnv> = async (c, next) => {
-  let token = getCookie(c, COOKIE);
-  if (!token || !/^[\w-]{43}$/.test(token)) {
-    token = randomBytes(32).toString('base64url');
-    setCookie(c, COOKIE, token, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'Lax',
-      secure: new URL(c.req.url).protocol === 'https:',
-    });
-    // A fresh cookie cannot match anything sent with this request.
-    if (!SAFE.has(c.req.method)) return refuse(c);
+  let cookie = getCookie(c, COOKIE);
+  let fresh = false;
+  if (!cookie || !/^[\w-]{43}$/.test(cookie)) {
+    cookie = randomBytes(32).toString('base64url');
+    setCsrfCookie(c, cookie);
+    fresh = true;
   }
+  // Only a session that resolved (sessionMiddleware runs first) binds the token.
+  const session = c.get('actor').kind === 'user' ? sessionToken(c) : undefined;
+  const token = csrfTokenFor(cookie, session);
   c.set('csrfToken', token);
   if (SAFE.has(c.req.method)) return next();
+  // A fresh cookie cannot match anything sent with this request.
+  if (fresh) return refuse(c);
 
   let sent = c.req.header('x-csrf-token');
   if (!sent) {
@@ -49,7 +69,7 @@ export const csrfProtection: MiddlewareHandler<AppEnv> = async (c, next) => {
   return next();
 };
 
-function refuse(c: Parameters<MiddlewareHandler<AppEnv>>[0]) {
+function refuse(c: Context<AppEnv>) {
   const th = 'คำขอนี้ไม่ผ่านการตรวจสอบความปลอดภัย (CSRF) กรุณากลับไปหน้าก่อนหน้า โหลดหน้าใหม่ แล้วลองอีกครั้ง';
   const en =
     'This request failed the security check (CSRF). Go back, reload the page and try again.';
@@ -62,16 +82,11 @@ function refuse(c: Parameters<MiddlewareHandler<AppEnv>>[0]) {
 }
 
 /**
- * A fresh CSRF token, set when a session is created (sign-in): a token planted or read before
- * sign-in is useless afterwards. Forms rendered in this response carry the new one.
+ * A fresh CSRF cookie and the token bound to the new session, set at sign-in: a token planted
+ * or read before sign-in is useless afterwards. Forms rendered in this response carry the new one.
  */
-export function rotateCsrfToken(c: Parameters<MiddlewareHandler<AppEnv>>[0]): void {
-  const token = randomBytes(32).toString('base64url');
-  setCookie(c, COOKIE, token, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'Lax',
-    secure: new URL(c.req.url).protocol === 'https:',
-  });
-  c.set('csrfToken', token);
+export function rotateCsrfToken(c: Context<AppEnv>, newSession: string): void {
+  const cookie = randomBytes(32).toString('base64url');
+  setCsrfCookie(c, cookie);
+  c.set('csrfToken', csrfTokenFor(cookie, newSession));
 }

@@ -4,6 +4,7 @@ import { setCookie } from 'hono/cookie';
 import { HomePage } from '../views/pages/home.page.tsx';
 import { pageContext } from './app.tsx';
 import type { AppEnv } from './context.ts';
+import { secureCookies } from './cookies.ts';
 import { safeRedirectPath } from './safe-redirect.ts';
 
 export const publicRoutes = new Hono<AppEnv>();
@@ -24,6 +25,7 @@ publicRoutes.get('/lang/:lang{th|en}', (c) => {
     maxAge: 60 * 60 * 24 * 365,
     sameSite: 'Lax',
     httpOnly: true,
+    secure: secureCookies(c),
   });
   // Only same-site paths: an open redirect would let anyone bounce visitors elsewhere.
   const next = safeRedirectPath(c.req.query('next'), '/');

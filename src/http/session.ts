@@ -8,24 +8,23 @@ import { hasAnyRole } from '../domain/access.ts';
 import { SESSION_ABSOLUTE_MS } from '../domain/account.ts';
 import { runInRequest } from '../services/request-scope.ts';
 import type { AppEnv } from './context.ts';
+import { secureCookies } from './cookies.ts';
 import { AccessRefused } from './expected-errors.tsx';
 
 export const SESSION_COOKIE = 'itas_session';
-
-const isHttps = (c: Context) => new URL(c.req.url).protocol === 'https:';
 
 export function setSessionCookie(c: Context<AppEnv>, token: string): void {
   setCookie(c, SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,
     sameSite: 'Lax',
-    secure: isHttps(c),
+    secure: secureCookies(c),
     maxAge: Math.floor(SESSION_ABSOLUTE_MS / 1000),
   });
 }
 
 export function clearSessionCookie(c: Context<AppEnv>): void {
-  deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttps(c) });
+  deleteCookie(c, SESSION_COOKIE, { path: '/', secure: secureCookies(c) });
 }
 
 export function sessionToken(c: Context<AppEnv>): string | undefined {

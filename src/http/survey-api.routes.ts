@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { limitBody } from './body-limit.ts';
 import type { AppEnv } from './context.ts';
 import { openApiDocument } from './openapi.ts';
-import { clientAddress } from './survey.routes.tsx';
+import { clientAddress } from './client-address.ts';
 
 export const surveyApiRoutes = new Hono<AppEnv>();
 

@@ -3,8 +3,6 @@
 // survey's own cookie, so back, reload and outages keep them while the server stores nothing.
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { getConnInfo } from '@hono/node-server/conninfo';
-import { loadSurveyLimits } from '../config.ts';
 import { demographicFields, isYesNo, type FieldProblem } from '../domain/survey-form.ts';
 import { STATE_DAYS, type SurveyContext } from '../services/survey.service.ts';
 import type { FieldError } from '../views/components/form.tsx';
@@ -18,28 +16,15 @@ import {
 import { SurveyStepPage, radioAnchor, type StepBody } from '../views/pages/survey-step.page.tsx';
 import { pageContext } from './app.tsx';
 import type { AppEnv } from './context.ts';
+import { clientAddress } from './client-address.ts';
+import { secureCookies } from './cookies.ts';
 
 export const surveyRoutes = new Hono<AppEnv>();
 
 /** The sealed survey state; path-scoped to one survey, so IIT and EIT states coexist. */
 const STATE_COOKIE = 'itas_survey';
 const MARKER_COOKIE = 'itas_answered';
-const trustProxy = loadSurveyLimits().trustProxy;
-
-/** The client's address, used only to derive a salted hash of its network for rate limits. */
-export function clientAddress(c: Context<AppEnv>): string | undefined {
-  if (trustProxy) {
-    const fwd = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (fwd) return fwd;
-  }
-  try {
-    return getConnInfo(c).remote.address;
-  } catch {
-    return undefined; // app.request() in tests has no socket
-  }
-}
-
-const secure = (c: Context<AppEnv>) => new URL(c.req.url).protocol === 'https:';
+const secure = secureCookies;
 
 function header(ctx: SurveyContext): SurveyHeader {
   return {

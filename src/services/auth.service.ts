@@ -1,18 +1,21 @@
 // Signing in and out, sessions, password changes and resets, and accepting an invitation.
 import { hash, verify } from '@node-rs/argon2';
 import type { Actor } from '../domain/actor.ts';
+import { createHmac } from 'node:crypto';
 import {
-  LOCK_AFTER_FAILURES,
-  LOCK_MS,
   RESET_TOKEN_MS,
   SESSION_ABSOLUTE_MS,
   SESSION_IDLE_MS,
   SESSION_TOUCH_MS,
-  isLocked,
+  SIGN_IN_LIMITS,
+  SIGN_IN_WINDOW_MS,
+  USUAL_PLACE_MS,
+  delayAfterFailure,
   normalizeEmail,
   passwordProblem,
-  throttleAfterFailure,
+  signInVerdict,
 } from '../domain/account.ts';
+import { networkPrefix } from '../domain/survey-guard.ts';
 import { en } from '../i18n/en.ts';
 import { th } from '../i18n/th.ts';
 import type { Db } from '../storage/database.ts';
@@ -29,12 +32,14 @@ import {
   useToken,
 } from '../storage/session.repository.ts';
 import {
-  addFailure,
+  countAttempt,
+  deleteStaleLimits,
+  recordSuccess,
+} from '../storage/sign-in-limit.repository.ts';
+import {
   findGrants,
   findUserByEmail,
   findUserById,
-  readThrottle,
-  setLock,
   updateUser,
   type UserRecord,
 } from '../storage/user.repository.ts';
@@ -48,11 +53,15 @@ export interface AuthOptions {
   publicUrl: string;
   now: () => Date;
   sleep: (ms: number) => Promise<void>;
+  /** HMAC key for the hashed network and e-mail keys of the sign-in limits. */
+  hashKey: string;
 }
 
 export type SignInResult =
   | { ok: true; sessionToken: string; user: UserRecord }
-  | { ok: false; reason: 'invalid' | 'locked' };
+  | { ok: false; reason: 'invalid' }
+  /** Too many attempts for this account from this network, from this network, or at this account. */
+  | { ok: false; reason: 'locked'; retryAfterSeconds: number };
 
 export interface SignedIn {
   actor: Extract<Actor, { kind: 'user' }>;
@@ -76,6 +85,9 @@ function checkPassword(pw: string) {
 
 export function createAuthService(db: Db, opts: AuthOptions) {
   const { now } = opts;
+  // Keys of the sign-in limits: e-mails and networks are never stored in the clear.
+  const limitKey = (kind: 'n' | 'an' | 'a', value: string) =>
+    `${kind}:${createHmac('sha256', opts.hashKey).update(`${kind}:${value}`).digest('base64url')}`;
 
   async function newSession(userId: string): Promise<string> {
     const token = newSecret();
@@ -116,44 +128,78 @@ export function createAuthService(db: Db, opts: AuthOptions) {
 
   return {
     /**
-     * Checks e-mail and password. Every refusal looks the same whether or not the address is
-     * registered; repeated failures slow down and then lock the address for a while.
+     * Checks e-mail and password from a client address. Every refusal looks the same whether or
+     * not the address is registered. The attempt is counted per network, per account on that
+     * network and per account in one statement before the password is checked (SIGN_IN_LIMITS).
      */
     async signIn(
       emailRaw: string,
       password: string,
       previousToken?: string,
+      clientAddress?: string,
     ): Promise<SignInResult> {
       const email = normalizeEmail(emailRaw);
       const t = now();
-      const state = await readThrottle(db, email);
-      if (isLocked(state.lockedUntil, t)) return { ok: false, reason: 'locked' };
-      // A lock that has run out starts the count afresh.
-      if (state.failedAttempts >= LOCK_AFTER_FAILURES) await setLock(db, email, null, 0);
+      const net = networkPrefix(clientAddress);
+      const keys = {
+        network: limitKey('n', net),
+        accountOnNetwork: limitKey('an', `${email}\n${net}`),
+        account: limitKey('a', email),
+      };
+      const rows = await countAttempt(
+        db,
+        [keys.network, keys.accountOnNetwork, keys.account],
+        t,
+        SIGN_IN_WINDOW_MS,
+      );
+      const row = (k: string) => {
+        const r = rows.find((x) => x.key === k)!;
+        return { attempts: r.attempts, windowStart: r.windowStart, trustedUntil: r.trustedUntil };
+      };
+      const pair = row(keys.accountOnNetwork);
+      const account = row(keys.account);
+      const counts = {
+        network: row(keys.network),
+        accountOnNetwork: pair,
+        account,
+        usualPlace: pair.trustedUntil !== null && pair.trustedUntil > t,
+      };
       const user = await findUserByEmail(db, email);
+      const verdict = signInVerdict(counts, t);
+      if (!verdict.allowed) {
+        // Once per window and limit: the NACC sees in the log that an account was being guessed.
+        const first =
+          pair.attempts === SIGN_IN_LIMITS.accountOnNetwork + 1
+            ? 'network'
+            : !counts.usualPlace && account.attempts === SIGN_IN_LIMITS.account + 1
+              ? 'account'
+              : null;
+        if (user && first)
+          await recordAudit(db, {
+            actor: { kind: 'anonymous' },
+            action: 'user.sign_in_limited',
+            recordType: 'user',
+            recordId: user.id,
+            after: { scope: first, retryAfterSeconds: verdict.retryAfterSeconds },
+          });
+        return { ok: false, reason: 'locked', retryAfterSeconds: verdict.retryAfterSeconds };
+      }
       const stored = user && !user.disabled ? user.passwordHash : null;
       const good = stored
         ? await verify(stored, password).catch(() => false)
         : await verify(await (dummyHash ??= hashPassword(newSecret())), password).then(() => false);
       if (!good || !user) {
-        const failures = await addFailure(db, email, t);
-        const step = throttleAfterFailure(failures);
-        if (step.lock) {
-          await setLock(db, email, new Date(t.getTime() + LOCK_MS), failures);
-          if (user)
-            await recordAudit(db, {
-              actor: { kind: 'anonymous' },
-              action: 'user.lock',
-              recordType: 'user',
-              recordId: user.id,
-              after: { lockedForMinutes: LOCK_MS / 60000 },
-            });
-          return { ok: false, reason: 'locked' };
-        }
-        if (step.delayMs) await opts.sleep(step.delayMs);
+        const delay = delayAfterFailure(pair.attempts);
+        if (delay) await opts.sleep(delay);
         return { ok: false, reason: 'invalid' };
       }
-      await setLock(db, email, null, 0);
+      await recordSuccess(
+        db,
+        keys.accountOnNetwork,
+        keys.network,
+        t,
+        new Date(t.getTime() + USUAL_PLACE_MS),
+      );
       // A new session id at every sign-in: a session fixed before sign-in is worthless.
       if (looksLikeSecret(previousToken)) await deleteSession(db, hashSecret(previousToken));
       const sessionToken = await newSession(user.id);
@@ -192,6 +238,7 @@ export function createAuthService(db: Db, opts: AuthOptions) {
       if (looksLikeSecret(token)) await deleteSession(db, hashSecret(token));
       // Housekeeping rides along: expired rows go whenever anyone signs out.
       await deleteExpiredSessions(db, now());
+      await deleteStaleLimits(db, now(), SIGN_IN_WINDOW_MS);
     },
 
     /** Ends every session of the signed-in user, on every device. */
@@ -259,6 +306,7 @@ export function createAuthService(db: Db, opts: AuthOptions) {
         to: user.email,
         subject: `${th.accounts.mail.resetSubject} / ${en.accounts.mail.resetSubject}`,
         text: `${th.accounts.mail.resetBody(user.displayName, link)}\n\n---\n\n${en.accounts.mail.resetBody(user.displayName, link)}`,
+        secrets: [link],
       });
     },
 

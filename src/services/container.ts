@@ -46,11 +46,19 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
   const resultsView = createResultsViewService(db);
   return {
     db,
+    /** The address people reach the site at (links in mail; https → Secure cookies). */
+    publicUrl: o.publicUrl,
     agencies: createAgencyService(db),
     reference: createReferenceService(db),
     audit: createAuditService(db),
     mail,
-    auth: createAuthService(db, { mail, publicUrl: o.publicUrl, now: o.now, sleep: o.sleep }),
+    auth: createAuthService(db, {
+      mail,
+      publicUrl: o.publicUrl,
+      now: o.now,
+      sleep: o.sleep,
+      hashKey: o.secretKey,
+    }),
     users: createUserAdminService(db, { mail, publicUrl: o.publicUrl, now: o.now }),
     agencyProfiles: createAgencyProfileService(db),
     years,

@@ -1,5 +1,7 @@
 // Sends e-mail: every message is stored in the outbox; with SMTP_URL set it is also sent by SMTP
-// (development, the demo and tests leave SMTP_URL unset and read the outbox page instead).
+// (development, the demo and tests leave SMTP_URL unset and read the outbox page instead). With
+// SMTP the outbox keeps a copy without the message's secret links: whoever reads the outbox or
+// the database must not be able to reset someone's password or accept their invitation.
 import nodemailer from 'nodemailer';
 import type { Actor } from '../domain/actor.ts';
 import { canAdministerAccounts } from '../domain/access.ts';
@@ -20,6 +22,16 @@ export interface MailMessage {
   subject: string;
   text: string;
   html?: string;
+  /** Links that act for the recipient (reset, invitation): only the e-mail carries them. */
+  secrets?: string[];
+}
+
+export const REDACTED_LINK = '[ลิงก์ส่งทางอีเมลแล้ว ไม่เก็บไว้ที่นี่ / link sent by e-mail, not kept here]';
+
+function redact(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const s of secrets) if (s) out = out.split(s).join(REDACTED_LINK);
+  return out;
 }
 
 export interface MailOptions {
@@ -44,11 +56,13 @@ export function createMailService(db: Db, opts: MailOptions = {}) {
 
     /** Stores the message, then sends it when SMTP is configured. A send failure is recorded, not thrown. */
     async send(m: MailMessage): Promise<number> {
+      // Without SMTP the outbox is how mail reaches anyone (development, the demo): keep it whole.
+      const keep = (s: string) => (transport ? redact(s, m.secrets ?? []) : s);
       const id = await insertOutbox(db, {
         to: m.to,
         subject: m.subject,
-        text: m.text,
-        html: m.html ?? null,
+        text: keep(m.text),
+        html: m.html === undefined ? null : keep(m.html),
         createdAt: now(),
         status: 'stored',
       });

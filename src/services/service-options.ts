@@ -15,6 +15,8 @@ export interface ServiceOptions {
    * counters (config SURVEY_SECRET). Unset: a random one for this process (tests, the CLI).
    */
   surveySecret?: string;
+  /** HMAC key for hashed networks and e-mails in sign-in limits (SECRET_KEY); unset: a fixed development key. */
+  secretKey?: string | null;
 }
 
 export function resolveOptions(o: ServiceOptions) {
@@ -24,6 +26,7 @@ export function resolveOptions(o: ServiceOptions) {
     mailFrom: o.mailFrom ?? 'Open ITAS <no-reply@localhost>',
     now: o.now ?? (() => new Date()),
     surveySecret: o.surveySecret ?? randomBytes(32).toString('base64url'),
+    secretKey: o.secretKey || 'open-itas-development-key',
     sleep: o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms))),
   };
 }

@@ -94,6 +94,7 @@ export function createUserAdminService(
       to: u.email,
       subject: `${th.accounts.mail.inviteSubject} / ${en.accounts.mail.inviteSubject}`,
       text: `${th.accounts.mail.inviteBody(u.displayName, link)}\n\n---\n\n${en.accounts.mail.inviteBody(u.displayName, link)}`,
+      secrets: [link],
     });
     return link;
   }

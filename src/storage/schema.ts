@@ -35,8 +35,6 @@ export interface UserTable {
   display_name: string;
   password_hash: string | null;
   disabled: Generated<boolean>;
-  failed_attempts: Generated<number>;
-  locked_until: Date | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -66,11 +64,13 @@ export interface OneTimeTokenTable {
   used_at: Timestamp | null;
 }
 
-export interface SignInThrottleTable {
-  email: string;
-  failed_attempts: number;
-  locked_until: Date | null;
-  updated_at: Timestamp;
+// Sign-in limits (migration 2026-12-02-80-sign-in-limits).
+export interface SignInLimitTable {
+  key: string;
+  window_start: Timestamp;
+  attempts: number;
+  trusted_until: Timestamp | null;
+  updated_at: Generated<Timestamp>;
 }
 
 export interface MailOutboxTable {
@@ -107,7 +107,7 @@ export interface Database {
   role_grants: RoleGrantTable;
   sessions: SessionTable;
   one_time_tokens: OneTimeTokenTable;
-  sign_in_throttle: SignInThrottleTable;
+  sign_in_limits: SignInLimitTable;
   mail_outbox: MailOutboxTable;
   audit_log: AuditLogTable;
   assessment_years: AssessmentYearTable;

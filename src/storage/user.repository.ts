@@ -1,4 +1,4 @@
-// Reads and writes accounts, their role grants and the sign-in failure counters.
+// Reads and writes accounts and their role grants.
 import { sql } from 'kysely';
 import type { RoleGrant, Role } from '../domain/actor.ts';
 import type { Db } from './database.ts';
@@ -139,76 +139,5 @@ export async function updateUser(
       updated_at: sql`now()`,
     })
     .where('id', '=', id)
-    .execute();
-}
-
-export interface ThrottleState {
-  failedAttempts: number;
-  lockedUntil: Date | null;
-}
-
-/**
- * The failure counter of an address: on the account when there is one, otherwise in
- * sign_in_throttle, so unknown addresses are slowed and locked exactly like real ones.
- */
-export async function readThrottle(db: Db, email: string): Promise<ThrottleState> {
-  const u = await db
-    .selectFrom('users')
-    .select(['failed_attempts', 'locked_until'])
-    .where('email', '=', email)
-    .executeTakeFirst();
-  const r =
-    u ??
-    (await db
-      .selectFrom('sign_in_throttle')
-      .select(['failed_attempts', 'locked_until'])
-      .where('email', '=', email)
-      .executeTakeFirst());
-  return r
-    ? {
-        failedAttempts: r.failed_attempts,
-        lockedUntil: r.locked_until ? new Date(r.locked_until) : null,
-      }
-    : { failedAttempts: 0, lockedUntil: null };
-}
-
-/** Adds one failure atomically (several app processes may count at once); returns the new count. */
-export async function addFailure(db: Db, email: string, now: Date): Promise<number> {
-  const u = await db
-    .updateTable('users')
-    .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) }))
-    .where('email', '=', email)
-    .returning('failed_attempts')
-    .executeTakeFirst();
-  if (u) return u.failed_attempts;
-  const t = await db
-    .insertInto('sign_in_throttle')
-    .values({ email, failed_attempts: 1, updated_at: now })
-    .onConflict((oc) =>
-      oc.column('email').doUpdateSet((eb) => ({
-        failed_attempts: eb('sign_in_throttle.failed_attempts', '+', 1),
-        updated_at: now,
-      })),
-    )
-    .returning('failed_attempts')
-    .executeTakeFirstOrThrow();
-  return t.failed_attempts;
-}
-
-export async function setLock(
-  db: Db,
-  email: string,
-  until: Date | null,
-  failures: number,
-): Promise<void> {
-  await db
-    .updateTable('users')
-    .set({ locked_until: until, failed_attempts: failures })
-    .where('email', '=', email)
-    .execute();
-  await db
-    .updateTable('sign_in_throttle')
-    .set({ locked_until: until, failed_attempts: failures })
-    .where('email', '=', email)
     .execute();
 }

@@ -1,7 +1,8 @@
 // Signed-in requests for app.request() tests: accounts per role, a session cookie and a CSRF
-// token pair (double submit: the cookie and the form field carry the same value).
+// cookie with the token forms carry (the cookie's value signed out, bound to the session signed in).
 import { randomBytes } from 'node:crypto';
 import { SYSTEM_CLI, type RoleGrant } from '../../src/domain/actor.ts';
+import { csrfTokenFor } from '../../src/http/csrf.ts';
 import type { Services } from '../../src/services/container.ts';
 
 export type Who = 'nacc_admin' | 'auditor' | 'province_officer' | 'agency_admin' | 'anonymous';
@@ -57,7 +58,10 @@ export async function createStandardAccounts(
 
 export interface Client {
   cookie: string;
+  /** The token to send (form field `_csrf` or header X-CSRF-Token). */
   csrf: string;
+  /** The value of the itas_csrf cookie. */
+  csrfCookie: string;
   headers: (extra?: Record<string, string>) => Record<string, string>;
   /** A urlencoded form body carrying the CSRF token. */
   form: (fields?: Record<string, string>) => string;
@@ -65,13 +69,16 @@ export interface Client {
 
 /** A fresh session for the user (or none), with its own CSRF pair. */
 export async function clientFor(services: Services, userId: string | null): Promise<Client> {
-  const csrf = randomBytes(32).toString('base64url');
-  const parts = [`itas_csrf=${csrf}`];
-  if (userId) parts.push(`itas_session=${await services.auth.openSessionFor(userId)}`);
+  const csrfCookie = randomBytes(32).toString('base64url');
+  const parts = [`itas_csrf=${csrfCookie}`];
+  const session = userId ? await services.auth.openSessionFor(userId) : undefined;
+  if (session) parts.push(`itas_session=${session}`);
   const cookie = parts.join('; ');
+  const csrf = csrfTokenFor(csrfCookie, session);
   return {
     cookie,
     csrf,
+    csrfCookie,
     headers: (extra = {}) => ({ cookie, ...extra }),
     form: (fields = {}) => new URLSearchParams({ _csrf: csrf, ...fields }).toString(),
   };

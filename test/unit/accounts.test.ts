@@ -1,4 +1,4 @@
-// Accounts at the service layer: argon2id passwords, sessions and their expiry, lockout, one-time
+// Accounts at the service layer: argon2id passwords, sessions and their expiry, one-time
 // links, invitations, the outbox and the append-only audit log.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -93,60 +93,7 @@ describe('sign-in and sessions', () => {
   });
 });
 
-describe('failed sign-ins', () => {
-  it('slows down from the third failure and locks after the fifth, for 15 minutes', async () => {
-    slept.length = 0;
-    const results = [];
-    for (let i = 0; i < 5; i++)
-      results.push(await s.auth.signIn('somchai@example.go.th', 'wrong password!'));
-    expect(results.map((r) => (r.ok ? 'ok' : r.reason))).toEqual([
-      'invalid',
-      'invalid',
-      'invalid',
-      'invalid',
-      'locked',
-    ]);
-    expect(slept).toEqual([1000, 2000]);
-    // Locked: even the right password is refused, until the lock runs out.
-    expect(await s.auth.signIn('somchai@example.go.th', 'correct horse battery')).toEqual({
-      ok: false,
-      reason: 'locked',
-    });
-    advance(14 * 60 * 1000);
-    expect(await s.auth.signIn('somchai@example.go.th', 'correct horse battery')).toEqual({
-      ok: false,
-      reason: 'locked',
-    });
-    advance(2 * 60 * 1000);
-    expect((await s.auth.signIn('somchai@example.go.th', 'correct horse battery')).ok).toBe(true);
-  });
-
-  it('treats an unknown e-mail exactly like a known one, lock included', async () => {
-    const results = [];
-    for (let i = 0; i < 6; i++)
-      results.push(await s.auth.signIn('nobody@example.go.th', 'wrong password!'));
-    expect(results.map((r) => (r.ok ? 'ok' : r.reason))).toEqual([
-      'invalid',
-      'invalid',
-      'invalid',
-      'invalid',
-      'locked',
-      'locked',
-    ]);
-  });
-
-  it('keeps the counters in the database, shared by every app process', async () => {
-    const other = createServices(t.db, { now: () => clock, sleep: async () => {} });
-    await s.auth.signIn('counter@example.go.th', 'x-wrong-1');
-    await other.auth.signIn('counter@example.go.th', 'x-wrong-2');
-    const row = await t.db
-      .selectFrom('sign_in_throttle')
-      .selectAll()
-      .where('email', '=', 'counter@example.go.th')
-      .executeTakeFirstOrThrow();
-    expect(row.failed_attempts).toBe(2);
-  });
-});
+// Failed sign-ins and their limits: sign-in-limits.test.ts.
 
 describe('password reset and invitations', () => {
   it('mails a single-use reset link that expires after an hour', async () => {

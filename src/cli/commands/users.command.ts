@@ -34,7 +34,10 @@ export const createUserCommand: Command = {
     ctx.out(
       `Created ${r.user.email} (${r.user.id}) as ${describeGrant({ role: values.role, scope: values.scope ?? null })}\n`,
     );
-    if (r.invitationLink) ctx.out(`Invitation link (also in the outbox): ${r.invitationLink}\n`);
+    if (r.invitationLink)
+      ctx.out(
+        `Invitation link (e-mailed; shown only here and, without SMTP, in the outbox): ${r.invitationLink}\n`,
+      );
     return 0;
   },
 };

@@ -21,8 +21,8 @@ export const accounts: Widen<typeof th> = {
     emailMissing: 'Enter your e-mail address',
     passwordMissing: 'Enter your password',
     invalid: 'The e-mail or password is not right. Check them and try again.',
-    locked:
-      'There have been several unsuccessful attempts to sign in. For your security, wait about 15 minutes and try again, or set a new password with “Forgotten your password”.',
+    locked: (minutes: number) =>
+      `There have been too many attempts to sign in. For your security, wait about ${minutes} ${minutes === 1 ? 'minute' : 'minutes'} and try again, or set a new password with “Forgotten your password”.`,
     signedOut: 'You have signed out',
     passwordSet: 'Your password is set. Sign in with your new password.',
   },

@@ -2,6 +2,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { Services } from '../services/container.ts';
+import { TEXT_ENCODINGS, type ReadOptions } from '../services/table-reader.ts';
 
 export interface CliContext {
   config: Config;
@@ -22,3 +23,15 @@ export interface Command {
 
 /** A user's mistake on the command line: printed without a stack trace, exit code 2. */
 export class UsageError extends Error {}
+
+/** `--encoding` of the imports: unset lets the reader detect UTF-8 or Windows-874 by itself. */
+export const ENCODING_OPTION = { encoding: { type: 'string' } } as const;
+export const ENCODING_USAGE = '[--encoding utf-8|windows-874]';
+
+export function readOptions(encoding: string | undefined): ReadOptions {
+  if (encoding === undefined) return {};
+  const e = encoding.toLowerCase().replace(/^(tis-?620|cp874)$/, 'windows-874');
+  const known = TEXT_ENCODINGS.find((x) => x === e || x === e.replace(/^utf8$/, 'utf-8'));
+  if (!known) throw new UsageError(`--encoding must be ${TEXT_ENCODINGS.join(' or ')}`);
+  return { encoding: known };
+}

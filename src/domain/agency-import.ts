@@ -2,6 +2,7 @@
 import { AGENCY_TYPE_CODES, isAgencyType, typeNeedsProvince, type Agency } from './agency.ts';
 import { MAX_REPORTED_ISSUES, type ImportIssue } from './import-issue.ts';
 import { err, ok, type Result } from './result.ts';
+import { longerThan, TEXT_LIMITS } from './text-limits.ts';
 
 export const AGENCY_COLUMNS = [
   'code',
@@ -74,6 +75,14 @@ export function validateAgencyRows(
       );
     else seen.set(code, line);
     if (!nameTh) add('name_th', 'ต้องระบุชื่อภาษาไทย', 'name_th is required');
+    // Names and the website are one-line fields, held to the same limit as in the forms.
+    for (const col of ['name_th', 'name_en', 'website'] as const)
+      if (longerThan(v[col] ?? '', TEXT_LIMITS.line))
+        add(
+          col,
+          `${col} ยาวเกิน ${TEXT_LIMITS.line} ตัวอักษร`,
+          `${col} is longer than ${TEXT_LIMITS.line} characters`,
+        );
     if (!isAgencyType(type))
       add(
         'type',
@@ -106,7 +115,7 @@ export function validateAgencyRows(
     else if (parent && !codesInFile.has(parent) && !ref.existingCodes.has(parent))
       add('parent_code', `ไม่พบหน่วยงานแม่รหัส "${parent}"`, `no parent agency with code "${parent}"`);
     const website = v.website ?? '';
-    if (website && !isHttpsUrl(website))
+    if (website && !longerThan(website, TEXT_LIMITS.line) && !isHttpsUrl(website))
       add(
         'website',
         `เว็บไซต์ "${website}" ต้องขึ้นต้นด้วย https://`,

@@ -1,6 +1,7 @@
 // Row rules of oit.csv and results.csv (docs/formats.md): pure checks, located by line and column.
 import type { ImportIssue } from './import-issue.ts';
 import { levelFor } from './scoring/level.ts';
+import { longerThan, TEXT_LIMITS } from './text-limits.ts';
 import type { Framework } from './framework/schema.ts';
 
 export const RESPONSE_FIXED_COLUMNS = [
@@ -34,7 +35,10 @@ export const RESULT_COLUMNS = [
 
 type Add = (column: string, th: string, en: string) => void;
 
-/** Header problems: unknown columns (when `allowed` says so) and missing required ones. */
+/**
+ * Header problems: unknown columns (when `allowed` says so) and missing required ones. Repeated
+ * and empty names never get here: the reader (services/table-reader.ts) refuses them.
+ */
 export function checkHeader(
   header: string[],
   isAllowed: (column: string) => boolean,
@@ -42,16 +46,7 @@ export function checkHeader(
   allowedHint: string,
 ): ImportIssue[] {
   const issues: ImportIssue[] = [];
-  const seen = new Set<string>();
   for (const col of header) {
-    if (seen.has(col))
-      issues.push({
-        line: 1,
-        column: col,
-        th: `คอลัมน์ "${col}" ซ้ำ`,
-        en: `Column "${col}" appears twice`,
-      });
-    seen.add(col);
     if (!isAllowed(col))
       issues.push({
         line: 1,
@@ -122,6 +117,14 @@ export function parseOitRow(
         `URL ต้องขึ้นต้นด้วย http:// หรือ https:// แต่พบ "${u}"`,
         `A URL must start with http:// or https://, got "${u}"`,
       );
+  // The same limits as the OIT forms' fields.
+  for (const [col, max] of [
+    ['url', TEXT_LIMITS.urls],
+    ['note', TEXT_LIMITS.text],
+    ['comment', TEXT_LIMITS.text],
+  ] as const)
+    if (longerThan(v[col] ?? '', max))
+      bad(col, `${col} ยาวเกิน ${max} ตัวอักษร`, `${col} is longer than ${max} characters`);
   const score = v.score ?? '';
   if (score !== '' && score !== '0' && score !== '100')
     bad(

@@ -29,6 +29,11 @@ export const TEXT_LIMITS = {
   template: 10_000,
   /** URLs typed one per line: five URLs of up to `text` characters each. */
   urls: 5 * 2000 + 100,
+  /**
+   * Any one value in an imported file (services/table-reader.ts), counted in UTF-16 units while
+   * it is read, before each import holds its fields to the limits above.
+   */
+  importValue: 10_000,
 } as const;
 
 const MULTI = (max: number): TextRule => ({ max, multiline: true });
@@ -95,6 +100,11 @@ const CONTROL = /[\x00-\x1f\x7f-\x9f]/;
 const CONTROL_BUT_LINES = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/;
 
 export type TextProblem = 'control' | 'too_long';
+
+/** Where the first control character other than tab, CR and LF is in `s`, or -1. Linear. */
+export function firstControl(s: string): number {
+  return s.search(CONTROL_BUT_LINES);
+}
 
 /** What is wrong with a typed value under its rule, if anything. Linear, length checked first. */
 export function checkText(value: string, rule: TextRule): TextProblem | null {

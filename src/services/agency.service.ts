@@ -13,7 +13,7 @@ import {
   type AgencyFilter,
 } from '../storage/agency.repository.ts';
 import { loadReference } from '../storage/reference.repository.ts';
-import { readCsv } from './csv-file.ts';
+import { readTable, type ReadOptions, type TableRow, type TableSource } from './table-reader.ts';
 import { ForbiddenError } from './errors.ts';
 
 export interface AgencyPage {
@@ -26,20 +26,26 @@ export interface AgencyPage {
 
 export function createAgencyService(db: Db) {
   return {
-    /** Imports agencies.csv: all rows or none; re-importing a code updates it. */
+    /** Imports agencies.csv or .xlsx: all rows or none; re-importing a code updates it. */
     async importAgencies(
       actor: Actor,
       file: string,
-      text: string,
+      source: TableSource,
+      options: ReadOptions = {},
     ): Promise<{ inserted: number; updated: number }> {
       if (!isNaccAdmin(actor))
         throw new ForbiddenError(
           'นำเข้าทะเบียนหน่วยงานได้เฉพาะผู้ดูแลระบบของ สำนักงาน ป.ป.ช.',
           'Only NACC administrators may import agencies',
         );
-      const table = readCsv(file, text);
+      // The register is small (~8,300 rows): validated whole, since parents may come later.
+      let header: string[] = [];
+      const rows: TableRow[] = [];
+      for await (const item of readTable(file, source, options))
+        if ('header' in item) header = item.header;
+        else rows.push(item.row);
       const ref = await loadReference(db);
-      const result = validateAgencyRows(table.header, table.rows, ref);
+      const result = validateAgencyRows(header, rows, ref);
       if (!result.ok) throw new ImportRejected(file, result.error);
       return db.transaction().execute((tx) => upsertAgencies(tx, result.value));
     },

@@ -1,21 +1,35 @@
-// Reads a CSV (UTF-8, optional BOM, RFC 4180) as a stream of header-keyed rows with line numbers,
-// so a 1.3-million-row file never sits in memory whole. A small state machine instead of
-// csv-parse: the national import parses ~50 million fields, where csv-parse's per-field cost showed.
-import { Readable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
+// Splits CSV text (RFC 4180) into records with their line numbers, chunk by chunk, so a
+// 1.3-million-row file never sits in memory whole. A small state machine instead of csv-parse:
+// the national import parses ~50 million fields, where csv-parse's per-field cost showed.
+// Decoding bytes and the header belong to table-reader.ts, the one reader every import uses.
 import { ImportRejected } from '../domain/import-issue.ts';
-import { unquoteCell } from '../domain/spreadsheet-cell.ts';
-import type { CsvRow } from './csv-file.ts';
+import { firstControl } from '../domain/text-limits.ts';
 
-export type CsvSource = Readable | string;
+/** What to say about the control character at `at` in `text`. */
+export function controlCharacter(text: string, at: number): { th: string; en: string } {
+  const code = text.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0');
+  return {
+    th: `พบอักขระควบคุม (U+${code}) ซึ่งไม่ใช่ข้อความ`,
+    en: `A control character (U+${code}), which is not text`,
+  };
+}
 
-interface RawRecord {
+export interface RawRecord {
   line: number;
   fields: string[];
 }
 
+export interface SplitterLimits {
+  /** Longest field in characters; a longer one is refused while it is still being read. */
+  maxField: number;
+  /** Names a field by its 0-based position (the header's name once known). */
+  columnName: (index: number) => string;
+  /** What to say about U+FFFD: the decoder's mark for a byte sequence it could not read. */
+  badByte: { th: string; en: string };
+}
+
 /** Splits text chunks into records; state carries over chunk boundaries. */
-function createRecordSplitter(file: string) {
+export function createRecordSplitter(file: string, limits: SplitterLimits) {
   let field = '';
   let fields: string[] = [];
   let inQuotes = false;
@@ -38,10 +52,34 @@ function createRecordSplitter(file: string) {
         en: `Malformed CSV (${what})`,
       },
     ]);
+  const tooLong = () =>
+    new ImportRejected(file, [
+      {
+        line: recordLine,
+        column: limits.columnName(fields.length),
+        th: `ข้อความยาวเกิน ${limits.maxField.toLocaleString('en')} ตัวอักษร`,
+        en: `The value is longer than ${limits.maxField.toLocaleString('en')} characters`,
+      },
+    ]);
 
   function push(text: string, out: RawRecord[]): void {
+    // An unreadable byte became U+FFFD; a control character (as the input guard counts them) is
+    // never data, and NUL would not even reach the database. Read up to the first of either, so
+    // line and column are known, then refuse.
+    const fffd = text.indexOf('\uFFFD');
+    const control = firstControl(text);
+    const bad = fffd < 0 ? control : control < 0 ? fffd : Math.min(fffd, control);
+    if (bad >= 0) {
+      split(text.slice(0, bad), out);
+      const what = text[bad] === '\uFFFD' ? limits.badByte : controlCharacter(text, bad);
+      throw new ImportRejected(file, [{ line, column: limits.columnName(fields.length), ...what }]);
+    }
+    split(text, out);
+  }
+
+  function split(text: string, out: RawRecord[]): void {
     let i = 0;
-    if (first) {
+    if (first && text !== '') {
       first = false;
       if (text.charCodeAt(0) === 0xfeff) i = 1;
     }
@@ -61,6 +99,7 @@ function createRecordSplitter(file: string) {
         } else {
           if (ch === '\n') line++;
           field += ch;
+          if (field.length > limits.maxField) throw tooLong();
           continue;
         }
       }
@@ -91,6 +130,7 @@ function createRecordSplitter(file: string) {
           j++;
         }
         field += text.slice(i, j);
+        if (field.length > limits.maxField) throw tooLong();
         i = j - 1;
         started = true;
       }
@@ -105,51 +145,4 @@ function createRecordSplitter(file: string) {
     }
   }
   return { push, end };
-}
-
-/** Yields the header first ({ header }), then each row; malformed CSV rejects with its line. */
-export async function* streamCsv(
-  file: string,
-  source: CsvSource,
-): AsyncGenerator<{ header: string[] } | { row: CsvRow }> {
-  const input = typeof source === 'string' ? Readable.from([source]) : source;
-  const decoder = new StringDecoder('utf8');
-  const splitter = createRecordSplitter(file);
-  let header: string[] | undefined;
-  const records: RawRecord[] = [];
-  function* drain(): Generator<{ header: string[] } | { row: CsvRow }> {
-    for (const r of records) {
-      if (!header) {
-        header = r.fields.map((h) => h.trim());
-        yield { header };
-        continue;
-      }
-      // Blank lines are skipped, as csv-parse's skip_empty_lines did.
-      if (r.fields.length === 1 && r.fields[0] === '') continue;
-      if (r.fields.length !== header.length)
-        throw new ImportRejected(file, [
-          {
-            line: r.line,
-            column: null,
-            th: `จำนวนคอลัมน์ไม่ตรงกับหัวตาราง (พบ ${r.fields.length} ต้องมี ${header.length})`,
-            en: `Wrong number of columns (found ${r.fields.length}, the header has ${header.length})`,
-          },
-        ]);
-      const values: Record<string, string> = {};
-      for (let i = 0; i < header.length; i++) values[header[i]!] = unquoteCell(r.fields[i]!.trim());
-      yield { row: { line: r.line, values } };
-    }
-    records.length = 0;
-  }
-  for await (const chunk of input as AsyncIterable<Buffer | string>) {
-    splitter.push(typeof chunk === 'string' ? chunk : decoder.write(chunk), records);
-    yield* drain();
-  }
-  splitter.push(decoder.end(), records);
-  splitter.end(records);
-  yield* drain();
-  if (!header)
-    throw new ImportRejected(file, [
-      { line: 1, column: null, th: 'ไฟล์ว่าง ไม่มีแถวหัวตาราง', en: 'The file is empty: no header row' },
-    ]);
 }

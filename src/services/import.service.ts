@@ -1,4 +1,5 @@
-// Use cases of file imports: responses.csv, oit.csv and results.csv (docs/formats.md). Each is
+// Use cases of file imports: responses, oit and results as CSV or .xlsx (docs/formats.md), read by
+// the one reader (table-reader.ts). Each is
 // one transaction: any bad row rejects the whole file and nothing is written. Streams the file
 // and inserts in batches, so a national file (1.3 M rows) never sits in memory.
 import { isNacc } from '../domain/access.ts';
@@ -32,7 +33,7 @@ import {
   recountAgencies,
   type ResponseRow,
 } from '../storage/response.repository.ts';
-import { streamCsv, type CsvSource } from './csv-stream.ts';
+import { readTable, type ReadOptions, type TableSource } from './table-reader.ts';
 import { ForbiddenError } from './errors.ts';
 import { recomputeJob } from './job-kinds.ts';
 import { validatorFor } from './response.service.ts';
@@ -87,7 +88,8 @@ export function createImportService(db: Db, years: YearService) {
       actor: Actor,
       fiscalYear: number,
       file: string,
-      source: CsvSource,
+      source: TableSource,
+      options: ReadOptions = {},
     ): Promise<{ rows: number; inserted: number; agencies: number }> {
       requireNacc(actor);
       const year = await years.require(fiscalYear);
@@ -108,7 +110,7 @@ export function createImportService(db: Db, years: YearService) {
             inserted += (await insertResponses(tx, batch)).size;
           batch = [];
         };
-        for await (const item of streamCsv(file, source)) {
+        for await (const item of readTable(file, source, options)) {
           if ('header' in item) {
             const header = item.header;
             answerCols = header.filter((h) => !fixed.has(h));
@@ -196,7 +198,8 @@ export function createImportService(db: Db, years: YearService) {
       actor: Actor,
       fiscalYear: number,
       file: string,
-      source: CsvSource,
+      source: TableSource,
+      options: ReadOptions = {},
     ): Promise<{ rows: number; changed: number; agencies: number }> {
       requireNacc(actor);
       const year = await years.require(fiscalYear);
@@ -221,7 +224,7 @@ export function createImportService(db: Db, years: YearService) {
           }
           batch = [];
         };
-        for await (const item of streamCsv(file, source)) {
+        for await (const item of readTable(file, source, options)) {
           if ('header' in item) {
             const issues = checkHeader(
               item.header,
@@ -271,7 +274,8 @@ export function createImportService(db: Db, years: YearService) {
     async importResults(
       actor: Actor,
       file: string,
-      source: CsvSource,
+      source: TableSource,
+      options: ReadOptions = {},
     ): Promise<{ rows: number; inserted: number; updated: number }> {
       requireNacc(actor);
       const agencies = await loadAgencyCodes(db);
@@ -282,7 +286,7 @@ export function createImportService(db: Db, years: YearService) {
       const seen = new Map<string, number>();
       const parsed: ResultRowValues[] = [];
       let rows = 0;
-      for await (const item of streamCsv(file, source)) {
+      for await (const item of readTable(file, source, options)) {
         if ('header' in item) {
           const issues = checkHeader(
             item.header,

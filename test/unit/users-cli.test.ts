@@ -69,7 +69,7 @@ describe('itas users', () => {
       'ลำพูน',
     );
     expect(officer.out).toMatch(
-      /Invitation link \(also in the outbox\): https:\/\/itas\.example\/invitation\/[\w-]{43}/,
+      /Invitation link \(e-mailed; [^)]*\): https:\/\/itas\.example\/invitation\/[\w-]{43}/,
     );
   });
 

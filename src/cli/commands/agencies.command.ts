@@ -1,27 +1,44 @@
 // `itas import agencies FILE` and `itas agencies list`.
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { access } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { csvText } from '../../exports/csv.ts';
 import { AGENCY_COLUMNS } from '../../domain/agency-import.ts';
 import { isAgencyType } from '../../domain/agency.ts';
 import { SYSTEM_CLI } from '../../domain/actor.ts';
-import { UsageError, type Command } from '../command.ts';
+import {
+  ENCODING_OPTION,
+  ENCODING_USAGE,
+  UsageError,
+  readOptions,
+  type Command,
+} from '../command.ts';
 
 export const importAgenciesCommand: Command = {
   path: ['import', 'agencies'],
-  summary: 'Import agencies.csv (all or nothing; re-importing a code updates it)',
-  usage: 'itas import agencies FILE',
+  summary: 'Import agencies (.csv or .xlsx; all or nothing; re-importing a code updates it)',
+  usage: `itas import agencies ${ENCODING_USAGE} FILE`,
   async run(args, ctx) {
-    const { positionals } = parseArgs({ args, options: {}, allowPositionals: true });
+    const { values, positionals } = parseArgs({
+      args,
+      options: ENCODING_OPTION,
+      allowPositionals: true,
+    });
+    const options = readOptions(values.encoding);
     const file = positionals[0];
     if (!file || positionals.length > 1)
-      throw new UsageError('Give exactly one file: itas import agencies FILE');
-    const text = await readFile(file, 'utf8').catch(() => {
+      throw new UsageError(`Give exactly one file: ${this.usage}`);
+    await access(file).catch(() => {
       throw new UsageError(`Cannot read ${file}`);
     });
     const services = await ctx.services();
-    const r = await services.agencies.importAgencies(SYSTEM_CLI, basename(file), text);
+    const r = await services.agencies.importAgencies(
+      SYSTEM_CLI,
+      basename(file),
+      createReadStream(file),
+      options,
+    );
     ctx.out(
       `Imported ${r.inserted + r.updated} agencies (${r.inserted} new, ${r.updated} updated).\nนำเข้า ${r.inserted + r.updated} หน่วยงาน (ใหม่ ${r.inserted} ปรับปรุง ${r.updated})\n`,
     );

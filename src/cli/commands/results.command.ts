@@ -15,7 +15,14 @@ import {
   summaryTable,
 } from '../../exports/results-export.ts';
 import { writeTableStream } from '../../exports/stream-export.ts';
-import { UsageError, type CliContext, type Command } from '../command.ts';
+import {
+  ENCODING_OPTION,
+  ENCODING_USAGE,
+  UsageError,
+  readOptions,
+  type CliContext,
+  type Command,
+} from '../command.ts';
 
 function yearOf(value: string | undefined): number {
   if (!value || !/^\d{4}$/.test(value))
@@ -54,24 +61,31 @@ export const yearCreateCommand: Command = {
 const importCommand = (what: 'responses' | 'oit', summary: string): Command => ({
   path: ['import', what],
   summary,
-  usage: `itas import ${what} --year Y FILE`,
+  usage: `itas import ${what} --year Y ${ENCODING_USAGE} FILE`,
   async run(args, ctx) {
     const { values, positionals } = parseArgs({
       args,
-      options: { year: { type: 'string' } },
+      options: { year: { type: 'string' }, ...ENCODING_OPTION },
       allowPositionals: true,
     });
     const year = yearOf(values.year);
+    const options = readOptions(values.encoding);
     const file = await oneFile(positionals, this.usage);
     const services = await ctx.services();
     const stream = createReadStream(file);
     if (what === 'responses') {
-      const r = await services.imports.importResponses(SYSTEM_CLI, year, basename(file), stream);
+      const r = await services.imports.importResponses(
+        SYSTEM_CLI,
+        year,
+        basename(file),
+        stream,
+        options,
+      );
       ctx.out(
         `Imported ${r.rows} responses (${r.inserted} new) for ${r.agencies} agencies; run itas compute --year ${year}.\nนำเข้าคำตอบ ${r.rows} รายการ (ใหม่ ${r.inserted}) ของ ${r.agencies} หน่วยงาน\n`,
       );
     } else {
-      const r = await services.imports.importOit(SYSTEM_CLI, year, basename(file), stream);
+      const r = await services.imports.importOit(SYSTEM_CLI, year, basename(file), stream, options);
       // Imported, fully confirmed agencies take the matching OIT workflow state (issue 6).
       await services.oitAdmin.recordImportedStates(SYSTEM_CLI, year);
       ctx.out(
@@ -84,25 +98,31 @@ const importCommand = (what: 'responses' | 'oit', summary: string): Command => (
 
 export const importResponsesCommand = importCommand(
   'responses',
-  'Import responses.csv for a year (all or nothing; re-importing an id is a no-op)',
+  'Import responses (.csv or .xlsx) for a year (all or nothing; re-importing an id is a no-op)',
 );
 export const importOitCommand = importCommand(
   'oit',
-  'Import oit.csv for a year (all or nothing; a changed pair becomes a new version)',
+  'Import OIT rows (.csv or .xlsx) for a year (all or nothing; a changed pair becomes a new version)',
 );
 
 export const importResultsCommand: Command = {
   path: ['import', 'results'],
-  summary: 'Import past published results (results.csv) for trends and "last year"',
-  usage: 'itas import results FILE',
+  summary: 'Import past published results (.csv or .xlsx) for trends and "last year"',
+  usage: `itas import results ${ENCODING_USAGE} FILE`,
   async run(args, ctx) {
-    const { positionals } = parseArgs({ args, options: {}, allowPositionals: true });
+    const { values, positionals } = parseArgs({
+      args,
+      options: ENCODING_OPTION,
+      allowPositionals: true,
+    });
+    const options = readOptions(values.encoding);
     const file = await oneFile(positionals, this.usage);
     const services = await ctx.services();
     const r = await services.imports.importResults(
       SYSTEM_CLI,
       basename(file),
       createReadStream(file),
+      options,
     );
     ctx.out(
       `Imported ${r.rows} past results (${r.inserted} new, ${r.updated} updated).\nนำเข้าผลย้อนหลัง ${r.rows} แถว (ใหม่ ${r.inserted} ปรับปรุง ${r.updated})\n`,

@@ -1,6 +1,7 @@
 // Every `itas` command. Add a command by adding it to this list.
 import type { Command } from './command.ts';
 import { importAgenciesCommand, listAgenciesCommand } from './commands/agencies.command.ts';
+import { backupCommand, restoreCommand } from './commands/backup.command.ts';
 import { demoCommand } from './commands/demo.command.ts';
 import { migrateCommand } from './commands/migrate.command.ts';
 import {
@@ -14,6 +15,8 @@ import { publicationCommands } from './commands/publication.command.ts';
 
 export const commands: Command[] = [
   migrateCommand,
+  backupCommand,
+  restoreCommand,
   demoCommand,
   importAgenciesCommand,
   listAgenciesCommand,

@@ -1,4 +1,5 @@
 // Builds every service over one database; the HTTP app, CLI and jobs all receive this.
+import { createBackupService } from './backup.service.ts';
 import { messagesFor } from '../i18n/format.ts';
 import type { Db } from '../storage/database.ts';
 import { isDatabaseUnavailable, pingDatabase } from '../storage/database.ts';
@@ -49,6 +50,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     /** The address people reach the site at (links in mail; https → Secure cookies). */
     publicUrl: o.publicUrl,
     agencies: createAgencyService(db),
+    backup: createBackupService(db, { now: o.now }),
     reference: createReferenceService(db),
     audit: createAuditService(db),
     mail,

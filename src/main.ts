@@ -4,6 +4,8 @@ import { createLogger, openReadyDatabase } from './bootstrap.ts';
 import { ConfigError, loadConfig, surveySecretOf, type Config } from './config.ts';
 import { isDatabaseEmpty, loadDemo, printDemoReport } from './demo/load-demo.ts';
 import { createApp } from './http/app.tsx';
+import { findAsset } from './http/static-assets.ts';
+import { createPdfRenderer, pdfAvailable } from './exports/pdf.ts';
 import { createServices } from './services/container.ts';
 import { startWorker } from './jobs/worker.ts';
 import { en } from './i18n/en.ts';
@@ -60,7 +62,17 @@ async function main(): Promise<void> {
     recomputeEveryMs: config.recomputeDelaySeconds * 1000,
     leaseSeconds: config.jobLeaseSeconds,
   });
-  const app = createApp({ services, log });
+  // One shared Chromium for agency-report PDFs, addressed at PUBLIC_URL (never a request's Host).
+  const pdf = pdfAvailable()
+    ? createPdfRenderer({
+        origin: config.publicUrl,
+        concurrency: config.pdfConcurrency,
+        asset: findAsset,
+        onError: (err) => log.error({ err }, 'PDF render failed'),
+        onRendered: (key, ms) => log.info({ key, ms }, 'PDF rendered'),
+      })
+    : undefined;
+  const app = createApp({ services, log, pdf });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     log.info({ port: info.port }, `listening on http://localhost:${info.port}`);
   });
@@ -80,6 +92,7 @@ async function main(): Promise<void> {
     server.close(() => {
       void worker
         .stop()
+        .then(() => pdf?.close())
         .then(() => db.destroy())
         .then(() => {
           log.info('stopped');

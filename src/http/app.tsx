@@ -2,6 +2,7 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
 import type { Services } from '../services/container.ts';
+import type { PdfRenderer } from '../exports/pdf.ts';
 import { ServerErrorPage, NotFoundPage } from '../views/pages/error.page.tsx';
 import { UnavailablePage } from '../views/pages/unavailable.page.tsx';
 import type { PageContext } from '../views/page-context.ts';
@@ -45,6 +46,10 @@ export interface AppDeps {
   log: Logger;
   /** Daily counts of survey requests (made here when not given; tests read them). */
   surveyMetrics?: SurveyMetrics;
+  /** Renders agency-report PDFs (main.ts makes one from config); none: no PDF is offered. */
+  pdf?: PdfRenderer;
+  /** How long a .pdf request waits before answering "being made" (202); default 2.5 s. */
+  pdfWaitMs?: number;
 }
 
 export function pageContext(c: Context<AppEnv>): PageContext {
@@ -97,7 +102,13 @@ const unless =
   (c, next) =>
     skip(c.req.path) ? next() : mw(c, next);
 
-export function createApp({ services, log, surveyMetrics }: AppDeps): Hono<AppEnv> {
+export function createApp({
+  services,
+  log,
+  surveyMetrics,
+  pdf,
+  pdfWaitMs = 2500,
+}: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use(
     requestContext(log, surveyMetrics ?? createSurveyMetrics(log, () => thaiDay(new Date()))),
@@ -110,6 +121,8 @@ export function createApp({ services, log, surveyMetrics }: AppDeps): Hono<AppEn
   app.use(language);
   app.use(async (c, next) => {
     c.set('services', services);
+    if (pdf) c.set('pdf', pdf);
+    c.set('pdfWaitMs', pdfWaitMs);
     await next();
   });
   app.use(SURVEY_API, async (c, next) => {

@@ -4,6 +4,7 @@ import type { Actor } from '../domain/actor.ts';
 import type { Messages } from '../i18n/th.ts';
 import type { Lang } from '../i18n/types.ts';
 import type { Services } from '../services/container.ts';
+import type { PdfRenderer } from '../exports/pdf.ts';
 
 export interface AppEnv {
   Variables: {
@@ -19,5 +20,9 @@ export interface AppEnv {
     /** The CSRF token for forms rendered in this response. */
     csrfToken: string;
     secureHeadersNonce?: string;
+    /** The agency-report PDF renderer; absent when Chromium is not installed. */
+    pdf?: PdfRenderer;
+    /** How long a .pdf request waits for its render before answering 202 (ms). */
+    pdfWaitMs: number;
   };
 }

@@ -7,7 +7,7 @@ import {
   type RankingQuery,
 } from '../domain/reports/ranking-view.ts';
 import { agencyReportXlsx } from '../exports/agency-report-xlsx.ts';
-import { pdfAvailable, renderPdf } from '../exports/pdf.ts';
+import { createHash } from 'node:crypto';
 import './openapi-results.ts';
 import {
   agencyRankingTable,
@@ -21,6 +21,8 @@ import {
   type ExportTable,
 } from '../exports/table-export.ts';
 import { AgencyReportPage } from '../views/pages/agency-report.page.tsx';
+import { PdfPendingPage } from '../views/pages/pdf-pending.page.tsx';
+import type { PageContext } from '../views/page-context.ts';
 import { RankingsPage } from '../views/pages/rankings.page.tsx';
 import { SummaryPage } from '../views/pages/results-summary.page.tsx';
 import { ANONYMOUS } from '../domain/actor.ts';
@@ -57,25 +59,50 @@ resultsRoutes.get('/results/:year{[0-9]{4}}/agencies/:file', async (c) => {
       'content-disposition': `attachment; filename="ita-${year}-${view.agency.code}.xlsx"`,
     });
   }
-  const page = (
+  const renderer = c.get('pdf');
+  const reportPage = (pageCtx: PageContext) => (
     <AgencyReportPage
-      ctx={ctx}
+      ctx={pageCtx}
       agency={view.agency}
       year={view.year}
       framework={view.framework}
       report={view.report}
-      pdfAvailable={pdfAvailable()}
+      pdfAvailable={!!renderer}
     />
   );
-  if (kind === 'pdf') {
-    if (!pdfAvailable()) return c.notFound();
-    const pdf = await renderPdf(`<!doctype html>${String(await page)}`, new URL(c.req.url).origin);
-    return c.body(new Uint8Array(pdf), 200, {
+  if (kind !== 'pdf') return c.html(reportPage(ctx));
+  if (!renderer) return c.notFound();
+  // The printed page is the same for everyone who may see it: no account, form token or nonce,
+  // so its hash is the data version and one render serves them all until the data changes.
+  const reportPath = `/results/${year}/agencies/${view.agency.code}`;
+  const printCtx: PageContext = {
+    lang: ctx.lang,
+    t: ctx.t,
+    path: reportPath,
+    nonce: undefined,
+    csrfToken: '',
+  };
+  const html = `<!doctype html>${String(await reportPage(printCtx))}`;
+  const version = createHash('sha256').update(html).digest('hex').slice(0, 16);
+  const key = `${year}/${view.agency.code}/${ctx.lang}/${version}`;
+  // RFC 7240: a client that prefers not to wait gets the "being made" answer at once.
+  const async = /respond-async/i.test(c.req.header('prefer') ?? '');
+  const r = await renderer.get(key, reportPath, html, async ? 0 : c.get('pdfWaitMs'));
+  if (r.state === 'ready')
+    return c.body(r.pdf, 200, {
       'content-type': 'application/pdf',
       'content-disposition': `attachment; filename="ita-${year}-${view.agency.code}.pdf"`,
+      'cache-control': 'private, no-cache',
     });
-  }
-  return c.html(page);
+  const refresh = r.state === 'busy' ? 10 : 3;
+  c.header('Retry-After', String(refresh));
+  c.header('Cache-Control', 'no-store');
+  // Asks again at this same address (only the language kept from the query).
+  const again = `${reportPath}.pdf${c.req.query('lang') ? `?lang=${ctx.lang}` : ''}`;
+  return c.html(
+    <PdfPendingPage ctx={ctx} pdfHref={again} reportHref={reportPath} refreshSeconds={refresh} />,
+    r.state === 'busy' ? 503 : 202,
+  );
 });
 
 resultsRoutes.get('/results/:year{[0-9]{4}}/summary', async (c) => {

@@ -101,23 +101,13 @@ describe('the agency report of จังหวัดลำพูน (51-PRV), 25
     await page.close();
   });
 
-  it.runIf(existsSync('/usr/bin/chromium'))(
-    'offers a PDF rendered by Chromium',
-    async () => {
-      const page = await open(REPORT);
-      expect(await page.getByRole('link', { name: 'PDF' }).count()).toBe(1);
-      await page.close();
-      const r = await fetch(`${server.url}${REPORT}.pdf`);
-      expect(r.status).toBe(200);
-      expect(r.headers.get('content-type')).toBe('application/pdf');
-      expect(
-        Buffer.from(await r.arrayBuffer())
-          .subarray(0, 5)
-          .toString(),
-      ).toBe('%PDF-');
-    },
-    60_000,
-  );
+  it.runIf(existsSync('/usr/bin/chromium'))('offers the PDF (made as in pdf.test.ts)', async () => {
+    const page = await open(REPORT);
+    expect(await page.getByRole('link', { name: 'PDF' }).getAttribute('href')).toBe(
+      `${REPORT}.pdf`,
+    );
+    await page.close();
+  });
 });
 
 describe('public pages', () => {

@@ -4,20 +4,17 @@
 // nothing is written.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import pino from 'pino';
 import { Readable } from 'node:stream';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type CliContext } from '../../src/cli/command.ts';
-import { commands } from '../../src/cli/commands.ts';
-import { loadConfig } from '../../src/config.ts';
 import { SYSTEM_CLI } from '../../src/domain/actor.ts';
 import { ImportRejected } from '../../src/domain/import-issue.ts';
 import { TEXT_LIMITS } from '../../src/domain/text-limits.ts';
 import { createServices, type Services } from '../../src/services/container.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
 import { oitCsv, responsesCsv, setUpYear } from '../helpers/results-fixtures.ts';
+import { runCommand } from '../helpers/cli.ts';
 
 let t: TestDb;
 let s: Services;
@@ -307,21 +304,7 @@ describe('.xlsx', () => {
 });
 
 describe('the CLI', () => {
-  async function itas(...argv: string[]) {
-    const command = commands
-      .filter((c) => c.path.every((w, i) => argv[i] === w))
-      .sort((a, b) => b.path.length - a.path.length)[0]!;
-    let out = '';
-    const ctx: CliContext = {
-      config: loadConfig({}),
-      log: pino({ level: 'silent' }),
-      services: async () => s,
-      out: (x) => void (out += x),
-      err: () => {},
-    };
-    const code = await command.run(argv.slice(command.path.length), ctx);
-    return { code, out };
-  }
+  const itas = (...argv: string[]) => runCommand(s, ...argv);
 
   it('imports a TIS-620 file with --encoding windows-874, and an .xlsx past-results file', async () => {
     const path = join(dir, 'agencies-874.csv');

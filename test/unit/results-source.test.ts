@@ -2,12 +2,8 @@
 // OIT scores. Answers accepted over the API are in `itas compute` at once, without the job having
 // run; OIT scores of an agency whose review is not confirmed never enter a card.
 import { randomUUID } from 'node:crypto';
-import pino from 'pino';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliContext } from '../../src/cli/command.ts';
-import { commands } from '../../src/cli/commands.ts';
-import { loadConfig } from '../../src/config.ts';
 import { SYSTEM_CLI } from '../../src/domain/actor.ts';
 import { getFramework, oitItemCodes } from '../../src/domain/framework/index.ts';
 import { createServices, type Services } from '../../src/services/container.ts';
@@ -19,6 +15,7 @@ import {
   linkCode,
   openSurveyYear,
 } from '../helpers/survey-fixture.ts';
+import { runCommand } from '../helpers/cli.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 /** A second set of services on the same database: the CLI, as another process would run it. */
@@ -30,21 +27,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-async function itas(...argv: string[]) {
-  const command = commands
-    .filter((c) => c.path.every((w, i) => argv[i] === w))
-    .sort((a, b) => b.path.length - a.path.length)[0]!;
-  let out = '';
-  const ctx: CliContext = {
-    config: loadConfig({}),
-    log: pino({ level: 'silent' }),
-    services: async () => cli,
-    out: (s) => void (out += s),
-    err: () => {},
-  };
-  const code = await command.run(argv.slice(command.path.length), ctx);
-  return { code, out };
-}
+const itas = (...argv: string[]) => runCommand(cli, ...argv);
 
 const post = (path: string, body: unknown) =>
   t.app.request(path, {

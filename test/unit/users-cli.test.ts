@@ -1,13 +1,11 @@
 // `itas users create|list|disable` over a test database (the commands as the CLI runs them).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pino from 'pino';
 import { readFileSync } from 'node:fs';
-import { UsageError, type CliContext } from '../../src/cli/command.ts';
-import { commands } from '../../src/cli/commands.ts';
-import { loadConfig } from '../../src/config.ts';
+import { UsageError } from '../../src/cli/command.ts';
 import { SYSTEM_CLI } from '../../src/domain/actor.ts';
 import { createServices, type Services } from '../../src/services/container.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
+import { runCommand } from '../helpers/cli.ts';
 
 let t: TestDb;
 let services: Services;
@@ -22,21 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function itas(...argv: string[]) {
-  const command = commands
-    .filter((c) => c.path.every((w, i) => argv[i] === w))
-    .sort((a, b) => b.path.length - a.path.length)[0]!;
-  let out = '';
-  const ctx: CliContext = {
-    config: loadConfig({}),
-    log: pino({ level: 'silent' }),
-    services: async () => services,
-    out: (s) => void (out += s),
-    err: () => {},
-  };
-  const code = await command.run(argv.slice(command.path.length), ctx);
-  return { code, out };
-}
+const itas = (...argv: string[]) => runCommand(services, ...argv);
 
 describe('itas users', () => {
   it('creates an account with a password, or with an invitation link', async () => {

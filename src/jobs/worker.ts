@@ -5,11 +5,11 @@ import { thaiDay } from '../domain/calendar.ts';
 import { scrubMessage } from '../domain/log-safety.ts';
 import type { Services } from '../services/container.ts';
 import type { ClaimedJob } from '../services/job.service.ts';
+import { SURVEY_PURGE_EVERY_MS } from '../services/survey-guard.service.ts';
 import { batchJobHandler, jobHandler, registeredJobKinds } from './handlers.ts';
 import { registerRecomputeJob } from './recompute.job.ts';
 import { registerLinkCheckJob } from './link-check.job.ts';
 import { registerMouLinkCheckJob } from './mou-link-check.job.ts';
-import { registerSurveyPurgeJob, scheduleSurveyPurge } from './survey-purge.job.ts';
 
 export interface WorkerOptions {
   /** Jobs claimed per round, of kinds run one at a time. */
@@ -40,7 +40,6 @@ export function registerBuiltInJobs(): void {
   registerRecomputeJob();
   registerLinkCheckJob();
   registerMouLinkCheckJob();
-  registerSurveyPurgeJob();
 }
 
 /**
@@ -167,12 +166,8 @@ export function startWorker(services: Services, log: Logger, opts: WorkerOptions
   let wake: (() => void) | undefined;
   let marksAt = 0;
   let resealed = '';
+  let purgedAt = 0;
   const loop = (async () => {
-    try {
-      await scheduleSurveyPurge(services);
-    } catch (e) {
-      log.error({ err: e }, 'could not schedule the survey counter purge');
-    }
     while (!stopping) {
       let ran = 0;
       try {
@@ -182,6 +177,12 @@ export function startWorker(services: Services, log: Logger, opts: WorkerOptions
           resealed = today;
           const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000);
           await services.responses.resealDay(yesterday.toISOString().slice(0, 10));
+        }
+        // Every hour (and at start): past days' survey counters go, whatever the traffic. Done
+        // here rather than as a queued job, whose row would carry a time (ADR 0005).
+        if (Date.now() - purgedAt >= SURVEY_PURGE_EVERY_MS) {
+          await services.surveyGuard.purgeExpired();
+          purgedAt = Date.now();
         }
         const now = Date.now();
         const marks = now - marksAt >= (opts.recomputeEveryMs ?? 0);

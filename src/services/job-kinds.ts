@@ -1,7 +1,6 @@
 // Every job kind services enqueue, with its coalescing key and payload: the one list of kinds
 // (the worker registers a handler for each in src/jobs/). New answers trigger no job: they leave
-// recompute marks (ADR 0007); `recompute` jobs come from OIT confirmations; `survey-purge` runs
-// on a schedule of its own (each run queues the next).
+// recompute marks (ADR 0007); `recompute` jobs come from OIT confirmations.
 import type { NewJob } from '../storage/job.repository.ts';
 
 export const RECOMPUTE = 'recompute';
@@ -45,14 +44,4 @@ export function linkCheckJob(
 /** One pending check per MOU. */
 export function mouLinkCheckJob(mouId: string): NewJob {
   return { kind: MOU_LINK_CHECK, key: mouId, payload: { mouId } };
-}
-
-export const SURVEY_PURGE = 'survey-purge';
-
-/**
- * The scheduled purge of expired survey counters: one pending at a time across every process
- * (coalesced on its key); each run schedules the next.
- */
-export function surveyPurgeJob(delaySeconds: number): NewJob {
-  return { kind: SURVEY_PURGE, key: SURVEY_PURGE, delaySeconds };
 }

@@ -1,7 +1,8 @@
 // Abuse resistance for survey submissions: rate limits per network and per link, burst,
-// identical-answer and same-column flags, single-use access codes. Stores no identity: only an
-// HMAC of the network prefix under a key of the day derived from the survey secret (which lives
-// in configuration, never in the database) and counters that a scheduled job deletes on expiry.
+// identical-answer and same-column flags, single-use access codes. Stores no identity and no
+// time: a counter is an HMAC of what it counts (network prefix, link, window) under a key of the
+// day derived from the survey secret (configuration, never the database), its hits and its day;
+// the worker deletes past days' counters every hour.
 import { createHash } from 'node:crypto';
 import type { SurveyLimits } from '../config.ts';
 import { thaiDay } from '../domain/calendar.ts';
@@ -10,7 +11,7 @@ import { fixedWindow, networkPrefix, normaliseCode } from '../domain/survey-guar
 import type { Db } from '../storage/database.ts';
 import type { AdmissionTicket } from '../storage/submission.repository.ts';
 import { accessCodeUsable, purgeExpiredCounters } from '../storage/survey-guard.repository.ts';
-import { createNetworkKeys } from './survey-keys.ts';
+import { createCounterKeys } from './survey-keys.ts';
 
 export const ANOMALY_KINDS = ['network_burst', 'identical_answers', 'same_column'] as const;
 export type AnomalyKind = (typeof ANOMALY_KINDS)[number];
@@ -33,17 +34,29 @@ export function hashAccessCode(code: string): string {
     .digest('hex');
 }
 
-/** How often the scheduled purge of expired counters runs (the `survey-purge` job). */
-export const SURVEY_PURGE_EVERY_SECONDS = 60;
+/** How often the worker deletes the counters of past days (the survey purge). */
+export const SURVEY_PURGE_EVERY_MS = 3_600_000;
+
+/**
+ * What each counter counts, in which fixed window: the names that become opaque keys under the
+ * day's key (survey-keys.ts). The window is in the name, never in a column, so a stored counter
+ * says nothing finer than its day.
+ */
+export const counterName = {
+  network: (prefix: string, windowStart: number) => `net:${prefix}@${windowStart}`,
+  link: (linkCode: string, windowStart: number) => `code:${linkCode}@${windowStart}`,
+  burst: (agencyCode: string, prefix: string, windowStart: number) =>
+    `burst:${agencyCode}:${prefix}@${windowStart}`,
+};
 
 export function createSurveyGuard(
   db: Db,
   limits: SurveyLimits,
   now: () => Date,
-  /** The survey secret (configuration): the network keys are derived from it. */
+  /** The survey secret (configuration): the counters' keys are derived from it. */
   secret: string,
 ) {
-  const keys = createNetworkKeys(secret);
+  const keys = createCounterKeys(secret);
 
   return {
     /**
@@ -57,26 +70,24 @@ export function createSurveyGuard(
       accessCode?: string,
     ): Promise<AdmissionTicket> {
       const at = now();
-      const net = keys.networkKey(thaiDay(at), networkPrefix(address));
+      const day = thaiDay(at);
+      const prefix = networkPrefix(address);
       const nw = fixedWindow(at, limits.networkWindowSeconds);
       const cw = fixedWindow(at, limits.codeWindowSeconds);
+      const hit = (name: string) => ({ bucket: keys.counterKey(day, name), day });
       return {
         network: {
-          bucket: `net:${net}`,
-          windowStart: nw.start,
-          expiresAt: nw.endsAt,
+          ...hit(counterName.network(prefix, nw.start)),
+          retryAt: nw.endsAt,
           max: limits.networkMax,
         },
         link: {
-          bucket: `code:${key.linkCode}`,
-          windowStart: cw.start,
-          expiresAt: cw.endsAt,
+          ...hit(counterName.link(key.linkCode, cw.start)),
+          retryAt: cw.endsAt,
           max: limits.codeMax,
         },
         burst: {
-          bucket: `burst:${key.agencyCode}:${net}`,
-          windowStart: nw.start,
-          expiresAt: nw.endsAt,
+          ...hit(counterName.burst(key.agencyCode, prefix, nw.start)),
           flagAt: limits.burstThreshold,
         },
         ...(accessCode !== undefined ? { accessCodeHash: hashAccessCode(accessCode) } : {}),
@@ -84,11 +95,11 @@ export function createSurveyGuard(
     },
 
     /**
-     * Deletes every counter whose window has ended (rate limits and per-agency × per-network
-     * burst counts). Run on a schedule by the `survey-purge` job, never as a side effect of a
-     * submission, so a quiet link's counters do not outlive their window.
+     * Deletes every counter of a past Thailand day (rate limits and per-agency × per-network
+     * burst counts). Run by the worker every hour and when it starts (the survey purge), never
+     * as a side effect of a submission; returns how many went.
      */
-    purgeExpired: () => purgeExpiredCounters(db, now()),
+    purgeExpired: () => purgeExpiredCounters(db, thaiDay(now())),
 
     accessCodeUsable: (fiscalYear: number, agencyCode: string, code: string) =>
       accessCodeUsable(db, fiscalYear, agencyCode, hashAccessCode(code)),

@@ -1,5 +1,6 @@
 // Keys derived from the survey secret (configuration, never the database): the daily key under
-// which network prefixes become counter names (HMAC-SHA256), and the key that seals the
+// which the abuse counters' names (network, link, window) become opaque keys (HMAC-SHA256), and
+// the key that seals the
 // in-progress answers a respondent's browser carries (AES-256-GCM, authenticated).
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
@@ -7,24 +8,26 @@ const derive = (secret: string, purpose: string): Buffer =>
   Buffer.from(hkdfSync('sha256', secret, 'open-itas', purpose, 32));
 
 /**
- * A day's network key: HMAC(secret-derived key, day). Yesterday's counter names cannot be
- * linked to today's, and without the secret no name can be traced back to its network by
- * trying every prefix.
+ * The names of the abuse counters: HMAC(day key, name), the day key being HMAC(secret-derived
+ * key, Thailand day). A name says what is counted and in which window (`net:<prefix>@<window
+ * start>`, see survey-guard.service.ts); stored, it is 22 opaque characters. Yesterday's names
+ * cannot be linked to today's, and without the secret no name can be traced back to its
+ * network, link or window by trying every prefix and every window.
  */
-export function createNetworkKeys(secret: string) {
+export function createCounterKeys(secret: string) {
   const root = derive(secret, 'survey network keys v1');
   let cached: { day: string; key: Buffer } | undefined;
   return {
-    /** The counter name of a network prefix on a Thailand day (22 base64url characters). */
-    networkKey(day: string, prefix: string): string {
+    /** The stored key of a counter named `name` on a Thailand day (22 base64url characters). */
+    counterKey(day: string, name: string): string {
       if (cached?.day !== day)
         cached = { day, key: createHmac('sha256', root).update(day).digest() };
-      return createHmac('sha256', cached.key).update(prefix).digest('base64url').slice(0, 22);
+      return createHmac('sha256', cached.key).update(name).digest('base64url').slice(0, 22);
     },
   };
 }
 
-export type NetworkKeys = ReturnType<typeof createNetworkKeys>;
+export type CounterKeys = ReturnType<typeof createCounterKeys>;
 
 const IV_BYTES = 12;
 const TAG_BYTES = 16;

@@ -298,10 +298,11 @@ export interface SurveyTargetTable {
 }
 
 export interface SurveyCounterTable {
+  /** HMAC of what is counted and its window under the day's key: opaque without the secret. */
   bucket: string;
-  window_start: number;
   hits: number;
-  expires_at: Timestamp;
+  /** The Thailand day the counter belongs to: the worker deletes past days'. */
+  day: string;
 }
 
 export interface SurveyFingerprintTable {

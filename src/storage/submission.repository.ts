@@ -8,19 +8,21 @@ import { sql } from 'kysely';
 import type { Db } from './database.ts';
 import { prepared } from './prepared-statements.ts';
 
-/** One fixed-window counter a submission adds a hit to. */
+/**
+ * One counter a submission adds a hit to: its key (an HMAC of what is counted and its fixed
+ * window, so one key is one window) and its Thailand day. Nothing finer than the day is stored.
+ */
 export interface CounterHit {
   bucket: string;
-  windowStart: number;
-  expiresAt: Date;
+  day: string;
 }
 
 /** What the abuse guard asks of one submission; the database decides with the totals. */
 export interface AdmissionTicket {
-  /** Refused when the network's hits in the window exceed `max`. */
-  network: CounterHit & { max: number };
-  /** Refused when the link's hits in the window exceed `max`. */
-  link: CounterHit & { max: number };
+  /** Refused when the network's hits in the window exceed `max` (until `retryAt`, not stored). */
+  network: CounterHit & { max: number; retryAt: Date };
+  /** Refused when the link's hits in the window exceed `max` (until `retryAt`, not stored). */
+  link: CounterHit & { max: number; retryAt: Date };
   /** Flagged "network_burst" (once) when the agency's hits from the network reach `flagAt`. */
   burst: CounterHit & { flagAt: number };
   /** A single-use IIT code (its hash) to consume; refused when unknown or already used. */
@@ -66,8 +68,8 @@ export async function admitSubmissions(db: Db, batch: AdmissionRequest[]): Promi
   const adds = new Map<string, CounterHit & { n: number }>();
   const offset = (h: CounterHit | undefined): number | null => {
     if (!h) return null;
-    const k = `${h.bucket}@${h.windowStart}`;
-    const a = adds.get(k) ?? { ...h, n: 0 };
+    const k = h.bucket;
+    const a = adds.get(k) ?? { bucket: h.bucket, day: h.day, n: 0 };
     a.n++;
     adds.set(k, a);
     return a.n;
@@ -78,7 +80,7 @@ export async function admitSubmissions(db: Db, batch: AdmissionRequest[]): Promi
     offset(t?.burst),
   ]);
   const off = (h: CounterHit | undefined, place: number | null | undefined) =>
-    h && place != null ? place - adds.get(`${h.bucket}@${h.windowStart}`)!.n : null;
+    h && place != null ? place - adds.get(h.bucket)!.n : null;
   const firstOfId = new Map<string, number>();
   const seenCodes = new Set<string>();
   const rows = batch.map((r, idx) => {
@@ -104,7 +106,7 @@ export async function admitSubmissions(db: Db, batch: AdmissionRequest[]): Promi
   const col = <T>(f: (x: Row) => T) => rows.map(f);
   // Sorted so concurrent batches from several processes lock counter rows in one order.
   const counters = [...adds.values()].sort((a, b) =>
-    a.bucket < b.bucket ? -1 : a.bucket > b.bucket ? 1 : a.windowStart - b.windowStart,
+    a.bucket < b.bucket ? -1 : a.bucket > b.bucket ? 1 : 0,
   );
   const { rows: out } = await sql<{
     idx: number;
@@ -115,36 +117,32 @@ export async function admitSubmissions(db: Db, batch: AdmissionRequest[]): Promi
   }>`${prepared('admit_submissions')}
     with adds as (
       select * from unnest(${counters.map((c) => c.bucket)}::text[],
-        ${counters.map((c) => c.windowStart)}::bigint[], ${counters.map((c) => c.n)}::int[],
-        ${counters.map((c) => c.expiresAt.toISOString())}::timestamptz[]) as a(b, w, n, e)),
+        ${counters.map((c) => c.n)}::int[], ${counters.map((c) => c.day)}::date[]) as a(b, n, d)),
     counters as (
-      insert into survey_counters (bucket, window_start, hits, expires_at)
-      select b, w, n, e from adds order by b, w
-      on conflict (bucket, window_start) do update set hits = survey_counters.hits + excluded.hits
-      returning bucket, window_start, hits),
+      insert into survey_counters (bucket, hits, day)
+      select b, n, d from adds order by b
+      on conflict (bucket) do update set hits = survey_counters.hits + excluded.hits
+      returning bucket, hits),
     input as (
       select * from unnest(${col((x) => x.idx)}::int[], ${col((x) => x.r.responseId)}::text[],
         ${col((x) => x.r.fiscalYear)}::int[], ${col((x) => x.r.agencyCode)}::text[],
         ${col((x) => x.r.tool)}::text[], ${col((x) => x.first === x.idx)}::bool[],
-        ${col((x) => x.t?.network.bucket ?? null)}::text[],
-        ${col((x) => x.t?.network.windowStart ?? null)}::bigint[], ${col((x) => x.np)}::int[],
+        ${col((x) => x.t?.network.bucket ?? null)}::text[], ${col((x) => x.np)}::int[],
         ${col((x) => x.t?.network.max ?? null)}::int[],
-        ${col((x) => x.t?.link.bucket ?? null)}::text[],
-        ${col((x) => x.t?.link.windowStart ?? null)}::bigint[], ${col((x) => x.lp)}::int[],
+        ${col((x) => x.t?.link.bucket ?? null)}::text[], ${col((x) => x.lp)}::int[],
         ${col((x) => x.t?.link.max ?? null)}::int[],
-        ${col((x) => x.t?.burst.bucket ?? null)}::text[],
-        ${col((x) => x.t?.burst.windowStart ?? null)}::bigint[], ${col((x) => x.bp)}::int[],
+        ${col((x) => x.t?.burst.bucket ?? null)}::text[], ${col((x) => x.bp)}::int[],
         ${col((x) => x.t?.burst.flagAt ?? null)}::int[], ${col((x) => x.code ?? null)}::text[])
-        as r(idx, id, fy, agency, tool, is_first, net_b, net_w, net_off, net_max,
-          link_b, link_w, link_off, link_max, burst_b, burst_w, burst_off, burst_at, access_hash)),
+        as r(idx, id, fy, agency, tool, is_first, net_b, net_off, net_max,
+          link_b, link_off, link_max, burst_b, burst_off, burst_at, access_hash)),
     judged as (
       select i.*, cn.hits + i.net_off as net_seen, cl.hits + i.link_off as link_seen,
         cb.hits + i.burst_off as burst_seen,
         exists (select 1 from responses r where r.response_id = i.id) as known
       from input i
-      left join counters cn on cn.bucket = i.net_b and cn.window_start = i.net_w
-      left join counters cl on cl.bucket = i.link_b and cl.window_start = i.link_w
-      left join counters cb on cb.bucket = i.burst_b and cb.window_start = i.burst_w),
+      left join counters cn on cn.bucket = i.net_b
+      left join counters cl on cl.bucket = i.link_b
+      left join counters cb on cb.bucket = i.burst_b),
     admitted as (
       select * from judged
       where is_first and not known and (net_b is null or (net_seen <= net_max and link_seen <= link_max))),
@@ -169,9 +167,9 @@ export async function admitSubmissions(db: Db, batch: AdmissionRequest[]): Promi
     if (row.first !== i) return { kind: 'repeat', of: row.first };
     const t = row.t;
     if (t && Number(o.net_seen) > t.network.max)
-      return { kind: 'refused', refused: 'network', retryAt: t.network.expiresAt };
+      return { kind: 'refused', refused: 'network', retryAt: t.network.retryAt };
     if (t && Number(o.link_seen) > t.link.max)
-      return { kind: 'refused', refused: 'link', retryAt: t.link.expiresAt };
+      return { kind: 'refused', refused: 'link', retryAt: t.link.retryAt };
     if (!o.code_ok) return { kind: 'refused', refused: 'access_code' };
     return { kind: 'admitted' };
   });

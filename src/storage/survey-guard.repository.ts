@@ -2,12 +2,9 @@
 // counts and single-use access codes. None shares a key with responses.
 import type { Db } from './database.ts';
 
-/** Deletes the counters whose window ended by `now`; returns how many went. */
-export async function purgeExpiredCounters(db: Db, now: Date): Promise<number> {
-  const r = await db
-    .deleteFrom('survey_counters')
-    .where('expires_at', '<=', now)
-    .executeTakeFirst();
+/** Deletes the counters of days before `today` (a Thailand day); returns how many went. */
+export async function purgeExpiredCounters(db: Db, today: string): Promise<number> {
+  const r = await db.deleteFrom('survey_counters').where('day', '<', today).executeTakeFirst();
   return Number(r.numDeletedRows);
 }
 

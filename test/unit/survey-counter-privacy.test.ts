@@ -1,21 +1,23 @@
-// The abuse counters as someone holding a copy of the database sees them: their network keys
-// cannot be traced back to a network by trying every prefix with anything the database holds,
-// and the scheduled purge job (not traffic) deletes them once their window has ended.
+// The abuse counters as someone holding a copy of the database sees them: their keys cannot be
+// traced back to a network (or a link, or a window) by trying every prefix with anything the
+// database holds, they carry nothing finer than the day, and the worker's scheduled purge (not
+// traffic) deletes them once their day has ended.
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { thaiDay } from '../../src/domain/calendar.ts';
 import { answerColumns, subItemOf } from '../../src/domain/framework/helpers.ts';
-import { runDueJobs, registerBuiltInJobs } from '../../src/jobs/worker.ts';
-import { scheduleSurveyPurge } from '../../src/jobs/survey-purge.job.ts';
+import { startWorker } from '../../src/jobs/worker.ts';
 import { createServices, type Services } from '../../src/services/container.ts';
-import { createNetworkKeys } from '../../src/services/survey-keys.ts';
+import { counterName } from '../../src/services/survey-guard.service.ts';
+import { createCounterKeys } from '../../src/services/survey-keys.ts';
+import { fixedWindow } from '../../src/domain/survey-guard.ts';
+import { loadSurveyLimits } from '../../src/config.ts';
 import { framework, setUpYear } from '../helpers/results-fixtures.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
 
 const SECRET = 'privacy-test-secret-0123456789abcdefgh';
-const log = pino({ level: 'silent' });
 let t: TestDb;
 let s: Services;
 let clock = new Date('2026-06-01T03:00:00Z');
@@ -23,7 +25,6 @@ beforeAll(async () => {
   t = await createTestDb();
   s = createServices(t.db, { now: () => clock, surveySecret: SECRET });
   await setUpYear(s);
-  registerBuiltInJobs();
 });
 afterAll(() => t.close());
 
@@ -53,8 +54,9 @@ async function submitFrom(address: string, agencyCode = 'T-PRV') {
 
 const counters = async () =>
   (
-    await sql<{ bucket: string }>`select bucket from survey_counters order by bucket`.execute(t.db)
-  ).rows.map((r) => r.bucket);
+    await sql<{ bucket: string; day: string }>`
+      select bucket, day::text as day from survey_counters order by bucket`.execute(t.db)
+  ).rows;
 
 /** Every text value of every table that could hold a key, as an attacker would collect them. */
 async function everyStoredString(): Promise<string[]> {
@@ -73,23 +75,28 @@ async function everyStoredString(): Promise<string[]> {
   return [...found];
 }
 
-describe('network keys with the database alone', () => {
+describe('counter keys with the database alone', () => {
   it('cannot be traced back to their /24 by trying each prefix with every stored value', async () => {
     const used = ['10.20.30.5', '10.20.30.77', '10.200.1.9', '10.0.0.1'];
     for (const a of used) await submitFrom(a);
-    const keys = new Set(
-      (await counters()).flatMap((b) => {
-        const m = /^(?:net:|burst:[^:]+:)(.+)$/.exec(b);
-        return m ? [m[1]!] : [];
-      }),
-    );
-    expect(keys.size).toBe(3); // three /24s: the keys are there to attack
+    const stored = await counters();
+    // Nothing but an opaque key, the hits and the day: no network, link, agency or window.
+    for (const c of stored) {
+      expect(c.bucket).toMatch(/^[\w-]{22}$/);
+      expect(c.day).toBe(thaiDay(clock));
+    }
+    const keys = new Set(stored.map((c) => c.bucket));
+    // Three networks, one link and three agency × network burst counts: the keys to attack.
+    expect(keys.size).toBe(7);
     const prefixes = Array.from({ length: 65_536 }, (_, i) => `10.${i >> 8}.${i & 255}.0/24`);
     const day = thaiDay(clock);
+    // The attacker is even given the exact window (only the day is stored).
+    const window = fixedWindow(clock, loadSurveyLimits({}).networkWindowSeconds).start;
+    const name = (p: string) => counterName.network(p, window);
     // Positive control: with the secret from configuration the same search finds every network,
     // so the search below could succeed if the database held what it needs.
-    const withSecret = createNetworkKeys(SECRET);
-    const found = prefixes.filter((p) => keys.has(withSecret.networkKey(day, p)));
+    const withSecret = createCounterKeys(SECRET);
+    const found = prefixes.filter((p) => keys.has(withSecret.counterKey(day, name(p))));
     expect(found.sort()).toEqual(['10.0.0.0/24', '10.20.30.0/24', '10.200.1.0/24']);
 
     // The attack: every stored string as the salt of the old scheme, as an HMAC key, and as the
@@ -101,12 +108,13 @@ describe('network keys with the database alone', () => {
     expect(near).toHaveLength(768);
     let matches = 0;
     for (const c of candidates) {
-      const asRoot = createNetworkKeys(c);
+      const asRoot = createCounterKeys(c);
       for (const p of near) {
         const tries = [
           createHash('sha256').update(`${c}:${p}`).digest('base64url').slice(0, 22),
           createHmac('sha256', c).update(p).digest('base64url').slice(0, 22),
-          asRoot.networkKey(day, p),
+          createHmac('sha256', c).update(name(p)).digest('base64url').slice(0, 22),
+          asRoot.counterKey(day, name(p)),
         ];
         if (tries.some((x) => keys.has(x))) matches++;
       }
@@ -126,42 +134,38 @@ describe('network keys with the database alone', () => {
 });
 
 describe('expiry on a schedule', () => {
-  it('the purge job deletes counters once their window has ended, with no traffic needed', async () => {
+  it('the worker deletes the counters once their day has ended, with no traffic needed', async () => {
     await sql`delete from survey_counters`.execute(t.db);
     clock = new Date('2026-06-02T03:00:00Z');
     await submitFrom('192.0.2.10', 'T-SAO1');
     await submitFrom('198.51.100.20', 'T-SAO1');
     const before = await counters();
     // net ×2, burst ×2 (agency × network), code ×1
-    expect(before.filter((b) => b.startsWith('burst:T-SAO1:'))).toHaveLength(2);
     expect(before).toHaveLength(5);
 
-    // The job runs while the windows are open: nothing goes.
-    await scheduleSurveyPurge(s);
-    expect(await runDueJobs(s, log)).toBeGreaterThan(0);
+    // A worker starting later that day purges at once: the day is not over, nothing goes.
+    clock = new Date('2026-06-02T16:59:00Z'); // 23:59 in Thailand
+    const quiet = pino({ level: 'silent' });
+    let worker = startWorker(s, quiet, { idleMs: 20 });
+    await new Promise((r) => setTimeout(r, 300));
+    await worker.stop();
     expect(await counters()).toEqual(before);
-    // It scheduled its next run itself, about a minute later.
-    const next = await sql<{ secs: number }>`
-      select extract(epoch from run_after - now())::float8 as secs from jobs
-      where kind = 'survey-purge' and locked_until is null`.execute(t.db);
-    expect(next.rows).toHaveLength(1);
-    expect(next.rows[0]!.secs).toBeGreaterThan(30);
-    expect(next.rows[0]!.secs).toBeLessThanOrEqual(60);
 
-    // Ten minutes later (the windows' end) and no submission since: the next run deletes them.
-    clock = new Date('2026-06-02T03:10:00Z');
-    await sql`update jobs set run_after = now() where kind = 'survey-purge'`.execute(t.db);
-    expect(await runDueJobs(s, log)).toBeGreaterThan(0);
+    // The next Thailand day, with no submission since: the worker's purge deletes them all.
+    clock = new Date('2026-06-02T17:00:00Z'); // 00:00 on 3 June in Thailand
+    worker = startWorker(s, quiet, { idleMs: 20 });
+    for (let i = 0; i < 100 && (await counters()).length > 0; i++)
+      await new Promise((r) => setTimeout(r, 50));
+    await worker.stop();
     expect(await counters()).toEqual([]);
   });
 
   it('a submission does not purge anything by itself', async () => {
     clock = new Date('2026-06-03T03:00:00Z');
     await submitFrom('192.0.2.10', 'T-SAO1');
-    clock = new Date('2026-06-03T04:00:00Z');
+    clock = new Date('2026-06-04T03:00:00Z');
     for (let i = 0; i < 3; i++) await submitFrom(`203.0.113.${i}`, 'T-SAO1');
-    const expired = await sql<{ n: number }>`
-      select count(*)::int as n from survey_counters where expires_at <= ${clock}`.execute(t.db);
-    expect(expired.rows[0]!.n).toBe(3); // the 03:00 window's counters wait for the job
+    const old = (await counters()).filter((c) => c.day === '2026-06-03');
+    expect(old).toHaveLength(3); // yesterday's wait for the worker
   });
 });

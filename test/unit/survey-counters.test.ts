@@ -74,9 +74,10 @@ describe('rate limits decided with the stored response', () => {
         expect(r.error[0]!.code).toBe('rate_limited');
         expect(r.error[0]!.retryAt!.getTime()).toBeGreaterThan(now().getTime());
       }
+    const link = (await processes[0]!.guard.ticket(key, '203.0.113.9')).link.bucket;
     const { rows } = await sql<{ bucket: string; hits: number }>`
-      select bucket, hits from survey_counters where bucket = 'code:abcd2345'`.execute(t.db);
-    expect(rows).toEqual([{ bucket: 'code:abcd2345', hits: 12 }]);
+      select bucket, hits from survey_counters where bucket = ${link}`.execute(t.db);
+    expect(rows).toEqual([{ bucket: link, hits: 12 }]);
     const stored = await sql<{ n: number }>`
       select count(*)::int as n from responses where agency_code = 'T-PRV'`.execute(t.db);
     expect(stored.rows[0]!.n).toBe(7);

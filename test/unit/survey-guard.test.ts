@@ -85,12 +85,17 @@ describe('rate limits with the default configuration', () => {
 
 describe('network keys', () => {
   const key = { fiscalYear: 2563, agencyCode: 'T-SAO2', tool: 'IIT', linkCode: 'bcdefghjkm' };
-  it('are the same for one network within a Thailand day, and change with the day and the secret', async () => {
+  it('are the same for one network within a window, and change with the window, the day and the secret', async () => {
     let clock = new Date('2026-04-02T03:00:00Z');
     const guard = createSurveyGuard(t.db, loadSurveyLimits({}), () => clock, SECRET);
     const a = (await guard.ticket(key, '10.9.9.9')).network.bucket;
+    expect(a).toMatch(/^[\w-]{22}$/);
     expect((await guard.ticket(key, '10.9.9.200')).network.bucket).toBe(a);
     expect((await guard.ticket(key, '10.9.8.9')).network.bucket).not.toBe(a);
+    clock = new Date('2026-04-02T03:09:59Z');
+    expect((await guard.ticket(key, '10.9.9.9')).network.bucket).toBe(a);
+    clock = new Date('2026-04-02T03:10:00Z'); // the next ten-minute window
+    expect((await guard.ticket(key, '10.9.9.9')).network.bucket).not.toBe(a);
     clock = new Date('2026-04-03T03:00:00Z');
     expect((await guard.ticket(key, '10.9.9.9')).network.bucket).not.toBe(a);
     clock = new Date('2026-04-02T03:00:00Z');

@@ -63,19 +63,22 @@ export async function agencyReportXlsx(
       { key: 'answered', header: m.respondents },
       { key: 'score', header: t.results.score, decimals: true },
     ],
-    rows: report.questions.flatMap((q) => [
-      { column: q.code, text: tx(q.text), score: score(q.score) },
-      ...q.items.map((it) => ({
-        column: it.column,
-        text: tx(it.text),
-        o1: score(it.shares[0]),
-        o2: score(it.shares[1]),
-        o3: score(it.shares[2]),
-        o4: score(it.shares[3]),
-        answered: it.answered,
-        score: score(it.score),
-      })),
-    ]),
+    // A tool answered by too few people has no per-question sheet rows at all (small numbers).
+    rows: report.questions
+      .filter((q) => !report.detailHidden[q.tool])
+      .flatMap((q) => [
+        { column: q.code, text: tx(q.text), score: score(q.score) },
+        ...q.items.map((it) => ({
+          column: it.column,
+          text: tx(it.text),
+          o1: score(it.shares[0]),
+          o2: score(it.shares[1]),
+          o3: score(it.shares[2]),
+          o4: score(it.shares[3]),
+          answered: it.answered,
+          score: score(it.score),
+        })),
+      ]),
   };
   const oit: ExportTable = {
     name: 'OIT',

@@ -40,7 +40,8 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
   const years = createYearService(db);
   const results = createResultsService(db, years);
   const responses = createResponseService(db, years, { now: o.now });
-  const surveyGuard = createSurveyGuard(db, loadSurveyLimits(), o.now, o.surveySecret);
+  const surveyLimits = loadSurveyLimits();
+  const surveyGuard = createSurveyGuard(db, surveyLimits, o.now, o.surveySecret);
   const surveyCache = createSurveyCache<ResolvedLink | null>();
   const provinceDrive = createProvinceDriveService(db);
   const provinceProgress = createProvinceProgressService(db, { drive: provinceDrive });
@@ -75,7 +76,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
       cache: surveyCache,
       secret: o.surveySecret,
     }),
-    sampleTargets: createSampleTargetService(db, o.now),
+    sampleTargets: createSampleTargetService(db, o.now, surveyLimits),
     results,
     jobs: createJobService(db),
     imports: createImportService(db, years),

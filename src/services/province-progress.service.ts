@@ -5,6 +5,7 @@ import { csvText } from '../exports/csv.ts';
 import type { Actor } from '../domain/actor.ts';
 import type { Agency } from '../domain/agency.ts';
 import { answerColumns, minimumSample, oitItemCodes } from '../domain/framework/helpers.ts';
+import { coarseCount, minimumShownReachedAt } from '../domain/small-numbers.ts';
 import { publishedDigitsOrNull } from '../domain/scoring/rounding.ts';
 import { frameworkForYear, getFramework } from '../domain/framework/registry.ts';
 import type { Framework } from '../domain/framework/schema.ts';
@@ -122,6 +123,11 @@ export function createProvinceProgressService(db: Db, deps: ProgressDeps) {
           ? minimumSample(fw, 'EIT', pop.eit)
           : fw.sampleRule.floor
         : null;
+      // Small numbers: the province sees counts in the framework's coarse steps, and an agency
+      // as below its minimum until the coarse count reaches it (small-numbers.ts).
+      const step = fw?.minRespondentsShown ?? 1;
+      const reached = (n: number, min: number | null, pop: number | null) =>
+        min === null || n >= minimumShownReachedAt(min, step, pop);
       const row: ProgressRow = {
         agency,
         coordinators: coords.filter((c) => c.agencyCode === agency.code).length,
@@ -129,9 +135,9 @@ export function createProvinceProgressService(db: Db, deps: ProgressDeps) {
         mouSigned: Boolean(mou?.signedOn),
         mouPublished: Boolean(mou?.signedOn && mou.publishedUrl),
         linkStatus: mou?.publishedUrl ? mou.linkStatus : null,
-        iit: resp.IIT,
+        iit: coarseCount(resp.IIT, step),
         iitMin,
-        eit: resp.EIT,
+        eit: coarseCount(resp.EIT, step),
         eitMin,
         oitSubmitted: facts.oitSubmitted.get(agency.code) ?? 0,
         oitTotal,
@@ -143,8 +149,8 @@ export function createProvinceProgressService(db: Db, deps: ProgressDeps) {
       if (row.coordinators < COORDINATORS_NEEDED) row.reasons.push('coordinators');
       if (row.mouApplies && !row.mouSigned) row.reasons.push('mou_signed');
       else if (row.mouApplies && !row.mouPublished) row.reasons.push('mou_published');
-      if (iitMin !== null && row.iit < iitMin) row.reasons.push('iit');
-      if (eitMin !== null && row.eit < eitMin) row.reasons.push('eit');
+      if (!reached(resp.IIT, iitMin, iitPop)) row.reasons.push('iit');
+      if (!reached(resp.EIT, eitMin, pop?.eit ?? null)) row.reasons.push('eit');
       if (row.oitSubmitted < oitTotal) row.reasons.push('oit');
       return row;
     });

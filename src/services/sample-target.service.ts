@@ -12,6 +12,11 @@ import { daysLeft, phaseState, thaiDay } from '../domain/calendar.ts';
 import { minimumSample } from '../domain/framework/helpers.ts';
 import { getFramework } from '../domain/framework/registry.ts';
 import { err, ok, type Problem, type Result } from '../domain/result.ts';
+import {
+  coarseCount,
+  minimumShownReachedAt,
+  shownAnomalyOccurrences,
+} from '../domain/small-numbers.ts';
 import { compareThai } from '../i18n/format.ts';
 import type { Db } from '../storage/database.ts';
 import { findAgency } from '../storage/agency.repository.ts';
@@ -26,7 +31,10 @@ import { ForbiddenError, NotFoundError } from './errors.ts';
 export interface ToolProgress {
   population: number | null;
   minimum: number | null;
+  /** Responses so far, rounded down to a multiple of `countStep` (small numbers). */
   count: number;
+  /** The step the count moves in: the framework's `minRespondentsShown`. */
+  countStep: number;
   daysLeft: number;
   below: boolean;
 }
@@ -44,7 +52,24 @@ export type ProgressSort = (typeof PROGRESS_SORTS)[number];
 
 const MAX_POPULATION = 10_000_000;
 
-export function createSampleTargetService(db: Db, now: () => Date) {
+export function createSampleTargetService(
+  db: Db,
+  now: () => Date,
+  /** SURVEY_BURST_THRESHOLD: how many answers one "network_burst" flag stands for. */
+  limits: { burstThreshold: number } = { burstThreshold: 100 },
+) {
+  /**
+   * Anomaly flags concerning fewer answers than the year's threshold are not shown; the others
+   * move in coarse steps (small-numbers.ts).
+   */
+  async function shownAnomalies(fiscalYear: number, rows: AnomalyRow[]): Promise<AnomalyRow[]> {
+    const min = (await frameworkOf(fiscalYear)).minRespondentsShown;
+    return rows.flatMap((a) => {
+      const n = shownAnomalyOccurrences(a.kind, a.occurrences, min, limits.burstThreshold);
+      return n === null ? [] : [{ ...a, occurrences: n }];
+    });
+  }
+
   async function frameworkOf(fiscalYear: number) {
     const id = await yearExists(db, fiscalYear);
     const f = id ? getFramework(id) : undefined;
@@ -63,15 +88,20 @@ export function createSampleTargetService(db: Db, now: () => Date) {
     return rows.map((r) => {
       const tool = (t: 'IIT' | 'EIT'): ToolProgress => {
         const population = t === 'IIT' ? r.iitPopulation : r.eitPopulation;
-        const count = t === 'IIT' ? r.iitCount : r.eitCount;
+        const exact = t === 'IIT' ? r.iitCount : r.eitCount;
         const minimum = population === null ? null : minimumSample(framework, t, population);
         const state = phaseState(calendar, t === 'IIT' ? 'iit' : 'eit', r.agencyCode, today);
+        const step = framework.minRespondentsShown;
         return {
           population,
           minimum,
-          count,
+          // Rounded down: the agency (and its province) see every tenth answer arrive, never
+          // one. "Below target" changes only when that count moves (the minimum rounded up to
+          // a step, at most the population), so it reveals no single answer either.
+          count: coarseCount(exact, step),
+          countStep: step,
           daysLeft: daysLeft(state, today),
-          below: minimum === null || count < minimum,
+          below: minimum === null || exact < minimumShownReachedAt(minimum, step, population),
         };
       };
       return {
@@ -151,7 +181,13 @@ export function createSampleTargetService(db: Db, now: () => Date) {
       if (!canReadAgencyPrivate(actor, agency))
         throw new ForbiddenError('ท่านไม่มีสิทธิ์ดูข้อมูลของหน่วยงานนี้', 'You may not see this agency');
       const [p] = await progress(fiscalYear, await listProgress(db, fiscalYear, { agencyCode }));
-      return { progress: p!, anomalies: await listAnomalies(db, fiscalYear, [agencyCode]) };
+      return {
+        progress: p!,
+        anomalies: await shownAnomalies(
+          fiscalYear,
+          await listAnomalies(db, fiscalYear, [agencyCode]),
+        ),
+      };
     },
 
     /** Agencies below target (all, or one province's) with anomaly flags, sorted as asked. */
@@ -170,6 +206,7 @@ export function createSampleTargetService(db: Db, now: () => Date) {
         await listProgress(db, fiscalYear, opts.province ? { province: opts.province } : {}),
       );
       const shown = opts.all ? rows : rows.filter((r) => r.IIT.below || r.EIT.below);
+      // Sorted by the shown (coarse) counts: an order by exact counts would reveal them.
       const gap = (t: ToolProgress) => (t.minimum ?? Number.MAX_SAFE_INTEGER) - t.count;
       const share = (t: ToolProgress) => (t.minimum ? t.count / t.minimum : -1);
       const sort = opts.sort ?? 'name';
@@ -186,10 +223,13 @@ export function createSampleTargetService(db: Db, now: () => Date) {
                   : 0;
         return d || compareThai(a.nameTh, b.nameTh) || a.agencyCode.localeCompare(b.agencyCode);
       });
-      const anomalies = await listAnomalies(
-        db,
+      const anomalies = await shownAnomalies(
         fiscalYear,
-        opts.province ? rows.map((r) => r.agencyCode) : undefined,
+        await listAnomalies(
+          db,
+          fiscalYear,
+          opts.province ? rows.map((r) => r.agencyCode) : undefined,
+        ),
       );
       return { rows: shown, anomalies };
     },

@@ -5,7 +5,10 @@ import QRCode from 'qrcode';
 import type { Actor } from '../domain/actor.ts';
 import { canManageAgency, isNacc } from '../domain/access.ts';
 import type { Agency } from '../domain/agency.ts';
+import { getFramework } from '../domain/framework/registry.ts';
+import { coarseCount } from '../domain/small-numbers.ts';
 import { codeFromBytes } from '../domain/survey-guard.ts';
+import { yearExists } from '../storage/calendar.repository.ts';
 import type { Db } from '../storage/database.ts';
 import { findAgency } from '../storage/agency.repository.ts';
 import { accessCodeCounts, insertAccessCodes } from '../storage/survey-guard.repository.ts';
@@ -70,7 +73,14 @@ export function createSurveyLinkService(db: Db, onChange: () => void = () => {})
         link = (await findLink(db, fiscalYear, agencyCode))!;
       }
       const codes = await accessCodeCounts(db, fiscalYear, agencyCode);
-      return { agency, link, accessCodes: codes };
+      // Codes used = IIT answers so far: it moves in the same coarse steps as the live count.
+      const frameworkId = await yearExists(db, fiscalYear);
+      const step = (frameworkId && getFramework(frameworkId)?.minRespondentsShown) || 1;
+      return {
+        agency,
+        link,
+        accessCodes: { total: codes.total, used: coarseCount(codes.used, step) },
+      };
     },
 
     /** A new code; the old one stops working at once (e.g. after a leak). */

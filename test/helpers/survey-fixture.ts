@@ -53,7 +53,20 @@ export function demographicsFor(tool: 'IIT' | 'EIT'): Record<string, string> {
   return Object.fromEntries(f.demographics[tool].map((d) => [d.code, d.options[0]!.value]));
 }
 
+/** The exact number of stored responses (the agency's page shows it only in coarse steps). */
 export async function respondentCount(services: Services, agencyCode: string, tool: 'IIT' | 'EIT') {
+  const r = await services.db
+    .selectFrom('responses')
+    .select((s) => s.fn.countAll<number>().as('n'))
+    .where('fiscal_year', '=', YEAR)
+    .where('agency_code', '=', agencyCode)
+    .where('tool', '=', tool)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** The live count the agency's own survey page shows. */
+export async function shownCount(services: Services, agencyCode: string, tool: 'IIT' | 'EIT') {
   const r = await services.sampleTargets.forAgency(SYSTEM_CLI, YEAR, agencyCode);
   return r.progress[tool].count;
 }

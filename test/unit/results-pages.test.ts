@@ -1,8 +1,10 @@
 // The results pages through the real app: figures of the report, summary and rankings, downloads
 // of exactly what is shown, and the publication rule (404 before, 200 after).
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { markPublished } from '../helpers/publish.ts';
+import { answerColumns } from '../../src/domain/framework/helpers.ts';
 import { createTestApp } from '../helpers/app.ts';
 import { loadResultsFixture, prvCounts } from '../helpers/results-fixture.ts';
 
@@ -104,6 +106,64 @@ describe('after publication', () => {
       .flat()
       .filter((v) => typeof v === 'number');
     expect(values).toEqual(expect.arrayContaining([87.96, 88.51, 81.81, 92.17]));
+  });
+
+  it('an agency with fewer than ten IIT respondents shows no per-item shares, on the page or in the XLSX', async () => {
+    // 51-PAO: 3 IIT respondents (each sub-item answered by the same 3) and 30 EIT respondents.
+    const fw = (await import('../../src/domain/framework/index.ts')).getFramework('ita-2563')!;
+    await sql`update score_cards set respondents = '{"IIT": 3, "EIT": 30}'::jsonb
+      where fiscal_year = 2563 and agency_code = '51-PAO'`.execute(t.db);
+    await t.db
+      .deleteFrom('answer_counts')
+      .where('fiscal_year', '=', 2563)
+      .where('agency_code', '=', '51-PAO')
+      .execute();
+    for (const [tool, c] of [
+      ['IIT', [1, 0, 2, 0]],
+      ['EIT', [3, 7, 11, 9]],
+    ] as const)
+      await t.db
+        .insertInto('answer_counts')
+        .values(
+          answerColumns(fw, tool).map((_, i) => ({
+            fiscal_year: 2563,
+            agency_code: '51-PAO',
+            tool,
+            item: i + 1,
+            c1: c[0],
+            c2: c[1],
+            c3: c[2],
+            c4: c[3],
+          })),
+        )
+        .execute();
+    const { status, body } = await text('/results/2563/agencies/51-PAO');
+    expect(status).toBe(200);
+    expect(body).toContain('data-testid="detail-hidden-IIT"');
+    expect(body).toContain('ไม่แสดงผลรายข้อ เพราะมีผู้ตอบน้อยกว่า 10 คน');
+    expect(body).not.toContain('data-testid="detail-hidden-EIT"');
+    // No IIT question block at all; the EIT one (30 people) shows its shares: 3 of 30 = 10.00 %.
+    expect(body).not.toContain('id="q-I1"');
+    expect(body).not.toMatch(/33\.33%|66\.67%/); // 1 or 2 of the 3 IIT respondents
+    expect(body).toContain('id="q-E1"');
+    expect(body).toContain('10.00% (3)');
+    // The tool scores, the assessment's result, stay.
+    expect(body).toContain('data-testid="tools"');
+
+    const r = await t.app.request('/results/2563/agencies/51-PAO.xlsx');
+    expect(r.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await r.arrayBuffer());
+    const questions = wb.worksheets[1]!;
+    const first = questions.getColumn(1).values.filter((v) => typeof v === 'string');
+    expect(first.some((v) => String(v).startsWith('I'))).toBe(false);
+    expect(first).toContain('E1.1');
+    const numbers = questions
+      .getSheetValues()
+      .flat()
+      .filter((v) => typeof v === 'number');
+    expect(numbers).not.toContain(33.33);
+    expect(numbers).not.toContain(66.67);
   });
 
   it('summarises agencies per type: counts, mean, levels and pass share against 80 %', async () => {

@@ -12,6 +12,7 @@ import {
   fullAnswers,
   linkCode,
   openSurveyYear,
+  respondentCount,
 } from '../helpers/survey-fixture.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -129,6 +130,110 @@ describe("an agency's survey page", () => {
     expect((await send(body(codes[0]))).status).toBe(201);
     expect((await send(body(codes[0]))).status).toBe(422);
     expect((await send(body(codes[1]!.toUpperCase()))).status).toBe(201);
+  });
+});
+
+describe('small numbers on the agency’s page', () => {
+  it('the live count moves in steps of ten and flags about fewer than ten answers are not shown', async () => {
+    const link = await linkCode(t.services, '51-PRV');
+    const straight = fullAnswers('EIT', () => '4'); // every four-level answer the same
+    const send = async () =>
+      expect(
+        (
+          await t.app.request(`/api/v1/surveys/${link}/eit`, {
+            method: 'POST',
+            body: JSON.stringify({
+              response_id: randomUUID(),
+              answers: straight,
+              demographics: demographicsFor('EIT'),
+            }),
+            headers: { 'content-type': 'application/json' },
+          })
+        ).status,
+      ).toBe(201);
+    const page = async () => {
+      const html = await (await get(agencyAdmin, `/agencies/51-PRV/survey?year=${YEAR}`)).text();
+      const count = /data-count="EIT">\s*([^<]*)</.exec(html)![1]!.trim();
+      return { html, count };
+    };
+    const exact = await respondentCount(t.services, '51-PRV', 'EIT');
+    const shown = (await page()).count;
+    // Answers one by one up to the next multiple of ten: the page never moves by one.
+    const toNext = 10 - (exact % 10);
+    for (let i = 1; i < toNext; i++) {
+      await send();
+      expect((await page()).count).toBe(shown);
+    }
+    await send();
+    const after = await page();
+    expect(after.count).not.toBe(shown);
+    expect(Number(after.count.replace(/\D/g, ''))).toBe(exact + toNext);
+    expect(after.html).toContain('ปัดลงทีละ 10 คน');
+    // Straight-lined answers: fewer than ten were not flagged to the agency; ten or more are.
+    const flagged = async () =>
+      (await t.services.sampleTargets.forAgency(SYSTEM_CLI, YEAR, '51-PRV')).anomalies.find(
+        (a) => a.kind === 'same_column' && a.tool === 'EIT',
+      );
+    const straightSoFar = toNext;
+    if (straightSoFar < 10) {
+      expect(await flagged()).toBeUndefined();
+      for (let i = straightSoFar; i < 10; i++) await send();
+    }
+    expect((await flagged())?.occurrences).toBeGreaterThanOrEqual(10);
+  });
+
+  it('shows whether the minimum is reached, changing only when the shown count moves', async () => {
+    const link = await linkCode(t.services, '51-PRV');
+    const send = async () =>
+      expect(
+        (
+          await t.app.request(`/api/v1/surveys/${link}/eit`, {
+            method: 'POST',
+            body: JSON.stringify({
+              response_id: randomUUID(),
+              answers: fullAnswers('EIT'),
+              demographics: demographicsFor('EIT'),
+            }),
+            headers: { 'content-type': 'application/json' },
+          })
+        ).status,
+      ).toBe(201);
+    while ((await respondentCount(t.services, '51-PRV', 'EIT')) % 10 !== 0) await send();
+    const base = await respondentCount(t.services, '51-PRV', 'EIT');
+    // A population whose minimum (10 %) is three more answers than there are now.
+    const minimum = Math.max(33, base + 3);
+    const before = (await t.services.sampleTargets.forAgency(SYSTEM_CLI, YEAR, '51-PRV')).progress;
+    const r = await t.services.sampleTargets.setTargets(SYSTEM_CLI, YEAR, '51-PRV', {
+      iit: String(before.IIT.population ?? 0),
+      eit: String(minimum * 10 - 5),
+    });
+    expect(r.ok).toBe(true);
+    const reached = async () => {
+      const html = await (await get(agencyAdmin, `/agencies/51-PRV/survey?year=${YEAR}`)).text();
+      return /data-reached="EIT">\s*([^<]*)</.exec(html)![1]!.trim();
+    };
+    expect(await reached()).toBe('ยังไม่ถึง');
+    // The exact minimum passes unseen: still "not yet" until the shown count reaches it.
+    let exact = base;
+    while (exact < minimum) {
+      await send();
+      exact++;
+    }
+    expect(await reached()).toBe('ยังไม่ถึง');
+    const at = Math.ceil(minimum / 10) * 10;
+    while (exact < at - 1) {
+      await send();
+      exact++;
+    }
+    expect(await reached()).toBe('ยังไม่ถึง');
+    await send();
+    expect(await reached()).toBe('ถึงขั้นต่ำแล้ว');
+    await t.db
+      .updateTable('survey_targets')
+      .set({ iit_population: before.IIT.population, eit_population: before.EIT.population })
+      .where('fiscal_year', '=', YEAR)
+      .where('agency_code', '=', '51-PRV')
+      .execute();
   });
 });
 

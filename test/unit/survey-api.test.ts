@@ -150,8 +150,21 @@ describe('POST /api/v1/surveys/{code}/{tool}', () => {
     // Identical answer sets and one column for everything were flagged, and nothing was deleted.
     const { anomalies } = await t.services.sampleTargets.forAgency(SYSTEM_CLI, YEAR, '51-TM-01');
     const kinds = Object.fromEntries(anomalies.map((a) => [a.kind, a.occurrences]));
-    expect(kinds.identical_answers).toBe(CODE_MAX - 1);
-    expect(kinds.same_column).toBe(CODE_MAX);
+    const stored = Object.fromEntries(
+      (
+        await t.db
+          .selectFrom('survey_anomalies')
+          .select(['kind', 'occurrences'])
+          .where('agency_code', '=', '51-TM-01')
+          .execute()
+      ).map((a) => [a.kind, a.occurrences]),
+    );
+    expect(stored.identical_answers).toBe(CODE_MAX - 1);
+    expect(stored.same_column).toBe(CODE_MAX);
+    // Shown to the agency in steps of the framework's threshold (10), like its live count.
+    const coarse = (n: number) => Math.floor(n / 10) * 10;
+    expect(kinds.identical_answers).toBe(coarse(CODE_MAX - 1));
+    expect(kinds.same_column).toBe(coarse(CODE_MAX));
   });
 });
 

@@ -123,6 +123,12 @@ export const frameworkSchema = z.object({
   sampleRule,
   /** IIT eligibility: minimum years with the agency. */
   iitMinYearsOfService: z.number().int().nonnegative(),
+  /**
+   * Small numbers: no figure finer than a tool's score (per-item answer shares, demographic
+   * tables, anomaly flags) concerns fewer respondents than this, and live counts move in steps
+   * of it (2563: 10).
+   */
+  minRespondentsShown: z.number().int().min(2),
 });
 
 export type Framework = z.infer<typeof frameworkSchema>;

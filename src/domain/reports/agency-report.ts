@@ -6,8 +6,11 @@ import { TOOL_CODES } from '../framework/schema.ts';
 import { recommendationsFor, type ToolRecommendation } from '../recommendations/index.ts';
 import { published } from '../scoring/rounding.ts';
 
-/** Design.md: no breakdown of respondents by group when fewer than this many answered a tool. */
-export const MIN_RESPONDENTS_FOR_BREAKDOWN = 10;
+// Small numbers (design.md, ADR 0005): below the framework's `minRespondentsShown` (10 in 2563)
+// a tool shows no per-item answer shares or counts, no sub-item or question score (with one
+// respondent those are that person's answers) and no demographic table; an item answered by
+// fewer than that shows no shares or counts either. Tool and indicator scores are the
+// assessment's result and are always shown.
 
 export interface StoredCard {
   frameworkId: string;
@@ -98,6 +101,10 @@ export interface AgencyReport {
   trend: { fiscalYear: number; overall: number }[];
   recommendations: ToolRecommendation[];
   questions: QuestionRow[];
+  /** Per tool: true when too few answered to show anything per question (see above). */
+  detailHidden: Record<SurveyTool, boolean>;
+  /** The framework's small-number threshold, for the notes that explain what is hidden. */
+  minRespondents: number;
   oit: { code: string; title: Text; heading: Text | null; score: number | null; comment: string }[];
   whoAnswered: WhoAnswered[];
   respondents: { IIT: number; EIT: number };
@@ -160,6 +167,11 @@ export function buildAgencyReport(input: ReportInput): AgencyReport {
     trend,
     recommendations: recommendationsFor(fw, { tools: card.tools, indicators: card.indicators }),
     questions: (['IIT', 'EIT'] as const).flatMap((tool) => questionRows(input, tool)),
+    detailHidden: {
+      IIT: (card.respondents.IIT ?? 0) < fw.minRespondentsShown,
+      EIT: (card.respondents.EIT ?? 0) < fw.minRespondentsShown,
+    },
+    minRespondents: fw.minRespondentsShown,
     oit: fw.oitItems.map((item) => {
       const entry = oitByItem.get(item.code);
       return {
@@ -188,29 +200,34 @@ function questionRows(input: ReportInput, tool: SurveyTool): QuestionRow[] {
   const counts = input.answerCounts[tool];
   const likert = fw.answerLabels.likert4;
   const yesNo = [fw.answerLabels.yesNo.yes, fw.answerLabels.yesNo.no];
+  const min = fw.minRespondentsShown;
+  const toolHidden = (input.card.respondents[tool] ?? 0) < min;
   return fw.questions
     .filter((q) => q.tool === tool)
     .map((q) => ({
       code: q.code,
       tool,
       text: q.text,
-      score: input.card.questions[q.code] ?? null,
+      score: toolHidden ? null : (input.card.questions[q.code] ?? null),
       items: q.items.map((item) => {
         const column = `${q.code}.${item.n}`;
         const isLikert = item.scale === 'likert4' || item.scale === 'likert4_reverse';
         const width = isLikert ? 4 : 2;
         const raw = counts.get(columns.indexOf(column) + 1);
-        const c = raw ? raw.slice(0, width).map(Number) : [];
-        const answered = c.reduce((a, b) => a + b, 0);
+        const all = raw ? raw.slice(0, width).map(Number) : [];
+        const n = all.reduce((a, b) => a + b, 0);
+        // Nothing per item that concerns fewer people than the threshold (counts included).
+        const shown = !toolHidden && n >= min;
+        const c = shown ? all : [];
         return {
           column,
           text: item.text,
           scale: item.scale,
           labels: isLikert ? likert : yesNo,
           counts: c,
-          shares: answered > 0 ? c.map((n) => (n / answered) * 100) : [],
-          answered,
-          score: input.card.subItems[column] ?? null,
+          shares: shown && n > 0 ? c.map((k) => (k / n) * 100) : [],
+          answered: shown ? n : 0,
+          score: toolHidden ? null : (input.card.subItems[column] ?? null),
         };
       }),
     }));
@@ -224,8 +241,8 @@ function whoAnswered(input: ReportInput, tool: SurveyTool): WhoAnswered {
   const recorded = rowsOf.filter((d) => d.field === 'age_band').reduce((n, d) => n + d.n, 0);
   if (
     !gender ||
-    respondents < MIN_RESPONDENTS_FOR_BREAKDOWN ||
-    recorded < MIN_RESPONDENTS_FOR_BREAKDOWN
+    respondents < input.framework.minRespondentsShown ||
+    recorded < input.framework.minRespondentsShown
   )
     return { tool, respondents, tables: null };
   const tables = (['age_band', 'education', 'contact_type'] as const).flatMap((code) => {

@@ -56,6 +56,8 @@ export const results: Widen<typeof th> = {
     notScored: 'Not reviewed',
     whoTitle: 'Who answered',
     whoTool: (tool: string, n: string) => `${n} people answered the ${tool}`,
+    detailHidden: (min: string) =>
+      `No per-question results are shown because fewer than ${min} people answered (so no one's answers can be read)`,
     whoSuppressed: (min: string) =>
       `No breakdown is shown because fewer than ${min} people answered (to protect privacy)`,
     whoNote: 'Numbers of people (answers are never broken down by group)',

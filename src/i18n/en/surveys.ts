@@ -90,6 +90,10 @@ export const surveys: Widen<typeof th> = {
   },
   targets: {
     title: 'Respondents against targets',
+    countStep: (n: string) =>
+      `Respondent counts are rounded down to steps of ${n}, so no single answer can be seen arriving; the minimum shows as reached when the shown count reaches it (or when everyone has answered).`,
+    reached: 'Minimum reached',
+    notReached: 'Not yet',
     iitPopulation: 'Staff eligible for the IIT',
     iitHint: 'Staff who have worked at the agency for at least 1 year',
     eitPopulation: 'Service users this fiscal year (EIT)',
@@ -102,6 +106,7 @@ export const surveys: Widen<typeof th> = {
       population: 'Population',
       minimum: 'Minimum',
       count: 'Answered',
+      reached: 'Minimum',
       daysLeft: 'Days left',
     },
     notEntered: 'Not entered',

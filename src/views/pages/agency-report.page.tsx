@@ -2,11 +2,7 @@
 // recommendations, per-question answer shares, OIT comments and who answered. Prints on A4.
 import type { Agency } from '../../domain/agency.ts';
 import type { Framework } from '../../domain/framework/schema.ts';
-import {
-  MIN_RESPONDENTS_FOR_BREAKDOWN,
-  type AgencyReport,
-  type SampleRow,
-} from '../../domain/reports/agency-report.ts';
+import type { AgencyReport, SampleRow } from '../../domain/reports/agency-report.ts';
 import { formatDate, formatInteger, formatScore } from '../../i18n/format.ts';
 import { BarChart, LineChart, ShareBar, SHARE_COLORS } from '../components/charts.tsx';
 import { ChartTable } from '../components/data-table.tsx';
@@ -215,8 +211,13 @@ export function AgencyReportPage({
             <h3>
               {tool} {tx(framework.toolNames?.[tool] ?? { th: tool }, lang)}
             </h3>
+            {report.detailHidden[tool] ? (
+              <p data-testid={`detail-hidden-${tool}`}>
+                {m.detailHidden(String(report.minRespondents))}
+              </p>
+            ) : null}
             {report.questions
-              .filter((q) => q.tool === tool)
+              .filter((q) => q.tool === tool && !report.detailHidden[tool])
               .map((q) => (
                 <div class="question avoid-break" id={`q-${q.code}`}>
                   <h4>
@@ -329,7 +330,7 @@ export function AgencyReportPage({
             <h3>{m.whoTool(w.tool, formatInteger(w.respondents, lang))}</h3>
             <SampleLine ctx={ctx} row={report.sample.find((s) => s.tool === w.tool)} />
             {w.tables === null ? (
-              <p>{m.whoSuppressed(String(MIN_RESPONDENTS_FOR_BREAKDOWN))}</p>
+              <p>{m.whoSuppressed(String(report.minRespondents))}</p>
             ) : (
               w.tables.map((tab) => (
                 <div class="table-wrap">

@@ -11,7 +11,11 @@ export interface ToolProgressView {
   population: number | null;
   minimum: number | null;
   count: number;
+  /** The count is rounded down to a multiple of this (small numbers). */
+  countStep?: number;
   daysLeft: number;
+  /** Whether the minimum is shown as not reached yet (changes only when the count moves). */
+  below?: boolean;
 }
 
 export interface AnomalyView {
@@ -41,6 +45,7 @@ export function ProgressTable(p: {
             <th scope="col" class="num">
               {s.col.count}
             </th>
+            <th scope="col">{s.col.reached}</th>
             <th scope="col" class="num">
               {s.col.daysLeft}
             </th>
@@ -55,11 +60,17 @@ export function ProgressTable(p: {
               <td class="num" data-count={r.tool}>
                 {formatInteger(r.t.count, p.ctx.lang)}
               </td>
+              <td data-reached={r.tool}>
+                {r.t.minimum === null ? s.notEntered : r.t.below ? s.notReached : s.reached}
+              </td>
               <td class="num">{formatInteger(r.t.daysLeft, p.ctx.lang)}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      {(p.rows[0]?.t.countStep ?? 1) > 1 ? (
+        <p class="hint">{s.countStep(String(p.rows[0]!.t.countStep))}</p>
+      ) : null}
     </div>
   );
 }

@@ -65,6 +65,9 @@ export function SurveyTargetsPage(p: {
         <button type="submit">{s.show}</button>
       </form>
       <p role="status">{s.count(formatInteger(p.rows.length, ctx.lang))}</p>
+      {(p.rows[0]?.IIT.countStep ?? 1) > 1 ? (
+        <p class="hint">{s.countStep(String(p.rows[0]!.IIT.countStep))}</p>
+      ) : null}
       <p>
         <a href={csvHref} download>
           {s.csv}

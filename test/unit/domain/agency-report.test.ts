@@ -66,7 +66,7 @@ describe('buildAgencyReport', () => {
       subItems: { 'I1.1': 85.82 },
       respondents: { IIT: people, EIT: people },
     },
-    answerCounts: { IIT: new Map([[1, [1, 0, 2, 1]]]), EIT: new Map() },
+    answerCounts: { IIT: new Map([[1, [3, 0, 6, 3]]]), EIT: new Map() },
     oit: [{ item: 'O3', score: 0, comment: 'ไม่ปรากฏ' }],
     trend: [{ fiscalYear: 2562, overall: 90.35 }],
     demographics: [
@@ -85,7 +85,7 @@ describe('buildAgencyReport', () => {
     expect(r.indicators[3]!.rank).toBe(4);
     const i11 = r.questions[0]!.items[0]!;
     expect(i11.shares).toEqual([25, 0, 50, 25]);
-    expect(i11.answered).toBe(4);
+    expect(i11.answered).toBe(12);
     expect(i11.score).toBe(85.82);
     expect(r.trend).toEqual([
       { fiscalYear: 2562, overall: 90.35 },
@@ -93,6 +93,24 @@ describe('buildAgencyReport', () => {
     ]);
     expect(r.oit.find((o) => o.code === 'O3')).toMatchObject({ score: 0, comment: 'ไม่ปรากฏ' });
     expect(r.oit.find((o) => o.code === 'O1')!.score).toBeNull();
+  });
+
+  it('shows nothing per question for a tool with fewer respondents than the framework threshold', () => {
+    expect(fw.minRespondentsShown).toBe(10);
+    const r = buildAgencyReport(base(9));
+    expect(r.detailHidden).toEqual({ IIT: true, EIT: true });
+    expect(r.minRespondents).toBe(10);
+    const i11 = r.questions[0]!.items[0]!;
+    expect([i11.shares, i11.counts, i11.answered, i11.score]).toEqual([[], [], 0, null]);
+    expect(r.questions.every((q) => q.score === null)).toBe(true);
+    // The tool and indicator scores are the assessment's result and stay.
+    expect(r.tools.find((t) => t.tool === 'IIT')!.score).toBe(88.51);
+    // Ten respondents, but an item answered by fewer than ten: no shares or counts for it.
+    const partial = base(10);
+    partial.answerCounts.IIT.set(1, [1, 0, 2, 1]);
+    const it11 = buildAgencyReport(partial).questions[0]!.items[0]!;
+    expect([it11.shares, it11.counts]).toEqual([[], []]);
+    expect(buildAgencyReport(base(10)).detailHidden.IIT).toBe(false);
   });
 
   it('breaks down who answered only from 10 people up, as counts of people', () => {

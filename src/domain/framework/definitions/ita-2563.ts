@@ -236,4 +236,6 @@ export const ita2563 = {
     caps: [{ tool: 'EIT', populationAbove: 4000, max: 400 }],
   },
   iitMinYearsOfService: 1,
+  // design.md: no breakdown below 10 respondents; the one small-number rule of every report.
+  minRespondentsShown: 10,
 } satisfies FrameworkInput;

@@ -20,6 +20,7 @@ import {
   type ExportFormat,
   type ExportTable,
 } from '../exports/table-export.ts';
+import { AgencyCalculationPage } from '../views/pages/agency-calculation.page.tsx';
 import { AgencyReportPage } from '../views/pages/agency-report.page.tsx';
 import { PdfPendingPage } from '../views/pages/pdf-pending.page.tsx';
 import type { PageContext } from '../views/page-context.ts';
@@ -42,6 +43,25 @@ async function download(c: Context<AppEnv>, table: ExportTable, format: ExportFo
     'content-disposition': `attachment; filename="${out.filename}"`,
   });
 }
+
+/** How an agency's score was calculated: a 404 exactly where its report is (unpublished years). */
+resultsRoutes.get('/results/:year{[0-9]{4}}/agencies/:code/calculation', async (c) => {
+  const year = Number(c.req.param('year'));
+  const view = await c
+    .get('services')
+    .resultsView.agencyCalculation(c.get('actor'), year, c.req.param('code'));
+  if (!view) return c.notFound();
+  return c.html(
+    <AgencyCalculationPage
+      ctx={pageContext(c)}
+      agency={view.agency}
+      year={view.year}
+      framework={view.framework}
+      working={view.working}
+      matchesCard={view.matchesCard}
+    />,
+  );
+});
 
 resultsRoutes.get('/results/:year{[0-9]{4}}/agencies/:file', async (c) => {
   const year = Number(c.req.param('year'));

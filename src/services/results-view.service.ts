@@ -23,6 +23,8 @@ import {
   type Summary,
   type TypeSummary,
 } from '../domain/scoring/index.ts';
+import { publishedDigitsOrNull } from '../domain/scoring/rounding.ts';
+import { explainScore, type ScoreWorking } from '../domain/scoring/working.ts';
 import { compareThai } from '../i18n/format.ts';
 import { findAgency } from '../storage/agency.repository.ts';
 import type { Db } from '../storage/database.ts';
@@ -39,6 +41,7 @@ import {
 } from '../storage/report.repository.ts';
 import { findScoreCard } from '../storage/score-card.repository.ts';
 import { findYear, listYears, type YearRow } from '../storage/year.repository.ts';
+import { loadScoreInputs } from './score-inputs.ts';
 
 export type { YearRow };
 
@@ -50,6 +53,16 @@ export interface YearResults {
 export interface AgencyReportView extends YearResults {
   agency: Agency;
   report: AgencyReport;
+}
+
+export interface CalculationView extends YearResults {
+  agency: Agency;
+  working: ScoreWorking;
+  /**
+   * Whether the working, recomputed from the stored inputs, gives the stored card's published
+   * figures (overall, tools, indicators to 2 decimals, level); false means the card is stale.
+   */
+  matchesCard: boolean;
 }
 
 export interface SummaryView extends YearResults {
@@ -172,6 +185,45 @@ export function createResultsViewService(db: Db) {
         demographics,
       });
       return { ...y, framework, agency, report };
+    },
+
+    /**
+     * How an agency's score was calculated (issue 13.6): the scorer run again on the inputs the
+     * card was made from (answer counts, confirmed OIT scores), laid out step by step. Visible
+     * exactly when the agency's report is (published years; the NACC before).
+     */
+    async agencyCalculation(
+      actor: Actor,
+      fiscalYear: number,
+      agencyCode: string,
+    ): Promise<CalculationView | undefined> {
+      const [y, agency] = await Promise.all([yearFor(fiscalYear), findAgency(db, agencyCode)]);
+      if (!y || !agency) return undefined;
+      if (!canSeeResults(actor, y.year)) return undefined;
+      const stored = await findScoreCard(db, fiscalYear, agency.code);
+      if (!stored) return undefined;
+      const framework = getFramework(stored.card.frameworkId) ?? y.framework;
+      const inputs = await loadScoreInputs(db, fiscalYear, framework, [agency.code]);
+      const working = explainScore(framework, inputs.get(agency.code)!);
+      const digits = (c: {
+        overall: number | null;
+        level: string | null;
+        tools: Record<string, number | null>;
+        indicators: Record<string, number | null>;
+      }) =>
+        JSON.stringify([
+          publishedDigitsOrNull(c.overall),
+          c.level,
+          ...(['IIT', 'EIT', 'OIT'] as const).map((t) => publishedDigitsOrNull(c.tools[t])),
+          ...framework.indicators.map((i) => publishedDigitsOrNull(c.indicators[i.code])),
+        ]);
+      return {
+        ...y,
+        framework,
+        agency,
+        working,
+        matchesCard: digits(working.card) === digits(stored.card),
+      };
     },
 
     async summary(actor: Actor, fiscalYear: number): Promise<SummaryView | undefined> {

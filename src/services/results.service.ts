@@ -2,9 +2,7 @@
 // as the export objects of docs/formats.md, summaries per type and rankings.
 import { canSeeYearResults } from '../domain/publication.ts';
 import type { Actor } from '../domain/actor.ts';
-import { minimumSample } from '../domain/framework/helpers.ts';
-import type { Framework, SurveyTool } from '../domain/framework/schema.ts';
-import { toAnswerCounts } from '../domain/response-validation.ts';
+import type { Framework } from '../domain/framework/schema.ts';
 import {
   rankAgenciesInScope,
   type AgencyRankingRow,
@@ -22,12 +20,10 @@ import { scoreAgency } from '../domain/scoring/score.ts';
 import type { ScoreCard } from '../domain/scoring/types.ts';
 import { toResultObject, type ResultObject } from '../domain/result-export.ts';
 import type { Db } from '../storage/database.ts';
-import { loadOitScores } from '../storage/oit.repository.ts';
 import { loadYearOveralls } from '../storage/report.repository.ts';
 import {
   agenciesWithData,
   analyzeCountTables,
-  loadAgencyCounts,
   recountAgencies,
 } from '../storage/response.repository.ts';
 import {
@@ -36,8 +32,8 @@ import {
   type CardFilter,
   type StoredCard,
 } from '../storage/score-card.repository.ts';
-import { loadTargets } from '../storage/survey-link.repository.ts';
 import { NotFoundError } from './errors.ts';
+import { loadScoreInputs } from './score-inputs.ts';
 import type { AssessmentYear, YearService } from './year.service.ts';
 
 const BATCH = 1000;
@@ -50,31 +46,11 @@ async function scoreAndStore(
   framework: Framework,
   codes: string[],
 ): Promise<ScoreCard[]> {
-  const [counts, oit, targets] = await Promise.all([
-    loadAgencyCounts(db, year, codes),
-    loadOitScores(db, year, codes),
-    loadTargets(db, year, codes),
-  ]);
-  // The year's rule gives each tool's minimum from the population the agency entered.
-  const minimumOf = (tool: SurveyTool, population: number | null | undefined) =>
-    population === null || population === undefined
-      ? null
-      : minimumSample(framework, tool, population);
-  const cards = codes.map((agencyCode) => {
-    const c = counts.get(agencyCode);
-    const answers = toAnswerCounts(framework, 'IIT', c?.counts.IIT ?? []);
-    toAnswerCounts(framework, 'EIT', c?.counts.EIT ?? [], answers);
-    const card = scoreAgency(framework, {
-      answers,
-      respondents: c?.respondents ?? { IIT: 0, EIT: 0 },
-      oit: oit.get(agencyCode) ?? {},
-      minimums: {
-        IIT: minimumOf('IIT', targets.get(agencyCode)?.iitPopulation),
-        EIT: minimumOf('EIT', targets.get(agencyCode)?.eitPopulation),
-      },
-    });
-    return { agencyCode, card };
-  });
+  const inputs = await loadScoreInputs(db, year, framework, codes);
+  const cards = codes.map((agencyCode) => ({
+    agencyCode,
+    card: scoreAgency(framework, inputs.get(agencyCode)!),
+  }));
   await upsertScoreCards(db, year, cards);
   return cards.map((c) => c.card);
 }

@@ -65,3 +65,13 @@ export function publishedChange(
   const b = publishedOrNull(before);
   return a === null || b === null ? null : published(a - b);
 }
+
+/**
+ * A full-precision figure as text, for showing the working (never a published figure): the same
+ * 10-decimal snap as publishedDigits, trailing zeros dropped. 87.96499999999999 → "87.965".
+ */
+export function fullPrecisionText(value: number): string {
+  if (!Number.isFinite(value)) throw new RangeError(`Not a finite score: ${value}`);
+  const snapped = value.toFixed(SNAP_DECIMALS).replace(/\.?0+$/, '');
+  return snapped === '-0' ? '0' : snapped;
+}

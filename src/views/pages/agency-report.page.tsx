@@ -95,6 +95,11 @@ export function AgencyReportPage({
         ]}
       />
       <p class="muted no-print">{r.print}</p>
+      <p class="no-print">
+        <a href={`${base}/calculation`} data-testid="calculation-link">
+          {r.calculation.link}
+        </a>
+      </p>
 
       <section class="avoid-break">
         <h2>{m.toolsTitle}</h2>

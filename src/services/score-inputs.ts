@@ -1,0 +1,49 @@
+// The scorer's inputs of a year's agencies as stored: answer counts per sub-item (recounted from
+// `responses`), confirmed OIT item scores and each tool's minimum sample. The one reader behind
+// the score cards, the calculation page and the open data, so all three show the same inputs.
+import { minimumSample } from '../domain/framework/helpers.ts';
+import type { Framework, SurveyTool } from '../domain/framework/schema.ts';
+import { toAnswerCounts } from '../domain/response-validation.ts';
+import type { ScoreInput } from '../domain/scoring/types.ts';
+import type { Db } from '../storage/database.ts';
+import { loadOitScores } from '../storage/oit.repository.ts';
+import { loadAgencyCounts } from '../storage/response.repository.ts';
+import { loadTargets } from '../storage/survey-link.repository.ts';
+
+/** Agency code → its ScoreInput (agencies without any data get empty inputs). */
+export async function loadScoreInputs(
+  db: Db,
+  fiscalYear: number,
+  framework: Framework,
+  codes: string[],
+): Promise<Map<string, ScoreInput>> {
+  const [counts, oit, targets] = await Promise.all([
+    loadAgencyCounts(db, fiscalYear, codes),
+    loadOitScores(db, fiscalYear, codes),
+    loadTargets(db, fiscalYear, codes),
+  ]);
+  // The year's rule gives each tool's minimum from the population the agency entered.
+  const minimumOf = (tool: SurveyTool, population: number | null | undefined) =>
+    population === null || population === undefined
+      ? null
+      : minimumSample(framework, tool, population);
+  return new Map(
+    codes.map((agencyCode) => {
+      const c = counts.get(agencyCode);
+      const answers = toAnswerCounts(framework, 'IIT', c?.counts.IIT ?? []);
+      toAnswerCounts(framework, 'EIT', c?.counts.EIT ?? [], answers);
+      return [
+        agencyCode,
+        {
+          answers,
+          respondents: c?.respondents ?? { IIT: 0, EIT: 0 },
+          oit: oit.get(agencyCode) ?? {},
+          minimums: {
+            IIT: minimumOf('IIT', targets.get(agencyCode)?.iitPopulation),
+            EIT: minimumOf('EIT', targets.get(agencyCode)?.eitPopulation),
+          },
+        },
+      ];
+    }),
+  );
+}

@@ -102,6 +102,10 @@ export const AUTHZ_MATRIX: Record<string, RouteCase> = {
     path: '/results/2563/agencies/51-PRV',
     expect: PUBLIC,
   },
+  'GET /results/:year{[0-9]{4}}/agencies/:code/calculation': {
+    path: '/results/2563/agencies/51-PRV/calculation',
+    expect: PUBLIC,
+  },
   'GET /results/:year{[0-9]{4}}/rankings': { path: '/results/2563/rankings', expect: PUBLIC },
   'GET /results/:year{[0-9]{4}}/summary': { path: '/results/2563/summary', expect: PUBLIC },
   'GET /agencies/:code/results': { path: '/agencies/51-PRV/results', expect: PUBLIC },

@@ -12,6 +12,7 @@ import {
 import { resultsCommands } from './commands/results.command.ts';
 import { surveyCommands } from './commands/surveys.command.ts';
 import { publicationCommands } from './commands/publication.command.ts';
+import { verifyCommand } from './commands/verify.command.ts';
 
 export const commands: Command[] = [
   migrateCommand,
@@ -26,4 +27,5 @@ export const commands: Command[] = [
   ...resultsCommands,
   ...publicationCommands,
   ...surveyCommands,
+  verifyCommand,
 ];

@@ -1,5 +1,6 @@
 // Results pages: an agency's report (HTML, XLSX, PDF), summaries per type and rankings (HTML,
 // CSV, XLSX, JSON). A result the visitor may not see is a 404, exactly like one that does not exist.
+import { PassThrough, Readable } from 'node:stream';
 import { Hono, type Context } from 'hono';
 import {
   RANKING_SCOPES,
@@ -8,6 +9,9 @@ import {
 } from '../domain/reports/ranking-view.ts';
 import { agencyReportXlsx } from '../exports/agency-report-xlsx.ts';
 import { createHash } from 'node:crypto';
+import { answerCountsTable, oitScoresTable } from '../exports/open-data-export.ts';
+import { resultsTable } from '../exports/results-export.ts';
+import { writeTableStream, type StreamTable } from '../exports/stream-export.ts';
 import './openapi-results.ts';
 import {
   agencyRankingTable,
@@ -15,6 +19,7 @@ import {
   summaryTable,
 } from '../exports/results-tables.ts';
 import {
+  CONTENT_TYPES,
   EXPORT_FORMATS,
   writeTable,
   type ExportFormat,
@@ -173,6 +178,60 @@ resultsRoutes.get('/results', async (c) => {
   const latest = years.at(-1);
   if (!latest) return c.notFound();
   return c.redirect(`/results/${latest.fiscalYear}/summary`, 303);
+});
+
+/** Streams a table as a download (a national year's answer counts are ~800,000 rows). */
+function streamDownload<T>(
+  c: Context<AppEnv>,
+  format: 'csv' | 'json',
+  table: StreamTable<T>,
+  pages: AsyncIterable<T[]>,
+  filename: string,
+) {
+  const out = new PassThrough();
+  writeTableStream(format, table, pages, out).then(
+    () => out.end(),
+    (e: unknown) => out.destroy(e instanceof Error ? e : new Error(String(e))),
+  );
+  return c.body(Readable.toWeb(out) as ReadableStream, 200, {
+    'content-type': CONTENT_TYPES[format],
+    'content-disposition': `attachment; filename="${filename}"`,
+  });
+}
+
+/** The files to recompute a published year (docs/formats.md "Open data to recompute"). */
+const OPEN_DATA_FILES = [
+  'results.json',
+  'results.csv',
+  'answer-counts.csv',
+  'oit-scores.csv',
+  'framework.json',
+] as const;
+
+resultsRoutes.get('/open-data/:year{[0-9]{4}}/:file', async (c) => {
+  const file = c.req.param('file') as (typeof OPEN_DATA_FILES)[number];
+  if (!OPEN_DATA_FILES.includes(file)) return c.notFound();
+  const services = c.get('services');
+  const actor = c.get('actor');
+  const y = await services.openData.year(actor, Number(c.req.param('year')));
+  if (!y) return c.notFound();
+  const name = `ita-${y.fiscalYear}-${file}`;
+  switch (file) {
+    case 'framework.json':
+      return c.body(`${JSON.stringify(y.framework, null, 2)}\n`, 200, {
+        'content-type': CONTENT_TYPES.json,
+        'content-disposition': `attachment; filename="${name}"`,
+      });
+    case 'answer-counts.csv':
+      return streamDownload(c, 'csv', answerCountsTable(), services.openData.answerCounts(y), name);
+    case 'oit-scores.csv':
+      return streamDownload(c, 'csv', oitScoresTable(), services.openData.oitScores(y), name);
+    default: {
+      const format = file === 'results.csv' ? 'csv' : 'json';
+      const pages = services.results.streamResults(actor, y.fiscalYear);
+      return streamDownload(c, format, resultsTable(y.framework), pages, name);
+    }
+  }
 });
 
 resultsRoutes.get('/open-data', async (c) => {

@@ -13,6 +13,7 @@ import { resolveOptions, type ServiceOptions } from './service-options.ts';
 import { createUserAdminService } from './user-admin.service.ts';
 import { createYearService } from './year.service.ts';
 import { createResponseService } from './response.service.ts';
+import { createOpenDataService } from './open-data.service.ts';
 import { createResultsService } from './results.service.ts';
 import { createJobService } from './job.service.ts';
 import { createImportService } from './import.service.ts';
@@ -81,6 +82,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     jobs: createJobService(db),
     imports: createImportService(db, years),
     resultsView,
+    openData: createOpenDataService(db, years),
     publication: createPublicationService(db, { resultsView, now: o.now }),
     provinceDrive,
     oit: createOitService(db, { years, now: o.now }),

@@ -110,6 +110,10 @@ export const AUTHZ_MATRIX: Record<string, RouteCase> = {
   'GET /results/:year{[0-9]{4}}/summary': { path: '/results/2563/summary', expect: PUBLIC },
   'GET /agencies/:code/results': { path: '/agencies/51-PRV/results', expect: PUBLIC },
   'GET /open-data': { path: '/open-data', expect: PUBLIC },
+  'GET /open-data/:year{[0-9]{4}}/:file': {
+    path: '/open-data/2563/answer-counts.csv',
+    expect: PUBLIC,
+  },
   'GET /api/v1/years/:year/results': { path: '/api/v1/years/2563/results', expect: PUBLIC },
   'GET /api/v1/years/:year/summary': { path: '/api/v1/years/2563/summary', expect: PUBLIC },
   'GET /api/v1/years/:year/rankings': { path: '/api/v1/years/2563/rankings', expect: PUBLIC },

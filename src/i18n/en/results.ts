@@ -215,6 +215,13 @@ export const results: Widen<typeof th> = {
     rankingsFile: 'Rankings of every agency',
     summaryFile: 'Summary per agency type',
     provincesFile: 'Combined score per province',
+    recomputeTitle: 'Files to recompute the scores',
+    recomputeLead: (min: string) =>
+      `The results at full precision, each agency’s answer counts per sub-item (only for a tool answered by ${min} people or more), the OIT item scores and the year’s framework: with them every published figure can be recomputed, e.g. with itas verify --dir on the downloaded folder`,
+    resultsFile: 'Results of every agency',
+    answerCountsFile: 'Answer counts per sub-item',
+    oitScoresFile: 'OIT item scores',
+    frameworkFile: 'Assessment framework',
     apiTitle: 'API',
     apiLead: 'The API described with OpenAPI 3',
     none: 'No year has been published yet',

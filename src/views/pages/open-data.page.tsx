@@ -1,6 +1,8 @@
 // The open data page: every published year's downloads, the API and its OpenAPI description,
 // and the licence (CC BY 4.0).
-import { formatDate } from '../../i18n/format.ts';
+import { getFramework } from '../../domain/framework/index.ts';
+import { minRespondentsShown } from '../../domain/scoring/working.ts';
+import { formatDate, formatInteger } from '../../i18n/format.ts';
 import type { YearRow } from '../../services/results-view.service.ts';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
@@ -66,6 +68,7 @@ export function OpenDataPage({ ctx, years }: { ctx: PageContext; years: YearRow[
               </tbody>
             </table>
           </div>
+          <RecomputeFiles ctx={ctx} year={y} />
         </section>
       ))}
       <h2>{m.apiTitle}</h2>
@@ -94,5 +97,40 @@ export function OpenDataPage({ ctx, years }: { ctx: PageContext; years: YearRow[
         </a>
       </p>
     </Layout>
+  );
+}
+
+/** The files that let anyone recompute the year's published figures (`itas verify`). */
+function RecomputeFiles({ ctx, year }: { ctx: PageContext; year: YearRow }) {
+  const m = ctx.t.results.openData;
+  const framework = getFramework(year.frameworkId);
+  if (!framework) return null;
+  const base = `/open-data/${year.fiscalYear}`;
+  const files = [
+    { title: m.resultsFile, links: ['results.json', 'results.csv'] },
+    { title: m.answerCountsFile, links: ['answer-counts.csv'] },
+    { title: m.oitScoresFile, links: ['oit-scores.csv'] },
+    { title: m.frameworkFile, links: ['framework.json'] },
+  ];
+  return (
+    <div data-testid={`recompute-${year.fiscalYear}`}>
+      <h4>{m.recomputeTitle}</h4>
+      <p>{m.recomputeLead(formatInteger(minRespondentsShown(framework), ctx.lang))}</p>
+      <ul>
+        {files.map((f) => (
+          <li>
+            {f.title}:{' '}
+            {f.links.map((file, i) => (
+              <>
+                {i > 0 && ', '}
+                <a href={`${base}/${file}`} download>
+                  {file}
+                </a>
+              </>
+            ))}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -5,6 +5,7 @@ import { getFramework } from '../../../src/domain/framework/index.ts';
 import { fullPrecisionText, published } from '../../../src/domain/scoring/rounding.ts';
 import { scoreAgency } from '../../../src/domain/scoring/score.ts';
 import { explainScore, minRespondentsShown } from '../../../src/domain/scoring/working.ts';
+import { answerCountRows, oitScoreRows } from '../../../src/domain/open-data.ts';
 import { lamphunInput } from './seed-fixtures.ts';
 
 const f = getFramework('ita-2563')!;
@@ -50,5 +51,26 @@ describe('explainScore', () => {
     expect(published(87.96499999999999)).toBe(87.97);
     expect(fullPrecisionText(25.5)).toBe('25.5');
     expect(fullPrecisionText(100)).toBe('100');
+  });
+});
+
+describe('the open data rows of an agency', () => {
+  it('carry every sub-item of a tool that reaches the threshold and none of one below it', () => {
+    const min = minRespondentsShown(f);
+    const both = answerCountRows(f, 'X', {
+      ...lamphunInput(),
+      respondents: { IIT: min, EIT: min },
+    });
+    const subItems = (tool: string) =>
+      f.questions.filter((q) => q.tool === tool).reduce((n, q) => n + q.items.length, 0);
+    expect(both.filter((r) => r.tool === 'IIT')).toHaveLength(subItems('IIT'));
+    expect(both.filter((r) => r.tool === 'EIT')).toHaveLength(subItems('EIT'));
+    const small = answerCountRows(f, 'X', {
+      ...lamphunInput(),
+      respondents: { IIT: min - 1, EIT: min },
+    });
+    expect(small.filter((r) => r.tool === 'IIT')).toEqual([]);
+    expect(small.filter((r) => r.tool === 'EIT')).toHaveLength(subItems('EIT'));
+    expect(oitScoreRows(f, 'X', lamphunInput())).toHaveLength(f.oitItems.length);
   });
 });

@@ -3,7 +3,6 @@
 // indicator, with the framework's weights. Every figure is the scorer's own (scoreAgency): this
 // module only arranges the card's intermediate values beside the inputs and weights they came from,
 // so the working can never disagree with the published score.
-import { MIN_RESPONDENTS_FOR_BREAKDOWN } from '../reports/agency-report.ts';
 import type { Framework, Level, Scale, Text, ToolCode } from '../framework/schema.ts';
 import { levelByCode } from '../framework/helpers.ts';
 import { scoreAgency } from './score.ts';
@@ -13,8 +12,8 @@ import type { ScoreCard, ScoreInput } from './types.ts';
  * The fewest respondents of a tool for its answer counts per sub-item to be shown (the calculation
  * page, open data). The one place this threshold is read for the working and the open data.
  */
-export function minRespondentsShown(_framework: Framework): number {
-  return MIN_RESPONDENTS_FOR_BREAKDOWN;
+export function minRespondentsShown(framework: Framework): number {
+  return framework.minRespondentsShown;
 }
 
 /** Whether a tool's answer counts may be shown for this many respondents. */

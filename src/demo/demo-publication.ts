@@ -10,7 +10,7 @@ import { recomputeMarked, runDueJobs } from '../jobs/worker.ts';
 import type { Services } from '../services/container.ts';
 
 export async function loadDemoPublication(services: Services): Promise<void> {
-  const year = await services.resultsView.year(2563);
+  const year = await services.results.year(2563);
   if (!year || year.publishedAt) return;
   // The imports left recompute marks and jobs, and no worker runs while the demo loads: run them,
   // as the server would, so none is pending when the checklist looks.

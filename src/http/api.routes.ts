@@ -42,7 +42,7 @@ apiRoutes.get('/api/v1/years/:year/results', async (c) => {
 apiRoutes.get('/api/v1/years/:year/summary', async (c) => {
   const year = yearParam(c);
   if (year === null) return badYear(c);
-  return c.json(await c.get('services').results.summary(c.get('actor'), year));
+  return c.json(await c.get('services').results.summaryFigures(c.get('actor'), year));
 });
 
 apiRoutes.get('/api/v1/years/:year/rankings', async (c) => {
@@ -50,7 +50,7 @@ apiRoutes.get('/api/v1/years/:year/rankings', async (c) => {
   if (year === null) return badYear(c);
   const { type, province } = c.req.query();
   if (type && !isAgencyType(type)) return badType(c, type);
-  const rows = await c.get('services').results.rankings(c.get('actor'), year, {
+  const rows = await c.get('services').results.rankingRows(c.get('actor'), year, {
     ...(type ? { type } : {}),
     ...(province ? { province } : {}),
   });

@@ -11,10 +11,7 @@ export const publicRoutes = new Hono<AppEnv>();
 
 publicRoutes.get('/', async (c) => {
   const services = c.get('services');
-  const [count, results] = await Promise.all([
-    services.agencies.count(),
-    services.resultsView.home(),
-  ]);
+  const [count, results] = await Promise.all([services.agencies.count(), services.results.home()]);
   return c.html(<HomePage ctx={pageContext(c)} agencyCount={count} results={results} />);
 });
 

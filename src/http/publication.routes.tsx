@@ -23,7 +23,7 @@ const message = (c: Context<AppEnv>, e: ServiceError) => (c.get('lang') === 'en'
 
 publicationRoutes.get('/admin/publication', async (c) => {
   const actor = admin(c);
-  const years = await c.get('services').resultsView.visibleYears(actor);
+  const years = await c.get('services').results.visibleYears(actor);
   const y = c.req.query('unpublished');
   const notice = y ? c.get('t').publication.unpublished(y) : undefined;
   return c.html(<AdminPublicationPage ctx={pageContext(c)} years={years} notice={notice} />);

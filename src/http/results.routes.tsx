@@ -54,7 +54,7 @@ resultsRoutes.get('/results/:year{[0-9]{4}}/agencies/:code/calculation', async (
   const year = Number(c.req.param('year'));
   const view = await c
     .get('services')
-    .resultsView.agencyCalculation(c.get('actor'), year, c.req.param('code'));
+    .results.agencyCalculation(c.get('actor'), year, c.req.param('code'));
   if (!view) return c.notFound();
   return c.html(
     <AgencyCalculationPage
@@ -74,7 +74,7 @@ resultsRoutes.get('/results/:year{[0-9]{4}}/agencies/:file', async (c) => {
   const m = /^(.+?)(?:\.(xlsx|pdf))?$/.exec(file)!;
   const code = m[1]!;
   const kind = m[2] ?? 'html';
-  const view = await c.get('services').resultsView.agencyReport(c.get('actor'), year, code);
+  const view = await c.get('services').results.agencyReport(c.get('actor'), year, code);
   if (!view) return c.notFound();
   const ctx = pageContext(c);
   if (kind === 'xlsx') {
@@ -132,7 +132,7 @@ resultsRoutes.get('/results/:year{[0-9]{4}}/agencies/:file', async (c) => {
 
 resultsRoutes.get('/results/:year{[0-9]{4}}/summary', async (c) => {
   const year = Number(c.req.param('year'));
-  const view = await c.get('services').resultsView.summary(c.get('actor'), year);
+  const view = await c.get('services').results.summary(c.get('actor'), year);
   if (!view) return c.notFound();
   const ctx = pageContext(c);
   const table = summaryTable(view.framework, view.national, view.byType, year, ctx.t, ctx.lang);
@@ -157,7 +157,7 @@ function rankingQuery(c: Context<AppEnv>): RankingQuery {
 
 resultsRoutes.get('/results/:year{[0-9]{4}}/rankings', async (c) => {
   const year = Number(c.req.param('year'));
-  const view = await c.get('services').resultsView.rankings(c.get('actor'), year, rankingQuery(c));
+  const view = await c.get('services').results.rankings(c.get('actor'), year, rankingQuery(c));
   if (!view) return c.notFound();
   const ctx = pageContext(c);
   const format = c.req.query('format');
@@ -174,7 +174,7 @@ resultsRoutes.get('/results/:year{[0-9]{4}}/rankings', async (c) => {
 
 /** /results → the latest year the visitor may see. */
 resultsRoutes.get('/results', async (c) => {
-  const years = await c.get('services').resultsView.visibleYears(c.get('actor'));
+  const years = await c.get('services').results.visibleYears(c.get('actor'));
   const latest = years.at(-1);
   if (!latest) return c.notFound();
   return c.redirect(`/results/${latest.fiscalYear}/summary`, 303);
@@ -235,13 +235,13 @@ resultsRoutes.get('/open-data/:year{[0-9]{4}}/:file', async (c) => {
 });
 
 resultsRoutes.get('/open-data', async (c) => {
-  const years = await c.get('services').resultsView.visibleYears(ANONYMOUS);
+  const years = await c.get('services').results.visibleYears(ANONYMOUS);
   return c.html(<OpenDataPage ctx={pageContext(c)} years={years} />);
 });
 
 /** An agency's public results page: its report in the latest published year. */
 resultsRoutes.get('/agencies/:code/results', async (c) => {
-  const latest = await c.get('services').resultsView.latestPublishedYear();
+  const latest = await c.get('services').results.latestPublishedYear();
   if (latest === undefined) return c.notFound();
   return c.redirect(`/results/${latest}/agencies/${encodeURIComponent(c.req.param('code'))}`, 303);
 });

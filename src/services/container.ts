@@ -17,7 +17,6 @@ import { createOpenDataService } from './open-data.service.ts';
 import { createResultsService } from './results.service.ts';
 import { createJobService } from './job.service.ts';
 import { createImportService } from './import.service.ts';
-import { createResultsViewService } from './results-view.service.ts';
 import { createPublicationService } from './publication.service.ts';
 import { loadSurveyLimits } from '../config.ts';
 import { createCalendarService } from './calendar.service.ts';
@@ -46,7 +45,6 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
   const surveyCache = createSurveyCache<ResolvedLink | null>();
   const provinceDrive = createProvinceDriveService(db);
   const provinceProgress = createProvinceProgressService(db, { drive: provinceDrive });
-  const resultsView = createResultsViewService(db);
   return {
     db,
     /** The address people reach the site at (links in mail; https → Secure cookies). */
@@ -81,9 +79,8 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     results,
     jobs: createJobService(db),
     imports: createImportService(db, years),
-    resultsView,
-    openData: createOpenDataService(db, years),
-    publication: createPublicationService(db, { resultsView, now: o.now }),
+    openData: createOpenDataService(db, results),
+    publication: createPublicationService(db, { results, now: o.now }),
     provinceDrive,
     oit: createOitService(db, { years, now: o.now }),
     oitReview: createOitReviewService(db, { years, now: o.now }),

@@ -2,7 +2,8 @@
 // recompute"): per agency the aggregated answer counts per sub-item (only for a tool whose
 // respondents reach the framework's threshold) and the confirmed OIT item scores — the very
 // inputs of its score card (score-inputs.ts) — and the year's framework. Published years only
-// (the NACC sees any year); anyone else gets undefined (the route answers 404).
+// (the NACC sees any year, by the results read model's rule); anyone else gets undefined (the
+// route answers 404).
 import type { Actor } from '../domain/actor.ts';
 import {
   answerCountRows,
@@ -10,13 +11,17 @@ import {
   type AnswerCountRow,
   type OitScoreRow,
 } from '../domain/open-data.ts';
-import { canSeeYearResults } from '../domain/publication.ts';
 import type { Db } from '../storage/database.ts';
 import { streamScoreCards } from '../storage/score-card.repository.ts';
 import { loadScoreInputs } from './score-inputs.ts';
-import type { AssessmentYear, YearService } from './year.service.ts';
+import type { AssessmentYear } from './year.service.ts';
 
-export function createOpenDataService(db: Db, years: YearService) {
+export function createOpenDataService(
+  db: Db,
+  results: {
+    visibleYear: (actor: Actor, fiscalYear: number) => Promise<AssessmentYear | undefined>;
+  },
+) {
   /** Pages of the inputs of every agency with a score card, in agency-code order. */
   async function* inputPages(y: AssessmentYear) {
     for await (const page of streamScoreCards(db, y.fiscalYear)) {
@@ -28,11 +33,8 @@ export function createOpenDataService(db: Db, years: YearService) {
 
   return {
     /** The year with its framework when the actor may see its results, else undefined. */
-    async year(actor: Actor, fiscalYear: number): Promise<AssessmentYear | undefined> {
-      if (!Number.isInteger(fiscalYear)) return undefined;
-      const y = await years.find(fiscalYear);
-      return y && canSeeYearResults(actor, y) ? y : undefined;
-    },
+    year: (actor: Actor, fiscalYear: number): Promise<AssessmentYear | undefined> =>
+      results.visibleYear(actor, fiscalYear),
 
     /** Answer counts per agency, tool and sub-item, a page of agencies at a time. */
     async *answerCounts(y: AssessmentYear): AsyncGenerator<AnswerCountRow[]> {

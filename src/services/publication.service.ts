@@ -35,7 +35,8 @@ import { findYear, type YearRow } from '../storage/year.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import { ForbiddenError, NotFoundError, ServiceError } from './errors.ts';
 import { actorLabel } from './oit-shared.ts';
-import type { ResultsViewService, RankingsView, SummaryView } from './results-view.service.ts';
+import type { RankingsView, SummaryView } from './results-read-model.ts';
+import type { ResultsService } from './results.service.ts';
 
 export type { OitException };
 
@@ -77,7 +78,7 @@ function oitToolScore(framework: Framework, scores: Record<string, number>): num
 
 export function createPublicationService(
   db: Db,
-  deps: { resultsView: ResultsViewService; now: () => Date },
+  deps: { results: Pick<ResultsService, 'summary' | 'rankings'>; now: () => Date },
 ) {
   async function requireYear(tx: Db, fiscalYear: number): Promise<YearRow> {
     const year = Number.isInteger(fiscalYear) ? await findYear(tx, fiscalYear) : undefined;
@@ -137,8 +138,8 @@ export function createPublicationService(
       const [readiness, exceptions, summary, rankings] = await Promise.all([
         check(db, year),
         listOitExceptions(db, fiscalYear),
-        deps.resultsView.summary(actor, fiscalYear),
-        deps.resultsView.rankings(actor, fiscalYear, {
+        deps.results.summary(actor, fiscalYear),
+        deps.results.rankings(actor, fiscalYear, {
           scope: 'national',
           type: '',
           province: '',

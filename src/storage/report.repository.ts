@@ -26,7 +26,10 @@ export interface ResultRow {
   belowMinimum: SurveyTool[];
 }
 
-/** Every score card of a year with its agency; indicators and respondents only when asked. */
+/**
+ * Every score card of a year with its agency, in agency-code order (so sums over them are the
+ * same every time); indicators and respondents only when asked.
+ */
 export async function loadResultRows(
   db: Db,
   fiscalYear: number,
@@ -52,7 +55,8 @@ export async function loadResultRows(
       s.level, s.passed, s.iit, s.eit, s.oit, s.sample,
       ${opts.detail ? sql`s.indicators, s.respondents` : sql`null::jsonb as indicators, null::jsonb as respondents`}
     from score_cards s join agencies a on a.code = s.agency_code
-    where s.fiscal_year = ${fiscalYear}`.execute(db);
+    where s.fiscal_year = ${fiscalYear}
+    order by s.agency_code`.execute(db);
   return rows.map((r) => ({
     agencyCode: r.agency_code,
     nameTh: r.name_th,

@@ -84,7 +84,7 @@ describe('the demo year 2563', () => {
   });
 
   it('gives the province unit its published report: tools, indicators, questions, OIT', async () => {
-    const view = await services.resultsView.agencyReport(ANONYMOUS, 2563, '51-PRV');
+    const view = await services.results.agencyReport(ANONYMOUS, 2563, '51-PRV');
     const report = view!.report;
     const p = lamphunReport.published;
     expect(printed(report.overall)).toBe(two(p.overall));
@@ -108,7 +108,7 @@ describe('the demo year 2563', () => {
   });
 
   it('shows respondent figures of 51-PRV that agree with each other', async () => {
-    const report = (await services.resultsView.agencyReport(ANONYMOUS, 2563, '51-PRV'))!.report;
+    const report = (await services.results.agencyReport(ANONYMOUS, 2563, '51-PRV'))!.report;
     for (const w of report.whoAnswered) {
       expect(w.respondents).toBe(report.respondents[w.tool]);
       // Hundreds answered, so "who answered" is shown, and each breakdown adds up to them.
@@ -133,7 +133,7 @@ describe('the demo year 2563', () => {
   });
 
   it('gives Lamphun the published province mean 68.83 over its 59 agencies', async () => {
-    const home = await services.resultsView.home();
+    const home = await services.results.home();
     const lamphun = home!.provinces.find((p) => p.province === 'ลำพูน')!;
     expect(lamphun.assessed).toBe(59);
     expect(printed(lamphun.score)).toBe('68.83');

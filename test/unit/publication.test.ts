@@ -212,7 +212,7 @@ describe('publishing a year that is not ready', () => {
     expect((e as NotReadyError).status).toBe(409);
     expect((e as NotReadyError).th).toContain('51-TM-01');
     expect((e as NotReadyError).en).toContain('✗ The IIT and EIT surveys have closed');
-    expect((await t.services.resultsView.year(YEAR))!.publishedAt).toBeNull();
+    expect((await t.services.results.year(YEAR))!.publishedAt).toBeNull();
     expect(await audits('year.publish')).toEqual([]);
   });
 
@@ -232,7 +232,7 @@ describe('publishing a year that is not ready', () => {
     expect(r.body).toContain('ช่วง &quot;ประกาศผล&quot; ยังไม่เริ่ม');
     // What was typed stays in the form.
     expect(r.body).toContain('>ประกาศผล</textarea>');
-    expect((await t.services.resultsView.year(YEAR))!.publishedAt).toBeNull();
+    expect((await t.services.results.year(YEAR))!.publishedAt).toBeNull();
   });
 
   it('the CLI exits 1 and prints every reason in Thai and English', async () => {
@@ -246,7 +246,7 @@ describe('publishing a year that is not ready', () => {
     const check = await itas('publish', '--year', Y, '--check');
     expect(check.code).toBe(1);
     expect(check.out).toContain('✗ ถึงช่วงประกาศผลตามปฏิทินแล้ว');
-    expect((await t.services.resultsView.year(YEAR))!.publishedAt).toBeNull();
+    expect((await t.services.results.year(YEAR))!.publishedAt).toBeNull();
   });
 
   it('refuses while a survey extension is still open, naming the agency', async () => {
@@ -463,7 +463,7 @@ describe('publishing once ready', () => {
     expect((await as('agency_admin', path, { announcement_th: 'x', confirm: 'yes' })).status).toBe(
       403,
     );
-    expect((await t.services.resultsView.year(YEAR))!.publishedAt).toBeNull();
+    expect((await t.services.results.year(YEAR))!.publishedAt).toBeNull();
   });
 
   it('publishes with the confirmation, audited with the checklist; visitors then see the year', async () => {

@@ -211,7 +211,7 @@ export const exportSummaryCommand: Command = {
     const format = formatOf(values.format);
     const services = await ctx.services();
     const y = await services.years.require(year);
-    const { types } = await services.results.summary(SYSTEM_CLI, year);
+    const { types } = await services.results.summaryFigures(SYSTEM_CLI, year);
     await toOutput(values.out, ctx, (s) =>
       writeTableStream(format, summaryTable(y.framework), pagesOf(types), s),
     );
@@ -234,7 +234,7 @@ export const exportRankingsCommand: Command = {
     if (values.type && !isAgencyType(values.type))
       throw new UsageError(`Unknown agency type "${values.type}"`);
     const services = await ctx.services();
-    const rows = await services.results.rankings(SYSTEM_CLI, year, {
+    const rows = await services.results.rankingRows(SYSTEM_CLI, year, {
       ...(values.type ? { type: values.type } : {}),
       ...(values.province ? { province: values.province } : {}),
     });

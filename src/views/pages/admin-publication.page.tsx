@@ -6,7 +6,7 @@ import { agencyTypeName } from '../../domain/agency.ts';
 import { formatDate, formatDateTime, formatInteger, formatScore } from '../../i18n/format.ts';
 import { countsText, reasonText } from '../../i18n/publication-text.ts';
 import type { PublicationView } from '../../services/publication.service.ts';
-import type { YearRow } from '../../services/results-view.service.ts';
+import type { YearRow } from '../../services/results-read-model.ts';
 import { ChartTable } from '../components/data-table.tsx';
 import { CsrfField, ErrorSummary, errorFor, type FieldError } from '../components/form.tsx';
 import { Layout } from '../layout.tsx';

@@ -1,7 +1,7 @@
 // The home page: what the system is, a search box for any agency, and the latest published
 // year's national summary with provinces ranked by combined score.
 import { compareThai, formatInteger, formatScore } from '../../i18n/format.ts';
-import type { HomeView } from '../../services/results-view.service.ts';
+import type { HomeView } from '../../services/results-read-model.ts';
 import { BarChart } from '../components/charts.tsx';
 import { ChartTable } from '../components/data-table.tsx';
 import { Layout } from '../layout.tsx';

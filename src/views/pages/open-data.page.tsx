@@ -3,7 +3,7 @@
 import { getFramework } from '../../domain/framework/index.ts';
 import { minRespondentsShown } from '../../domain/scoring/working.ts';
 import { formatDate, formatInteger } from '../../i18n/format.ts';
-import type { YearRow } from '../../services/results-view.service.ts';
+import type { YearRow } from '../../services/results-read-model.ts';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
 

@@ -7,7 +7,7 @@ import {
   type RankingQuery,
 } from '../../domain/reports/ranking-view.ts';
 import { formatInteger, formatScore } from '../../i18n/format.ts';
-import type { RankingsView } from '../../services/results-view.service.ts';
+import type { RankingsView } from '../../services/results-read-model.ts';
 import { Pagination } from '../components/pagination.tsx';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';

@@ -4,7 +4,7 @@ import { agencyTypeName } from '../../domain/agency.ts';
 import type { Framework } from '../../domain/framework/schema.ts';
 import type { Summary } from '../../domain/scoring/index.ts';
 import { formatInteger, formatScore } from '../../i18n/format.ts';
-import type { SummaryView } from '../../services/results-view.service.ts';
+import type { SummaryView } from '../../services/results-read-model.ts';
 import { BarChart } from '../components/charts.tsx';
 import { ChartTable } from '../components/data-table.tsx';
 import { Layout } from '../layout.tsx';

@@ -1,0 +1,100 @@
+// The write side of results: score cards are made here and only here — recount an agency's
+// answers from `responses` in SQL, score them with its confirmed OIT, store the card.
+import type { Framework } from '../domain/framework/schema.ts';
+import { scoreAgency } from '../domain/scoring/score.ts';
+import type { ScoreCard } from '../domain/scoring/types.ts';
+import type { Db } from '../storage/database.ts';
+import {
+  agenciesWithData,
+  analyzeCountTables,
+  recountAgencies,
+} from '../storage/response.repository.ts';
+import { upsertScoreCards } from '../storage/score-card.repository.ts';
+import { loadScoreInputs } from './score-inputs.ts';
+import type { YearService } from './year.service.ts';
+
+const BATCH = 1000;
+const LANES = 3;
+
+/** Scores these agencies from stored counts and OIT scores and stores their cards. */
+async function scoreAndStore(
+  db: Db,
+  year: number,
+  framework: Framework,
+  codes: string[],
+): Promise<ScoreCard[]> {
+  const inputs = await loadScoreInputs(db, year, framework, codes);
+  const cards = codes.map((agencyCode) => ({
+    agencyCode,
+    card: scoreAgency(framework, inputs.get(agencyCode)!),
+  }));
+  await upsertScoreCards(db, year, cards);
+  return cards.map((c) => c.card);
+}
+
+export function createResultsCompute(db: Db, years: YearService) {
+  /** The one way a card is made: recount from responses, then score with confirmed OIT. */
+  function recountAndScore(fiscalYear: number, framework: Framework, codes: string[]) {
+    return db.transaction().execute(async (tx) => {
+      await recountAgencies(tx, fiscalYear, codes);
+      return scoreAndStore(tx, fiscalYear, framework, codes);
+    });
+  }
+
+  /**
+   * Recounts these agencies' answers from `responses` and stores their cards, in one
+   * transaction: what the recompute job runs, and what the demo or an import may call to have
+   * cards at once.
+   */
+  async function recomputeAgencies(
+    fiscalYear: number,
+    agencyCodes: string[],
+  ): Promise<ScoreCard[]> {
+    const y = await years.require(fiscalYear);
+    return recountAndScore(fiscalYear, y.framework, [...new Set(agencyCodes)].sort());
+  }
+
+  return {
+    /** Agencies with any response or OIT entry in the year. */
+    agenciesWithData: (fiscalYear: number) => agenciesWithData(db, fiscalYear),
+
+    /**
+     * Recounts every agency with data in the year from `responses` (in SQL) and stores its card
+     * from those counts and its confirmed OIT scores: batch by batch, each through the same
+     * recount-and-score transaction as the recompute job (recomputeAgencies), so the result
+     * never depends on whether the job ran. Returns how many agencies and how many scored.
+     */
+    async computeYear(
+      fiscalYear: number,
+      onProgress?: (done: number, total: number) => void,
+    ): Promise<{ agencies: number; scored: number }> {
+      const y = await years.require(fiscalYear);
+      await analyzeCountTables(db);
+      const codes = await agenciesWithData(db, fiscalYear);
+      let scored = 0;
+      let done = 0;
+      let next = 0;
+      // Batches in flight: one scores in JS while the others wait on the database (reads of one
+      // overlap the card writes of another).
+      const lane = async () => {
+        while (next < codes.length) {
+          const part = codes.slice(next, (next += BATCH));
+          const cards = await recountAndScore(fiscalYear, y.framework, part);
+          scored += cards.filter((c) => c.overall !== null).length;
+          done += part.length;
+          onProgress?.(done, codes.length);
+        }
+      };
+      await Promise.all(Array.from({ length: LANES }, lane));
+      return { agencies: codes.length, scored };
+    },
+
+    /** After a change to one agency: recount its answers in SQL, score it, store its card. */
+    async recomputeAgency(fiscalYear: number, agencyCode: string): Promise<ScoreCard> {
+      const [card] = await recomputeAgencies(fiscalYear, [agencyCode]);
+      return card!;
+    },
+
+    recomputeAgencies,
+  };
+}

@@ -5,7 +5,12 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_CLI } from '../../src/domain/actor.ts';
-import { addressAllowed, classifyAddress, linkFlags } from '../../src/domain/oit/link-findings.ts';
+import {
+  addressAllowed,
+  classifyAddress,
+  linkFlags,
+  linkProblem,
+} from '../../src/domain/oit/link-findings.ts';
 import { registerBuiltInJobs, runDueJobs } from '../../src/jobs/worker.ts';
 import { createServices } from '../../src/services/container.ts';
 import { linkCheckJob } from '../../src/services/job-kinds.ts';
@@ -158,6 +163,22 @@ describe('fetching (loopback allowed for the fixture server)', () => {
     expect(slow.error).toBe('timeout');
     expect(slow.durationMs).toBeGreaterThanOrEqual(1400);
     expect(slow.durationMs).toBeLessThan(4000);
+  });
+
+  it('says in words why a link could not be opened, not the network error code', async () => {
+    const closed = http.createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((r) => closed.close(r));
+    const refused = await fetchLink(`http://127.0.0.1:${port}/`, TEST);
+    expect(refused.error).toMatch(/ECONNREFUSED/);
+    expect(linkProblem(refused)).toBe('refused');
+    const unknown = await fetchLink('http://no-such-agency.invalid/', TEST);
+    expect(linkProblem(unknown)).toBe('no_such_host');
+    const slow = { error: 'timeout', blocked: false };
+    expect(linkProblem(slow)).toBe('timeout');
+    const ok = await fetchLink(`${base}/ok`, TEST);
+    expect(linkProblem(ok)).toBeNull();
   });
 
   it('flags links off the agency website', () => {

@@ -161,3 +161,28 @@ export function linkFlags(r: LinkFetchResult, agencyWebsite: string | null): Lin
     flags.push('off_site');
   return flags;
 }
+
+/** Why a link could not be read, in words an agency officer can act on (the raw error stays in the data). */
+export type LinkProblem =
+  | 'timeout'
+  | 'no_such_host'
+  | 'refused'
+  | 'tls'
+  | 'blocked'
+  | 'too_many_redirects'
+  | 'bad_url'
+  | 'unreachable';
+
+/** Classifies a fetch error message (Node's error codes and our own) into a LinkProblem. */
+export function linkProblem(r: Pick<LinkFetchResult, 'error' | 'blocked'>): LinkProblem | null {
+  if (r.error === null) return null;
+  if (r.blocked) return 'blocked';
+  const e = r.error;
+  if (e === 'timeout' || /ETIMEDOUT|ESOCKETTIMEDOUT/.test(e)) return 'timeout';
+  if (/ENOTFOUND|EAI_AGAIN|EAI_NONAME/.test(e)) return 'no_such_host';
+  if (/ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENETUNREACH/.test(e)) return 'refused';
+  if (/CERT|certificate|SSL|TLS|self[- ]signed/i.test(e)) return 'tls';
+  if (/too many redirects/.test(e)) return 'too_many_redirects';
+  if (/Invalid URL|unsupported scheme/i.test(e)) return 'bad_url';
+  return 'unreachable';
+}

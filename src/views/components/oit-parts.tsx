@@ -2,6 +2,7 @@
 // (opening in a new tab), and the link checker's findings beside it.
 import type { OitSheet } from '../../services/oit-shared.ts';
 import { formatInteger } from '../../i18n/format.ts';
+import { linkProblem } from '../../domain/oit/link-findings.ts';
 import type { PageContext } from '../page-context.ts';
 
 type Entry = OitSheet['entries'][string];
@@ -47,29 +48,38 @@ export function LinkFindings({
     <div class="oit-findings">
       <p class="oit-findings__title">{t.title}</p>
       <ul>
-        {checks.map((c) => (
-          <li>
-            <span class="oit-findings__url">{c.url}</span>{' '}
-            {c.flags.length === 0 ? (
-              <strong class="tag tag--pass">{t.ok}</strong>
-            ) : (
-              c.flags.map((f) => (
-                <strong class="tag tag--fail" data-flag={f}>
-                  {t.flags[f as keyof typeof t.flags] ?? f}
-                </strong>
-              ))
-            )}
-            <span class="muted oit-findings__facts">
-              {' '}
-              {t.status}: {c.httpStatus ?? c.error ?? '–'}
-              {c.finalUrl && c.finalUrl !== c.url ? ` · ${t.finalUrl}: ${c.finalUrl}` : ''}
-              {c.contentType ? ` · ${t.type}: ${c.contentType.split(';')[0]}` : ''}
-              {c.title ? ` · ${t.pageTitle}: ${c.title}` : ''}
-              {` · ${t.size}: ${kb(ctx, c.sizeBytes)} · ${t.time}: ${formatInteger(c.durationMs, ctx.lang)} ms`}
-              {c.contentHash ? ` · ${t.hash}: ${c.contentHash.slice(0, 12)}` : ''}
-            </span>
-          </li>
-        ))}
+        {checks.map((c) => {
+          const problem = linkProblem({ error: c.error, blocked: c.flags.includes('blocked') });
+          return (
+            <li>
+              <span class="oit-findings__url">{c.url}</span>{' '}
+              {c.flags.length === 0 ? (
+                <strong class="tag tag--pass">{t.ok}</strong>
+              ) : (
+                c.flags.map((f) => (
+                  <strong class="tag tag--fail" data-flag={f}>
+                    {t.flags[f as keyof typeof t.flags] ?? f}
+                  </strong>
+                ))
+              )}
+              <span class="muted oit-findings__facts">
+                {' '}
+                {problem ? (
+                  <span title={c.error ?? undefined}>
+                    {t.problemLabel}: {t.problems[problem]}
+                  </span>
+                ) : (
+                  `${t.status}: ${c.httpStatus ?? '–'}`
+                )}
+                {c.finalUrl && c.finalUrl !== c.url ? ` · ${t.finalUrl}: ${c.finalUrl}` : ''}
+                {c.contentType ? ` · ${t.type}: ${c.contentType.split(';')[0]}` : ''}
+                {c.title ? ` · ${t.pageTitle}: ${c.title}` : ''}
+                {` · ${t.size}: ${kb(ctx, c.sizeBytes)} · ${t.time}: ${formatInteger(c.durationMs, ctx.lang)} ms`}
+                {c.contentHash ? ` · ${t.hash}: ${c.contentHash.slice(0, 12)}` : ''}
+              </span>
+            </li>
+          );
+        })}
       </ul>
     </div>
   );

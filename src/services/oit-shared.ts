@@ -51,7 +51,7 @@ export class OitInputError extends ServiceError {
 export function inputError(problems: OitProblem[], prefix = ''): OitInputError {
   const msg = (lang: typeof th.oit.errors | typeof en.oit.errors, p: OitProblem): string => {
     const m = lang[p.code];
-    return typeof m === 'function' ? m(p.detail ?? '') : m;
+    return typeof m === 'function' ? m(p.detail ?? '', p.line) : m;
   };
   return new OitInputError(
     problems.map((p) => ({

@@ -107,13 +107,13 @@ describe('agency entry', () => {
 
   it('refuses bad input field by field and an unknown item', async () => {
     const e = await refusal(
-      s.oit.saveItem(adminA, YEAR, 'T-A', 'O1', { answer: 'has', urls: 'ftp://x not-a-url' }),
+      s.oit.saveItem(adminA, YEAR, 'T-A', 'O1', { answer: 'has', urls: 'ftp://x\nnot-a-url' }),
     );
     expect(e.status).toBe(422);
     expect(e).toBeInstanceOf(OitInputError);
     expect((e as OitInputError).problems.map((p) => p.field)).toEqual(['O1-urls', 'O1-urls']);
-    expect(e.th).toContain('ลิงก์ต้องขึ้นต้นด้วย http://');
-    expect(e.en).toContain('Not a valid link: not-a-url');
+    expect(e.th).toContain('บรรทัดที่ 1: ลิงก์ต้องขึ้นต้นด้วย https://');
+    expect(e.en).toContain('Line 2: not a usable link «not-a-url»');
     const missing = await refusal(s.oit.saveItem(adminA, YEAR, 'T-A', 'O1', { urls: '' }));
     expect(missing.en).toContain('Choose whether');
     const unknown = await refusal(

@@ -78,6 +78,8 @@ export interface OitProblem {
   field: string;
   /** The offending value, e.g. a URL, for the message. */
   detail?: string;
+  /** The line of a multi-line field it is on (1-based), so the message can say where. */
+  line?: number;
 }
 
 export interface OitAnswer {
@@ -90,12 +92,25 @@ export const MAX_URLS = 5;
 /** Notes, comments and disputes: the limit of the one table (text-limits.ts), counted linearly. */
 export const MAX_TEXT = TEXT_LIMITS.text;
 
-/** Splits what was typed into URLs: one per line or separated by spaces. */
+/** Splits what was typed into URLs: one per line, or several on a line separated by spaces. */
 export function splitUrls(raw: string): string[] {
-  return raw
-    .split(/\s+/)
-    .map((u) => u.trim())
-    .filter(Boolean);
+  return urlLines(raw).flatMap((l) => l.urls);
+}
+
+/**
+ * The typed links line by line. A line is its URLs when every word on it is one; otherwise the whole
+ * line is one entry (so "ดูที่ https://…" is reported once, as a line, not word by word).
+ */
+function urlLines(raw: string): { line: number; text: string; urls: string[] }[] {
+  const out: { line: number; text: string; urls: string[] }[] = [];
+  raw.split(/\r?\n/).forEach((l, i) => {
+    const text = l.trim();
+    if (!text) return;
+    const words = text.split(/\s+/);
+    const allUrls = words.every((w) => /^[a-z][a-z0-9+.-]*:\/\//i.test(w));
+    out.push({ line: i + 1, text, urls: allUrls ? words : [text] });
+  });
+  return out;
 }
 
 /** Checks one item's answer: has needs at least one http(s) URL; at most five; a short note. */
@@ -110,20 +125,24 @@ export function parseOitAnswer(raw: {
   // Bounded before it is split: a megabyte of URLs is refused without parsing each one.
   const typed = raw.urls ?? '';
   const tooLong = longerThan(typed, TEXT_LIMITS.urls);
-  const urls = tooLong ? [] : splitUrls(typed);
+  const lines = tooLong ? [] : urlLines(typed);
+  const urls = lines.flatMap((l) => l.urls);
   if (urls.length > MAX_URLS || tooLong) problems.push({ code: 'too_many_urls', field: 'urls' });
-  for (const u of urls.slice(0, MAX_URLS)) {
-    let parsed: URL | undefined;
-    try {
-      parsed = new URL(u);
-    } catch {
-      problems.push({ code: 'url_invalid', field: 'urls', detail: u.slice(0, 200) });
-      continue;
+  for (const { line, urls: onLine } of lines) {
+    for (const u of onLine) {
+      const detail = u.slice(0, 200);
+      let parsed: URL | undefined;
+      try {
+        parsed = new URL(u);
+      } catch {
+        problems.push({ code: 'url_invalid', field: 'urls', detail, line });
+        continue;
+      }
+      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+        problems.push({ code: 'url_not_http', field: 'urls', detail, line });
+      else if (u.length > MAX_TEXT)
+        problems.push({ code: 'url_invalid', field: 'urls', detail, line });
     }
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
-      problems.push({ code: 'url_not_http', field: 'urls', detail: u.slice(0, 200) });
-    else if (u.length > MAX_TEXT)
-      problems.push({ code: 'url_invalid', field: 'urls', detail: u.slice(0, 200) });
   }
   if (answer === 'has' && urls.length === 0 && !tooLong)
     problems.push({ code: 'url_missing', field: 'urls' });

@@ -31,7 +31,8 @@ export const oit: Widen<typeof th> = {
     windowClosed: 'The OIT entry window is not open, so nothing can be changed now.',
     answerLegend: 'Does the agency publish this?',
     urlsLabel: "Links (URLs) on the agency's main website",
-    urlsHint: 'Starting with https://, one per line, at most 5',
+    urlsHint:
+      'One link per line, at most 5, starting with https:// (http:// is accepted, but the link check marks it as not HTTPS)',
     noteLabel: 'Note (where on the page the data is)',
     saveItem: 'Save this item',
     saved: (item: string) => `Item ${item} saved`,
@@ -189,8 +190,10 @@ export const oit: Widen<typeof th> = {
     noDisputes: 'No explanation was written',
     answer_missing: 'Choose whether the agency publishes this',
     url_missing: 'Give at least one link when the answer is "published"',
-    url_invalid: (u: string) => `Not a valid link: ${u}`,
-    url_not_http: (u: string) => `A link must start with http:// or https://: ${u}`,
+    url_invalid: (u: string, line?: number) =>
+      `${line ? `Line ${line}: ` : ''}not a usable link «${u}» (links only, one per line)`,
+    url_not_http: (u: string, line?: number) =>
+      `${line ? `Line ${line}: ` : ''}a link must start with https:// or http:// «${u}»`,
     too_many_urls: 'At most 5 links',
     note_too_long: 'The note is longer than 2,000 characters',
     score_invalid: 'Choose a score of 0 or 100',

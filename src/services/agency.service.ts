@@ -57,7 +57,9 @@ export function createAgencyService(db: Db) {
     },
 
     async search(filter: AgencyFilter, page: number, pageSize = 25): Promise<AgencyPage> {
-      const all = await this.listAll(filter);
+      const found = await this.listAll(filter);
+      // Agencies named by the words come first; those only in the province or district follow.
+      const all = filter.q ? byNameFirst(found, filter.q) : found;
       const pages = Math.max(1, Math.ceil(all.length / pageSize));
       const p = Math.min(Math.max(1, Math.floor(page) || 1), pages);
       return {
@@ -72,6 +74,15 @@ export function createAgencyService(db: Db) {
     get: (code: string) => findAgency(db, code),
     count: () => countAgencies(db),
   };
+}
+
+function byNameFirst(agencies: Agency[], q: string): Agency[] {
+  const needle = q.toLocaleLowerCase('th');
+  const named = (a: Agency) =>
+    a.code === q ||
+    a.nameTh.toLocaleLowerCase('th').includes(needle) ||
+    (a.nameEn ?? '').toLocaleLowerCase('en').includes(needle);
+  return [...agencies.filter(named), ...agencies.filter((a) => !named(a))];
 }
 
 export type AgencyService = ReturnType<typeof createAgencyService>;

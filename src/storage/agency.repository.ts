@@ -101,6 +101,9 @@ export async function findAgencies(db: Db, f: AgencyFilter): Promise<Agency[]> {
       eb.or([
         eb('name_th', 'ilike', `%${escapeLike(f.q!)}%`),
         eb('name_en', 'ilike', `%${escapeLike(f.q!)}%`),
+        // "ลำพูน" should find the province's agencies, not only those with it in their name.
+        eb('province', 'ilike', `%${escapeLike(f.q!)}%`),
+        eb('district', 'ilike', `%${escapeLike(f.q!)}%`),
         eb('code', '=', f.q!),
       ]),
     );

@@ -20,7 +20,7 @@ describe('agency register on a phone', () => {
     await page.getByLabel('ค้นหาหน่วยงาน').fill('ลำพูน');
     await page.getByRole('button', { name: 'ค้นหา' }).click();
     await page.waitForURL(/\/agencies\?q=/);
-    expect(await page.getByRole('status').textContent()).toContain('พบ 3 หน่วยงาน');
+    expect(await page.getByRole('status').textContent()).toContain('พบ 59 หน่วยงาน');
     await page.getByRole('link', { name: 'จังหวัดลำพูน', exact: true }).click();
     await page.waitForURL(/\/agencies\/51-PRV$/);
     expect(await page.locator('h1').textContent()).toBe('จังหวัดลำพูน');

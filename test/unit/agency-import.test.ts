@@ -68,13 +68,21 @@ describe('agency import', () => {
     );
   });
 
-  it('searches by part of the Thai name and sorts in Thai order', async () => {
+  it('searches by part of the Thai name, then province and district, in Thai order', async () => {
     const page = await s.agencies.search({ q: 'ลำพูน' }, 1);
-    expect(page.items.map((a) => a.nameTh)).toEqual([
+    expect(page.total).toBe(59);
+    expect(page.items.slice(0, 3).map((a) => a.nameTh)).toEqual([
       'จังหวัดลำพูน',
       'เทศบาลเมืองลำพูน',
       'องค์การบริหารส่วนจังหวัดลำพูน',
     ]);
+    const rest = page.items.slice(3).map((a) => a.nameTh);
+    expect(rest).toEqual([...rest].sort(new Intl.Collator('th').compare));
+    const district = await s.agencies.search({ q: 'บ้านโฮ่ง' }, 1);
+    expect(district.items.length).toBeGreaterThan(1);
+    expect(
+      district.items.every((a) => a.district === 'บ้านโฮ่ง' || a.nameTh.includes('บ้านโฮ่ง')),
+    ).toBe(true);
     const all = await s.agencies.listAll({ type: 'subdistrict_municipality' });
     const names = all.map((a) => a.nameTh);
     expect(names).toEqual([...names].sort(new Intl.Collator('th').compare));

@@ -35,7 +35,7 @@ import { oitRoutes } from './oit.routes.tsx';
 import { publicRoutes } from './public.routes.tsx';
 import { resultsRoutes } from './results.routes.tsx';
 import { publicationRoutes } from './publication.routes.tsx';
-import { staticRoutes } from './static.routes.ts';
+import { faviconRoute, staticRoutes } from './static.routes.ts';
 import { apiRoutes } from './api.routes.ts';
 import { surveyRoutes } from './survey.routes.tsx';
 import { surveyApiRoutes } from './survey-api.routes.ts';
@@ -141,6 +141,7 @@ export function createApp({
   });
 
   app.route('/static', staticRoutes);
+  app.route('/', faviconRoute);
   app.route('/', publicRoutes);
   app.route('/', apiRoutes);
   app.route('/', resultsRoutes);

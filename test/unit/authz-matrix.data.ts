@@ -53,6 +53,7 @@ export const AUTHZ_MATRIX: Record<string, RouteCase> = {
   'GET /healthz': { path: '/healthz', expect: PUBLIC },
   'GET /readyz': { path: '/readyz', expect: PUBLIC },
   'GET /static/*': { path: '/static/favicon.svg', expect: PUBLIC },
+  'GET /favicon.ico': { path: '/favicon.ico', expect: PUBLIC },
   'GET /': { path: '/', expect: PUBLIC },
   'GET /lang/:lang{th|en}': { path: '/lang/en?next=%2F', expect: PUBLIC },
   'GET /agencies': { path: '/agencies', expect: PUBLIC },

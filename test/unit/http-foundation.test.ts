@@ -88,4 +88,11 @@ describe('http foundation', () => {
     expect(css.status).toBe(200);
     expect(css.headers.get('cache-control')).toContain('immutable');
   });
+
+  it('answers /favicon.ico with the site icon instead of a 404', async () => {
+    const r = await t.app.request('/favicon.ico');
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toContain('image/svg+xml');
+    expect(await r.text()).toContain('<svg');
+  });
 });

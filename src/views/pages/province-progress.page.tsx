@@ -358,9 +358,11 @@ export function PlanPage(p: {
                 </dd>
                 <dt>{t.shortfall}</dt>
                 <dd>
-                  {single.plan.shortfall
-                    ? `${formatScore(single.plan.shortfall, p.ctx.lang)} ${t.points}`
-                    : t.passes}
+                  {single.plan.shortfall === null
+                    ? '–'
+                    : single.plan.shortfall > 0
+                      ? t.shortBy(formatScore(single.plan.shortfall, p.ctx.lang))
+                      : t.passes}
                 </dd>
               </>
             ) : null}

@@ -128,5 +128,7 @@ describe('province workspace over HTTP', () => {
     ).text();
     expect(html).toMatch(/id="base-score">87\.96/);
     expect(html).toMatch(/id="projected-score">91\.10/);
+    expect(html).toContain('ผ่านเกณฑ์แล้ว');
+    expect(html).not.toContain('ยังขาดอีก');
   });
 });

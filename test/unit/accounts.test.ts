@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { SYSTEM_CLI } from '../../src/domain/actor.ts';
 import { createServices, type Services } from '../../src/services/container.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
+import { politeName } from '../../src/i18n/th/accounts.ts';
 
 let t: TestDb;
 let s: Services;
@@ -121,6 +122,14 @@ describe('password reset and invitations', () => {
     expect((await s.mail.list(SYSTEM_CLI)).length).toBe(before);
   });
 
+  it('greets people in Thai letters with a title, and keeps a title they typed', () => {
+    expect(politeName('สมชาย ใจดี')).toBe('คุณสมชาย ใจดี');
+    expect(politeName('พลอย ศรีสุข')).toBe('คุณพลอย ศรีสุข');
+    expect(politeName('นางสาวสมหญิง รักดี')).toBe('นางสาวสมหญิง รักดี');
+    expect(politeName('ดร.สมศักดิ์ มั่นคง')).toBe('ดร.สมศักดิ์ มั่นคง');
+    expect(politeName('Jane Doe')).toBe('Jane Doe');
+  });
+
   it('invites a person who sets the first password from the e-mailed link', async () => {
     const { user, invitationLink } = await s.users.create(SYSTEM_CLI, {
       email: 'new.officer@example.go.th',
@@ -133,6 +142,8 @@ describe('password reset and invitations', () => {
     });
     const [mail] = await s.mail.list(SYSTEM_CLI, 1);
     expect(linkIn(mail!.text)).toBe(invitationLink);
+    expect(mail!.text).toMatch(/^เรียน คุณเจ้าหน้าที่ใหม่\n/);
+    expect(mail!.text).toContain('Dear เจ้าหน้าที่ใหม่,');
     const token = invitationLink!.split('/').pop()!;
     expect(await s.auth.acceptInvitation(token, 'my first passphrase')).toBe(true);
     const r = await s.auth.signIn('new.officer@example.go.th', 'my first passphrase');

@@ -74,9 +74,22 @@ export const accounts = {
   mail: {
     resetSubject: 'ตั้งรหัสผ่านใหม่ Open ITAS',
     resetBody: (name: string, link: string) =>
-      `เรียน ${name}\n\nมีการขอตั้งรหัสผ่านใหม่สำหรับบัญชี Open ITAS ของคุณ เปิดลิงก์นี้เพื่อตั้งรหัสผ่านใหม่ (ใช้ได้ครั้งเดียวภายใน 1 ชั่วโมง):\n\n${link}\n\nหากคุณไม่ได้ขอ ไม่ต้องทำอะไร รหัสผ่านเดิมยังใช้ได้`,
+      `เรียน ${politeName(name)}\n\nมีการขอตั้งรหัสผ่านใหม่สำหรับบัญชี Open ITAS ของคุณ เปิดลิงก์นี้เพื่อตั้งรหัสผ่านใหม่ (ใช้ได้ครั้งเดียวภายใน 1 ชั่วโมง):\n\n${link}\n\nหากคุณไม่ได้ขอ ไม่ต้องทำอะไร รหัสผ่านเดิมยังใช้ได้`,
     inviteSubject: 'คำเชิญเข้าใช้ Open ITAS',
     inviteBody: (name: string, link: string) =>
-      `เรียน ${name}\n\nคุณได้รับเชิญให้ใช้ Open ITAS ระบบการประเมินคุณธรรมและความโปร่งใสฯ เปิดลิงก์นี้เพื่อตั้งรหัสผ่าน (ใช้ได้ครั้งเดียวภายใน 7 วัน):\n\n${link}`,
+      `เรียน ${politeName(name)}\n\nคุณได้รับเชิญให้ใช้ Open ITAS ระบบการประเมินคุณธรรมและความโปร่งใสฯ เปิดลิงก์นี้เพื่อตั้งรหัสผ่าน (ใช้ได้ครั้งเดียวภายใน 7 วัน):\n\n${link}`,
   },
 };
+
+/**
+ * A Thai letter greets a person with a title: "เรียน คุณสมชาย ใจดี". Names entered with their own
+ * title (นาย, นาง, นางสาว, ดร., rank or academic titles…) are left as typed.
+ */
+export function politeName(name: string): string {
+  const n = name.trim();
+  const titled =
+    /^(คุณ|นาย|นาง|น\.ส\.|ด\.ต\.|ดร\.|ศ\.|รศ\.|ผศ\.|พล\.|พลเอก|พลโท|พลตรี|พลตำรวจ|พ\.|ร\.|จ\.|ส\.|ว่าที่|พระ|หม่อม|ท่าน)/.test(
+      n,
+    );
+  return titled || !/^[\u0E00-\u0E7F]/.test(n) ? n : `คุณ${n}`;
+}

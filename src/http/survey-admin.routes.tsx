@@ -272,6 +272,7 @@ surveyAdminRoutes.get('/agencies/:code/survey/poster/:tool', async (c) => {
       url={target.url}
       qrSvg={await s.surveyLinks.qrSvg(target.url)}
       window={w.state === 'not_set' ? null : { opensOn: w.opensOn, closesOn: w.closesOn }}
+      backHref={`/agencies/${encodeURIComponent(target.agency.code)}/survey?year=${target.year}`}
     />,
   );
 });

@@ -68,6 +68,13 @@ describe("an agency's survey page", () => {
     expect(poster).toContain('สแกน QR');
     expect(poster).toContain(`/go/iit/${code}`);
     expect(poster).toMatch(/เปิดรับคำตอบ \d+ \S+ 25\d\d/);
+    // A print button (wired by a nonced script; hidden without JavaScript, where a hint says how),
+    // and a way back to the links page.
+    expect(poster).toMatch(
+      /<button type="button" class="button poster-actions__print" data-print="true" hidden="">พิมพ์โปสเตอร์<\/button>/,
+    );
+    expect(poster).toContain('Ctrl+P');
+    expect(poster).toContain(`href="/agencies/51-PRV/survey?year=${YEAR}"`);
   });
 
   it('keeps a bad headcount with a 422 and then shows the minimum for a good one', async () => {

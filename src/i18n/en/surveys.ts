@@ -87,6 +87,8 @@ export const surveys: Widen<typeof th> = {
     dates: (a: string, b: string) => `Open ${a} – ${b}`,
     anonymous: 'No name needed; about 5–10 minutes',
     print: 'Print the poster',
+    printHint: "Print it from the browser's print menu (Ctrl+P) on A4 portrait paper",
+    back: 'Back to the survey links',
   },
   targets: {
     title: 'Respondents against targets',

@@ -4,6 +4,11 @@ import { formatDate } from '../../i18n/format.ts';
 import { assetUrl } from '../../http/static-assets.ts';
 import type { PageContext } from '../page-context.ts';
 
+const PRINT = `for (const b of document.querySelectorAll('[data-print]')) {
+  b.hidden = false;
+  b.addEventListener('click', () => window.print());
+}`;
+
 export function SurveyPosterPage(p: {
   ctx: PageContext;
   agencyName: string;
@@ -11,6 +16,8 @@ export function SurveyPosterPage(p: {
   url: string;
   qrSvg: string;
   window: { opensOn: string; closesOn: string } | null;
+  /** Where "back" goes: the agency's survey links page. */
+  backHref: string;
 }) {
   const s = p.ctx.t.surveys;
   return (
@@ -22,6 +29,16 @@ export function SurveyPosterPage(p: {
         <link rel="stylesheet" href={assetUrl('app.css')} />
       </head>
       <body class="poster-body">
+        <nav class="poster-actions" aria-label={s.poster.print}>
+          <a class="back-link" href={p.backHref}>
+            {s.poster.back}
+          </a>
+          {/* The button needs JavaScript (window.print); without it the hint says how. */}
+          <button type="button" class="button poster-actions__print" data-print hidden>
+            {s.poster.print}
+          </button>
+          <p class="muted poster-actions__hint">{s.poster.printHint}</p>
+        </nav>
         <main class="poster">
           <p class="poster__agency">{p.agencyName}</p>
           <h1 class="poster__heading">{s.poster.heading}</h1>
@@ -39,6 +56,7 @@ export function SurveyPosterPage(p: {
           ) : null}
           <p class="poster__note">{s.poster.anonymous}</p>
         </main>
+        <script nonce={p.ctx.nonce} dangerouslySetInnerHTML={{ __html: PRINT }} />
       </body>
     </html>
   );

@@ -108,19 +108,21 @@ export function parseIsoDay(s: string): string | undefined {
 }
 
 /**
- * A day typed by a person: d/m/yyyy with a Buddhist Era year (e.g. 1/4/2569), or ISO
- * YYYY-MM-DD (Common Era). Years from 2400 are taken as BE.
+ * A day typed by a person, in either era: d/m/yyyy (also with . or -) or yyyy-mm-dd. Years from
+ * 2400 are the Buddhist Era (officials write 1/4/2569); smaller years are the Common Era (the date
+ * input gives 2026-04-01). The one parser of typed days (calendar, drive, audit filter).
  */
 export function parseTypedDay(s: string): string | undefined {
   const t = s.trim();
-  const iso = parseIsoDay(t);
-  if (iso) return iso;
-  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
-  if (!m) return undefined;
-  let year = Number(m[3]);
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+  const [y, m, d] = iso ? [iso[1]!, iso[2]!, iso[3]!] : dmy ? [dmy[3]!, dmy[2]!, dmy[1]!] : [];
+  if (!y || !m || !d) return undefined;
+  let year = Number(y);
   if (year >= 2400) year -= 543;
-  const day = `${String(year).padStart(4, '0')}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
-  return parseIsoDay(day);
+  return parseIsoDay(
+    `${String(year).padStart(4, '0')}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`,
+  );
 }
 
 /** A day in BE as d/m/yyyy, for form fields. */

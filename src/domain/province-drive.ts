@@ -1,6 +1,7 @@
 // The province's drive as pure rules: committee roles, coordinator and MOU and training input
 // checks, Buddhist Era dates, the MOU text and reminder templates filled in.
 import { err, ok, type Problem, type Result } from './result.ts';
+import { parseTypedDay } from './calendar.ts';
 
 export const COMMITTEE_ROLES = [
   'chair',
@@ -97,23 +98,9 @@ const problem = (field: string, th: string, en: string): Problem => ({
 
 const clean = (v: unknown): string => (typeof v === 'string' ? v.trim().normalize('NFC') : '');
 
-/**
- * A calendar day from a form: ISO `YYYY-MM-DD` (the date input, Gregorian) or `D/M/YYYY` in the
- * Buddhist Era as officials write it (years above 2400 are BE and lose 543). Null if neither.
- */
+/** A calendar day from a form, in either era (see parseTypedDay). Null if it is not one. */
 export function parseDay(raw: string): string | null {
-  const v = raw.trim();
-  let y: number, m: number, d: number;
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(v);
-  const thai = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(v);
-  if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-  else if (thai) [d, m, y] = [Number(thai[1]), Number(thai[2]), Number(thai[3])];
-  else return null;
-  if (y > 2400) y -= 543;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
-    return null;
-  return date.toISOString().slice(0, 10);
+  return parseTypedDay(raw) ?? null;
 }
 
 function required(

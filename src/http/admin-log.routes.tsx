@@ -1,5 +1,6 @@
 // Administration of what happened: the audit log (filter, CSV export) and the mail outbox.
 import { Hono, type Context } from 'hono';
+import { parseTypedDay } from '../domain/calendar.ts';
 import type { AuditFilter } from '../services/audit.service.ts';
 import type { FieldError } from '../views/components/form.tsx';
 import { AdminAuditPage, type AuditQuery } from '../views/pages/admin-audit.page.tsx';
@@ -30,10 +31,9 @@ function readQuery(c: Context<AppEnv>): {
   const day = (field: 'from' | 'to', end: boolean): Date | undefined => {
     const v = query[field];
     if (!v) return undefined;
-    const d = /^\d{4}-\d{2}-\d{2}$/.test(v)
-      ? new Date(`${v}T${end ? '23:59:59.999' : '00:00:00'}+07:00`)
-      : null;
-    if (!d || Number.isNaN(d.getTime())) {
+    const iso = parseTypedDay(v);
+    const d = iso ? new Date(`${iso}T${end ? '23:59:59.999' : '00:00:00'}+07:00`) : null;
+    if (!d) {
       errors.push({ field, message: c.get('t').admin.audit.badDate });
       return undefined;
     }

@@ -13,14 +13,15 @@ import {
 } from '../storage/audit.repository.ts';
 import { ForbiddenError } from './errors.ts';
 import { currentRequestId } from './request-scope.ts';
+import type { AuditAction } from '../domain/audit-action.ts';
 
 export type { AuditFilter, AuditRow };
 
 export interface AuditEntry {
   /** Who acted: the user (id, e-mail and every grant are stored), the CLI, or a visitor. */
   actor: Actor;
-  /** What happened, as `<record>.<verb>`: 'user.invite', 'agency.profile.update', … */
-  action: string;
+  /** What happened, as `<record>.<verb>`: one of the closed list in domain/audit-action.ts. */
+  action: AuditAction;
   /** The kind of record changed: 'user', 'agency', 'session', … */
   recordType: string;
   /** Its key, as text. */

@@ -1,5 +1,6 @@
 // The audit log for administrators: filter by person, record and date range; export to CSV.
 import type { AuditRow } from '../../services/audit.service.ts';
+import { isAuditAction } from '../../domain/audit-action.ts';
 import { formatDateTime, formatInteger } from '../../i18n/format.ts';
 import { ErrorSummary, TextField, errorFor, type FieldError } from '../components/form.tsx';
 import { Layout } from '../layout.tsx';
@@ -14,7 +15,7 @@ export interface AuditQuery {
 }
 
 function json(v: unknown): string {
-  return v === null || v === undefined ? '–' : JSON.stringify(v);
+  return v === null || v === undefined ? '–' : JSON.stringify(v, null, 2);
 }
 
 export function AdminAuditPage({
@@ -44,7 +45,6 @@ export function AdminAuditPage({
           id="from"
           label={t.from}
           hint={t.dateHint}
-          type="date"
           value={query.from}
           error={errorFor(errors, 'from')}
         />
@@ -53,7 +53,6 @@ export function AdminAuditPage({
           id="to"
           label={t.to}
           hint={t.dateHint}
-          type="date"
           value={query.to}
           error={errorFor(errors, 'to')}
         />
@@ -76,10 +75,10 @@ export function AdminAuditPage({
             {rows.map((r) => (
               <li>
                 <p class="audit-list__head">
-                  <strong>
-                    <code>{r.action}</code>
-                  </strong>{' '}
-                  {r.recordType} <code>{r.recordId}</code>
+                  <strong>{isAuditAction(r.action) ? t.actions[r.action] : r.action}</strong>
+                  {' · '}
+                  {t.records[r.recordType] ?? r.recordType} <code>{r.recordId}</code>{' '}
+                  <code class="muted audit-list__key">{r.action}</code>
                 </p>
                 <dl class="audit-list__details">
                   <dt>{t.colAt}</dt>
@@ -91,7 +90,14 @@ export function AdminAuditPage({
                   </dd>
                   <dt>{t.colChange}</dt>
                   <dd class="audit-change">
-                    <code>{json(r.before)}</code> → <code>{json(r.after)}</code>
+                    {/* Raw JSON only on request: the list stays readable, nothing is hidden. */}
+                    <details>
+                      <summary>{t.details}</summary>
+                      <p>{t.before}</p>
+                      <pre>{json(r.before)}</pre>
+                      <p>{t.after}</p>
+                      <pre>{json(r.after)}</pre>
+                    </details>
                   </dd>
                   <dt>{t.colRequest}</dt>
                   <dd>

@@ -33,17 +33,42 @@ export type PhaseState =
   | { state: 'not_set' }
   | { state: 'before' | 'open' | 'after'; opensOn: string; closesOn: string; extended: boolean };
 
-/** The window that applies to an agency: its own extension if it has one, else the general one. */
+/**
+ * The window that applies to an agency: the general one, widened by the agency's own extension if
+ * it has one. An extension only ever adds days — even if the general window later moves past it —
+ * so a per-agency "extend" can never close a survey that is open for everyone else.
+ */
 export function windowFor(
   calendar: Calendar,
   phase: Phase,
   agencyCode: string | null,
 ): PhaseWindow | undefined {
+  const general = calendar.find((w) => w.phase === phase && w.agencyCode === null);
   const own =
     agencyCode === null
       ? undefined
       : calendar.find((w) => w.phase === phase && w.agencyCode === agencyCode);
-  return own ?? calendar.find((w) => w.phase === phase && w.agencyCode === null);
+  if (!own || !general) return own ?? general;
+  return {
+    ...own,
+    opensOn: own.opensOn < general.opensOn ? own.opensOn : general.opensOn,
+    closesOn: own.closesOn > general.closesOn ? own.closesOn : general.closesOn,
+  };
+}
+
+/**
+ * Why an agency's extension is refused: there is no general window to extend, or it would start
+ * later or end sooner than the general one (it would shorten, not extend). Null when it extends.
+ */
+export function extensionProblem(
+  calendar: Calendar,
+  w: Pick<PhaseWindow, 'phase' | 'opensOn' | 'closesOn'>,
+): { code: 'no_general' } | { code: 'shortens'; general: PhaseWindow } | null {
+  const general = calendar.find((g) => g.phase === w.phase && g.agencyCode === null);
+  if (!general) return { code: 'no_general' };
+  if (w.opensOn > general.opensOn || w.closesOn < general.closesOn)
+    return { code: 'shortens', general };
+  return null;
 }
 
 export function phaseState(

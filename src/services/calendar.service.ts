@@ -2,7 +2,14 @@
 // agency or extend it for one (NACC only, with a reason, audited).
 import type { Actor } from '../domain/actor.ts';
 import { isNacc } from '../domain/access.ts';
-import { isPhase, parseIsoDay, type Calendar, type PhaseWindow } from '../domain/calendar.ts';
+import {
+  extensionProblem,
+  isPhase,
+  parseIsoDay,
+  typedDay,
+  type Calendar,
+  type PhaseWindow,
+} from '../domain/calendar.ts';
 import { err, ok, type Problem, type Result } from '../domain/result.ts';
 import type { Db } from '../storage/database.ts';
 import { findAgency } from '../storage/agency.repository.ts';
@@ -69,6 +76,27 @@ export function createCalendarService(db: Db, onChange: () => void = () => {}) {
           'การขยายเวลาให้หน่วยงานเดียวต้องระบุเหตุผล',
           'An extension for one agency needs a reason',
         );
+      if (agencyCode && opensOn && closesOn && isPhase(input.phase)) {
+        const why = extensionProblem(await loadCalendar(db, input.fiscalYear), {
+          phase: input.phase,
+          opensOn,
+          closesOn,
+        });
+        if (why?.code === 'no_general')
+          bad(
+            'agency',
+            'ยังไม่ได้กำหนดช่วงเวลานี้สำหรับทุกหน่วยงาน กำหนดช่วงเวลาหลักก่อนจึงขยายให้หน่วยงานเดียวได้',
+            'This window is not set for every agency yet: set the general window before extending it for one agency',
+          );
+        if (why?.code === 'shortens') {
+          const [a, b] = [typedDay(why.general.opensOn), typedDay(why.general.closesOn)];
+          bad(
+            'to',
+            `การขยายเวลาต้องครอบคลุมช่วงเวลาของทุกหน่วยงาน (${a} – ${b}): เริ่มไม่ช้ากว่าและสิ้นสุดไม่ก่อนช่วงนั้น`,
+            `An extension must cover the general window (${a} – ${b}): start no later and end no sooner`,
+          );
+        }
+      }
       if (problems.length > 0 || !opensOn || !closesOn || !isPhase(input.phase))
         return err(problems);
       const window: PhaseWindow = { phase: input.phase, agencyCode, opensOn, closesOn, reason };

@@ -109,6 +109,9 @@ function requestOnce(
       {
         method: 'GET',
         lookup: pinned,
+        // A fresh connection per check: Node 20's global agent keeps sockets alive, and a pooled
+        // socket the site has since closed reads as ECONNRESET — a working link reported dead.
+        agent: false,
         signal,
         headers: {
           'user-agent': 'OpenITAS-LinkCheck/1.0 (+OIT link check)',

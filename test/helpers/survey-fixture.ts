@@ -21,15 +21,23 @@ export async function openSurveyYear(services: Services): Promise<void> {
     readFileSync('src/demo/data/lamphun-agencies.csv', 'utf8'),
   );
   await services.years.create(SYSTEM_CLI, YEAR, 'ita-2563');
-  const today = thaiDay(new Date());
-  for (const phase of ['iit', 'eit'])
-    await services.calendar.setPhase(SYSTEM_CLI, {
-      fiscalYear: YEAR,
-      phase,
-      opensOn: shift(today, -10),
-      closesOn: shift(today, 20),
-    });
+  for (const phase of ['iit', 'eit'] as const) await setSurveyWindow(services, phase, 'open');
   await services.surveyLinks.ensureAll(SYSTEM_CLI, YEAR);
+}
+
+/** Opens a survey for every agency (from 10 days ago to 20 days ahead) or shuts it (in 2020). */
+export async function setSurveyWindow(
+  services: Services,
+  phase: 'iit' | 'eit',
+  to: 'open' | 'shut',
+): Promise<void> {
+  const today = thaiDay(new Date());
+  await services.calendar.setPhase(SYSTEM_CLI, {
+    fiscalYear: YEAR,
+    phase,
+    opensOn: to === 'open' ? shift(today, -10) : '2020-01-01',
+    closesOn: to === 'open' ? shift(today, 20) : '2020-01-31',
+  });
 }
 
 export async function linkCode(services: Services, agencyCode: string): Promise<string> {

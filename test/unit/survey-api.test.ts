@@ -12,6 +12,7 @@ import {
   linkCode,
   openSurveyYear,
   respondentCount,
+  setSurveyWindow,
 } from '../helpers/survey-fixture.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -116,14 +117,7 @@ describe('POST /api/v1/surveys/{code}/{tool}', () => {
 
   it('answers 409 when the window is shut and 404 for an unknown link', async () => {
     const c = await linkCode(t.services, '51-PAO');
-    await t.services.calendar.setPhase(SYSTEM_CLI, {
-      fiscalYear: YEAR,
-      phase: 'iit',
-      agencyCode: '51-PAO',
-      opensOn: '2020-01-01',
-      closesOn: '2020-01-31',
-      reason: 'test: closed',
-    });
+    await setSurveyWindow(t.services, 'iit', 'shut');
     const body = {
       response_id: randomUUID(),
       answers: fullAnswers('IIT'),
@@ -133,6 +127,7 @@ describe('POST /api/v1/surveys/{code}/{tool}', () => {
     expect(res.status).toBe(409);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('closed');
     expect((await post('/api/v1/surveys/zzzzzzzz/iit', body)).status).toBe(404);
+    await setSurveyWindow(t.services, 'iit', 'open');
   });
 
   it('answers 429 with Retry-After once the link is over its limit, and counts nothing', async () => {

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_CLI } from '../../src/domain/actor.ts';
 import {
+  extensionProblem,
   phaseOpen,
   phaseState,
   parseTypedDay,
@@ -19,6 +20,7 @@ import {
   fullAnswers,
   linkCode,
   openSurveyYear,
+  setSurveyWindow,
 } from '../helpers/survey-fixture.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -95,6 +97,41 @@ describe('calendar rules', () => {
       state: 'open',
       extended: true,
     });
+  });
+  it('never lets an extension shorten the window everyone has, even after the general one moves', () => {
+    const shorter: Calendar = [
+      cal[0]!,
+      { ...cal[1]!, opensOn: '2026-04-10', closesOn: '2026-04-20' },
+    ];
+    expect(phaseOpen(shorter, 'iit', 'X', '2026-05-30')).toBe(true);
+    expect(phaseOpen(shorter, 'iit', 'X', '2026-04-02')).toBe(true);
+    expect(
+      extensionProblem(cal, { phase: 'iit', opensOn: '2026-04-10', closesOn: '2026-06-15' }),
+    ).toMatchObject({ code: 'shortens' });
+    expect(
+      extensionProblem(cal, { phase: 'iit', opensOn: '2026-04-01', closesOn: '2026-05-20' }),
+    ).toMatchObject({ code: 'shortens' });
+    expect(
+      extensionProblem(cal, { phase: 'iit', opensOn: '2026-04-01', closesOn: '2026-06-15' }),
+    ).toBeNull();
+    expect(
+      extensionProblem(cal, { phase: 'eit', opensOn: '2026-04-01', closesOn: '2026-06-15' }),
+    ).toEqual({ code: 'no_general' });
+  });
+  it('refuses, in words, an agency "extension" that would close its survey early', async () => {
+    const r = await t.services.calendar.setPhase(SYSTEM_CLI, {
+      fiscalYear: YEAR,
+      phase: 'iit',
+      opensOn: '2020-01-01',
+      closesOn: '2020-01-31',
+      agencyCode: '51-PAO',
+      reason: 'พิมพ์ปีผิด',
+    });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.map((p) => p.field)).toEqual(['to']);
+      expect(r.error[0]!.th).toContain('การขยายเวลาต้องครอบคลุมช่วงเวลาของทุกหน่วยงาน');
+    }
   });
   it('counts the day in Thailand, not UTC', () => {
     expect(thaiDay(new Date('2026-05-31T17:30:00Z'))).toBe('2026-06-01');
@@ -291,15 +328,14 @@ describe('a closed window', () => {
     await t.services.calendar.setPhase(SYSTEM_CLI, {
       fiscalYear: YEAR,
       phase: 'eit',
-      agencyCode: agency,
       opensOn: '2099-01-05',
       closesOn: '2099-02-05',
-      reason: 'test: opens later',
     });
     const res = await t.app.request(`/go/eit/${c}`);
     const html = await res.text();
     expect(html).toContain('แบบวัดจะเปิดรับคำตอบตั้งแต่วันที่ 5 มกราคม 2642');
     const post = await browserFor(t.app).post(`/go/eit/${c}/about`, {});
     expect(post.status).toBe(409);
+    await setSurveyWindow(t.services, 'eit', 'open');
   });
 });

@@ -64,6 +64,8 @@ describe('OIT pages', () => {
     const html = await r.text();
     expect(html).toContain('ทำแล้ว 0 จาก 43');
     expect(html).toContain('9.1 ข้อมูลพื้นฐาน');
+    // Said once: the heading named like its sub-indicator is not repeated under it.
+    expect(html).not.toContain('<h3>ข้อมูลพื้นฐาน</h3>');
     expect(html).toContain('แสดงแผนผังโครงสร้างการแบ่งส่วนราชการของหน่วยงาน');
   });
 

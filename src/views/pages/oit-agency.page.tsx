@@ -119,7 +119,8 @@ export function OitAgencyPage(p: {
           </h2>
           {g.headings.map((h) => (
             <div>
-              {h.name ? <h3>{h.name.th}</h3> : null}
+              {/* A heading named like its sub-indicator (9.1 ข้อมูลพื้นฐาน) is not said twice. */}
+              {h.name && h.name.th !== g.subIndicator.name.th ? <h3>{h.name.th}</h3> : null}
               {h.items.map((item) => {
                 const e = sheet.entries[item.code];
                 const typed = p.typed?.item === item.code ? p.typed : undefined;

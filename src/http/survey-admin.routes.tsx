@@ -45,11 +45,12 @@ async function calendarPage(
   status: 200 | 422,
 ) {
   const year = await yearOf(c);
-  const calendar = await c.get('services').calendar.get(year);
+  const { calendar, years } = await c.get('services').calendar.overview(year);
   return c.html(
     <CalendarAdminPage
       ctx={pageContext(c)}
       year={year}
+      years={years}
       calendar={calendar}
       values={values}
       errors={errors}

@@ -19,6 +19,7 @@ import {
   savePhaseWindow,
   yearExists,
 } from '../storage/calendar.repository.ts';
+import { listYears } from '../storage/year.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import { ForbiddenError } from './errors.ts';
 
@@ -36,6 +37,11 @@ export interface SetPhaseInput {
 export function createCalendarService(db: Db, onChange: () => void = () => {}) {
   return {
     get: (fiscalYear: number): Promise<Calendar> => loadCalendar(db, fiscalYear),
+    /** The calendar page: one year's windows and every year there is, for the year picker. */
+    async overview(fiscalYear: number): Promise<{ calendar: Calendar; years: number[] }> {
+      const [calendar, years] = [await loadCalendar(db, fiscalYear), await listYears(db)];
+      return { calendar, years: years.map((y) => y.fiscalYear) };
+    },
     latestYear: () => latestYear(db),
     frameworkIdOf: (fiscalYear: number) => yearExists(db, fiscalYear),
 

@@ -290,4 +290,14 @@ describe("the NACC's calendar page", () => {
     });
     expect((await get(agencyAdmin, '/admin/calendar')).status).toBe(403);
   });
+
+  it('picks the year from a list of the years there are, without typing ?year=', async () => {
+    await t.services.years.create(SYSTEM_CLI, 2570, 'ita-2563');
+    const html = await (await get(nacc, '/admin/calendar')).text();
+    expect(html).toContain('<select id="year" name="year">');
+    expect(html).toMatch(/<option value="2570" selected="">2570<\/option>/);
+    expect(html).toContain(`<option value="${YEAR}">${YEAR}</option>`);
+    const older = await (await get(nacc, `/admin/calendar?year=${YEAR}`)).text();
+    expect(older).toMatch(new RegExp(`<option value="${YEAR}" selected="">`));
+  });
 });

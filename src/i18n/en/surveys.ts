@@ -140,6 +140,8 @@ export const surveys: Widen<typeof th> = {
     occurrences: 'Occurrences',
   },
   calendar: {
+    pickYear: 'Fiscal year (BE)',
+    show: 'Show',
     title: 'Assessment calendar',
     phase: {
       'oit-entry': 'Agencies enter OIT data',

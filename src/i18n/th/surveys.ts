@@ -139,6 +139,8 @@ export const surveys = {
     occurrences: 'จำนวนครั้ง',
   },
   calendar: {
+    pickYear: 'ปีงบประมาณ',
+    show: 'แสดง',
     title: 'ปฏิทินการประเมิน',
     phase: {
       'oit-entry': 'หน่วยงานกรอกข้อมูล OIT',

@@ -9,6 +9,8 @@ import type { PageContext } from '../page-context.ts';
 export function CalendarAdminPage(p: {
   ctx: PageContext;
   year: number;
+  /** Every assessment year, for the picker. */
+  years: number[];
   calendar: Calendar;
   values: Record<string, string>;
   errors: FieldError[];
@@ -37,6 +39,23 @@ export function CalendarAdminPage(p: {
       <h1>
         {s.title} {ctx.t.surveys.links.year(String(p.year))}
       </h1>
+      {p.years.length > 1 ? (
+        <form method="get" action="/admin/calendar" class="filters year-picker">
+          <div class="field">
+            <label for="year">{s.pickYear}</label>
+            <select id="year" name="year">
+              {[...p.years].reverse().map((y) => (
+                <option value={String(y)} selected={y === p.year}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" class="button button--secondary">
+            {s.show}
+          </button>
+        </form>
+      ) : null}
       <div class="table-wrap">
         <table>
           <thead>

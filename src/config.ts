@@ -6,7 +6,15 @@ import { z } from 'zod';
 export type DatabaseTarget =
   { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string };
 
+/** What one `npm start` process does: serve HTTP, run background jobs, or both. */
+export type ProcessRole = 'all' | 'web' | 'worker';
+
 export interface Config {
+  /**
+   * PROCESS_ROLE: `all` (default) serves the site and runs the job worker; `web` only serves;
+   * `worker` only runs jobs (and answers /healthz, /readyz, /metrics on PORT).
+   */
+  role: ProcessRole;
   port: number;
   host: string;
   database: DatabaseTarget;
@@ -104,6 +112,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!['development', 'production', 'test'].includes(nodeEnv))
     problems.push('NODE_ENV: must be development, production or test');
 
+  const role = (env.PROCESS_ROLE || 'all').toLowerCase() as ProcessRole;
+  if (!['all', 'web', 'worker'].includes(role))
+    problems.push(`PROCESS_ROLE: "${env.PROCESS_ROLE}" must be all, web or worker`);
+
   const host = env.HOST ?? '0.0.0.0';
   let publicUrl = env.PUBLIC_URL ?? `http://localhost:${port}`;
   try {
@@ -183,6 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
+    role,
     port,
     host,
     database: database as DatabaseTarget,

@@ -1,9 +1,11 @@
-// Wires the app together and listens; shuts down gracefully on SIGTERM/SIGINT.
+// Wires the app together and listens as a web process, a worker or both (PROCESS_ROLE); shuts
+// down gracefully on SIGTERM/SIGINT.
 import { serve } from '@hono/node-server';
 import { createLogger, openReadyDatabase } from './bootstrap.ts';
 import { ConfigError, loadConfig, surveySecretOf, type Config } from './config.ts';
 import { isDatabaseEmpty, loadDemo, printDemoReport } from './demo/load-demo.ts';
 import { createApp } from './http/app.tsx';
+import { createWorkerApp } from './http/ops.routes.ts';
 import { findAsset } from './http/static-assets.ts';
 import { createPdfRenderer, pdfAvailable } from './exports/pdf.ts';
 import { createServices } from './services/container.ts';
@@ -57,24 +59,35 @@ async function main(): Promise<void> {
   if (config.demo && (await isDatabaseEmpty(services))) {
     printDemoReport(await loadDemo(services), config.publicUrl);
   }
-  // Background jobs (recompute after new answers, …) run in every app process: SKIP LOCKED.
-  const worker = startWorker(services, log, {
-    recomputeEveryMs: config.recomputeDelaySeconds * 1000,
-    leaseSeconds: config.jobLeaseSeconds,
-  });
+  // PROCESS_ROLE: web processes serve people, worker processes run the job queue, `all` does
+  // both. Any number of each may share one PostgreSQL: sessions, rate-limit counters and jobs
+  // live in the database, and jobs are claimed with SKIP LOCKED, so each runs once.
+  const web = config.role !== 'worker';
+  const worker =
+    config.role !== 'web'
+      ? startWorker(services, log, {
+          recomputeEveryMs: config.recomputeDelaySeconds * 1000,
+          leaseSeconds: config.jobLeaseSeconds,
+        })
+      : undefined;
   // One shared Chromium for agency-report PDFs, addressed at PUBLIC_URL (never a request's Host).
-  const pdf = pdfAvailable()
-    ? createPdfRenderer({
-        origin: config.publicUrl,
-        concurrency: config.pdfConcurrency,
-        asset: findAsset,
-        onError: (err) => log.error({ err }, 'PDF render failed'),
-        onRendered: (key, ms) => log.info({ key, ms }, 'PDF rendered'),
-      })
-    : undefined;
-  const app = createApp({ services, log, pdf });
+  const pdf =
+    web && pdfAvailable()
+      ? createPdfRenderer({
+          origin: config.publicUrl,
+          concurrency: config.pdfConcurrency,
+          asset: findAsset,
+          onError: (err) => log.error({ err }, 'PDF render failed'),
+          onRendered: (key, ms) => log.info({ key, ms }, 'PDF rendered'),
+        })
+      : undefined;
+  // A worker answers only the operator's endpoints on PORT (health checks like a web process).
+  const app = web ? createApp({ services, log, pdf }) : createWorkerApp(services);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    log.info({ port: info.port }, `listening on http://localhost:${info.port}`);
+    log.info(
+      { port: info.port, role: config.role },
+      `${config.role === 'worker' ? 'worker' : 'listening'} on http://localhost:${info.port}`,
+    );
   });
   server.on('error', (e: NodeJS.ErrnoException) => {
     process.stderr.write(
@@ -90,8 +103,7 @@ async function main(): Promise<void> {
     log.info({ signal }, 'shutting down: finishing in-flight requests');
     // close() stops accepting and waits for open requests; the database closes after them.
     server.close(() => {
-      void worker
-        .stop()
+      void Promise.resolve(worker?.stop())
         .then(() => pdf?.close())
         .then(() => db.destroy())
         .then(() => {

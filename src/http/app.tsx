@@ -35,6 +35,7 @@ import { oitRoutes } from './oit.routes.tsx';
 import { publicRoutes } from './public.routes.tsx';
 import { resultsRoutes } from './results.routes.tsx';
 import { publicationRoutes } from './publication.routes.tsx';
+import { opsRoutes } from './ops.routes.ts';
 import { faviconRoute, staticRoutes } from './static.routes.ts';
 import { apiRoutes } from './api.routes.ts';
 import { surveyRoutes } from './survey.routes.tsx';
@@ -134,11 +135,7 @@ export function createApp({
   app.use(unless(isSurveyApi, sessionMiddleware));
   app.use(unless(isSurveyApi, csrfProtection));
 
-  app.get('/healthz', (c) => c.json({ status: 'ok' }));
-  app.get('/readyz', async (c) => {
-    const ready = await services.health.isReady();
-    return c.json({ status: ready ? 'ready' : 'unavailable' }, ready ? 200 : 503);
-  });
+  app.route('/', opsRoutes(services));
 
   app.route('/static', staticRoutes);
   app.route('/', faviconRoute);

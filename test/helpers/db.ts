@@ -17,6 +17,8 @@ declare module 'vitest' {
 export interface TestDb {
   db: Db;
   close: () => Promise<void>;
+  /** The database's URL on PostgreSQL (for real app processes); absent on PGlite. */
+  url?: string;
 }
 
 export async function createTestDb(): Promise<TestDb> {
@@ -34,6 +36,7 @@ export async function createTestDb(): Promise<TestDb> {
     await ensureReferenceData(db);
     return {
       db,
+      url: u.toString(),
       close: async () => {
         await db.destroy();
         const a = new pg.Client({ connectionString: url });

@@ -11,6 +11,13 @@ describe('config', () => {
     expect(c.database).toEqual({ kind: 'pglite', dataDir: './data' });
   });
 
+  it('runs as web, worker or both (PROCESS_ROLE), both by default', () => {
+    expect(loadConfig({}).role).toBe('all');
+    expect(loadConfig({ PROCESS_ROLE: 'web' }).role).toBe('web');
+    expect(loadConfig({ PROCESS_ROLE: 'Worker' }).role).toBe('worker');
+    expect(() => loadConfig({ PROCESS_ROLE: 'cron' })).toThrow(/PROCESS_ROLE: "cron"/);
+  });
+
   it('understands memory:, file: and postgres:// URLs', () => {
     expect(loadConfig({ DATABASE_URL: 'memory:' }).database).toEqual({
       kind: 'pglite',

@@ -43,6 +43,8 @@ export interface Config {
   surveySecret: string | null;
   /** HMAC key for hashed client networks (sign-in limits); null: a fixed development key. */
   secretKey: string | null;
+  /** METRICS_TOKEN: the bearer token /metrics asks for; null: /metrics is off (404). */
+  metricsToken: string | null;
 }
 
 export interface DatabaseLimits {
@@ -193,6 +195,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (secretKey !== null && secretKey.length < 32)
     problems.push('SECRET_KEY: must be at least 32 characters (e.g. openssl rand -base64 32)');
 
+  const metricsToken = env.METRICS_TOKEN?.trim() || null;
+  if (metricsToken !== null && (metricsToken.length < 32 || /\s/.test(metricsToken)))
+    problems.push(
+      'METRICS_TOKEN: must be at least 32 characters without spaces (e.g. `openssl rand -hex 32`)',
+    );
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     role,
@@ -215,6 +223,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pdfConcurrency,
     surveySecret,
     secretKey,
+    metricsToken,
   };
 }
 

@@ -5,6 +5,7 @@ import { createLogger, openReadyDatabase } from './bootstrap.ts';
 import { ConfigError, loadConfig, surveySecretOf, type Config } from './config.ts';
 import { isDatabaseEmpty, loadDemo, printDemoReport } from './demo/load-demo.ts';
 import { createApp } from './http/app.tsx';
+import { createMetrics } from './http/metrics.ts';
 import { createWorkerApp } from './http/ops.routes.ts';
 import { findAsset } from './http/static-assets.ts';
 import { createPdfRenderer, pdfAvailable } from './exports/pdf.ts';
@@ -63,11 +64,13 @@ async function main(): Promise<void> {
   // both. Any number of each may share one PostgreSQL: sessions, rate-limit counters and jobs
   // live in the database, and jobs are claimed with SKIP LOCKED, so each runs once.
   const web = config.role !== 'worker';
+  const metrics = createMetrics({ token: config.metricsToken, role: config.role });
   const worker =
     config.role !== 'web'
       ? startWorker(services, log, {
           recomputeEveryMs: config.recomputeDelaySeconds * 1000,
           leaseSeconds: config.jobLeaseSeconds,
+          onJob: metrics.jobRan,
         })
       : undefined;
   // One shared Chromium for agency-report PDFs, addressed at PUBLIC_URL (never a request's Host).
@@ -82,7 +85,7 @@ async function main(): Promise<void> {
         })
       : undefined;
   // A worker answers only the operator's endpoints on PORT (health checks like a web process).
-  const app = web ? createApp({ services, log, pdf }) : createWorkerApp(services);
+  const app = web ? createApp({ services, log, pdf, metrics }) : createWorkerApp(services, metrics);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     log.info(
       { port: info.port, role: config.role },

@@ -35,6 +35,7 @@ import { oitRoutes } from './oit.routes.tsx';
 import { publicRoutes } from './public.routes.tsx';
 import { resultsRoutes } from './results.routes.tsx';
 import { publicationRoutes } from './publication.routes.tsx';
+import type { Metrics } from './metrics.ts';
 import { opsRoutes } from './ops.routes.ts';
 import { faviconRoute, staticRoutes } from './static.routes.ts';
 import { apiRoutes } from './api.routes.ts';
@@ -51,6 +52,8 @@ export interface AppDeps {
   pdf?: PdfRenderer;
   /** How long a .pdf request waits before answering "being made" (202); default 2.5 s. */
   pdfWaitMs?: number;
+  /** Prometheus metrics (main.ts makes them from config); none: no /metrics, nothing counted. */
+  metrics?: Metrics;
 }
 
 export function pageContext(c: Context<AppEnv>): PageContext {
@@ -109,11 +112,14 @@ export function createApp({
   surveyMetrics,
   pdf,
   pdfWaitMs = 2500,
+  metrics,
 }: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.use(
-    requestContext(log, surveyMetrics ?? createSurveyMetrics(log, () => thaiDay(new Date()))),
-  );
+  const survey = surveyMetrics ?? createSurveyMetrics(log, () => thaiDay(new Date()));
+  // Before every other middleware: a scrape gets no session, cookie or access-log line.
+  if (metrics?.enabled) app.get('/metrics', metrics.route(services, survey));
+  if (metrics) app.use(metrics.middleware);
+  app.use(requestContext(log, survey));
   // The survey API is anonymous and called by programs, and at national peak it is the hottest
   // path: no session lookup, no CSRF cookie (it sends none) and a fixed CSP (JSON needs no script
   // nonce). Everything else gets the full chain.

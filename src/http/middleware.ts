@@ -21,19 +21,32 @@ export const isSurveyPath = (path: string) =>
 export function createSurveyMetrics(log: Logger, today: () => string) {
   let day = '';
   let counts: Record<string, number> = {};
+  // The last closed day's counts, for /metrics: a day is shown only once it is over.
+  let closed: { day: string; counts: Record<string, number> } | null = null;
+  const roll = () => {
+    const d = today();
+    if (d !== day) {
+      if (day && Object.keys(counts).length) {
+        log.info({ day, counts }, 'survey requests');
+        closed = { day, counts };
+      }
+      day = d;
+      counts = {};
+    }
+  };
   return {
     count(path: string, method: string, status: number) {
-      const d = today();
-      if (d !== day) {
-        if (day && Object.keys(counts).length) log.info({ day, counts }, 'survey requests');
-        day = d;
-        counts = {};
-      }
+      roll();
       const kind = path.startsWith('/api/') ? 'api' : method === 'POST' ? 'form_post' : 'page';
       const key = `${kind} ${Math.floor(status / 100)}xx`;
       counts[key] = (counts[key] ?? 0) + 1;
     },
     snapshot: () => ({ day, counts: { ...counts } }),
+    /** The counts of the last closed day this process served survey requests on, if any. */
+    closedDay: (): { day: string; counts: Record<string, number> } | null => {
+      roll();
+      return closed && { day: closed.day, counts: { ...closed.counts } };
+    },
   };
 }
 

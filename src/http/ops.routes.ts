@@ -1,6 +1,8 @@
-// The operator's endpoints every process answers, web or worker: liveness and readiness.
+// The operator's endpoints every process answers, web or worker: liveness and readiness (and
+// /metrics, mounted by the app that has them).
 import { Hono } from 'hono';
 import type { Services } from '../services/container.ts';
+import type { Metrics } from './metrics.ts';
 
 export function opsRoutes(services: Services): Hono {
   const routes = new Hono();
@@ -17,8 +19,10 @@ export function opsRoutes(services: Services): Hono {
  * What a worker-only process (PROCESS_ROLE=worker) serves on PORT: the operator's endpoints and
  * nothing else, so an orchestrator can check it like a web process.
  */
-export function createWorkerApp(services: Services): Hono {
+export function createWorkerApp(services: Services, metrics?: Metrics): Hono {
   const app = new Hono();
+  if (metrics?.enabled) app.get('/metrics', metrics.route(services));
+  if (metrics) app.use(metrics.middleware);
   app.route('/', opsRoutes(services));
   app.notFound((c) => c.json({ error: { code: 'not_found', message: 'worker process' } }, 404));
   return app;

@@ -29,6 +29,8 @@ export interface WorkerOptions {
    * RECOMPUTE_DELAY_SECONDS): a burst of answers shares one recount. 0: every round.
    */
   recomputeEveryMs?: number;
+  /** Told of each job finished (for /metrics): its kind and whether it was done or failed. */
+  onJob?: (kind: string, outcome: 'done' | 'failed') => void;
 }
 
 export interface Worker {
@@ -136,7 +138,10 @@ async function runClaimed(
         services,
       );
       await services.jobs.completeAll(ofKind.map((j) => j.id));
-      for (const j of ofKind) held.delete(j.id);
+      for (const j of ofKind) {
+        held.delete(j.id);
+        opts.onJob?.(kind, 'done');
+      }
     } catch (e) {
       log.warn({ kind, jobs: ofKind.length, err: String(e) }, 'job batch failed; one by one');
       single.push(...ofKind);
@@ -148,6 +153,7 @@ async function runClaimed(
       if (!handler) throw new Error(`No handler for job kind "${job.kind}"`);
       await handler(job.payload, services);
       await services.jobs.complete(job.id);
+      opts.onJob?.(job.kind, 'done');
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       log.warn({ job: job.id, kind: job.kind, attempts: job.attempts, err: message }, 'job failed');
@@ -155,6 +161,7 @@ async function runClaimed(
         retryInSeconds: Math.min(3600, 10 * 2 ** job.attempts),
         maxAttempts: opts.maxAttempts ?? 8,
       });
+      opts.onJob?.(job.kind, 'failed');
     }
     held.delete(job.id);
   }

@@ -16,6 +16,7 @@ import { createResponseService } from './response.service.ts';
 import { createOpenDataService } from './open-data.service.ts';
 import { createResultsService } from './results.service.ts';
 import { createJobService } from './job.service.ts';
+import { createMetricsService } from './metrics.service.ts';
 import { createImportService } from './import.service.ts';
 import { createPublicationService } from './publication.service.ts';
 import { loadSurveyLimits } from '../config.ts';
@@ -78,6 +79,8 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     sampleTargets: createSampleTargetService(db, o.now, surveyLimits),
     results,
     jobs: createJobService(db),
+    /** What /metrics reads from the database (queue, pool, answers per tool and closed day). */
+    metrics: createMetricsService(db, { now: o.now }),
     imports: createImportService(db, years),
     openData: createOpenDataService(db, results),
     publication: createPublicationService(db, { results, now: o.now }),

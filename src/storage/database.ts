@@ -72,7 +72,15 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
       client.on('error', onError);
       dropOnReadTimeout(client);
     });
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const size = options.poolSize ?? limits.poolSize;
+    poolReaders.set(db, () => ({
+      size,
+      open: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+    }));
+    return db;
   }
   let unlock = () => {};
   if (target.dataDir) {
@@ -92,9 +100,32 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   }
   const pool = createPgliteSinglePool(pglite, unlock);
   // PostgresDialect only uses connect() and end(); the cast hides the rest of pg.Pool's surface.
-  return new Kysely<Database>({
+  const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool: pool as unknown as pg.Pool }),
   });
+  poolReaders.set(db, () => {
+    const { busy, waiting } = pool.stats();
+    return { size: 1, open: 1, idle: busy ? 0 : 1, waiting };
+  });
+  return db;
+}
+
+/** How a process's connection pool is used right now (for /metrics). */
+export interface PoolUse {
+  /** Most connections the pool opens. */
+  size: number;
+  /** Connections open now (busy and idle). */
+  open: number;
+  idle: number;
+  /** Callers waiting for a connection. */
+  waiting: number;
+}
+
+const poolReaders = new WeakMap<Db, () => PoolUse>();
+
+/** The pool's use now; null for a database this module did not open. */
+export function poolUse(db: Db): PoolUse | null {
+  return poolReaders.get(db)?.() ?? null;
 }
 
 type Query = (...args: unknown[]) => unknown;

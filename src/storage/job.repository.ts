@@ -118,3 +118,15 @@ export async function queueStats(db: Db): Promise<QueueStats> {
     from jobs`.execute(db);
   return rows[0] ?? { pending: 0, running: 0, failed: 0 };
 }
+
+/**
+ * Seconds the oldest due job has waited to be claimed (0 when none waits): a queue that grows
+ * old means too few workers, or none.
+ */
+export async function oldestDueJobAgeSeconds(db: Db): Promise<number> {
+  const { rows } = await sql<{ age: number | null }>`
+    select extract(epoch from now() - min(run_after))::float8 as age from jobs
+    where failed_at is null and run_after <= now()
+      and (locked_until is null or locked_until < now())`.execute(db);
+  return Math.max(0, rows[0]?.age ?? 0);
+}

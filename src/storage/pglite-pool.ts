@@ -13,11 +13,22 @@ interface PoolClient {
 /** `onClosed` runs once the engine has closed (releases the folder's lock). */
 export function createPgliteSinglePool(pg: PGlite, onClosed: () => void = () => {}) {
   let tail: Promise<void> = Promise.resolve();
+  // For /metrics: callers holding or waiting for the one connection.
+  let inQueue = 0;
 
   async function connect(): Promise<PoolClient> {
     let release!: () => void;
     const previous = tail;
-    tail = new Promise<void>((resolve) => (release = resolve));
+    let released = false;
+    tail = new Promise<void>((resolve) => {
+      release = () => {
+        if (released) return;
+        released = true;
+        inQueue--;
+        resolve();
+      };
+    });
+    inQueue++;
     await previous;
     return {
       async query(sql, params) {
@@ -33,6 +44,7 @@ export function createPgliteSinglePool(pg: PGlite, onClosed: () => void = () => 
 
   return {
     connect,
+    stats: () => ({ busy: inQueue > 0, waiting: Math.max(0, inQueue - 1) }),
     end: async () => {
       await tail;
       try {

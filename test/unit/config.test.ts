@@ -18,6 +18,12 @@ describe('config', () => {
     expect(() => loadConfig({ PROCESS_ROLE: 'cron' })).toThrow(/PROCESS_ROLE: "cron"/);
   });
 
+  it('turns /metrics on with a METRICS_TOKEN of at least 32 characters', () => {
+    expect(loadConfig({}).metricsToken).toBeNull();
+    expect(loadConfig({ METRICS_TOKEN: 'm'.repeat(32) }).metricsToken).toBe('m'.repeat(32));
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+  });
+
   it('understands memory:, file: and postgres:// URLs', () => {
     expect(loadConfig({ DATABASE_URL: 'memory:' }).database).toEqual({
       kind: 'pglite',

@@ -33,6 +33,18 @@ if (why) console.warn(`shared-state processes test skipped: ${why}`);
 /** Survey submissions one network may make per window: the limit the test holds both to. */
 const NETWORK_MAX = 12;
 const SUBMISSIONS = 40;
+const METRICS_TOKEN = 'processes-test-metrics-token-0123456789abcdef';
+
+/** One sample's value from a process's /metrics. */
+async function metricOf(base: string, line: RegExp): Promise<number | undefined> {
+  const res = await fetch(`${base}/metrics`, {
+    headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+  });
+  expect(res.status).toBe(200);
+  const text = await res.text();
+  const m = text.split('\n').find((l) => line.test(l));
+  return m === undefined ? undefined : Number(m.split(' ').pop());
+}
 
 describe.skipIf(!onPostgres)(
   `two web processes and a worker on one PostgreSQL${why ? ` — skipped: ${why}` : ''}`,
@@ -87,6 +99,7 @@ describe.skipIf(!onPostgres)(
         SURVEY_RATE_CODE_MAX: '100000',
         SURVEY_BURST_THRESHOLD: '100000',
         DATABASE_POOL_SIZE: '4',
+        METRICS_TOKEN: METRICS_TOKEN,
       };
       [webA, webB] = await Promise.all([
         startAppProcess({ ...env, PROCESS_ROLE: 'web' }),
@@ -180,6 +193,20 @@ describe.skipIf(!onPostgres)(
         where fiscal_year = ${YEAR} group by agency_code order by agency_code`.execute(t.db);
       expect(checks.rows).toEqual(agencies.map((agency) => ({ agency, n: 1 })));
       expect((await services.jobs.stats()).failed).toBe(0);
+
+      // /metrics shows each process's own counters: the jobs on the worker, none on the web.
+      expect(
+        await metricOf(worker.url, /^itas_jobs_run_total\{kind="link-check",outcome="done"\}/),
+      ).toBe(agencies.length);
+      expect(await metricOf(worker.url, /^itas_up\{role="worker"\}/)).toBe(1);
+      for (const web of [webA, webB]) {
+        expect(await metricOf(web.url, /^itas_jobs_run_total\{/)).toBeUndefined();
+        expect(await metricOf(web.url, /^itas_up\{role="web"\}/)).toBe(1);
+        expect(
+          await metricOf(web.url, /^itas_http_requests_total\{route="\/account",method="GET"/),
+        ).toBeGreaterThan(0);
+        expect(await metricOf(web.url, /^itas_jobs\{state="pending"\}/)).toBe(0);
+      }
     });
   },
 );

@@ -45,6 +45,12 @@ export interface Config {
   secretKey: string | null;
   /** METRICS_TOKEN: the bearer token /metrics asks for; null: /metrics is off (404). */
   metricsToken: string | null;
+  /**
+   * TRUST_PROXY: the app is behind exactly one reverse proxy (TLS terminated there): the client
+   * address is the last X-Forwarded-For entry (the one that proxy wrote) and the scheme its
+   * X-Forwarded-Proto. Off: both come from the connection itself.
+   */
+  trustProxy: boolean;
 }
 
 export interface DatabaseLimits {
@@ -195,6 +201,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (secretKey !== null && secretKey.length < 32)
     problems.push('SECRET_KEY: must be at least 32 characters (e.g. openssl rand -base64 32)');
 
+  const trustProxy = proxyTrustFrom(env);
+  if (typeof trustProxy === 'string') problems.push(trustProxy);
+
   const metricsToken = env.METRICS_TOKEN?.trim() || null;
   if (metricsToken !== null && (metricsToken.length < 32 || /\s/.test(metricsToken)))
     problems.push(
@@ -224,7 +233,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     surveySecret,
     secretKey,
     metricsToken,
+    trustProxy: trustProxy === true,
   };
+}
+
+/**
+ * TRUST_PROXY (or its older name SURVEY_TRUST_PROXY): on when the app is reached only through
+ * one reverse proxy; a value that is neither on nor off is a problem named in the message.
+ */
+export function proxyTrustFrom(env: NodeJS.ProcessEnv = process.env): boolean | string {
+  const name =
+    env.TRUST_PROXY !== undefined && env.TRUST_PROXY !== '' ? 'TRUST_PROXY' : 'SURVEY_TRUST_PROXY';
+  const raw = (env[name] ?? '').trim().toLowerCase();
+  if (['', 'off', 'false', '0', 'no'].includes(raw)) return false;
+  if (['on', 'true', '1', 'yes'].includes(raw)) return true;
+  return `${name}: "${env[name]}" must be on (behind one trusted proxy) or off`;
 }
 
 /** Where development keeps its generated survey secret: beside the app, never in the database. */
@@ -268,7 +291,7 @@ export interface SurveyLimits {
   codeWindowSeconds: number;
   /** Submissions from one network to one agency in a network window that count as a burst. */
   burstThreshold: number;
-  /** Take the client address from X-Forwarded-For (only behind a trusted proxy). */
+  /** Behind one trusted proxy (TRUST_PROXY): the client address from X-Forwarded-For. */
   trustProxy: boolean;
 }
 
@@ -301,7 +324,7 @@ export function loadSurveyLimits(env: NodeJS.ProcessEnv = process.env): SurveyLi
     codeMax: int('SURVEY_RATE_CODE_MAX', SURVEY_DEFAULTS.codeMax),
     codeWindowSeconds: int('SURVEY_RATE_CODE_WINDOW', SURVEY_DEFAULTS.codeWindowSeconds),
     burstThreshold: int('SURVEY_BURST_THRESHOLD', SURVEY_DEFAULTS.burstThreshold),
-    trustProxy: ['1', 'true', 'on'].includes((env.SURVEY_TRUST_PROXY ?? '').toLowerCase()),
+    trustProxy: proxyTrustFrom(env) === true,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return limits;

@@ -56,6 +56,7 @@ async function main(): Promise<void> {
     mailFrom: config.mailFrom,
     surveySecret: config.surveySecret!,
     secretKey: config.secretKey,
+    trustProxy: config.trustProxy,
   });
   if (config.demo && (await isDatabaseEmpty(services))) {
     printDemoReport(await loadDemo(services), config.publicUrl);

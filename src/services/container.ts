@@ -50,6 +50,8 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     db,
     /** The address people reach the site at (links in mail; https → Secure cookies). */
     publicUrl: o.publicUrl,
+    /** Behind one trusted proxy: client address and scheme from its forwarding headers. */
+    trustProxy: o.trustProxy,
     agencies: createAgencyService(db),
     backup: createBackupService(db, { now: o.now }),
     reference: createReferenceService(db),

@@ -2,6 +2,7 @@
 // address (for links in e-mails), SMTP, the survey secret, and the clock and sleep that tests
 // replace.
 import { randomBytes } from 'node:crypto';
+import { proxyTrustFrom } from '../config.ts';
 
 export interface ServiceOptions {
   publicUrl?: string;
@@ -17,6 +18,11 @@ export interface ServiceOptions {
   surveySecret?: string;
   /** HMAC key for hashed networks and e-mails in sign-in limits (SECRET_KEY); unset: a fixed development key. */
   secretKey?: string | null;
+  /**
+   * Behind exactly one trusted reverse proxy (config TRUST_PROXY): client address and scheme
+   * come from its X-Forwarded-For / X-Forwarded-Proto. Unset: from the environment.
+   */
+  trustProxy?: boolean;
 }
 
 export function resolveOptions(o: ServiceOptions) {
@@ -27,6 +33,7 @@ export function resolveOptions(o: ServiceOptions) {
     now: o.now ?? (() => new Date()),
     surveySecret: o.surveySecret ?? randomBytes(32).toString('base64url'),
     secretKey: o.secretKey || 'open-itas-development-key',
+    trustProxy: o.trustProxy ?? proxyTrustFrom() === true,
     sleep: o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms))),
   };
 }

@@ -24,6 +24,14 @@ describe('config', () => {
     expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
   });
 
+  it('trusts one proxy with TRUST_PROXY (or its older name SURVEY_TRUST_PROXY), off by default', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'on' }).trustProxy).toBe(true);
+    expect(loadConfig({ SURVEY_TRUST_PROXY: 'on' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: 'off', SURVEY_TRUST_PROXY: 'on' }).trustProxy).toBe(false);
+    expect(() => loadConfig({ TRUST_PROXY: '2' })).toThrow(/TRUST_PROXY: "2" must be on/);
+  });
+
   it('understands memory:, file: and postgres:// URLs', () => {
     expect(loadConfig({ DATABASE_URL: 'memory:' }).database).toEqual({
       kind: 'pglite',

@@ -23,7 +23,7 @@ import {
   seedOf,
   seededRandom,
 } from '../src/demo/answer-generator.ts';
-import { resultsTable } from '../src/exports/results-export.ts';
+import { resultsTable } from '../src/exports/results-table.ts';
 import { writeTableStream } from '../src/exports/stream-export.ts';
 import { createServices, type Services } from '../src/services/container.ts';
 import { openDatabase, type Db } from '../src/storage/database.ts';

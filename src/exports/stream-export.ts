@@ -1,7 +1,9 @@
 // Streams a large table (national results: 8,303 agencies) to CSV, XLSX or JSON a page at a
 // time, so memory does not grow with the data. CSV has a BOM; JSON keeps full precision (and the
 // table's `json` adds the published digits); CSV and XLSX show decimal columns as their published
-// 2-decimal figure, by the same functions as the page downloads (table-export.ts).
+// 2-decimal figure (table-export.ts). Every results download (pages, CLI exports, open data) is
+// one of the tables of results-table.ts, summary-table.ts or rankings-table.ts written here; the
+// API answers those tables' JSON objects.
 import type { Writable } from 'node:stream';
 import { once } from 'node:events';
 import ExcelJS from 'exceljs';
@@ -90,4 +92,9 @@ export async function writeTableStream<T>(
   ws.commit();
   await wb.commit();
   return n;
+}
+
+/** Pages from an array (summaries and rankings are small enough to hold). */
+export async function* pagesOf<T>(items: T[], size = 1000): AsyncGenerator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }

@@ -1,10 +1,9 @@
-// Writes a table the pages show (rankings, summaries) as CSV, XLSX or JSON with the same
-// columns and rows, so a download is exactly what was on the screen. Score columns hold full
-// precision and every writer shows them by the domain's one rounding rule (scoring/rounding.ts).
+// What every writer shares: how a score cell shows (its published figure, by the domain's one
+// rounding rule, scoring/rounding.ts), the formats and their content types; and the agency
+// report's workbook (several sheets, held in memory). Tables are written by stream-export.ts.
 import ExcelJS from 'exceljs';
 import { published, publishedDigits } from '../domain/scoring/rounding.ts';
 import { safeCell } from '../domain/spreadsheet-cell.ts';
-import { csvText } from './csv.ts';
 
 export type Cell = string | number | boolean | null;
 
@@ -48,29 +47,6 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
   json: 'application/json; charset=utf-8',
 };
 
-/** CSV with a BOM so spreadsheet programs read the Thai text as UTF-8. */
-export function tableToCsv(table: ExportTable): string {
-  const header = table.columns.map((c) => c.header);
-  const body = table.rows.map((r) => table.columns.map((c) => csvCell(r[c.key], c.decimals) ?? ''));
-  return csvText([header, ...body]);
-}
-
-/**
- * JSON: the column keys as field names, numbers as numbers; scores as their published figure
- * (what the page shows), with the full-precision values beside them in `full_precision`.
- */
-export function tableToJson(table: ExportTable): string {
-  const decimals = table.columns.filter((c) => c.decimals);
-  return JSON.stringify(
-    table.rows.map((r) => ({
-      ...Object.fromEntries(table.columns.map((c) => [c.key, publishedCell(r[c.key], c.decimals)])),
-      ...(decimals.length
-        ? { full_precision: Object.fromEntries(decimals.map((c) => [c.key, r[c.key] ?? null])) }
-        : {}),
-    })),
-  );
-}
-
 /** One worksheet per table, headers in bold, numbers kept as numbers. */
 export async function tablesToXlsx(tables: ExportTable[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -95,17 +71,4 @@ export async function tablesToXlsx(tables: ExportTable[]): Promise<Buffer> {
       );
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-export async function writeTable(
-  table: ExportTable,
-  format: ExportFormat,
-): Promise<{ body: string | Buffer; contentType: string; filename: string }> {
-  const body =
-    format === 'csv'
-      ? tableToCsv(table)
-      : format === 'json'
-        ? tableToJson(table)
-        : await tablesToXlsx([table]);
-  return { body, contentType: CONTENT_TYPES[format], filename: `${table.name}.${format}` };
 }

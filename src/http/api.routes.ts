@@ -3,7 +3,7 @@
 // published only the NACC sees it (the service answers 404 to others).
 import { Hono, type Context } from 'hono';
 import { isAgencyType } from '../domain/agency.ts';
-import { rankingJson } from '../exports/results-export.ts';
+import { rankingJson } from '../exports/rankings-table.ts';
 import type { AppEnv } from './context.ts';
 
 export const apiRoutes = new Hono<AppEnv>();

@@ -10,21 +10,12 @@ import {
 import { agencyReportXlsx } from '../exports/agency-report-xlsx.ts';
 import { createHash } from 'node:crypto';
 import { answerCountsTable, oitScoresTable } from '../exports/open-data-export.ts';
-import { resultsTable } from '../exports/results-export.ts';
-import { writeTableStream, type StreamTable } from '../exports/stream-export.ts';
+import { provinceRankingsTable, rankingsTable } from '../exports/rankings-table.ts';
+import { resultsTable } from '../exports/results-table.ts';
+import { pagesOf, writeTableStream, type StreamTable } from '../exports/stream-export.ts';
+import { summaryRows, summaryTable } from '../exports/summary-table.ts';
 import './openapi-results.ts';
-import {
-  agencyRankingTable,
-  provinceRankingTable,
-  summaryTable,
-} from '../exports/results-tables.ts';
-import {
-  CONTENT_TYPES,
-  EXPORT_FORMATS,
-  writeTable,
-  type ExportFormat,
-  type ExportTable,
-} from '../exports/table-export.ts';
+import { CONTENT_TYPES, EXPORT_FORMATS, type ExportFormat } from '../exports/table-export.ts';
 import { AgencyCalculationPage } from '../views/pages/agency-calculation.page.tsx';
 import { AgencyReportPage } from '../views/pages/agency-report.page.tsx';
 import { PdfPendingPage } from '../views/pages/pdf-pending.page.tsx';
@@ -41,11 +32,25 @@ export const resultsRoutes = new Hono<AppEnv>();
 const oneOf = <T extends string>(list: readonly T[], v: string | undefined, fallback: T): T =>
   list.includes(v as T) ? (v as T) : fallback;
 
-async function download(c: Context<AppEnv>, table: ExportTable, format: ExportFormat) {
-  const out = await writeTable(table, format);
-  return c.body(typeof out.body === 'string' ? out.body : new Uint8Array(out.body), 200, {
-    'content-type': out.contentType,
-    'content-disposition': `attachment; filename="${out.filename}"`,
+/**
+ * Streams a table as a download (a national year's answer counts are ~800,000 rows): every
+ * results download goes through the one writer (exports/stream-export.ts).
+ */
+function streamDownload<T>(
+  c: Context<AppEnv>,
+  format: ExportFormat,
+  table: StreamTable<T>,
+  pages: AsyncIterable<T[]>,
+  filename: string,
+) {
+  const out = new PassThrough();
+  writeTableStream(format, table, pages, out).then(
+    () => out.end(),
+    (e: unknown) => out.destroy(e instanceof Error ? e : new Error(String(e))),
+  );
+  return c.body(Readable.toWeb(out) as ReadableStream, 200, {
+    'content-type': CONTENT_TYPES[format],
+    'content-disposition': `attachment; filename="${filename}"`,
   });
 }
 
@@ -134,11 +139,19 @@ resultsRoutes.get('/results/:year{[0-9]{4}}/summary', async (c) => {
   const year = Number(c.req.param('year'));
   const view = await c.get('services').results.summary(c.get('actor'), year);
   if (!view) return c.notFound();
-  const ctx = pageContext(c);
-  const table = summaryTable(view.framework, view.national, view.byType, year, ctx.t, ctx.lang);
   const format = c.req.query('format');
-  if (format) return download(c, table, oneOf(EXPORT_FORMATS, format, 'csv'));
-  return c.html(<SummaryPage ctx={ctx} view={view} />);
+  if (format) {
+    const f = oneOf(EXPORT_FORMATS, format, 'csv');
+    const rows = summaryRows(view.national, view.byType);
+    return streamDownload(
+      c,
+      f,
+      summaryTable(view.framework),
+      pagesOf(rows),
+      `summary-${year}.${f}`,
+    );
+  }
+  return c.html(<SummaryPage ctx={pageContext(c)} view={view} />);
 });
 
 function rankingQuery(c: Context<AppEnv>): RankingQuery {
@@ -159,17 +172,16 @@ resultsRoutes.get('/results/:year{[0-9]{4}}/rankings', async (c) => {
   const year = Number(c.req.param('year'));
   const view = await c.get('services').results.rankings(c.get('actor'), year, rankingQuery(c));
   if (!view) return c.notFound();
-  const ctx = pageContext(c);
   const format = c.req.query('format');
   if (format) {
-    const table =
-      view.kind === 'provinces'
-        ? provinceRankingTable(view.rows, year, ctx.t)
-        : agencyRankingTable(view.rows, year, ctx.t, ctx.lang);
-    return download(c, table, oneOf(EXPORT_FORMATS, format, 'csv'));
+    // Exactly the filtered, sorted rows shown, in the columns of docs/formats.md.
+    const f = oneOf(EXPORT_FORMATS, format, 'csv');
+    return view.kind === 'provinces'
+      ? streamDownload(c, f, provinceRankingsTable(), pagesOf(view.rows), `provinces-${year}.${f}`)
+      : streamDownload(c, f, rankingsTable(), pagesOf(view.rows), `rankings-${year}.${f}`);
   }
   const page = Math.max(1, Math.floor(Number(c.req.query('page') ?? '1')) || 1);
-  return c.html(<RankingsPage ctx={ctx} view={view} page={page} />);
+  return c.html(<RankingsPage ctx={pageContext(c)} view={view} page={page} />);
 });
 
 /** /results → the latest year the visitor may see. */
@@ -179,25 +191,6 @@ resultsRoutes.get('/results', async (c) => {
   if (!latest) return c.notFound();
   return c.redirect(`/results/${latest.fiscalYear}/summary`, 303);
 });
-
-/** Streams a table as a download (a national year's answer counts are ~800,000 rows). */
-function streamDownload<T>(
-  c: Context<AppEnv>,
-  format: 'csv' | 'json',
-  table: StreamTable<T>,
-  pages: AsyncIterable<T[]>,
-  filename: string,
-) {
-  const out = new PassThrough();
-  writeTableStream(format, table, pages, out).then(
-    () => out.end(),
-    (e: unknown) => out.destroy(e instanceof Error ? e : new Error(String(e))),
-  );
-  return c.body(Readable.toWeb(out) as ReadableStream, 200, {
-    'content-type': CONTENT_TYPES[format],
-    'content-disposition': `attachment; filename="${filename}"`,
-  });
-}
 
 /** The files to recompute a published year (docs/formats.md "Open data to recompute"). */
 const OPEN_DATA_FILES = [

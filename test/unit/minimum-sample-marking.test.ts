@@ -75,8 +75,8 @@ describe('an agency below the minimum sample', () => {
       '',
     );
     const rows: Record<string, string>[] = parse(csv, { columns: true });
-    expect(rows.find((r) => r.code === 'T-PRV')!['ผู้ตอบไม่ถึงขั้นต่ำ']).toBe('IIT');
-    expect(rows.find((r) => r.code === 'T-PAO')!['ผู้ตอบไม่ถึงขั้นต่ำ']).toBe('');
+    expect(rows.find((r) => r.agency_code === 'T-PRV')!.below_minimum).toBe('IIT');
+    expect(rows.find((r) => r.agency_code === 'T-PAO')!.below_minimum).toBe('');
   });
 
   it('is counted on the summary page and in its download', async () => {

@@ -10,7 +10,7 @@ import { answerColumns } from '../../src/domain/framework/helpers.ts';
 import { scoreAgency } from '../../src/domain/scoring/score.ts';
 import type { AnswerCounts } from '../../src/domain/scoring/types.ts';
 import { subItemOf } from '../../src/domain/framework/helpers.ts';
-import { resultsTable } from '../../src/exports/results-export.ts';
+import { resultsTable } from '../../src/exports/results-table.ts';
 import { writeTableStream } from '../../src/exports/stream-export.ts';
 import { createServices, type Services } from '../../src/services/container.ts';
 import { runDueJobs, registerBuiltInJobs } from '../../src/jobs/worker.ts';

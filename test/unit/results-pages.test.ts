@@ -178,7 +178,8 @@ describe('after publication', () => {
     const province = body.slice(body.indexOf('data-testid="type-province"'));
     expect(province).toMatch(/data-testid="mean">87\.96</);
     const csv = await text('/results/2563/summary?format=csv');
-    expect(csv.body).toContain('ภาพรวมทุกหน่วยงานในระบบ,59,59');
+    // The download's first row is every agency (type `all`), then one row per type.
+    expect(csv.body).toContain('\nall,59,59,');
   });
 
   it('ranks agencies within the province with last year side by side, and downloads exactly that', async () => {
@@ -189,17 +190,18 @@ describe('after publication', () => {
     const json = JSON.parse((await text(`${q}&format=json`)).body) as {
       rank: number;
       agency_code: string;
-      score: number;
-      last_year: number | null;
+      overall_rounded: string;
+      last_year_rounded: string | null;
     }[];
     expect(json).toHaveLength(59);
     expect(json[0]!.rank).toBe(1);
     const prv = json.find((r) => r.agency_code === '51-PRV')!;
-    expect(prv.score).toBe(87.96);
-    expect(prv.last_year).toBe(90.35);
+    expect(prv.overall_rounded).toBe('87.96');
+    expect(prv.last_year_rounded).toBe('90.35');
     // Ties share a rank and the next skips (1, 2, 2, 4).
     for (let i = 1; i < json.length; i++)
-      if (json[i]!.score === json[i - 1]!.score) expect(json[i]!.rank).toBe(json[i - 1]!.rank);
+      if (json[i]!.overall_rounded === json[i - 1]!.overall_rounded)
+        expect(json[i]!.rank).toBe(json[i - 1]!.rank);
       else expect(json[i]!.rank).toBe(i + 1);
     const searched = JSON.parse(
       (await text(`${q}&q=${encodeURIComponent('จังหวัด')}&format=json`)).body,

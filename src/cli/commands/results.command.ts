@@ -8,13 +8,10 @@ import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { SYSTEM_CLI } from '../../domain/actor.ts';
 import { isAgencyType } from '../../domain/agency.ts';
-import {
-  pagesOf,
-  rankingsTable,
-  resultsTable,
-  summaryTable,
-} from '../../exports/results-export.ts';
-import { writeTableStream } from '../../exports/stream-export.ts';
+import { rankingsTable } from '../../exports/rankings-table.ts';
+import { resultsTable } from '../../exports/results-table.ts';
+import { pagesOf, writeTableStream } from '../../exports/stream-export.ts';
+import { summaryTable } from '../../exports/summary-table.ts';
 import {
   ENCODING_OPTION,
   ENCODING_USAGE,

@@ -12,7 +12,9 @@ import {
   publishedDigitsOrNull,
 } from '../../../src/domain/scoring/index.ts';
 import { writeTableStream, type StreamTable } from '../../../src/exports/stream-export.ts';
-import { tableToCsv, tableToJson, tablesToXlsx } from '../../../src/exports/table-export.ts';
+import { rankingsTable } from '../../../src/exports/rankings-table.ts';
+import { tablesToXlsx } from '../../../src/exports/table-export.ts';
+import type { AgencyRankingRow } from '../../../src/domain/reports/ranking-view.ts';
 import { formatScore } from '../../../src/i18n/format.ts';
 
 /** A seeded generator, so a failure names values that can be replayed. */
@@ -85,6 +87,24 @@ describe('publishedDigits', () => {
   });
 });
 
+/** A ranking row whose overall score is `v`. */
+const rankingRow = (v: number): AgencyRankingRow => ({
+  rank: 1,
+  agencyCode: 'X',
+  nameTh: 'x',
+  nameEn: null,
+  type: 'province',
+  province: null,
+  district: null,
+  overall: v,
+  level: 'A',
+  passed: true,
+  belowMinimum: [],
+  lastYear: null,
+  lastRank: null,
+  change: null,
+});
+
 describe('every output shows the same digits (10,000 random x.xx5-ish values)', () => {
   const next = random(2563);
   // x.xx5 written as decimals, the same reached by arithmetic (binary noise either side), and
@@ -97,7 +117,7 @@ describe('every output shows the same digits (10,000 random x.xx5-ish values)', 
   });
   const expected = values.map(publishedDigits);
 
-  it('page (Thai and English), CSV, XLSX and JSON of a page download', async () => {
+  it('page (Thai and English) and the agency report workbook (XLSX)', async () => {
     const table = {
       name: 't',
       columns: [
@@ -107,36 +127,24 @@ describe('every output shows the same digits (10,000 random x.xx5-ish values)', 
       rows: values.map((v, i) => ({ i, v })),
     };
     const page = values.map((v) => [formatScore(v, 'th'), formatScore(v, 'en')]);
-    const csv = parse<{ v: string }>(tableToCsv(table), { bom: true, columns: true }).map(
-      (r) => r.v,
-    );
-    const json = JSON.parse(tableToJson(table)) as { v: number; full_precision: { v: number } }[];
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await tablesToXlsx([table])) as unknown as ExcelJS.Buffer);
     const ws = wb.worksheets[0]!;
     const mismatches: string[] = [];
     values.forEach((v, i) => {
       const cell = ws.getRow(i + 2).getCell(2);
-      const shown = [
-        page[i]![0],
-        page[i]![1],
-        csv[i],
-        String((cell.value as number).toFixed(2)),
-        json[i]!.v.toFixed(2),
-      ];
+      const shown = [page[i]![0], page[i]![1], String((cell.value as number).toFixed(2))];
       if (shown.some((s) => s !== expected[i]) || cell.numFmt !== '0.00')
         mismatches.push(`${v}: expected ${expected[i]}, got ${shown.join(' / ')} (${cell.numFmt})`);
-      if (json[i]!.full_precision.v !== v) mismatches.push(`${v}: JSON lost full precision`);
     });
     expect(mismatches.slice(0, 10)).toEqual([]);
   });
 
-  it('the streamed export (CLI and API): CSV, XLSX and JSON', async () => {
+  it('every results download (page, CLI, API): CSV, XLSX and JSON of the rankings table', async () => {
     const table: StreamTable<number> = {
-      name: 's',
-      columns: [{ key: 'v', header: 'v', decimals: true }],
-      row: (v) => ({ v }),
-      json: (v) => ({ v, v_rounded: publishedDigits(v) }),
+      ...rankingsTable(),
+      row: (v) => rankingsTable().row(rankingRow(v)),
+      json: (v) => rankingsTable().json(rankingRow(v)),
     };
     const run = async (format: 'csv' | 'xlsx' | 'json') => {
       const out = new PassThrough();
@@ -149,24 +157,25 @@ describe('every output shows the same digits (10,000 random x.xx5-ish values)', 
       out.end();
       return Buffer.concat(chunks);
     };
-    const csv = parse<{ v: string }>((await run('csv')).toString('utf8'), {
+    const csv = parse<{ overall: string }>((await run('csv')).toString('utf8'), {
       bom: true,
       columns: true,
-    }).map((r) => r.v);
+    }).map((r) => r.overall);
     const json = JSON.parse((await run('json')).toString('utf8')) as {
-      v: number;
-      v_rounded: string;
+      overall: number;
+      overall_rounded: string;
     }[];
+    const col = rankingsTable().columns.findIndex((c) => c.key === 'overall') + 1;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await run('xlsx')) as unknown as ExcelJS.Buffer);
     const ws = wb.worksheets[0]!;
     const mismatches: string[] = [];
     values.forEach((v, i) => {
-      const cell = ws.getRow(i + 2).getCell(1);
-      const shown = [csv[i], (cell.value as number).toFixed(2), json[i]!.v_rounded];
+      const cell = ws.getRow(i + 2).getCell(col);
+      const shown = [csv[i], (cell.value as number).toFixed(2), json[i]!.overall_rounded];
       if (shown.some((s) => s !== expected[i]) || cell.value !== Number(expected[i]))
         mismatches.push(`${v}: expected ${expected[i]}, got ${shown.join(' / ')}`);
-      if (json[i]!.v !== v) mismatches.push(`${v}: JSON lost full precision`);
+      if (json[i]!.overall !== v) mismatches.push(`${v}: JSON lost full precision`);
     });
     expect(mismatches.slice(0, 10)).toEqual([]);
   });

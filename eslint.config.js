@@ -57,6 +57,11 @@ export default tseslint.config(
   ),
   layer(['src/views/**'], ['**/storage/**', 'kysely'], 'views see domain types, not storage'),
   layer(
+    ['src/exports/**'],
+    ['**/services/**', '**/storage/**', '**/http/**', '**/views/**', '**/cli/**', 'kysely'],
+    'exports/ write tables of domain values: they never read the database or call services',
+  ),
+  layer(
     ['src/http/**', 'src/cli/**', 'src/jobs/**'],
     ['**/storage/*.repository*', 'kysely'],
     'routes, CLI and jobs call services',

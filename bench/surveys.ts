@@ -226,6 +226,25 @@ export async function runSurveysBench(): Promise<void> {
     });
     process.stdout.write(report(ceiling));
 
+    // CPU seconds spent by the server process and by this database's backends (from /proc: same
+    // machine). On a shared machine the rates move with the neighbours' load; CPU per answer
+    // hardly does, so it is the figure to compare builds with.
+    const cpuOf = (pid: number): number => {
+      try {
+        const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        return (Number(f[11]) + Number(f[12])) / 100;
+      } catch {
+        return 0;
+      }
+    };
+    const backendCpu = async (): Promise<Map<number, number>> => {
+      const { rows } = await sql<{ pid: number }>`select pid from pg_stat_activity
+        where datname = current_database() and pid <> pg_backend_pid()`.execute(db);
+      return new Map(rows.map((r) => [r.pid, cpuOf(r.pid)]));
+    };
+    const serverCpuBefore = cpuOf(server.pid!);
+    const backendsBefore = await backendCpu();
+
     // Backends report their counters at most once a second: let earlier ones arrive first.
     await new Promise((r) => setTimeout(r, 1500));
     const commitsBefore = await commits();
@@ -243,6 +262,16 @@ export async function runSurveysBench(): Promise<void> {
       return res.status === 201;
     });
     process.stdout.write(report(api));
+    if (PHASES.has('api') && PROCESSES === 1) {
+      const server_ = cpuOf(server.pid!) - serverCpuBefore;
+      let database = 0;
+      for (const [pid, after] of await backendCpu())
+        database += after - (backendsBefore.get(pid) ?? 0);
+      const per = (s: number) => ((s * 1000) / Math.max(1, api.ok)).toFixed(2);
+      process.stdout.write(
+        `    CPU per API answer: server ${per(server_)} ms + database ${per(database)} ms (load average ${readFileSync('/proc/loadavg', 'utf8').split(' ')[0]})\n`,
+      );
+    }
     // The figure issue 12 holds us to: API rate over the same run's raw INSERT rate.
     if (PHASES.has('baseline') && PHASES.has('api'))
       process.stdout.write(

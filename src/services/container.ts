@@ -24,8 +24,7 @@ import { createCalendarService } from './calendar.service.ts';
 import { createSampleTargetService } from './sample-target.service.ts';
 import { createSurveyGuard } from './survey-guard.service.ts';
 import { createSurveyLinkService } from './survey-link.service.ts';
-import { createSurveyService, type ResolvedLink } from './survey.service.ts';
-import { createSurveyCache } from './survey-cache.ts';
+import { createSurveyLookupCache, createSurveyService } from './survey.service.ts';
 import { createProvinceDriveService } from './province-drive.service.ts';
 import { createProvinceProgressService } from './province-progress.service.ts';
 import { createProvinceReminderService } from './province-reminder.service.ts';
@@ -43,7 +42,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
   const responses = createResponseService(db, years, { now: o.now });
   const surveyLimits = loadSurveyLimits();
   const surveyGuard = createSurveyGuard(db, surveyLimits, o.now, o.surveySecret);
-  const surveyCache = createSurveyCache<ResolvedLink | null>();
+  const surveyCache = createSurveyLookupCache();
   const provinceDrive = createProvinceDriveService(db);
   const provinceProgress = createProvinceProgressService(db, { drive: provinceDrive });
   return {

@@ -1,7 +1,7 @@
 // Use case of a respondent: submit one survey response (validated, admitted, stored
 // idempotently, then its agency marked for a recompute), for the survey forms and the API.
-// The one submission pipeline (ADR 0007): three transactions per batch, and the one that
-// stores responses touches no other table.
+// The one submission pipeline (ADR 0007): two transactions per batch under load, and the one
+// that stores responses touches no other table.
 import {
   createResponseValidator,
   isIsoDay,
@@ -17,12 +17,12 @@ import {
   admitSubmissions,
   recordStored,
   restoreAccessCodes,
+  type Admission,
   type AdmissionTicket,
   type StoredResponse,
 } from '../storage/submission.repository.ts';
 import { insertResponses, resealDay, type ResponseRow } from '../storage/response.repository.ts';
 import { findAgency } from '../storage/agency.repository.ts';
-import { createGroupCommit } from './group-commit.ts';
 import { createSurveyCache } from './survey-cache.ts';
 import { answerSetFingerprint } from './survey-guard.service.ts';
 import type { AssessmentYear, YearService } from './year.service.ts';
@@ -74,118 +74,242 @@ type SubmissionOutcome =
   | { stored: false; refused: 'network' | 'link'; retryAt: Date }
   | { stored: false; refused: 'access_code' };
 
+interface Waiter {
+  s: Submission;
+  resolve: (o: SubmissionOutcome) => void;
+  reject: (e: unknown) => void;
+}
+
+/** A stored batch's follow-up, waiting for the next admission to carry it. */
+interface FollowUp {
+  stored: StoredResponse[];
+  done: () => void;
+  failed: (e: unknown) => void;
+}
+
+/** Most submissions decided in one admission (keeps a statement's parameters and locks bounded). */
+const MAX_BATCH = 500;
 /**
- * Writes one batch in three transactions (ADR 0007), none of which shares anything with another
- * but the batch's timing: (1) admission — rate-limit counters, replays, single-use codes spent;
- * (2) the responses alone, in a random order; (3) recompute marks and anomaly counts for the
- * responses this batch stored. A failure in (2) puts the spent codes back before it is
- * reported; (3) runs only after (2) has committed.
+ * Batches admitted and not yet followed up. A new batch waits while there are this many, so
+ * whoever arrives meanwhile joins it: fewer, bigger batches, so fewer commits per answer.
  */
-async function writeBatch(
-  db: Db,
-  batch: Submission[],
-  admitInOrder: <T>(f: () => Promise<T>) => Promise<T>,
-): Promise<SubmissionOutcome[]> {
-  const admissions = await admitInOrder(() =>
-    withDeadlockRetry(() =>
-      admitSubmissions(
-        db,
-        batch.map((s) => ({
-          responseId: s.row.responseId,
-          fiscalYear: s.row.fiscalYear,
-          agencyCode: s.row.agencyCode,
-          tool: s.row.tool,
-          ...(s.ticket ? { ticket: s.ticket } : {}),
-        })),
-      ),
-    ),
+const MAX_IN_FLIGHT = 2;
+
+const admissionOf = (s: Submission) => ({
+  responseId: s.row.responseId,
+  fiscalYear: s.row.fiscalYear,
+  agencyCode: s.row.agencyCode,
+  tool: s.row.tool,
+  ...(s.ticket ? { ticket: s.ticket } : {}),
+});
+
+const spent = (list: Submission[]) =>
+  list.flatMap((s) =>
+    s.ticket?.accessCodeHash
+      ? [
+          {
+            fiscalYear: s.row.fiscalYear,
+            agencyCode: s.row.agencyCode,
+            hash: s.ticket.accessCodeHash,
+          },
+        ]
+      : [],
   );
-  const admitted = batch.filter((_, i) => admissions[i]!.kind === 'admitted');
-  const spent = (list: Submission[]) =>
-    list.flatMap((s) =>
-      s.ticket?.accessCodeHash
-        ? [
-            {
-              fiscalYear: s.row.fiscalYear,
-              agencyCode: s.row.agencyCode,
-              hash: s.ticket.accessCodeHash,
-            },
-          ]
-        : [],
-    );
-  let inserted: Set<string>;
-  try {
-    inserted = await withDeadlockRetry(() =>
-      insertResponses(
-        db,
-        admitted.map((s) => s.row),
-      ),
-    );
-  } catch (e) {
-    await restoreAccessCodes(db, spent(admitted)).catch(() => undefined);
-    throw e;
+
+/**
+ * The submission pipeline (ADR 0007): submissions arriving together are decided and stored
+ * together, in two transactions per batch under load, none sharing anything with another but
+ * the batch's timing:
+ *   (1) admission — rate-limit counters, replays, single-use codes spent — which also carries
+ *       the follow-up (recompute marks, anomaly counts) of batches stored before it;
+ *   (2) the responses alone, in a random order.
+ * Admissions run one batch at a time (they lock the same hot counter rows, ADR 0006); while a
+ * batch's responses are inserted the next batches are admitted. A stored batch's follow-up waits
+ * for the next admission, or runs alone at once when no submission is waiting. Callers are
+ * answered only after their follow-up has committed; a failed insert puts the spent codes back
+ * before it is reported.
+ */
+function createSubmissionPipeline(db: Db) {
+  const queue: Waiter[] = [];
+  let followUps: FollowUp[] = [];
+  let running = false;
+  let inFlight = 0;
+  let wake: (() => void) | undefined;
+
+  /** One admission (with the follow-ups it carries), then its batch's insert set going. */
+  async function admit(batch: Waiter[], carried: FollowUp[]): Promise<void> {
+    let admissions: Admission[];
+    try {
+      admissions = await withDeadlockRetry(() =>
+        admitSubmissions(
+          db,
+          batch.map((w) => admissionOf(w.s)),
+          carried.flatMap((f) => f.stored),
+        ),
+      );
+    } catch (e) {
+      // Nothing of it was written: the follow-ups go alone, and each submission alone so a
+      // single bad one fails by itself.
+      if (carried.length > 0) await recordAlone(carried);
+      if (batch.length === 1) batch[0]!.reject(e);
+      else for (const w of batch) await admit([w], []);
+      return;
+    }
+    for (const f of carried) f.done();
+    if (batch.length === 0) return;
+    inFlight++;
+    void store(batch, admissions).catch((e: unknown) => {
+      inFlight--;
+      wake?.();
+      batch.forEach((w) => w.reject(e));
+    });
   }
-  // Admitted yet not inserted: another process stored the same id meanwhile. Its code was
-  // spent for nothing, so it goes back.
-  await restoreAccessCodes(db, spent(admitted.filter((s) => !inserted.has(s.row.responseId))));
-  const fresh = admitted.filter((s) => inserted.has(s.row.responseId));
-  await withDeadlockRetry(() =>
-    recordStored(
-      db,
-      fresh.map((s) => s.stored),
-    ),
-  );
-  const outcomes: SubmissionOutcome[] = [];
-  admissions.forEach((a, i) => {
-    const s = batch[i]!;
-    if (a.kind === 'known') outcomes.push({ stored: true, created: false });
-    else if (a.kind === 'admitted')
-      outcomes.push({ stored: true, created: inserted.has(s.row.responseId) });
-    else if (a.kind === 'repeat') {
-      const first = outcomes[a.of]!;
-      outcomes.push(first.stored ? { stored: true, created: false } : first);
-    } else if (a.refused === 'access_code')
-      outcomes.push({ stored: false, refused: 'access_code' });
-    else outcomes.push({ stored: false, refused: a.refused, retryAt: a.retryAt });
-  });
-  return outcomes;
+
+  async function recordAlone(list: FollowUp[]): Promise<void> {
+    try {
+      await withDeadlockRetry(() =>
+        recordStored(
+          db,
+          list.flatMap((f) => f.stored),
+        ),
+      );
+      for (const f of list) f.done();
+    } catch (e) {
+      for (const f of list) f.failed(e);
+    }
+  }
+
+  /** Inserts the rows alone; when the batch fails, each row alone so a bad one fails by itself. */
+  async function insertAlone(
+    list: Waiter[],
+  ): Promise<{ inserted: Set<string>; failed: Map<Waiter, unknown> }> {
+    const failed = new Map<Waiter, unknown>();
+    try {
+      const rows = list.map((w) => w.s.row);
+      return { inserted: await withDeadlockRetry(() => insertResponses(db, rows)), failed };
+    } catch (e) {
+      if (list.length <= 1) {
+        for (const w of list) failed.set(w, e);
+        return { inserted: new Set(), failed };
+      }
+      const inserted = new Set<string>();
+      for (const w of list) {
+        const one = await insertAlone([w]);
+        for (const id of one.inserted) inserted.add(id);
+        for (const [f, err] of one.failed) failed.set(f, err);
+      }
+      return { inserted, failed };
+    }
+  }
+
+  async function store(batch: Waiter[], admissions: Admission[]): Promise<void> {
+    const admitted = batch.filter((_, i) => admissions[i]!.kind === 'admitted');
+    const { inserted, failed } = await insertAlone(admitted);
+    // A failed row's code goes back before the failure is reported; so does the code of an id
+    // admitted yet not inserted because another process stored it meanwhile.
+    try {
+      await restoreAccessCodes(
+        db,
+        spent(admitted.filter((w) => !inserted.has(w.s.row.responseId)).map((w) => w.s)),
+      );
+    } catch (e) {
+      for (const w of batch) w.reject(failed.get(w) ?? e);
+      return;
+    }
+    const error = (i: number): unknown => {
+      const a = admissions[i]!;
+      return failed.get(batch[a.kind === 'repeat' ? a.of : i]!);
+    };
+    const outcomes: SubmissionOutcome[] = [];
+    admissions.forEach((a, i) => {
+      const s = batch[i]!.s;
+      if (a.kind === 'known') outcomes.push({ stored: true, created: false });
+      else if (a.kind === 'admitted')
+        outcomes.push({ stored: true, created: inserted.has(s.row.responseId) });
+      else if (a.kind === 'repeat') {
+        const first = outcomes[a.of]!;
+        outcomes.push(first.stored ? { stored: true, created: false } : first);
+      } else if (a.refused === 'access_code')
+        outcomes.push({ stored: false, refused: 'access_code' });
+      else outcomes.push({ stored: false, refused: a.refused, retryAt: a.retryAt });
+    });
+    const answer = () =>
+      batch.forEach((w, i) => {
+        const e = error(i);
+        if (e !== undefined) w.reject(e);
+        else w.resolve(outcomes[i]!);
+      });
+    const fresh = admitted.filter((w) => inserted.has(w.s.row.responseId));
+    if (fresh.length === 0) {
+      inFlight--;
+      wake?.();
+      return answer();
+    }
+    followUps.push({
+      stored: fresh.map((w) => w.s.stored),
+      done: () => {
+        inFlight--;
+        answer();
+      },
+      failed: (e) => {
+        inFlight--;
+        batch.forEach((w) => w.reject(e));
+      },
+    });
+    if (running) wake?.();
+    else void run();
+  }
+
+  async function run(): Promise<void> {
+    running = true;
+    while (queue.length > 0 || followUps.length > 0) {
+      // One turn of the event loop first: requests already read from their sockets join this
+      // batch instead of the next one.
+      await new Promise((r) => setImmediate(r));
+      // With enough batches in flight, a new one waits until one of them is stored: its
+      // follow-up then goes with the new batch's admission, and the waiting makes that batch
+      // bigger. Follow-ups never wait.
+      while (inFlight >= MAX_IN_FLIGHT && followUps.length === 0)
+        await new Promise<void>((r) => {
+          wake = r;
+        });
+      wake = undefined;
+      const batch = queue.splice(0, MAX_BATCH);
+      const carried = followUps;
+      followUps = [];
+      await admit(batch, carried);
+    }
+    running = false;
+  }
+
+  return (s: Submission) =>
+    new Promise<SubmissionOutcome>((resolve, reject) => {
+      queue.push({ s, resolve, reject });
+      if (!running) void run();
+    });
 }
 
 export function createResponseService(db: Db, years: YearService, opts: { now?: () => Date } = {}) {
   const now = opts.now ?? (() => new Date());
-  // Submissions arriving together are decided and stored together: three statements and three
-  // commits per batch, however many submissions it holds. Admissions run one batch at a time
-  // (they lock the same hot counter rows, ADR 0006); a batch's storage and follow-up overlap the
-  // next batch's admission, so the extra transactions cost latency, not throughput.
-  let admitting: Promise<unknown> = Promise.resolve();
-  const admitInOrder = <T>(f: () => Promise<T>): Promise<T> => {
-    const run = admitting.then(f, f);
-    admitting = run.catch(() => undefined);
-    return run;
-  };
-  const store = createGroupCommit<Submission, SubmissionOutcome>(
-    (batch) => writeBatch(db, batch, admitInOrder),
-    { isolateFailures: true, maxInFlight: 3 },
-  );
+  const store = createSubmissionPipeline(db);
   // Years and agencies are read on every submission but change rarely: found ones are kept for
   // 2 s (each process; absent ones are always looked up again so a new one is seen at once).
-  const yearCache = createSurveyCache<AssessmentYear>();
-  const agencyCache = createSurveyCache<true>();
-  async function findYear(fiscalYear: number): Promise<AssessmentYear | undefined> {
-    const t = Date.now();
-    const hit = yearCache.get(String(fiscalYear), t);
-    if (hit) return hit;
-    const y = await years.find(fiscalYear);
-    if (y) yearCache.set(String(fiscalYear), y, t);
-    return y;
-  }
-  async function agencyExists(code: string): Promise<boolean> {
-    const t = Date.now();
-    if (agencyCache.get(code, t)) return true;
-    const found = (await findAgency(db, code)) !== undefined;
-    if (found) agencyCache.set(code, true, t);
-    return found;
-  }
+  const yearCache = createSurveyCache<AssessmentYear | undefined>();
+  const agencyCache = createSurveyCache<boolean>();
+  const findYear = (fiscalYear: number): Promise<AssessmentYear | undefined> =>
+    yearCache.load(
+      String(fiscalYear),
+      Date.now(),
+      () => years.find(fiscalYear),
+      (y) => !!y,
+    );
+  const agencyExists = (code: string): Promise<boolean> =>
+    agencyCache.load(
+      code,
+      Date.now(),
+      async () => (await findAgency(db, code)) !== undefined,
+      (found) => found,
+    );
   return {
     /**
      * Rewrites the responses of a past day together, in a random order, so that their
@@ -227,7 +351,9 @@ export function createResponseService(db: Db, years: YearService, opts: { now?: 
             en: `No assessment year ${input.fiscalYear}`,
           },
         ]);
-      if (!(await agencyExists(input.agencyCode)))
+      // A ticket is made for a survey link, which was found with its agency (an inner join, at
+      // most the cache's 2 s ago): the agency exists, no need to ask again.
+      if (!ticket && !(await agencyExists(input.agencyCode)))
         return err([
           {
             code: 'not_found',

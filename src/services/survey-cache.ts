@@ -5,24 +5,58 @@ export interface SurveyCache<T> {
   get(key: string, now: number): T | undefined;
   set(key: string, value: T, now: number): void;
   clear(): void;
+  /**
+   * The cached value, else `load()`'s, kept when `keep` says so. Callers asking while a load is
+   * under way share it: when an entry expires under load, one query refreshes it, not one per
+   * request in flight.
+   */
+  load(key: string, now: number, load: () => Promise<T>, keep?: (v: T) => boolean): Promise<T>;
 }
 
 export function createSurveyCache<T>(ttlMs = 2000, maxEntries = 50_000): SurveyCache<T> {
   const entries = new Map<string, { value: T; at: number }>();
+  const loading = new Map<string, Promise<T>>();
+  function get(key: string, now: number): T | undefined {
+    const e = entries.get(key);
+    if (!e) return undefined;
+    if (now - e.at > ttlMs) {
+      entries.delete(key);
+      return undefined;
+    }
+    return e.value;
+  }
+  function set(key: string, value: T, now: number): void {
+    if (entries.size >= maxEntries) entries.clear();
+    entries.set(key, { value, at: now });
+  }
   return {
-    get(key, now) {
-      const e = entries.get(key);
-      if (!e) return undefined;
-      if (now - e.at > ttlMs) {
-        entries.delete(key);
-        return undefined;
+    get,
+    set,
+    clear: () => {
+      entries.clear();
+      loading.clear();
+    },
+    load(key, now, load, keep = () => true) {
+      const hit = get(key, now);
+      if (hit !== undefined) return Promise.resolve(hit);
+      let pending = loading.get(key);
+      if (!pending) {
+        const mine = load();
+        pending = mine;
+        loading.set(key, mine);
+        // A clear() meanwhile drops this load: its value may predate the change.
+        void mine.then(
+          (v) => {
+            if (loading.get(key) !== mine) return;
+            loading.delete(key);
+            if (keep(v)) set(key, v, now);
+          },
+          () => {
+            if (loading.get(key) === mine) loading.delete(key);
+          },
+        );
       }
-      return e.value;
+      return pending;
     },
-    set(key, value, now) {
-      if (entries.size >= maxEntries) entries.clear();
-      entries.set(key, { value, at: now });
-    },
-    clear: () => entries.clear(),
   };
 }

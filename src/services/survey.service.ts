@@ -89,13 +89,33 @@ export interface ResolvedLink {
   calendar: Calendar;
 }
 
+/** What survey links resolve to, kept briefly (survey-cache.ts); cleared on any change. */
+export interface SurveyLookupCache {
+  links: SurveyCache<LinkedAgency | null>;
+  years: SurveyCache<{ framework: Framework; calendar: Calendar } | null>;
+  clear(): void;
+}
+
+export function createSurveyLookupCache(ttlMs?: number): SurveyLookupCache {
+  const links = createSurveyCache<LinkedAgency | null>(ttlMs);
+  const years = createSurveyCache<{ framework: Framework; calendar: Calendar } | null>(ttlMs);
+  return {
+    links,
+    years,
+    clear: () => {
+      links.clear();
+      years.clear();
+    },
+  };
+}
+
 export function createSurveyService(
   db: Db,
   deps: {
     submit: SubmitResponse;
     guard: SurveyGuard;
     now: () => Date;
-    cache?: SurveyCache<ResolvedLink | null>;
+    cache?: SurveyLookupCache;
     /** The survey secret (configuration): the browser's state is sealed under a key from it. */
     secret: string;
   },
@@ -110,21 +130,24 @@ export function createSurveyService(
     const value: SealedState = { ...draft, until: now().getTime() + STATE_DAYS * 86_400_000 };
     return states.seal(value, stateContext(ctx));
   }
-  const cache = deps.cache ?? createSurveyCache<ResolvedLink | null>(0);
+  const cache = deps.cache ?? createSurveyLookupCache(0);
 
+  // A link is looked up by its code; its year's framework and calendar once per year, not per
+  // link, so a cache expiring under load costs one query per busy link and two per year.
   async function lookup(code: string): Promise<ResolvedLink | null> {
     const t = now().getTime();
-    const hit = cache.get(code, t);
-    if (hit !== undefined) return hit;
-    const link = await findLinkByCode(db, code);
-    const frameworkId = link ? await yearExists(db, link.fiscalYear) : undefined;
-    const framework = frameworkId ? getFramework(frameworkId) : undefined;
-    const value =
-      link && framework
-        ? { link, framework, calendar: await loadCalendar(db, link.fiscalYear) }
-        : null;
-    cache.set(code, value, t);
-    return value;
+    const link = await cache.links.load(
+      code,
+      t,
+      async () => (await findLinkByCode(db, code)) ?? null,
+    );
+    if (!link) return null;
+    const year = await cache.years.load(String(link.fiscalYear), t, async () => {
+      const frameworkId = await yearExists(db, link.fiscalYear);
+      const framework = frameworkId ? getFramework(frameworkId) : undefined;
+      return framework ? { framework, calendar: await loadCalendar(db, link.fiscalYear) } : null;
+    });
+    return year && { link, ...year };
   }
 
   async function resolve(code: string, toolParam: string): Promise<SurveyContext | undefined> {

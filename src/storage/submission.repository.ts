@@ -1,9 +1,10 @@
 // Survey submissions, decided and followed up in batches, in transactions that never touch
 // `responses` (ADR 0007): `admitSubmissions` adds the rate-limit hits, admits each submission
 // and spends its single-use code (deleting the code's row); the response itself is stored by
-// `insertResponses` alone; `recordStored` then marks the agencies for a recompute and adds the
-// anomaly counts. A submission's fate depends on the counters' totals, so deciding happens in
-// the database; several processes batching at once still get exact limits (row locks).
+// `insertResponses` alone; the follow-up of stored responses (recompute marks, anomaly counts)
+// then rides in the next admission's statement (`recordStored` alone when none comes). A
+// submission's fate depends on the counters' totals, so deciding happens in the database;
+// several processes batching at once still get exact limits (row locks).
 import { sql } from 'kysely';
 import type { Db } from './database.ts';
 import { prepared } from './prepared-statements.ts';
@@ -59,10 +60,20 @@ const SPENT = '-spent-';
  * an id already stored is a replay (admitted as "known", spending nothing); an admitted
  * submission's single-use code is spent by deleting its row, so no row is left whose
  * transaction id sits next to the response's. A network burst is flagged once when the
- * agency's count from the network reaches its threshold.
+ * agency's count from the network reaches its threshold. `followUp` (responses stored by
+ * earlier batches, already committed) is recorded in the same transaction, saving one commit per
+ * batch; it shares nothing with this batch's responses, which are not stored yet.
  */
-export async function admitSubmissions(db: Db, batch: AdmissionRequest[]): Promise<Admission[]> {
-  if (batch.length === 0) return [];
+export async function admitSubmissions(
+  db: Db,
+  batch: AdmissionRequest[],
+  /** Earlier batches' stored responses to follow up in the same statement (`recordStored`). */
+  followUp: readonly StoredResponse[] = [],
+): Promise<Admission[]> {
+  if (batch.length === 0) {
+    await recordStored(db, followUp);
+    return [];
+  }
   // Hits per (bucket, window) in the batch, and each submission's place among them: its total
   // is the counter's new total minus the batch's hits plus its place.
   const adds = new Map<string, CounterHit & { n: number }>();
@@ -115,7 +126,8 @@ export async function admitSubmissions(db: Db, batch: AdmissionRequest[]): Promi
     known: boolean;
     code_ok: boolean;
   }>`${prepared('admit_submissions')}
-    with adds as (
+    with ${followUpSteps(followUp)},
+    adds as (
       select * from unnest(${counters.map((c) => c.bucket)}::text[],
         ${counters.map((c) => c.n)}::int[], ${counters.map((c) => c.day)}::date[]) as a(b, n, d)),
     counters as (
@@ -207,39 +219,50 @@ export interface StoredResponse {
  * (no time, no count) and adds the anomaly counts they raise: an answer set seen before in the
  * agency counts once per repeat, straight-lining once per response.
  */
-export async function recordStored(db: Db, stored: StoredResponse[]): Promise<void> {
+export async function recordStored(db: Db, stored: readonly StoredResponse[]): Promise<void> {
   if (stored.length === 0) return;
-  const col = <T>(f: (x: StoredResponse) => T) => stored.map(f);
   await sql`${prepared('record_stored')}
-    with fresh as (
+    with ${followUpSteps(stored)}
+    select 1`.execute(db);
+}
+
+/**
+ * The follow-up as steps of a WITH clause (named fu_*), for `recordStored` alone or inside an
+ * admission: recompute marks, identical answer sets and straight-lining. Its anomaly kinds are
+ * never the admission's (network_burst), so the two never upsert the same row in one statement.
+ */
+function followUpSteps(stored: readonly StoredResponse[]) {
+  const col = <T>(f: (x: StoredResponse) => T) => stored.map(f);
+  return sql`fu_fresh as (
       select * from unnest(${col((x) => x.fiscalYear)}::int[], ${col((x) => x.agencyCode)}::text[],
         ${col((x) => x.tool)}::text[], ${col((x) => x.fingerprint)}::text[],
         ${col((x) => x.sameColumn)}::bool[]) as f(fy, agency, tool, fp, same_column)),
-    marks as (
+    fu_marks as (
       insert into recompute_marks (fiscal_year, agency_code)
-      select distinct fy, agency from fresh order by fy, agency
+      select distinct fy, agency from fu_fresh order by fy, agency
       on conflict do nothing),
-    fp_in as (
-      select fy, agency, tool, fp, count(*)::int as k from fresh group by fy, agency, tool, fp),
-    fp as (
+    fu_fp_in as (
+      select fy, agency, tool, fp, count(*)::int as k from fu_fresh group by fy, agency, tool, fp),
+    fu_fp as (
       insert into survey_fingerprints (fiscal_year, agency_code, tool, fingerprint, seen)
-      select fy, agency, tool, fp, k from fp_in order by fy, agency, tool, fp
+      select fy, agency, tool, fp, k from fu_fp_in order by fy, agency, tool, fp
       on conflict (fiscal_year, agency_code, tool, fingerprint)
       do update set seen = survey_fingerprints.seen + excluded.seen
       returning fiscal_year, agency_code, tool, fingerprint, seen),
-    flags as (
+    fu_flags as (
       -- k sightings taking the count to "seen": every one but a very first is a repeat.
       select fp.fiscal_year, fp.agency_code, fp.tool, 'identical_answers'::text as kind,
-        least(fp_in.k, fp.seen - 1) as n
-      from fp join fp_in on fp_in.fy = fp.fiscal_year and fp_in.agency = fp.agency_code
-        and fp_in.tool = fp.tool and fp_in.fp = fp.fingerprint
+        least(i.k, fp.seen - 1) as n
+      from fu_fp fp join fu_fp_in i on i.fy = fp.fiscal_year and i.agency = fp.agency_code
+        and i.tool = fp.tool and i.fp = fp.fingerprint
       union all
-      select fy, agency, tool, 'same_column', count(*)::int from fresh where same_column
-      group by fy, agency, tool)
-    insert into survey_anomalies (fiscal_year, agency_code, tool, kind, occurrences)
-    select fiscal_year, agency_code, tool, kind, sum(n)::int from flags where n > 0
-    group by fiscal_year, agency_code, tool, kind
-    order by fiscal_year, agency_code, tool, kind
-    on conflict (fiscal_year, agency_code, tool, kind)
-    do update set occurrences = survey_anomalies.occurrences + excluded.occurrences`.execute(db);
+      select fy, agency, tool, 'same_column', count(*)::int from fu_fresh where same_column
+      group by fy, agency, tool),
+    fu_anomalies as (
+      insert into survey_anomalies (fiscal_year, agency_code, tool, kind, occurrences)
+      select fiscal_year, agency_code, tool, kind, sum(n)::int from fu_flags where n > 0
+      group by fiscal_year, agency_code, tool, kind
+      order by fiscal_year, agency_code, tool, kind
+      on conflict (fiscal_year, agency_code, tool, kind)
+      do update set occurrences = survey_anomalies.occurrences + excluded.occurrences)`;
 }

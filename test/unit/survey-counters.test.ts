@@ -169,9 +169,13 @@ describe('recompute marks on submission', () => {
       submit(ids[0]!, '1'),
       ...twos.map((id) => submit(id, '2')),
     ]);
+    // Every sending is acknowledged; of the three sendings of one id, whichever the server
+    // took first (requests race, so not necessarily the first sent) stored it and the other two
+    // say it was already there.
+    expect(results.every((r) => r.ok)).toBe(true);
     const created = results.map((r) => r.ok && r.value.created);
     expect(created.filter(Boolean)).toHaveLength(12);
-    expect(created.slice(8, 10)).toEqual([false, false]);
+    expect([created[0], created[8], created[9]].filter(Boolean)).toHaveLength(1);
     const { rows } = await sql<{ n: number }>`
       select count(*)::int as n from responses where agency_code = 'T-SAO1'
         and response_id = any(${[...ids, ...twos]})`.execute(t.db);

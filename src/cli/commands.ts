@@ -3,6 +3,7 @@ import type { Command } from './command.ts';
 import { importAgenciesCommand, listAgenciesCommand } from './commands/agencies.command.ts';
 import { backupCommand, restoreCommand } from './commands/backup.command.ts';
 import { demoCommand } from './commands/demo.command.ts';
+import { frameworkCommands } from './commands/framework.command.ts';
 import { migrateCommand } from './commands/migrate.command.ts';
 import {
   createUserCommand,
@@ -28,4 +29,5 @@ export const commands: Command[] = [
   ...publicationCommands,
   ...surveyCommands,
   verifyCommand,
+  ...frameworkCommands,
 ];

@@ -1,6 +1,8 @@
-// Public pages: home and the language switch (a plain link, so it works without JavaScript).
+// Public pages: home, the language switch (a plain link, so it works without JavaScript) and the
+// JSON Schema of framework files.
 import { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
+import { FRAMEWORK_SCHEMA_PATH, frameworkJsonSchemaText } from '../domain/framework/json-schema.ts';
 import { HomePage } from '../views/pages/home.page.tsx';
 import { pageContext } from './app.tsx';
 import type { AppEnv } from './context.ts';
@@ -28,3 +30,12 @@ publicRoutes.get('/lang/:lang{th|en}', (c) => {
   const next = safeRedirectPath(c.req.query('next'), '/');
   return c.redirect(next.replace(/([?&])lang=(th|en)&?/, '$1'), 303);
 });
+
+// Editors and the NACC's tools validate framework files against this address (docs/frameworks.md).
+const schemaText = frameworkJsonSchemaText();
+publicRoutes.get(FRAMEWORK_SCHEMA_PATH, (c) =>
+  c.body(schemaText, 200, {
+    'content-type': 'application/schema+json; charset=utf-8',
+    'cache-control': 'public, max-age=3600',
+  }),
+);

@@ -9,18 +9,19 @@ import type { Services } from '../../src/services/container.ts';
 export async function runCommand(
   services: Services,
   ...argv: string[]
-): Promise<{ code: number; out: string }> {
+): Promise<{ code: number; out: string; err: string }> {
   const command = commands
     .filter((c) => c.path.every((w, i) => argv[i] === w))
     .sort((a, b) => b.path.length - a.path.length)[0]!;
   let out = '';
+  let err = '';
   const ctx: CliContext = {
     config: loadConfig({}),
     log: pino({ level: 'silent' }),
     services: async () => services,
     out: (s) => void (out += s),
-    err: () => {},
+    err: (s) => void (err += s),
   };
   const code = await command.run(argv.slice(command.path.length), ctx);
-  return { code, out };
+  return { code, out, err };
 }

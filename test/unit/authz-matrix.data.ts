@@ -482,5 +482,6 @@ function surveyMatrix(): Record<string, RouteCase> {
       alsoAllowed: [...reached, 415],
     },
     'GET /api/openapi.json': { path: '/api/openapi.json', expect: PUBLIC },
+    'GET /frameworks/schema.json': { path: '/frameworks/schema.json', expect: PUBLIC },
   };
 }

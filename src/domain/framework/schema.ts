@@ -1,5 +1,5 @@
-// The shape of a framework definition (one per fiscal year), validated with zod on load.
-// A year is data: questions, scales, indicators, weights, levels, OIT items, sample rule.
+// The framework file format (open-itas-framework/1): one JSON document per method, validated with
+// zod on load. Everything a year's method needs is here; the JSON Schema is generated from it.
 import { z } from 'zod';
 
 export const TOOL_CODES = ['IIT', 'EIT', 'OIT'] as const;
@@ -7,7 +7,12 @@ export type ToolCode = (typeof TOOL_CODES)[number];
 export const SURVEY_TOOLS = ['IIT', 'EIT'] as const;
 export type SurveyTool = (typeof SURVEY_TOOLS)[number];
 
-const text = z.object({ th: z.string().min(1), en: z.string().optional() });
+/** The file format this code reads; a change that old files cannot follow gets a new number. */
+export const FRAMEWORK_FORMAT = 'open-itas-framework/1';
+
+const text = z
+  .strictObject({ th: z.string().min(1), en: z.string().optional() })
+  .describe('Text in Thai (required) and English');
 export type Text = z.infer<typeof text>;
 
 /**
@@ -19,120 +24,188 @@ export type Text = z.infer<typeof text>;
 export const SCALES = ['likert4', 'likert4_reverse', 'yes_good', 'no_good'] as const;
 export type Scale = (typeof SCALES)[number];
 
-const subItem = z.object({
-  /** 1-based position; the answer column is `<question>.<n>`, e.g. `I1.2`. */
-  n: z.number().int().positive(),
+const subItem = z.strictObject({
+  n: z.number().int().positive().describe('1-based position; the answer column is <question>.<n>'),
   text,
-  scale: z.enum(SCALES),
+  scale: z
+    .enum(SCALES)
+    .describe('Answer scale and direction: likert4, likert4_reverse, yes_good, no_good'),
 });
 
-const question = z.object({
+const question = z.strictObject({
   code: z.string().regex(/^[IE]\d+$/),
   tool: z.enum(SURVEY_TOOLS),
   text,
   items: z.array(subItem).min(1),
 });
 
-const subIndicator = z.object({
-  code: z.string(),
+const subIndicator = z.strictObject({
+  code: z.string().min(1),
   name: text,
-  /** OIT item codes, e.g. O1…O9. */
+  // Emptiness is a semantic check, so it is reported together with every other problem.
+  items: z.array(z.string()).describe('OIT item codes, e.g. O1…O9 (at least one)'),
+});
+
+const indicator = z.strictObject({
+  code: z.string().min(1),
+  tool: z.enum(TOOL_CODES),
+  name: text,
+  questions: z.array(z.string()).optional().describe('IIT/EIT indicators: their question codes'),
+  subIndicators: z.array(subIndicator).optional().describe('OIT indicators: their sub-indicators'),
+});
+
+const oitHeading = z.strictObject({
+  code: z.string().min(1),
+  name: text,
   items: z.array(z.string()).min(1),
 });
 
-const indicator = z.object({
-  code: z.string(),
-  tool: z.enum(TOOL_CODES),
-  name: text,
-  /** IIT/EIT indicators list their questions; OIT indicators their sub-indicators. */
-  questions: z.array(z.string()).optional(),
-  subIndicators: z.array(subIndicator).optional(),
-});
-
-const oitHeading = z.object({ code: z.string(), name: text, items: z.array(z.string()).min(1) });
-
-const oitItem = z.object({
+const oitItem = z.strictObject({
   code: z.string().regex(/^O\d+$/),
   title: text,
-  /** What the auditor checks: the criteria printed beside the item. */
-  criteria: text,
+  criteria: text.describe('What the auditor checks: the criteria printed beside the item'),
+  elements: z
+    .array(text)
+    .optional()
+    .describe('The required elements of the criteria, each checked on its own'),
+  period: text.optional().describe('The period the evidence must cover'),
+  notApplicable: z
+    .enum(['not_allowed', 'with_explanation'])
+    .optional()
+    .describe('Whether "not applicable, with an explanation" may earn the point (default: not)'),
 });
 
-/** An ordered list of levels: the first whose conditions hold applies. */
-const level = z.object({
-  code: z.string(),
-  name: text,
-  minOverall: z.number().min(0).max(100),
-  /** When set, every tool's score must also reach this (2566 pass tiers). */
-  minEachTool: z.number().min(0).max(100).optional(),
-  passes: z.boolean(),
-});
+const level = z
+  .strictObject({
+    code: z.string().min(1),
+    name: text,
+    minOverall: z.number().min(0).max(100),
+    minEachTool: z
+      .number()
+      .min(0)
+      .max(100)
+      .optional()
+      .describe("When set, every tool's score must also reach this (2566 pass tiers)"),
+    passes: z.boolean(),
+  })
+  .describe('Levels are ordered: the first whose conditions hold applies');
 
-const demographicField = z.object({
-  code: z.string(),
+const demographicField = z.strictObject({
+  code: z.string().min(1),
   label: text,
-  options: z.array(z.object({ value: z.string(), label: text })).min(2),
+  options: z.array(z.strictObject({ value: z.string().min(1), label: text })).min(2),
 });
 
-const sampleRule = z.object({
-  /** Share of the eligible population to reach, e.g. 0.10. */
-  share: z.number().gt(0).lte(1),
-  /** At least this many; when the population is smaller, everyone. */
-  floor: z.number().int().nonnegative(),
-  /** Per-tool caps: at most `max` when the population exceeds `populationAbove`. */
+const sampleRule = z.strictObject({
+  share: z.number().gt(0).lte(1).describe('Share of the eligible population to reach, e.g. 0.10'),
+  floor: z
+    .number()
+    .int()
+    .nonnegative()
+    .describe('At least this many; when the population is smaller, everyone'),
   caps: z
     .array(
-      z.object({
+      z.strictObject({
         tool: z.enum(SURVEY_TOOLS),
         populationAbove: z.number().int(),
         max: z.number().int(),
       }),
     )
-    .default([]),
-  /**
-   * What an agency below its minimum for a survey tool gets: 'score_and_mark' scores it and marks
-   * it everywhere its result appears (2563: the NACC published every agency with answers);
-   * 'not_scored' leaves that tool, and so the overall score, unscored.
-   */
-  belowMinimum: z.enum(['score_and_mark', 'not_scored']).default('score_and_mark'),
+    .default([])
+    .describe('Per-tool caps: at most max when the population exceeds populationAbove'),
+  // 'score_and_mark': 2563 published every agency with answers; 'not_scored' leaves the tool,
+  // and so the overall score, unscored.
+  belowMinimum: z
+    .enum(['score_and_mark', 'not_scored'])
+    .default('score_and_mark')
+    .describe('What an agency below its minimum for a survey tool gets'),
 });
 
-export const frameworkSchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]+$/),
-  fiscalYear: z.number().int().min(2500).max(2700),
-  name: text,
-  /** Display names of the three tools (optional for compatibility with older definitions). */
-  toolNames: z.object({ IIT: text, EIT: text, OIT: text }).optional(),
-  /** 'bands' (AA–F, 2563) or 'pass_tiers' (from 2566): only changes how levels are presented. */
-  levelScheme: z.enum(['bands', 'pass_tiers']),
-  toolWeights: z.object({ IIT: z.number(), EIT: z.number(), OIT: z.number() }),
-  /** Scores of the four-level options in printed order (1…4). */
-  answerWeights: z.tuple([z.number(), z.number(), z.number(), z.number()]),
-  answerLabels: z.object({
-    likert4: z.array(text).length(4),
-    yesNo: z.object({ yes: text, no: text }),
-  }),
-  passMark: z.number(),
-  nationalTargetShare: z.number().gt(0).lte(1),
-  indicators: z.array(indicator).min(1),
-  questions: z.array(question).min(1),
-  oitHeadings: z.array(oitHeading),
-  oitItems: z.array(oitItem),
-  levels: z.array(level).min(1),
-  demographics: z.object({ IIT: z.array(demographicField), EIT: z.array(demographicField) }),
-  sampleRule,
-  /** IIT eligibility: minimum years with the agency. */
-  iitMinYearsOfService: z.number().int().nonnegative(),
-  /**
-   * Small numbers: no figure finer than a tool's score (per-item answer shares, demographic
-   * tables, anomaly flags) concerns fewer respondents than this, and live counts move in steps
-   * of it (2563: 10).
-   */
-  minRespondentsShown: z.number().int().min(2),
-});
+const provenance = z
+  .strictObject({
+    summary: text,
+    sources: z.array(
+      z.strictObject({
+        title: z.string().min(1),
+        url: z.string().optional(),
+        note: z.string().optional(),
+      }),
+    ),
+    unverified: z
+      .array(
+        z.strictObject({
+          path: z.string().min(1).describe('The part concerned, e.g. questions or oitItems[3]'),
+          status: z.enum(['carried_over', 'assumed']),
+          note: text,
+        }),
+      )
+      .default([])
+      .describe('Parts not confirmed by a public source: never to be presented as official'),
+  })
+  .describe('Where the method comes from, and which parts are not verified');
+
+const recommendations = z
+  .strictObject({
+    tools: z.strictObject({ IIT: text, EIT: text, OIT: text }),
+    indicators: z.record(z.string(), z.array(text)).describe('Indicator code → actions'),
+  })
+  .describe('What an agency should do when a tool or an indicator is below the pass mark');
+
+export const frameworkSchema = z
+  .strictObject({
+    $schema: z.string().optional().describe('The JSON Schema of this format, for editors'),
+    format: z.literal(FRAMEWORK_FORMAT).describe('The file format and its version'),
+    id: z
+      .string()
+      .regex(/^[a-z0-9-]+$/)
+      .max(60)
+      .describe('Years name it, e.g. ita-2569'),
+    version: z
+      .number()
+      .int()
+      .positive()
+      .describe('Revision of this definition: a corrected file of an unused id raises it'),
+    fiscalYear: z.number().int().min(2500).max(2700),
+    name: text,
+    provenance: provenance.optional(),
+    toolNames: z.strictObject({ IIT: text, EIT: text, OIT: text }).optional(),
+    levelScheme: z
+      .enum(['bands', 'pass_tiers'])
+      .describe("'bands' (AA–F, 2563) or 'pass_tiers' (from 2566): how levels are presented"),
+    toolWeights: z
+      .strictObject({ IIT: z.number(), EIT: z.number(), OIT: z.number() })
+      .describe('Weights of the tools in the overall score; they sum to 1'),
+    answerWeights: z
+      .tuple([z.number(), z.number(), z.number(), z.number()])
+      .describe('Scores of the four-level options in printed order (1…4)'),
+    answerLabels: z.strictObject({
+      likert4: z.array(text).length(4),
+      yesNo: z.strictObject({ yes: text, no: text }),
+    }),
+    passMark: z.number(),
+    nationalTargetShare: z.number().gt(0).lte(1),
+    indicators: z.array(indicator).min(1),
+    questions: z.array(question).min(1),
+    oitHeadings: z.array(oitHeading),
+    oitItems: z.array(oitItem),
+    levels: z.array(level).min(1),
+    demographics: z.strictObject({
+      IIT: z.array(demographicField),
+      EIT: z.array(demographicField),
+    }),
+    sampleRule,
+    iitMinYearsOfService: z.number().int().nonnegative().describe('IIT eligibility'),
+    minRespondentsShown: z
+      .number()
+      .int()
+      .min(2)
+      .describe('No figure finer than a tool score concerns fewer respondents than this'),
+    recommendations: recommendations.optional(),
+  })
+  .describe('An Open ITAS framework: the whole method of one fiscal year');
 
 export type Framework = z.infer<typeof frameworkSchema>;
-/** What a definition module writes (before defaults are applied). */
+/** What a framework file holds (before defaults are applied). */
 export type FrameworkInput = z.input<typeof frameworkSchema>;
 export type SubIndicator = z.infer<typeof subIndicator>;
 export type OitHeading = z.infer<typeof oitHeading>;
@@ -143,3 +216,4 @@ export type SubItem = z.infer<typeof subItem>;
 export type Indicator = z.infer<typeof indicator>;
 export type OitItem = z.infer<typeof oitItem>;
 export type Level = z.infer<typeof level>;
+export type Recommendations = z.infer<typeof recommendations>;

@@ -1,20 +1,12 @@
 // Picks the recommendations that apply to one agency's results: every tool and indicator below
 // the framework's pass mark gets the actions its year's rules list.
-import type { Framework, Text, ToolCode } from '../framework/schema.ts';
+import type { Framework, Recommendations, Text, ToolCode } from '../framework/schema.ts';
 import { TOOL_CODES } from '../framework/schema.ts';
 import { published } from '../scoring/rounding.ts';
-import { recommendations2563 } from './ita-2563.ts';
-import type { RecommendationRules } from './types.ts';
 
-export type { RecommendationRules } from './types.ts';
-
-const rulesByFramework = new Map<string, RecommendationRules>([
-  [recommendations2563.frameworkId, recommendations2563],
-]);
-
-/** The rules for a framework; a later framework without its own rules reuses the latest known. */
-export function rulesFor(frameworkId: string): RecommendationRules | undefined {
-  return rulesByFramework.get(frameworkId) ?? [...rulesByFramework.values()].at(-1);
+/** The rules of a framework: its file's `recommendations` (none when the file has none). */
+export function rulesFor(framework: Framework): Recommendations | undefined {
+  return framework.recommendations;
 }
 
 export interface IndicatorRecommendation {
@@ -43,7 +35,7 @@ export function recommendationsFor(
     indicators: Record<string, number | null>;
   },
 ): ToolRecommendation[] {
-  const rules = rulesFor(framework.id);
+  const rules = rulesFor(framework);
   if (!rules) return [];
   const target = framework.passMark;
   const out: ToolRecommendation[] = [];

@@ -45,7 +45,7 @@ describe('recommendationsFor', () => {
     ).toEqual([]);
   });
   it('has actions for every indicator of the 2563 framework', () => {
-    const rules = rulesFor('ita-2563')!;
+    const rules = rulesFor(fw)!;
     for (const ind of fw.indicators)
       expect(rules.indicators[ind.code]?.length, ind.code).toBeGreaterThan(0);
   });

@@ -13,7 +13,7 @@ import {
   validateFramework,
   type Framework,
 } from '../../../src/domain/framework/index.ts';
-import { ita2563 } from '../../../src/domain/framework/definitions/ita-2563.ts';
+import ita2563 from '../../../frameworks/ita-2563.json' with { type: 'json' };
 import { lamphunReport } from './seed-fixtures.ts';
 
 const f = getFramework('ita-2563')!;

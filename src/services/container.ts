@@ -12,6 +12,7 @@ import { createMailService } from './mail.service.ts';
 import { resolveOptions, type ServiceOptions } from './service-options.ts';
 import { createUserAdminService } from './user-admin.service.ts';
 import { createYearService } from './year.service.ts';
+import { createFrameworkService } from './framework.service.ts';
 import { createResponseService } from './response.service.ts';
 import { createOpenDataService } from './open-data.service.ts';
 import { createResultsService } from './results.service.ts';
@@ -37,7 +38,8 @@ import { createLinkCheckService } from './link-check.service.ts';
 export function createServices(db: Db, options: ServiceOptions = {}) {
   const o = resolveOptions(options);
   const mail = createMailService(db, { smtpUrl: o.smtpUrl, from: o.mailFrom, now: o.now });
-  const years = createYearService(db);
+  const frameworks = createFrameworkService(db, o.now);
+  const years = createYearService(db, frameworks);
   const results = createResultsService(db, years);
   const responses = createResponseService(db, years, { now: o.now });
   const surveyLimits = loadSurveyLimits();
@@ -66,6 +68,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     users: createUserAdminService(db, { mail, publicUrl: o.publicUrl, now: o.now }),
     agencyProfiles: createAgencyProfileService(db),
     years,
+    frameworks,
     responses,
     calendar: createCalendarService(db, () => surveyCache.clear()),
     surveyLinks: createSurveyLinkService(db, () => surveyCache.clear()),

@@ -8,6 +8,7 @@ import { answerColumns, minimumSample, oitItemCodes } from '../domain/framework/
 import { coarseCount, minimumShownReachedAt } from '../domain/small-numbers.ts';
 import { publishedDigitsOrNull } from '../domain/scoring/rounding.ts';
 import { frameworkForYear, getFramework } from '../domain/framework/registry.ts';
+import { resolveFramework } from './framework-resolver.ts';
 import type { Framework } from '../domain/framework/schema.ts';
 import {
   planAgency,
@@ -233,7 +234,7 @@ export function createProvinceProgressService(db: Db, deps: ProgressDeps) {
     ): Promise<boolean> {
       if (!isNacc(actor)) throw new ForbiddenError('เฉพาะ สำนักงาน ป.ป.ช.', 'NACC only');
       const year = await progress.findYearFramework(db, fiscalYear);
-      const fw = year ? getFramework(year.frameworkId) : undefined;
+      const fw = year ? await resolveFramework(db, year.frameworkId) : undefined;
       if (!fw)
         throw new NotFoundError(`ไม่มีปีการประเมิน ${fiscalYear}`, `No assessment year ${fiscalYear}`);
       // The published shares (2 decimals) as whole people per 10,000, written as that many

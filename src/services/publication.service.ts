@@ -5,7 +5,8 @@
 import type { Actor } from '../domain/actor.ts';
 import { isNacc } from '../domain/access.ts';
 import { thaiDay } from '../domain/calendar.ts';
-import { getFramework, type Framework } from '../domain/framework/index.ts';
+import type { Framework } from '../domain/framework/index.ts';
+import { resolveFramework } from './framework-resolver.ts';
 import { canPublishYear } from '../domain/publication.ts';
 import {
   publicationReadiness,
@@ -92,7 +93,7 @@ export function createPublicationService(
 
   /** Gathers the facts and computes the checklist (inside the caller's transaction if any). */
   async function check(tx: Db, year: YearRow): Promise<Readiness> {
-    const framework = getFramework(year.frameworkId);
+    const framework = await resolveFramework(tx, year.frameworkId);
     const [rows, confirmedScores, calendar, jobs] = await Promise.all([
       loadPublicationRows(tx, year.fiscalYear),
       loadConfirmedOitScores(tx, year.fiscalYear),

@@ -10,7 +10,7 @@ import {
 } from '../domain/access.ts';
 import { daysLeft, phaseState, thaiDay } from '../domain/calendar.ts';
 import { minimumSample } from '../domain/framework/helpers.ts';
-import { getFramework } from '../domain/framework/registry.ts';
+import { resolveFramework } from './framework-resolver.ts';
 import { err, ok, type Problem, type Result } from '../domain/result.ts';
 import {
   coarseCount,
@@ -72,7 +72,7 @@ export function createSampleTargetService(
 
   async function frameworkOf(fiscalYear: number) {
     const id = await yearExists(db, fiscalYear);
-    const f = id ? getFramework(id) : undefined;
+    const f = id ? await resolveFramework(db, id) : undefined;
     if (!f)
       throw new NotFoundError(
         `ยังไม่ได้เปิดปีงบประมาณ ${fiscalYear}`,

@@ -5,7 +5,7 @@ import QRCode from 'qrcode';
 import type { Actor } from '../domain/actor.ts';
 import { canManageAgency, isNacc } from '../domain/access.ts';
 import type { Agency } from '../domain/agency.ts';
-import { getFramework } from '../domain/framework/registry.ts';
+import { resolveFramework } from './framework-resolver.ts';
 import { coarseCount } from '../domain/small-numbers.ts';
 import { codeFromBytes } from '../domain/survey-guard.ts';
 import { yearExists } from '../storage/calendar.repository.ts';
@@ -75,7 +75,8 @@ export function createSurveyLinkService(db: Db, onChange: () => void = () => {})
       const codes = await accessCodeCounts(db, fiscalYear, agencyCode);
       // Codes used = IIT answers so far: it moves in the same coarse steps as the live count.
       const frameworkId = await yearExists(db, fiscalYear);
-      const step = (frameworkId && getFramework(frameworkId)?.minRespondentsShown) || 1;
+      const framework = frameworkId ? await resolveFramework(db, frameworkId) : undefined;
+      const step = framework?.minRespondentsShown || 1;
       return {
         agency,
         link,

@@ -4,7 +4,7 @@
 // stores nothing until the final submit, and the response id is made only on the last page.
 import { randomUUID } from 'node:crypto';
 import { thaiDay, phaseState, type Calendar, type PhaseState } from '../domain/calendar.ts';
-import { getFramework } from '../domain/framework/registry.ts';
+import { resolveFramework } from './framework-resolver.ts';
 import type { Framework, SurveyTool } from '../domain/framework/schema.ts';
 import type { Problem, Result } from '../domain/result.ts';
 import {
@@ -144,7 +144,7 @@ export function createSurveyService(
     if (!link) return null;
     const year = await cache.years.load(String(link.fiscalYear), t, async () => {
       const frameworkId = await yearExists(db, link.fiscalYear);
-      const framework = frameworkId ? getFramework(frameworkId) : undefined;
+      const framework = frameworkId ? await resolveFramework(db, frameworkId) : undefined;
       return framework ? { framework, calendar: await loadCalendar(db, link.fiscalYear) } : null;
     });
     return year && { link, ...year };

@@ -1,7 +1,7 @@
 // Use cases of assessment years: create a year on a framework, read it, publish its results.
 import { isNacc } from '../domain/access.ts';
 import type { Actor } from '../domain/actor.ts';
-import { getFramework, listFrameworks } from '../domain/framework/registry.ts';
+import { listFrameworks } from '../domain/framework/registry.ts';
 import type { Framework } from '../domain/framework/schema.ts';
 import type { Db } from '../storage/database.ts';
 import {
@@ -12,14 +12,16 @@ import {
   type YearRow,
 } from '../storage/year.repository.ts';
 import { ForbiddenError, NotFoundError, ServiceError } from './errors.ts';
+import type { FrameworkService } from './framework.service.ts';
 
 export interface AssessmentYear extends YearRow {
   framework: Framework;
 }
 
-export function createYearService(db: Db) {
-  const withFramework = (y: YearRow): AssessmentYear => {
-    const framework = getFramework(y.frameworkId);
+export function createYearService(db: Db, frameworks: Pick<FrameworkService, 'resolve'>) {
+  const withFramework = async (y: YearRow): Promise<AssessmentYear> => {
+    // Shipped, or stored by itas framework import (possibly by another process).
+    const framework = await frameworks.resolve(y.frameworkId);
     // A stored id the code no longer knows is a deployment error, not a user's.
     if (!framework) throw new Error(`Year ${y.fiscalYear} uses unknown framework ${y.frameworkId}`);
     return { ...y, framework };
@@ -41,7 +43,7 @@ export function createYearService(db: Db) {
           `ปีงบประมาณต้องเป็นปี พ.ศ. เช่น 2563 แต่พบ "${fiscalYear}"`,
           `The fiscal year must be a Buddhist Era year such as 2563, got "${fiscalYear}"`,
         );
-      const framework = getFramework(frameworkId);
+      const framework = await frameworks.resolve(frameworkId);
       if (!framework) {
         const known = listFrameworks()
           .map((f) => f.id)
@@ -58,12 +60,12 @@ export function createYearService(db: Db) {
           `มีปีการประเมิน ${fiscalYear} อยู่แล้ว`,
           `Assessment year ${fiscalYear} already exists`,
         );
-      return withFramework((await findYear(db, fiscalYear))!);
+      return await withFramework((await findYear(db, fiscalYear))!);
     },
 
     async find(fiscalYear: number): Promise<AssessmentYear | undefined> {
       const y = await findYear(db, fiscalYear);
-      return y ? withFramework(y) : undefined;
+      return y ? await withFramework(y) : undefined;
     },
 
     /** The year, or a 404-style refusal naming it. */
@@ -74,10 +76,10 @@ export function createYearService(db: Db) {
           `ไม่มีปีการประเมิน ${fiscalYear} (สร้างด้วย itas year create)`,
           `No assessment year ${fiscalYear} (create it with itas year create)`,
         );
-      return withFramework(y);
+      return await withFramework(y);
     },
 
-    list: async () => (await listYears(db)).map(withFramework),
+    list: async () => Promise.all((await listYears(db)).map(withFramework)),
 
     async setPublished(actor: Actor, fiscalYear: number, at: Date | null): Promise<void> {
       requireNacc(actor);

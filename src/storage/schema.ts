@@ -111,6 +111,7 @@ export interface Database {
   mail_outbox: MailOutboxTable;
   audit_log: AuditLogTable;
   assessment_years: AssessmentYearTable;
+  frameworks: FrameworkTable;
   responses: ResponseTable;
   answer_counts: AnswerCountTable;
   respondent_counts: RespondentCountTable;
@@ -151,6 +152,17 @@ type NullableTimestamp = ColumnType<
   Date | string | null | undefined,
   Date | string | null
 >;
+
+/** An imported framework file: the exact text and its SHA-256 (shipped ones are not stored). */
+export interface FrameworkTable {
+  id: string;
+  version: number;
+  fiscal_year: number;
+  json: string;
+  checksum: string;
+  imported_by: string;
+  imported_at: DefaultedTimestamp;
+}
 
 export interface AssessmentYearTable {
   fiscal_year: number;

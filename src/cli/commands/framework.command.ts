@@ -2,6 +2,8 @@
 // database) import, list, export and compare frameworks (docs/frameworks.md).
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { SYSTEM_CLI } from '../../domain/actor.ts';
+import { formatChange } from '../../domain/framework/diff.ts';
 import { frameworkJsonSchemaText } from '../../domain/framework/json-schema.ts';
 import { parseFrameworkText, type FrameworkProblem } from '../../domain/framework/validate.ts';
 import { UsageError, type CliContext, type Command } from '../command.ts';
@@ -60,4 +62,82 @@ export const frameworkSchemaCommand: Command = {
   },
 };
 
-export const frameworkCommands: Command[] = [frameworkValidateCommand, frameworkSchemaCommand];
+export const frameworkImportCommand: Command = {
+  path: ['framework', 'import'],
+  summary:
+    'Import a framework file into the database (refused with every problem; frozen once used)',
+  usage: 'itas framework import FILE',
+  async run(args, ctx) {
+    const text = await readOneFile(args, this.usage);
+    const result = await (await ctx.services()).frameworks.import(SYSTEM_CLI, text);
+    if (!result.ok) {
+      printProblems(ctx, result.error);
+      return 1;
+    }
+    const { id, version, outcome } = result.value;
+    const th = { created: 'นำเข้าแล้ว', replaced: 'แทนที่รุ่นเดิมแล้ว', unchanged: 'ไม่มีการเปลี่ยนแปลง' };
+    ctx.out(`${id} version ${version}: ${outcome}.\n${id} รุ่น ${version}: ${th[outcome]}\n`);
+    return 0;
+  },
+};
+
+export const frameworkListCommand: Command = {
+  path: ['framework', 'list'],
+  summary: 'List the shipped and imported frameworks and the years created on each',
+  usage: 'itas framework list',
+  async run(_args, ctx) {
+    const list = await (await ctx.services()).frameworks.list();
+    ctx.out('id\tversion\tfiscal year\tsource\tyears\tchecksum\tname\n');
+    for (const f of list) {
+      const years = f.years.map((y) => `${y.fiscalYear}${y.started ? ' (frozen)' : ''}`).join(', ');
+      const source = f.builtIn ? 'shipped' : 'imported';
+      ctx.out(
+        `${f.id}\t${f.version}\t${f.fiscalYear}\t${source}\t${years || '-'}\t${f.checksum.slice(0, 12)}\t${f.name.th}\n`,
+      );
+    }
+    return 0;
+  },
+};
+
+export const frameworkExportCommand: Command = {
+  path: ['framework', 'export'],
+  summary: 'Print a framework file exactly as stored (importing it again changes nothing)',
+  usage: 'itas framework export ID [--out FILE]',
+  async run(args, ctx) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { out: { type: 'string' } },
+    });
+    const id = positionals[0];
+    if (!id || positionals.length > 1) throw new UsageError(`Give one framework id: ${this.usage}`);
+    await writeOut(ctx, await (await ctx.services()).frameworks.export(id), values.out);
+    return 0;
+  },
+};
+
+export const frameworkDiffCommand: Command = {
+  path: ['framework', 'diff'],
+  summary: 'Compare two frameworks: questions, items, weights and rules added, removed or changed',
+  usage: 'itas framework diff ID_A ID_B',
+  async run(args, ctx) {
+    const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+    const [a, b] = positionals;
+    if (!a || !b || positionals.length > 2) throw new UsageError(`Give two ids: ${this.usage}`);
+    const changes = await (await ctx.services()).frameworks.diff(a, b);
+    for (const change of changes) ctx.out(`${formatChange(change)}\n`);
+    ctx.out(
+      `${changes.length} difference(s) from ${a} to ${b}.\nพบความแตกต่าง ${changes.length} รายการ\n`,
+    );
+    return 0;
+  },
+};
+
+export const frameworkCommands: Command[] = [
+  frameworkValidateCommand,
+  frameworkSchemaCommand,
+  frameworkImportCommand,
+  frameworkListCommand,
+  frameworkExportCommand,
+  frameworkDiffCommand,
+];

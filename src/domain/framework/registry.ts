@@ -11,6 +11,8 @@ export interface KnownFramework {
   document: unknown;
   /** Shipped with the code (frameworks/*.json) rather than imported into the database. */
   builtIn: boolean;
+  /** Of a stored definition: the SHA-256 of its stored text, to notice a replaced draft. */
+  checksum?: string;
 }
 
 function load(document: unknown): KnownFramework {
@@ -56,9 +58,9 @@ export function isShippedFramework(id: string): boolean {
 }
 
 /** Makes a stored, validated definition known to this process (or replaces a stored draft). */
-export function registerFramework(framework: Framework, document: unknown): void {
+export function registerFramework(framework: Framework, document: unknown, checksum: string): void {
   if (isShippedFramework(framework.id)) return;
-  stored.set(framework.id, { framework, document, builtIn: false });
+  stored.set(framework.id, { framework, document, builtIn: false, checksum });
 }
 
 /**

@@ -1,0 +1,173 @@
+// Use cases of framework files: validate, import (frozen once a year using it has started),
+// list, export exactly, compare, and make stored definitions known to this process.
+import { createHash } from 'node:crypto';
+import { isNacc } from '../domain/access.ts';
+import type { Actor } from '../domain/actor.ts';
+import { diffFrameworks, type FrameworkChange } from '../domain/framework/diff.ts';
+import {
+  isShippedFramework,
+  knownFramework,
+  listFrameworks,
+  registerFramework,
+} from '../domain/framework/registry.ts';
+import type { Framework, Text } from '../domain/framework/schema.ts';
+import { parseFrameworkText, type FrameworkProblem } from '../domain/framework/validate.ts';
+import { ok, type Result } from '../domain/result.ts';
+import type { Db } from '../storage/database.ts';
+import {
+  findStoredFramework,
+  frameworkUses,
+  listStoredFrameworks,
+  saveStoredFramework,
+  type FrameworkUse,
+} from '../storage/framework.repository.ts';
+import { recordAudit } from './audit.service.ts';
+import { loadStoredFramework, resolveFramework } from './framework-resolver.ts';
+import { actorLabel } from './oit-shared.ts';
+import { ForbiddenError, NotFoundError, ServiceError } from './errors.ts';
+
+/** The one serialisation of a document: what is stored, checksummed and exported. */
+export const canonicalFrameworkText = (document: unknown): string =>
+  `${JSON.stringify(document, null, 2)}\n`;
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+export interface FrameworkSummary {
+  id: string;
+  version: number;
+  fiscalYear: number;
+  name: Text;
+  builtIn: boolean;
+  checksum: string;
+  years: FrameworkUse[];
+}
+
+export type ImportOutcome = 'created' | 'unchanged' | 'replaced';
+
+export function createFrameworkService(db: Db, now: () => Date = () => new Date()) {
+  const loadStored = (id: string) => loadStoredFramework(db, id);
+
+  const requireKnown = async (id: string) => {
+    const known = knownFramework(id) ?? ((await loadStored(id)) && knownFramework(id));
+    if (!known)
+      throw new NotFoundError(
+        `ไม่มีกรอบการประเมิน "${id}"`,
+        `No framework "${id}" (see itas framework list)`,
+      );
+    return known;
+  };
+
+  return {
+    /** The definition with this id as stored now (framework-resolver.ts). */
+    resolve: (id: string) => resolveFramework(db, id),
+
+    validate: (text: string) => parseFrameworkText(text),
+
+    async import(
+      actor: Actor,
+      text: string,
+    ): Promise<
+      Result<{ id: string; version: number; outcome: ImportOutcome }, FrameworkProblem[]>
+    > {
+      if (!isNacc(actor))
+        throw new ForbiddenError(
+          'เฉพาะ สำนักงาน ป.ป.ช. เท่านั้นที่นำเข้ากรอบการประเมินได้',
+          'Only the NACC may import frameworks',
+        );
+      const parsed = parseFrameworkText(text);
+      if (!parsed.ok) return parsed;
+      const { framework: f, document } = parsed.value;
+      if (isShippedFramework(f.id))
+        throw new ServiceError(
+          409,
+          `"${f.id}" เป็นกรอบการประเมินที่มากับระบบ ให้ใช้รหัสอื่นสำหรับไฟล์ของท่าน`,
+          `"${f.id}" is shipped with the system; give your file another id`,
+        );
+      const json = canonicalFrameworkText(document);
+      const checksum = sha256(json);
+      const outcome = await db.transaction().execute(async (tx) => {
+        const old = await findStoredFramework(tx, f.id);
+        if (old?.checksum === checksum) return 'unchanged' as const;
+        if (old) {
+          const started = ((await frameworkUses(tx)).get(f.id) ?? []).filter((u) => u.started);
+          if (started.length > 0) {
+            const years = started.map((u) => u.fiscalYear).join(', ');
+            throw new ServiceError(
+              409,
+              `กรอบการประเมิน ${f.id} ถูกใช้แล้วในปี ${years} ซึ่งมีคำตอบหรือข้อมูล OIT จึงแก้ไขไม่ได้ ให้นำเข้าไฟล์ที่แก้ไขด้วยรหัสใหม่`,
+              `Framework ${f.id} is frozen: year ${years} using it has answers or OIT entries. Import the corrected file under a new id`,
+            );
+          }
+          if (f.version <= old.version)
+            throw new ServiceError(
+              409,
+              `ไฟล์นี้ต่างจาก ${f.id} รุ่น ${old.version} ที่มีอยู่ ให้เพิ่ม version ให้มากกว่า ${old.version}`,
+              `This file differs from the stored ${f.id} version ${old.version}; raise its version above ${old.version}`,
+            );
+        }
+        await saveStoredFramework(tx, {
+          id: f.id,
+          version: f.version,
+          fiscalYear: f.fiscalYear,
+          json,
+          checksum,
+          importedBy: actorLabel(actor),
+          importedAt: now(),
+        });
+        await recordAudit(tx, {
+          actor,
+          action: old ? 'framework.replace' : 'framework.import',
+          recordType: 'framework',
+          recordId: f.id,
+          ...(old ? { before: { version: old.version, checksum: old.checksum } } : {}),
+          after: { version: f.version, checksum },
+        });
+        return old ? ('replaced' as const) : ('created' as const);
+      });
+      if (outcome !== 'unchanged') registerFramework(f, document, checksum);
+      return ok({ id: f.id, version: f.version, outcome });
+    },
+
+    /** Shipped and stored frameworks, with the years created on each. */
+    async list(): Promise<FrameworkSummary[]> {
+      const uses = await frameworkUses(db);
+      const stored = await listStoredFrameworks(db);
+      const shipped = listFrameworks().filter((f) => isShippedFramework(f.id));
+      const summary = (f: Framework, builtIn: boolean, checksum: string): FrameworkSummary => ({
+        id: f.id,
+        version: f.version,
+        fiscalYear: f.fiscalYear,
+        name: f.name,
+        builtIn,
+        checksum,
+        years: uses.get(f.id) ?? [],
+      });
+      const out = shipped.map((f) =>
+        summary(f, true, sha256(canonicalFrameworkText(knownFramework(f.id)!.document))),
+      );
+      for (const row of stored) {
+        const held = knownFramework(row.id);
+        const f = held?.checksum === row.checksum ? held.framework : await loadStored(row.id);
+        if (f) out.push(summary(f, false, row.checksum));
+      }
+      return out.sort((a, b) => a.fiscalYear - b.fiscalYear || a.id.localeCompare(b.id));
+    },
+
+    /** The document exactly as stored (shipped: as in frameworks/), byte for byte. */
+    async export(id: string): Promise<string> {
+      if (!isShippedFramework(id)) {
+        const row = await findStoredFramework(db, id);
+        if (row) return row.json;
+      }
+      return canonicalFrameworkText((await requireKnown(id)).document);
+    },
+
+    /** Every difference from framework `a` to `b` (ids of known frameworks). */
+    async diff(a: string, b: string): Promise<FrameworkChange[]> {
+      const [x, y] = await Promise.all([requireKnown(a), requireKnown(b)]);
+      return diffFrameworks(x.document, y.document);
+    },
+  };
+}
+
+export type FrameworkService = ReturnType<typeof createFrameworkService>;

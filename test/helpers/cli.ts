@@ -5,7 +5,6 @@ import type { CliContext } from '../../src/cli/command.ts';
 import { commands } from '../../src/cli/commands.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Services } from '../../src/services/container.ts';
-import { ServiceError } from '../../src/services/errors.ts';
 
 export async function runCommand(
   services: Services,
@@ -23,12 +22,6 @@ export async function runCommand(
     out: (s) => void (out += s),
     err: (s) => void (err += s),
   };
-  try {
-    const code = await command.run(argv.slice(command.path.length), ctx);
-    return { code, out, err };
-  } catch (e) {
-    // As the runner (cli/run.ts) reports a refusal: both languages, exit 1.
-    if (!(e instanceof ServiceError)) throw e;
-    return { code: 1, out, err: `${err}${e.th}\n${e.en}\n` };
-  }
+  const code = await command.run(argv.slice(command.path.length), ctx);
+  return { code, out, err };
 }

@@ -9,6 +9,7 @@ import { createTestApp } from '../helpers/app.ts';
 import { runCommand } from '../helpers/cli.ts';
 import { oitCsv, responsesCsv, setUpYear } from '../helpers/results-fixtures.ts';
 import { SYSTEM_CLI } from '../../src/domain/actor.ts';
+import { ServiceError } from '../../src/services/errors.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 const dir = mkdtempSync(join(tmpdir(), 'itas-framework-'));
@@ -18,7 +19,15 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const itas = (...argv: string[]) => runCommand(t.services, ...argv);
+/** The command as the runner (cli/run.ts) reports it: a refusal in both languages, exit 1. */
+async function itas(...argv: string[]) {
+  try {
+    return await runCommand(t.services, ...argv);
+  } catch (e) {
+    if (!(e instanceof ServiceError)) throw e;
+    return { code: 1, out: '', err: `${e.th}\n${e.en}\n` };
+  }
+}
 /** Writes a variant of the 2563 file and returns its path. */
 function fileWith(name: string, change: (d: Record<string, unknown>) => void): string {
   const d = JSON.parse(shipped) as Record<string, unknown>;

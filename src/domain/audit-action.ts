@@ -13,6 +13,8 @@ export const AUDIT_ACTIONS = [
   'drive.reminder_template.update',
   'drive.training.create',
   'drive.training.attendance',
+  'framework.import',
+  'framework.replace',
   'oit.assign',
   'oit.item.save',
   'oit.item.score',

@@ -69,6 +69,8 @@ export const admin: Widen<typeof th> = {
       'drive.reminder_template.update': 'Updated a reminder template',
       'drive.training.create': 'Added a training event',
       'drive.training.attendance': 'Recorded training attendance',
+      'framework.import': 'Imported a framework file',
+      'framework.replace': 'Replaced an unused framework with a new version',
       'oit.assign': 'Assigned an OIT auditor',
       'oit.item.save': 'Saved an OIT answer',
       'oit.item.score': 'Scored an OIT item',

@@ -66,6 +66,8 @@ export const admin = {
       'drive.reminder_template.update': 'แก้ไขแบบหนังสือเตือน',
       'drive.training.create': 'เพิ่มการอบรม',
       'drive.training.attendance': 'บันทึกผู้เข้าอบรม',
+      'framework.import': 'นำเข้าไฟล์กรอบการประเมิน',
+      'framework.replace': 'แทนที่กรอบการประเมินที่ยังไม่ถูกใช้ด้วยรุ่นใหม่',
       'oit.assign': 'มอบหมายผู้ตรวจ OIT',
       'oit.item.save': 'บันทึกคำตอบ OIT',
       'oit.item.score': 'ให้คะแนนข้อ OIT',

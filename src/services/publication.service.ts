@@ -36,7 +36,7 @@ import { findYear, type YearRow } from '../storage/year.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import { ForbiddenError, NotFoundError, ServiceError } from './errors.ts';
 import { actorLabel } from './oit-shared.ts';
-import type { RankingsView, SummaryView } from './results-read-model.ts';
+import { WHOLE_RANKING, type RankingsView, type SummaryView } from './results-read-model.ts';
 import type { ResultsService } from './results.service.ts';
 
 export type { OitException };
@@ -140,15 +140,7 @@ export function createPublicationService(
         check(db, year),
         listOitExceptions(db, fiscalYear),
         deps.results.summary(actor, fiscalYear),
-        deps.results.rankings(actor, fiscalYear, {
-          scope: 'national',
-          type: '',
-          province: '',
-          q: '',
-          level: '',
-          passed: '',
-          sort: 'rank',
-        }),
+        deps.results.rankings(actor, fiscalYear, WHOLE_RANKING),
       ]);
       const firstRows =
         rankings && rankings.kind === 'agencies'

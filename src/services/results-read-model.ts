@@ -73,7 +73,7 @@ export interface RankingScope {
 }
 
 /** Rank order, nothing filtered: what a ranking is before a page's search and sort. */
-const WHOLE: RankingQuery = {
+export const WHOLE_RANKING: RankingQuery = {
   scope: 'national',
   type: '',
   province: '',
@@ -171,7 +171,7 @@ export function createResultsReadModel(db: Db, years: YearService) {
           (!scope.type || r.type === scope.type) &&
           (!scope.province || r.province === scope.province),
       );
-      return rankAgenciesInScope(rows, base.last, WHOLE, compareThai);
+      return rankAgenciesInScope(rows, base.last, WHOLE_RANKING, compareThai);
     });
   }
 
@@ -235,7 +235,7 @@ export function createResultsReadModel(db: Db, years: YearService) {
       const common = { ...y, query: q, types, provinces, agencies: base.rows.length };
       if (q.scope === 'provinces') {
         const ranked = await memoized(`rank-provinces:${fiscalYear}`, base.fp, async () =>
-          rankProvinces(base.rows, base.last, WHOLE, compareThai),
+          rankProvinces(base.rows, base.last, WHOLE_RANKING, compareThai),
         );
         return { ...common, kind: 'provinces', rows: refineProvinces(ranked, q, compareThai) };
       }

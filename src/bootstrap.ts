@@ -6,13 +6,53 @@ import { openDatabase, type Db } from './storage/database.ts';
 import { migrateToLatest } from './storage/migrate.ts';
 import { ensureReferenceData } from './storage/reference.repository.ts';
 
-export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
+export function createLogger(
+  config: Pick<Config, 'logLevel'> & Partial<Pick<Config, 'logFormat' | 'nodeEnv'>>,
+): Logger {
   // Every `err` logged goes through errorForLog: no query parameters, no values (ADR 0007).
-  return pino({
+  const options = {
     level: config.logLevel,
     base: { app: 'open-itas' },
     serializers: { err: errorForLog },
+  };
+  const pretty =
+    config.logFormat === 'pretty' ||
+    (config.logFormat === 'auto' && config.nodeEnv !== 'production' && process.stdout.isTTY);
+  if (!pretty) return pino(options);
+  // The same records, one readable line each, for a newcomer's terminal (no extra dependency).
+  return pino(options, { write: (line: string) => process.stdout.write(prettyLogLine(line)) });
+}
+
+const LEVELS: Record<number, string> = {
+  10: 'TRACE',
+  20: 'DEBUG',
+  30: 'INFO ',
+  40: 'WARN ',
+  50: 'ERROR',
+  60: 'FATAL',
+};
+const QUIET = new Set(['level', 'time', 'app', 'msg', 'pid', 'hostname']);
+
+/** One pino JSON record as `HH:MM:SS LEVEL message key=value …` (a request: method path status ms). */
+export function prettyLogLine(json: string): string {
+  let r: Record<string, unknown>;
+  try {
+    r = JSON.parse(json) as Record<string, unknown>;
+  } catch {
+    return json;
+  }
+  const time = new Date(Number(r.time)).toLocaleTimeString('en-GB', {
+    timeZone: 'Asia/Bangkok',
+    hour12: false,
   });
+  const level = LEVELS[Number(r.level)] ?? String(r.level);
+  if (r.msg === 'request' && typeof r.method === 'string')
+    return `${time} ${level} ${r.method} ${String(r.path)} ${String(r.status)} ${String(r.ms)} ms\n`;
+  const rest = Object.entries(r)
+    .filter(([k]) => !QUIET.has(k))
+    .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
+    .join(' ');
+  return `${time} ${level} ${typeof r.msg === 'string' ? r.msg : ''}${rest ? ` ${rest}` : ''}\n`;
 }
 
 export async function openReadyDatabase(

@@ -19,6 +19,11 @@ export interface Config {
   host: string;
   database: DatabaseTarget;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /**
+   * LOG_FORMAT: `json` (one JSON object per line, for log collectors), `pretty` (one readable line,
+   * for a person at a terminal) or `auto` (the default: pretty on a terminal outside production).
+   */
+  logFormat: 'json' | 'pretty' | 'auto';
   publicUrl: string;
   demo: boolean;
   /** Seconds a recompute waits after an agency's first new answer, so a burst shares one. */
@@ -115,6 +120,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
   const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
   if (!levels.includes(logLevel)) problems.push(`LOG_LEVEL: must be one of ${levels.join(', ')}`);
+
+  const logFormat = (env.LOG_FORMAT || 'auto') as Config['logFormat'];
+  if (!['json', 'pretty', 'auto'].includes(logFormat))
+    problems.push('LOG_FORMAT: must be json, pretty or auto');
 
   const nodeEnv = (env.NODE_ENV ?? 'development') as Config['nodeEnv'];
   if (!['development', 'production', 'test'].includes(nodeEnv))
@@ -217,6 +226,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host,
     database: database as DatabaseTarget,
     logLevel,
+    logFormat,
     publicUrl,
     demo,
     recomputeDelaySeconds,

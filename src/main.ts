@@ -3,7 +3,7 @@
 import { serve } from '@hono/node-server';
 import { createLogger, openReadyDatabase } from './bootstrap.ts';
 import { ConfigError, loadConfig, surveySecretOf, type Config } from './config.ts';
-import { isDatabaseEmpty, loadDemo, printDemoReport } from './demo/load-demo.ts';
+import { isDatabaseEmpty, loadDemo, printDemoReminder, printDemoReport } from './demo/load-demo.ts';
 import { createApp } from './http/app.tsx';
 import { createMetrics } from './http/metrics.ts';
 import { createWorkerApp } from './http/ops.routes.ts';
@@ -58,8 +58,10 @@ async function main(): Promise<void> {
     secretKey: config.secretKey,
     trustProxy: config.trustProxy,
   });
-  if (config.demo && (await isDatabaseEmpty(services))) {
-    printDemoReport(await loadDemo(services), config.publicUrl);
+  if (config.demo) {
+    if (await isDatabaseEmpty(services))
+      printDemoReport(await loadDemo(services), config.publicUrl);
+    else await printDemoReminder(services, config.publicUrl);
   }
   // PROCESS_ROLE: web processes serve people, worker processes run the job queue, `all` does
   // both. Any number of each may share one PostgreSQL: sessions, rate-limit counters and jobs

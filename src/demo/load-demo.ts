@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SYSTEM_CLI } from '../domain/actor.ts';
 import type { Services } from '../services/container.ts';
-import { loadDemoAccounts } from './demo-accounts.ts';
+import { DEMO_ACCOUNTS, loadDemoAccounts } from './demo-accounts.ts';
 import { loadDemoSurveys } from './demo-surveys.ts';
 import { loadDemoProvinceDrive } from './demo-province-drive.ts';
 import { loadDemoResults } from './demo-results.ts';
@@ -54,6 +54,26 @@ export function printDemoReport(
     write('Demo logins (for the demo only):\n');
     for (const l of report.logins)
       write(`  ${l.role.padEnd(18)} ${l.email.padEnd(32)} ${l.password}\n`);
+  }
+  write(`Open ${publicUrl}\n\n`);
+}
+
+/**
+ * A restart of the demo: the data is already there, so say where to go and which demo logins still
+ * exist (an account the NACC removed or disabled is not offered).
+ */
+export async function printDemoReminder(
+  services: Services,
+  publicUrl: string,
+  write: (s: string) => void = (s) => process.stdout.write(s),
+): Promise<void> {
+  const users = await services.users.list(SYSTEM_CLI);
+  const live = new Set(users.filter((u) => !u.disabled).map((u) => u.email));
+  const logins = DEMO_ACCOUNTS.filter((a) => live.has(a.email));
+  write('\nOpen ITAS: the demo data is already loaded.\n');
+  if (logins.length) {
+    write('Demo logins (unless their passwords were changed):\n');
+    for (const l of logins) write(`  ${l.role.padEnd(18)} ${l.email.padEnd(32)} ${l.password}\n`);
   }
   write(`Open ${publicUrl}\n\n`);
 }

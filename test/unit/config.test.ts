@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { prettyLogLine } from '../../src/bootstrap.ts';
 import { ConfigError, loadConfig, surveySecretOf } from '../../src/config.ts';
 
 describe('config', () => {
@@ -9,6 +10,33 @@ describe('config', () => {
     const c = loadConfig({});
     expect(c.port).toBe(3000);
     expect(c.database).toEqual({ kind: 'pglite', dataDir: './data' });
+  });
+
+  it('logs one readable line per request on a terminal, JSON for collectors (LOG_FORMAT)', () => {
+    expect(loadConfig({}).logFormat).toBe('auto');
+    expect(loadConfig({ LOG_FORMAT: 'json' }).logFormat).toBe('json');
+    expect(() => loadConfig({ LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT/);
+    const at = Date.UTC(2026, 11, 2, 3, 4, 5);
+    expect(
+      prettyLogLine(
+        JSON.stringify({
+          level: 30,
+          time: at,
+          app: 'open-itas',
+          requestId: 'x',
+          method: 'GET',
+          path: '/',
+          status: 200,
+          ms: 7,
+          msg: 'request',
+        }),
+      ),
+    ).toBe('10:04:05 INFO  GET / 200 7 ms\n');
+    expect(
+      prettyLogLine(
+        JSON.stringify({ level: 40, time: at, app: 'open-itas', port: 3000, msg: 'slow' }),
+      ),
+    ).toBe('10:04:05 WARN  slow port=3000\n');
   });
 
   it('runs as web, worker or both (PROCESS_ROLE), both by default', () => {

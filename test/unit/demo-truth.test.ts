@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS, SYSTEM_CLI } from '../../src/domain/actor.ts';
 import { formatScore } from '../../src/i18n/format.ts';
-import { loadDemo } from '../../src/demo/load-demo.ts';
+import { loadDemo, printDemoReminder } from '../../src/demo/load-demo.ts';
 import { readDemoAnswers } from '../../src/demo/demo-results.ts';
 import { createServices, type Services } from '../../src/services/container.ts';
 import { sql } from 'kysely';
@@ -155,5 +155,21 @@ describe('the demo year 2563', () => {
     const data = readDemoAnswers();
     const agencies = await services.agencies.listAll({ province: 'ลำพูน' });
     expect(Object.keys(data.agencies).sort()).toEqual(agencies.map((a) => a.code).sort());
+  });
+
+  it('tells a restarted server where to go and which demo logins still exist', async () => {
+    let out = '';
+    await printDemoReminder(services, 'http://localhost:3000', (t) => (out += t));
+    expect(out).toContain('admin@demo.itas.local');
+    expect(out).toContain('demo-agency-2569');
+    expect(out).toContain('Open http://localhost:3000');
+    const users = await services.users.list(SYSTEM_CLI);
+    const auditor = users.find((u) => u.email === 'auditor@demo.itas.local')!;
+    await services.users.setDisabled(SYSTEM_CLI, auditor.id, true);
+    out = '';
+    await printDemoReminder(services, 'http://localhost:3000', (t) => (out += t));
+    expect(out).not.toContain('auditor@demo.itas.local');
+    expect(out).toContain('lamphun@demo.itas.local');
+    await services.users.setDisabled(SYSTEM_CLI, auditor.id, false);
   });
 });

@@ -119,17 +119,27 @@ for (const javaScript of [true, false]) {
 }
 
 describe('a closed window', () => {
-  it('the NACC sets a later window for one agency and its link says when it opens', async () => {
+  it('the NACC cannot close one agency early by "extending" it, moves the window, and the link says when it opens', async () => {
     const page = await admin.context.newPage();
     await page.goto(`${server.url}/admin/calendar`);
     await page.getByLabel('ขั้นตอน').selectOption('iit');
     await page.getByLabel('วันเริ่มต้น').fill('1/4/2642');
     await page.getByLabel('วันสิ้นสุด').fill('31/5/2642');
-    await page.getByLabel('รหัสหน่วยงาน (ถ้าขยายเวลาให้หน่วยงานเดียว)').fill('51-PAO');
-    await page.getByLabel('เหตุผล (จำเป็นเมื่อขยายเวลาให้หน่วยงานเดียว)').fill('ทดสอบ: เลื่อนการเปิด');
+    const agency = page.getByLabel('รหัสหน่วยงาน (ถ้าขยายเวลาให้หน่วยงานเดียว)');
+    const reason = page.getByLabel('เหตุผล (จำเป็นเมื่อขยายเวลาให้หน่วยงานเดียว)');
+    await agency.fill('51-PAO');
+    await reason.fill('ทดสอบ: เลื่อนการเปิด');
+    await page.getByRole('button', { name: 'บันทึก' }).click();
+    // A later window for one agency would close its open survey: refused, in words, typed text kept.
+    expect(await page.locator('.error-summary').textContent()).toContain(
+      'การขยายเวลาต้องครอบคลุมช่วงเวลาของทุกหน่วยงาน',
+    );
+    expect(await page.getByLabel('วันเริ่มต้น').inputValue()).toBe('1/4/2642');
+    await agency.fill('');
+    await reason.fill('');
     await page.getByRole('button', { name: 'บันทึก' }).click();
     await page.waitForURL(/saved=1/);
-    expect(await page.locator('table').textContent()).toContain('51-PAO');
+    expect(await page.locator('table').textContent()).toContain('1 เมษายน 2642');
     await page.close();
     const { iit } = await agencySurvey('51-PAO');
     const phone = await openBrowser({ javaScript: false });

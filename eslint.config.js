@@ -8,7 +8,7 @@ const layer = (files, patterns, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'data', 'coverage', 'bin', 'eslint.config.js'] },
+  { ignores: ['node_modules', 'data', 'coverage', 'bin', 'dist', 'scripts', 'eslint.config.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

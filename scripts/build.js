@@ -1,0 +1,91 @@
+// Compiles the server and the `itas` command to dist/ (esbuild: one file each, packages left in
+// node_modules), so neither compiles TypeScript when it starts. Run by `npm run build`, by
+// `npm install` (prepare), and by bin/start.js and bin/itas.js when dist/ is missing or older
+// than a source file. Tests and benchmarks keep running the sources (vitest, tsx).
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const stamp = join(dist, '.built');
+
+/** The programs in dist/: the server and the CLI. */
+export const outputs = {
+  server: join(dist, 'main.js'),
+  cli: join(dist, 'itas.js'),
+  /** `itas --help`'s text, written by the build so that printing it loads no module. */
+  help: join(dist, 'help.txt'),
+};
+
+function newestSource(dir = join(root, 'src')) {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestSource(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** True when dist/ holds a build at least as new as every file under src/ and package.json. */
+export function isFresh() {
+  if (!existsSync(stamp) || !Object.values(outputs).every((f) => existsSync(f))) return false;
+  const built = statSync(stamp).mtimeMs;
+  return built >= newestSource() && built >= statSync(join(root, 'package.json')).mtimeMs;
+}
+
+export async function build() {
+  const { build: esbuild } = await import('esbuild');
+  const started = Date.now();
+  await esbuild({
+    entryPoints: { main: join(root, 'src/main.ts'), itas: join(root, 'src/cli/main.ts') },
+    outdir: dist,
+    bundle: true,
+    packages: 'external',
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    sourcemap: 'linked',
+    jsx: 'automatic',
+    jsxImportSource: 'hono/jsx',
+    logLevel: 'warning',
+    plugins: [sourceUrls],
+  });
+  writeFileSync(outputs.help, execFileSync(process.execPath, [outputs.cli, '--help']));
+  writeFileSync(stamp, `${new Date().toISOString()}\n`);
+  return Date.now() - started;
+}
+
+// Modules find their data files (reference lists, demo data, public/) beside their source:
+// each one's import.meta.url is made to name its source file, seen from dist/.
+const sourceUrls = {
+  name: 'source-urls',
+  setup(b) {
+    b.onLoad({ filter: /\/src\/.*\.tsx?$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      if (!text.includes('import.meta.url')) return undefined;
+      const rel = relative(dist, args.path).split('\\').join('/');
+      return {
+        contents: text.replaceAll(
+          'import.meta.url',
+          `new URL(${JSON.stringify(rel)}, import.meta.url).href`,
+        ),
+        loader: args.path.endsWith('x') ? 'tsx' : 'ts',
+      };
+    });
+  },
+};
+
+/** Builds unless dist/ is fresh; says so on stderr (a first start, or sources changed). */
+export async function ensureBuilt() {
+  if (isFresh()) return;
+  process.stderr.write('Open ITAS: compiling to dist/ (sources are newer) …\n');
+  const ms = await build();
+  process.stderr.write(`Open ITAS: compiled in ${ms} ms\n`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const ms = await build();
+  process.stdout.write(`dist/ built in ${ms} ms\n`);
+}

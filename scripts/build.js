@@ -28,11 +28,18 @@ function newestSource(dir = join(root, 'src')) {
   return newest;
 }
 
-/** True when dist/ holds a build at least as new as every file under src/ and package.json. */
+/**
+ * True when dist/ holds a build at least as new as every file under src/ and frameworks/ (the
+ * shipped framework files are bundled in) and package.json.
+ */
 export function isFresh() {
   if (!existsSync(stamp) || !Object.values(outputs).every((f) => existsSync(f))) return false;
   const built = statSync(stamp).mtimeMs;
-  return built >= newestSource() && built >= statSync(join(root, 'package.json')).mtimeMs;
+  return (
+    built >= newestSource() &&
+    built >= newestSource(join(root, 'frameworks')) &&
+    built >= statSync(join(root, 'package.json')).mtimeMs
+  );
 }
 
 export async function build() {

@@ -69,7 +69,7 @@ export function checkHeader(
 export interface OitRowValues {
   agencyCode: string;
   item: string;
-  answer: 'has' | 'has_not' | null;
+  answer: 'has' | 'has_not' | 'not_applicable' | null;
   urls: string[];
   note: string | null;
   score: number | null;
@@ -81,6 +81,8 @@ export function parseOitRow(
   items: ReadonlySet<string>,
   agencies: ReadonlySet<string>,
   add: Add,
+  /** Items the year's framework lets be "not applicable, with an explanation". */
+  notApplicableItems: ReadonlySet<string> = new Set(),
 ): OitRowValues | undefined {
   const before = { n: 0 };
   const bad: Add = (c, th, en) => {
@@ -103,11 +105,23 @@ export function parseOitRow(
       `The year's framework has no item "${item}" (O1 … O${items.size})`,
     );
   const answer = v.answer ?? '';
-  if (answer !== '' && answer !== 'has' && answer !== 'has_not')
+  if (answer !== '' && answer !== 'has' && answer !== 'has_not' && answer !== 'not_applicable')
     bad(
       'answer',
-      `คำตอบต้องเป็น has หรือ has_not แต่พบ "${answer}"`,
-      `The answer must be has or has_not, got "${answer}"`,
+      `คำตอบต้องเป็น has, has_not หรือ not_applicable แต่พบ "${answer}"`,
+      `The answer must be has, has_not or not_applicable, got "${answer}"`,
+    );
+  else if (answer === 'not_applicable' && !notApplicableItems.has(item))
+    bad(
+      'answer',
+      `กรอบการประเมินของปีนี้ไม่อนุญาตให้ตอบข้อ ${item} ว่าไม่เกี่ยวข้อง`,
+      `The year's framework does not allow item ${item} to be answered "not applicable"`,
+    );
+  else if (answer === 'not_applicable' && !(v.note ?? '').trim())
+    bad(
+      'note',
+      `ข้อ ${item} ตอบว่าไม่เกี่ยวข้อง ต้องมีคำชี้แจงในคอลัมน์ note`,
+      `Item ${item} is "not applicable": its explanation goes in the note column`,
     );
   const urls = (v.url ?? '').split(/\s+/).filter((u) => u !== '');
   for (const u of urls)
@@ -136,7 +150,7 @@ export function parseOitRow(
   return {
     agencyCode,
     item,
-    answer: answer === '' ? null : (answer as 'has' | 'has_not'),
+    answer: answer === '' ? null : (answer as 'has' | 'has_not' | 'not_applicable'),
     urls,
     note: v.note || null,
     score: score === '' ? null : Number(score),

@@ -86,12 +86,14 @@ export async function agencyReportXlsx(
       { key: 'code', header: m.oitItem },
       { key: 'title', header: m.oitTopic },
       { key: 'comment', header: m.oitComment },
+      { key: 'notApplicable', header: m.oitNotApplicable },
       { key: 'score', header: t.results.score },
     ],
     rows: report.oit.map((o) => ({
       code: o.code,
       title: tx(o.title),
       comment: o.comment,
+      notApplicable: o.notApplicable ?? '',
       score: o.score,
     })),
   };

@@ -78,7 +78,12 @@ export function createAgencyResults(
         // (an agency published by exception shows no OIT items).
         oit: oit
           .filter((o) => o.status === 'confirmed')
-          .map((o) => ({ item: o.item, score: o.score, comment: o.comment })),
+          .map((o) => ({
+            item: o.item,
+            score: o.score,
+            comment: o.comment,
+            notApplicable: o.answer === 'not_applicable' ? (o.note ?? '') : null,
+          })),
         trend: history.filter((h) => h.fiscalYear <= fiscalYear),
         demographics,
       });

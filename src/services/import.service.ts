@@ -6,6 +6,7 @@ import { isNacc } from '../domain/access.ts';
 import type { Actor } from '../domain/actor.ts';
 import { frameworkForYear, listFrameworks } from '../domain/framework/registry.ts';
 import { oitItemCodes } from '../domain/framework/helpers.ts';
+import { allowsNotApplicable } from '../domain/oit/workflow.ts';
 import { ImportRejected, MAX_REPORTED_ISSUES, type ImportIssue } from '../domain/import-issue.ts';
 import {
   isIsoDay,
@@ -204,6 +205,9 @@ export function createImportService(db: Db, years: YearService) {
       requireNacc(actor);
       const year = await years.require(fiscalYear);
       const items = new Set(oitItemCodes(year.framework));
+      const naItems = new Set(
+        year.framework.oitItems.filter(allowsNotApplicable).map((i) => i.code),
+      );
       const agencies = await loadAgencyCodes(db);
       const changedBy =
         actor.kind === 'user'
@@ -239,7 +243,7 @@ export function createImportService(db: Db, years: YearService) {
           rows++;
           if (list.full) continue;
           const add = list.add(line);
-          const row = parseOitRow(values, items, agencies, add);
+          const row = parseOitRow(values, items, agencies, add, naItems);
           if (!row) continue;
           const key = `${row.agencyCode}\t${row.item}`;
           const first = seen.get(key);

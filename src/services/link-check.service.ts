@@ -264,7 +264,7 @@ export function createLinkCheckService(db: Db, options: Partial<LinkCheckOptions
       if (!agency) return 0;
       const entries = await loadCurrentOit(db, p.fiscalYear, [p.agencyCode]);
       const targets = entries.flatMap((e) =>
-        e.answer === 'has' ? e.urls.map((url) => ({ item: e.item, url })) : [],
+        e.answer !== 'has_not' ? e.urls.map((url) => ({ item: e.item, url })) : [],
       );
       const unique = [...new Set(targets.map((t) => t.url))];
       // A host that cannot be reached (no DNS answer, refused address, timeout) is not asked

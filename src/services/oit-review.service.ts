@@ -6,6 +6,7 @@ import type { Framework } from '../domain/framework/schema.ts';
 import { canReviewAgency, isNacc } from '../domain/access.ts';
 import {
   actionAllowed,
+  awaitsAuditor,
   itemOrder,
   parseOitReview,
   type OitAction,
@@ -140,7 +141,8 @@ export function createOitReviewService(db: Db, deps: OitDeps) {
     },
 
     /**
-     * Finishes the preliminary review: every item the agency says it publishes must be scored;
+     * Finishes the preliminary review: every item the agency says it publishes, or explains as
+     * not applicable, must be scored;
      * items answered "not published" or not answered score 0 with a standard comment.
      */
     finishReview: (actor: Actor, fiscalYear: number, agencyCode: string) =>
@@ -155,7 +157,7 @@ export function createOitReviewService(db: Db, deps: OitDeps) {
             (await loadCurrentOit(tx, fiscalYear, [agencyCode])).map((e) => [e.item, e]),
           );
           const unscored = itemOrder(framework).filter(
-            (c) => current.get(c)?.answer === 'has' && current.get(c)?.score === null,
+            (c) => awaitsAuditor(current.get(c)?.answer) && current.get(c)?.score === null,
           );
           if (unscored.length)
             throw new ServiceError(
@@ -165,7 +167,7 @@ export function createOitReviewService(db: Db, deps: OitDeps) {
             );
           const rows: OitValues[] = itemOrder(framework).map((code) => {
             const e = current.get(code);
-            if (e && e.answer === 'has') return { ...e, status: 'reviewed' };
+            if (e && awaitsAuditor(e.answer)) return { ...e, status: 'reviewed' };
             const base = e ?? {
               agencyCode,
               item: code,

@@ -68,9 +68,11 @@ export function createOitService(db: Db, deps: OitDeps) {
     ): Promise<void> {
       const agency = await managed(actor, agencyCode);
       const { framework } = await deps.years.require(fiscalYear);
-      if (!framework.oitItems.some((i) => i.code === item)) throw oitError(404, 'noItem');
+      const itemDef = framework.oitItems.find((i) => i.code === item);
+      if (!itemDef) throw oitError(404, 'noItem');
       await requireWindow(db, fiscalYear, 'oit-entry', agency.code, deps.now());
-      const parsed = parseOitAnswer(raw);
+      // "Not applicable" only where the year's framework allows it for this item (422 otherwise).
+      const parsed = parseOitAnswer(raw, itemDef);
       if (!parsed.ok) throw inputError(parsed.problems, item);
       await db.transaction().execute(async (tx) => {
         const state = await findOitState(tx, fiscalYear, agency.code, true);

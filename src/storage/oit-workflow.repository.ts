@@ -103,7 +103,7 @@ export interface OitVersion {
   version: number;
   isCurrent: boolean;
   status: OitStatus;
-  answer: 'has' | 'has_not' | null;
+  answer: 'has' | 'has_not' | 'not_applicable' | null;
   urls: string[];
   note: string | null;
   score: number | null;
@@ -269,7 +269,7 @@ export async function listOitProgress(
     left join oit_agency_states s on s.agency_code = a.code and s.fiscal_year = ${fiscalYear}
     left join (
       select agency_code,
-        count(*) filter (where answer = 'has_not' or (answer = 'has' and cardinality(urls) > 0)) as answered,
+        count(*) filter (where answer in ('has_not', 'not_applicable') or (answer = 'has' and cardinality(urls) > 0)) as answered,
         count(*) filter (where score is not null) as scored,
         count(*) filter (where dispute is not null and status = 'clarification_requested') as disputed
       from oit_entries where fiscal_year = ${fiscalYear} and is_current group by agency_code

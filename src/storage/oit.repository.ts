@@ -7,7 +7,7 @@ export interface OitValues {
   agencyCode: string;
   item: string;
   status: OitStatus;
-  answer: 'has' | 'has_not' | null;
+  answer: 'has' | 'has_not' | 'not_applicable' | null;
   urls: string[];
   note: string | null;
   score: number | null;

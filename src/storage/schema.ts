@@ -236,7 +236,7 @@ export interface OitEntryTable {
   version: number;
   is_current: boolean;
   status: Generated<OitStatus>;
-  answer: 'has' | 'has_not' | null;
+  answer: 'has' | 'has_not' | 'not_applicable' | null;
   urls: string[];
   note: string | null;
   score: number | null;

@@ -67,6 +67,8 @@ export type OitProblemCode =
   | 'url_not_http'
   | 'too_many_urls'
   | 'note_too_long'
+  | 'explanation_missing'
+  | 'not_applicable_not_allowed'
   | 'score_invalid'
   | 'comment_required'
   | 'comment_too_long'
@@ -82,8 +84,12 @@ export interface OitProblem {
   line?: number;
 }
 
+export const OIT_ANSWERS = ['has', 'has_not', 'not_applicable'] as const;
+export type OitAnswerValue = (typeof OIT_ANSWERS)[number];
+
 export interface OitAnswer {
-  answer: 'has' | 'has_not';
+  /** not_applicable only where the year's framework marks the item `with_explanation`. */
+  answer: OitAnswerValue;
   urls: string[];
   note: string | null;
 }
@@ -113,15 +119,25 @@ function urlLines(raw: string): { line: number; text: string; urls: string[] }[]
   return out;
 }
 
-/** Checks one item's answer: has needs at least one http(s) URL; at most five; a short note. */
-export function parseOitAnswer(raw: {
-  answer?: string;
-  urls?: string;
-  note?: string;
-}): { ok: true; value: OitAnswer } | { ok: false; problems: OitProblem[] } {
+/** Whether the item may be answered "not applicable, with an explanation" (the file says so). */
+export function allowsNotApplicable(item: Pick<OitItem, 'notApplicable'>): boolean {
+  return item.notApplicable === 'with_explanation';
+}
+
+/**
+ * Checks one item's answer: has needs at least one http(s) URL; at most five; a short note.
+ * not_applicable (only for an item that allows it) needs the explanation, written in the note,
+ * instead of URLs; links may still be given (e.g. a page saying there was no such procurement).
+ */
+export function parseOitAnswer(
+  raw: { answer?: string; urls?: string; note?: string },
+  item: { code: string; notApplicable?: OitItem['notApplicable'] } = { code: '' },
+): { ok: true; value: OitAnswer } | { ok: false; problems: OitProblem[] } {
   const problems: OitProblem[] = [];
-  const answer = raw.answer === 'has' || raw.answer === 'has_not' ? raw.answer : undefined;
+  const answer = OIT_ANSWERS.find((a) => a === raw.answer);
   if (!answer) problems.push({ code: 'answer_missing', field: 'answer' });
+  if (answer === 'not_applicable' && !allowsNotApplicable(item))
+    problems.push({ code: 'not_applicable_not_allowed', field: 'answer', detail: item.code });
   // Bounded before it is split: a megabyte of URLs is refused without parsing each one.
   const typed = raw.urls ?? '';
   const tooLong = longerThan(typed, TEXT_LIMITS.urls);
@@ -148,6 +164,8 @@ export function parseOitAnswer(raw: {
     problems.push({ code: 'url_missing', field: 'urls' });
   const note = (raw.note ?? '').trim();
   if (longerThan(note, MAX_TEXT)) problems.push({ code: 'note_too_long', field: 'note' });
+  if (answer === 'not_applicable' && !note)
+    problems.push({ code: 'explanation_missing', field: 'note' });
   if (problems.length > 0 || !answer) return { ok: false, problems };
   return { ok: true, value: { answer, urls, note: note || null } };
 }
@@ -183,12 +201,24 @@ export function parseDispute(
   return { ok: true, value: text };
 }
 
-/** An item counts as done when answered: has_not, or has with at least one URL. */
+/**
+ * Whether the auditor must judge the item: links given ("has"), or an explanation of why it does
+ * not apply (100 accepts the explanation). "Not published" and unanswered items score 0 by rule.
+ */
+export function awaitsAuditor(answer: string | null | undefined): boolean {
+  return answer === 'has' || answer === 'not_applicable';
+}
+
+/** An item counts as done when answered: has_not, not_applicable, or has with at least one URL. */
 export function isItemDone(
   e: { answer: string | null; urls: readonly string[] } | undefined,
 ): boolean {
   if (!e) return false;
-  return e.answer === 'has_not' || (e.answer === 'has' && e.urls.length > 0);
+  return (
+    e.answer === 'has_not' ||
+    e.answer === 'not_applicable' ||
+    (e.answer === 'has' && e.urls.length > 0)
+  );
 }
 
 export interface OitItemGroup {

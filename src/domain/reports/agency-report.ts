@@ -49,7 +49,13 @@ export interface ReportInput {
   card: StoredCard;
   /** Per tool, 1-based answer column index → counts of options 1..4 (yes/no: [yes, no, 0, 0]). */
   answerCounts: Record<SurveyTool, Map<number, readonly number[]>>;
-  oit: { item: string; score: number | null; comment: string | null }[];
+  oit: {
+    item: string;
+    score: number | null;
+    comment: string | null;
+    /** The agency's explanation when it answered "not applicable" (issue 15.5). */
+    notApplicable?: string | null;
+  }[];
   /** Earlier years' overall scores (imported or stored); this year is added from the card. */
   trend: { fiscalYear: number; overall: number }[];
   demographics: DemographicCount[];
@@ -105,7 +111,15 @@ export interface AgencyReport {
   detailHidden: Record<SurveyTool, boolean>;
   /** The framework's small-number threshold, for the notes that explain what is hidden. */
   minRespondents: number;
-  oit: { code: string; title: Text; heading: Text | null; score: number | null; comment: string }[];
+  oit: {
+    code: string;
+    title: Text;
+    heading: Text | null;
+    score: number | null;
+    comment: string;
+    /** Set when the agency answered "not applicable": its explanation, judged like any item. */
+    notApplicable: string | null;
+  }[];
   whoAnswered: WhoAnswered[];
   respondents: { IIT: number; EIT: number };
   sample: SampleRow[];
@@ -180,6 +194,7 @@ export function buildAgencyReport(input: ReportInput): AgencyReport {
         heading: headingOf.get(item.code) ?? null,
         score: entry?.score ?? null,
         comment: entry?.comment ?? '',
+        notApplicable: entry?.notApplicable ?? null,
       };
     }),
     whoAnswered: (['IIT', 'EIT'] as const).map((tool) => whoAnswered(input, tool)),

@@ -23,7 +23,11 @@ export const oit: Widen<typeof th> = {
     confirm: 'Confirm result',
     import: 'Import',
   },
-  answer: { has: 'Published', has_not: 'Not published' },
+  answer: {
+    has: 'Published',
+    has_not: 'Not published',
+    not_applicable: 'Not applicable (explained)',
+  },
   agency: {
     title: (name: string) => `Open data check (OIT): ${name}`,
     progress: (n: number, total: number) => `${n} of ${total} done`,
@@ -34,6 +38,9 @@ export const oit: Widen<typeof th> = {
     urlsHint:
       'One link per line, at most 5, starting with https:// (http:// is accepted, but the link check marks it as not HTTPS)',
     noteLabel: 'Note (where on the page the data is)',
+    noteLabelNa: 'Note (where on the page the data is), or the explanation when not applicable',
+    naHint:
+      'This item may be answered "not applicable": write a detailed explanation instead of links. The auditor reviews it like any item (100 when the explanation is accepted)',
     saveItem: 'Save this item',
     saved: (item: string) => `Item ${item} saved`,
     submitTitle: 'Submit to the auditor',
@@ -60,6 +67,7 @@ export const oit: Widen<typeof th> = {
     comment: "Auditor's comment",
     dispute: "Agency's explanation",
     note: 'Note',
+    explanation: 'Why it is not applicable',
     links: 'Links',
     notAnswered: 'Not answered',
     opensNewTab: '(opens in a new tab)',
@@ -95,6 +103,8 @@ export const oit: Widen<typeof th> = {
     },
   },
   review: {
+    naHint:
+      'The agency says this item does not apply and explains why: 100 accepts the explanation; 0, with a comment, does not',
     listTitle: 'Agencies assigned to you',
     none: 'No agency is assigned to you yet.',
     title: (name: string) => `OIT review: ${name}`,
@@ -190,6 +200,9 @@ export const oit: Widen<typeof th> = {
     noDisputes: 'No explanation was written',
     answer_missing: 'Choose whether the agency publishes this',
     url_missing: 'Give at least one link when the answer is "published"',
+    explanation_missing: 'Write the explanation when the answer is "not applicable"',
+    not_applicable_not_allowed: (item: string) =>
+      `The year's framework does not allow item ${item} to be answered "not applicable"`,
     url_invalid: (u: string, line?: number) =>
       `${line ? `Line ${line}: ` : ''}not a usable link «${u}» (links only, one per line)`,
     url_not_http: (u: string, line?: number) =>

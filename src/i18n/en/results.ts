@@ -53,6 +53,7 @@ export const results: Widen<typeof th> = {
     oitItem: 'Item',
     oitTopic: 'What was checked',
     oitComment: "Auditor's comment",
+    oitNotApplicable: "Not applicable, the agency's explanation",
     notScored: 'Not reviewed',
     whoTitle: 'Who answered',
     whoTool: (tool: string, n: string) => `${n} people answered the ${tool}`,

@@ -51,6 +51,7 @@ export const results = {
     oitItem: 'ข้อ',
     oitTopic: 'ประเด็นการตรวจ',
     oitComment: 'ความคิดเห็นของผู้ตรวจ',
+    oitNotApplicable: 'ไม่เกี่ยวข้อง คำชี้แจงของหน่วยงาน',
     notScored: 'ยังไม่ตรวจ',
     whoTitle: 'ผู้ตอบแบบวัด',
     whoTool: (tool: string, n: string) => `ผู้ตอบแบบวัด ${tool} จำนวน ${n} คน`,

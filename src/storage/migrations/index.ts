@@ -14,6 +14,7 @@ import * as m1271drafts from './2026-12-02-71-survey-drafts-in-browser.ts';
 import * as m1280signIn from './2026-12-02-80-sign-in-limits.ts';
 import * as m1290countersbyday from './2026-12-02-90-survey-counters-by-day.ts';
 import * as m1295frameworks from './2026-12-02-95-frameworks.ts';
+import * as m1297oitNa from './2026-12-02-97-oit-not-applicable.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-25-01-agencies': m001,
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-80-sign-in-limits': m1280signIn,
   '2026-12-02-90-survey-counters-by-day': m1290countersbyday,
   '2026-12-02-95-frameworks': m1295frameworks,
+  '2026-12-02-97-oit-not-applicable': m1297oitNa,
 };

@@ -112,8 +112,11 @@ export function OitAnswerView({ ctx, entry }: { ctx: PageContext; entry: Entry |
       ) : null}
       {entry.note ? (
         <>
-          <dt>{t.item.note}</dt>
-          <dd>{entry.note}</dd>
+          {/* A "not applicable" answer's note is the explanation the auditor judges. */}
+          <dt>{entry.answer === 'not_applicable' ? t.item.explanation : t.item.note}</dt>
+          <dd data-explanation={entry.answer === 'not_applicable' ? '' : undefined}>
+            {entry.note}
+          </dd>
         </>
       ) : null}
     </dl>

@@ -317,7 +317,14 @@ export function AgencyReportPage({
               {report.oit.map((o) => (
                 <tr>
                   <td>{o.code}</td>
-                  <th scope="row">{tx(o.title, lang)}</th>
+                  <th scope="row">
+                    {tx(o.title, lang)}
+                    {o.notApplicable !== null ? (
+                      <p class="muted" data-not-applicable>
+                        {m.oitNotApplicable}: {o.notApplicable}
+                      </p>
+                    ) : null}
+                  </th>
                   <td class="oit-comment">{o.comment}</td>
                   <td class="num">{o.score === null ? m.notScored : score(o.score)}</td>
                 </tr>

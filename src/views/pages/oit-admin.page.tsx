@@ -201,7 +201,7 @@ export function OitHistoryPage({
                       </td>
                       <td>{status(v.status)}</td>
                       <td>
-                        {v.answer ? t.answer[v.answer as 'has' | 'has_not'] : '–'}
+                        {v.answer ? t.answer[v.answer as keyof typeof t.answer] : '–'}
                         {v.urls.length ? ` · ${v.urls.join(' ')}` : ''}
                         {v.note ? ` · ${v.note}` : ''}
                       </td>

@@ -1,6 +1,7 @@
 // The agency's OIT screen: the year's items grouped by sub-indicator and heading, each with its
 // criteria; while the entry window is open, a small form per item and the submit button; later
 // the preliminary scores, the clarification form, and the confirmed result.
+import { allowsNotApplicable } from '../../domain/oit/workflow.ts';
 import type { OitSheet } from '../../services/oit-shared.ts';
 import { formatScore } from '../../i18n/format.ts';
 import { CsrfField, ErrorSummary, errorFor, type FieldError } from '../components/form.tsx';
@@ -126,6 +127,8 @@ export function OitAgencyPage(p: {
                 const typed = p.typed?.item === item.code ? p.typed : undefined;
                 const answer = typed?.answer ?? e?.answer ?? '';
                 const err = (f: string) => errorFor(p.errors, `${item.code}-${f}`);
+                // Only items the year's framework marks `with_explanation` offer "not applicable".
+                const na = allowsNotApplicable(item);
                 return (
                   <article class="oit-item" id={`item-${item.code}`}>
                     <h4>
@@ -134,6 +137,11 @@ export function OitAgencyPage(p: {
                     <p class="hint">
                       {t.item.criteria}: {item.criteria.th}
                     </p>
+                    {na ? (
+                      <p class="hint" data-not-applicable-allowed>
+                        {t.agency.naHint}
+                      </p>
+                    ) : null}
                     {e?.urls.length ? (
                       <LinkFindings ctx={ctx} checks={sheet.checks[item.code]} />
                     ) : null}
@@ -149,7 +157,10 @@ export function OitAgencyPage(p: {
                           name="answer"
                           legend={t.agency.answerLegend}
                           error={err('answer')}
-                          options={(['has', 'has_not'] as const).map((v) => ({
+                          options={(na
+                            ? (['has', 'has_not', 'not_applicable'] as const)
+                            : (['has', 'has_not'] as const)
+                          ).map((v) => ({
                             value: v,
                             label: t.answer[v],
                           }))}
@@ -167,7 +178,7 @@ export function OitAgencyPage(p: {
                         <OitTextarea
                           id={`${item.code}-note`}
                           name="note"
-                          label={t.agency.noteLabel}
+                          label={na ? t.agency.noteLabelNa : t.agency.noteLabel}
                           error={err('note')}
                           value={typed?.note ?? e?.note ?? ''}
                         />

@@ -1,6 +1,7 @@
 // The auditor's OIT screens: the assigned agencies with progress, and the review of one agency
 // item by item (criteria, answer, links, findings; 0 or 100 with a comment), with keyboard
 // shortcuts as a progressive enhancement and a "next unreviewed item" link.
+import { awaitsAuditor } from '../../domain/oit/workflow.ts';
 import type { OitSheet } from '../../services/oit-shared.ts';
 import { CsrfField, ErrorSummary, errorFor, type FieldError } from '../components/form.tsx';
 import {
@@ -84,7 +85,7 @@ export function OitReviewListPage({
 export function itemsToReview(sheet: OitSheet): string[] {
   if (sheet.status === 'submitted')
     return sheet.order.filter(
-      (c) => sheet.entries[c]?.answer === 'has' && sheet.entries[c]?.score === null,
+      (c) => awaitsAuditor(sheet.entries[c]?.answer) && sheet.entries[c]?.score === null,
     );
   return sheet.order.filter((c) => sheet.entries[c]?.status === 'clarification_requested');
 }
@@ -124,7 +125,7 @@ export function OitReviewPage(p: {
   const reReviewing =
     (sheet.status === 'clarification_requested' || sheet.status === 're_reviewed') &&
     sheet.windows.confirmation;
-  const published = sheet.order.filter((c) => sheet.entries[c]?.answer === 'has');
+  const published = sheet.order.filter((c) => awaitsAuditor(sheet.entries[c]?.answer));
   const reviewedCount = published.filter((c) => sheet.entries[c]?.score !== null).length;
   const canConfirm =
     (sheet.status === 'reviewed' || sheet.status === 're_reviewed') && sheet.windows.confirmation;
@@ -181,7 +182,7 @@ export function OitReviewPage(p: {
             const e = sheet.entries[item.code];
             if (!e?.answer && e?.score == null) return null;
             const formOpen =
-              (scoring && e?.answer === 'has') ||
+              (scoring && awaitsAuditor(e?.answer)) ||
               (reReviewing && e?.status === 'clarification_requested');
             const typed = p.typed?.item === item.code ? p.typed : undefined;
             const score =
@@ -201,6 +202,11 @@ export function OitReviewPage(p: {
                   {t.item.criteria}: {item.criteria.th}
                 </p>
                 <OitAnswerView ctx={ctx} entry={e} />
+                {e?.answer === 'not_applicable' ? (
+                  <p class="hint" data-not-applicable>
+                    {t.review.naHint}
+                  </p>
+                ) : null}
                 {e?.urls.length ? (
                   <LinkFindings ctx={ctx} checks={sheet.checks[item.code]} />
                 ) : null}

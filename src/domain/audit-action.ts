@@ -41,6 +41,8 @@ export const AUDIT_ACTIONS = [
   'user.role.grant',
   'user.role.revoke',
   'user.sign_in_limited',
+  'year.create',
+  'year.framework.move',
   'year.publish',
   'year.unpublish',
 ] as const;

@@ -34,6 +34,8 @@ export const TEXT_LIMITS = {
    * it is read, before each import holds its fields to the limits above.
    */
   importValue: 10_000,
+  /** A framework file in canonical form (a 1 MB upload, indented), confirmed on the import page. */
+  frameworkFile: 3 * 1024 * 1024,
 } as const;
 
 const MULTI = (max: number): TextRule => ({ max, multiline: true });
@@ -53,6 +55,8 @@ const BY_NAME: Record<string, TextRule> = {
   announcement_th: MULTI(TEXT_LIMITS.announcement),
   announcement_en: MULTI(TEXT_LIMITS.announcement),
   body: MULTI(TEXT_LIMITS.template),
+  // A checked framework file carried back by its confirmation form (views/pages/frameworks.page.tsx).
+  framework_json: MULTI(TEXT_LIMITS.frameworkFile),
 };
 
 /** The rule for a form field or query parameter by its name. */

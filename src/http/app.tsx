@@ -25,6 +25,8 @@ import { accountContext } from './account-context.ts';
 import { accountRoutes } from './account.routes.tsx';
 import { adminRoutes } from './admin.routes.tsx';
 import { adminLogRoutes } from './admin-log.routes.tsx';
+import { frameworkAdminRoutes } from './framework-admin.routes.tsx';
+import { yearAdminRoutes } from './year-admin.routes.tsx';
 import { agencyProfileRoutes } from './agency-profile.routes.tsx';
 import { authRoutes } from './auth.routes.tsx';
 import { handleExpectedError } from './expected-errors.tsx';
@@ -157,6 +159,8 @@ export function createApp({
   app.route('/', accountRoutes);
   app.route('/', adminRoutes);
   app.route('/', adminLogRoutes);
+  app.route('/', frameworkAdminRoutes);
+  app.route('/', yearAdminRoutes);
   app.route('/', agencyProfileRoutes);
   app.route('/', provinceRoutes);
   app.route('/', oitRoutes);

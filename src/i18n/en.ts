@@ -11,6 +11,7 @@ import { publication } from './en/publication.ts';
 import { province } from './en/province.ts';
 import { surveys } from './en/surveys.ts';
 import { ops } from './en/ops.ts';
+import { frameworks } from './en/frameworks.ts';
 
 export const en: Widen<typeof th> = {
   common,
@@ -23,4 +24,5 @@ export const en: Widen<typeof th> = {
   province,
   surveys,
   ops,
+  frameworks,
 };

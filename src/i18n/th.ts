@@ -9,6 +9,7 @@ import { publication } from './th/publication.ts';
 import { province } from './th/province.ts';
 import { surveys } from './th/surveys.ts';
 import { ops } from './th/ops.ts';
+import { frameworks } from './th/frameworks.ts';
 
 export const th = {
   common,
@@ -21,5 +22,6 @@ export const th = {
   province,
   surveys,
   ops,
+  frameworks,
 };
 export type Messages = typeof th;

@@ -16,6 +16,7 @@ import { createFrameworkService } from './framework.service.ts';
 import { createResponseService } from './response.service.ts';
 import { createOpenDataService } from './open-data.service.ts';
 import { createResultsService } from './results.service.ts';
+import { createYearFrameworkService } from './year-framework.service.ts';
 import { createJobService } from './job.service.ts';
 import { createMetricsService } from './metrics.service.ts';
 import { createImportService } from './import.service.ts';
@@ -69,6 +70,13 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     agencyProfiles: createAgencyProfileService(db),
     years,
     frameworks,
+    yearFrameworks: createYearFrameworkService(db, {
+      years,
+      frameworks,
+      computeYear: (fiscalYear) => results.computeYear(fiscalYear),
+      // Survey links cache their year's framework id: a moved year is served on its new one.
+      onMoved: () => surveyCache.clear(),
+    }),
     responses,
     calendar: createCalendarService(db, () => surveyCache.clear()),
     surveyLinks: createSurveyLinkService(db, () => surveyCache.clear()),

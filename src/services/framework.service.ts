@@ -23,7 +23,8 @@ import {
 } from '../storage/framework.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import { loadStoredFramework, resolveFramework } from './framework-resolver.ts';
-import { actorLabel } from './oit-shared.ts';
+import { actorLabel, type OitSheet } from './oit-shared.ts';
+import { previewOitSheet } from './framework-preview.ts';
 import { ForbiddenError, NotFoundError, ServiceError } from './errors.ts';
 
 /** The one serialisation of a document: what is stored, checksummed and exported. */
@@ -40,9 +41,29 @@ export interface FrameworkSummary {
   builtIn: boolean;
   checksum: string;
   years: FrameworkUse[];
+  /** Parts its provenance lists as not confirmed by a public source. */
+  unverified: number;
 }
 
 export type ImportOutcome = 'created' | 'unchanged' | 'replaced';
+
+export interface FrameworkDetail {
+  summary: FrameworkSummary;
+  framework: Framework;
+  importedBy: string | undefined;
+  importedAt: Date | undefined;
+}
+
+/** What an import of a checked file would do; the last three are refusals the page explains. */
+export interface UploadCheck {
+  framework: Framework;
+  /** The document in canonical form: what the confirmation form carries and import stores. */
+  text: string;
+  outcome: ImportOutcome | 'shipped' | 'frozen' | 'version_too_low';
+  /** From the stored definition of the same id to this file. */
+  changes: FrameworkChange[];
+  storedVersion?: number;
+}
 
 export function createFrameworkService(db: Db, now: () => Date = () => new Date()) {
   const loadStored = (id: string) => loadStoredFramework(db, id);
@@ -141,6 +162,7 @@ export function createFrameworkService(db: Db, now: () => Date = () => new Date(
         builtIn,
         checksum,
         years: uses.get(f.id) ?? [],
+        unverified: f.provenance?.unverified.length ?? 0,
       });
       const out = shipped.map((f) =>
         summary(f, true, sha256(canonicalFrameworkText(knownFramework(f.id)!.document))),
@@ -160,6 +182,58 @@ export function createFrameworkService(db: Db, now: () => Date = () => new Date(
         if (row) return row.json;
       }
       return canonicalFrameworkText((await requireKnown(id)).document);
+    },
+
+    /** One framework as its page shows it: the list's facts, the definition, who imported it. */
+    async detail(id: string): Promise<FrameworkDetail> {
+      const summary = (await this.list()).find((f) => f.id === id);
+      const framework = summary && (await resolveFramework(db, id));
+      if (!summary || !framework)
+        throw new NotFoundError(`ไม่มีกรอบการประเมิน "${id}"`, `No framework "${id}"`);
+      const row = summary.builtIn ? undefined : await findStoredFramework(db, id);
+      return { summary, framework, importedBy: row?.importedBy, importedAt: row?.importedAt };
+    },
+
+    /**
+     * What importing this text would do, without doing it: every problem, or the definition and
+     * the outcome (new, replacing a draft with the differences, identical, or refused and why).
+     */
+    async checkUpload(
+      actor: Actor,
+      text: string,
+    ): Promise<Result<UploadCheck, FrameworkProblem[]>> {
+      if (!isNacc(actor))
+        throw new ForbiddenError(
+          'เฉพาะ สำนักงาน ป.ป.ช. เท่านั้นที่นำเข้ากรอบการประเมินได้',
+          'Only the NACC may import frameworks',
+        );
+      const parsed = parseFrameworkText(text);
+      if (!parsed.ok) return parsed;
+      const { framework: f, document } = parsed.value;
+      const base = { framework: f, text: canonicalFrameworkText(document) };
+      if (isShippedFramework(f.id)) return ok({ ...base, outcome: 'shipped', changes: [] });
+      const old = await findStoredFramework(db, f.id);
+      if (!old) return ok({ ...base, outcome: 'created', changes: [] });
+      const changes = diffFrameworks(JSON.parse(old.json), document);
+      if (old.checksum === sha256(base.text)) return ok({ ...base, outcome: 'unchanged', changes });
+      const started = ((await frameworkUses(db)).get(f.id) ?? []).some((u) => u.started);
+      if (started) return ok({ ...base, outcome: 'frozen', changes });
+      if (f.version <= old.version)
+        return ok({ ...base, outcome: 'version_too_low', changes, storedVersion: old.version });
+      return ok({ ...base, outcome: 'replaced', changes, storedVersion: old.version });
+    },
+
+    /** The OIT checklist of a framework as an agency's screen shows it, with no data (a preview). */
+    async oitPreview(id: string, agencyName: string): Promise<OitSheet> {
+      const framework = await resolveFramework(db, id);
+      if (!framework) throw new NotFoundError(`ไม่มีกรอบการประเมิน "${id}"`, `No framework "${id}"`);
+      return previewOitSheet(framework, agencyName);
+    },
+
+    /** Two frameworks side by side for the comparison page, and every id to pick from. */
+    async compare(a: string, b: string) {
+      const [changes, all] = await Promise.all([this.diff(a, b), this.list()]);
+      return { changes, ids: all.map((f) => f.id) };
     },
 
     /** Every difference from framework `a` to `b` (ids of known frameworks). */

@@ -11,6 +11,7 @@ import {
   setYearPublished,
   type YearRow,
 } from '../storage/year.repository.ts';
+import { recordAudit } from './audit.service.ts';
 import { ForbiddenError, NotFoundError, ServiceError } from './errors.ts';
 import type { FrameworkService } from './framework.service.ts';
 
@@ -54,12 +55,21 @@ export function createYearService(db: Db, frameworks: Pick<FrameworkService, 're
           `Unknown framework "${frameworkId}" (known: ${known})`,
         );
       }
-      if (!(await insertYear(db, fiscalYear, frameworkId)))
-        throw new ServiceError(
-          409,
-          `มีปีการประเมิน ${fiscalYear} อยู่แล้ว`,
-          `Assessment year ${fiscalYear} already exists`,
-        );
+      await db.transaction().execute(async (tx) => {
+        if (!(await insertYear(tx, fiscalYear, frameworkId)))
+          throw new ServiceError(
+            409,
+            `มีปีการประเมิน ${fiscalYear} อยู่แล้ว`,
+            `Assessment year ${fiscalYear} already exists`,
+          );
+        await recordAudit(tx, {
+          actor,
+          action: 'year.create',
+          recordType: 'assessment_year',
+          recordId: String(fiscalYear),
+          after: { frameworkId, version: framework.version },
+        });
+      });
       return await withFramework((await findYear(db, fiscalYear))!);
     },
 

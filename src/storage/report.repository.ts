@@ -210,7 +210,7 @@ export async function savePublication(
 
 /**
  * A cheap fingerprint of everything the year-wide pages are computed from (this year's cards,
- * last year's cards, publication and imported results, agency names): when it is unchanged, so are they.
+ * last year's cards, publication and imported results, agency names, the year's framework): when it is unchanged, so are they.
  */
 export async function resultsFingerprint(db: Db, fiscalYear: number): Promise<string> {
   const { rows } = await sql<{ f: string }>`select concat_ws('|',
@@ -221,6 +221,7 @@ export async function resultsFingerprint(db: Db, fiscalYear: number): Promise<st
       (select count(*) from past_results where fiscal_year = ${fiscalYear - 1}),
       (select max(imported_at) from past_results where fiscal_year = ${fiscalYear - 1}),
       (select published_at from assessment_years where fiscal_year = ${fiscalYear - 1}),
+      (select framework_id from assessment_years where fiscal_year = ${fiscalYear}),
       (select count(*) from agencies),
       (select max(updated_at) from agencies)) as f`.execute(db);
   return rows[0]?.f ?? '';

@@ -29,7 +29,7 @@ export function Layout({ ctx, title, hasError, head, children }: LayoutProps) {
         <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
         {head}
       </head>
-      <body>
+      <body class={ctx.preview ? 'is-preview' : undefined}>
         <a class="skip-link" href="#main">
           {t.common.skipToContent}
         </a>
@@ -67,6 +67,11 @@ export function Layout({ ctx, title, hasError, head, children }: LayoutProps) {
           </nav>
         </header>
         <main id="main" class="container" tabindex={-1}>
+          {ctx.preview ? (
+            <p class="preview-banner" role="note">
+              <strong>{t.frameworks.preview.banner}</strong> {t.frameworks.preview.bannerText}
+            </p>
+          ) : null}
           {children}
         </main>
         <footer class="site-footer">

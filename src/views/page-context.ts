@@ -12,4 +12,6 @@ export interface PageContext {
   csrfToken: string;
   /** The signed-in person, for the header; absent when signed out. */
   user?: { name: string; isAdmin: boolean; provinces?: string[] };
+  /** A NACC preview of a respondent's or agency's page: labelled, nothing can be submitted. */
+  preview?: boolean;
 }

@@ -188,6 +188,61 @@ export const AUTHZ_MATRIX: Record<string, RouteCase> = {
   'GET /admin/audit': { path: '/admin/audit?person=test.example', expect: NACC_ONLY },
   'GET /admin/audit.csv': { path: '/admin/audit.csv', expect: NACC_ONLY },
   'GET /admin/outbox': { path: '/admin/outbox', expect: NACC_ONLY },
+  // Frameworks and years (issue 15.2, 15.3, 16.1)
+  'GET /admin/frameworks': { path: '/admin/frameworks', expect: NACC_ONLY },
+  // No file in the form: access passed, the upload did not.
+  'POST /admin/frameworks/check': {
+    path: '/admin/frameworks/check',
+    form: {},
+    expect: NACC_ONLY,
+    alsoAllowed: [422],
+  },
+  'POST /admin/frameworks/import': {
+    path: '/admin/frameworks/import',
+    form: { framework_json: '{' },
+    expect: NACC_ONLY,
+    alsoAllowed: [422],
+  },
+  'GET /admin/frameworks/:id': { path: '/admin/frameworks/ita-2563', expect: NACC_ONLY },
+  'GET /admin/frameworks/:id/export': {
+    path: '/admin/frameworks/ita-2563/export',
+    expect: NACC_ONLY,
+  },
+  'GET /admin/frameworks/:id/diff': {
+    path: '/admin/frameworks/ita-2563/diff?with=ita-2566',
+    expect: NACC_ONLY,
+  },
+  'GET /admin/frameworks/:id/preview': {
+    path: '/admin/frameworks/ita-2563/preview',
+    expect: NACC_ONLY,
+  },
+  'GET /admin/frameworks/:id/preview/oit': {
+    path: '/admin/frameworks/ita-2563/preview/oit',
+    expect: NACC_ONLY,
+  },
+  'GET /admin/frameworks/:id/preview/:tool/:step': {
+    path: '/admin/frameworks/ita-2563/preview/iit/page-1',
+    expect: NACC_ONLY,
+  },
+  'GET /admin/years': { path: '/admin/years', expect: NACC_ONLY },
+  'POST /admin/years': {
+    path: '/admin/years',
+    form: { year: '2590', framework: 'ita-2566' },
+    expect: NACC_ONLY,
+    alsoAllowed: [409],
+  },
+  'GET /admin/years/:year/framework': {
+    path: '/admin/years/2564/framework?framework=ita-2566',
+    expect: NACC_ONLY,
+    alsoAllowed: [409],
+  },
+  // A year that does not exist: access passed (the service checks the actor first), no year moved.
+  'POST /admin/years/:year/framework': {
+    path: '/admin/years/2599/framework',
+    form: { framework: 'ita-2566' },
+    expect: NACC_ONLY,
+    alsoAllowed: [404],
+  },
   'GET /admin/outbox/:id{[0-9]+}': {
     path: (f) => `/admin/outbox/${f.outboxId}`,
     expect: NACC_ONLY,

@@ -4,7 +4,13 @@ import type { Widen } from '../types.ts';
 import type { admin as th } from '../th/admin.ts';
 
 export const admin: Widen<typeof th> = {
-  nav: { users: 'Users', audit: 'Audit log', outbox: 'Outbox' },
+  nav: {
+    users: 'Users',
+    audit: 'Audit log',
+    outbox: 'Outbox',
+    frameworks: 'Frameworks',
+    years: 'Assessment years',
+  },
   users: {
     title: 'Users and roles',
     inviteTitle: 'Invite a user',
@@ -97,6 +103,8 @@ export const admin: Widen<typeof th> = {
       'user.role.grant': 'Granted a role',
       'user.role.revoke': 'Revoked a role',
       'user.sign_in_limited': 'Sign-in paused after failed attempts',
+      'year.create': 'Created an assessment year on a framework',
+      'year.framework.move': 'Moved a year to another framework version and recomputed it',
       'year.publish': 'Published the results',
       'year.unpublish': 'Withdrew the results',
     } satisfies Record<AuditAction, string>,

@@ -1,7 +1,13 @@
 // Thai text of administration: users and roles, the audit log, the mail outbox, agency profiles.
 import type { AuditAction } from '../../domain/audit-action.ts';
 export const admin = {
-  nav: { users: 'ผู้ใช้', audit: 'บันทึกการตรวจสอบ', outbox: 'จดหมายออก' },
+  nav: {
+    users: 'ผู้ใช้',
+    audit: 'บันทึกการตรวจสอบ',
+    outbox: 'จดหมายออก',
+    frameworks: 'กรอบการประเมิน',
+    years: 'ปีการประเมิน',
+  },
   users: {
     title: 'ผู้ใช้และบทบาท',
     inviteTitle: 'เชิญผู้ใช้ใหม่',
@@ -94,6 +100,8 @@ export const admin = {
       'user.role.grant': 'ให้สิทธิ์',
       'user.role.revoke': 'ถอนสิทธิ์',
       'user.sign_in_limited': 'ระงับการเข้าสู่ระบบชั่วคราว (ใส่รหัสผิดหลายครั้ง)',
+      'year.create': 'สร้างปีการประเมินบนกรอบการประเมิน',
+      'year.framework.move': 'เปลี่ยนกรอบการประเมินของปีและคำนวณผลใหม่',
       'year.publish': 'เผยแพร่ผลการประเมิน',
       'year.unpublish': 'ถอนการเผยแพร่ผล',
     } satisfies Record<AuditAction, string>,

@@ -41,6 +41,12 @@ export function AdminNavItems({ ctx }: { ctx: PageContext }) {
       <li>
         <a href="/admin/outbox">{t.outbox}</a>
       </li>
+      <li>
+        <a href="/admin/years">{t.years}</a>
+      </li>
+      <li>
+        <a href="/admin/frameworks">{t.frameworks}</a>
+      </li>
     </>
   );
 }

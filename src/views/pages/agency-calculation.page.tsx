@@ -13,7 +13,7 @@ import type {
 import { formatInteger, formatScore } from '../../i18n/format.ts';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
-import { PublicationBanner, tx, type YearInfo } from './results-parts.tsx';
+import { FrameworkUsed, PublicationBanner, tx, type YearInfo } from './results-parts.tsx';
 
 export function AgencyCalculationPage({
   ctx,
@@ -52,6 +52,7 @@ export function AgencyCalculationPage({
         {name}
       </h1>
       <p class="lead">{m.lead}</p>
+      <FrameworkUsed ctx={ctx} framework={framework} />
       <p>{m.rounding}</p>
       <p>
         {m.checkYourself} <a href="/open-data">{m.openData}</a>

@@ -8,7 +8,14 @@ import { BarChart, LineChart, ShareBar, SHARE_COLORS } from '../components/chart
 import { ChartTable } from '../components/data-table.tsx';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
-import { DownloadLinks, PassTag, PublicationBanner, tx, type YearInfo } from './results-parts.tsx';
+import {
+  DownloadLinks,
+  FrameworkUsed,
+  PassTag,
+  PublicationBanner,
+  tx,
+  type YearInfo,
+} from './results-parts.tsx';
 
 export function AgencyReportPage({
   ctx,
@@ -62,6 +69,7 @@ export function AgencyReportPage({
           <span class="muted"> {m.passMark(target)}</span>
         </div>
       </div>
+      <FrameworkUsed ctx={ctx} framework={framework} />
       {report.sample.some((s) => s.below) ? (
         <div class="notice notice--warning" data-testid="below-minimum">
           <p>

@@ -1,5 +1,5 @@
 // Pieces the results pages share: the unpublished banner, download links, pass tags, Thai/English text.
-import type { Text } from '../../domain/framework/schema.ts';
+import type { Framework, Text } from '../../domain/framework/schema.ts';
 import { formatDate, formatInteger } from '../../i18n/format.ts';
 import type { Lang } from '../../i18n/types.ts';
 import type { PageContext } from '../page-context.ts';
@@ -93,5 +93,14 @@ export function PassTag({ ctx, passed }: { ctx: PageContext; passed: boolean | n
     <span class={passed ? 'tag tag--pass' : 'tag tag--fail'} data-testid="passed">
       {passed ? r.passed : r.notPassed}
     </span>
+  );
+}
+
+/** The framework id and version a score card was computed on: every score names its method. */
+export function FrameworkUsed({ ctx, framework }: { ctx: PageContext; framework: Framework }) {
+  return (
+    <p class="muted" data-framework={`${framework.id}@${framework.version}`}>
+      {ctx.t.frameworks.scoredOn(framework.id, String(framework.version))}
+    </p>
   );
 }

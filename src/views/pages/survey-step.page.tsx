@@ -1,4 +1,5 @@
 // One step of the respondent's path: eligibility (IIT), about you, or one indicator's questions.
+import type { Child } from 'hono/jsx';
 import type { DemographicField, Framework, Question, Text } from '../../domain/framework/schema.ts';
 import { allowedValues, isYesNo } from '../../domain/survey-form.ts';
 import type { FieldError } from '../components/form.tsx';
@@ -24,6 +25,17 @@ export function answerOptions(ctx: PageContext, framework: Framework, scale: str
     : allowedValues(scale).map((v, i) => ({ value: v, label: txt(ctx, l.likert4[i]!) }));
 }
 
+/** The page's form; in a preview a plain block, so nothing on it can be submitted. */
+function Form(p: { ctx: PageContext; action: string; preview: boolean; children?: Child }) {
+  if (p.preview) return <div class="survey-preview">{p.children}</div>;
+  return (
+    <form method="post" action={p.action} novalidate>
+      <CsrfField ctx={p.ctx} />
+      {p.children}
+    </form>
+  );
+}
+
 export type StepBody =
   | { kind: 'eligibility'; minYears: number; singleUse: boolean }
   | { kind: 'about'; fields: DemographicField[] }
@@ -41,6 +53,11 @@ export function SurveyStepPage(p: {
   errors: FieldError[];
   back: string;
   returnToCheck: boolean;
+  /**
+   * The NACC's preview of this page (the layout labels it): the same questions with no form to
+   * submit and no token, only a link to the next preview page.
+   */
+  preview?: { next: string | undefined };
 }) {
   const { ctx, body } = p;
   const s = ctx.t.surveys;
@@ -62,8 +79,7 @@ export function SurveyStepPage(p: {
         {p.progress ? ` · ${s.page.progress(String(p.progress.n), String(p.progress.of))}` : ''}
       </span>
       <h1>{title}</h1>
-      <form method="post" action={action} novalidate>
-        <CsrfField ctx={ctx} />
+      <Form ctx={ctx} action={action} preview={p.preview !== undefined}>
         {body.kind === 'eligibility' ? (
           <>
             <RadioGroup
@@ -135,9 +151,19 @@ export function SurveyStepPage(p: {
             );
           })
         )}
-        <p class="hint">{s.page.savedHint}</p>
-        <button type="submit">{s.page.continue}</button>
-      </form>
+        {p.preview ? (
+          p.preview.next ? (
+            <a class="button" href={p.preview.next}>
+              {ctx.t.frameworks.preview.next}
+            </a>
+          ) : null
+        ) : (
+          <>
+            <p class="hint">{s.page.savedHint}</p>
+            <button type="submit">{s.page.continue}</button>
+          </>
+        )}
+      </Form>
     </Layout>
   );
 }

@@ -1,0 +1,214 @@
+// Assessment years and their frameworks, as the NACC manages them on a page: the years with the
+// framework each uses, and moving a year to another framework version — refused when data
+// already entered could not be read on it, else switched, audited and recomputed.
+import { isNacc } from '../domain/access.ts';
+import type { Actor } from '../domain/actor.ts';
+import { diffFrameworks, type FrameworkChange } from '../domain/framework/diff.ts';
+import { knownFramework } from '../domain/framework/registry.ts';
+import { frameworkMoveProblems, type MoveProblem } from '../domain/framework/move.ts';
+import type { Framework } from '../domain/framework/schema.ts';
+import type { Db } from '../storage/database.ts';
+import { frameworkUses } from '../storage/framework.repository.ts';
+import {
+  listYears,
+  lockYear,
+  setYearFramework,
+  yearDataInUse,
+} from '../storage/year.repository.ts';
+import { recordAudit } from './audit.service.ts';
+import { ForbiddenError, NotFoundError, ServiceError } from './errors.ts';
+import type { FrameworkService, FrameworkSummary } from './framework.service.ts';
+import type { AssessmentYear, YearService } from './year.service.ts';
+
+export interface YearOverview {
+  fiscalYear: number;
+  frameworkId: string;
+  frameworkVersion: number;
+  started: boolean;
+  published: boolean;
+}
+
+export interface MovePlan {
+  fiscalYear: number;
+  from: Framework;
+  to: Framework;
+  changes: FrameworkChange[];
+  /** Empty when the move is allowed. */
+  problems: { th: string; en: string }[];
+  data: { responses: { IIT: number; EIT: number }; oitItems: number };
+  /** Agencies with data (recomputed) and score cards held now. */
+  recompute: { agencies: number; cards: number };
+}
+
+const list = (xs: string[]) =>
+  xs.length > 12 ? `${xs.slice(0, 12).join(', ')}, …` : xs.join(', ');
+
+/** A refusal in both languages, naming what would be lost. */
+function describe(p: MoveProblem): { th: string; en: string } {
+  switch (p.kind) {
+    case 'answer_columns':
+      return p.missing.length || p.added.length
+        ? {
+            th: `คำตอบ ${p.tool} ที่เก็บแล้วเรียงตามข้อของกรอบเดิม แต่กรอบใหม่${p.missing.length ? ` ไม่มีข้อ ${list(p.missing)}` : ''}${p.added.length ? ` มีข้อใหม่ ${list(p.added)}` : ''}`,
+            en: `Stored ${p.tool} answers follow the current framework's sub-items, but the new one${p.missing.length ? ` lacks ${list(p.missing)}` : ''}${p.missing.length && p.added.length ? ' and' : ''}${p.added.length ? ` adds ${list(p.added)}` : ''}`,
+          }
+        : {
+            th: `คำตอบ ${p.tool} ที่เก็บแล้วเรียงตามลำดับข้อของกรอบเดิม แต่กรอบใหม่เรียงข้อต่างไป`,
+            en: `Stored ${p.tool} answers follow the current framework's order of sub-items, which the new one changes`,
+          };
+    case 'answer_kind':
+      return {
+        th: `ข้อ ${list(p.columns)} (${p.tool}) เปลี่ยนแบบคำตอบระหว่าง 4 ระดับกับ มี/ไม่มี คำตอบที่เก็บแล้วจะอ่านผิดความหมาย`,
+        en: `${p.tool} sub-items ${list(p.columns)} change between four options and yes/no: stored answers would be misread`,
+      };
+    case 'oit_items':
+      return {
+        th: `รายการ OIT ${list(p.items)} มีข้อมูลที่หน่วยงานกรอกแล้ว แต่ไม่มีในกรอบใหม่`,
+        en: `OIT items ${list(p.items)} hold agencies' entries but are not in the new framework`,
+      };
+  }
+}
+
+export function createYearFrameworkService(
+  db: Db,
+  deps: {
+    years: YearService;
+    frameworks: Pick<FrameworkService, 'resolve' | 'list'>;
+    /** The one results service: a moved year is recomputed through it. */
+    computeYear: (fiscalYear: number) => Promise<{ agencies: number; scored: number }>;
+    onMoved?: () => void;
+  },
+) {
+  const requireNacc = (actor: Actor) => {
+    if (!isNacc(actor))
+      throw new ForbiddenError(
+        'เฉพาะ สำนักงาน ป.ป.ช. เท่านั้นที่เปลี่ยนกรอบการประเมินของปีได้',
+        'Only the NACC may move a year to another framework',
+      );
+  };
+
+  async function target(frameworkId: string): Promise<Framework> {
+    const to = await deps.frameworks.resolve(frameworkId);
+    if (!to)
+      throw new NotFoundError(`ไม่มีกรอบการประเมิน "${frameworkId}"`, `No framework "${frameworkId}"`);
+    return to;
+  }
+
+  /**
+   * The plan, read inside `tx` (the move reads it again under the year's lock). On PGlite a
+   * transaction holds the one connection, so everything read through `db` is read before.
+   */
+  async function planIn(tx: Db, y: AssessmentYear, to: Framework): Promise<MovePlan> {
+    const { fiscalYear } = y;
+    if (y.publishedAt)
+      throw new ServiceError(
+        409,
+        `ปี ${fiscalYear} เผยแพร่ผลแล้ว ถอนการเผยแพร่ก่อนจึงจะเปลี่ยนกรอบการประเมินได้`,
+        `${fiscalYear} is published: withdraw its results before moving it to another framework`,
+      );
+    if (y.frameworkId === to.id)
+      throw new ServiceError(
+        409,
+        `ปี ${fiscalYear} ใช้กรอบ ${to.id} อยู่แล้ว`,
+        `${fiscalYear} already uses ${to.id}`,
+      );
+    const inUse = await yearDataInUse(tx, fiscalYear);
+    const problems = frameworkMoveProblems(y.framework, to, inUse).map(describe);
+    const docOf = (f: Framework) => knownFramework(f.id)?.document ?? f;
+    return {
+      fiscalYear,
+      from: y.framework,
+      to,
+      changes: diffFrameworks(docOf(y.framework), docOf(to)),
+      problems,
+      data: { responses: inUse.responses, oitItems: inUse.oitItems.length },
+      recompute: { agencies: inUse.agencies, cards: inUse.cards },
+    };
+  }
+
+  return {
+    /** Every year with its framework, whether it has started, and the frameworks to choose from. */
+    async overview(
+      actor: Actor,
+    ): Promise<{ years: YearOverview[]; frameworks: FrameworkSummary[] }> {
+      requireNacc(actor);
+      const [rows, uses, frameworks] = await Promise.all([
+        listYears(db),
+        frameworkUses(db),
+        deps.frameworks.list(),
+      ]);
+      const started = new Set(
+        [...uses.values()].flat().flatMap((u) => (u.started ? [u.fiscalYear] : [])),
+      );
+      const version = new Map(frameworks.map((f) => [f.id, f.version]));
+      return {
+        years: rows.map((y) => ({
+          fiscalYear: y.fiscalYear,
+          frameworkId: y.frameworkId,
+          frameworkVersion: version.get(y.frameworkId) ?? 0,
+          started: started.has(y.fiscalYear),
+          published: y.publishedAt !== null,
+        })),
+        frameworks,
+      };
+    },
+
+    /** What moving the year would change and recompute, or why it is refused (not applied). */
+    async plan(actor: Actor, fiscalYear: number, frameworkId: string): Promise<MovePlan> {
+      requireNacc(actor);
+      const [y, to] = await Promise.all([deps.years.require(fiscalYear), target(frameworkId)]);
+      return planIn(db, y, to);
+    },
+
+    /**
+     * Moves the year: under the year's row lock the plan is made again, a refusal is a 409 with
+     * every reason; otherwise the year switches and the audit entry is written in one
+     * transaction, then every agency with data is recomputed by the results service, so each
+     * card names the framework it was scored on.
+     */
+    async move(
+      actor: Actor,
+      fiscalYear: number,
+      frameworkId: string,
+    ): Promise<{ from: string; to: string; agencies: number; scored: number }> {
+      requireNacc(actor);
+      const [y, to] = await Promise.all([deps.years.require(fiscalYear), target(frameworkId)]);
+      const from = await db.transaction().execute(async (tx) => {
+        const locked = await lockYear(tx, fiscalYear);
+        if (!locked || locked.frameworkId !== y.frameworkId)
+          throw new ServiceError(
+            409,
+            `ปี ${fiscalYear} เพิ่งถูกเปลี่ยนกรอบการประเมิน โปรดตรวจอีกครั้ง`,
+            `${fiscalYear} was just moved to another framework; check again`,
+          );
+        const plan = await planIn(tx, { ...y, publishedAt: locked.publishedAt }, to);
+        if (plan.problems.length)
+          throw new ServiceError(
+            409,
+            plan.problems.map((p) => p.th).join(' · '),
+            plan.problems.map((p) => p.en).join(' · '),
+          );
+        await setYearFramework(tx, fiscalYear, to.id);
+        await recordAudit(tx, {
+          actor,
+          action: 'year.framework.move',
+          recordType: 'assessment_year',
+          recordId: String(fiscalYear),
+          before: { frameworkId: plan.from.id, version: plan.from.version },
+          after: {
+            frameworkId: to.id,
+            version: to.version,
+            changes: plan.changes.length,
+            agencies: plan.recompute.agencies,
+          },
+        });
+        return plan.from.id;
+      });
+      deps.onMoved?.();
+      const { agencies, scored } = await deps.computeYear(fiscalYear);
+      return { from, to: to.id, agencies, scored };
+    },
+  };
+}
+
+export type YearFrameworkService = ReturnType<typeof createYearFrameworkService>;

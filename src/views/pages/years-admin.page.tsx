@@ -1,0 +1,207 @@
+// The NACC's assessment years: each with its framework version, a form to create a year on a
+// framework, and the page that checks a move to another framework version before doing it.
+import { formatInteger } from '../../i18n/format.ts';
+import type { FrameworkSummary } from '../../services/framework.service.ts';
+import type { MovePlan, YearOverview } from '../../services/year-framework.service.ts';
+import {
+  CsrfField,
+  ErrorSummary,
+  TextField,
+  errorFor,
+  type FieldError,
+} from '../components/form.tsx';
+import { Layout } from '../layout.tsx';
+import type { PageContext } from '../page-context.ts';
+import { ChangesTable } from './framework-parts.tsx';
+
+function FrameworkSelect(p: {
+  ctx: PageContext;
+  id: string;
+  label: string;
+  frameworks: FrameworkSummary[];
+  value: string;
+  error?: string | undefined;
+  except?: string;
+}) {
+  return (
+    <div class={`form-group${p.error ? ' form-group--error' : ''}`}>
+      <label for={p.id}>{p.label}</label>
+      {p.error ? (
+        <span class="error-message" id={`${p.id}-error`}>
+          <span class="visually-hidden">{p.ctx.t.common.errors.errorPrefix}</span>
+          {p.error}
+        </span>
+      ) : null}
+      <select
+        id={p.id}
+        name="framework"
+        aria-describedby={p.error ? `${p.id}-error` : undefined}
+        aria-invalid={p.error ? 'true' : undefined}
+      >
+        {p.value === '' ? <option value="">–</option> : null}
+        {p.frameworks
+          .filter((f) => f.id !== p.except)
+          .map((f) => (
+            <option value={f.id} selected={f.id === p.value}>
+              {f.id} ({f.fiscalYear}, v{f.version})
+            </option>
+          ))}
+      </select>
+    </div>
+  );
+}
+
+export function YearsAdminPage(p: {
+  ctx: PageContext;
+  years: YearOverview[];
+  frameworks: FrameworkSummary[];
+  form: { year: string; framework: string };
+  errors: FieldError[];
+  notice?: string | undefined;
+}) {
+  const { ctx } = p;
+  const t = ctx.t.frameworks.years;
+  return (
+    <Layout ctx={ctx} title={t.title} hasError={p.errors.length > 0}>
+      <ErrorSummary ctx={ctx} errors={p.errors} />
+      {p.notice ? (
+        <div class="notice notice--success" role="status">
+          {p.notice}
+        </div>
+      ) : null}
+      <h1>{t.title}</h1>
+      <p class="lead">{t.lead}</p>
+      {p.years.length === 0 ? (
+        <p>{t.none}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <caption class="visually-hidden">{t.caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.col.year}</th>
+                <th scope="col">{t.col.framework}</th>
+                <th scope="col">{t.col.state}</th>
+                <th scope="col">{t.col.actions}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...p.years].reverse().map((y) => (
+                <tr data-year={String(y.fiscalYear)}>
+                  <th scope="row">{y.fiscalYear}</th>
+                  <td>
+                    <a href={`/admin/frameworks/${encodeURIComponent(y.frameworkId)}`}>
+                      {y.frameworkId}
+                    </a>{' '}
+                    (v{y.frameworkVersion})
+                  </td>
+                  <td>{y.published ? t.published : y.started ? t.started : t.notStarted}</td>
+                  <td>
+                    {y.published ? null : (
+                      <form method="get" action={`/admin/years/${y.fiscalYear}/framework`}>
+                        <FrameworkSelect
+                          ctx={ctx}
+                          id={`to-${y.fiscalYear}`}
+                          label={t.move(String(y.fiscalYear))}
+                          frameworks={p.frameworks}
+                          value=""
+                          except={y.frameworkId}
+                        />
+                        <button type="submit" class="button button--secondary">
+                          {t.check}
+                        </button>
+                      </form>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <form method="post" action="/admin/years" class="year-create">
+        <CsrfField ctx={ctx} />
+        <h2>{t.createTitle}</h2>
+        <TextField
+          ctx={ctx}
+          id="year"
+          label={t.year}
+          hint={t.yearHint}
+          inputmode="numeric"
+          value={p.form.year}
+          error={errorFor(p.errors, 'year')}
+        />
+        <FrameworkSelect
+          ctx={ctx}
+          id="framework"
+          label={t.framework}
+          frameworks={p.frameworks}
+          value={p.form.framework}
+          error={errorFor(p.errors, 'framework')}
+        />
+        <button type="submit" class="button">
+          {t.create}
+        </button>
+      </form>
+    </Layout>
+  );
+}
+
+/** What moving a year changes and recomputes; or, refused (409), every reason. */
+export function YearMovePage({ ctx, plan }: { ctx: PageContext; plan: MovePlan }) {
+  const t = ctx.t.frameworks.move;
+  const n = (x: number) => formatInteger(x, ctx.lang);
+  const refused = plan.problems.length > 0;
+  const title = t.title(String(plan.fiscalYear));
+  return (
+    <Layout ctx={ctx} title={title} hasError={refused}>
+      <p>
+        <a href="/admin/years">‹ {t.cancel}</a>
+      </p>
+      {refused ? (
+        <div class="error-summary" role="alert" aria-labelledby="move-refused" tabindex={-1}>
+          <h2 id="move-refused">{t.refusedTitle}</h2>
+          <ul data-problems={String(plan.problems.length)}>
+            {plan.problems.map((p) => (
+              <li>
+                <span lang="th">{p.th}</span>
+                <br />
+                <span lang="en">{p.en}</span>
+              </li>
+            ))}
+          </ul>
+          <p>{t.refusedLead}</p>
+        </div>
+      ) : null}
+      <h1>{title}</h1>
+      <dl class="summary-list">
+        <dt>{t.from}</dt>
+        <dd>
+          {plan.from.id} (v{plan.from.version})
+        </dd>
+        <dt>{t.to}</dt>
+        <dd>
+          {plan.to.id} (v{plan.to.version})
+        </dd>
+      </dl>
+      <p>{t.data(n(plan.data.responses.IIT), n(plan.data.responses.EIT), n(plan.data.oitItems))}</p>
+      {refused ? null : (
+        <p class="notice" data-recompute={String(plan.recompute.agencies)}>
+          {t.recompute(n(plan.recompute.agencies), n(plan.recompute.cards))}
+        </p>
+      )}
+      <h2>{t.diffTitle}</h2>
+      <ChangesTable ctx={ctx} changes={plan.changes} />
+      {refused ? null : (
+        <form method="post" action={`/admin/years/${plan.fiscalYear}/framework`}>
+          <CsrfField ctx={ctx} />
+          <input type="hidden" name="framework" value={plan.to.id} />
+          <button type="submit" class="button">
+            {t.confirm}
+          </button>{' '}
+          <a href="/admin/years">{t.cancel}</a>
+        </form>
+      )}
+    </Layout>
+  );
+}

@@ -42,7 +42,7 @@ afterAll(async () => t?.close());
 
 function upload(
   client: Client,
-  text: string | Uint8Array,
+  text: string | Uint8Array<ArrayBuffer>,
   name = 'my-framework.json',
   csrf = true,
 ) {

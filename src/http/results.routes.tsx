@@ -228,7 +228,7 @@ resultsRoutes.get('/open-data/:year{[0-9]{4}}/:file', async (c) => {
 });
 
 resultsRoutes.get('/open-data', async (c) => {
-  const years = await c.get('services').results.visibleYears(ANONYMOUS);
+  const years = await c.get('services').results.visibleYearResults(ANONYMOUS);
   return c.html(<OpenDataPage ctx={pageContext(c)} years={years} />);
 });
 

@@ -7,7 +7,7 @@ import type { Agency } from '../domain/agency.ts';
 import { answerColumns, minimumSample, oitItemCodes } from '../domain/framework/helpers.ts';
 import { coarseCount, minimumShownReachedAt } from '../domain/small-numbers.ts';
 import { publishedDigitsOrNull } from '../domain/scoring/rounding.ts';
-import { frameworkForYear, getFramework } from '../domain/framework/registry.ts';
+import { frameworkForYear } from '../domain/framework/registry.ts';
 import { resolveFramework } from './framework-resolver.ts';
 import type { Framework } from '../domain/framework/schema.ts';
 import {
@@ -69,8 +69,13 @@ export interface ProgressDeps {
   drive: ProvinceDriveService;
 }
 
-const frameworkFor = (id: string | undefined, year: number): Framework | undefined =>
-  (id ? getFramework(id) : undefined) ?? frameworkForYear(year);
+/** The year's own framework, shipped or imported; a year never created: the shipped one of its number. */
+const frameworkFor = async (
+  db: Db,
+  id: string | undefined,
+  year: number,
+): Promise<Framework | undefined> =>
+  (id ? await resolveFramework(db, id) : undefined) ?? frameworkForYear(year);
 
 /** Builds the scorer's input from stored item-level results (counts trimmed to the scale). */
 export function scoreInputFrom(
@@ -103,7 +108,7 @@ export function createProvinceProgressService(db: Db, deps: ProgressDeps) {
     const agencies = await deps.drive.agenciesOf(w.province);
     const codes = agencies.map((a) => a.code);
     const year = await progress.findYearFramework(db, w.fiscalYear);
-    const fw = frameworkFor(year?.frameworkId, w.fiscalYear);
+    const fw = await frameworkFor(db, year?.frameworkId, w.fiscalYear);
     const [coords, mous, facts, last, current] = await Promise.all([
       drive.findCoordinators(db, w.fiscalYear, codes),
       drive.findMous(db, w.province, w.fiscalYear),
@@ -111,7 +116,7 @@ export function createProvinceProgressService(db: Db, deps: ProgressDeps) {
       progress.loadYearResults(db, w.fiscalYear - 1, true),
       year?.published ? progress.loadYearResults(db, w.fiscalYear, true) : Promise.resolve([]),
     ]);
-    const oitTotal = fw ? oitItemCodes(fw).length : 43;
+    const oitTotal = fw ? oitItemCodes(fw).length : 0;
     return agencies.map((agency) => {
       const mou = mous.find((m) => m.agencyCode === agency.code);
       const resp = facts.respondents.get(agency.code) ?? { IIT: 0, EIT: 0 };
@@ -166,7 +171,7 @@ export function createProvinceProgressService(db: Db, deps: ProgressDeps) {
     await deps.drive.checkRead(actor, w);
     const lastYear = w.fiscalYear - 1;
     const year = await progress.findYearFramework(db, lastYear);
-    const fw = frameworkFor(year?.frameworkId, lastYear);
+    const fw = await frameworkFor(db, year?.frameworkId, lastYear);
     const agencies = await deps.drive.agenciesOf(w.province);
     const items = await progress.loadItemResults(
       db,

@@ -268,6 +268,17 @@ export function createResultsReadModel(db: Db, years: YearService) {
       return (await listYears(db)).filter((y) => canSeeYearResults(actor, y));
     },
 
+    /** The visible years with their frameworks (shipped or imported), for the open-data page. */
+    visibleYearResults: async (actor: Actor): Promise<YearResults[]> => {
+      const out: YearResults[] = [];
+      for (const row of await listYears(db)) {
+        if (!canSeeYearResults(actor, row)) continue;
+        const y = await yearFor(row.fiscalYear);
+        if (y) out.push(y);
+      }
+      return out;
+    },
+
     year: async (fiscalYear: number): Promise<YearRow | undefined> => {
       return (await yearFor(fiscalYear))?.year;
     },

@@ -44,6 +44,7 @@ export function createResultsService(db: Db, years: YearService) {
     canSeeYear: read.canSeeYear,
     visibleYear: read.visibleYear,
     visibleYears: read.visibleYears,
+    visibleYearResults: read.visibleYearResults,
     latestPublishedYear: read.latestPublishedYear,
     year: read.year,
 

@@ -1,13 +1,15 @@
 // The open data page: every published year's downloads, the API and its OpenAPI description,
 // and the licence (CC BY 4.0).
-import { getFramework } from '../../domain/framework/index.ts';
 import { minRespondentsShown } from '../../domain/scoring/working.ts';
 import { formatDate, formatInteger } from '../../i18n/format.ts';
-import type { YearRow } from '../../services/results-read-model.ts';
+import type { Framework } from '../../domain/framework/schema.ts';
+import type { YearResults, YearRow } from '../../services/results-read-model.ts';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
 
-export function OpenDataPage({ ctx, years }: { ctx: PageContext; years: YearRow[] }) {
+export function OpenDataPage({ ctx, years: list }: { ctx: PageContext; years: YearResults[] }) {
+  // Each year with its own framework (shipped or imported): the threshold it states.
+  const years = list.map((y) => ({ ...y.year, framework: y.framework }));
   const r = ctx.t.results;
   const m = r.openData;
   const formats = [
@@ -101,10 +103,14 @@ export function OpenDataPage({ ctx, years }: { ctx: PageContext; years: YearRow[
 }
 
 /** The files that let anyone recompute the year's published figures (`itas verify`). */
-function RecomputeFiles({ ctx, year }: { ctx: PageContext; year: YearRow }) {
+function RecomputeFiles({
+  ctx,
+  year,
+}: {
+  ctx: PageContext;
+  year: YearRow & { framework: Framework };
+}) {
   const m = ctx.t.results.openData;
-  const framework = getFramework(year.frameworkId);
-  if (!framework) return null;
   const base = `/open-data/${year.fiscalYear}`;
   const files = [
     { title: m.resultsFile, links: ['results.json', 'results.csv'] },
@@ -115,7 +121,7 @@ function RecomputeFiles({ ctx, year }: { ctx: PageContext; year: YearRow }) {
   return (
     <div data-testid={`recompute-${year.fiscalYear}`}>
       <h4>{m.recomputeTitle}</h4>
-      <p>{m.recomputeLead(formatInteger(minRespondentsShown(framework), ctx.lang))}</p>
+      <p>{m.recomputeLead(formatInteger(minRespondentsShown(year.framework), ctx.lang))}</p>
       <ul>
         {files.map((f) => (
           <li>

@@ -111,6 +111,8 @@ async function main(): Promise<void> {
     server.close(() => {
       void Promise.resolve(worker?.stop())
         .then(() => pdf?.close())
+        // Answers already acknowledged leave their recompute marks before the database closes.
+        .then(() => services.responses.settled())
         .then(() => db.destroy())
         .then(() => {
           log.info('stopped');

@@ -49,6 +49,9 @@ export function registerBuiltInJobs(): void {
  * year that fails go back, to be tried in a later round. Returns how many marks were taken.
  */
 export async function recomputeMarked(services: Services, log: Logger): Promise<number> {
+  // Answers are acknowledged before their marks commit (ADR 0007): this process's own
+  // answers taken so far leave their marks first, so a recompute right after an answer sees it.
+  await services.responses.settled();
   const marks = await services.jobs.takeMarks(500);
   const byYear = new Map<number, string[]>();
   for (const m of marks)

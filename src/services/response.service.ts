@@ -78,6 +78,8 @@ interface Waiter {
   s: Submission;
   resolve: (o: SubmissionOutcome) => void;
   reject: (e: unknown) => void;
+  /** Called once this submission needs nothing more: refused, failed, or followed up. */
+  settle: () => void;
 }
 
 /** A stored batch's follow-up, waiting for the next admission to carry it. */
@@ -126,15 +128,17 @@ const spent = (list: Submission[]) =>
  * Admissions run one batch at a time (they lock the same hot counter rows, ADR 0006); while a
  * batch's responses are inserted the next batches are admitted. A stored batch's follow-up waits
  * for the next admission, or runs alone at once when no submission is waiting. Callers are
- * answered only after their follow-up has committed; a failed insert puts the spent codes back
+ * answered once their responses have committed, before the follow-up; a failed insert puts the spent codes back
  * before it is reported.
  */
-function createSubmissionPipeline(db: Db) {
+function createSubmissionPipeline(db: Db, onFollowUpFailed: (e: unknown) => void) {
   const queue: Waiter[] = [];
   let followUps: FollowUp[] = [];
   let running = false;
   let inFlight = 0;
   let wake: (() => void) | undefined;
+  /** Submissions taken and not yet settled (see `Waiter.settle`). */
+  const pending = new Set<Promise<void>>();
 
   /** One admission (with the follow-ups it carries), then its batch's insert set going. */
   async function admit(batch: Waiter[], carried: FollowUp[]): Promise<void> {
@@ -240,20 +244,28 @@ function createSubmissionPipeline(db: Db) {
         else w.resolve(outcomes[i]!);
       });
     const fresh = admitted.filter((w) => inserted.has(w.s.row.responseId));
+    const later = new Set(fresh);
+    for (const w of batch) if (!later.has(w)) w.settle();
     if (fresh.length === 0) {
       inFlight--;
       wake?.();
       return answer();
     }
+    // Stored is acknowledged: the callers are answered now, not after the follow-up. A crash
+    // before the follow-up commits loses only its marks and anomaly counts, which the agency's
+    // next answer or `itas compute` makes good (ADR 0007); waiting for it would add a third
+    // commit to every answer's wait, the pipeline's longest.
+    answer();
     followUps.push({
       stored: fresh.map((w) => w.s.stored),
       done: () => {
         inFlight--;
-        answer();
+        fresh.forEach((w) => w.settle());
       },
       failed: (e) => {
         inFlight--;
-        batch.forEach((w) => w.reject(e));
+        onFollowUpFailed(e);
+        fresh.forEach((w) => w.settle());
       },
     });
     if (running) wake?.();
@@ -282,16 +294,44 @@ function createSubmissionPipeline(db: Db) {
     running = false;
   }
 
-  return (s: Submission) =>
-    new Promise<SubmissionOutcome>((resolve, reject) => {
-      queue.push({ s, resolve, reject });
-      if (!running) void run();
-    });
+  return {
+    submit: (s: Submission) =>
+      new Promise<SubmissionOutcome>((resolve, reject) => {
+        let settle!: () => void;
+        const done = new Promise<void>((r) => (settle = r));
+        pending.add(done);
+        void done.then(() => pending.delete(done));
+        queue.push({
+          s,
+          resolve,
+          reject: (e) => {
+            settle();
+            reject(e);
+          },
+          settle,
+        });
+        if (!running) void run();
+      }),
+    /**
+     * Resolves once every submission taken before the call has been stored and followed up
+     * (later ones are not waited for, so a busy process still gets an answer).
+     */
+    settled: async () => {
+      await Promise.all([...pending]);
+    },
+  };
 }
 
 export function createResponseService(db: Db, years: YearService, opts: { now?: () => Date } = {}) {
   const now = opts.now ?? (() => new Date());
-  const store = createSubmissionPipeline(db);
+  // Nothing of the error is kept: a failed statement's message may carry its parameters (the
+  // agency and answer fingerprints). The marks catch up with the agency's next answer.
+  const pipeline = createSubmissionPipeline(db, (e) =>
+    process.emitWarning('survey follow-up (recompute marks, anomaly counts) failed', {
+      code: 'ITAS_FOLLOW_UP',
+      detail: e instanceof Error && 'code' in e ? `database code ${String(e.code)}` : undefined,
+    }),
+  );
   // Years and agencies are read on every submission but change rarely: found ones are kept for
   // 2 s (each process; absent ones are always looked up again so a new one is seen at once).
   const yearCache = createSurveyCache<AssessmentYear | undefined>();
@@ -317,6 +357,13 @@ export function createResponseService(db: Db, years: YearService, opts: { now?: 
      * does it for yesterday once a day.
      */
     resealDay: (day: string) => resealDay(db, day),
+
+    /**
+     * Resolves once every submission this process took is stored and followed up (recompute
+     * marks, anomaly counts): the worker waits for it before taking marks, so in one process a
+     * recompute after an answer always sees it.
+     */
+    settled: () => pipeline.settled(),
 
     /**
      * Validates and stores one response. With a ticket (from the survey guard) it is first
@@ -393,7 +440,7 @@ export function createResponseService(db: Db, years: YearService, opts: { now?: 
         fingerprint: answerSetFingerprint(input.answers),
         sameColumn: allSameColumn(input.answers),
       };
-      const outcome = await store(ticket ? { row, stored, ticket } : { row, stored });
+      const outcome = await pipeline.submit(ticket ? { row, stored, ticket } : { row, stored });
       if (outcome.stored) return ok({ created: outcome.created });
       if (outcome.refused === 'access_code')
         return err([

@@ -177,10 +177,12 @@ describe('small numbers on the agency’s page', () => {
     expect(Number(after.count.replace(/\D/g, ''))).toBe(exact + toNext);
     expect(after.html).toContain('ปัดลงทีละ 10 คน');
     // Straight-lined answers: fewer than ten were not flagged to the agency; ten or more are.
-    const flagged = async () =>
-      (await t.services.sampleTargets.forAgency(SYSTEM_CLI, YEAR, '51-PRV')).anomalies.find(
-        (a) => a.kind === 'same_column' && a.tool === 'EIT',
-      );
+    // Flags follow the acknowledgement in a transaction of their own (ADR 0007).
+    const flagged = async () => {
+      await t.services.responses.settled();
+      const { anomalies } = await t.services.sampleTargets.forAgency(SYSTEM_CLI, YEAR, '51-PRV');
+      return anomalies.find((a) => a.kind === 'same_column' && a.tool === 'EIT');
+    };
     const straightSoFar = toNext;
     if (straightSoFar < 10) {
       expect(await flagged()).toBeUndefined();

@@ -134,6 +134,8 @@ describe('recompute marks on submission', () => {
       ),
     );
     expect(submitted).toEqual(Array(6).fill({ ok: true, value: { created: true } }));
+    // Acknowledged once stored; the mark follows in a transaction of its own (ADR 0007).
+    await responses.settled();
     const marks = await sql`select * from recompute_marks where agency_code = 'T-PAO'`.execute(
       t.db,
     );
@@ -180,6 +182,7 @@ describe('recompute marks on submission', () => {
       select count(*)::int as n from responses where agency_code = 'T-SAO1'
         and response_id = any(${[...ids, ...twos]})`.execute(t.db);
     expect(rows[0]!.n).toBe(12);
+    await s.responses.settled();
     const anomalies = await sql<{ kind: string; occurrences: number }>`
       select kind, occurrences from survey_anomalies
       where agency_code = 'T-SAO1' and tool = 'EIT' order by kind`.execute(t.db);

@@ -306,6 +306,8 @@ function createSubmissionPipeline(db: Db, onFollowUpFailed: (e: unknown) => void
           resolve,
           reject: (e) => {
             settle();
+            // Passed on as the pipeline caught it (database errors are Errors).
+            // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
             reject(e);
           },
           settle,

@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS, SYSTEM_CLI } from '../../src/domain/actor.ts';
 import { createTestApp } from '../helpers/app.ts';
+import { runCommand } from '../helpers/cli.ts';
 import { oitCsv, responsesCsv, setUpYear } from '../helpers/results-fixtures.ts';
 import { clientFor, createAccount, FORM, type Client } from '../helpers/sessions.ts';
 
@@ -308,5 +309,50 @@ describe('assessment years', () => {
     expect(await report.text()).toContain('data-framework="ita-2563-r2@2"');
     const calc = await get(nacc, '/results/2563/agencies/T-PRV/calculation');
     expect(await calc.text()).toContain('data-framework="ita-2563-r2@2"');
+  });
+});
+
+describe('itas year move-framework', () => {
+  it('checks, refuses with every reason (exit 1), and moves back to ita-2563', async () => {
+    const refused = await runCommand(
+      t.services,
+      'year',
+      'move-framework',
+      '--year',
+      '2563',
+      '--framework',
+      'ita-2568-structure',
+    );
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(
+      /OIT items O29, .* hold agencies. entries but are not in the new framework/,
+    );
+    const check = await runCommand(
+      t.services,
+      'year',
+      'move-framework',
+      '--year',
+      '2563',
+      '--framework',
+      'ita-2563',
+      '--check',
+    );
+    expect(check.code).toBe(0);
+    expect(check.out).toMatch(/~ passMark 80 → 85/);
+    expect((await t.services.years.require(2563)).frameworkId).toBe('ita-2563-r2');
+    const moved = await runCommand(
+      t.services,
+      'year',
+      'move-framework',
+      '--year',
+      '2563',
+      '--framework',
+      'ita-2563',
+    );
+    expect(moved.code).toBe(0);
+    expect(moved.out).toMatch(/2563 moved from ita-2563-r2 to ita-2563; 2 agencies recomputed/);
+    const cards = await sql<{ framework_id: string }>`select distinct framework_id from score_cards
+      where fiscal_year = 2563`.execute(t.db);
+    expect(cards.rows.map((r) => r.framework_id)).toEqual(['ita-2563']);
   });
 });

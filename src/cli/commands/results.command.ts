@@ -8,6 +8,7 @@ import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { SYSTEM_CLI } from '../../domain/actor.ts';
 import { isAgencyType } from '../../domain/agency.ts';
+import { formatChange } from '../../domain/framework/diff.ts';
 import { rankingsTable } from '../../exports/rankings-table.ts';
 import { resultsTable } from '../../exports/results-table.ts';
 import { pagesOf, writeTableStream } from '../../exports/stream-export.ts';
@@ -50,6 +51,42 @@ export const yearCreateCommand: Command = {
     const y = await services.years.create(SYSTEM_CLI, yearOf(values.year), values.framework);
     ctx.out(
       `Created assessment year ${y.fiscalYear} on ${y.frameworkId}.\nสร้างปีการประเมิน ${y.fiscalYear} (${y.frameworkId}) แล้ว\n`,
+    );
+    return 0;
+  },
+};
+
+export const yearMoveFrameworkCommand: Command = {
+  path: ['year', 'move-framework'],
+  summary:
+    'Move a year to another framework version and recompute it (refused if entered data would not fit)',
+  usage: 'itas year move-framework --year 2563 --framework ita-2563-r2 [--check]',
+  async run(args, ctx) {
+    const { values } = parseArgs({
+      args,
+      options: {
+        year: { type: 'string' },
+        framework: { type: 'string' },
+        check: { type: 'boolean' },
+      },
+    });
+    if (!values.framework) throw new UsageError('Give the framework: --framework ita-2563-r2');
+    const year = yearOf(values.year);
+    const moves = (await ctx.services()).yearFrameworks;
+    const plan = await moves.plan(SYSTEM_CLI, year, values.framework);
+    for (const change of plan.changes) ctx.out(`${formatChange(change)}\n`);
+    ctx.out(
+      `${plan.changes.length} difference(s) from ${plan.from.id} to ${plan.to.id}; ${plan.recompute.agencies} agencies with data to recompute.\n`,
+    );
+    if (plan.problems.length) {
+      ctx.err('ย้ายกรอบการประเมินไม่ได้ / Cannot move:\n');
+      for (const p of plan.problems) ctx.err(`  ${p.th}\n  ${p.en}\n`);
+      return 1;
+    }
+    if (values.check) return 0;
+    const r = await moves.move(SYSTEM_CLI, year, values.framework);
+    ctx.out(
+      `${year} moved from ${r.from} to ${r.to}; ${r.agencies} agencies recomputed (${r.scored} scored).\nปี ${year} ใช้กรอบ ${r.to} แล้ว คำนวณใหม่ ${r.agencies} หน่วยงาน\n`,
     );
     return 0;
   },
@@ -244,6 +281,7 @@ export const exportRankingsCommand: Command = {
 
 export const resultsCommands: Command[] = [
   yearCreateCommand,
+  yearMoveFrameworkCommand,
   importResponsesCommand,
   importOitCommand,
   importResultsCommand,

@@ -45,8 +45,18 @@ const show = (v: unknown): string => {
   return text.length > 300 ? `${text.slice(0, 297)}…` : text;
 };
 
-export function ChangesTable({ ctx, changes }: { ctx: PageContext; changes: FrameworkChange[] }) {
+export function ChangesTable({
+  ctx,
+  changes,
+  level,
+}: {
+  ctx: PageContext;
+  changes: FrameworkChange[];
+  /** The level of each section's heading, under the page's own headings. */
+  level: 2 | 3;
+}) {
   const t = ctx.t.frameworks.diff;
+  const Heading = level === 2 ? 'h2' : 'h3';
   if (changes.length === 0) return <p data-changes="0">{t.none}</p>;
   return (
     <div class="framework-diff" data-changes={String(changes.length)}>
@@ -56,9 +66,9 @@ export function ChangesTable({ ctx, changes }: { ctx: PageContext; changes: Fram
         if (rows.length === 0) return null;
         return (
           <section aria-labelledby={`diff-${section}`}>
-            <h3 id={`diff-${section}`}>
+            <Heading id={`diff-${section}`}>
               {t.sections[section]} ({formatInteger(rows.length, ctx.lang)})
-            </h3>
+            </Heading>
             <div class="table-wrap">
               <table>
                 <thead>

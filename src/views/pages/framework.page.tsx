@@ -217,7 +217,7 @@ export function FrameworkDiffPage(p: {
           {t.show}
         </button>
       </form>
-      {p.changes ? <ChangesTable ctx={ctx} changes={p.changes} /> : null}
+      {p.changes ? <ChangesTable ctx={ctx} changes={p.changes} level={2} /> : null}
     </Layout>
   );
 }

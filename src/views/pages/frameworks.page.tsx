@@ -249,7 +249,7 @@ export function UploadConfirmPage(p: { ctx: PageContext; fileName: string; check
       <p class={allowed ? 'notice' : 'notice notice--warning'} data-outcome={check.outcome}>
         {what}
       </p>
-      {check.changes.length ? <ChangesTable ctx={ctx} changes={check.changes} /> : null}
+      {check.changes.length ? <ChangesTable ctx={ctx} changes={check.changes} level={2} /> : null}
       {allowed ? (
         <form method="post" action="/admin/frameworks/import" enctype="multipart/form-data">
           <CsrfField ctx={ctx} />

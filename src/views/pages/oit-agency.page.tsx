@@ -123,6 +123,8 @@ export function OitAgencyPage(p: {
               {/* A heading named like its sub-indicator (9.1 ข้อมูลพื้นฐาน) is not said twice. */}
               {h.name && h.name.th !== g.subIndicator.name.th ? <h3>{h.name.th}</h3> : null}
               {h.items.map((item) => {
+                // Without its heading's h3, an item's title is the next level under the h2.
+                const Title = h.name && h.name.th !== g.subIndicator.name.th ? 'h4' : 'h3';
                 const e = sheet.entries[item.code];
                 const typed = p.typed?.item === item.code ? p.typed : undefined;
                 const answer = typed?.answer ?? e?.answer ?? '';
@@ -131,9 +133,9 @@ export function OitAgencyPage(p: {
                 const na = allowsNotApplicable(item);
                 return (
                   <article class="oit-item" id={`item-${item.code}`}>
-                    <h4>
+                    <Title>
                       {item.code} {item.title.th}
-                    </h4>
+                    </Title>
                     <p class="hint">
                       {t.item.criteria}: {item.criteria.th}
                     </p>

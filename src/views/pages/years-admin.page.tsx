@@ -191,7 +191,7 @@ export function YearMovePage({ ctx, plan }: { ctx: PageContext; plan: MovePlan }
         </p>
       )}
       <h2>{t.diffTitle}</h2>
-      <ChangesTable ctx={ctx} changes={plan.changes} />
+      <ChangesTable ctx={ctx} changes={plan.changes} level={3} />
       {refused ? null : (
         <form method="post" action={`/admin/years/${plan.fiscalYear}/framework`}>
           <CsrfField ctx={ctx} />

@@ -51,6 +51,11 @@ export interface Config {
   /** METRICS_TOKEN: the bearer token /metrics asks for; null: /metrics is off (404). */
   metricsToken: string | null;
   /**
+   * BACKUP_TOKEN: the bearer token POST /ops/backup asks for (the running server's backup, for
+   * `itas backup` beside a server that owns the embedded database); null: no such endpoint (404).
+   */
+  backupToken: string | null;
+  /**
    * TRUST_PROXY: the app is behind exactly one reverse proxy (TLS terminated there): the client
    * address is the last X-Forwarded-For entry (the one that proxy wrote) and the scheme its
    * X-Forwarded-Proto. Off: both come from the connection itself.
@@ -219,6 +224,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'METRICS_TOKEN: must be at least 32 characters without spaces (e.g. `openssl rand -hex 32`)',
     );
 
+  // Its holder can read the whole database (password hashes, audit log): never the metrics token,
+  // which sits in Prometheus's configuration.
+  const backupToken = env.BACKUP_TOKEN?.trim() || null;
+  if (backupToken !== null && (backupToken.length < 32 || /\s/.test(backupToken)))
+    problems.push(
+      'BACKUP_TOKEN: must be at least 32 characters without spaces (e.g. `openssl rand -hex 32`)',
+    );
+  else if (backupToken !== null && backupToken === metricsToken)
+    problems.push('BACKUP_TOKEN: must differ from METRICS_TOKEN');
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     role,
@@ -243,6 +258,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     surveySecret,
     secretKey,
     metricsToken,
+    backupToken,
     trustProxy: trustProxy === true,
   };
 }

@@ -13,7 +13,13 @@ import { createServices } from './services/container.ts';
 import { startWorker } from './jobs/worker.ts';
 import { en } from './i18n/en.ts';
 import { th } from './i18n/th.ts';
-import { DatabaseInUse } from './storage/pglite-lock.ts';
+import { DatabaseInUse, recordServerUrl } from './storage/pglite-lock.ts';
+
+/** How a process on this host reaches a server listening on `host` (a wildcard: loopback). */
+function localUrl(host: string, port: number): string {
+  const h = ['', '0.0.0.0', '::', '[::]'].includes(host) ? '127.0.0.1' : host;
+  return `http://${h.includes(':') && !h.startsWith('[') ? `[${h}]` : h}:${port}`;
+}
 
 function readConfig(): Config {
   try {
@@ -88,8 +94,14 @@ async function main(): Promise<void> {
         })
       : undefined;
   // A worker answers only the operator's endpoints on PORT (health checks like a web process).
-  const app = web ? createApp({ services, log, pdf, metrics }) : createWorkerApp(services, metrics);
+  const app = web
+    ? createApp({ services, log, pdf, metrics, backupToken: config.backupToken })
+    : createWorkerApp(services, metrics);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    // `itas backup` beside this server finds it through the embedded database's lock (ADR 0015).
+    const { database } = config;
+    if (database.kind === 'pglite' && database.dataDir)
+      recordServerUrl(database.dataDir, localUrl(config.host, info.port));
     log.info(
       { port: info.port, role: config.role },
       `${config.role === 'worker' ? 'worker' : 'listening'} on http://localhost:${info.port}`,

@@ -15,6 +15,11 @@ export type Actor =
 
 export const SYSTEM_CLI: Actor = { kind: 'system', label: 'cli' };
 export const ANONYMOUS: Actor = { kind: 'anonymous' };
+/**
+ * Whoever presents BACKUP_TOKEN to the running server (POST /ops/backup): the operator's own
+ * `itas backup`, by holding the server's configuration. Audited as `system:backup-token`.
+ */
+export const SYSTEM_BACKUP_TOKEN: Actor = { kind: 'system', label: 'backup-token' };
 
 export function isNaccAdmin(actor: Actor): boolean {
   return (

@@ -4,6 +4,7 @@ export const AUDIT_ACTIONS = [
   'agency.profile.update',
   'calendar.set',
   'calendar.extend',
+  'database.backup',
   'drive.committee.create',
   'drive.coordinator.create',
   'drive.coordinator.delete',

@@ -39,6 +39,7 @@ import { resultsRoutes } from './results.routes.tsx';
 import { publicationRoutes } from './publication.routes.tsx';
 import type { Metrics } from './metrics.ts';
 import { opsRoutes } from './ops.routes.ts';
+import { mountBackupRoute } from './backup.routes.ts';
 import { faviconRoute, staticRoutes } from './static.routes.ts';
 import { apiRoutes } from './api.routes.ts';
 import { surveyRoutes } from './survey.routes.tsx';
@@ -56,6 +57,8 @@ export interface AppDeps {
   pdfWaitMs?: number;
   /** Prometheus metrics (main.ts makes them from config); none: no /metrics, nothing counted. */
   metrics?: Metrics;
+  /** BACKUP_TOKEN: POST /ops/backup serves the snapshot to its holder; none: 404 (ADR 0015). */
+  backupToken?: string | null;
 }
 
 export function pageContext(c: Context<AppEnv>): PageContext {
@@ -115,12 +118,15 @@ export function createApp({
   pdf,
   pdfWaitMs = 2500,
   metrics,
+  backupToken = null,
 }: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const survey = surveyMetrics ?? createSurveyMetrics(log, () => thaiDay(new Date()));
   // Before every other middleware: a scrape gets no session, cookie or access-log line.
   if (metrics?.enabled) app.get('/metrics', metrics.route(services, survey));
   if (metrics) app.use(metrics.middleware);
+  // Also before them: the operator's backup is a POST from a program, with no session or form.
+  mountBackupRoute(app, services, log, { token: backupToken });
   app.use(requestContext(log, survey));
   // The survey API is anonymous and called by programs, and at national peak it is the hottest
   // path: no session lookup, no CSRF cookie (it sends none) and a fixed CSP (JSON needs no script

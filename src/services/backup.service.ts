@@ -4,13 +4,32 @@
 // application table, written as gzipped lines: a header with the schema's migrations, then per
 // table a `#table` line, its rows as JSON (row_to_json) and an `#end` line with the count, and a
 // final `#done` line. A restore goes into an empty database in one transaction: all or nothing, and
-// a file cut short (no `#done`, or a table's count off) leaves the target as it was.
-import { createReadStream, createWriteStream, existsSync, renameSync, rmSync } from 'node:fs';
+// a file cut short (no `#done`, or a table's count off) leaves the target as it was. The file's
+// structure is read by domain/backup-format.ts; each backup is audited (`database.backup`). The
+// running server hands its backup to `itas backup` through backupForDownload (ADR 0015).
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdtempSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { createGunzip, createGzip } from 'node:zlib';
 import { isNaccAdmin, type Actor } from '../domain/actor.ts';
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  BackupFileError,
+  createBackupReader,
+  type BackupHeader,
+} from '../domain/backup-format.ts';
 import type { Db } from '../storage/database.ts';
 import {
   appliedMigrations,
@@ -22,13 +41,15 @@ import {
   writeRows,
   type TableInfo,
 } from '../storage/backup.repository.ts';
+import { recordAudit } from './audit.service.ts';
 import { ForbiddenError, ServiceError } from './errors.ts';
 
-export const BACKUP_FORMAT = 'open-itas-backup';
-export const BACKUP_VERSION = 1;
+export { BACKUP_FORMAT, BACKUP_VERSION };
 /** Filled by the target's own start-up (ensureReferenceData); a restore replaces them. */
 const REFERENCE_TABLES = new Set(['provinces', 'districts']);
 const BATCH = 2000;
+/** SQLSTATE read_only_sql_transaction: a hot standby, where the audit entry cannot be written. */
+const READ_ONLY = '25006';
 
 export interface BackupSummary {
   tables: number;
@@ -36,17 +57,20 @@ export interface BackupSummary {
   migrations: string[];
 }
 
-interface Header {
-  format: string;
-  version: number;
-  createdAt: string;
-  migrations: string[];
-}
-
-class RestoreRefused extends ServiceError {
+/** A backup or restore that cannot be done, with the reason in Thai and English (CLI exit 1). */
+export class BackupRefused extends ServiceError {
   constructor(th: string, en: string) {
     super(409, th, en);
   }
+}
+
+/** A finished snapshot in a private temporary file, for the server to send (see backupForDownload). */
+export interface BackupDownload {
+  path: string;
+  bytes: number;
+  summary: BackupSummary;
+  /** Deletes the file and its folder; safe to call more than once. */
+  dispose: () => void;
 }
 
 const mustBeOperator = (actor: Actor) => {
@@ -58,7 +82,7 @@ const mustBeOperator = (actor: Actor) => {
 };
 
 const bad = (where: string, th: string, en: string) =>
-  new RestoreRefused(
+  new BackupRefused(
     `ไฟล์สำรองข้อมูลใช้ไม่ได้ (${where}): ${th}`,
     `Unusable backup file (${where}): ${en}`,
   );
@@ -68,15 +92,30 @@ export function createBackupService(db: Db, { now }: { now: () => Date }) {
     /** Writes a snapshot of every table, line by line, to `write`. */
     async backup(actor: Actor, write: (line: string) => Promise<void>): Promise<BackupSummary> {
       mustBeOperator(actor);
+      const createdAt = now().toISOString();
+      // Committed before the snapshot begins, so the backup holds its own entry and a copy
+      // restored from it equals the source at the snapshot, audit log included. A backup that
+      // then fails still leaves its entry: someone asked for the whole database.
+      try {
+        await recordAudit(db, {
+          actor,
+          action: 'database.backup',
+          recordType: 'database',
+          recordId: createdAt,
+        });
+      } catch (e) {
+        if ((e as { code?: unknown }).code !== READ_ONLY) throw e;
+      }
       return db
         .transaction()
         .setIsolationLevel('repeatable read')
+        .setAccessMode('read only')
         .execute(async (tx) => {
           const migrations = await appliedMigrations(tx);
-          const header: Header = {
+          const header: BackupHeader = {
             format: BACKUP_FORMAT,
             version: BACKUP_VERSION,
-            createdAt: now().toISOString(),
+            createdAt,
             migrations,
           };
           await write(JSON.stringify(header));
@@ -102,7 +141,8 @@ export function createBackupService(db: Db, { now }: { now: () => Date }) {
       mustBeOperator(actor);
       const partial = `${path}.partial`;
       const gzip = createGzip();
-      const done = pipeline(gzip, createWriteStream(partial));
+      // Mode 0600: a backup holds every password hash and audit entry.
+      const done = pipeline(gzip, createWriteStream(partial, { mode: 0o600 }));
       try {
         const summary = await this.backup(actor, async (line) => {
           if (!gzip.write(`${line}\n`)) await once(gzip, 'drain');
@@ -120,6 +160,25 @@ export function createBackupService(db: Db, { now }: { now: () => Date }) {
     },
 
     /**
+     * The running server's backup (POST /ops/backup): the snapshot goes to a private temporary
+     * file first, so the database (one connection on PGlite) is held only for as long as the
+     * snapshot takes, never for as long as a slow client takes to read it.
+     */
+    async backupForDownload(actor: Actor): Promise<BackupDownload> {
+      mustBeOperator(actor);
+      const dir = mkdtempSync(join(tmpdir(), 'itas-backup-'));
+      const dispose = () => rmSync(dir, { recursive: true, force: true });
+      try {
+        const path = join(dir, 'backup.itas.gz');
+        const summary = await this.backupToFile(actor, path);
+        return { path, bytes: statSync(path).size, summary, dispose };
+      } catch (e) {
+        dispose();
+        throw e;
+      }
+    },
+
+    /**
      * Restores lines of a backup into this database, which must hold no data (its migrations may
      * be newer than the backup's: columns the backup lacks take their defaults). One transaction.
      */
@@ -131,7 +190,7 @@ export function createBackupService(db: Db, { now }: { now: () => Date }) {
         for (const name of tables.keys())
           if (!REFERENCE_TABLES.has(name) && (await countRows(tx, name)) > 0) nonEmpty.push(name);
         if (nonEmpty.length > 0)
-          throw new RestoreRefused(
+          throw new BackupRefused(
             `กู้คืนได้เฉพาะฐานข้อมูลที่ว่างเท่านั้น แต่ตาราง ${nonEmpty.join(', ')} มีข้อมูลอยู่แล้ว`,
             `A restore needs an empty database, but ${nonEmpty.join(', ')} already hold data`,
           );
@@ -139,99 +198,67 @@ export function createBackupService(db: Db, { now }: { now: () => Date }) {
         for (const name of [...tables.keys()].reverse())
           if (REFERENCE_TABLES.has(name)) await emptyTable(tx, name);
 
-        let header: Header | undefined;
-        let current: { table: TableInfo; columns: string[]; n: number } | undefined;
+        // The reader checks the file's structure and counts; this loop checks it against the
+        // database and loads the rows.
+        const reader = createBackupReader();
+        let current: { table: TableInfo; columns: string[] } | undefined;
         let batch: string[] = [];
-        let total = 0;
-        let count = 0;
-        let done = false;
-        let lineNo = 0;
         const flush = async () => {
           if (current && batch.length > 0)
             await writeRows(tx, current.table, current.columns, batch);
           batch = [];
         };
-        for await (const line of lines) {
-          lineNo++;
-          const where = `line ${lineNo}`;
-          if (done) {
-            if (line.trim() === '') continue;
-            throw bad(where, 'มีข้อมูลต่อท้ายหลังบรรทัดสิ้นสุด', 'data after the end line');
+        try {
+          let lineNo = 0;
+          for await (const line of lines) {
+            lineNo++;
+            const part = reader.line(line);
+            if (part.kind === 'header') {
+              const extra = part.header.migrations.filter((m) => !mine.includes(m));
+              if (extra.length > 0)
+                throw new BackupRefused(
+                  `ไฟล์สำรองข้อมูลมาจากรุ่นที่ใหม่กว่าโปรแกรมนี้ (ไม่รู้จัก ${extra.join(', ')}) ให้ใช้โปรแกรมรุ่นเดียวกันหรือใหม่กว่า`,
+                  `The backup comes from a newer version (unknown migrations ${extra.join(', ')}); restore it with the same or a newer version`,
+                );
+            } else if (part.kind === 'table') {
+              const where = `line ${lineNo}`;
+              const table = tables.get(part.name);
+              if (!table) throw bad(where, `ไม่รู้จักตาราง ${part.name}`, `unknown table ${part.name}`);
+              const unknown = part.columns.filter((c) => !table.columns.includes(c));
+              if (unknown.length > 0)
+                throw bad(
+                  where,
+                  `ตาราง ${part.name} ไม่มีคอลัมน์ ${unknown.join(', ')}`,
+                  `table ${part.name} has no column ${unknown.join(', ')}`,
+                );
+              current = { table, columns: part.columns };
+            } else if (part.kind === 'row') {
+              batch.push(part.json);
+              if (batch.length >= BATCH) await flush();
+            } else if (part.kind === 'end') {
+              await flush();
+              await resetIdentities(tx, current!.table);
+              current = undefined;
+            }
           }
-          if (!header) {
-            header = parseHeader(line, where);
-            const extra = header.migrations.filter((m) => !mine.includes(m));
-            if (extra.length > 0)
-              throw new RestoreRefused(
-                `ไฟล์สำรองข้อมูลมาจากรุ่นที่ใหม่กว่าโปรแกรมนี้ (ไม่รู้จัก ${extra.join(', ')}) ให้ใช้โปรแกรมรุ่นเดียวกันหรือใหม่กว่า`,
-                `The backup comes from a newer version (unknown migrations ${extra.join(', ')}); restore it with the same or a newer version`,
-              );
-            continue;
-          }
-          if (line.startsWith('#table ')) {
-            await flush();
-            const t = parseJson<{ name: string; columns: string[] }>(line.slice(7), where);
-            const table = tables.get(t.name);
-            if (!table) throw bad(where, `ไม่รู้จักตาราง ${t.name}`, `unknown table ${t.name}`);
-            const unknown = t.columns.filter((c) => !table.columns.includes(c));
-            if (unknown.length > 0)
-              throw bad(
-                where,
-                `ตาราง ${t.name} ไม่มีคอลัมน์ ${unknown.join(', ')}`,
-                `table ${t.name} has no column ${unknown.join(', ')}`,
-              );
-            current = { table, columns: t.columns, n: 0 };
-            count++;
-          } else if (line.startsWith('#end ')) {
-            await flush();
-            const e = parseJson<{ name: string; rows: number }>(line.slice(5), where);
-            if (!current || e.name !== current.table.name || e.rows !== current.n)
-              throw bad(
-                where,
-                'จำนวนแถวของตารางไม่ตรงกับที่บันทึกไว้',
-                'a table’s row count does not match',
-              );
-            await resetIdentities(tx, current.table);
-            total += current.n;
-            current = undefined;
-          } else if (line.startsWith('#done ')) {
-            if (current) throw bad(where, 'ตารางสุดท้ายไม่ครบ', 'the last table is incomplete');
-            const d = parseJson<{ tables: number; rows: number }>(line.slice(6), where);
-            if (d.tables !== count || d.rows !== total)
-              throw bad(
-                where,
-                'จำนวนตารางหรือแถวไม่ตรงกับที่บันทึกไว้',
-                'table or row totals do not match',
-              );
-            done = true;
-          } else {
-            if (!current || !line.startsWith('{'))
-              throw bad(where, 'บรรทัดไม่ใช่ข้อมูลของตาราง', 'not a row of a table');
-            batch.push(line);
-            current.n++;
-            if (batch.length >= BATCH) await flush();
-          }
+          const { header, totals } = reader.finish();
+          return { tables: totals.tables, rows: totals.rows, migrations: header.migrations };
+        } catch (e) {
+          if (e instanceof BackupFileError) throw bad(e.where, e.th, e.en);
+          throw e;
         }
-        if (!header) throw bad('line 1', 'ไฟล์ว่าง', 'the file is empty');
-        if (!done)
-          throw bad(
-            `line ${lineNo}`,
-            'ไฟล์ถูกตัดก่อนจบ (ไม่พบบรรทัดสิ้นสุด)',
-            'the file is cut short (no end line)',
-          );
-        return { tables: count, rows: total, migrations: header.migrations };
       });
     },
 
     /** Restores a gzip backup file (see backupToFile). */
     async restoreFromFile(actor: Actor, path: string): Promise<BackupSummary> {
       mustBeOperator(actor);
-      if (!existsSync(path)) throw new RestoreRefused(`ไม่พบไฟล์ ${path}`, `No such file: ${path}`);
+      if (!existsSync(path)) throw new BackupRefused(`ไม่พบไฟล์ ${path}`, `No such file: ${path}`);
       try {
         return await this.restore(actor, gzipLines(path));
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT') throw new RestoreRefused(`ไม่พบไฟล์ ${path}`, `No such file: ${path}`);
+        if (code === 'ENOENT') throw new BackupRefused(`ไม่พบไฟล์ ${path}`, `No such file: ${path}`);
         if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR')
           throw bad(path, 'ไม่ใช่ไฟล์ gzip ที่สมบูรณ์', 'not a complete gzip file');
         throw e;
@@ -245,7 +272,7 @@ export function createBackupService(db: Db, { now }: { now: () => Date }) {
  * starts reading (a stream opened earlier would flow on while the restore waits on the database),
  * and a read or gzip error surfaces in the reader.
  */
-async function* gzipLines(path: string): AsyncGenerator<string> {
+export async function* gzipLines(path: string): AsyncGenerator<string> {
   const gunzip = createGunzip();
   const reading = pipeline(createReadStream(path), gunzip);
   reading.catch(() => {}); // surfaced through the gunzip stream below
@@ -259,27 +286,6 @@ async function* gzipLines(path: string): AsyncGenerator<string> {
   rest += decoder.end();
   if (rest !== '') yield rest;
   await reading;
-}
-
-function parseJson<T>(text: string, where: string): T {
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    throw bad(where, 'อ่าน JSON ไม่ได้', 'unreadable JSON');
-  }
-}
-
-function parseHeader(line: string, where: string): Header {
-  const h = parseJson<Partial<Header>>(line, where);
-  if (h.format !== BACKUP_FORMAT || !Array.isArray(h.migrations))
-    throw bad(where, 'ไม่ใช่ไฟล์สำรองข้อมูลของ Open ITAS', 'not an Open ITAS backup');
-  if (h.version !== BACKUP_VERSION)
-    throw bad(
-      where,
-      `ไม่รองรับรุ่นไฟล์ ${String(h.version)}`,
-      `unsupported file version ${String(h.version)}`,
-    );
-  return h as Header;
 }
 
 export type BackupService = ReturnType<typeof createBackupService>;

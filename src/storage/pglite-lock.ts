@@ -4,8 +4,17 @@
 // So the first process to open a folder writes a lock file with its pid; another process is
 // refused while that pid is alive on this host. A lock left by a crashed process is stale and
 // taken over. (Two processes taking over the same stale lock at the same instant could both
-// win; a live owner is never displaced.)
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+// win; a live owner is never displaced.) A server also writes where it listens into its lock, so
+// `itas backup` can ask it for the snapshot it cannot take itself (ADR 0015).
+import {
+  closeSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -16,6 +25,8 @@ export class DatabaseInUse extends Error {
   constructor(
     readonly dir: string,
     readonly pid: number,
+    /** The owner's own address when it is a server that has begun to listen. */
+    readonly serverUrl?: string,
   ) {
     super(`The database folder ${dir} is in use by another Open ITAS process (pid ${pid})`);
     this.name = 'DatabaseInUse';
@@ -25,13 +36,14 @@ export class DatabaseInUse extends Error {
 interface Owner {
   pid: number;
   host: string;
+  url?: string;
 }
 
 function readOwner(file: string): Owner | null {
   try {
     const o = JSON.parse(readFileSync(file, 'utf8')) as Partial<Owner>;
     return typeof o.pid === 'number' && typeof o.host === 'string'
-      ? { pid: o.pid, host: o.host }
+      ? { pid: o.pid, host: o.host, ...(typeof o.url === 'string' ? { url: o.url } : {}) }
       : null;
   } catch {
     return null;
@@ -71,7 +83,7 @@ export function lockDataDir(dir: string): () => void {
       // Our own pid in the file is a lock this process's earlier life left (pid 1 in a
       // restarted container): not a live other owner. Another host's pid cannot be checked.
       if (owner && owner.pid !== process.pid && owner.host === hostname() && alive(owner.pid))
-        throw new DatabaseInUse(dir, owner.pid);
+        throw new DatabaseInUse(dir, owner.pid, owner.url);
       if (!owner && attempt === 0) {
         // Being written by a process that just created it: look again shortly.
         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
@@ -99,4 +111,20 @@ export function lockDataDir(dir: string): () => void {
     process.removeListener('exit', release);
     release();
   };
+}
+
+/**
+ * Adds this server's address (a loopback URL: the lock names a process on this host) to the lock
+ * it holds on `dir`. Written aside and renamed over it, so a reader never sees half a file and the
+ * lock never stops existing.
+ */
+export function recordServerUrl(dir: string, url: string): void {
+  const file = join(dir, LOCK_FILE);
+  if (!held.has(resolve(file))) return;
+  const owner = readOwner(file);
+  if (owner?.pid !== process.pid) return;
+  const { since } = JSON.parse(readFileSync(file, 'utf8')) as { since?: string };
+  const aside = `${file}.${process.pid}.tmp`;
+  writeFileSync(aside, JSON.stringify({ pid: owner.pid, host: owner.host, since, url }));
+  renameSync(aside, file);
 }

@@ -52,6 +52,16 @@ describe('config', () => {
     expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
   });
 
+  it("turns the running server's backup on with a BACKUP_TOKEN of 32+ characters, not the metrics one", () => {
+    expect(loadConfig({}).backupToken).toBeNull();
+    expect(loadConfig({ BACKUP_TOKEN: 'b'.repeat(32) }).backupToken).toBe('b'.repeat(32));
+    expect(() => loadConfig({ BACKUP_TOKEN: 'b'.repeat(31) })).toThrow(/BACKUP_TOKEN/);
+    expect(() => loadConfig({ BACKUP_TOKEN: `${'b'.repeat(32)} x` })).toThrow(/BACKUP_TOKEN/);
+    expect(() =>
+      loadConfig({ BACKUP_TOKEN: 'm'.repeat(32), METRICS_TOKEN: 'm'.repeat(32) }),
+    ).toThrow(/BACKUP_TOKEN: must differ from METRICS_TOKEN/);
+  });
+
   it('trusts one proxy with TRUST_PROXY (or its older name SURVEY_TRUST_PROXY), off by default', () => {
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: 'on' }).trustProxy).toBe(true);

@@ -1,9 +1,40 @@
 // `itas backup --out FILE` and `itas restore FILE`: the whole database as one consistent,
 // gzipped snapshot, restorable into an empty database on either engine (docs/operations.md).
+// Beside a running server that owns the embedded database, the backup is asked of that server.
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { SYSTEM_CLI } from '../../domain/actor.ts';
-import { UsageError, type Command } from '../command.ts';
+import { en } from '../../i18n/en.ts';
+import { th } from '../../i18n/th.ts';
+import { fetchBackupFromServer } from '../../services/backup-fetch.ts';
+import { BackupRefused, type BackupSummary } from '../../services/backup.service.ts';
+import { DatabaseInUse } from '../../storage/pglite-lock.ts';
+import { UsageError, type CliContext, type Command } from '../command.ts';
+
+/**
+ * The embedded database's folder is held by a running server: ask it for the snapshot (ADR 0015).
+ * Another owner (a CLI, a server not listening yet) or no BACKUP_TOKEN: refused as before.
+ */
+async function backupThroughServer(
+  e: DatabaseInUse,
+  out: string,
+  ctx: CliContext,
+): Promise<BackupSummary> {
+  const token = ctx.config.backupToken;
+  if (!e.serverUrl) throw e;
+  if (!token) {
+    const pid = String(e.pid);
+    throw new BackupRefused(
+      `${th.ops.databaseInUse(e.dir, pid)}\n${th.ops.backupNeedsToken}`,
+      `${en.ops.databaseInUse(e.dir, pid)}\n${en.ops.backupNeedsToken}`,
+    );
+  }
+  ctx.out(
+    `Taking the backup through the running server (pid ${e.pid}, ${e.serverUrl})\n` +
+      `สำรองข้อมูลผ่านเซิร์ฟเวอร์ที่กำลังทำงาน (process ${e.pid})\n`,
+  );
+  return fetchBackupFromServer({ serverUrl: e.serverUrl, token, path: out });
+}
 
 export const backupCommand: Command = {
   path: ['backup'],
@@ -20,8 +51,14 @@ export const backupCommand: Command = {
       throw new UsageError(
         `${values.out} exists: choose another name or add --force\n${values.out} มีอยู่แล้ว: ใช้ชื่ออื่นหรือเพิ่ม --force`,
       );
-    const services = await ctx.services();
-    const s = await services.backup.backupToFile(SYSTEM_CLI, values.out);
+    let s: BackupSummary;
+    try {
+      const services = await ctx.services();
+      s = await services.backup.backupToFile(SYSTEM_CLI, values.out);
+    } catch (e) {
+      if (!(e instanceof DatabaseInUse)) throw e;
+      s = await backupThroughServer(e, values.out, ctx);
+    }
     ctx.out(
       `Backed up ${s.rows} rows of ${s.tables} tables (schema ${s.migrations.at(-1) ?? '-'}) to ${values.out}\n` +
         `สำรองข้อมูล ${s.rows} แถว จาก ${s.tables} ตาราง ไว้ที่ ${values.out}\n`,

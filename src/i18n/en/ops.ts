@@ -15,6 +15,8 @@ export const ops: Widen<typeof th> = {
     `The database folder ${dir} is in use by another Open ITAS process (pid ${pid}). ` +
     'The embedded database has one owner at a time, and nothing was stored by this command: ' +
     "stop the server and run it again, or do this through the running server's web pages or API.",
+  backupNeedsToken:
+    'To back up while it runs, give the server and this command the same BACKUP_TOKEN (at least 32 characters), then run it again.',
   pdfPendingTitle: 'Making the PDF',
   pdfPendingBody:
     'The PDF of this report is being made; it takes up to a minute. The download starts by itself when it is ready.',

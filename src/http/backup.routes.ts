@@ -65,10 +65,10 @@ export function mountBackupRoute<E extends Env>(
     return c.text(text, status);
   };
 
-  app.all(BACKUP_PATH, async (c) => {
+  // POST only: a GET (a browser, a crawler) finds the ordinary 404 page.
+  app.post(BACKUP_PATH, async (c) => {
     // Unconfigured: 404, and nothing is read, counted or logged.
     if (!expected) return plain(c, 'not found\n', 404);
-    if (c.req.method !== 'POST') return plain(c, 'not found\n', 404);
     const t = now();
     const who = peer(c);
     if (tooMany(who, t)) return plain(c, 'too many attempts\n', 429, FAILURE_WINDOW_MS / 1000);

@@ -52,6 +52,9 @@ export const AUTHZ_MATRIX: Record<string, RouteCase> = {
   // Foundation
   'GET /healthz': { path: '/healthz', expect: PUBLIC },
   'GET /readyz': { path: '/readyz', expect: PUBLIC },
+  // No session opens it: without BACKUP_TOKEN (as here) it is 404 for everyone; with it, only the
+  // bearer token does (test/unit/backup-live-server.test.ts).
+  'POST /ops/backup': { path: '/ops/backup', form: {}, expect: PUBLIC, alsoAllowed: [404] },
   'GET /static/*': { path: '/static/favicon.svg', expect: PUBLIC },
   'GET /favicon.ico': { path: '/favicon.ico', expect: PUBLIC },
   'GET /': { path: '/', expect: PUBLIC },

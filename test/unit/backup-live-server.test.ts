@@ -106,6 +106,8 @@ describe.skipIf(process.env.DATABASE_URL?.startsWith('postgres'))(
       server = await startAppProcess({
         DATABASE_URL: `file:${join(dir, 'live')}`,
         BACKUP_TOKEN: TOKEN,
+        // For the server's own "backup served" line (how long the snapshot held the database).
+        LOG_LEVEL: 'info',
         // No recount during the test: after the load the database stays as the last backup saw it.
         RECOMPUTE_DELAY_SECONDS: '3600',
         SURVEY_RATE_NETWORK_MAX: '1000000',
@@ -121,6 +123,9 @@ describe.skipIf(process.env.DATABASE_URL?.startsWith('postgres'))(
     it('backs up under survey load; the restored copy misses no acknowledged answer', async () => {
       const live = server!;
       const acknowledged: { id: string; at: number }[] = [];
+      // Requests that got no answer at all (a keep-alive socket the server closed as it was
+      // reused, on a loaded machine): not acknowledged, so never counted as owed.
+      const unanswered = new Set<string>();
       let running = true;
       let i = 0;
       const client = async () => {
@@ -130,14 +135,24 @@ describe.skipIf(process.env.DATABASE_URL?.startsWith('postgres'))(
           const id = randomUUID();
           const res = await fetch(`${live.url}/api/v1/surveys/${codes[n % codes.length]}/${tool}`, {
             method: 'POST',
+            signal: AbortSignal.timeout(60_000),
             headers: { 'content-type': 'application/json' },
             body: JSON.stringify({
               response_id: id,
               answers: fullAnswers(tool === 'iit' ? 'IIT' : 'EIT'),
               demographics: demographicsFor(tool === 'iit' ? 'IIT' : 'EIT'),
             }),
-          });
-          await res.arrayBuffer();
+          }).catch(() => null);
+          if (
+            !res ||
+            !(await res.arrayBuffer().then(
+              () => true,
+              () => false,
+            ))
+          ) {
+            unanswered.add(id);
+            continue;
+          }
           if (res.status === 201) acknowledged.push({ id, at: Date.now() });
         }
       };
@@ -163,6 +178,7 @@ describe.skipIf(process.env.DATABASE_URL?.startsWith('postgres'))(
       expect(restore.code, restore.out).toBe(0);
 
       await live.stop();
+      const served = /"ms":(\d+)[^\n]*"msg":"backup served"/.exec(live.output());
       const [liveDb, copyDb] = [await openFolder('live'), await openFolder('busy-copy')];
       try {
         const [liveRows, copyRows] = [await responseRows(liveDb), await responseRows(copyDb)];
@@ -170,12 +186,13 @@ describe.skipIf(process.env.DATABASE_URL?.startsWith('postgres'))(
         console.log(
           `live backup drill: ${acknowledged.length} acknowledged, ${before.length} before the ` +
             `backup, ${duringBackup} while it ran (${ended - began} ms, CLI start included); ` +
-            `${copyRows.size} restored of ${liveRows.size} stored`,
+            `${copyRows.size} restored of ${liveRows.size} stored; the server's snapshot took ` +
+            `${served?.[1] ?? '?'} ms; ${unanswered.size} requests unanswered`,
         );
         expect(before.length).toBeGreaterThanOrEqual(100);
         expect(duringBackup).toBeGreaterThan(0);
         expect(before.filter((a) => !copyRows.has(a.id))).toEqual([]);
-        const ids = new Set(acknowledged.map((a) => a.id));
+        const ids = new Set([...acknowledged.map((a) => a.id), ...unanswered]);
         expect([...copyRows.keys()].filter((id) => !ids.has(id))).toEqual([]);
         // Each restored answer is the live row as stored, byte for byte.
         expect([...copyRows].filter(([id, j]) => liveRows.get(id) !== j)).toEqual([]);
@@ -338,7 +355,7 @@ describe('POST /ops/backup in process', () => {
           headers: { authorization: `Bearer ${TOKEN}` },
         });
         expect(res.status, method).toBe(404);
-        expect(await res.text()).toBe('not found\n');
+        expect(await res.text()).not.toMatch(/open-itas-backup|unauthorized/);
       }
     } finally {
       await t.close();

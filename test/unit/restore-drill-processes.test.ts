@@ -76,6 +76,9 @@ describe.skipIf(!onPostgres)(
 
     it('backs up while answers arrive; the restored copy misses no answer acknowledged before', async () => {
       const acknowledged: { id: string; at: number }[] = [];
+      // Requests that got no answer at all (a keep-alive socket the server closed as it was
+      // reused, on a loaded machine): not acknowledged, so never counted as owed.
+      const unanswered = new Set<string>();
       let running = true;
       let i = 0;
       const client = async () => {
@@ -86,6 +89,7 @@ describe.skipIf(!onPostgres)(
           const res = await fetch(
             `${server.url}/api/v1/surveys/${codes[n % codes.length]}/${tool}`,
             {
+              signal: AbortSignal.timeout(60_000),
               method: 'POST',
               headers: { 'content-type': 'application/json' },
               body: JSON.stringify({
@@ -94,8 +98,17 @@ describe.skipIf(!onPostgres)(
                 demographics: demographicsFor(tool === 'iit' ? 'IIT' : 'EIT'),
               }),
             },
-          );
-          await res.arrayBuffer();
+          ).catch(() => null);
+          if (
+            !res ||
+            !(await res.arrayBuffer().then(
+              () => true,
+              () => false,
+            ))
+          ) {
+            unanswered.add(id);
+            continue;
+          }
           if (res.status === 201) acknowledged.push({ id, at: Date.now() });
         }
       };
@@ -123,12 +136,13 @@ describe.skipIf(!onPostgres)(
       const before = acknowledged.filter((a) => a.at < began);
       console.log(
         `restore drill: ${acknowledged.length} acknowledged, ${before.length} before the backup, ` +
-          `${duringBackup} while it ran (${ended - began} ms); ${restored.size} restored`,
+          `${duringBackup} while it ran (${ended - began} ms); ${restored.size} restored; ` +
+          `${unanswered.size} requests unanswered`,
       );
       expect(before.length).toBeGreaterThanOrEqual(100);
       expect(before.filter((a) => !restored.has(a.id))).toEqual([]);
-      // Nothing in the copy that the server did not acknowledge.
-      const ids = new Set(acknowledged.map((a) => a.id));
+      // Nothing in the copy that the server did not acknowledge (or whose answer was lost).
+      const ids = new Set([...acknowledged.map((a) => a.id), ...unanswered]);
       expect([...restored].filter((id) => !ids.has(id))).toEqual([]);
     }, 240_000);
   },

@@ -66,6 +66,24 @@ export default tseslint.config(
     ['**/storage/*.repository*', 'kysely'],
     'routes, CLI and jobs call services',
   ),
+  // Browser scripts served from public/ (plain ES5 with the browser's globals; no type info).
+  {
+    files: ['public/**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      sourceType: 'script',
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        fetch: 'readonly',
+        URLSearchParams: 'readonly',
+        FormData: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+      },
+    },
+  },
   {
     files: ['test/**', 'bench/**'],
     rules: {

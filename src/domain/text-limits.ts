@@ -62,10 +62,19 @@ const BY_NAME: Record<string, TextRule> = {
 /** The rule for a form field or query parameter by its name. */
 export function fieldRule(name: string): TextRule {
   return (
-    BY_NAME[name] ??
-    (name.startsWith('dispute-') ? MULTI(TEXT_LIMITS.text) : LINE(TEXT_LIMITS.line))
+    named(name) ??
+    (name.startsWith('dispute-') ? MULTI(TEXT_LIMITS.text) : undefined) ??
+    // The OIT entry form names each item's fields `<item>-<field>` (O12-urls, O12-note).
+    named(ITEM_FIELD.exec(name)?.[1] ?? '') ??
+    LINE(TEXT_LIMITS.line)
   );
 }
+
+// Own keys only: a field named "constructor" must not find Object's.
+const named = (name: string): TextRule | undefined =>
+  Object.hasOwn(BY_NAME, name) ? BY_NAME[name] : undefined;
+
+const ITEM_FIELD = /^[A-Za-z0-9.]{1,16}-([a-z_]{1,32})$/;
 
 /** The longest field name accepted (the longest real one is `members[199][position]`). */
 export const MAX_FIELD_NAME = 100;

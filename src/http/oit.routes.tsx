@@ -6,7 +6,7 @@ import { ServiceError } from '../services/errors.ts';
 import { OitInputError } from '../services/oit-shared.ts';
 import type { FieldError } from '../views/components/form.tsx';
 import { OitAssignPage, OitHistoryPage, OitLandingPage } from '../views/pages/oit-admin.page.tsx';
-import { OitAgencyPage, type OitTyped } from '../views/pages/oit-agency.page.tsx';
+import { OitAgencyPage, OitSubmitPage, type OitTyped } from '../views/pages/oit-agency.page.tsx';
 import { OitReviewListPage, OitReviewPage } from '../views/pages/oit-review.page.tsx';
 import { pageContext } from './app.tsx';
 import type { AppEnv } from './context.ts';
@@ -27,19 +27,23 @@ function fieldErrors(c: Context<AppEnv>, err: OitInputError): FieldError[] {
 async function agencyPage(
   c: Context<AppEnv>,
   errors: FieldError[] = [],
-  extra: { typed?: OitTyped; disputes?: Record<string, string> } = {},
+  extra: { typed?: OitTyped; disputes?: Record<string, string>; notice?: string } = {},
 ) {
   const actor = requireUser(c);
   const sheet = await c.get('services').oit.sheet(actor, year(c), code(c));
   const t = c.get('t').oit;
   const saved = c.req.query('saved');
-  const notice = saved
-    ? t.agency.saved(saved)
-    : c.req.query('submitted')
-      ? t.agency.submitted
-      : c.req.query('disputed')
-        ? t.agency.disputesSent(Number(c.req.query('disputed')))
-        : undefined;
+  const notice = extra.notice
+    ? extra.notice
+    : saved
+      ? /^[0-9]+$/.test(saved)
+        ? c.get('t').home.entry.saved(Number(saved))
+        : t.agency.saved(saved)
+      : c.req.query('submitted')
+        ? t.agency.submitted
+        : c.req.query('disputed')
+          ? t.agency.disputesSent(Number(c.req.query('disputed')))
+          : undefined;
   return c.html(
     <OitAgencyPage
       ctx={pageContext(c)}
@@ -60,11 +64,12 @@ oitRoutes.post(`${Y}/agencies/:code/items/:item`, async (c) => {
   const actor = requireUser(c);
   const body = await c.req.parseBody();
   const item = c.req.param('item');
-  const typed = { item, answer: str(body.answer), urls: str(body.urls), note: str(body.note) };
+  const raw = { answer: str(body.answer), urls: str(body.urls), note: str(body.note) };
   try {
-    await c.get('services').oit.saveItem(actor, year(c), code(c), item, typed);
+    await c.get('services').oit.saveItem(actor, year(c), code(c), item, raw);
   } catch (err) {
-    if (err instanceof OitInputError) return agencyPage(c, fieldErrors(c, err), { typed });
+    if (err instanceof OitInputError)
+      return agencyPage(c, fieldErrors(c, err), { typed: { [item]: raw } });
     throw err;
   }
   return c.redirect(
@@ -73,7 +78,65 @@ oitRoutes.post(`${Y}/agencies/:code/items/:item`, async (c) => {
   );
 });
 
+/** The entry form's fields, `<item>-<field>`, grouped by item (unknown items are ignored later). */
+function typedItems(body: Record<string, unknown>): OitTyped {
+  const items: OitTyped = Object.create(null) as OitTyped;
+  for (const [k, v] of Object.entries(body)) {
+    const m = /^([A-Za-z0-9.]{1,16})-([a-z_]{1,32})$/.exec(k);
+    if (m && typeof v === 'string') (items[m[1]!] ??= {})[m[2]!] = v;
+  }
+  return items;
+}
+
+// Save all: the one form of the entry page, and its autosave (X-Autosave: 1, answered in JSON).
+oitRoutes.post(`${Y}/agencies/:code/items`, async (c) => {
+  const actor = requireUser(c);
+  const body = await c.req.parseBody();
+  const typed = typedItems(body);
+  const auto = c.req.header('x-autosave') === '1';
+  const th = c.get('lang') === 'th';
+  let r;
+  try {
+    r = await c.get('services').oit.saveItems(actor, year(c), code(c), typed);
+  } catch (err) {
+    if (auto && err instanceof ServiceError)
+      return c.json(
+        { saved: [], errors: [{ field: '', message: th ? err.th : err.en }] },
+        err.status,
+      );
+    throw err;
+  }
+  const errors = r.problems.map((p) => ({ field: p.field, message: th ? p.th : p.en }));
+  if (auto) return c.json({ saved: r.saved, errors });
+  if (errors.length)
+    return agencyPage(c, errors, {
+      typed,
+      notice: c.get('t').home.entry.savedWithErrors(r.saved.length),
+    });
+  const base = `/oit/${year(c)}/agencies/${encodeURIComponent(code(c))}`;
+  if (str(body.then) === 'submit') return c.redirect(`${base}/submit`, 303);
+  // Back to the item whose button was pressed, or the one last edited (set by the script).
+  const back = [str(body.return), str(body.focus)].find((v) => /^[A-Za-z0-9.]{1,16}$/.test(v));
+  return c.redirect(`${base}?saved=${r.saved.length}${back ? `#item-${back}` : '#oit-save'}`, 303);
+});
+
+oitRoutes.get(`${Y}/agencies/:code/submit`, async (c) => {
+  const actor = requireUser(c);
+  const sheet = await c.get('services').oit.sheet(actor, year(c), code(c));
+  return c.html(
+    <OitSubmitPage
+      ctx={pageContext(c)}
+      sheet={sheet}
+      canManage={canManageAgency(actor, sheet.agency)}
+    />,
+  );
+});
+
 oitRoutes.post(`${Y}/agencies/:code/submit`, async (c) => {
+  const body = await c.req.parseBody();
+  // Submitting locks the answers: only the confirmation page's form submits.
+  if (str(body.confirm) !== 'yes')
+    return c.redirect(`/oit/${year(c)}/agencies/${encodeURIComponent(code(c))}/submit`, 303);
   await c.get('services').oit.submit(requireUser(c), year(c), code(c));
   return c.redirect(`/oit/${year(c)}/agencies/${encodeURIComponent(code(c))}?submitted=1`, 303);
 });

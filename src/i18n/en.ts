@@ -12,6 +12,7 @@ import { province } from './en/province.ts';
 import { surveys } from './en/surveys.ts';
 import { ops } from './en/ops.ts';
 import { frameworks } from './en/frameworks.ts';
+import { home } from './en/home.ts';
 
 export const en: Widen<typeof th> = {
   common,
@@ -25,4 +26,5 @@ export const en: Widen<typeof th> = {
   surveys,
   ops,
   frameworks,
+  home,
 };

@@ -10,6 +10,7 @@ import { province } from './th/province.ts';
 import { surveys } from './th/surveys.ts';
 import { ops } from './th/ops.ts';
 import { frameworks } from './th/frameworks.ts';
+import { home } from './th/home.ts';
 
 export const th = {
   common,
@@ -23,5 +24,6 @@ export const th = {
   surveys,
   ops,
   frameworks,
+  home,
 };
 export type Messages = typeof th;

@@ -31,6 +31,14 @@ export function previewOitSheet(framework: Framework, agencyName: string): OitSh
     scored: 0,
     total: order.length,
     windows: { 'oit-entry': false, 'oit-review': false, clarification: false, confirmation: false },
+    windowStates: {
+      'oit-entry': { state: 'not_set' },
+      'oit-review': { state: 'not_set' },
+      clarification: { state: 'not_set' },
+      confirmation: { state: 'not_set' },
+    },
+    // A preview explains no closed window: nobody is meant to act on it.
+    preview: true,
     scores: null,
   };
 }

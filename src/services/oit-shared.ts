@@ -2,7 +2,7 @@
 // the year's calendar, who is acting (for changed_by), and the screen model of one agency's OIT.
 import type { Actor } from '../domain/actor.ts';
 import type { Agency } from '../domain/agency.ts';
-import { phaseState, thaiDay, type Phase } from '../domain/calendar.ts';
+import { phaseState, thaiDay, type Phase, type PhaseState } from '../domain/calendar.ts';
 import type { Framework } from '../domain/framework/schema.ts';
 import {
   groupOitItems,
@@ -115,6 +115,23 @@ export async function windowsOpen(
   };
 }
 
+export async function windowStates(
+  db: Db,
+  fiscalYear: number,
+  agencyCode: string,
+  now: Date,
+): Promise<Record<OitPhase, PhaseState>> {
+  const calendar = await loadCalendar(db, fiscalYear);
+  const day = thaiDay(now);
+  const st = (p: OitPhase) => phaseState(calendar, p, agencyCode, day);
+  return {
+    'oit-entry': st('oit-entry'),
+    'oit-review': st('oit-review'),
+    clarification: st('clarification'),
+    confirmation: st('confirmation'),
+  };
+}
+
 /** Everything a screen shows about one agency's OIT in a year. */
 export interface OitSheet {
   fiscalYear: number;
@@ -130,6 +147,10 @@ export interface OitSheet {
   scored: number;
   total: number;
   windows: Record<OitPhase, boolean>;
+  /** Each phase's window with its dates, so a page that hides a form can say when it opens. */
+  windowStates: Record<OitPhase, PhaseState>;
+  /** The NACC's preview of a framework (no agency, no year): no reasons to explain. */
+  preview?: true;
   scores: ReturnType<typeof oitScores> | null;
 }
 
@@ -171,6 +192,7 @@ export async function loadSheet(
     scored: order.filter((c) => entries[c]?.score != null).length,
     total: order.length,
     windows: await windowsOpen(db, fiscalYear, agency.code, now),
+    windowStates: await windowStates(db, fiscalYear, agency.code, now),
     scores: showScores ? oitScores(framework, scoreMap, status === 'confirmed') : null,
   };
 }

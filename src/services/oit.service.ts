@@ -7,6 +7,7 @@ import {
   isItemDone,
   parseDispute,
   parseOitAnswer,
+  type OitAnswer,
   type OitProblem,
 } from '../domain/oit/workflow.ts';
 import { en } from '../i18n/en.ts';
@@ -108,6 +109,80 @@ export function createOitService(db: Db, deps: OitDeps) {
             after: parsed.value,
           });
       });
+    },
+
+    /**
+     * Saves every item of the agency's sheet at once (the one form of the entry page, and its
+     * autosave): each item's raw fields (`answer`, `urls`, `note`, …) keyed by item code. Items
+     * left blank are skipped; valid items are saved in one transaction even when others are not,
+     * so no typed answer is lost; the problems come back per item, each message naming its item.
+     */
+    async saveItems(
+      actor: Actor,
+      fiscalYear: number,
+      agencyCode: string,
+      items: Record<string, Record<string, string>>,
+    ): Promise<{ saved: string[]; problems: { field: string; th: string; en: string }[] }> {
+      const agency = await managed(actor, agencyCode);
+      const { framework } = await deps.years.require(fiscalYear);
+      await requireWindow(db, fiscalYear, 'oit-entry', agency.code, deps.now());
+      const problems: { field: string; th: string; en: string }[] = [];
+      const valid: { item: string; value: OitAnswer }[] = [];
+      for (const def of framework.oitItems) {
+        const item = def.code;
+        const raw = items[item];
+        if (!raw || Object.values(raw).every((v) => v.trim() === '')) continue;
+        const parsed = parseOitAnswer(raw, def);
+        if (parsed.ok) valid.push({ item, value: parsed.value });
+        else
+          for (const p of inputError(parsed.problems, item).problems)
+            problems.push({ field: p.field, th: `${item}: ${p.th}`, en: `${item}: ${p.en}` });
+      }
+      if (valid.length === 0) return { saved: [], problems };
+      const saved = await db.transaction().execute(async (tx) => {
+        const state = await findOitState(tx, fiscalYear, agency.code, true);
+        if (state && !actionAllowed(state.status, 'save')) throw stateError('save');
+        const current = new Map(
+          (await loadCurrentOit(tx, fiscalYear, [agency.code])).map((e) => [e.item, e]),
+        );
+        const values: OitValues[] = valid.map(({ item, value }) => ({
+          agencyCode: agency.code,
+          item,
+          status: 'draft',
+          ...value,
+          score: null,
+          comment: null,
+          dispute: null,
+        }));
+        // Only items whose answer changed get a version and an audit entry (autosave repeats).
+        const changed = values.filter((v, i) => {
+          const c = current.get(v.item) as Record<string, unknown> | undefined;
+          return (
+            !c ||
+            c.status !== 'draft' ||
+            Object.entries(valid[i]!.value).some(
+              ([k, x]) => JSON.stringify(c[k] ?? null) !== JSON.stringify(x),
+            )
+          );
+        });
+        await saveOitVersions(tx, fiscalYear, changed, 'agency', actorLabel(actor));
+        if (!state && changed.length)
+          await saveOitState(tx, fiscalYear, agency.code, {
+            status: 'draft',
+            action: 'save',
+            changedBy: actorLabel(actor),
+          });
+        for (const v of changed)
+          await recordAudit(tx, {
+            actor,
+            action: 'oit.item.save',
+            recordType: 'oit_entry',
+            recordId: `${fiscalYear}/${agency.code}/${v.item}`,
+            after: valid.find((x) => x.item === v.item)?.value,
+          });
+        return changed.map((v) => v.item);
+      });
+      return { saved, problems };
     },
 
     /** Submits the year's answers to the auditor and queues the link check. */

@@ -148,21 +148,23 @@ describe('a 2568-structure year, end to end', () => {
     const o1 = page.locator('#item-O1');
     await o1.getByLabel('มี', { exact: true }).check();
     await o1.getByLabel('ลิงก์ (URL) บนเว็บไซต์หลักของหน่วยงาน').fill('https://a.example.go.th/o1');
-    await o1.getByRole('button', { name: 'บันทึกข้อนี้ O1' }).click();
-    await page.waitForURL(/saved=O1/);
+    await o1.getByRole('button', { name: 'บันทึก (กลับมาที่ข้อ O1)' }).click();
+    await page.waitForURL(/saved=1#item-O1/);
     // "Not applicable" without its explanation is refused, then saved with it.
     const o12 = page.locator('#item-O12');
     await o12.getByLabel('ไม่เกี่ยวข้อง (มีคำชี้แจง)').check();
-    await o12.getByRole('button', { name: 'บันทึกข้อนี้ O12' }).click();
+    await o12.getByRole('button', { name: 'บันทึก (กลับมาที่ข้อ O12)' }).click();
     expect(await page.locator('.error-summary').textContent()).toContain(
       'เขียนคำชี้แจงเมื่อตอบว่าไม่เกี่ยวข้อง',
     );
     await page.locator('#item-O12').getByLabel('ไม่เกี่ยวข้อง (มีคำชี้แจง)').check();
-    await page.locator('#item-O12 textarea[name="note"]').fill(EXPLANATION);
-    await page.locator('#item-O12').getByRole('button', { name: 'บันทึกข้อนี้ O12' }).click();
-    await page.waitForURL(/saved=O12/);
+    await page.locator('#item-O12 textarea[name="O12-note"]').fill(EXPLANATION);
+    await page.locator('#item-O12').getByRole('button', { name: 'บันทึก (กลับมาที่ข้อ O12)' }).click();
+    await page.waitForURL(/saved=1#item-O12/);
     expect(await page.locator('.oit-progress').textContent()).toContain('ทำแล้ว 2 จาก 28');
-    await page.getByRole('button', { name: 'ส่งข้อมูล' }).click();
+    await page.getByRole('button', { name: 'บันทึกแล้วไปยังขั้นตอนส่งข้อมูล' }).click();
+    await page.waitForURL(/\/submit$/);
+    await page.getByRole('button', { name: 'ยืนยันส่งข้อมูลให้ผู้ตรวจ' }).click();
     await page.waitForURL(/submitted=1/);
 
     // 3. The auditor judges the explanation like any item (100 accepts it), finishes, confirms.

@@ -130,8 +130,8 @@ async function fillItem(page: Page, item: string, answer: 'มี' | 'ไม่�
   const box = page.locator(`#item-${item}`);
   await box.getByLabel(answer, { exact: true }).check();
   if (urls) await box.getByLabel('ลิงก์ (URL) บนเว็บไซต์หลักของหน่วยงาน').fill(urls);
-  await box.getByRole('button', { name: `บันทึกข้อนี้ ${item}` }).click();
-  await page.waitForURL(new RegExp(`saved=${item}`));
+  await box.getByRole('button', { name: `บันทึก (กลับมาที่ข้อ ${item})` }).click();
+  await page.waitForURL(new RegExp(`saved=[0-9]+#item-${item}$`));
 }
 
 const sheetPath = `/oit/${YEAR}/agencies/${CODE}`;
@@ -148,7 +148,10 @@ describe('OIT from entry to confirmation', () => {
     await fillItem(page, 'O2', 'มี', `${site}/gone`);
     await fillItem(page, 'O3', 'ไม่มี');
     expect(await page.locator('.oit-progress').textContent()).toContain('ทำแล้ว 3 จาก 43');
-    await page.getByRole('button', { name: 'ส่งข้อมูล' }).click();
+    await page.getByRole('button', { name: 'บันทึกแล้วไปยังขั้นตอนส่งข้อมูล' }).click();
+    await page.waitForURL(/\/submit$/);
+    expect(await page.locator('[data-oit-missing]').getAttribute('data-oit-missing')).toBe('40');
+    await page.getByRole('button', { name: 'ยืนยันส่งข้อมูลให้ผู้ตรวจ' }).click();
     await page.waitForURL(/submitted=1/);
     expect(await page.getByRole('status').textContent()).toContain('ส่งข้อมูลแล้ว');
 

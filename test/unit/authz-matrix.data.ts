@@ -403,8 +403,21 @@ function oitMatrix(): Record<string, RouteCase> {
       expect: AGENCY_WRITE,
       alsoAllowed: reached,
     },
+    [`POST ${Y}/agencies/:code/items`]: {
+      path: `${a}/items`,
+      form: { 'O1-answer': 'has_not' },
+      expect: AGENCY_WRITE,
+      alsoAllowed: reached,
+    },
+    [`GET ${Y}/agencies/:code/submit`]: {
+      path: `${a}/submit`,
+      expect: AGENCY_READ,
+      alsoAllowed: reached,
+    },
+    // Without confirm=yes the route only redirects to the confirmation page (which checks).
     [`POST ${Y}/agencies/:code/submit`]: {
       path: `${a}/submit`,
+      form: { confirm: 'yes' },
       expect: AGENCY_WRITE,
       alsoAllowed: reached,
     },

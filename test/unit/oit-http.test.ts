@@ -103,7 +103,7 @@ describe('OIT pages', () => {
     const submit = await t.app.request(`${sheet}/submit`, {
       method: 'POST',
       headers: admin.headers(FORM),
-      body: admin.form(),
+      body: admin.form({ confirm: 'yes' }),
     });
     expect(submit.status).toBe(303);
     const late = await t.app.request(`${sheet}/items/O2`, {

@@ -14,6 +14,7 @@ import {
   OitTextarea,
   OitStatusTag,
 } from '../components/oit-parts.tsx';
+import { Unavailable, windowReason } from '../components/unavailable.tsx';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
 
@@ -110,6 +111,30 @@ document.addEventListener('keydown', function (e) {
   }
 });`;
 
+/** Why the auditor sees no scoring or confirming form (nothing when one is shown). */
+export function reviewReasons(ctx: PageContext, sheet: OitSheet): string[] {
+  const w = ctx.t.home.why;
+  const phase = ctx.t.surveys.calendar.phase;
+  const win = (ph: 'oit-review' | 'confirmation') =>
+    windowReason(ctx, phase[ph], sheet.windowStates[ph]);
+  switch (sheet.status) {
+    case null:
+    case 'draft':
+      return [w.notSubmitted];
+    case 'submitted':
+      return [win('oit-review')].filter((r): r is string => r !== null);
+    case 'reviewed':
+      return sheet.windows.confirmation
+        ? []
+        : [w.reviewDone, win('confirmation')].filter((r): r is string => r !== null);
+    case 'clarification_requested':
+    case 're_reviewed':
+      return [win('confirmation')].filter((r): r is string => r !== null);
+    case 'confirmed':
+      return [w.confirmed];
+  }
+}
+
 export function OitReviewPage(p: {
   ctx: PageContext;
   sheet: OitSheet;
@@ -150,15 +175,18 @@ export function OitReviewPage(p: {
         value={reviewedCount}
         max={Math.max(1, published.length)}
       />
-      <p>
-        {todo.length ? (
-          <a href={`#item-${todo[0]}`} data-next-unreviewed class="button button--secondary">
-            {t.review.nextUnreviewed} ({todo[0]})
-          </a>
-        ) : (
-          <span class="muted">{t.review.allReviewed}</span>
-        )}
-      </p>
+      <Unavailable ctx={ctx} reasons={reviewReasons(ctx, sheet)} />
+      {scoring || reReviewing ? (
+        <p>
+          {todo.length ? (
+            <a href={`#item-${todo[0]}`} data-next-unreviewed class="button button--secondary">
+              {t.review.nextUnreviewed} ({todo[0]})
+            </a>
+          ) : (
+            <span class="muted">{t.review.allReviewed}</span>
+          )}
+        </p>
+      ) : null}
       {sheet.status !== 'confirmed' && reviewedCount > 0 ? (
         <p class="notice notice--warning" data-oit-note>
           <span class="tag" data-preliminary>
@@ -167,7 +195,7 @@ export function OitReviewPage(p: {
           {t.agency.preliminaryNote}
         </p>
       ) : null}
-      <p class="hint">{t.review.shortcuts}</p>
+      {scoring || reReviewing ? <p class="hint">{t.review.shortcuts}</p> : null}
       {sheet.status === 'submitted' && !sheet.reviewStarted && sheet.windows['oit-review'] ? (
         <form method="post" action={`${base}/start`} class="inline-form">
           <CsrfField ctx={ctx} />
@@ -267,7 +295,9 @@ export function OitReviewPage(p: {
           </button>
         </form>
       ) : null}
-      <script nonce={ctx.nonce} dangerouslySetInnerHTML={{ __html: SHORTCUTS }} />
+      {scoring || reReviewing ? (
+        <script nonce={ctx.nonce} dangerouslySetInnerHTML={{ __html: SHORTCUTS }} />
+      ) : null}
     </Layout>
   );
 }

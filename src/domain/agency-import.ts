@@ -2,6 +2,7 @@
 import { AGENCY_TYPE_CODES, isAgencyType, typeNeedsProvince, type Agency } from './agency.ts';
 import { MAX_REPORTED_ISSUES, type ImportIssue } from './import-issue.ts';
 import { err, ok, type Result } from './result.ts';
+import type { AgencyGroup, AgencySize } from './framework/schema.ts';
 import { longerThan, TEXT_LIMITS } from './text-limits.ts';
 
 export const AGENCY_COLUMNS = [
@@ -16,6 +17,12 @@ export const AGENCY_COLUMNS = [
   'staff_count',
 ] as const;
 const REQUIRED = ['code', 'name_th', 'type'] as const;
+/**
+ * Optional columns giving an agency its group (and size) in one assessment year, for years whose
+ * framework has agency groups (issue 15.5). Files without them import exactly as before.
+ */
+export const AGENCY_GROUP_COLUMNS = ['fiscal_year', 'agency_group', 'agency_size'] as const;
+const ALLOWED: readonly string[] = [...AGENCY_COLUMNS, ...AGENCY_GROUP_COLUMNS];
 
 export interface AgencyReference {
   provinces: ReadonlySet<string>;
@@ -31,12 +38,12 @@ export function validateAgencyRows(
 ): Result<Agency[], ImportIssue[]> {
   const issues: ImportIssue[] = [];
   for (const col of header) {
-    if (!(AGENCY_COLUMNS as readonly string[]).includes(col)) {
+    if (!ALLOWED.includes(col)) {
       issues.push({
         line: 1,
         column: col,
-        th: `ไม่รู้จักคอลัมน์ "${col}" (ใช้ได้: ${AGENCY_COLUMNS.join(', ')})`,
-        en: `Unknown column "${col}" (allowed: ${AGENCY_COLUMNS.join(', ')})`,
+        th: `ไม่รู้จักคอลัมน์ "${col}" (ใช้ได้: ${ALLOWED.join(', ')})`,
+        en: `Unknown column "${col}" (allowed: ${ALLOWED.join(', ')})`,
       });
     }
   }
@@ -157,4 +164,98 @@ function isHttpsUrl(s: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** An agency's group in one year, from the optional group columns of agencies.csv. */
+export interface AgencyGroupRow {
+  fiscalYear: number;
+  agencyCode: string;
+  group: string;
+  size: AgencySize | null;
+}
+
+/**
+ * Reads the group columns of every row: a row naming a group (or a size) needs a fiscal year that
+ * exists, a group of that year's framework and, when the group is divided by size, one of its
+ * sizes. Rows leaving them empty set nothing. Each problem names its line and column.
+ */
+export function validateAgencyGroupRows(
+  rows: { line: number; values: Record<string, string> }[],
+  /** Created years → the agency groups of their framework (empty when it has none). */
+  years: ReadonlyMap<number, readonly AgencyGroup[]>,
+): Result<AgencyGroupRow[], ImportIssue[]> {
+  const issues: ImportIssue[] = [];
+  const out: AgencyGroupRow[] = [];
+  for (const { line, values: v } of rows) {
+    if (issues.length >= MAX_REPORTED_ISSUES) break;
+    const add = (column: string, th: string, en: string) => issues.push({ line, column, th, en });
+    const group = (v.agency_group ?? '').trim();
+    const size = (v.agency_size ?? '').trim();
+    const yearText = (v.fiscal_year ?? '').trim();
+    if (!group && !size) continue;
+    const year = Number(yearText);
+    const groups = /^\d{4}$/.test(yearText) ? years.get(year) : undefined;
+    if (!yearText) {
+      add(
+        'fiscal_year',
+        'ระบุกลุ่มหน่วยงานต้องระบุปีงบประมาณด้วย',
+        'a group needs the fiscal year it applies to',
+      );
+      continue;
+    }
+    if (!groups) {
+      add(
+        'fiscal_year',
+        `ยังไม่ได้สร้างปีงบประมาณ "${yearText}"`,
+        `fiscal year "${yearText}" has not been created`,
+      );
+      continue;
+    }
+    if (!group) {
+      add('agency_group', 'ระบุขนาดต้องระบุกลุ่มหน่วยงานด้วย', 'a size needs its group');
+      continue;
+    }
+    const known = groups.find((g) => g.code === group);
+    if (!known) {
+      const list = groups.map((g) => g.code).join(', ');
+      add(
+        'agency_group',
+        list
+          ? `กลุ่ม "${group}" ไม่มีในกรอบการประเมินปี ${year} (ใช้ได้: ${list})`
+          : `กรอบการประเมินปี ${year} ไม่มีกลุ่มหน่วยงาน`,
+        list
+          ? `group "${group}" is not in the ${year} framework (allowed: ${list})`
+          : `the ${year} framework has no agency groups`,
+      );
+      continue;
+    }
+    const sizes = known.sizes ?? [];
+    if (size && !sizes.includes(size as AgencySize)) {
+      add(
+        'agency_size',
+        sizes.length
+          ? `ขนาด "${size}" ไม่มีในกลุ่ม ${group} (ใช้ได้: ${sizes.join(', ')})`
+          : `กลุ่ม ${group} ไม่แบ่งตามขนาด ให้เว้นว่าง`,
+        sizes.length
+          ? `size "${size}" is not one of group ${group}'s (${sizes.join(', ')})`
+          : `group ${group} has no sizes; leave agency_size empty`,
+      );
+      continue;
+    }
+    if (!size && sizes.length) {
+      add(
+        'agency_size',
+        `กลุ่ม ${group} ต้องระบุขนาด (${sizes.join(', ')})`,
+        `group ${group} needs a size (${sizes.join(', ')})`,
+      );
+      continue;
+    }
+    out.push({
+      fiscalYear: year,
+      agencyCode: v.code ?? '',
+      group,
+      size: size ? (size as AgencySize) : null,
+    });
+  }
+  return issues.length ? err(issues) : ok(out);
 }

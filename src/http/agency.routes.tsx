@@ -29,9 +29,7 @@ agencyRoutes.get('/agencies', async (c) => {
 });
 
 agencyRoutes.get('/agencies/:code', async (c) => {
-  const services = c.get('services');
-  const agency = await services.agencies.get(c.req.param('code'));
-  if (!agency) return c.notFound();
-  const parent = agency.parentCode ? await services.agencies.get(agency.parentCode) : undefined;
-  return c.html(<AgencyPage ctx={pageContext(c)} agency={agency} parent={parent} />);
+  const found = await c.get('services').agencies.page(c.req.param('code'));
+  if (!found) return c.notFound();
+  return c.html(<AgencyPage ctx={pageContext(c)} {...found} />);
 });

@@ -1,5 +1,10 @@
 // Use cases of the agency register: import, list and search, show one.
-import { validateAgencyRows } from '../domain/agency-import.ts';
+import {
+  AGENCY_GROUP_COLUMNS,
+  validateAgencyGroupRows,
+  validateAgencyRows,
+} from '../domain/agency-import.ts';
+import type { AgencyGroup } from '../domain/framework/schema.ts';
 import type { Agency } from '../domain/agency.ts';
 import { isNaccAdmin, type Actor } from '../domain/actor.ts';
 import { ImportRejected } from '../domain/import-issue.ts';
@@ -9,9 +14,13 @@ import {
   countAgencies,
   findAgencies,
   findAgency,
+  listAgencyGroups,
   upsertAgencies,
+  upsertAgencyGroups,
   type AgencyFilter,
 } from '../storage/agency.repository.ts';
+import { listYears } from '../storage/year.repository.ts';
+import { resolveFramework } from './framework-resolver.ts';
 import { loadReference } from '../storage/reference.repository.ts';
 import { readTable, type ReadOptions, type TableRow, type TableSource } from './table-reader.ts';
 import { ForbiddenError } from './errors.ts';
@@ -46,8 +55,43 @@ export function createAgencyService(db: Db) {
         else rows.push(item.row);
       const ref = await loadReference(db);
       const result = validateAgencyRows(header, rows, ref);
-      if (!result.ok) throw new ImportRejected(file, result.error);
-      return db.transaction().execute((tx) => upsertAgencies(tx, result.value));
+      // Groups per year (optional columns): checked against each year's framework, and
+      // imported in the same transaction, so a file is taken whole or not at all.
+      const withGroups = header.some((h) =>
+        (AGENCY_GROUP_COLUMNS as readonly string[]).includes(h),
+      );
+      const groups = withGroups
+        ? validateAgencyGroupRows(rows, await yearGroupsOf(db))
+        : { ok: true as const, value: [] };
+      const issues = [...(result.ok ? [] : result.error), ...(groups.ok ? [] : groups.error)];
+      if (!result.ok || !groups.ok)
+        throw new ImportRejected(
+          file,
+          issues.sort((a, b) => a.line - b.line),
+        );
+      return db.transaction().execute(async (tx) => {
+        const counts = await upsertAgencies(tx, result.value);
+        await upsertAgencyGroups(tx, groups.value);
+        return counts;
+      });
+    },
+
+    /** The agency page: the agency, its parent and its group in each year that gives one. */
+    async page(code: string) {
+      const agency = await findAgency(db, code);
+      if (!agency) return undefined;
+      const [parent, groups] = await Promise.all([
+        agency.parentCode ? findAgency(db, agency.parentCode) : undefined,
+        listAgencyGroups(db, code),
+      ]);
+      const named = await Promise.all(
+        groups.map(async (g) => {
+          const year = (await listYears(db)).find((y) => y.fiscalYear === g.fiscalYear);
+          const fw = year ? await resolveFramework(db, year.frameworkId) : undefined;
+          return { ...g, name: fw?.agencyGroups?.find((x) => x.code === g.group)?.name ?? null };
+        }),
+      );
+      return { agency, parent, groups: named };
     },
 
     /** All matching agencies in Thai dictionary order (sorted here: PGlite has no ICU collation). */
@@ -74,6 +118,16 @@ export function createAgencyService(db: Db) {
     get: (code: string) => findAgency(db, code),
     count: () => countAgencies(db),
   };
+}
+
+/** Every created year → the agency groups its framework defines. */
+async function yearGroupsOf(db: Db): Promise<Map<number, AgencyGroup[]>> {
+  const out = new Map<number, AgencyGroup[]>();
+  for (const y of await listYears(db)) {
+    const fw = await resolveFramework(db, y.frameworkId);
+    out.set(y.fiscalYear, fw?.agencyGroups ?? []);
+  }
+  return out;
 }
 
 function byNameFirst(agencies: Agency[], q: string): Agency[] {

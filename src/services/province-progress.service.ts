@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { csvText } from '../exports/csv.ts';
 import type { Actor } from '../domain/actor.ts';
 import type { Agency } from '../domain/agency.ts';
-import { answerColumns, minimumSample, oitItemCodes } from '../domain/framework/helpers.ts';
+import { agencyMinimum, answerColumns, oitItemCodes } from '../domain/framework/helpers.ts';
+import { loadAgencyGroups } from '../storage/agency.repository.ts';
 import { coarseCount, minimumShownReachedAt } from '../domain/small-numbers.ts';
 import { publishedDigitsOrNull } from '../domain/scoring/rounding.ts';
 import { frameworkForYear } from '../domain/framework/registry.ts';
@@ -117,18 +118,17 @@ export function createProvinceProgressService(db: Db, deps: ProgressDeps) {
       year?.published ? progress.loadYearResults(db, w.fiscalYear, true) : Promise.resolve([]),
     ]);
     const oitTotal = fw ? oitItemCodes(fw).length : 0;
+    const groups = await loadAgencyGroups(db, w.fiscalYear, codes);
     return agencies.map((agency) => {
       const mou = mous.find((m) => m.agencyCode === agency.code);
       const resp = facts.respondents.get(agency.code) ?? { IIT: 0, EIT: 0 };
       const pop = facts.populations.get(agency.code);
       const iitPop = pop?.iit ?? agency.staffCount;
-      const iitMin = fw && iitPop !== null ? minimumSample(fw, 'IIT', iitPop) : null;
-      // Without a stated EIT population the floor of the sample rule applies (30 in 2563).
-      const eitMin = fw
-        ? pop?.eit != null
-          ? minimumSample(fw, 'EIT', pop.eit)
-          : fw.sampleRule.floor
-        : null;
+      const group = groups.get(agency.code);
+      const iitMin = fw ? agencyMinimum(fw, 'IIT', iitPop, group) : null;
+      // Without a stated EIT population (and no group minimum) the floor of the sample rule
+      // applies (30 in 2563).
+      const eitMin = fw ? (agencyMinimum(fw, 'EIT', pop?.eit, group) ?? fw.sampleRule.floor) : null;
       // Small numbers: the province sees counts in the framework's coarse steps, and an agency
       // as below its minimum until the coarse count reaches it (small-numbers.ts).
       const step = fw?.minRespondentsShown ?? 1;

@@ -9,7 +9,7 @@ import {
   isNacc,
 } from '../domain/access.ts';
 import { daysLeft, phaseState, thaiDay } from '../domain/calendar.ts';
-import { minimumSample } from '../domain/framework/helpers.ts';
+import { agencyMinimum } from '../domain/framework/helpers.ts';
 import { resolveFramework } from './framework-resolver.ts';
 import { err, ok, type Problem, type Result } from '../domain/result.ts';
 import {
@@ -19,7 +19,7 @@ import {
 } from '../domain/small-numbers.ts';
 import { compareThai } from '../i18n/format.ts';
 import type { Db } from '../storage/database.ts';
-import { findAgency } from '../storage/agency.repository.ts';
+import { findAgency, loadAgencyGroups } from '../storage/agency.repository.ts';
 import { loadCalendar, yearExists } from '../storage/calendar.repository.ts';
 import { listAnomalies, type AnomalyRow } from '../storage/survey-guard.repository.ts';
 import { listProgress, putTarget, type ProgressRow } from '../storage/survey-link.repository.ts';
@@ -84,12 +84,18 @@ export function createSampleTargetService(
   async function progress(fiscalYear: number, rows: ProgressRow[]): Promise<AgencyProgress[]> {
     const framework = await frameworkOf(fiscalYear);
     const calendar = await loadCalendar(db, fiscalYear);
+    const groups = await loadAgencyGroups(
+      db,
+      fiscalYear,
+      rows.map((r) => r.agencyCode),
+    );
     const today = thaiDay(now());
     return rows.map((r) => {
       const tool = (t: 'IIT' | 'EIT'): ToolProgress => {
         const population = t === 'IIT' ? r.iitPopulation : r.eitPopulation;
         const exact = t === 'IIT' ? r.iitCount : r.eitCount;
-        const minimum = population === null ? null : minimumSample(framework, t, population);
+        // The group's fixed minimum where the year's framework gives one, else the share rule.
+        const minimum = agencyMinimum(framework, t, population, groups.get(r.agencyCode));
         const state = phaseState(calendar, t === 'IIT' ? 'iit' : 'eit', r.agencyCode, today);
         const step = framework.minRespondentsShown;
         return {

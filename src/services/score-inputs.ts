@@ -1,10 +1,11 @@
 // The scorer's inputs of a year's agencies as stored: answer counts per sub-item (recounted from
 // `responses`), confirmed OIT item scores and each tool's minimum sample. The one reader behind
 // the score cards, the calculation page and the open data, so all three show the same inputs.
-import { minimumSample } from '../domain/framework/helpers.ts';
-import type { Framework, SurveyTool } from '../domain/framework/schema.ts';
+import { agencyMinimum } from '../domain/framework/helpers.ts';
+import type { Framework } from '../domain/framework/schema.ts';
 import { toAnswerCounts } from '../domain/response-validation.ts';
 import type { ScoreInput } from '../domain/scoring/types.ts';
+import { loadAgencyGroups } from '../storage/agency.repository.ts';
 import type { Db } from '../storage/database.ts';
 import { loadOitScores } from '../storage/oit.repository.ts';
 import { loadAgencyCounts } from '../storage/response.repository.ts';
@@ -17,16 +18,12 @@ export async function loadScoreInputs(
   framework: Framework,
   codes: string[],
 ): Promise<Map<string, ScoreInput>> {
-  const [counts, oit, targets] = await Promise.all([
+  const [counts, oit, targets, groups] = await Promise.all([
     loadAgencyCounts(db, fiscalYear, codes),
     loadOitScores(db, fiscalYear, codes),
     loadTargets(db, fiscalYear, codes),
+    loadAgencyGroups(db, fiscalYear, codes),
   ]);
-  // The year's rule gives each tool's minimum from the population the agency entered.
-  const minimumOf = (tool: SurveyTool, population: number | null | undefined) =>
-    population === null || population === undefined
-      ? null
-      : minimumSample(framework, tool, population);
   return new Map(
     codes.map((agencyCode) => {
       const c = counts.get(agencyCode);
@@ -38,9 +35,21 @@ export async function loadScoreInputs(
           answers,
           respondents: c?.respondents ?? { IIT: 0, EIT: 0 },
           oit: oit.get(agencyCode) ?? {},
+          // The year's rule: the agency's group minimum where the framework gives one, else
+          // the share of the population the agency entered.
           minimums: {
-            IIT: minimumOf('IIT', targets.get(agencyCode)?.iitPopulation),
-            EIT: minimumOf('EIT', targets.get(agencyCode)?.eitPopulation),
+            IIT: agencyMinimum(
+              framework,
+              'IIT',
+              targets.get(agencyCode)?.iitPopulation,
+              groups.get(agencyCode),
+            ),
+            EIT: agencyMinimum(
+              framework,
+              'EIT',
+              targets.get(agencyCode)?.eitPopulation,
+              groups.get(agencyCode),
+            ),
           },
         },
       ];

@@ -1,6 +1,8 @@
 // Reads and writes the agency register.
 import { sql } from 'kysely';
 import type { Agency, AgencyTypeCode } from '../domain/agency.ts';
+import type { AgencyGroupOfYear } from '../domain/framework/helpers.ts';
+import type { AgencySize } from '../domain/framework/schema.ts';
 import type { Db } from './database.ts';
 
 export interface AgencyFilter {
@@ -152,4 +154,65 @@ export async function updateAgencyProfile(
     .set({ website: set.website, staff_count: set.staffCount, updated_at: sql`now()` })
     .where('code', '=', code)
     .execute();
+}
+
+export interface AgencyYearGroup {
+  fiscalYear: number;
+  agencyCode: string;
+  group: string;
+  size: AgencySize | null;
+}
+
+/** Sets each agency's group for a year (a re-import replaces it). */
+export async function upsertAgencyGroups(db: Db, rows: AgencyYearGroup[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000)
+    await db
+      .insertInto('agency_year_groups')
+      .values(
+        rows.slice(i, i + 1000).map((r) => ({
+          fiscal_year: r.fiscalYear,
+          agency_code: r.agencyCode,
+          agency_group: r.group,
+          size: r.size,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.columns(['fiscal_year', 'agency_code']).doUpdateSet((eb) => ({
+          agency_group: eb.ref('excluded.agency_group'),
+          size: eb.ref('excluded.size'),
+        })),
+      )
+      .execute();
+}
+
+/** The groups of a year's agencies (of these, or all): agency code → group and size. */
+export async function loadAgencyGroups(
+  db: Db,
+  fiscalYear: number,
+  codes?: string[],
+): Promise<Map<string, AgencyGroupOfYear>> {
+  if (codes?.length === 0) return new Map();
+  let q = db
+    .selectFrom('agency_year_groups')
+    .select(['agency_code', 'agency_group', 'size'])
+    .where('fiscal_year', '=', fiscalYear);
+  if (codes) q = q.where('agency_code', 'in', codes);
+  const rows = await q.execute();
+  return new Map(rows.map((r) => [r.agency_code, { group: r.agency_group, size: r.size }]));
+}
+
+/** One agency's group in every year it has one, newest first. */
+export async function listAgencyGroups(db: Db, code: string): Promise<AgencyYearGroup[]> {
+  const rows = await db
+    .selectFrom('agency_year_groups')
+    .selectAll()
+    .where('agency_code', '=', code)
+    .orderBy('fiscal_year', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    fiscalYear: r.fiscal_year,
+    agencyCode: r.agency_code,
+    group: r.agency_group,
+    size: r.size,
+  }));
 }

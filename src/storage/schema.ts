@@ -9,6 +9,14 @@ export interface ProvinceTable {
   region: string | null;
 }
 
+/** An agency's group (and size) in one assessment year. */
+export interface AgencyYearGroupTable {
+  fiscal_year: number;
+  agency_code: string;
+  agency_group: string;
+  size: 'S' | 'M' | 'L' | null;
+}
+
 export interface DistrictTable {
   province: string;
   name_th: string;
@@ -103,6 +111,7 @@ export interface Database {
   provinces: ProvinceTable;
   districts: DistrictTable;
   agencies: AgencyTable;
+  agency_year_groups: AgencyYearGroupTable;
   users: UserTable;
   role_grants: RoleGrantTable;
   sessions: SessionTable;

@@ -58,6 +58,7 @@ export function semanticProblems(f: Framework): FrameworkProblem[] {
   duplicates(f.indicators, 'indicators', { th: 'ตัวชี้วัด', en: 'indicator' });
   duplicates(f.oitHeadings, 'oitHeadings', { th: 'หัวข้อ', en: 'heading' });
   duplicates(f.levels, 'levels', { th: 'ระดับ', en: 'level' });
+  duplicates(f.agencyGroups ?? [], 'agencyGroups', { th: 'กลุ่มหน่วยงาน', en: 'agency group' });
   duplicates(
     f.indicators.flatMap((ind) => ind.subIndicators ?? []),
     'subIndicators',
@@ -88,6 +89,7 @@ export function semanticProblems(f: Framework): FrameworkProblem[] {
   checkHeadings(f, add);
   checkLevels(f, add);
   checkRecommendations(f, add);
+  checkGroupMinimums(f, add);
   return problems;
 }
 
@@ -231,4 +233,35 @@ function checkRecommendations(f: Framework, add: Add): void {
       );
     }
   }
+}
+
+/** Fixed minimums name a known group, one of its sizes, and each (group, size, tool, part) once. */
+function checkGroupMinimums(f: Framework, add: Add): void {
+  const groups = new Map((f.agencyGroups ?? []).map((g) => [g.code, g]));
+  const seen = new Map<string, number>();
+  (f.sampleRule.groupMinimums ?? []).forEach((m, i) => {
+    const path = `sampleRule.groupMinimums[${i}]`;
+    const group = groups.get(m.group);
+    if (!group)
+      add(
+        `${path}.group`,
+        `ไม่มีกลุ่มหน่วยงาน "${m.group}" ใน agencyGroups`,
+        `Unknown agency group "${m.group}" (not in agencyGroups)`,
+      );
+    else if (m.size && !group.sizes?.includes(m.size))
+      add(
+        `${path}.size`,
+        `กลุ่ม "${m.group}" ไม่มีขนาด ${m.size}`,
+        `Agency group "${m.group}" has no size ${m.size}`,
+      );
+    const key = [m.group, m.size ?? '', m.tool, m.part ?? ''].join('\t');
+    const first = seen.get(key);
+    if (first !== undefined)
+      add(
+        path,
+        `จำนวนขั้นต่ำซ้ำกับ sampleRule.groupMinimums[${first}]`,
+        `The same minimum as sampleRule.groupMinimums[${first}]`,
+      );
+    else seen.set(key, i);
+  });
 }

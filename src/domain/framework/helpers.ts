@@ -1,5 +1,13 @@
 // Lookups over a framework that storage, imports and forms need: columns, indicators, sample sizes.
-import type { Framework, Indicator, Level, Question, SurveyTool, ToolCode } from './schema.ts';
+import type {
+  AgencySize,
+  Framework,
+  Indicator,
+  Level,
+  Question,
+  SurveyTool,
+  ToolCode,
+} from './schema.ts';
 
 /** The questions of a survey tool, in the definition's order. */
 export function questionsOf(framework: Framework, tool: SurveyTool): Question[] {
@@ -49,6 +57,46 @@ export function minimumSample(framework: Framework, tool: SurveyTool, population
     if (cap.tool === tool && people > cap.populationAbove) needed = Math.min(needed, cap.max);
   }
   return needed;
+}
+
+/** An agency's group (and size) in one year, as imported. */
+export interface AgencyGroupOfYear {
+  group: string;
+  size: AgencySize | null;
+}
+
+/**
+ * The fixed minimum the framework gives an agency's group for a tool (the sum over the tool's
+ * parts; entries without a size apply to every size), or null when it gives none.
+ */
+export function groupMinimum(
+  framework: Framework,
+  tool: SurveyTool,
+  group: AgencyGroupOfYear | null | undefined,
+): number | null {
+  if (!group) return null;
+  const entries = (framework.sampleRule.groupMinimums ?? []).filter(
+    (m) =>
+      m.tool === tool && m.group === group.group && (m.size === undefined || m.size === group.size),
+  );
+  return entries.length ? entries.reduce((sum, m) => sum + m.minimum, 0) : null;
+}
+
+/**
+ * A tool's minimum for one agency: its group's fixed minimum where the year's framework gives
+ * one (never more than the population it entered: everyone when fewer), else the share-of-
+ * population rule of minimumSample; null when neither applies (no group minimum, no population).
+ */
+export function agencyMinimum(
+  framework: Framework,
+  tool: SurveyTool,
+  population: number | null | undefined,
+  group: AgencyGroupOfYear | null | undefined,
+): number | null {
+  const known = population !== null && population !== undefined;
+  const fixed = groupMinimum(framework, tool, group);
+  if (fixed !== null) return known ? Math.min(fixed, Math.max(0, Math.floor(population))) : fixed;
+  return known ? minimumSample(framework, tool, population) : null;
 }
 
 /** The level with this code (e.g. 'A', 'pass_good'), for display of a stored level. */

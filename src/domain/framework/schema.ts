@@ -96,6 +96,42 @@ const demographicField = z.strictObject({
   options: z.array(z.strictObject({ value: z.string().min(1), label: text })).min(2),
 });
 
+export const AGENCY_SIZES = ['S', 'M', 'L'] as const;
+export type AgencySize = (typeof AGENCY_SIZES)[number];
+
+const agencyGroup = z
+  .strictObject({
+    code: z
+      .string()
+      .regex(/^[a-z0-9_-]+$/)
+      .max(60)
+      .describe('The code agencies are imported with'),
+    name: text,
+    sizes: z
+      .array(z.enum(AGENCY_SIZES))
+      .optional()
+      .describe(
+        'Sizes (S/M/L) the group is divided into; when set, every agency of the group has one',
+      ),
+  })
+  .describe(
+    "A group of agencies in this year's method (2568: by mission, and size for local governments)",
+  );
+
+const groupMinimum = z
+  .strictObject({
+    group: z.string().min(1).describe('An agencyGroups code'),
+    size: z.enum(AGENCY_SIZES).optional().describe('Only agencies of this size (else every size)'),
+    tool: z.enum(SURVEY_TOOLS),
+    part: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('The part of the tool this minimum is for (e.g. EIT part "1"); parts add up'),
+    minimum: z.number().int().nonnegative(),
+  })
+  .describe("A fixed minimum for a group's agencies, replacing the share-of-population rule");
+
 const sampleRule = z.strictObject({
   share: z.number().gt(0).lte(1).describe('Share of the eligible population to reach, e.g. 0.10'),
   floor: z
@@ -115,6 +151,12 @@ const sampleRule = z.strictObject({
     .describe('Per-tool caps: at most max when the population exceeds populationAbove'),
   // 'score_and_mark': 2563 published every agency with answers; 'not_scored' leaves the tool,
   // and so the overall score, unscored.
+  groupMinimums: z
+    .array(groupMinimum)
+    .optional()
+    .describe(
+      'Fixed minimums per agency group (and size), per tool or per part; an agency with a group in the year takes them',
+    ),
   belowMinimum: z
     .enum(['score_and_mark', 'not_scored'])
     .default('score_and_mark')
@@ -193,6 +235,10 @@ export const frameworkSchema = z
       IIT: z.array(demographicField),
       EIT: z.array(demographicField),
     }),
+    agencyGroups: z
+      .array(agencyGroup)
+      .optional()
+      .describe('The agency groups of this year; agencies are given theirs by import, per year'),
     sampleRule,
     iitMinYearsOfService: z.number().int().nonnegative().describe('IIT eligibility'),
     minRespondentsShown: z
@@ -211,6 +257,8 @@ export type SubIndicator = z.infer<typeof subIndicator>;
 export type OitHeading = z.infer<typeof oitHeading>;
 export type DemographicField = z.infer<typeof demographicField>;
 export type SampleRule = z.infer<typeof sampleRule>;
+export type AgencyGroup = z.infer<typeof agencyGroup>;
+export type GroupMinimum = z.infer<typeof groupMinimum>;
 export type Question = z.infer<typeof question>;
 export type SubItem = z.infer<typeof subItem>;
 export type Indicator = z.infer<typeof indicator>;

@@ -25,5 +25,8 @@ export const agencies: Widen<typeof th> = {
     staff: 'Staff (eligible for the internal survey)',
     notGiven: 'Not given',
     back: 'Back to the agency register',
+    groups: 'Agency group by assessment year',
+    groupYear: (y: number) => `Year ${y}`,
+    size: (s: string) => `size ${s}`,
   },
 };

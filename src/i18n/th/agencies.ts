@@ -22,5 +22,8 @@ export const agencies = {
     staff: 'จำนวนบุคลากร (ผู้มีสิทธิ์ตอบแบบวัด IIT)',
     notGiven: 'ไม่ระบุ',
     back: 'กลับไปทะเบียนหน่วยงาน',
+    groups: 'กลุ่มหน่วยงานตามปีการประเมิน',
+    groupYear: (y: number) => `ปี ${y}`,
+    size: (s: string) => `ขนาด ${s}`,
   },
 };

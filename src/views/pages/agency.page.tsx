@@ -1,6 +1,8 @@
 // One agency's register entry.
 import { agencyTypeName, type Agency } from '../../domain/agency.ts';
+import type { Text } from '../../domain/framework/schema.ts';
 import { formatInteger } from '../../i18n/format.ts';
+import { tx } from './results-parts.tsx';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
 
@@ -8,10 +10,13 @@ export function AgencyPage({
   ctx,
   agency,
   parent,
+  groups = [],
 }: {
   ctx: PageContext;
   agency: Agency;
   parent: Agency | undefined;
+  /** Its group (and size) in each year whose framework has groups, newest first. */
+  groups?: { fiscalYear: number; group: string; size: string | null; name: Text | null }[];
 }) {
   const d = ctx.t.agencies.detail;
   const dash = <span class="muted">{d.notGiven}</span>;
@@ -52,6 +57,21 @@ export function AgencyPage({
         </dd>
         <dt>{d.staff}</dt>
         <dd>{agency.staffCount === null ? dash : formatInteger(agency.staffCount, ctx.lang)}</dd>
+        {groups.length ? (
+          <>
+            <dt>{d.groups}</dt>
+            <dd>
+              <ul class="link-list" data-testid="agency-groups">
+                {groups.map((g) => (
+                  <li>
+                    {d.groupYear(g.fiscalYear)}: {g.name ? tx(g.name, ctx.lang) : g.group}
+                    {g.size ? ` (${d.size(g.size)})` : ''}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        ) : null}
       </dl>
       <p>
         <a href={`/agencies/${encodeURIComponent(agency.code)}/results`}>

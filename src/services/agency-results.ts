@@ -18,6 +18,7 @@ import {
   loadDemographicCounts,
 } from '../storage/report.repository.ts';
 import { findScoreCard } from '../storage/score-card.repository.ts';
+import { loadTargets } from '../storage/survey-link.repository.ts';
 import type { YearResults } from './results-read-model.ts';
 import { loadScoreInputs } from './score-inputs.ts';
 
@@ -58,12 +59,13 @@ export function createAgencyResults(
       const found = await visibleAgency(actor, fiscalYear, agencyCode);
       if (!found) return undefined;
       const { y, agency } = found;
-      const [stored, counts, oit, history, demographics] = await Promise.all([
+      const [stored, counts, oit, history, demographics, targets] = await Promise.all([
         findScoreCard(db, fiscalYear, agency.code),
         loadAnswerCounts(db, fiscalYear, agency.code),
         loadCurrentOit(db, fiscalYear, [agency.code]),
         loadAgencyOverallHistory(db, agency.code, fiscalYear),
         loadDemographicCounts(db, fiscalYear, agency.code),
+        loadTargets(db, fiscalYear, [agency.code]),
       ]);
       if (!stored) return undefined;
       const framework = frameworkOf(stored.card, y);
@@ -86,6 +88,7 @@ export function createAgencyResults(
           })),
         trend: history.filter((h) => h.fiscalYear <= fiscalYear),
         demographics,
+        headcount: targets.get(agency.code)?.iitPopulation ?? null,
       });
       return { ...y, framework, agency, report };
     },

@@ -59,15 +59,56 @@ describe('after publication', () => {
     const trend = body.slice(body.indexOf('data-testid="trend"'));
     expect(trend).toContain('90.35');
     expect(trend).toContain('87.96');
-    // Every chart is an image with a text alternative (its <title>), beside a table of its numbers.
-    const charts = body.match(/<svg class="chart"[^>]*>/g) ?? [];
+    // Every chart is a figure with a text alternative (its caption), beside a table of its
+    // numbers; its words are HTML (readable at any width) and the pass line has a legend.
+    const charts = body.match(/<figure class="chart[^"]*"[^>]*>/g) ?? [];
     expect(charts).toHaveLength(3);
     expect(
-      body.match(/<svg class="chart"[^>]*><title id="[\w-]+-title">[^<]+<\/title>/g),
+      body.match(
+        /<figure class="chart[^"]*" aria-labelledby="([\w-]+)-title"><figcaption id="\1-title" class="visually-hidden">[^<]+<\/figcaption>/g,
+      ),
     ).toHaveLength(3);
     expect(body).toContain(
-      'title id="tools-chart-title">คะแนนรายแบบวัด: IIT 88.51, EIT 81.81, OIT 92.17',
+      'id="tools-chart-title" class="visually-hidden">คะแนนรายแบบวัด: IIT 88.51, EIT 81.81, OIT 92.17',
     );
+    expect(body.match(/เส้นประสีแดง: เกณฑ์ผ่าน 85\.00 คะแนน/g)).toHaveLength(3);
+    // No inline style anywhere (the CSP would block it): colours come from classes.
+    expect(body).not.toMatch(/\sstyle=/);
+  });
+
+  it('follows the seed report: opening paragraph, OIT under 9.1–10.2 and their headings, working environment', async () => {
+    const { body } = await text(REPORT);
+    const plain = body.replace(/<[^>]+>/g, '');
+    // The seed: "…มีแบบวัดที่มีคะแนนผ่านเกณฑ์เป้าหมาย (85 คะแนนขึ้นไป) คือ แบบวัด IIT OIT … ต่ำกว่าเกณฑ์เป้าหมาย … คือ แบบวัด EIT"
+    expect(plain).toContain('ร้อยละ 80 มีคะแนน 85 คะแนนขึ้นไป');
+    expect(plain).toContain('รวม 10 ตัวชี้วัด');
+    expect(plain).toContain('ผ่านเกณฑ์เป้าหมาย (85 คะแนนขึ้นไป) คือ IIT OIT');
+    expect(plain).toContain('ต่ำกว่าเกณฑ์เป้าหมาย คือ EIT');
+    // EIT's indicators in the seed's order: quality, communication, improvement.
+    const rec = plain.slice(plain.indexOf('แบบวัด EIT ได้'));
+    expect(rec.indexOf('คุณภาพการดำเนินงาน (')).toBeLessThan(rec.indexOf('ประสิทธิภาพการสื่อสาร ('));
+    expect(rec.indexOf('ประสิทธิภาพการสื่อสาร (')).toBeLessThan(rec.indexOf('การปรับปรุงการทำงาน ('));
+    // OIT items under their sub-indicators, each said once, in order, with O1 under 9.1.
+    const groups = [...body.matchAll(/oit-table__group"><th[^>]*>([^<]*)</g)].map((g) => g[1]);
+    expect(groups).toEqual([
+      '9.1 ข้อมูลพื้นฐาน',
+      '9.2 การบริหารงาน',
+      '9.3 การบริหารเงินงบประมาณ',
+      '9.4 การบริหารและพัฒนาทรัพยากรบุคคล',
+      '9.5 การส่งเสริมความโปร่งใส',
+      '10.1 การดำเนินการเพื่อป้องกันการทุจริต',
+      '10.2 มาตรการภายในเพื่อป้องกันการทุจริต',
+    ]);
+    const oit = body.slice(body.indexOf('data-testid="oit"'));
+    expect(oit.indexOf('9.1 ข้อมูลพื้นฐาน')).toBeLessThan(oit.indexOf('>O1<'));
+    expect(oit.indexOf('>O1<')).toBeLessThan(oit.indexOf('9.2 การบริหารงาน'));
+    // The working environment: the headcount the agency entered, happiness marked not collected.
+    const work = plain.slice(
+      plain.indexOf('สภาพแวดล้อมการทำงานของเจ้าหน้าที่ในหน่วยงานภาครัฐ ประจำปี 2563'),
+    );
+    expect(work).toMatch(/จำนวนบุคลากร\s*(\d[\d,]* คน|หน่วยงานยังไม่ได้กรอกจำนวนบุคลากร)/);
+    expect(work).toContain('ความสุขในการทำงาน');
+    expect(work).toContain('ระบบนี้ไม่ได้เก็บข้อมูลนี้');
   });
 
   it('recommends actions for the tool below target (EIT) and its indicators, not for IIT', async () => {

@@ -26,7 +26,8 @@ export interface ToolRecommendation {
 
 /**
  * For each tool that is below the target, or has an indicator below it: the tool's introduction
- * and, per indicator below the target (lowest first), its actions. Missing scores recommend nothing.
+ * and, per indicator below the target in the framework's order (as the NACC's report lists them:
+ * EIT quality, communication, improvement), its actions. Missing scores recommend nothing.
  */
 export function recommendationsFor(
   framework: Framework,
@@ -55,8 +56,7 @@ export function recommendationsFor(
               },
             ]
           : [];
-      })
-      .sort((a, b) => a.score - b.score);
+      });
     // Against the published figure: an indicator printed 85.00 is not below an 85 target.
     const belowTarget = score !== null && published(score) < target;
     if (belowTarget || indicators.length > 0)

@@ -3,6 +3,7 @@
 import { answerColumns } from '../framework/helpers.ts';
 import type { Framework, SurveyTool, Text, ToolCode } from '../framework/schema.ts';
 import { TOOL_CODES } from '../framework/schema.ts';
+import { groupOitItems } from '../oit/workflow.ts';
 import { recommendationsFor, type ToolRecommendation } from '../recommendations/index.ts';
 import { published } from '../scoring/rounding.ts';
 
@@ -59,6 +60,8 @@ export interface ReportInput {
   /** Earlier years' overall scores (imported or stored); this year is added from the card. */
   trend: { fiscalYear: number; overall: number }[];
   demographics: DemographicCount[];
+  /** The staff headcount the agency entered for its IIT sample (null: none entered). */
+  headcount?: number | null;
 }
 
 export interface SubItemRow {
@@ -114,6 +117,8 @@ export interface AgencyReport {
   oit: {
     code: string;
     title: Text;
+    /** The sub-indicator the item counts towards (9.1 … 10.2), for grouping as the seed does. */
+    subIndicator: { code: string; name: Text } | null;
     heading: Text | null;
     score: number | null;
     comment: string;
@@ -125,6 +130,14 @@ export interface AgencyReport {
   sample: SampleRow[];
   /** What the year's rule does below the minimum (framework.sampleRule.belowMinimum). */
   belowMinimumRule: Framework['sampleRule']['belowMinimum'];
+  /** For the recommendations' opening: the national goal's share and the number of indicators. */
+  targetShare: number;
+  indicatorCount: number;
+  /**
+   * The seed's "working environment" section: the headcount the agency entered, and happiness at
+   * work, which this system does not collect (null: shown as not collected).
+   */
+  workEnvironment: { headcount: number | null; happiness: null };
 }
 
 const TOOL_FALLBACK: Record<ToolCode, Text> = {
@@ -167,6 +180,10 @@ export function buildAgencyReport(input: ReportInput): AgencyReport {
 
   const headingOf = new Map<string, Text>();
   for (const h of fw.oitHeadings) for (const code of h.items) headingOf.set(code, h.name);
+  const subIndicatorOf = new Map<string, { code: string; name: Text }>();
+  for (const g of groupOitItems(fw))
+    for (const h of g.headings)
+      for (const item of h.items) subIndicatorOf.set(item.code, g.subIndicator);
   const oitByItem = new Map(input.oit.map((o) => [o.item, o]));
 
   return {
@@ -191,6 +208,7 @@ export function buildAgencyReport(input: ReportInput): AgencyReport {
       return {
         code: item.code,
         title: item.title,
+        subIndicator: subIndicatorOf.get(item.code) ?? null,
         heading: headingOf.get(item.code) ?? null,
         score: entry?.score ?? null,
         comment: entry?.comment ?? '',
@@ -206,6 +224,9 @@ export function buildAgencyReport(input: ReportInput): AgencyReport {
       below: card.sample?.[tool]?.below === true,
     })),
     belowMinimumRule: fw.sampleRule.belowMinimum,
+    targetShare: fw.nationalTargetShare,
+    indicatorCount: fw.indicators.length,
+    workEnvironment: { headcount: input.headcount ?? null, happiness: null },
   };
 }
 

@@ -28,6 +28,7 @@ export const results: Widen<typeof th> = {
     title: (name: string) => `Assessment report: ${name}`,
     heading: 'Assessment report',
     overall: 'Overall score',
+    passLine: (n: string) => `Dashed red line: the pass mark, ${n}`,
     passMark: (n: string) => `Pass mark: ${n} or more`,
     toolsTitle: 'Scores per tool',
     tool: 'Tool',
@@ -38,6 +39,28 @@ export const results: Widen<typeof th> = {
     trendAlt: (points: string) => `Line chart of the overall score per year: ${points}`,
     year: 'Fiscal year',
     recommendationsTitle: 'Recommendations',
+    recommendationsOpening: (p: {
+      year: string;
+      share: string;
+      target: string;
+      tools: string;
+      indicators: string;
+      passing: string;
+      below: string;
+    }) =>
+      `The goal of the ${p.year} Integrity and Transparency Assessment (ITA) is that ${p.share} % of the agencies assessed score ${p.target} or more. This agency's scores on the tools ${p.tools}, ${p.indicators} indicators in all, ` +
+      (p.passing
+        ? `reach the target (${p.target} or more) on ${p.passing}`
+        : 'reach the target on no tool') +
+      (p.below
+        ? `, and are below it on ${p.below}. To do better next year, we recommend the following.`
+        : ', yet some indicators are below it. We recommend the following.'),
+    workTitle: (year: string) => `Working environment of the agency's staff, ${year}`,
+    headcount: 'Headcount',
+    headcountValue: (n: string) => `${n} people (as the agency entered it for its IIT sample)`,
+    headcountNone: 'The agency has not entered its headcount',
+    happiness: 'Happiness at work',
+    happinessNotCollected: 'Not collected by this system',
     recommendationsNone: (n: string) =>
       `Every tool and indicator reached the target (${n} or more). Keep up the standard.`,
     belowTarget: (tool: string, score: string, target: string) =>
@@ -169,6 +192,8 @@ export const results: Widen<typeof th> = {
     type: 'Agency type',
     province: 'Province',
     district: 'District',
+    filtersToggle: (n: number) => (n > 0 ? `Search and filter (${n} in use)` : 'Search and filter'),
+    scrollHint: 'Scroll the table sideways to see every column',
     search: 'Search by name',
     searchHint: 'Part of an agency or district name',
     level: 'Level',

@@ -26,6 +26,7 @@ export const results = {
     title: (name: string) => `รายงานผลการประเมิน ${name}`,
     heading: 'รายงานผลการประเมิน',
     overall: 'คะแนนภาพรวม',
+    passLine: (n: string) => `เส้นประสีแดง: เกณฑ์ผ่าน ${n} คะแนน`,
     passMark: (n: string) => `เกณฑ์ผ่าน ${n} คะแนนขึ้นไป`,
     toolsTitle: 'คะแนนรายแบบวัด',
     tool: 'แบบวัด',
@@ -36,6 +37,28 @@ export const results = {
     trendAlt: (points: string) => `กราฟเส้นคะแนนภาพรวมรายปี: ${points}`,
     year: 'ปีงบประมาณ',
     recommendationsTitle: 'ข้อเสนอแนะ',
+    recommendationsOpening: (p: {
+      year: string;
+      share: string;
+      target: string;
+      tools: string;
+      indicators: string;
+      passing: string;
+      below: string;
+    }) =>
+      `จากเป้าหมายของการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) ประจำปี ${p.year} ที่กำหนดให้หน่วยงานที่เข้ารับการประเมินร้อยละ ${p.share} มีคะแนน ${p.target} คะแนนขึ้นไป พบว่า ผลคะแนนของหน่วยงานจากแบบวัด ${p.tools} รวม ${p.indicators} ตัวชี้วัด ` +
+      (p.passing
+        ? `มีแบบวัดที่มีคะแนนผ่านเกณฑ์เป้าหมาย (${p.target} คะแนนขึ้นไป) คือ ${p.passing} `
+        : 'ไม่มีแบบวัดที่มีคะแนนผ่านเกณฑ์เป้าหมาย ') +
+      (p.below
+        ? `ส่วนแบบวัดที่มีคะแนนต่ำกว่าเกณฑ์เป้าหมาย คือ ${p.below} จึงมีข้อเสนอแนะเพื่อการปรับปรุงการดำเนินงานให้มีผลการประเมินที่ดียิ่งขึ้นในปีถัดไป ดังต่อไปนี้`
+        : 'และมีตัวชี้วัดบางตัวที่ยังต่ำกว่าเกณฑ์ จึงมีข้อเสนอแนะดังต่อไปนี้'),
+    workTitle: (year: string) => `สภาพแวดล้อมการทำงานของเจ้าหน้าที่ในหน่วยงานภาครัฐ ประจำปี ${year}`,
+    headcount: 'จำนวนบุคลากร',
+    headcountValue: (n: string) => `${n} คน (ตามที่หน่วยงานกรอกไว้สำหรับกลุ่มตัวอย่าง IIT)`,
+    headcountNone: 'หน่วยงานยังไม่ได้กรอกจำนวนบุคลากร',
+    happiness: 'ความสุขในการทำงาน',
+    happinessNotCollected: 'ระบบนี้ไม่ได้เก็บข้อมูลนี้',
     recommendationsNone: (n: string) =>
       `ทุกแบบวัดและทุกตัวชี้วัดมีคะแนนถึงเกณฑ์เป้าหมาย (${n} คะแนนขึ้นไป) ให้รักษามาตรฐานการดำเนินงานต่อไป`,
     belowTarget: (tool: string, score: string, target: string) =>
@@ -166,6 +189,8 @@ export const results = {
     type: 'ประเภทหน่วยงาน',
     province: 'จังหวัด',
     district: 'อำเภอ',
+    filtersToggle: (n: number) => (n > 0 ? `ค้นหาและกรอง (ใช้อยู่ ${n} เงื่อนไข)` : 'ค้นหาและกรอง'),
+    scrollHint: 'เลื่อนตารางไปทางซ้าย–ขวาเพื่อดูทุกคอลัมน์',
     search: 'ค้นหาชื่อ',
     searchHint: 'ชื่อหน่วยงานหรืออำเภอบางส่วน',
     level: 'ระดับ',

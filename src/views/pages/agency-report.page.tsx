@@ -4,7 +4,7 @@ import type { Agency } from '../../domain/agency.ts';
 import type { Framework } from '../../domain/framework/schema.ts';
 import type { AgencyReport, SampleRow } from '../../domain/reports/agency-report.ts';
 import { formatDate, formatInteger, formatScore } from '../../i18n/format.ts';
-import { BarChart, LineChart, ShareBar, SHARE_COLORS } from '../components/charts.tsx';
+import { BarChart, LineChart, ShareBar, shareClass } from '../components/charts.tsx';
 import { ChartTable } from '../components/data-table.tsx';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
@@ -39,6 +39,7 @@ export function AgencyReportPage({
   const score = (n: number | null | undefined) => formatScore(n, lang);
   const base = `/results/${year.fiscalYear}/agencies/${encodeURIComponent(agency.code)}`;
   const target = score(report.passMark);
+  const passLine = { value: report.passMark, label: m.passLine(target) };
   return (
     <Layout ctx={ctx} title={m.title(name)}>
       <p class="no-print">
@@ -120,7 +121,7 @@ export function AgencyReportPage({
               value: t.score,
               text: score(t.score),
             }))}
-            target={report.passMark}
+            target={passLine}
           />
           <ChartTable
             testId="tools"
@@ -145,7 +146,7 @@ export function AgencyReportPage({
               value: i.score,
               text: score(i.score),
             }))}
-            target={report.passMark}
+            target={passLine}
           />
           <ChartTable
             testId="indicators"
@@ -175,7 +176,7 @@ export function AgencyReportPage({
                 value: p.overall,
                 text: score(p.overall),
               }))}
-              target={report.passMark}
+              target={passLine}
             />
             <ChartTable
               testId="trend"
@@ -195,6 +196,26 @@ export function AgencyReportPage({
         {report.recommendations.length === 0 ? (
           <p>{m.recommendationsNone(target)}</p>
         ) : (
+          <p data-testid="recommendations-opening">
+            {m.recommendationsOpening({
+              year: String(year.fiscalYear),
+              share: formatInteger(Math.round(report.targetShare * 100), lang),
+              // As the NACC writes it: "85 คะแนนขึ้นไป", the mark, not a two-decimal score.
+              target: String(report.passMark),
+              tools: report.tools.map((t) => t.tool).join(' '),
+              indicators: formatInteger(report.indicatorCount, lang),
+              passing: report.tools
+                .filter((t) => t.score !== null && !t.belowTarget)
+                .map((t) => t.tool)
+                .join(' '),
+              below: report.tools
+                .filter((t) => t.belowTarget)
+                .map((t) => t.tool)
+                .join(' '),
+            })}
+          </p>
+        )}
+        {report.recommendations.length > 0 &&
           report.recommendations.map((rec) => (
             <div class="recommendation">
               {rec.belowTarget && <h3>{m.belowTarget(rec.tool, score(rec.score), target)}</h3>}
@@ -213,8 +234,7 @@ export function AgencyReportPage({
                 ))}
               </ol>
             </div>
-          ))
-        )}
+          ))}
       </section>
 
       <section>
@@ -249,8 +269,7 @@ export function AgencyReportPage({
                             {(q.items[0]?.labels ?? []).map((l, i) => (
                               <span class="legend">
                                 <span
-                                  class="legend__swatch"
-                                  style={`background:${(q.items[0]?.labels.length === 2 ? [SHARE_COLORS[2], SHARE_COLORS[0]] : SHARE_COLORS)[i]}`}
+                                  class={`legend__swatch ${shareClass(i, q.items[0]!.labels.length)}`}
                                 />
                                 {tx(l, lang)}
                               </span>
@@ -322,21 +341,47 @@ export function AgencyReportPage({
               </tr>
             </thead>
             <tbody>
-              {report.oit.map((o) => (
-                <tr>
-                  <td>{o.code}</td>
-                  <th scope="row">
-                    {tx(o.title, lang)}
-                    {o.notApplicable !== null ? (
-                      <p class="muted" data-not-applicable>
-                        {m.oitNotApplicable}: {o.notApplicable}
-                      </p>
-                    ) : null}
-                  </th>
-                  <td class="oit-comment">{o.comment}</td>
-                  <td class="num">{o.score === null ? m.notScored : score(o.score)}</td>
-                </tr>
-              ))}
+              {report.oit.map((o, i) => {
+                const prev = report.oit[i - 1];
+                const sub = o.subIndicator;
+                const newSub = sub !== null && sub.code !== prev?.subIndicator?.code;
+                // A heading named like its sub-indicator (9.1 ข้อมูลพื้นฐาน) is not said twice.
+                const newHeading =
+                  o.heading !== null &&
+                  (newSub || o.heading.th !== prev?.heading?.th) &&
+                  o.heading.th !== sub?.name.th;
+                return (
+                  <>
+                    {newSub && (
+                      <tr class="oit-table__group">
+                        <th scope="colgroup" colspan={4}>
+                          {sub.code} {tx(sub.name, lang)}
+                        </th>
+                      </tr>
+                    )}
+                    {newHeading && (
+                      <tr class="oit-table__heading">
+                        <th scope="colgroup" colspan={4}>
+                          {tx(o.heading!, lang)}
+                        </th>
+                      </tr>
+                    )}
+                    <tr>
+                      <td>{o.code}</td>
+                      <th scope="row">
+                        {tx(o.title, lang)}
+                        {o.notApplicable !== null ? (
+                          <p class="muted" data-not-applicable>
+                            {m.oitNotApplicable}: {o.notApplicable}
+                          </p>
+                        ) : null}
+                      </th>
+                      <td class="oit-comment">{o.comment}</td>
+                      <td class="num">{o.score === null ? m.notScored : score(o.score)}</td>
+                    </tr>
+                  </>
+                );
+              })}
             </tbody>
           </table>
         </div>
@@ -384,6 +429,20 @@ export function AgencyReportPage({
             )}
           </div>
         ))}
+      </section>
+
+      <section data-testid="work-environment" class="avoid-break">
+        <h2>{m.workTitle(String(year.fiscalYear))}</h2>
+        <dl class="summary-list">
+          <dt>{m.headcount}</dt>
+          <dd>
+            {report.workEnvironment.headcount === null
+              ? m.headcountNone
+              : m.headcountValue(formatInteger(report.workEnvironment.headcount, lang))}
+          </dd>
+          <dt>{m.happiness}</dt>
+          <dd class="muted">{m.happinessNotCollected}</dd>
+        </dl>
       </section>
       {year.publishedAt && <p class="muted">{r.publishedOn(formatDate(year.publishedAt, lang))}</p>}
     </Layout>

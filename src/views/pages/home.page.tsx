@@ -93,7 +93,10 @@ function LatestResults({ ctx, view }: { ctx: PageContext; view: HomeView }) {
             value: p.score,
             text: formatScore(p.score, lang),
           }))}
-          target={view.framework.passMark}
+          target={{
+            value: view.framework.passMark,
+            label: r.report.passLine(formatScore(view.framework.passMark, lang)),
+          }}
         />
         <div class="table-wrap">
           <ChartTable

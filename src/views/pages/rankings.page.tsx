@@ -45,6 +45,15 @@ export function RankingsPage({
   const current = Math.min(page, pages);
   const shown = view.rows.slice((current - 1) * RANKING_PAGE_SIZE, current * RANKING_PAGE_SIZE);
   const selected = (a: string, b: string) => (a === b ? { selected: true } : {});
+  // The scope's own choice (its type or province) is where the reader is, not a filter.
+  const activeFilters = [
+    q.q,
+    q.scope === 'type' ? '' : q.type,
+    q.scope === 'province' ? '' : q.province,
+    q.level,
+    q.passed,
+    q.sort === 'rank' ? '' : q.sort,
+  ].filter(Boolean).length;
   return (
     <Layout ctx={ctx} title={m.title(String(y))}>
       <PublicationBanner ctx={ctx} year={view.year} />
@@ -60,80 +69,84 @@ export function RankingsPage({
           ))}
         </ul>
       </nav>
-      <form method="get" action={path} class="filters filters--rankings no-print" role="search">
-        <input type="hidden" name="scope" value={q.scope} />
-        <div class="form-group">
-          <label for="rk-q">{m.search}</label>
-          <span class="hint" id="rk-q-hint">
-            {m.searchHint}
-          </span>
-          <input type="search" id="rk-q" name="q" value={q.q} aria-describedby="rk-q-hint" />
-        </div>
-        {q.scope !== 'provinces' && (
+      {/* Folded unless a filter is in use, so on a phone the table, not the form, comes first. */}
+      <details class="filter-panel no-print" open={activeFilters > 0 ? true : undefined}>
+        <summary>{m.filtersToggle(activeFilters)}</summary>
+        <form method="get" action={path} class="filters filters--rankings" role="search">
+          <input type="hidden" name="scope" value={q.scope} />
           <div class="form-group">
-            <label for="rk-type">{m.type}</label>
-            <select id="rk-type" name="type">
-              {q.scope !== 'type' && <option value="">{m.any}</option>}
-              {view.types.map((t) => (
-                <option value={t} {...selected(t, q.type)}>
-                  {agencyTypeName(t, lang)}
+            <label for="rk-q">{m.search}</label>
+            <span class="hint" id="rk-q-hint">
+              {m.searchHint}
+            </span>
+            <input type="search" id="rk-q" name="q" value={q.q} aria-describedby="rk-q-hint" />
+          </div>
+          {q.scope !== 'provinces' && (
+            <div class="form-group">
+              <label for="rk-type">{m.type}</label>
+              <select id="rk-type" name="type">
+                {q.scope !== 'type' && <option value="">{m.any}</option>}
+                {view.types.map((t) => (
+                  <option value={t} {...selected(t, q.type)}>
+                    {agencyTypeName(t, lang)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          {q.scope !== 'provinces' && (
+            <div class="form-group">
+              <label for="rk-province">{m.province}</label>
+              <select id="rk-province" name="province">
+                {q.scope !== 'province' && <option value="">{m.any}</option>}
+                {view.provinces.map((p) => (
+                  <option value={p} {...selected(p, q.province)}>
+                    {p}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          {q.scope !== 'provinces' && (
+            <div class="form-group">
+              <label for="rk-level">{m.level}</label>
+              <select id="rk-level" name="level">
+                <option value="">{m.any}</option>
+                {view.framework.levels.map((l) => (
+                  <option value={l.code} {...selected(l.code, q.level)}>
+                    {l.code}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          {q.scope !== 'provinces' && (
+            <div class="form-group">
+              <label for="rk-passed">{m.pass}</label>
+              <select id="rk-passed" name="passed">
+                <option value="">{m.any}</option>
+                <option value="yes" {...selected('yes', q.passed)}>
+                  {ctx.t.results.passed}
+                </option>
+                <option value="no" {...selected('no', q.passed)}>
+                  {ctx.t.results.notPassed}
+                </option>
+              </select>
+            </div>
+          )}
+          <div class="form-group">
+            <label for="rk-sort">{m.sort}</label>
+            <select id="rk-sort" name="sort">
+              {RANKING_SORTS.map((s) => (
+                <option value={s} {...selected(s, q.sort)}>
+                  {m.sorts[s]}
                 </option>
               ))}
             </select>
           </div>
-        )}
-        {q.scope !== 'provinces' && (
-          <div class="form-group">
-            <label for="rk-province">{m.province}</label>
-            <select id="rk-province" name="province">
-              {q.scope !== 'province' && <option value="">{m.any}</option>}
-              {view.provinces.map((p) => (
-                <option value={p} {...selected(p, q.province)}>
-                  {p}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
-        {q.scope !== 'provinces' && (
-          <div class="form-group">
-            <label for="rk-level">{m.level}</label>
-            <select id="rk-level" name="level">
-              <option value="">{m.any}</option>
-              {view.framework.levels.map((l) => (
-                <option value={l.code} {...selected(l.code, q.level)}>
-                  {l.code}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
-        {q.scope !== 'provinces' && (
-          <div class="form-group">
-            <label for="rk-passed">{m.pass}</label>
-            <select id="rk-passed" name="passed">
-              <option value="">{m.any}</option>
-              <option value="yes" {...selected('yes', q.passed)}>
-                {ctx.t.results.passed}
-              </option>
-              <option value="no" {...selected('no', q.passed)}>
-                {ctx.t.results.notPassed}
-              </option>
-            </select>
-          </div>
-        )}
-        <div class="form-group">
-          <label for="rk-sort">{m.sort}</label>
-          <select id="rk-sort" name="sort">
-            {RANKING_SORTS.map((s) => (
-              <option value={s} {...selected(s, q.sort)}>
-                {m.sorts[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit">{m.apply}</button>
-      </form>
+          <button type="submit">{m.apply}</button>
+        </form>
+      </details>
       <DownloadLinks
         ctx={ctx}
         note={ctx.t.results.downloadsNote}
@@ -150,8 +163,13 @@ export function RankingsPage({
       <p role="status" data-testid="found">
         {total === 0 ? m.none : m.found(formatInteger(total, lang))}
       </p>
+      {total > 0 && (
+        <p class="scroll-hint" aria-hidden="true">
+          {m.scrollHint}
+        </p>
+      )}
       {total > 0 && view.kind === 'provinces' && (
-        <div class="table-wrap">
+        <div class="table-wrap table-wrap--cue">
           <table data-testid="ranking">
             <caption class="visually-hidden">{m.scopes.provinces}</caption>
             <thead>
@@ -205,8 +223,8 @@ export function RankingsPage({
         </p>
       ) : null}
       {total > 0 && view.kind === 'agencies' && (
-        <div class="table-wrap">
-          <table data-testid="ranking">
+        <div class="table-wrap table-wrap--cue">
+          <table data-testid="ranking" class="ranking">
             <caption class="visually-hidden">{m.scopes[q.scope]}</caption>
             <thead>
               <tr>

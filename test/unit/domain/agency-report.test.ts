@@ -20,7 +20,7 @@ const indicators = {
 };
 
 describe('recommendationsFor', () => {
-  it('lists each tool below the pass mark and its indicators below it, lowest first, with actions', () => {
+  it('lists each tool below the pass mark and its indicators below it in the framework order, with actions (as the seed: quality, communication, improvement)', () => {
     const recs = recommendationsFor(fw, {
       tools: { IIT: 88.51, EIT: 81.81, OIT: 92.17 },
       indicators,
@@ -31,8 +31,8 @@ describe('recommendationsFor', () => {
       ['OIT', false],
     ]);
     const eit = recs[1]!;
-    expect(eit.indicators.map((i) => i.code)).toEqual(['8', '6', '7']);
-    expect(eit.indicators[0]!.actions[0]!.th).toContain('การปรับปรุงระบบการทำงาน');
+    expect(eit.indicators.map((i) => i.code)).toEqual(['6', '7', '8']);
+    expect(eit.indicators[2]!.actions[0]!.th).toContain('การปรับปรุงระบบการทำงาน');
     expect(recs[0]!.indicators.map((i) => i.code)).toEqual(['4']);
   });
   it('recommends nothing when every score reaches the target, and nothing for missing scores', () => {

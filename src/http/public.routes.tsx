@@ -1,12 +1,11 @@
 // Public pages: home, the language switch (a plain link, so it works without JavaScript) and the
 // JSON Schema of framework files.
 import { Hono } from 'hono';
-import { setCookie } from 'hono/cookie';
 import { FRAMEWORK_SCHEMA_PATH, frameworkJsonSchemaText } from '../domain/framework/json-schema.ts';
 import { HomePage } from '../views/pages/home.page.tsx';
 import { pageContext } from './app.tsx';
 import type { AppEnv } from './context.ts';
-import { secureCookies } from './cookies.ts';
+import { rememberLanguage } from './cookies.ts';
 import { safeRedirectPath } from './safe-redirect.ts';
 
 export const publicRoutes = new Hono<AppEnv>();
@@ -18,14 +17,7 @@ publicRoutes.get('/', async (c) => {
 });
 
 publicRoutes.get('/lang/:lang{th|en}', (c) => {
-  const lang = c.req.param('lang');
-  setCookie(c, 'lang', lang, {
-    path: '/',
-    maxAge: 60 * 60 * 24 * 365,
-    sameSite: 'Lax',
-    httpOnly: true,
-    secure: secureCookies(c),
-  });
+  rememberLanguage(c, c.req.param('lang') === 'en' ? 'en' : 'th');
   // Only same-site paths: an open redirect would let anyone bounce visitors elsewhere.
   const next = safeRedirectPath(c.req.query('next'), '/');
   return c.redirect(next.replace(/([?&])lang=(th|en)&?/, '$1'), 303);

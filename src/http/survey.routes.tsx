@@ -17,9 +17,17 @@ import { SurveyStepPage, radioAnchor, type StepBody } from '../views/pages/surve
 import { pageContext } from './app.tsx';
 import type { AppEnv } from './context.ts';
 import { clientAddress } from './client-address.ts';
-import { secureCookies } from './cookies.ts';
+import { rememberLanguage, secureCookies } from './cookies.ts';
 
 export const surveyRoutes = new Hono<AppEnv>();
+
+// A survey link may carry ?lang=en (a poster for foreign service users): the language it chose
+// is remembered, so every later step, the check page and the thanks page stay in it.
+surveyRoutes.use('/go/*', async (c, next) => {
+  const q = c.req.query('lang');
+  if ((q === 'en' || q === 'th') && getCookie(c, 'lang') !== q) rememberLanguage(c, q);
+  await next();
+});
 
 /** The sealed survey state; path-scoped to one survey, so IIT and EIT states coexist. */
 const STATE_COOKIE = 'itas_survey';

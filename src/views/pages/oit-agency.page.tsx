@@ -23,6 +23,7 @@ import { assetUrl } from '../../http/static-assets.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
+import { txt } from './survey-step.page.tsx';
 
 /** What was typed into the entry form, by item code and field (answer, urls, note, …). */
 export type OitTyped = Record<string, Record<string, string>>;
@@ -155,7 +156,7 @@ export function OitAgencyPage(p: {
         {sheet.groups.map((g) => (
           <section class="oit-group" aria-labelledby={`sub-${g.subIndicator.code}`}>
             <h2 id={`sub-${g.subIndicator.code}`}>
-              {g.subIndicator.code} {g.subIndicator.name.th}
+              {g.subIndicator.code} {txt(ctx, g.subIndicator.name)}
             </h2>
             {g.headings.map((h) => {
               // A heading named like its sub-indicator (9.1 ข้อมูลพื้นฐาน) is not said twice; the
@@ -164,7 +165,7 @@ export function OitAgencyPage(p: {
               const ItemHeading = named ? 'h4' : 'h3';
               return (
                 <div>
-                  {named ? <h3>{h.name!.th}</h3> : null}
+                  {named ? <h3>{txt(ctx, h.name!)}</h3> : null}
                   {h.items.map((item) => {
                     const e = sheet.entries[item.code];
                     const typed = p.typed?.[item.code];
@@ -175,10 +176,10 @@ export function OitAgencyPage(p: {
                     return (
                       <article class="oit-item" id={`item-${item.code}`}>
                         <ItemHeading>
-                          {item.code} {item.title.th}
+                          {item.code} {txt(ctx, item.title)}
                         </ItemHeading>
                         <p class="hint">
-                          {t.item.criteria}: {item.criteria.th}
+                          {t.item.criteria}: {txt(ctx, item.criteria)}
                         </p>
                         {na ? (
                           <p class="hint" data-not-applicable-allowed>

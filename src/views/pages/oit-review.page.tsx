@@ -17,6 +17,7 @@ import {
 import { Unavailable, windowReason } from '../components/unavailable.tsx';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
+import { txt } from './survey-step.page.tsx';
 
 export interface AssignedRow {
   code: string;
@@ -224,10 +225,10 @@ export function OitReviewPage(p: {
                 id={`item-${item.code}`}
               >
                 <h2>
-                  {item.code} {item.title.th}
+                  {item.code} {txt(ctx, item.title)}
                 </h2>
                 <p class="hint">
-                  {t.item.criteria}: {item.criteria.th}
+                  {t.item.criteria}: {txt(ctx, item.criteria)}
                 </p>
                 <OitAnswerView ctx={ctx} entry={e} />
                 {e?.answer === 'not_applicable' ? (

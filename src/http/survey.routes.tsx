@@ -1,7 +1,7 @@
 // The respondent's path over /go/{iit|eit}/{code}: start, steps, check, submit, thanks.
 // Works without JavaScript: the answers so far travel sealed (encrypted, authenticated) in the
 // survey's own cookie, so back, reload and outages keep them while the server stores nothing.
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { demographicFields, isYesNo, type FieldProblem } from '../domain/survey-form.ts';
 import { STATE_DAYS, type SurveyContext } from '../services/survey.service.ts';
@@ -23,11 +23,12 @@ export const surveyRoutes = new Hono<AppEnv>();
 
 // A survey link may carry ?lang=en (a poster for foreign service users): the language it chose
 // is remembered, so every later step, the check page and the thanks page stay in it.
-surveyRoutes.use('/go/*', async (c, next) => {
+const keepChosenLanguage: MiddlewareHandler<AppEnv> = async (c, next) => {
   const q = c.req.query('lang');
   if ((q === 'en' || q === 'th') && getCookie(c, 'lang') !== q) rememberLanguage(c, q);
   await next();
-});
+};
+surveyRoutes.use('/go/*', keepChosenLanguage);
 
 /** The sealed survey state; path-scoped to one survey, so IIT and EIT states coexist. */
 const STATE_COOKIE = 'itas_survey';

@@ -1,4 +1,5 @@
 // A year on the 28-item 2568 structure (an imported framework file) end to end in Chromium:
+// the register gives the agency its 2568 group (its page names it, its EIT minimum is the group's),
 // respondents answer IIT and EIT on a phone, the agency enters OIT with one item "not applicable,
 // with an explanation" (offered only where the file allows it), the auditor reviews and confirms,
 // the year is computed, and the NACC reads the agency's report and the rankings — every screen
@@ -42,9 +43,10 @@ beforeAll(async () => {
   const imported = await services.frameworks.import(SYSTEM_CLI, FILE);
   expect(imported.ok).toBe(true);
   await services.years.create(SYSTEM_CLI, YEAR, 'ita-2568-structure');
-  const csv = `code,name_th,name_en,type,province,district,parent_code,website,staff_count
-${CODE},เทศบาลตำบลทดสอบสองห้าหกแปด,,subdistrict_municipality,ลำพูน,เมืองลำพูน,,https://a.example.go.th,20
-${OTHER},อบต.ทดสอบสองห้าหกแปด,,sao,ลำพูน,ป่าซาง,,https://b.example.go.th,20
+  // The register with each agency's 2568 group (and size): the framework's EIT minimums follow.
+  const csv = `code,name_th,name_en,type,province,district,parent_code,website,staff_count,fiscal_year,agency_group,agency_size
+${CODE},เทศบาลตำบลทดสอบสองห้าหกแปด,,subdistrict_municipality,ลำพูน,เมืองลำพูน,,https://a.example.go.th,20,2568,subdistrict_municipality,M
+${OTHER},อบต.ทดสอบสองห้าหกแปด,,sao,ลำพูน,ป่าซาง,,https://b.example.go.th,20,2568,sao,S
 `;
   await services.agencies.importAgencies(SYSTEM_CLI, 'e2e.csv', csv);
   const day = (d: number) => thaiDay(new Date(Date.now() + d * 86_400_000));
@@ -136,9 +138,19 @@ describe('a 2568-structure year, end to end', () => {
     expect(await answerSurvey(respondent, `${url}/go/eit/${link.code}`)).toBeGreaterThan(1);
     await respondent.close();
 
-    // 2. The agency's OIT sheet has the year's 28 items; only O12 offers "not applicable".
+    // 2. The agency's page names its 2568 group; its survey page's EIT minimum is the group's
+    // fixed 70 before any population is entered (IIT: not entered, the share rule needs one).
     const page = await desk.context.newPage();
-    await signInAs(page, 'admin@e2e.test', sheetPath);
+    await signInAs(page, 'admin@e2e.test', `/agencies/${CODE}/survey`);
+    const eitRow = page.locator('tr', { has: page.locator('th', { hasText: /^EIT$/ }) });
+    expect(await eitRow.locator('td').nth(1).textContent()).toBe('70');
+    await page.goto(`${url}/agencies/${CODE}`);
+    expect(await page.getByTestId('agency-groups').textContent()).toBe(
+      'ปี 2568: เทศบาลตำบล (ขนาด M)',
+    );
+
+    // 3. The agency's OIT sheet has the year's 28 items; only O12 offers "not applicable".
+    await page.goto(`${url}${sheetPath}`);
     expect(await page.locator('.oit-progress').textContent()).toContain('ทำแล้ว 0 จาก 28');
     expect(await page.locator('article.oit-item').count()).toBe(28);
     expect(await page.locator('#item-O28').count()).toBe(1);
@@ -167,7 +179,7 @@ describe('a 2568-structure year, end to end', () => {
     await page.getByRole('button', { name: 'ยืนยันส่งข้อมูลให้ผู้ตรวจ' }).click();
     await page.waitForURL(/submitted=1/);
 
-    // 3. The auditor judges the explanation like any item (100 accepts it), finishes, confirms.
+    // 4. The auditor judges the explanation like any item (100 accepts it), finishes, confirms.
     await signInAs(page, 'auditor@e2e.test', reviewPath);
     expect(await page.locator('#item-O12 [data-explanation]').textContent()).toBe(EXPLANATION);
     for (const item of ['O1', 'O12']) {
@@ -181,7 +193,7 @@ describe('a 2568-structure year, end to end', () => {
     await page.getByRole('button', { name: 'ยืนยันผล' }).click();
     await page.waitForURL(/confirmed=1/);
 
-    // 4. Compute; OIT: 9.1 = 1 of 4 items, 9.3 = 1 of 2 (the accepted "not applicable"), the other
+    // 5. Compute; OIT: 9.1 = 1 of 4 items, 9.3 = 1 of 2 (the accepted "not applicable"), the other
     // four of indicator 9 and all of indicator 10 zero → (25 + 50) / 6 / 2 = 6.25.
     await services.results.computeYear(YEAR);
     await signInAs(page, 'nacc@e2e.test', `/results/${YEAR}/agencies/${CODE}`);
@@ -200,7 +212,7 @@ describe('a 2568-structure year, end to end', () => {
     expect(card.eit).not.toBeNull();
     expect(await page.locator('main').textContent()).toContain('6.25');
 
-    // 5. The rankings list the agency with its overall score.
+    // 6. The rankings list the agency with its overall score.
     await page.goto(`${url}/results/${YEAR}/rankings`);
     expect(await page.locator('[data-testid="ranking"]').first().textContent()).toContain(
       'เทศบาลตำบลทดสอบสองห้าหกแปด',

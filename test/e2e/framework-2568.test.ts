@@ -198,7 +198,9 @@ describe('a 2568-structure year, end to end', () => {
     await services.results.computeYear(YEAR);
     await signInAs(page, 'nacc@e2e.test', `/results/${YEAR}/agencies/${CODE}`);
     const report = page.locator('[data-testid="oit"]');
-    expect(await report.locator('tbody tr').count()).toBe(28);
+    // One row per item (28), under the year's eight sub-indicators 9.1–10.2.
+    expect(await report.locator('tbody tr:not([class])').count()).toBe(28);
+    expect(await report.locator('tbody tr.oit-table__group').count()).toBe(8);
     expect(await report.locator('[data-not-applicable]').textContent()).toContain(EXPLANATION);
     const card = await db
       .selectFrom('score_cards')

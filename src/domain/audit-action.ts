@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = [
   'drive.training.attendance',
   'framework.import',
   'framework.replace',
+  'framework.texts',
   'oit.assign',
   'oit.item.save',
   'oit.item.score',

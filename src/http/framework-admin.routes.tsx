@@ -36,7 +36,11 @@ frameworkAdminRoutes.get('/admin/frameworks', async (c) => {
   const outcome = c.req.query('outcome');
   const done = c.get('t').frameworks.done;
   const notice =
-    id && (outcome === 'created' || outcome === 'replaced' || outcome === 'unchanged')
+    id &&
+    (outcome === 'created' ||
+      outcome === 'replaced' ||
+      outcome === 'texts' ||
+      outcome === 'unchanged')
       ? done[outcome](id)
       : undefined;
   return c.html(<FrameworksPage ctx={pageContext(c)} frameworks={frameworks} notice={notice} />);

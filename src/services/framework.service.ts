@@ -3,7 +3,11 @@
 import { createHash } from 'node:crypto';
 import { isNacc } from '../domain/access.ts';
 import type { Actor } from '../domain/actor.ts';
-import { diffFrameworks, type FrameworkChange } from '../domain/framework/diff.ts';
+import {
+  diffFrameworks,
+  differsInTextsOnly,
+  type FrameworkChange,
+} from '../domain/framework/diff.ts';
 import {
   isShippedFramework,
   knownFramework,
@@ -45,7 +49,8 @@ export interface FrameworkSummary {
   unverified: number;
 }
 
-export type ImportOutcome = 'created' | 'unchanged' | 'replaced';
+/** `texts`: a framework in use gained or corrected texts only (a translation); nothing scores differently. */
+export type ImportOutcome = 'created' | 'unchanged' | 'replaced' | 'texts';
 
 export interface FrameworkDetail {
   summary: FrameworkSummary;
@@ -109,9 +114,13 @@ export function createFrameworkService(db: Db, now: () => Date = () => new Date(
       const outcome = await db.transaction().execute(async (tx) => {
         const old = await findStoredFramework(tx, f.id);
         if (old?.checksum === checksum) return 'unchanged' as const;
+        let textsOnly = false;
         if (old) {
           const started = ((await frameworkUses(tx)).get(f.id) ?? []).filter((u) => u.started);
-          if (started.length > 0) {
+          // Frozen means the method: a framework in use may still gain or correct its texts
+          // (an English translation), since answers and scores read the same on both.
+          textsOnly = started.length > 0 && differsInTextsOnly(JSON.parse(old.json), document);
+          if (started.length > 0 && !textsOnly) {
             const years = started.map((u) => u.fiscalYear).join(', ');
             throw new ServiceError(
               409,
@@ -137,13 +146,13 @@ export function createFrameworkService(db: Db, now: () => Date = () => new Date(
         });
         await recordAudit(tx, {
           actor,
-          action: old ? 'framework.replace' : 'framework.import',
+          action: textsOnly ? 'framework.texts' : old ? 'framework.replace' : 'framework.import',
           recordType: 'framework',
           recordId: f.id,
           ...(old ? { before: { version: old.version, checksum: old.checksum } } : {}),
           after: { version: f.version, checksum },
         });
-        return old ? ('replaced' as const) : ('created' as const);
+        return textsOnly ? ('texts' as const) : old ? ('replaced' as const) : ('created' as const);
       });
       if (outcome !== 'unchanged') registerFramework(f, document, checksum);
       return ok({ id: f.id, version: f.version, outcome });
@@ -217,10 +226,12 @@ export function createFrameworkService(db: Db, now: () => Date = () => new Date(
       const changes = diffFrameworks(JSON.parse(old.json), document);
       if (old.checksum === sha256(base.text)) return ok({ ...base, outcome: 'unchanged', changes });
       const started = ((await frameworkUses(db)).get(f.id) ?? []).some((u) => u.started);
-      if (started) return ok({ ...base, outcome: 'frozen', changes });
+      const textsOnly = started && differsInTextsOnly(JSON.parse(old.json), document);
+      if (started && !textsOnly) return ok({ ...base, outcome: 'frozen', changes });
       if (f.version <= old.version)
         return ok({ ...base, outcome: 'version_too_low', changes, storedVersion: old.version });
-      return ok({ ...base, outcome: 'replaced', changes, storedVersion: old.version });
+      const outcome = textsOnly ? ('texts' as const) : ('replaced' as const);
+      return ok({ ...base, outcome, changes, storedVersion: old.version });
     },
 
     /** The OIT checklist of a framework as an agency's screen shows it, with no data (a preview). */

@@ -75,7 +75,12 @@ export const frameworkImportCommand: Command = {
       return 1;
     }
     const { id, version, outcome } = result.value;
-    const th = { created: 'นำเข้าแล้ว', replaced: 'แทนที่รุ่นเดิมแล้ว', unchanged: 'ไม่มีการเปลี่ยนแปลง' };
+    const th = {
+      created: 'นำเข้าแล้ว',
+      replaced: 'แทนที่รุ่นเดิมแล้ว',
+      texts: 'ปรับเฉพาะข้อความแล้ว',
+      unchanged: 'ไม่มีการเปลี่ยนแปลง',
+    };
     ctx.out(`${id} version ${version}: ${outcome}.\n${id} รุ่น ${version}: ${th[outcome]}\n`);
     return 0;
   },

@@ -99,3 +99,32 @@ export function formatChange(change: FrameworkChange): string {
   if (change.kind === 'removed') return `- ${change.path} ${show(change.before)}`;
   return `~ ${change.path} ${show(change.before)} → ${show(change.after)}`;
 }
+
+/** A `{ th, en? }` text: what a translation or a correction of wording may change. */
+const isText = (v: unknown): boolean =>
+  isObject(v) && typeof v.th === 'string' && Object.keys(v).every((k) => k === 'th' || k === 'en');
+
+// Parts that say where the method comes from or what to do about a result, never how it scores.
+const WORDING_ONLY = new Set(['$schema', 'version', 'name', 'provenance', 'recommendations']);
+
+/** The document with every text blanked and the wording-only parts left out: what scores. */
+function structure(node: unknown, top = true): unknown {
+  if (isText(node)) return '<text>';
+  if (Array.isArray(node)) return node.map((x) => structure(x, false));
+  if (isObject(node))
+    return Object.fromEntries(
+      Object.entries(node)
+        .filter(([k]) => !(top && WORDING_ONLY.has(k)))
+        .map(([k, v]) => [k, structure(v, false)]),
+    );
+  return node;
+}
+
+/**
+ * Whether `b` differs from `a` in wording only: texts (Thai or English, e.g. a translation
+ * added), name, provenance and recommendations. Codes, scales, weights, order, levels and every
+ * rule stay exactly as they were, so answers and scores read the same on both.
+ */
+export function differsInTextsOnly(a: unknown, b: unknown): boolean {
+  return same(structure(a), structure(b));
+}

@@ -78,6 +78,8 @@ export const admin: Widen<typeof th> = {
       'drive.training.attendance': 'Recorded training attendance',
       'framework.import': 'Imported a framework file',
       'framework.replace': 'Replaced an unused framework with a new version',
+      'framework.texts':
+        'Added or corrected texts of a framework in use (nothing that scores changed)',
       'oit.assign': 'Assigned an OIT auditor',
       'oit.item.save': 'Saved an OIT answer',
       'oit.item.score': 'Scored an OIT item',

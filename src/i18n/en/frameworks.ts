@@ -63,12 +63,15 @@ export const frameworks: Widen<typeof th> = {
       `${id} is in use and frozen: give the file a new id (e.g. ${id}-r2) and import it as a new framework`,
     versionTooLow: (id: string, v: string) =>
       `This file differs from the stored ${id} version ${v}: raise its version above ${v}`,
+    texts: (id: string, v: string) =>
+      `${id} is in use; this file changes texts only (differences below), nothing that scores: it replaces version ${v}`,
     button: 'Import this framework',
     cancel: 'Cancel',
   },
   done: {
     created: (id: string) => `Framework ${id} imported`,
     replaced: (id: string) => `Framework ${id} replaced by its new version`,
+    texts: (id: string) => `Texts of framework ${id} updated; nothing that scores changed`,
     unchanged: (id: string) => `${id} unchanged`,
   },
   detail: {

@@ -75,6 +75,7 @@ export const admin = {
       'drive.training.attendance': 'บันทึกผู้เข้าอบรม',
       'framework.import': 'นำเข้าไฟล์กรอบการประเมิน',
       'framework.replace': 'แทนที่กรอบการประเมินที่ยังไม่ถูกใช้ด้วยรุ่นใหม่',
+      'framework.texts': 'เพิ่มหรือแก้ไขข้อความของกรอบการประเมินที่ใช้แล้ว (ไม่เปลี่ยนส่วนที่ใช้คำนวณคะแนน)',
       'oit.assign': 'มอบหมายผู้ตรวจ OIT',
       'oit.item.save': 'บันทึกคำตอบ OIT',
       'oit.item.score': 'ให้คะแนนข้อ OIT',

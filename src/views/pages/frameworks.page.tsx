@@ -214,19 +214,21 @@ export function UploadConfirmPage(p: { ctx: PageContext; fileName: string; check
   const { ctx, check } = p;
   const t = ctx.t.frameworks.confirm;
   const f = check.framework;
-  const allowed = ['created', 'replaced', 'unchanged'].includes(check.outcome);
+  const allowed = ['created', 'replaced', 'texts', 'unchanged'].includes(check.outcome);
   const what =
     check.outcome === 'created'
       ? t.create(f.id)
       : check.outcome === 'replaced'
         ? t.replace(f.id, String(check.storedVersion ?? ''))
-        : check.outcome === 'unchanged'
-          ? t.unchanged(f.id)
-          : check.outcome === 'shipped'
-            ? t.shipped(f.id)
-            : check.outcome === 'frozen'
-              ? t.frozen(f.id)
-              : t.versionTooLow(f.id, String(check.storedVersion ?? ''));
+        : check.outcome === 'texts'
+          ? t.texts(f.id, String(check.storedVersion ?? ''))
+          : check.outcome === 'unchanged'
+            ? t.unchanged(f.id)
+            : check.outcome === 'shipped'
+              ? t.shipped(f.id)
+              : check.outcome === 'frozen'
+                ? t.frozen(f.id)
+                : t.versionTooLow(f.id, String(check.storedVersion ?? ''));
   return (
     <Layout ctx={ctx} title={t.title}>
       <p>

@@ -3,6 +3,7 @@ import { Hono, type Context } from 'hono';
 import { passwordProblem } from '../domain/account.ts';
 import type { FieldError } from '../views/components/form.tsx';
 import { AccountPage } from '../views/pages/account.page.tsx';
+import { MyWorkPage } from '../views/pages/my-work.page.tsx';
 import { pageContext } from './app.tsx';
 import type { AppEnv } from './context.ts';
 import { clearSessionCookie, requireUser } from './session.ts';
@@ -25,6 +26,14 @@ function page(c: Context<AppEnv>, errors: FieldError[], status: 200 | 401 | 422,
     status,
   );
 }
+
+/** Where everyone lands after signing in: their tasks in every role they hold. */
+accountRoutes.get('/home', async (c) => {
+  const actor = requireUser(c);
+  const home = await c.get('services').home.forActor(actor);
+  const name = c.get('account')?.displayName ?? actor.email;
+  return c.html(<MyWorkPage ctx={pageContext(c)} model={{ name, home }} />);
+});
 
 accountRoutes.get('/account', (c) =>
   page(

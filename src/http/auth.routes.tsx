@@ -16,7 +16,7 @@ export const authRoutes = new Hono<AppEnv>();
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 authRoutes.get('/sign-in', (c) => {
-  const next = safeRedirectPath(c.req.query('next'), '/account');
+  const next = safeRedirectPath(c.req.query('next'), '/home');
   if (c.get('actor').kind === 'user') return c.redirect(next, 303);
   const t = c.get('t').accounts.signIn;
   const done = c.req.query('done');
@@ -31,7 +31,7 @@ authRoutes.post('/sign-in', async (c) => {
   const body = await c.req.parseBody();
   const email = str(body.email).trim().slice(0, 254);
   const password = str(body.password).slice(0, 1000);
-  const next = safeRedirectPath(str(body.next), '/account');
+  const next = safeRedirectPath(str(body.next), '/home');
   const t = c.get('t').accounts.signIn;
   const again = (errors: FieldError[], status: 401 | 422 | 429) =>
     c.html(<SignInPage ctx={pageContext(c)} email={email} next={next} errors={errors} />, status);

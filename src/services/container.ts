@@ -35,6 +35,7 @@ import { createOitService } from './oit.service.ts';
 import { createOitReviewService } from './oit-review.service.ts';
 import { createOitAdminService } from './oit-admin.service.ts';
 import { createLinkCheckService } from './link-check.service.ts';
+import { createHomeService } from './home.service.ts';
 
 export function createServices(db: Db, options: ServiceOptions = {}) {
   const o = resolveOptions(options);
@@ -48,6 +49,9 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
   const surveyCache = createSurveyLookupCache();
   const provinceDrive = createProvinceDriveService(db);
   const provinceProgress = createProvinceProgressService(db, { drive: provinceDrive });
+  const sampleTargets = createSampleTargetService(db, o.now, surveyLimits);
+  const publication = createPublicationService(db, { results, now: o.now });
+  const oitReview = createOitReviewService(db, { years, now: o.now });
   return {
     db,
     /** The address people reach the site at (links in mail; https → Secure cookies). */
@@ -88,20 +92,29 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
       cache: surveyCache,
       secret: o.surveySecret,
     }),
-    sampleTargets: createSampleTargetService(db, o.now, surveyLimits),
+    sampleTargets,
     results,
     jobs: createJobService(db),
     /** What /metrics reads from the database (queue, pool, answers per tool and closed day). */
     metrics: createMetricsService(db, { now: o.now }),
     imports: createImportService(db, years),
     openData: createOpenDataService(db, results),
-    publication: createPublicationService(db, { results, now: o.now }),
+    publication,
     provinceDrive,
     oit: createOitService(db, { years, now: o.now }),
-    oitReview: createOitReviewService(db, { years, now: o.now }),
+    oitReview,
     oitAdmin: createOitAdminService(db, { years }),
     oitLinks: createLinkCheckService(db),
     provinceProgress,
+    /** Each person's home page: their tasks with counts and windows (one call per request). */
+    home: createHomeService(db, {
+      years,
+      oitReview,
+      sampleTargets,
+      provinceProgress,
+      publication,
+      now: o.now,
+    }),
     provinceReminders: createProvinceReminderService(db, {
       drive: provinceDrive,
       progress: provinceProgress,

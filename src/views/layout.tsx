@@ -4,6 +4,7 @@ import { assetUrl } from '../http/static-assets.ts';
 import type { PageContext } from './page-context.ts';
 import { AccountNav, AdminNavItems } from './components/account-nav.tsx';
 import { ProvinceNavItems } from './components/province-nav.tsx';
+import { RoleNavItems } from './components/role-nav.tsx';
 
 export interface LayoutProps {
   ctx: PageContext;
@@ -61,6 +62,7 @@ export function Layout({ ctx, title, hasError, head, children }: LayoutProps) {
               <li>
                 <a href="/open-data">{t.common.nav.openData}</a>
               </li>
+              <RoleNavItems ctx={ctx} />
               <AdminNavItems ctx={ctx} />
               <ProvinceNavItems ctx={ctx} />
             </ul>

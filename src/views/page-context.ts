@@ -11,7 +11,14 @@ export interface PageContext {
   /** Put in every POST form as `_csrf` (see CsrfField). */
   csrfToken: string;
   /** The signed-in person, for the header; absent when signed out. */
-  user?: { name: string; isAdmin: boolean; provinces?: string[] };
+  user?: {
+    name: string;
+    isAdmin: boolean;
+    provinces?: string[];
+    /** Agencies the person administers, and whether they audit: for the menu's links. */
+    agencies?: string[];
+    auditor?: boolean;
+  };
   /** A NACC preview of a respondent's or agency's page: labelled, nothing can be submitted. */
   preview?: boolean;
 }

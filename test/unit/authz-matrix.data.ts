@@ -64,6 +64,7 @@ export const AUTHZ_MATRIX: Record<string, RouteCase> = {
 
   // Accounts (issue 4)
   'GET /sign-in': { path: '/sign-in', expect: PUBLIC },
+  'GET /home': { path: '/home', expect: SIGNED_IN },
   'POST /sign-in': {
     path: '/sign-in',
     form: { email: SIGN_IN_EMAIL, password: SIGN_IN_PASSWORD, next: '/' },

@@ -4,7 +4,7 @@ import type { Widen } from '../types.ts';
 import type { home as th } from '../th/home.ts';
 
 export const home: Widen<typeof th> = {
-  nav: { home: 'My work' },
+  nav: { home: 'My work', oit: 'OIT work', surveys: 'Agency surveys' },
   title: 'My work',
   lead: (name: string) => `Hello ${name}; here is what waits for you in each of your roles`,
   noRoles: 'This account has no role yet; ask an NACC administrator',

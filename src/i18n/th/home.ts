@@ -1,7 +1,7 @@
 // Thai text of each person's home page ("งานของฉัน"), of the one-form OIT entry, and of the
 // reasons shown wherever an action is unavailable.
 export const home = {
-  nav: { home: 'งานของฉัน' },
+  nav: { home: 'งานของฉัน', oit: 'งาน OIT', surveys: 'แบบวัดของหน่วยงาน' },
   title: 'งานของฉัน',
   lead: (name: string) => `สวัสดี ${name} งานที่รอคุณอยู่ในแต่ละบทบาท`,
   noRoles: 'บัญชีนี้ยังไม่ได้รับบทบาทใด ติดต่อผู้ดูแลระบบของ สำนักงาน ป.ป.ช.',

@@ -7,7 +7,11 @@ export function AccountNav({ ctx }: { ctx: PageContext }) {
   const t = ctx.t.accounts.header;
   if (!ctx.user)
     return (
-      <a class="site-header__account" href={`/sign-in?next=${encodeURIComponent(ctx.path)}`}>
+      // From the public front page, signing in leads to one's own home ("my work").
+      <a
+        class="site-header__account"
+        href={ctx.path === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(ctx.path)}`}
+      >
         {t.signIn}
       </a>
     );

@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 const ROLES = [
-  { role: 'nacc_admin', email: 'admin@demo.itas.local', password: 'demo-admin-2569', min: 12 },
+  { role: 'nacc_admin', email: 'admin@demo.itas.local', password: 'demo-admin-2569', min: 11 },
   { role: 'auditor', email: 'auditor@demo.itas.local', password: 'demo-auditor-2569', min: 5 },
   {
     role: 'province_officer',

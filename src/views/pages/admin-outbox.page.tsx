@@ -21,7 +21,7 @@ export function AdminOutboxPage({
       {messages.length === 0 ? (
         <p>{t.none}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex={0}>
           <table>
             <thead>
               <tr>

@@ -81,7 +81,7 @@ export function AgencyCalculationPage({
       <section id="overall" data-testid="overall-working">
         <h2>{m.overallTitle}</h2>
         <p>{m.overallRule}</p>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex={0}>
           <table data-testid="overall-table">
             <caption>{m.overallCaption}</caption>
             <thead>
@@ -137,7 +137,7 @@ export function AgencyCalculationPage({
         ) : (
           <p data-testid="level">{m.levelRule(score(working.overall), level.code)}</p>
         )}
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex={0}>
           <table>
             <caption>{m.levelsCaption}</caption>
             <thead>
@@ -204,7 +204,7 @@ function ToolSection({
       </h2>
       {t.respondents !== null && <p>{m.respondents(n(t.respondents))}</p>}
       <p>{m.toolRule(n(t.indicators.length))}</p>
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex={0}>
         <table data-testid={`indicators-${t.tool}`}>
           <caption>{m.indicatorsCaption(t.tool)}</caption>
           <thead>
@@ -301,7 +301,7 @@ function QuestionTable({
   const likert = framework.answerLabels.likert4;
   const yesNo = [framework.answerLabels.yesNo.yes, framework.answerLabels.yesNo.no];
   return (
-    <div class="table-wrap" id={`q-${q.code}`}>
+    <div class="table-wrap" tabindex={0} id={`q-${q.code}`}>
       <table class="working">
         <caption data-testid={`question-${q.code}`}>
           {m.questionCaption(q.code, tx(q.text, lang), score(q.score))}
@@ -367,7 +367,7 @@ function OitIndicator({ ctx, indicator: ind }: { ctx: PageContext; indicator: In
       </h3>
       <p>{m.indicatorSubs(n(ind.subIndicators.length))}</p>
       {ind.subIndicators.map((sub) => (
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex={0}>
           <table data-testid={`sub-indicator-${sub.code}`}>
             <caption>
               {m.subIndicator} {sub.code} {tx(sub.name, lang)}: {score(sub.score)}

@@ -257,7 +257,7 @@ export function AgencyReportPage({
                     {q.code} {tx(q.text, lang)}{' '}
                     <span class="question__score">{score(q.score)}</span>
                   </h4>
-                  <div class="table-wrap">
+                  <div class="table-wrap" tabindex={0}>
                     <table class="shares">
                       <caption class="visually-hidden">
                         {q.code} {tx(q.text, lang)}
@@ -327,7 +327,7 @@ export function AgencyReportPage({
 
       <section data-testid="oit">
         <h2 class="page-break-before">{m.oitTitle}</h2>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex={0}>
           <table class="oit-table">
             <caption class="visually-hidden">{m.oitTitle}</caption>
             <thead>
@@ -398,7 +398,7 @@ export function AgencyReportPage({
               <p>{m.whoSuppressed(String(report.minRespondents))}</p>
             ) : (
               w.tables.map((tab) => (
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex={0}>
                   <table>
                     <caption>
                       {w.tool}: {tx(tab.label, lang)}

@@ -56,7 +56,7 @@ export function CalendarAdminPage(p: {
           </button>
         </form>
       ) : null}
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex={0}>
         <table>
           <thead>
             <tr>

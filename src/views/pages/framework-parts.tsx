@@ -69,7 +69,7 @@ export function ChangesTable({
             <Heading id={`diff-${section}`}>
               {t.sections[section]} ({formatInteger(rows.length, ctx.lang)})
             </Heading>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex={0}>
               <table>
                 <thead>
                   <tr>

@@ -103,7 +103,7 @@ export function FrameworkPage({ ctx, detail }: { ctx: PageContext; detail: Frame
           {prov.unverified.length ? (
             <section aria-labelledby="unverified" data-unverified={String(prov.unverified.length)}>
               <h3 id="unverified">{t.detail.unverifiedTitle}</h3>
-              <div class="table-wrap">
+              <div class="table-wrap" tabindex={0}>
                 <table>
                   <thead>
                     <tr>

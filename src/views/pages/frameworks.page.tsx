@@ -37,7 +37,7 @@ export function FrameworksPage(p: {
       {p.frameworks.length === 0 ? (
         <p>{t.none}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex={0}>
           <table>
             <caption class="visually-hidden">{t.caption}</caption>
             <thead>
@@ -180,7 +180,7 @@ export function UploadProblemsPage(p: {
       {p.problems.length ? (
         <section id="problems" tabindex={-1}>
           <p>{t.problemsLead}</p>
-          <div class="table-wrap">
+          <div class="table-wrap" tabindex={0}>
             <table class="framework-problems" data-problems={String(p.problems.length)}>
               <thead>
                 <tr>

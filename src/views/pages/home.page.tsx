@@ -98,7 +98,7 @@ function LatestResults({ ctx, view }: { ctx: PageContext; view: HomeView }) {
             label: r.report.passLine(formatScore(view.framework.passMark, lang)),
           }}
         />
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex={0}>
           <ChartTable
             testId="provinces"
             caption={m.provincesTitle}

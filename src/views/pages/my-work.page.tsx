@@ -153,7 +153,7 @@ function AuditorSection({
           {y.rows.length === 0 ? (
             <p>{t.none}</p>
           ) : (
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex={0}>
               <table>
                 <caption class="visually-hidden">{t.queue}</caption>
                 <thead>

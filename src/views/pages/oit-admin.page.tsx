@@ -177,7 +177,7 @@ export function OitHistoryPage({
       {items.map((item) => (
         <section aria-labelledby={`h-${item}`}>
           <h3 id={`h-${item}`}>{item}</h3>
-          <div class="table-wrap">
+          <div class="table-wrap" tabindex={0}>
             <table>
               <thead>
                 <tr>

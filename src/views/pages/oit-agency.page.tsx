@@ -97,7 +97,8 @@ export function OitAgencyPage(p: {
       <h1>{t.agency.title(sheet.agency.nameTh)}</h1>
       <p>
         {t.agency.statusLabel}: <OitStatusTag ctx={ctx} status={sheet.status} />{' '}
-        <a href={`${base}/history`}>{t.agency.historyLink}</a>
+        {/* A framework preview has no agency, so no history to link to. */}
+        {!sheet.preview && <a href={`${base}/history`}>{t.agency.historyLink}</a>}
       </p>
       <OitProgress
         label={t.agency.progress(sheet.done, sheet.total)}

@@ -39,7 +39,7 @@ export function OpenDataPage({ ctx, years: list }: { ctx: PageContext; years: Ye
               <span class="muted"> – {r.publishedOn(formatDate(y.publishedAt, ctx.lang))}</span>
             )}
           </h3>
-          <div class="table-wrap">
+          <div class="table-wrap" tabindex={0}>
             <table>
               <caption class="visually-hidden">{r.yearLabel(String(y.fiscalYear))}</caption>
               <thead>

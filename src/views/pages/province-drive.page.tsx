@@ -74,7 +74,7 @@ export function WorkspaceFrame(p: {
 function Roster({ ctx, order }: { ctx: PageContext; order: CommitteeOrder }) {
   const t = ctx.t.province;
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex={0}>
       <table>
         <caption>
           {t.committee.orderLine(order.number, formatDate(order.orderedOn, ctx.lang))} ·{' '}
@@ -252,7 +252,7 @@ export function CoordinatorsPage(p: {
         <strong>{c.missing(short)}</strong> ·{' '}
         <a href={`${base(p.w)}/coordinators.csv`}>{t.csvLink}</a>
       </p>
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex={0}>
         <table>
           <thead>
             <tr>

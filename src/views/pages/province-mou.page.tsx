@@ -58,7 +58,7 @@ export function MouPage(p: {
       <p>{m.summary(signed, published, p.mous.length)}</p>
       <h2>{m.board}</h2>
       {keys.map((k) => (
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex={0}>
           <table>
             <caption>{k === '' ? m.provinceLevelGroup : `${m.district} ${k}`}</caption>
             <thead>

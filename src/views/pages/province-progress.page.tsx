@@ -34,7 +34,7 @@ export function BoardPage(p: {
         {b.count(p.rows.length, p.total)} · <a href={`${base(p.w)}/progress.csv`}>{t.csvLink}</a>
       </p>
       <form method="get" action={`${base(p.w)}/reminders`}>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex={0}>
           <table id="progress-board">
             <thead>
               <tr>
@@ -376,7 +376,7 @@ export function PlanPage(p: {
               {rank(p.province.before?.rank)} → {rank(p.province.after?.rank)}
             </dd>
           </dl>
-          <div class="table-wrap">
+          <div class="table-wrap" tabindex={0}>
             <table id="plan-actions">
               <thead>
                 <tr>

@@ -169,7 +169,7 @@ export function RankingsPage({
         </p>
       )}
       {total > 0 && view.kind === 'provinces' && (
-        <div class="table-wrap table-wrap--cue">
+        <div class="table-wrap table-wrap--cue" tabindex={0}>
           <table data-testid="ranking">
             <caption class="visually-hidden">{m.scopes.provinces}</caption>
             <thead>
@@ -223,7 +223,7 @@ export function RankingsPage({
         </p>
       ) : null}
       {total > 0 && view.kind === 'agencies' && (
-        <div class="table-wrap table-wrap--cue">
+        <div class="table-wrap table-wrap--cue" tabindex={0}>
           <table data-testid="ranking" class="ranking">
             <caption class="visually-hidden">{m.scopes[q.scope]}</caption>
             <thead>

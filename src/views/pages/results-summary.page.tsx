@@ -118,7 +118,7 @@ export function SummarySection({
           {s.meetsNationalTarget ? m.meets : m.misses}
         </span>
       </p>
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex={0}>
         <table>
           <caption>{m.indicatorMeans}</caption>
           <thead>

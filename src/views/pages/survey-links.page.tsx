@@ -31,7 +31,7 @@ export function ProgressTable(p: {
   const s = p.ctx.t.surveys.targets;
   const n = (v: number | null) => (v === null ? s.notEntered : formatInteger(v, p.ctx.lang));
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex={0}>
       <table>
         <thead>
           <tr>

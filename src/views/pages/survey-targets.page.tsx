@@ -76,7 +76,7 @@ export function SurveyTargetsPage(p: {
       {p.rows.length === 0 ? (
         <p>{s.none}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex={0}>
           <table>
             <thead>
               <tr>

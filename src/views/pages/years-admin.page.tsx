@@ -74,7 +74,7 @@ export function YearsAdminPage(p: {
       {p.years.length === 0 ? (
         <p>{t.none}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex={0}>
           <table>
             <caption class="visually-hidden">{t.caption}</caption>
             <thead>

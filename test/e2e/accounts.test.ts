@@ -31,7 +31,8 @@ describe('accounts', () => {
   it('invite → set password from the outbox link → sign in → sign out', async () => {
     const page = await browser.context.newPage();
     await signIn(page, 'admin@demo.itas.local', 'demo-admin-2569');
-    await page.waitForURL(/\/account$/);
+    // Signed in, each person lands on the home of their tasks (issue 16.1).
+    await page.waitForURL(/\/home$/);
     expect(await page.locator('.site-header').textContent()).toContain('ผู้ดูแลระบบ ป.ป.ช. (สาธิต)');
 
     await page.getByRole('link', { name: 'ผู้ใช้', exact: true }).click();
@@ -68,7 +69,8 @@ describe('accounts', () => {
     await page.waitForURL(/\/sign-in\?done=password-set/);
 
     await signIn(page, 'malee@pao.example.go.th', 'สวัสดีลำพูน 2569');
-    await page.waitForURL(/\/account$/);
+    await page.waitForURL(/\/home$/);
+    await page.goto(`${server.url}/account`);
     expect(await page.locator('main').textContent()).toContain('ผู้ดูแลหน่วยงาน: 51-PAO');
     expect(await page.locator('.site-header').textContent()).toContain('มาลี ศรีสุข');
     expect(await noOverflow(page)).toBeLessThanOrEqual(0);

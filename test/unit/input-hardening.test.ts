@@ -289,7 +289,7 @@ describe('next= and the one safe-redirect helper', () => {
       headers: nacc.headers(),
     });
     expect(signedIn.status).toBe(303);
-    expect(signedIn.headers.get('location')).toBe('/account');
+    expect(signedIn.headers.get('location')).toBe('/home');
   });
 
   it('CR/LF in next= is not a 500 (it used to break the Location header)', async () => {
@@ -300,7 +300,7 @@ describe('next= and the one safe-redirect helper', () => {
     expect(r.headers.get('set-cookie')).not.toContain('x=1');
   });
 
-  it('sign-in with a hostile next= lands on the account page, a good one where it said', async () => {
+  it('sign-in with a hostile next= lands on the home page, a good one where it said', async () => {
     const email = 'nacc-admin@test.example';
     const bad = await post(anon, '/sign-in', {
       email,
@@ -308,7 +308,7 @@ describe('next= and the one safe-redirect helper', () => {
       next: '/%5Cevil.example',
     });
     expect(bad.status).toBe(303);
-    expect(bad.headers.get('location')).toBe('/account');
+    expect(bad.headers.get('location')).toBe('/home');
     const good = await post(anon, '/sign-in', {
       email,
       password: TEST_PASSWORD,

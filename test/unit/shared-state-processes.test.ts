@@ -116,7 +116,7 @@ describe.skipIf(!onPostgres)(
       const browser = httpClient();
       const signIn = await signInOver(browser, webA.url, 'admin@processes.example', TEST_PASSWORD);
       expect(signIn.status, webA.output()).toBe(303);
-      expect(signIn.headers.get('location')).toBe('/home');
+      expect(signIn.headers.get('location')).toBe('/account');
       expect(browser.jar.has('itas_session')).toBe(true);
 
       const onB = await browser.get(`${webB.url}/account`);

@@ -35,7 +35,11 @@ describe('accounts', () => {
     await page.waitForURL(/\/home$/);
     expect(await page.locator('.site-header').textContent()).toContain('ผู้ดูแลระบบ ป.ป.ช. (สาธิต)');
 
-    await page.getByRole('link', { name: 'ผู้ใช้', exact: true }).click();
+    // The menu's link (the home page links to the same task too).
+    await page
+      .getByRole('navigation', { name: 'Open ITAS' })
+      .getByRole('link', { name: 'ผู้ใช้', exact: true })
+      .click();
     await page.waitForURL(/\/admin\/users$/);
     await page.getByLabel('อีเมล').fill('Malee@pao.example.go.th');
     await page.getByLabel('ชื่อ-นามสกุล').fill('มาลี ศรีสุข');

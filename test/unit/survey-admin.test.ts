@@ -68,8 +68,10 @@ describe("an agency's survey page", () => {
     expect(poster).toContain('สแกน QR');
     expect(poster).toContain(`/go/iit/${code}`);
     expect(poster).toMatch(/เปิดรับคำตอบ \d+ \S+ 25\d\d/);
-    // A print button (wired by a nonced script; hidden without JavaScript, where a hint says how),
-    // and a way back to the links page.
+    // A print button (wired by a static script, no inline one; hidden without JavaScript, where a
+    // hint says how), and a way back to the links page.
+    expect(poster).toMatch(/<script src="\/static\/print\.js\?v=[0-9a-f]+" nonce="[^"]+" defer/);
+    expect(poster).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/);
     expect(poster).toMatch(
       /<button type="button" class="button poster-actions__print" data-print="true" hidden="">พิมพ์โปสเตอร์<\/button>/,
     );

@@ -15,6 +15,7 @@ import {
   OitStatusTag,
 } from '../components/oit-parts.tsx';
 import { Unavailable, windowReason } from '../components/unavailable.tsx';
+import { assetUrl } from '../../http/static-assets.ts';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
 import { txt } from './survey-step.page.tsx';
@@ -91,26 +92,6 @@ export function itemsToReview(sheet: OitSheet): string[] {
     );
   return sheet.order.filter((c) => sheet.entries[c]?.status === 'clarification_requested');
 }
-
-// Keyboard shortcuts: 1 → 100, 0 → 0 (on the item in view or focused), n → next unreviewed item.
-const SHORTCUTS = `
-document.addEventListener('keydown', function (e) {
-  var tag = (e.target && e.target.tagName) || '';
-  if (tag === 'TEXTAREA' || tag === 'INPUT' && e.target.type === 'text' || e.ctrlKey || e.metaKey || e.altKey) return;
-  var items = Array.prototype.slice.call(document.querySelectorAll('.oit-item form'));
-  var current = (e.target && e.target.closest && e.target.closest('.oit-item')) ||
-    document.querySelector(location.hash && location.hash.length > 1 ? location.hash : '.oit-item--todo');
-  if (e.key === 'n') {
-    var next = document.querySelector('[data-next-unreviewed]');
-    if (next) { location.href = next.getAttribute('href'); e.preventDefault(); }
-    return;
-  }
-  if ((e.key === '1' || e.key === '0') && current) {
-    var radio = current.querySelector('input[name=score][value="' + (e.key === '1' ? '100' : '0') + '"]');
-    if (radio) { radio.checked = true; radio.focus(); e.preventDefault(); }
-    if (e.key === '0') { var c = current.querySelector('textarea[name=comment]'); if (c) c.focus(); }
-  }
-});`;
 
 /** Why the auditor sees no scoring or confirming form (nothing when one is shown). */
 export function reviewReasons(ctx: PageContext, sheet: OitSheet): string[] {
@@ -297,7 +278,7 @@ export function OitReviewPage(p: {
         </form>
       ) : null}
       {scoring || reReviewing ? (
-        <script nonce={ctx.nonce} dangerouslySetInnerHTML={{ __html: SHORTCUTS }} />
+        <script src={assetUrl('oit-review.js')} nonce={ctx.nonce} defer />
       ) : null}
     </Layout>
   );

@@ -4,11 +4,6 @@ import { formatDate } from '../../i18n/format.ts';
 import { assetUrl } from '../../http/static-assets.ts';
 import type { PageContext } from '../page-context.ts';
 
-const PRINT = `for (const b of document.querySelectorAll('[data-print]')) {
-  b.hidden = false;
-  b.addEventListener('click', () => window.print());
-}`;
-
 export function SurveyPosterPage(p: {
   ctx: PageContext;
   agencyName: string;
@@ -56,7 +51,7 @@ export function SurveyPosterPage(p: {
           ) : null}
           <p class="poster__note">{s.poster.anonymous}</p>
         </main>
-        <script nonce={p.ctx.nonce} dangerouslySetInnerHTML={{ __html: PRINT }} />
+        <script src={assetUrl('print.js')} nonce={p.ctx.nonce} defer />
       </body>
     </html>
   );

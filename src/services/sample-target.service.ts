@@ -8,7 +8,7 @@ import {
   canReadAgencyPrivate,
   isNacc,
 } from '../domain/access.ts';
-import { daysLeft, phaseState, thaiDay } from '../domain/calendar.ts';
+import { daysLeft, phaseState, thaiDay, type PhaseState } from '../domain/calendar.ts';
 import { agencyMinimum } from '../domain/framework/helpers.ts';
 import { resolveFramework } from './framework-resolver.ts';
 import { err, ok, type Problem, type Result } from '../domain/result.ts';
@@ -37,6 +37,8 @@ export interface ToolProgress {
   countStep: number;
   daysLeft: number;
   below: boolean;
+  /** The survey's window for this agency (its extension included), for "opens … closes …". */
+  window: PhaseState;
 }
 
 export interface AgencyProgress {
@@ -107,6 +109,7 @@ export function createSampleTargetService(
           count: coarseCount(exact, step),
           countStep: step,
           daysLeft: daysLeft(state, today),
+          window: state,
           below: minimum === null || exact < minimumShownReachedAt(minimum, step, population),
         };
       };

@@ -162,7 +162,12 @@ describe('the same over HTTP', () => {
   };
 
   it('province officer: 200 in Lamphun, bilingual 403 in Chiang Mai', async () => {
-    expect((await get('province_officer', '/agencies/51-PAO/profile')).status).toBe(200);
+    const seen = await get('province_officer', '/agencies/51-PAO/profile');
+    expect(seen.status).toBe(200);
+    // Read-only, and the page says why there is no form (issue 16.3).
+    const seenHtml = await seen.text();
+    expect(seenHtml).not.toContain('action="/agencies/51-PAO/profile"');
+    expect(seenHtml).toContain('เฉพาะผู้ดูแลของหน่วยงานนี้เท่านั้นที่กรอกหรือแก้ไขได้');
     const r = await get('province_officer', '/agencies/50-PRV/profile');
     expect(r.status).toBe(403);
     const html = await r.text();

@@ -13,6 +13,7 @@ import {
   linkCode,
   openSurveyYear,
   respondentCount,
+  setSurveyWindow,
 } from '../helpers/survey-fixture.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -44,6 +45,22 @@ describe("an agency's survey page", () => {
     );
     expect((await get(agencyAdmin, '/agencies/51-PAO/survey')).status).toBe(403);
     expect((await post(agencyAdmin, '/agencies/51-PAO/survey/rotate')).status).toBe(403);
+  });
+
+  it('says when each survey takes answers, in Buddhist-era dates (issue 16.3)', async () => {
+    const open = await (await get(agencyAdmin, '/agencies/51-PRV/survey')).text();
+    expect(open).toMatch(/data-window="IIT">เปิดรับคำตอบอยู่ ตั้งแต่ \d+ \S+ 25\d\d ถึง \d+ \S+ 25\d\d</);
+    await setSurveyWindow(t.services, 'eit', 'shut');
+    try {
+      const shut = await (await get(agencyAdmin, '/agencies/51-PRV/survey')).text();
+      expect(shut).toContain('ปิดรับคำตอบแล้ว (เปิดตั้งแต่ 1 มกราคม 2563 ถึง 31 มกราคม 2563)');
+      const en = await (await get(agencyAdmin, '/agencies/51-PRV/survey?lang=en')).text();
+      expect(en).toContain(
+        'Closed for answers (it was open from 1 January 2563 BE to 31 January 2563 BE)',
+      );
+    } finally {
+      await setSurveyWindow(t.services, 'eit', 'open');
+    }
   });
 
   it('shows both links with QR downloads (SVG and PNG) and an A4 Thai poster', async () => {

@@ -80,6 +80,12 @@ export const surveys: Widen<typeof th> = {
     codesSave: 'Save',
     codesStatus: (total: string, used: string) => `${total} codes made, ${used} used`,
     codesIssued: 'New codes (shown once: print or save them now)',
+    windowOpen: (a: string, b: string) => `Open for answers from ${a} to ${b}`,
+    windowBefore: (a: string, b: string) =>
+      `Not open yet: answers are taken from ${a} to ${b}; the link and QR work from then`,
+    windowAfter: (a: string, b: string) => `Closed for answers (it was open from ${a} to ${b})`,
+    windowNotSet:
+      'The NACC has not set the dates for answers yet; the link and QR work once it opens',
   },
   poster: {
     heading: 'Take part in the Integrity and Transparency Assessment (ITA)',

@@ -79,6 +79,11 @@ export const surveys = {
     codesSave: 'บันทึก',
     codesStatus: (total: string, used: string) => `สร้างแล้ว ${total} รหัส ใช้ไปแล้ว ${used} รหัส`,
     codesIssued: 'รหัสใหม่ (แสดงครั้งเดียว พิมพ์หรือบันทึกไว้ทันที)',
+    windowOpen: (a: string, b: string) => `เปิดรับคำตอบอยู่ ตั้งแต่ ${a} ถึง ${b}`,
+    windowBefore: (a: string, b: string) =>
+      `ยังไม่เปิดรับคำตอบ จะเปิดตั้งแต่ ${a} ถึง ${b} ลิงก์และ QR ใช้ได้เมื่อเปิดแล้ว`,
+    windowAfter: (a: string, b: string) => `ปิดรับคำตอบแล้ว (เปิดตั้งแต่ ${a} ถึง ${b})`,
+    windowNotSet: 'สำนักงาน ป.ป.ช. ยังไม่ได้กำหนดช่วงเปิดรับคำตอบ ลิงก์และ QR ใช้ได้เมื่อเปิดแล้ว',
   },
   poster: {
     heading: 'ร่วมตอบแบบวัดการประเมินคุณธรรมและความโปร่งใส (ITA)',

@@ -9,6 +9,7 @@ import {
   errorFor,
   type FieldError,
 } from '../components/form.tsx';
+import { Unavailable } from '../components/unavailable.tsx';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
 
@@ -86,7 +87,9 @@ export function AgencyProfilePage({
             {t.save}
           </button>
         </form>
-      ) : null}
+      ) : (
+        <Unavailable ctx={ctx} reasons={[ctx.t.home.why.readOnly]} />
+      )}
     </Layout>
   );
 }

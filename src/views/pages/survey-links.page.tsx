@@ -1,7 +1,8 @@
 // The agency administrator's survey page: links, QR downloads, posters, rotation, single-use
 // codes, headcounts and live counts against the minimum sample, and anomaly flags.
 import type { SurveyTool } from '../../domain/framework/schema.ts';
-import { formatInteger } from '../../i18n/format.ts';
+import type { PhaseState } from '../../domain/calendar.ts';
+import { formatDate, formatInteger } from '../../i18n/format.ts';
 import type { FieldError } from '../components/form.tsx';
 import { CsrfField, ErrorSummary, TextField, errorFor } from '../components/form.tsx';
 import { Layout } from '../layout.tsx';
@@ -16,6 +17,18 @@ export interface ToolProgressView {
   daysLeft: number;
   /** Whether the minimum is shown as not reached yet (changes only when the count moves). */
   below?: boolean;
+  /** The survey's window for this agency; absent where a page does not show it. */
+  window?: PhaseState;
+}
+
+/** When a survey takes answers, in Buddhist-era dates: open, not yet, closed or not set. */
+export function surveyWindowText(ctx: PageContext, w: PhaseState): string {
+  const t = ctx.t.surveys.links;
+  if (w.state === 'not_set') return t.windowNotSet;
+  const from = formatDate(w.opensOn, ctx.lang);
+  const to = formatDate(w.closesOn, ctx.lang);
+  if (w.state === 'open') return t.windowOpen(from, to);
+  return w.state === 'before' ? t.windowBefore(from, to) : t.windowAfter(from, to);
 }
 
 export interface AnomalyView {
@@ -129,39 +142,52 @@ export function SurveyLinksPage(p: {
       <span class="caption">{p.agency.nameTh}</span>
       <h1>{s.links.title}</h1>
       <p>{s.links.year(String(p.year))}</p>
-      {(['IIT', 'EIT'] as const).map((tool) => (
-        <section class="link-card">
-          <h2>{s.toolName[tool]}</h2>
-          <p>
-            {s.links.shortLink}:{' '}
-            <a class="short-link" href={p.links[tool]}>
-              {p.links[tool]}
-            </a>
-          </p>
-          <img
-            class="qr"
-            src={`${base}/qr/${tool.toLowerCase()}.svg${q}`}
-            alt={`QR ${p.links[tool]}`}
-            width="160"
-            height="160"
-          />
-          <ul class="link-actions">
-            <li>
-              <a href={`${base}/qr/${tool.toLowerCase()}.svg${q}`} download>
-                {s.links.qrSvg}
+      {(['IIT', 'EIT'] as const).map((tool) => {
+        const w = p.progress.find((r) => r.tool === tool)?.t.window;
+        return (
+          <section class="link-card">
+            <h2>{s.toolName[tool]}</h2>
+            {w ? (
+              <p
+                class={
+                  w.state === 'open' ? 'survey-window' : 'survey-window notice notice--warning'
+                }
+                data-window={tool}
+              >
+                {surveyWindowText(ctx, w)}
+              </p>
+            ) : null}
+            <p>
+              {s.links.shortLink}:{' '}
+              <a class="short-link" href={p.links[tool]}>
+                {p.links[tool]}
               </a>
-            </li>
-            <li>
-              <a href={`${base}/qr/${tool.toLowerCase()}.png${q}`} download>
-                {s.links.qrPng}
-              </a>
-            </li>
-            <li>
-              <a href={`${base}/poster/${tool.toLowerCase()}${q}`}>{s.links.poster}</a>
-            </li>
-          </ul>
-        </section>
-      ))}
+            </p>
+            <img
+              class="qr"
+              src={`${base}/qr/${tool.toLowerCase()}.svg${q}`}
+              alt={`QR ${p.links[tool]}`}
+              width="160"
+              height="160"
+            />
+            <ul class="link-actions">
+              <li>
+                <a href={`${base}/qr/${tool.toLowerCase()}.svg${q}`} download>
+                  {s.links.qrSvg}
+                </a>
+              </li>
+              <li>
+                <a href={`${base}/qr/${tool.toLowerCase()}.png${q}`} download>
+                  {s.links.qrPng}
+                </a>
+              </li>
+              <li>
+                <a href={`${base}/poster/${tool.toLowerCase()}${q}`}>{s.links.poster}</a>
+              </li>
+            </ul>
+          </section>
+        );
+      })}
       <h2>{s.targets.title}</h2>
       <ProgressTable ctx={ctx} rows={p.progress} />
       <form method="post" action={`${base}/targets${q}`} novalidate>

@@ -271,6 +271,18 @@ describe('after publication', () => {
     expect(await en.text()).toContain(
       'Means and ranks cover the agencies with results in this system: 59 agencies in 1 province (ลำพูน)',
     );
+    // English type names: plural for a group's heading, singular in one agency's row (issue 16).
+    const enSummary = await (
+      await t.app.request('/results/2563/summary', { headers: { cookie: 'lang=en' } })
+    ).text();
+    expect(enSummary).toContain('Subdistrict administrative organisations');
+    const enRanks = await (
+      await t.app.request('/results/2563/rankings', { headers: { cookie: 'lang=en' } })
+    ).text();
+    expect(enRanks).toMatch(
+      /class="muted ranking__type"> Subdistrict administrative organisation</,
+    );
+    expect(enRanks).not.toMatch(/class="muted ranking__type"> [^<]*organisations</);
     const open = await text('/open-data');
     expect(open.body).toContain('CC BY 4.0');
     expect(open.body).toContain('/results/2563/rankings?format=csv');

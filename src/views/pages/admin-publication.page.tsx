@@ -278,7 +278,7 @@ export function AdminPublicationYearPage({
                     },
                     {
                       header: ctx.t.results.rankings.type,
-                      cell: (r) => agencyTypeName(r.type, lang),
+                      cell: (r) => agencyTypeName(r.type, lang, 'one'),
                     },
                     {
                       header: ctx.t.results.score,

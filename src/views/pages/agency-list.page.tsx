@@ -73,7 +73,7 @@ export function AgencyListPage({ ctx, result, filter, provinces }: AgencyListPro
               </a>
               <br />
               <span class="muted">
-                {agencyTypeName(ag.type, ctx.lang)}
+                {agencyTypeName(ag.type, ctx.lang, 'one')}
                 {ag.province ? ` · ${ag.province}` : ''}
                 {ag.district ? ` · ${ag.district}` : ''}
               </span>

@@ -32,7 +32,7 @@ export function AgencyPage({
         <dt>{d.nameEn}</dt>
         <dd>{agency.nameEn ?? dash}</dd>
         <dt>{d.type}</dt>
-        <dd>{agencyTypeName(agency.type, ctx.lang)}</dd>
+        <dd>{agencyTypeName(agency.type, ctx.lang, 'one')}</dd>
         <dt>{d.province}</dt>
         <dd>{agency.province ?? dash}</dd>
         <dt>{d.district}</dt>

@@ -257,7 +257,7 @@ export function RankingsPage({
                     <a href={`/results/${y}/agencies/${encodeURIComponent(r.agencyCode)}`}>
                       {lang === 'en' && r.nameEn ? r.nameEn : r.nameTh}
                     </a>
-                    <span class="muted ranking__type"> {agencyTypeName(r.type, lang)}</span>
+                    <span class="muted ranking__type"> {agencyTypeName(r.type, lang, 'one')}</span>
                     {r.belowMinimum.length > 0 ? (
                       <span class="below-minimum ranking__sample">
                         {' '}

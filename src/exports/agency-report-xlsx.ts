@@ -56,10 +56,14 @@ export async function agencyReportXlsx(
     columns: [
       { key: 'column', header: m.question },
       { key: 'text', header: m.subItem },
-      { key: 'o1', header: '1 %', decimals: true },
-      { key: 'o2', header: '2 %', decimals: true },
-      { key: 'o3', header: '3 %', decimals: true },
-      { key: 'o4', header: '4 %', decimals: true },
+      // Options differ by scale (four levels, or yes and no): each row names its own, and the
+      // share columns say which option by number (issue 16: not a bare "1 %").
+      { key: 'options', header: m.answerOptions },
+      ...[1, 2, 3, 4].map((n) => ({
+        key: `o${n}`,
+        header: m.optionShare(String(n)),
+        decimals: true,
+      })),
       { key: 'answered', header: m.respondents },
       { key: 'score', header: t.results.score, decimals: true },
     ],
@@ -71,6 +75,7 @@ export async function agencyReportXlsx(
         ...q.items.map((it) => ({
           column: it.column,
           text: tx(it.text),
+          options: it.labels.map((l, i) => `${i + 1} ${tx(l)}`).join(' · '),
           o1: score(it.shares[0]),
           o2: score(it.shares[1]),
           o3: score(it.shares[2]),

@@ -147,6 +147,24 @@ describe('after publication', () => {
       .flat()
       .filter((v) => typeof v === 'number');
     expect(values).toEqual(expect.arrayContaining([87.96, 88.51, 81.81, 92.17]));
+    // The answer-share columns say what they are, and each row names its options (issue 16).
+    const questions = wb.worksheets[1]!;
+    const header = (questions.getRow(1).values as unknown[]).filter(Boolean);
+    expect(header).toEqual(
+      expect.arrayContaining(['ตัวเลือกคำตอบ', 'ร้อยละผู้ตอบตัวเลือกที่ 1', 'ร้อยละผู้ตอบตัวเลือกที่ 4']),
+    );
+    expect(header.join('|')).not.toMatch(/(^|\|)\d %/);
+    const cells = questions.getSheetValues().flat().map(String);
+    expect(cells).toContain('1 น้อยที่สุดหรือไม่มีเลย · 2 น้อย · 3 มาก · 4 มากที่สุด');
+    const en = new ExcelJS.Workbook();
+    await en.xlsx.load(
+      await (
+        await t.app.request(`${REPORT}.xlsx`, { headers: { cookie: 'lang=en' } })
+      ).arrayBuffer(),
+    );
+    expect((en.worksheets[1]!.getRow(1).values as unknown[]).filter(Boolean)).toEqual(
+      expect.arrayContaining(['Answer options', 'Share answering option 1 (%)']),
+    );
   });
 
   it('an agency with fewer than ten IIT respondents shows no per-item shares, on the page or in the XLSX', async () => {

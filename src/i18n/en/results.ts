@@ -77,6 +77,8 @@ export const results: Widen<typeof th> = {
     oitTopic: 'What was checked',
     oitComment: "Auditor's comment",
     oitNotApplicable: "Not applicable, the agency's explanation",
+    answerOptions: 'Answer options',
+    optionShare: (n: string) => `Share answering option ${n} (%)`,
     notScored: 'Not reviewed',
     whoTitle: 'Who answered',
     whoTool: (tool: string, n: string) => `${n} people answered the ${tool}`,

@@ -75,6 +75,8 @@ export const results = {
     oitTopic: 'ประเด็นการตรวจ',
     oitComment: 'ความคิดเห็นของผู้ตรวจ',
     oitNotApplicable: 'ไม่เกี่ยวข้อง คำชี้แจงของหน่วยงาน',
+    answerOptions: 'ตัวเลือกคำตอบ',
+    optionShare: (n: string) => `ร้อยละผู้ตอบตัวเลือกที่ ${n}`,
     notScored: 'ยังไม่ตรวจ',
     whoTitle: 'ผู้ตอบแบบวัด',
     whoTool: (tool: string, n: string) => `ผู้ตอบแบบวัด ${tool} จำนวน ${n} คน`,

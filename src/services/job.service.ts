@@ -1,13 +1,11 @@
-// The job queue as services see it: enqueue, claim, finish, and the recompute marks new answers
-// leave; the worker in src/jobs drives both.
+// The job queue as the worker in src/jobs sees it: claim, renew, finish or fail, and the recompute
+// marks new answers leave. Services enqueue inside their own transactions (storage/job.repository.ts).
 import type { Db } from '../storage/database.ts';
 import {
   claimJobs,
   completeJobs,
-  enqueueJobs,
   extendLeases,
   failJob,
-  queueStats,
   type ClaimedJob,
   type NewJob,
 } from '../storage/job.repository.ts';
@@ -17,14 +15,12 @@ export type { AgencyMark, ClaimedJob, NewJob };
 
 export function createJobService(db: Db) {
   return {
-    enqueue: (jobs: NewJob[]) => enqueueJobs(db, jobs),
     claim: (opts: { limit: number; leaseSeconds: number; kinds?: string[] }) => claimJobs(db, opts),
     extendLeases: (ids: string[], leaseSeconds: number) => extendLeases(db, ids, leaseSeconds),
     complete: (id: string) => completeJobs(db, [id]),
     completeAll: (ids: string[]) => completeJobs(db, ids),
     fail: (id: string, error: string, opts: { retryInSeconds: number; maxAttempts: number }) =>
       failJob(db, id, error, opts),
-    stats: () => queueStats(db),
     /** Recompute marks (agencies with answers not yet counted): no time, no count (ADR 0007). */
     mark: (marks: AgencyMark[]) => markAgencies(db, marks),
     takeMarks: (limit: number) => takeMarks(db, limit),

@@ -9,7 +9,9 @@ import {
   awaitsAuditor,
   itemOrder,
   parseOitReview,
+  statusAfter,
   type OitAction,
+  type OitStatus,
 } from '../domain/oit/workflow.ts';
 import { en } from '../i18n/en.ts';
 import { th } from '../i18n/th.ts';
@@ -49,11 +51,7 @@ export function createOitReviewService(db: Db, deps: OitDeps) {
     agencyCode: string,
     phase: OitPhase,
     action: OitAction,
-    body: (
-      tx: Db,
-      status: NonNullable<Awaited<ReturnType<typeof findOitState>>>['status'],
-      framework: Framework,
-    ) => Promise<T>,
+    body: (tx: Db, status: OitStatus, framework: Framework) => Promise<T>,
   ): Promise<T> {
     const agency = await reviewed(actor, agencyCode);
     // Read before the transaction: PGlite has one connection, so `db` inside it would wait forever.
@@ -66,11 +64,17 @@ export function createOitReviewService(db: Db, deps: OitDeps) {
     });
   }
 
-  async function startIfNeeded(tx: Db, actor: Actor, fiscalYear: number, agencyCode: string) {
+  async function startIfNeeded(
+    tx: Db,
+    actor: Actor,
+    fiscalYear: number,
+    agencyCode: string,
+    status: OitStatus,
+  ) {
     const state = await findOitState(tx, fiscalYear, agencyCode);
     if (state?.reviewStartedAt) return;
     await saveOitState(tx, fiscalYear, agencyCode, {
-      status: 'submitted',
+      status: statusAfter(status, 'start_review'),
       action: 'start_review',
       changedBy: actorLabel(actor),
       reviewStarted: true,
@@ -103,8 +107,8 @@ export function createOitReviewService(db: Db, deps: OitDeps) {
 
     /** Marks the review started and checks the links again, so findings are fresh. */
     startReview: (actor: Actor, fiscalYear: number, agencyCode: string) =>
-      change(actor, fiscalYear, agencyCode, 'oit-review', 'start_review', async (tx) => {
-        await startIfNeeded(tx, actor, fiscalYear, agencyCode);
+      change(actor, fiscalYear, agencyCode, 'oit-review', 'start_review', async (tx, status) => {
+        await startIfNeeded(tx, actor, fiscalYear, agencyCode, status);
       }),
 
     /** Scores one submitted item 0 or 100; a 0 needs a comment. */
@@ -116,16 +120,16 @@ export function createOitReviewService(db: Db, deps: OitDeps) {
       raw: { score?: string; comment?: string },
     ) {
       const parsed = parseOitReview(raw);
-      return change(actor, fiscalYear, agencyCode, 'oit-review', 'score', async (tx) => {
+      return change(actor, fiscalYear, agencyCode, 'oit-review', 'score', async (tx, status) => {
         if (!parsed.ok) throw inputError(parsed.problems, item);
         const e = (await loadCurrentOit(tx, fiscalYear, [agencyCode])).find((x) => x.item === item);
         if (!e || e.answer === null)
           throw new ServiceError(404, th.oit.errors.noItem, en.oit.errors.noItem);
-        await startIfNeeded(tx, actor, fiscalYear, agencyCode);
+        await startIfNeeded(tx, actor, fiscalYear, agencyCode, status);
         await saveOitVersions(
           tx,
           fiscalYear,
-          [{ ...e, status: 'submitted', ...parsed.value }],
+          [{ ...e, status: statusAfter(status, 'score'), ...parsed.value }],
           'auditor',
           actorLabel(actor),
         );
@@ -152,7 +156,8 @@ export function createOitReviewService(db: Db, deps: OitDeps) {
         agencyCode,
         'oit-review',
         'finish_review',
-        async (tx, _status, framework) => {
+        async (tx, before, framework) => {
+          const status = statusAfter(before, 'finish_review');
           const current = new Map(
             (await loadCurrentOit(tx, fiscalYear, [agencyCode])).map((e) => [e.item, e]),
           );
@@ -167,7 +172,7 @@ export function createOitReviewService(db: Db, deps: OitDeps) {
             );
           const rows: OitValues[] = itemOrder(framework).map((code) => {
             const e = current.get(code);
-            if (e && awaitsAuditor(e.answer)) return { ...e, status: 'reviewed' };
+            if (e && awaitsAuditor(e.answer)) return { ...e, status };
             const base = e ?? {
               agencyCode,
               item: code,
@@ -178,14 +183,14 @@ export function createOitReviewService(db: Db, deps: OitDeps) {
             };
             return {
               ...base,
-              status: 'reviewed',
+              status,
               score: 0,
               comment: `${th.oit.autoComment} / ${en.oit.autoComment}`,
             };
           });
           await saveOitVersions(tx, fiscalYear, rows, 'auditor', actorLabel(actor));
           await saveOitState(tx, fiscalYear, agencyCode, {
-            status: 'reviewed',
+            status,
             action: 'finish_review',
             changedBy: actorLabel(actor),
           });
@@ -194,8 +199,8 @@ export function createOitReviewService(db: Db, deps: OitDeps) {
             action: 'oit.review.finish',
             recordType: 'oit',
             recordId: `${fiscalYear}/${agencyCode}`,
-            before: { status: 'submitted' },
-            after: { status: 'reviewed' },
+            before: { status: before },
+            after: { status },
           });
         },
       ),
@@ -209,44 +214,53 @@ export function createOitReviewService(db: Db, deps: OitDeps) {
       raw: { score?: string; comment?: string },
     ) {
       const parsed = parseOitReview(raw);
-      return change(actor, fiscalYear, agencyCode, 'confirmation', 're_review', async (tx) => {
-        if (!parsed.ok) throw inputError(parsed.problems, item);
-        const all = await loadCurrentOit(tx, fiscalYear, [agencyCode]);
-        const e = all.find((x) => x.item === item);
-        if (!e || e.status !== 'clarification_requested')
-          throw new ServiceError(
-            409,
-            th.oit.errors.notDisputed(item),
-            en.oit.errors.notDisputed(item),
+      return change(
+        actor,
+        fiscalYear,
+        agencyCode,
+        'confirmation',
+        're_review',
+        async (tx, before) => {
+          if (!parsed.ok) throw inputError(parsed.problems, item);
+          const status = statusAfter(before, 're_review');
+          const all = await loadCurrentOit(tx, fiscalYear, [agencyCode]);
+          const e = all.find((x) => x.item === item);
+          if (!e || e.status !== 'clarification_requested')
+            throw new ServiceError(
+              409,
+              th.oit.errors.notDisputed(item),
+              en.oit.errors.notDisputed(item),
+            );
+          await saveOitVersions(
+            tx,
+            fiscalYear,
+            [{ ...e, status, ...parsed.value }],
+            'auditor',
+            actorLabel(actor),
           );
-        await saveOitVersions(
-          tx,
-          fiscalYear,
-          [{ ...e, status: 're_reviewed', ...parsed.value }],
-          'auditor',
-          actorLabel(actor),
-        );
-        const open = all.filter((x) => x.item !== item && x.status === 'clarification_requested');
-        if (open.length === 0)
-          await saveOitState(tx, fiscalYear, agencyCode, {
-            status: 're_reviewed',
-            action: 're_review',
-            changedBy: actorLabel(actor),
+          const open = all.filter((x) => x.item !== item && x.status === 'clarification_requested');
+          if (open.length === 0)
+            await saveOitState(tx, fiscalYear, agencyCode, {
+              status,
+              action: 're_review',
+              changedBy: actorLabel(actor),
+            });
+          await recordAudit(tx, {
+            actor,
+            action: 'oit.item.re_review',
+            recordType: 'oit_entry',
+            recordId: `${fiscalYear}/${agencyCode}/${item}`,
+            before: { score: e.score, comment: e.comment },
+            after: parsed.value,
           });
-        await recordAudit(tx, {
-          actor,
-          action: 'oit.item.re_review',
-          recordType: 'oit_entry',
-          recordId: `${fiscalYear}/${agencyCode}/${item}`,
-          before: { score: e.score, comment: e.comment },
-          after: parsed.value,
-        });
-      });
+        },
+      );
     },
 
     /** Confirms the agency's result: every item confirmed, then its score card recomputed. */
     confirm: (actor: Actor, fiscalYear: number, agencyCode: string) =>
-      change(actor, fiscalYear, agencyCode, 'confirmation', 'confirm', async (tx, status) => {
+      change(actor, fiscalYear, agencyCode, 'confirmation', 'confirm', async (tx, before) => {
+        const status = statusAfter(before, 'confirm');
         const all = await loadCurrentOit(tx, fiscalYear, [agencyCode]);
         const open = all.filter((x) => x.status === 'clarification_requested').map((x) => x.item);
         if (open.length)
@@ -258,12 +272,12 @@ export function createOitReviewService(db: Db, deps: OitDeps) {
         await saveOitVersions(
           tx,
           fiscalYear,
-          all.map((e) => ({ ...e, status: 'confirmed' })),
+          all.map((e) => ({ ...e, status })),
           'auditor',
           actorLabel(actor),
         );
         await saveOitState(tx, fiscalYear, agencyCode, {
-          status: 'confirmed',
+          status,
           action: 'confirm',
           changedBy: actorLabel(actor),
         });
@@ -272,8 +286,8 @@ export function createOitReviewService(db: Db, deps: OitDeps) {
           action: 'oit.confirm',
           recordType: 'oit',
           recordId: `${fiscalYear}/${agencyCode}`,
-          before: { status },
-          after: { status: 'confirmed' },
+          before: { status: before },
+          after: { status },
         });
         await enqueueJobs(tx, [recomputeJob(fiscalYear, agencyCode)]);
       }),

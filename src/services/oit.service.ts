@@ -4,6 +4,7 @@ import type { Actor } from '../domain/actor.ts';
 import { canManageAgency, canReadAgencyPrivate } from '../domain/access.ts';
 import {
   actionAllowed,
+  statusAfter,
   isItemDone,
   parseDispute,
   parseOitAnswer,
@@ -193,17 +194,18 @@ export function createOitService(db: Db, deps: OitDeps) {
       await db.transaction().execute(async (tx) => {
         const state = await findOitState(tx, fiscalYear, agency.code, true);
         if (!state || !actionAllowed(state.status, 'submit')) throw stateError('submit');
+        const status = statusAfter(state.status, 'submit');
         const entries = await loadCurrentOit(tx, fiscalYear, [agency.code]);
         if (!entries.some(isItemDone)) throw oitError(422, 'nothingAnswered');
         await saveOitVersions(
           tx,
           fiscalYear,
-          entries.map((e) => ({ ...e, status: 'submitted' })),
+          entries.map((e) => ({ ...e, status })),
           'agency',
           actorLabel(actor),
         );
         await saveOitState(tx, fiscalYear, agency.code, {
-          status: 'submitted',
+          status,
           action: 'submit',
           changedBy: actorLabel(actor),
         });
@@ -212,8 +214,8 @@ export function createOitService(db: Db, deps: OitDeps) {
           action: 'oit.submit',
           recordType: 'oit',
           recordId: `${fiscalYear}/${agency.code}`,
-          before: { status: 'draft' },
-          after: { status: 'submitted', items: entries.length },
+          before: { status: state.status },
+          after: { status, items: entries.length },
         });
         await enqueueJobs(tx, [linkCheckJob(fiscalYear, agency.code, 'submission')]);
       });
@@ -245,6 +247,7 @@ export function createOitService(db: Db, deps: OitDeps) {
       return db.transaction().execute(async (tx) => {
         const state = await findOitState(tx, fiscalYear, agency.code, true);
         if (!state || !actionAllowed(state.status, 'dispute')) throw stateError('dispute');
+        const status = statusAfter(state.status, 'dispute');
         const current = new Map(
           (await loadCurrentOit(tx, fiscalYear, [agency.code])).map((e) => [e.item, e]),
         );
@@ -252,11 +255,11 @@ export function createOitService(db: Db, deps: OitDeps) {
         for (const [item, text] of Object.entries(texts)) {
           const e = current.get(item);
           if (!e || e.score === null) throw oitError(404, 'noItem');
-          changed.push({ ...e, status: 'clarification_requested', dispute: text });
+          changed.push({ ...e, status, dispute: text });
         }
         await saveOitVersions(tx, fiscalYear, changed, 'agency', actorLabel(actor));
         await saveOitState(tx, fiscalYear, agency.code, {
-          status: 'clarification_requested',
+          status,
           action: 'dispute',
           changedBy: actorLabel(actor),
         });
@@ -266,7 +269,7 @@ export function createOitService(db: Db, deps: OitDeps) {
           recordType: 'oit',
           recordId: `${fiscalYear}/${agency.code}`,
           before: { status: state.status },
-          after: { status: 'clarification_requested', items: Object.keys(texts) },
+          after: { status, items: Object.keys(texts) },
         });
         return changed.length;
       });

@@ -89,12 +89,6 @@ export function createResultsCompute(db: Db, years: YearService) {
       return { agencies: codes.length, scored };
     },
 
-    /** After a change to one agency: recount its answers in SQL, score it, store its card. */
-    async recomputeAgency(fiscalYear: number, agencyCode: string): Promise<ScoreCard> {
-      const [card] = await recomputeAgencies(fiscalYear, [agencyCode]);
-      return card!;
-    },
-
     recomputeAgencies,
   };
 }

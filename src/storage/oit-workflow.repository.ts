@@ -2,7 +2,7 @@
 // findings, and the progress figures auditors and exports list.
 import { sql } from 'kysely';
 import type { Db } from './database.ts';
-import type { OitStatus } from './schema.ts';
+import type { OitStatus } from '../domain/oit/workflow.ts';
 
 export interface OitAgencyState {
   status: OitStatus;

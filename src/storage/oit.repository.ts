@@ -1,7 +1,7 @@
 // Versioned OIT entries: every change inserts a new version and retires the current one.
 import { sql } from 'kysely';
 import type { Db } from './database.ts';
-import type { OitStatus } from './schema.ts';
+import type { OitStatus } from '../domain/oit/workflow.ts';
 
 export interface OitValues {
   agencyCode: string;

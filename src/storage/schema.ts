@@ -1,5 +1,6 @@
 // Kysely's view of the tables. Each migration's tables are described here; keep them in step.
 import type { ColumnType, Generated } from 'kysely';
+import type { OitStatus } from '../domain/oit/workflow.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
@@ -232,9 +233,6 @@ export interface JobTable {
   failed_at: NullableTimestamp;
   created_at: DefaultedTimestamp;
 }
-
-export type OitStatus =
-  'draft' | 'submitted' | 'reviewed' | 'clarification_requested' | 're_reviewed' | 'confirmed';
 
 /** One version of an agency's OIT item; changes insert a new version (nothing is erased). */
 export interface OitEntryTable {

@@ -5,6 +5,7 @@ import pino from 'pino';
 import { registerBatchJobHandler, registerJobHandler } from '../../src/jobs/handlers.ts';
 import { runDueJobs } from '../../src/jobs/worker.ts';
 import { createServices, type Services } from '../../src/services/container.ts';
+import { enqueueJobs, queueStats } from '../../src/storage/job.repository.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
 
 let t: TestDb;
@@ -19,25 +20,28 @@ describe('job queue', () => {
   it('coalesces many enqueues with one key into one pending job', async () => {
     let added = 0;
     for (let i = 0; i < 10; i++)
-      added += await s.jobs.enqueue([{ kind: 'test', key: '2563:A', payload: { i } }]);
-    added += await s.jobs.enqueue([
+      added += await enqueueJobs(t.db, [{ kind: 'test', key: '2563:A', payload: { i } }]);
+    added += await enqueueJobs(t.db, [
       { kind: 'test', key: '2563:B' },
       { kind: 'test', key: '2563:A' },
     ]);
     expect(added).toBe(2);
-    expect((await s.jobs.stats()).pending).toBe(2);
+    expect((await queueStats(t.db)).pending).toBe(2);
   });
 
   it('a claimed job does not absorb new work: a change while it runs gets its own job', async () => {
     const claimed = await s.jobs.claim({ limit: 1, leaseSeconds: 60, kinds: ['test'] });
     expect(claimed).toHaveLength(1);
-    expect(await s.jobs.enqueue([{ kind: 'test', key: claimed[0]!.key }])).toBe(1);
+    expect(await enqueueJobs(t.db, [{ kind: 'test', key: claimed[0]!.key }])).toBe(1);
     await s.jobs.complete(claimed[0]!.id);
     await sql`delete from jobs`.execute(t.db);
   });
 
   it('concurrent claims never take the same job (FOR UPDATE SKIP LOCKED)', async () => {
-    await s.jobs.enqueue(Array.from({ length: 30 }, (_, i) => ({ kind: 'test', key: `k${i}` })));
+    await enqueueJobs(
+      t.db,
+      Array.from({ length: 30 }, (_, i) => ({ kind: 'test', key: `k${i}` })),
+    );
     const rounds = await Promise.all(
       Array.from({ length: 4 }, () =>
         s.jobs.claim({ limit: 10, leaseSeconds: 60, kinds: ['test'] }),
@@ -51,14 +55,14 @@ describe('job queue', () => {
 
   it('a failed job is retried later, and marked failed after its last attempt', async () => {
     await sql`delete from jobs`.execute(t.db);
-    await s.jobs.enqueue([{ kind: 'test', key: 'x' }]);
+    await enqueueJobs(t.db, [{ kind: 'test', key: 'x' }]);
     const [job] = await s.jobs.claim({ limit: 1, leaseSeconds: 60 });
     await s.jobs.fail(job!.id, 'boom', { retryInSeconds: 0, maxAttempts: 2 });
     const [again] = await s.jobs.claim({ limit: 1, leaseSeconds: 60 });
     expect(again).toMatchObject({ id: job!.id, attempts: 2 });
     await s.jobs.fail(again!.id, 'boom again', { retryInSeconds: 0, maxAttempts: 2 });
     expect(await s.jobs.claim({ limit: 1, leaseSeconds: 60 })).toEqual([]);
-    expect((await s.jobs.stats()).failed).toBe(1);
+    expect((await queueStats(t.db)).failed).toBe(1);
   });
 
   it('runs claimed jobs of a batch kind together, and one by one when the batch fails', async () => {
@@ -70,17 +74,19 @@ describe('job queue', () => {
       if (ns.includes(13)) throw new Error('13 is unlucky');
     });
     const log = pino({ level: 'silent' });
-    await s.jobs.enqueue(
+    await enqueueJobs(
+      t.db,
       [1, 2, 3].map((n) => ({ kind: 'test-batch', key: `b${n}`, payload: { n } })),
     );
     expect(await runDueJobs(s, log)).toBe(3);
     // Claimed order is the database's (PostgreSQL and PGlite differ): compare sorted.
     const sorted = (ns: number[]) => [...ns].sort((a, b) => a - b);
     expect(calls.map(sorted)).toEqual([[1, 2, 3]]);
-    expect((await s.jobs.stats()).pending).toBe(0);
+    expect((await queueStats(t.db)).pending).toBe(0);
 
     calls.length = 0;
-    await s.jobs.enqueue(
+    await enqueueJobs(
+      t.db,
       [4, 13, 5].map((n) => ({ kind: 'test-batch', key: `b${n}`, payload: { n } })),
     );
     await runDueJobs(s, log);
@@ -98,7 +104,7 @@ describe('job queue', () => {
 
   it("a dead worker's jobs are claimable again within seconds, not minutes", async () => {
     await sql`delete from jobs`.execute(t.db);
-    await s.jobs.enqueue([{ kind: 'test', key: 'orphan' }]);
+    await enqueueJobs(t.db, [{ kind: 'test', key: 'orphan' }]);
     // A worker claims with a short lease and then dies: nothing renews it.
     const [job] = await s.jobs.claim({ limit: 1, leaseSeconds: 1, kinds: ['test'] });
     expect(job).toBeDefined();
@@ -114,7 +120,7 @@ describe('job queue', () => {
     let finish!: () => void;
     const finished = new Promise<void>((r) => (finish = r));
     registerJobHandler('test-slow', () => finished);
-    await s.jobs.enqueue([{ kind: 'test-slow', key: 'slow' }]);
+    await enqueueJobs(t.db, [{ kind: 'test-slow', key: 'slow' }]);
     const log = pino({ level: 'silent' });
     const run = runDueJobs(s, log, { leaseSeconds: 1 });
     // Three lease lengths later another worker still cannot take it.
@@ -124,6 +130,6 @@ describe('job queue', () => {
     }
     finish();
     expect(await run).toBe(1);
-    expect(await s.jobs.stats()).toEqual({ pending: 0, running: 0, failed: 0 });
+    expect(await queueStats(t.db)).toEqual({ pending: 0, running: 0, failed: 0 });
   });
 });

@@ -13,6 +13,7 @@ import { createWorkerApp } from '../../src/http/ops.routes.ts';
 import { registerBuiltInJobs, runDueJobs } from '../../src/jobs/worker.ts';
 import { createServices, type Services } from '../../src/services/container.ts';
 import { recomputeJob } from '../../src/services/job-kinds.ts';
+import { enqueueJobs } from '../../src/storage/job.repository.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
 import {
   YEAR,
@@ -182,7 +183,7 @@ describe('survey answers: per tool and closed day only', () => {
 
 describe('jobs and the database pool', () => {
   it('shows queue depth and the age of the oldest due job, and counts jobs run by kind', async () => {
-    await services.jobs.enqueue([
+    await enqueueJobs(t.db, [
       { ...recomputeJob(YEAR, '51-PRV'), delaySeconds: -120 },
       { ...recomputeJob(YEAR, '51-PAO'), delaySeconds: -5 },
     ]);

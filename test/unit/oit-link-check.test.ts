@@ -20,6 +20,7 @@ import {
   fetchLink,
 } from '../../src/services/link-check.service.ts';
 import { saveOitVersions } from '../../src/storage/oit.repository.ts';
+import { enqueueJobs } from '../../src/storage/job.repository.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
 
 let server: http.Server;
@@ -249,7 +250,7 @@ describe('the link-check job', () => {
       'test',
     );
     registerBuiltInJobs();
-    await s.jobs.enqueue([linkCheckJob(2563, 'L-1', 'submission')]);
+    await enqueueJobs(t.db, [linkCheckJob(2563, 'L-1', 'submission')]);
     expect(await runDueJobs(s, pino({ level: 'silent' }))).toBe(1);
     const sheet = await s.oit.sheet(SYSTEM_CLI, 2563, 'L-1');
     expect(sheet.checks.O1?.[0]).toMatchObject({

@@ -170,9 +170,9 @@ describe('score cards', () => {
         .selectAll()
         .where('agency_code', '=', 'T-PAO')
         .executeTakeFirstOrThrow();
-    await s.results.recomputeAgency(2563, 'T-PAO'); // takes in the response submitted above
+    await s.results.recomputeAgencies(2563, ['T-PAO']); // takes in the response submitted above
     const before = await read();
-    await s.results.recomputeAgency(2563, 'T-PAO');
+    await s.results.recomputeAgencies(2563, ['T-PAO']);
     await s.results.computeYear(2563);
     expect(await read()).toEqual(before);
   });

@@ -16,6 +16,7 @@ import {
   startAppProcess,
   type AppProcess,
 } from '../helpers/app-process.ts';
+import { enqueueJobs, queueStats } from '../../src/storage/job.repository.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
 import { createAccount, TEST_PASSWORD } from '../helpers/sessions.ts';
 import {
@@ -176,10 +177,13 @@ describe.skipIf(!onPostgres)(
     });
 
     it('web processes run no jobs; the worker does every job exactly once', async () => {
-      await services.jobs.enqueue(agencies.map((a) => linkCheckJob(YEAR, a, 'submission')));
+      await enqueueJobs(
+        t.db,
+        agencies.map((a) => linkCheckJob(YEAR, a, 'submission')),
+      );
       // Two web processes, no worker: the jobs wait (a web process would claim within a second).
       await new Promise((r) => setTimeout(r, 2500));
-      expect((await services.jobs.stats()).pending).toBe(agencies.length);
+      expect((await queueStats(t.db)).pending).toBe(agencies.length);
 
       worker = await startAppProcess({ ...env, PROCESS_ROLE: 'worker' });
       // The worker answers the operator's endpoints only.
@@ -187,7 +191,7 @@ describe.skipIf(!onPostgres)(
       expect((await fetch(`${worker.url}/sign-in`)).status).toBe(404);
       const until = Date.now() + 60_000;
       for (;;) {
-        const s = await services.jobs.stats();
+        const s = await queueStats(t.db);
         if (s.pending + s.running === 0) break;
         if (Date.now() > until)
           throw new Error(`jobs left: ${JSON.stringify(s)} ${worker.output()}`);
@@ -197,7 +201,7 @@ describe.skipIf(!onPostgres)(
         select agency_code as agency, count(*)::int as n from oit_link_checks
         where fiscal_year = ${YEAR} group by agency_code order by agency_code`.execute(t.db);
       expect(checks.rows).toEqual(agencies.map((agency) => ({ agency, n: 1 })));
-      expect((await services.jobs.stats()).failed).toBe(0);
+      expect((await queueStats(t.db)).failed).toBe(0);
 
       // /metrics shows each process's own counters: the jobs on the worker, none on the web.
       expect(

@@ -4,15 +4,12 @@
 import type { Framework, OitItem } from '../framework/schema.ts';
 import { TEXT_LIMITS, longerThan } from '../text-limits.ts';
 
-export const OIT_STATUSES = [
-  'draft',
-  'submitted',
-  'reviewed',
-  'clarification_requested',
-  're_reviewed',
-  'confirmed',
-] as const;
-export type OitStatus = (typeof OIT_STATUSES)[number];
+/**
+ * An agency's OIT state for a year (`oit_agency_states.status` and `oit_entries.status` hold
+ * the same words, checked by the migrations).
+ */
+export type OitStatus =
+  'draft' | 'submitted' | 'reviewed' | 'clarification_requested' | 're_reviewed' | 'confirmed';
 
 /** What a person can do to an agency's OIT for a year. */
 export type OitAction =
@@ -25,39 +22,29 @@ export type OitAction =
   | 're_review'
   | 'confirm';
 
-/** The states each action starts from. */
-const FROM: Record<OitAction, readonly OitStatus[]> = {
-  save: ['draft'],
-  submit: ['draft'],
-  start_review: ['submitted'],
-  score: ['submitted'],
-  finish_review: ['submitted'],
-  dispute: ['reviewed', 'clarification_requested'],
-  re_review: ['clarification_requested', 're_reviewed'],
-  confirm: ['reviewed', 'clarification_requested', 're_reviewed'],
+/**
+ * The one transition table: the states each action starts from, and the state it leaves
+ * (none: the agency's state stays as it was). Services ask `actionAllowed` and `statusAfter`.
+ */
+const TRANSITIONS: Record<OitAction, { from: readonly OitStatus[]; to?: OitStatus }> = {
+  save: { from: ['draft'] },
+  submit: { from: ['draft'], to: 'submitted' },
+  start_review: { from: ['submitted'] },
+  score: { from: ['submitted'] },
+  finish_review: { from: ['submitted'], to: 'reviewed' },
+  dispute: { from: ['reviewed', 'clarification_requested'], to: 'clarification_requested' },
+  re_review: { from: ['clarification_requested', 're_reviewed'], to: 're_reviewed' },
+  confirm: { from: ['reviewed', 'clarification_requested', 're_reviewed'], to: 'confirmed' },
 };
 
 /** Whether an action is allowed from an agency's current state. */
 export function actionAllowed(status: OitStatus, action: OitAction): boolean {
-  return FROM[action].includes(status);
+  return TRANSITIONS[action].from.includes(status);
 }
 
 /** The agency's state after an action (assuming actionAllowed). */
 export function statusAfter(status: OitStatus, action: OitAction): OitStatus {
-  switch (action) {
-    case 'submit':
-      return 'submitted';
-    case 'finish_review':
-      return 'reviewed';
-    case 'dispute':
-      return 'clarification_requested';
-    case 're_review':
-      return 're_reviewed';
-    case 'confirm':
-      return 'confirmed';
-    default:
-      return status;
-  }
+  return TRANSITIONS[action].to ?? status;
 }
 
 export type OitProblemCode =

@@ -17,7 +17,6 @@ export {
   summarize,
   summarizeByType,
   summarizeNational,
-  toAgencyResult,
   withLastYear,
   type AgencyResult,
   type CountShare,

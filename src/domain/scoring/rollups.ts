@@ -1,9 +1,7 @@
 // Roll-ups of per-agency results the NACC publishes: per type, national, rankings, provinces,
 // and last year's scores. Plain arrays in, plain objects out, so they work in memory or over SQL rows.
 import type { Framework, SurveyTool } from '../framework/schema.ts';
-import { belowMinimum } from './minimum-sample.ts';
 import { published, publishedChange } from './rounding.ts';
-import type { ScoreCard } from './types.ts';
 
 /** One agency's result for a year, as stored or imported (overall null = not fully assessed). */
 export interface AgencyResult {
@@ -20,22 +18,6 @@ export interface AgencyResult {
   respondents: { IIT: number; EIT: number };
   /** Survey tools below the minimum sample; absent or [] when none (or not known). */
   belowMinimum?: readonly SurveyTool[];
-}
-
-/** The roll-up row of a freshly computed score card. */
-export function toAgencyResult(
-  agency: { agencyCode: string; type: string; province: string | null },
-  card: ScoreCard,
-): AgencyResult {
-  return {
-    ...agency,
-    overall: card.overall,
-    level: card.level,
-    passed: card.passed,
-    indicators: { ...card.indicators },
-    respondents: { ...card.respondents },
-    belowMinimum: belowMinimum(card.sample),
-  };
 }
 
 export interface CountShare {

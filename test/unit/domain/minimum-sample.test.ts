@@ -4,13 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { frameworkSchema, getFramework } from '../../../src/domain/framework/index.ts';
 import { minimumSample } from '../../../src/domain/framework/helpers.ts';
-import {
-  belowMinimum,
-  scoreAgency,
-  summarize,
-  toAgencyResult,
-} from '../../../src/domain/scoring/index.ts';
-import { lamphunInput } from './seed-fixtures.ts';
+import { belowMinimum, scoreAgency, summarize } from '../../../src/domain/scoring/index.ts';
+import { lamphunInput, toAgencyResult } from './seed-fixtures.ts';
 
 const f = getFramework('ita-2563')!;
 

@@ -6,7 +6,6 @@ import {
   rankAgencies,
   summarizeByType,
   summarizeNational,
-  toAgencyResult,
   withLastYear,
   type AgencyResult,
 } from '../../../src/domain/scoring/index.ts';
@@ -196,38 +195,5 @@ describe('withLastYear', () => {
     );
     expect(joined!.lastYear).toBe(90.35);
     expect(joined!.change!.toFixed(2)).toBe('-2.39');
-  });
-});
-
-describe('toAgencyResult', () => {
-  it('turns a score card into the roll-up row', () => {
-    const row = toAgencyResult(
-      { agencyCode: 'x', type: 'province', province: 'ลำพูน' },
-      {
-        frameworkId: 'ita-2563',
-        subItems: {},
-        questions: {},
-        subIndicators: {},
-        indicators: { '1': 90 },
-        tools: { IIT: 90, EIT: 80, OIT: 70 },
-        overall: 79,
-        level: 'B',
-        passed: false,
-        missing: [],
-        respondents: { IIT: 40, EIT: 35 },
-        sample: { IIT: { minimum: 30, below: false }, EIT: { minimum: 40, below: true } },
-      },
-    );
-    expect(row).toEqual({
-      agencyCode: 'x',
-      type: 'province',
-      province: 'ลำพูน',
-      overall: 79,
-      level: 'B',
-      passed: false,
-      indicators: { '1': 90 },
-      respondents: { IIT: 40, EIT: 35 },
-      belowMinimum: ['EIT'],
-    });
   });
 });

@@ -1,6 +1,11 @@
 // Loads the seed's published figures (test/fixtures/seed) for the framework and scoring tests.
 import { readFileSync } from 'node:fs';
-import type { ScoreInput } from '../../../src/domain/scoring/index.ts';
+import {
+  belowMinimum,
+  type AgencyResult,
+  type ScoreCard,
+  type ScoreInput,
+} from '../../../src/domain/scoring/index.ts';
 
 const seedFile = (name: string) =>
   readFileSync(new URL(`../../fixtures/seed/${name}`, import.meta.url), 'utf8');
@@ -72,3 +77,19 @@ export const rankingRows: RankingRow[] = seedFile('rankings-2563.csv')
       passed: passed === '1',
     };
   });
+
+/** The roll-up row of a freshly computed score card (the read model makes these from SQL rows). */
+export function toAgencyResult(
+  agency: { agencyCode: string; type: string; province: string | null },
+  card: ScoreCard,
+): AgencyResult {
+  return {
+    ...agency,
+    overall: card.overall,
+    level: card.level,
+    passed: card.passed,
+    indicators: { ...card.indicators },
+    respondents: { ...card.respondents },
+    belowMinimum: belowMinimum(card.sample),
+  };
+}

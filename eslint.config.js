@@ -1,4 +1,5 @@
-// Lint rules: type-checked TypeScript, and the layer boundaries of docs/architecture.md.
+// Lint rules: type-checked TypeScript, and the layer boundaries of docs/architecture.md (import
+// cycles and type-only imports across layers: test/unit/architecture.test.ts).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -55,7 +56,21 @@ export default tseslint.config(
     ['**/http/**', '**/views/**', '**/cli/**'],
     'services/ do not know about HTTP, views or the CLI',
   ),
-  layer(['src/views/**'], ['**/storage/**', 'kysely'], 'views see domain types, not storage'),
+  layer(
+    ['src/views/**'],
+    ['**/storage/**', '**/http/**', '**/cli/**', '**/jobs/**', 'kysely'],
+    'views see view models and domain types, not storage or HTTP (type imports: test/unit/architecture.test.ts)',
+  ),
+  layer(
+    ['src/i18n/**'],
+    ['**/services/**', '**/storage/**', '**/http/**', '**/views/**', '**/cli/**', '**/jobs/**'],
+    'the i18n catalogue depends only on domain types',
+  ),
+  layer(
+    ['src/demo/**'],
+    ['**/storage/**', '**/http/**', '**/views/**', '**/cli/**', 'kysely'],
+    'the demo loads its data through services',
+  ),
   layer(
     ['src/exports/**'],
     ['**/services/**', '**/storage/**', '**/http/**', '**/views/**', '**/cli/**', 'kysely'],

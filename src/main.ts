@@ -7,7 +7,7 @@ import { isDatabaseEmpty, loadDemo, printDemoReminder, printDemoReport } from '.
 import { createApp } from './http/app.tsx';
 import { createMetrics } from './http/metrics.ts';
 import { createWorkerApp } from './http/ops.routes.ts';
-import { findAsset } from './http/static-assets.ts';
+import { findAsset } from './views/static-assets.ts';
 import { createPdfRenderer, pdfAvailable } from './exports/pdf.ts';
 import { createServices } from './services/container.ts';
 import { startWorker } from './jobs/worker.ts';

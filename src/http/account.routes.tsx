@@ -4,7 +4,7 @@ import { passwordProblem } from '../domain/account.ts';
 import type { FieldError } from '../views/components/form.tsx';
 import { AccountPage } from '../views/pages/account.page.tsx';
 import { MyWorkPage } from '../views/pages/my-work.page.tsx';
-import { pageContext } from './app.tsx';
+import { pageContext } from './page-context.ts';
 import type { AppEnv } from './context.ts';
 import { clearSessionCookie, requireUser } from './session.ts';
 

@@ -5,7 +5,7 @@ import type { AuditFilter } from '../services/audit.service.ts';
 import type { FieldError } from '../views/components/form.tsx';
 import { AdminAuditPage, type AuditQuery } from '../views/pages/admin-audit.page.tsx';
 import { AdminOutboxMessagePage, AdminOutboxPage } from '../views/pages/admin-outbox.page.tsx';
-import { pageContext } from './app.tsx';
+import { pageContext } from './page-context.ts';
 import type { AppEnv } from './context.ts';
 import { requireUser } from './session.ts';
 

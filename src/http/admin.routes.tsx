@@ -6,7 +6,7 @@ import { ServiceError } from '../services/errors.ts';
 import type { FieldError } from '../views/components/form.tsx';
 import { AdminUserPage } from '../views/pages/admin-user.page.tsx';
 import { AdminUsersPage, type InviteForm } from '../views/pages/admin-users.page.tsx';
-import { pageContext } from './app.tsx';
+import { pageContext } from './page-context.ts';
 import type { AppEnv } from './context.ts';
 import { requireUser } from './session.ts';
 

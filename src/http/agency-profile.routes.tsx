@@ -3,7 +3,7 @@ import { Hono, type Context } from 'hono';
 import { ServiceError } from '../services/errors.ts';
 import type { FieldError } from '../views/components/form.tsx';
 import { AgencyProfilePage } from '../views/pages/agency-profile.page.tsx';
-import { pageContext } from './app.tsx';
+import { pageContext } from './page-context.ts';
 import type { AppEnv } from './context.ts';
 import { requireUser } from './session.ts';
 

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { isAgencyType } from '../domain/agency.ts';
 import { AgencyListPage } from '../views/pages/agency-list.page.tsx';
 import { AgencyPage } from '../views/pages/agency.page.tsx';
-import { pageContext } from './app.tsx';
+import { pageContext } from './page-context.ts';
 import type { AppEnv } from './context.ts';
 
 export const agencyRoutes = new Hono<AppEnv>();

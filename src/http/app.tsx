@@ -5,7 +5,6 @@ import type { Services } from '../services/container.ts';
 import type { PdfRenderer } from '../exports/pdf.ts';
 import { ServerErrorPage, NotFoundPage } from '../views/pages/error.page.tsx';
 import { UnavailablePage } from '../views/pages/unavailable.page.tsx';
-import type { PageContext } from '../views/page-context.ts';
 import type { AppEnv } from './context.ts';
 import { ANONYMOUS } from '../domain/actor.ts';
 import { thaiDay } from '../domain/calendar.ts';
@@ -21,7 +20,7 @@ import {
 import { csrfProtection } from './csrf.ts';
 import { inputGuard } from './input-guard.ts';
 import { isClientAbort } from './client-abort.ts';
-import { accountContext } from './account-context.ts';
+import { pageContext } from './page-context.ts';
 import { accountRoutes } from './account.routes.tsx';
 import { adminRoutes } from './admin.routes.tsx';
 import { adminLogRoutes } from './admin-log.routes.tsx';
@@ -59,18 +58,6 @@ export interface AppDeps {
   metrics?: Metrics;
   /** BACKUP_TOKEN: POST /ops/backup serves the snapshot to its holder; none: 404 (ADR 0015). */
   backupToken?: string | null;
-}
-
-export function pageContext(c: Context<AppEnv>): PageContext {
-  const url = new URL(c.req.url);
-  return {
-    lang: c.get('lang'),
-    t: c.get('t'),
-    path: url.pathname + url.search,
-    nonce: c.get('secureHeadersNonce'),
-    csrfToken: c.get('csrfToken') ?? '',
-    ...accountContext(c),
-  };
 }
 
 /** Seconds a client is asked to wait while the database is away (a restart takes a few). */

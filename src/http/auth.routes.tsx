@@ -4,7 +4,7 @@ import { isEmail, passwordProblem } from '../domain/account.ts';
 import type { FieldError } from '../views/components/form.tsx';
 import { BadLinkPage, ForgotPasswordPage, NewPasswordPage } from '../views/pages/password.page.tsx';
 import { SignInPage } from '../views/pages/sign-in.page.tsx';
-import { pageContext } from './app.tsx';
+import { pageContext } from './page-context.ts';
 import type { AppEnv } from './context.ts';
 import { rotateCsrfToken } from './csrf.ts';
 import { safeRedirectPath } from './safe-redirect.ts';

@@ -5,7 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import { ServiceError } from '../services/errors.ts';
 import { ForbiddenPage, RefusalPage } from '../views/pages/forbidden.page.tsx';
 import type { AppEnv } from './context.ts';
-import { pageContext } from './app.tsx';
+import { pageContext } from './page-context.ts';
 
 /** Thrown by requireUser when a signed-in user lacks the role: answered with the 403 page. */
 export class AccessRefused extends Error {}

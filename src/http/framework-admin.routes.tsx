@@ -16,7 +16,7 @@ import {
   UploadProblemsPage,
 } from '../views/pages/frameworks.page.tsx';
 import { SurveyStepPage, type StepBody } from '../views/pages/survey-step.page.tsx';
-import { pageContext } from './app.tsx';
+import { pageContext } from './page-context.ts';
 import type { AppEnv } from './context.ts';
 import { requireUser } from './session.ts';
 

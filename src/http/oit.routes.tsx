@@ -8,7 +8,7 @@ import type { FieldError } from '../views/components/form.tsx';
 import { OitAssignPage, OitHistoryPage, OitLandingPage } from '../views/pages/oit-admin.page.tsx';
 import { OitAgencyPage, OitSubmitPage, type OitTyped } from '../views/pages/oit-agency.page.tsx';
 import { OitReviewListPage, OitReviewPage } from '../views/pages/oit-review.page.tsx';
-import { pageContext } from './app.tsx';
+import { pageContext } from './page-context.ts';
 import type { AppEnv } from './context.ts';
 import { requireUser } from './session.ts';
 

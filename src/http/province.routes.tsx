@@ -24,7 +24,7 @@ import {
 } from '../views/pages/province-progress.page.tsx';
 import { NotFoundPage } from '../views/pages/error.page.tsx';
 import { ProvinceYearsPage } from '../views/pages/province-years.page.tsx';
-import { pageContext } from './app.tsx';
+import { pageContext } from './page-context.ts';
 import type { AppEnv } from './context.ts';
 import { requireUser } from './session.ts';
 

@@ -3,7 +3,7 @@
 import { Hono } from 'hono';
 import { FRAMEWORK_SCHEMA_PATH, frameworkJsonSchemaText } from '../domain/framework/json-schema.ts';
 import { HomePage } from '../views/pages/home.page.tsx';
-import { pageContext } from './app.tsx';
+import { pageContext } from './page-context.ts';
 import type { AppEnv } from './context.ts';
 import { rememberLanguage } from './cookies.ts';
 import { safeRedirectPath } from './safe-redirect.ts';

@@ -9,7 +9,7 @@ import {
   AdminPublicationYearPage,
   type PublishForm,
 } from '../views/pages/admin-publication.page.tsx';
-import { pageContext } from './app.tsx';
+import { pageContext } from './page-context.ts';
 import type { AppEnv } from './context.ts';
 import { requireUser } from './session.ts';
 

@@ -24,7 +24,7 @@ import { RankingsPage } from '../views/pages/rankings.page.tsx';
 import { SummaryPage } from '../views/pages/results-summary.page.tsx';
 import { ANONYMOUS } from '../domain/actor.ts';
 import { OpenDataPage } from '../views/pages/open-data.page.tsx';
-import { pageContext } from './app.tsx';
+import { pageContext } from './page-context.ts';
 import type { AppEnv } from './context.ts';
 
 export const resultsRoutes = new Hono<AppEnv>();

@@ -1,7 +1,7 @@
 // Serves the hashed static assets with long-lived caching.
 import { Hono } from 'hono';
 import type { AppEnv } from './context.ts';
-import { findAsset } from './static-assets.ts';
+import { findAsset } from '../views/static-assets.ts';
 
 export const staticRoutes = new Hono<AppEnv>();
 

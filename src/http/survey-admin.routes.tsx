@@ -13,7 +13,7 @@ import { CalendarAdminPage } from '../views/pages/calendar-admin.page.tsx';
 import { SurveyLinksPage, type AnomalyView } from '../views/pages/survey-links.page.tsx';
 import { SurveyPosterPage } from '../views/pages/survey-poster.page.tsx';
 import { SurveyTargetsPage } from '../views/pages/survey-targets.page.tsx';
-import { pageContext } from './app.tsx';
+import { pageContext } from './page-context.ts';
 import type { AppEnv } from './context.ts';
 import { requireUser } from './session.ts';
 

@@ -14,7 +14,7 @@ import {
   type SurveyHeader,
 } from '../views/pages/survey-start.page.tsx';
 import { SurveyStepPage, radioAnchor, type StepBody } from '../views/pages/survey-step.page.tsx';
-import { pageContext } from './app.tsx';
+import { pageContext } from './page-context.ts';
 import type { AppEnv } from './context.ts';
 import { clientAddress } from './client-address.ts';
 import { rememberLanguage, secureCookies } from './cookies.ts';

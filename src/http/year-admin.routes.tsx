@@ -4,7 +4,7 @@ import { Hono, type Context } from 'hono';
 import { ServiceError } from '../services/errors.ts';
 import type { FieldError } from '../views/components/form.tsx';
 import { YearMovePage, YearsAdminPage } from '../views/pages/years-admin.page.tsx';
-import { pageContext } from './app.tsx';
+import { pageContext } from './page-context.ts';
 import type { AppEnv } from './context.ts';
 import { requireUser } from './session.ts';
 

@@ -13,13 +13,17 @@ import {
 } from '../storage/year.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import { ForbiddenError, NotFoundError, ServiceError } from './errors.ts';
-import type { FrameworkService } from './framework.service.ts';
 
 export interface AssessmentYear extends YearRow {
   framework: Framework;
 }
 
-export function createYearService(db: Db, frameworks: Pick<FrameworkService, 'resolve'>) {
+/** What years need of the framework service: a definition by id (framework-resolver.ts). */
+export interface FrameworkLookup {
+  resolve(id: string): Promise<Framework | undefined>;
+}
+
+export function createYearService(db: Db, frameworks: FrameworkLookup) {
   const withFramework = async (y: YearRow): Promise<AssessmentYear> => {
     // Shipped, or stored by itas framework import (possibly by another process).
     const framework = await frameworks.resolve(y.frameworkId);

@@ -1,6 +1,6 @@
 // The site frame: skip link, header with product name and language switch, navigation, footer.
 import type { Child } from 'hono/jsx';
-import { assetUrl } from '../http/static-assets.ts';
+import { assetUrl } from './static-assets.ts';
 import type { PageContext } from './page-context.ts';
 import { AccountNav, AdminNavItems } from './components/account-nav.tsx';
 import { ProvinceNavItems } from './components/province-nav.tsx';

@@ -1,6 +1,12 @@
 // The semantic checks of a framework: what a well-shaped definition must not contradict.
 import { TOOL_CODES, type Framework } from './schema.ts';
-import type { FrameworkProblem } from './validate.ts';
+
+/** A reason a definition is refused: where (a path into the document) and what, in both languages. */
+export interface FrameworkProblem {
+  path: string;
+  th: string;
+  en: string;
+}
 
 /**
  * Every contradiction in a well-shaped definition, each with the path it concerns: tool weights not

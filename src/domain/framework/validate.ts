@@ -2,15 +2,10 @@
 // not contradict itself (checks.ts). Every problem is returned at once, each with its path.
 import { z } from 'zod';
 import { err, ok, type Result } from '../result.ts';
-import { semanticProblems } from './checks.ts';
+import { semanticProblems, type FrameworkProblem } from './checks.ts';
 import { frameworkSchema, type Framework } from './schema.ts';
 
-/** A reason a definition is refused: where (a path into the document) and what, in both languages. */
-export interface FrameworkProblem {
-  path: string;
-  th: string;
-  en: string;
-}
+export type { FrameworkProblem };
 
 /** `indicators[8].subIndicators[0].items` — the notation of every problem's path. */
 export const pathOf = (parts: readonly PropertyKey[]): string =>

@@ -19,7 +19,7 @@ import {
   OitStatusTag,
 } from '../components/oit-parts.tsx';
 import { Unavailable, windowReason } from '../components/unavailable.tsx';
-import { assetUrl } from '../../http/static-assets.ts';
+import { assetUrl } from '../static-assets.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';

@@ -15,7 +15,7 @@ import {
   OitStatusTag,
 } from '../components/oit-parts.tsx';
 import { Unavailable, windowReason } from '../components/unavailable.tsx';
-import { assetUrl } from '../../http/static-assets.ts';
+import { assetUrl } from '../static-assets.ts';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
 import { txt } from './survey-step.page.tsx';

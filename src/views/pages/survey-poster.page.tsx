@@ -1,7 +1,7 @@
 // A printable A4 Thai poster for one survey link: agency, QR, short link and dates.
 import type { SurveyTool } from '../../domain/framework/schema.ts';
 import { formatDate } from '../../i18n/format.ts';
-import { assetUrl } from '../../http/static-assets.ts';
+import { assetUrl } from '../static-assets.ts';
 import type { PageContext } from '../page-context.ts';
 
 export function SurveyPosterPage(p: {

@@ -2,6 +2,7 @@
 // checks, Buddhist Era dates, the MOU text and reminder templates filled in.
 import { err, ok, type Problem, type Result } from './result.ts';
 import { parseTypedDay } from './calendar.ts';
+import { arabicDigits } from './digits.ts';
 
 export const COMMITTEE_ROLES = [
   'chair',
@@ -96,7 +97,9 @@ const problem = (field: string, th: string, en: string): Problem => ({
   en,
 });
 
-const clean = (v: unknown): string => (typeof v === 'string' ? v.trim().normalize('NFC') : '');
+// Typed Thai digits are kept as Arabic ones, the app's one convention (digits.ts).
+const clean = (v: unknown): string =>
+  typeof v === 'string' ? arabicDigits(v.trim().normalize('NFC')) : '';
 
 /** A calendar day from a form, in either era (see parseTypedDay). Null if it is not one. */
 export function parseDay(raw: string): string | null {
@@ -391,7 +394,7 @@ export const REMINDER_PLACEHOLDERS = [
   'missing',
 ] as const;
 
-/** The province's MOU in Thai, after the seed's template (บันทึกข้อตกลงความร่วมมือ ๒๕๖๔). */
+/** The province's MOU in Thai, after the seed's template (บันทึกข้อตกลงความร่วมมือ 2564). */
 export function mouText(v: {
   province: string;
   year: number;
@@ -406,10 +409,10 @@ export function mouText(v: {
     title: `บันทึกข้อตกลงความร่วมมือ ว่าด้วยการขับเคลื่อนการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐในจังหวัด${v.province} ประจำปีงบประมาณ ${v.year}`,
     paragraphs: [
       `บันทึกข้อตกลงความร่วมมือฉบับนี้ทำขึ้น เมื่อวันที่ ${v.signedOnText ?? dots} ระหว่างจังหวัด${v.province} โดย ${v.firstSigner} และ${party} โดย ${v.partySigner ?? dots} เพื่อร่วมกันขับเคลื่อนการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (Integrity and Transparency Assessment: ITA) ตามแนวทางและเครื่องมือที่สำนักงาน ป.ป.ช. กำหนด โดยมีเจตนารมณ์และความมุ่งมั่นตั้งใจ ดังนี้`,
-      `๑. ส่วนราชการในจังหวัด${v.province} มีความพร้อมในการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ ประจำปีงบประมาณ พ.ศ. ${v.year}`,
-      `๒. จังหวัด${v.province} และ${party} ร่วมกันขับเคลื่อนการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ ประจำปีงบประมาณ พ.ศ. ${v.year}`,
-      `๓. ส่วนราชการในจังหวัด${v.province} มีแนวทางในการปรับปรุงการยกระดับคุณธรรมและความโปร่งใสในการดำเนินงาน ให้มีความโปร่งใสมากยิ่งขึ้น`,
-      '๔. ทุกส่วนราชการร่วมกันขับเคลื่อนตามวิสัยทัศน์ยุทธศาสตร์ชาติว่าด้วยการป้องกันและปราบปรามการทุจริต',
+      `1. ส่วนราชการในจังหวัด${v.province} มีความพร้อมในการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ ประจำปีงบประมาณ พ.ศ. ${v.year}`,
+      `2. จังหวัด${v.province} และ${party} ร่วมกันขับเคลื่อนการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ ประจำปีงบประมาณ พ.ศ. ${v.year}`,
+      `3. ส่วนราชการในจังหวัด${v.province} มีแนวทางในการปรับปรุงการยกระดับคุณธรรมและความโปร่งใสในการดำเนินงาน ให้มีความโปร่งใสมากยิ่งขึ้น`,
+      '4. ทุกส่วนราชการร่วมกันขับเคลื่อนตามวิสัยทัศน์ยุทธศาสตร์ชาติว่าด้วยการป้องกันและปราบปรามการทุจริต',
       'บันทึกข้อตกลงความร่วมมือนี้ได้จัดทำขึ้นมีข้อความถูกต้องตรงกัน แต่ละฝ่ายถือไว้ฝ่ายละหนึ่งฉบับ โดยทั้งสองฝ่ายได้ลงนามร่วมกันและตกลงถือปฏิบัติตามบันทึกข้อตกลงนี้ ตั้งแต่วันที่ลงนามเป็นต้นไป',
     ],
   };

@@ -46,7 +46,8 @@ describe('province drive', () => {
     await page.getByRole('button', { name: 'บันทึก', exact: true }).click();
     await page.waitForURL(/\/committee\?done=1$/);
     const committee = await page.locator('main').textContent();
-    expect(committee).toContain('คำสั่งที่ ๓๑๒/๒๕๖๔ ลงวันที่ 15 มีนาคม 2564');
+    // Typed in Thai digits, shown in Arabic ones like the date beside it (issue 16).
+    expect(committee).toContain('คำสั่งที่ 312/2564 ลงวันที่ 15 มีนาคม 2564');
     expect(committee).toContain('คณะทำงานและเลขานุการ');
     // The seed's order of 3 February 2564 is there too, with its 40 positions.
     expect(committee).toContain('40 ตำแหน่ง');

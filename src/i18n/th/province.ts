@@ -32,7 +32,7 @@ export const province = {
     title: 'คำสั่งแต่งตั้งคณะกรรมการ',
     newOrder: 'บันทึกคำสั่งใหม่',
     number: 'เลขที่คำสั่ง',
-    numberHint: 'เช่น ๒๓๐/๒๕๖๔',
+    numberHint: 'เช่น 230/2564',
     orderedOn: 'วันที่สั่ง',
     dateHint: 'วัน/เดือน/ปี พ.ศ. เช่น 3/2/2564',
     orderTitle: 'เรื่อง',

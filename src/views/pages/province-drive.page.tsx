@@ -1,6 +1,7 @@
 // The province workspace frame and its committee and coordinator pages (and the printable roster).
 import type { Child } from 'hono/jsx';
 import type { Agency } from '../../domain/agency.ts';
+import { arabicDigits } from '../../domain/digits.ts';
 import { COMMITTEE_ROLES, COORDINATORS_NEEDED } from '../../domain/province-drive.ts';
 import { formatDate } from '../../i18n/format.ts';
 import type { CommitteeOrder, Coordinator } from '../../domain/province-drive.ts';
@@ -77,8 +78,8 @@ function Roster({ ctx, order }: { ctx: PageContext; order: CommitteeOrder }) {
     <div class="table-wrap" tabindex={0}>
       <table>
         <caption>
-          {t.committee.orderLine(order.number, formatDate(order.orderedOn, ctx.lang))} ·{' '}
-          {t.committee.count(order.members.length)}
+          {t.committee.orderLine(arabicDigits(order.number), formatDate(order.orderedOn, ctx.lang))}{' '}
+          · {t.committee.count(order.members.length)}
         </caption>
         <thead>
           <tr>
@@ -137,8 +138,8 @@ export function CommitteePage(p: {
         <section>
           <h2>{o.title}</h2>
           <p>
-            {c.orderLine(o.number, formatDate(o.orderedOn, p.ctx.lang))} · {c.signer}: {o.signer} ·{' '}
-            <a href={`${base(p.w)}/committee/${o.id}/roster`}>{c.roster}</a>
+            {c.orderLine(arabicDigits(o.number), formatDate(o.orderedOn, p.ctx.lang))} · {c.signer}:{' '}
+            {o.signer} · <a href={`${base(p.w)}/committee/${o.id}/roster`}>{c.roster}</a>
           </p>
           <Roster ctx={p.ctx} order={o} />
         </section>

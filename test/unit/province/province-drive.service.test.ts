@@ -60,7 +60,9 @@ describe('committee', () => {
     const r = await s.provinceDrive.recordCommitteeOrder(officer, W, order);
     expect(r.ok).toBe(true);
     const [o] = await s.provinceDrive.committee(officer, W);
-    expect(o).toMatchObject({ number: '๒๓๐/๒๕๖๔', orderedOn: '2021-02-03' });
+    // Typed in Thai digits, kept in Arabic ones: the app's one convention (issue 16).
+    expect(o).toMatchObject({ number: '230/2564', orderedOn: '2021-02-03' });
+    expect(o!.title).toContain('พ.ศ. 2564 ของจังหวัดลำพูน');
     expect(o!.members.map((m) => m.role)).toEqual(['chair', 'vice_chair']);
     const audit = await s.audit.list(nacc, { recordType: 'committee_order', recordId: o!.id });
     expect(audit.map((a) => a.action)).toEqual(['drive.committee.create']);

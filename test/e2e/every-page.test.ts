@@ -4,15 +4,17 @@
 // a few pages of each shape (one agency's page stands for all 59), downloads left out. Each page
 // must answer below 400, log no console error (CSP refusals included), pass axe at both widths
 // and not scroll sideways at 360 px.
-import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, PHONE, startServer, type Browser, type Server } from './helpers.ts';
+import {
+  openBrowser,
+  PHONE,
+  runAxe,
+  signIn,
+  startServer,
+  type Browser,
+  type Server,
+} from './helpers.ts';
 
-const axeSource = readFileSync(
-  new URL('../../node_modules/axe-core/axe.min.js', import.meta.url),
-  'utf8',
-);
 let server: Server;
 let browser: Browser;
 
@@ -46,23 +48,6 @@ const shapeOf = (path: string) =>
     .replace(/\/[0-9a-f-]{36}/g, '/:id')
     .replace(/\/\d+(?=\/|$)/g, '/:n');
 
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    const a = (
-      window as unknown as {
-        axe: {
-          run: (
-            o: object,
-          ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    return a.run({ resultTypes: ['violations'] });
-  });
-  return result.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);
-}
-
 describe.each(ROLES)('every page $role reaches', ({ email, password }) => {
   it('answers, logs no error, passes axe at 360 and 1280 px and never scrolls sideways', async () => {
     await browser.context.clearCookies();
@@ -73,11 +58,8 @@ describe.each(ROLES)('every page $role reaches', ({ email, password }) => {
     });
     let start = '/';
     if (email) {
-      await page.goto(`${server.url}/sign-in`);
-      await page.getByLabel('อีเมล').fill(email);
-      await page.getByLabel('รหัสผ่าน').fill(password);
-      await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
-      await page.waitForURL((u) => u.pathname === '/home');
+      await signIn(page, email, password);
+      expect(new URL(page.url()).pathname).toBe('/home');
       start = '/home';
     }
     const problems: string[] = [];
@@ -95,7 +77,7 @@ describe.each(ROLES)('every page $role reaches', ({ email, password }) => {
         if (!(r?.headers()['content-type'] ?? '').includes('text/html')) break;
         const at = `${path} at ${viewport.width} px`;
         if (r!.status() >= 400) problems.push(`${at}: HTTP ${r!.status()}`);
-        for (const v of await axe(page)) problems.push(`${at}: ${v}`);
+        for (const v of await runAxe(page)) problems.push(`${at}: ${v}`);
         const sideways = await page.evaluate(
           () => document.documentElement.scrollWidth - window.innerWidth,
         );

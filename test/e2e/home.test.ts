@@ -1,15 +1,9 @@
 // Each demo role's home (issue 16.1), in Chromium on the demo: sign in from the front page by
 // clicking, land on "งานของฉัน", and reach every task linked from it by clicking only (each page
 // answers without an error); axe finds nothing on the home page at 360 and 1280 px.
-import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, startServer, type Browser, type Server } from './helpers.ts';
+import { openBrowser, runAxe, signIn, startServer, type Browser, type Server } from './helpers.ts';
 
-const axeSource = readFileSync(
-  new URL('../../node_modules/axe-core/axe.min.js', import.meta.url),
-  'utf8',
-);
 let server: Server;
 let browser: Browser;
 
@@ -34,43 +28,11 @@ const ROLES = [
   { role: 'agency_admin', email: '51-prv@demo.itas.local', password: 'demo-agency-2569', min: 5 },
 ] as const;
 
-async function signIn(page: Page, email: string, password: string) {
-  await browser.context.clearCookies();
-  await page.goto(server.url);
-  await page.getByRole('link', { name: 'เข้าสู่ระบบ' }).click();
-  await page.getByLabel('อีเมล').fill(email);
-  await page.getByLabel('รหัสผ่าน').fill(password);
-  await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
-  await page.waitForURL((u) => u.pathname === '/home');
-}
-
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    const a = (
-      window as unknown as {
-        axe: {
-          run: (
-            o: object,
-          ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    return a.run({ resultTypes: ['violations'] });
-  });
-  return result.violations.map(
-    (v) =>
-      `${v.id}: ${v.nodes
-        .slice(0, 3)
-        .map((n) => n.target.join(' '))
-        .join(', ')}`,
-  );
-}
-
 describe.each(ROLES)('the home of $role', ({ role, email, password, min }) => {
   it('lands on its home after sign-in and reaches every task by clicking', async () => {
     const page = await browser.context.newPage();
     await signIn(page, email, password);
+    expect(new URL(page.url()).pathname).toBe('/home');
     expect(await page.locator(`[data-role="${role}"]`).count()).toBeGreaterThan(0);
     const links = page.locator('main .home-role a');
     const n = await links.count();
@@ -101,7 +63,7 @@ describe.each(ROLES)('the home of $role', ({ role, email, password, min }) => {
       const page = await browser.context.newPage();
       await page.setViewportSize({ width, height: 800 });
       await signIn(page, email, password);
-      expect(await axe(page)).toEqual([]);
+      expect(await runAxe(page)).toEqual([]);
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - window.innerWidth,
       );

@@ -16,6 +16,26 @@ export const AGENCY_COLUMNS = [
   'website',
   'staff_count',
 ] as const;
+
+/**
+ * An agency as the exchange formats name it (the columns of agencies.csv, docs/formats.md): what
+ * `itas agencies list` writes as CSV (empty for null) and JSON (null kept).
+ */
+export function agencyRecord(
+  a: Agency,
+): Record<(typeof AGENCY_COLUMNS)[number], string | number | null> {
+  return {
+    code: a.code,
+    name_th: a.nameTh,
+    name_en: a.nameEn,
+    type: a.type,
+    province: a.province,
+    district: a.district,
+    parent_code: a.parentCode,
+    website: a.website,
+    staff_count: a.staffCount,
+  };
+}
 const REQUIRED = ['code', 'name_th', 'type'] as const;
 /**
  * Optional columns giving an agency its group (and size) in one assessment year, for years whose

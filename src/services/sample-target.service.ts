@@ -247,7 +247,7 @@ export function createSampleTargetService(
     toCsv(rows: AgencyProgress[]): string {
       const head = [
         'agency_code',
-        'agency_name',
+        'name_th',
         'province',
         'iit_population',
         'iit_minimum',

@@ -277,9 +277,7 @@ describe('agencies below target', () => {
     const bytes = Buffer.from(await csv.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // a BOM, for spreadsheets
     const text = bytes.subarray(3).toString('utf8');
-    expect(text.startsWith('agency_code,agency_name,province,iit_population,iit_minimum')).toBe(
-      true,
-    );
+    expect(text.startsWith('agency_code,name_th,province,iit_population,iit_minimum')).toBe(true);
     expect(text).toContain('51-PRV,จังหวัดลำพูน,ลำพูน,3498,350,');
     expect((await get(agencyAdmin, '/survey-targets')).status).toBe(403);
     expect((await get(nacc, '/survey-targets')).status).toBe(200);

@@ -4,7 +4,7 @@ import { access } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { csvText } from '../../exports/csv.ts';
-import { AGENCY_COLUMNS } from '../../domain/agency-import.ts';
+import { AGENCY_COLUMNS, agencyRecord } from '../../domain/agency-import.ts';
 import { isAgencyType } from '../../domain/agency.ts';
 import { SYSTEM_CLI } from '../../domain/actor.ts';
 import {
@@ -70,19 +70,12 @@ export const listAgenciesCommand: Command = {
       ...(values.type ? { type: values.type } : {}),
     });
     if (values.format === 'json') {
-      ctx.out(`${JSON.stringify(list, null, 2)}\n`);
+      ctx.out(`${JSON.stringify(list.map(agencyRecord), null, 2)}\n`);
     } else if (values.format === 'csv') {
-      const rows = list.map((a) => [
-        a.code,
-        a.nameTh,
-        a.nameEn ?? '',
-        a.type,
-        a.province ?? '',
-        a.district ?? '',
-        a.parentCode ?? '',
-        a.website ?? '',
-        a.staffCount ?? '',
-      ]);
+      const rows = list.map((a) => {
+        const r = agencyRecord(a);
+        return AGENCY_COLUMNS.map((k) => r[k] ?? '');
+      });
       ctx.out(csvText([[...AGENCY_COLUMNS], ...rows]));
     } else {
       for (const a of list)

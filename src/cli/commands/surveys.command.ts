@@ -102,10 +102,7 @@ export const linksCommand: Command = {
     ]);
     if (values.format === 'csv')
       ctx.out(
-        csvText([
-          ['agency_code', 'agency_name', 'province', 'code', 'iit_url', 'eit_url'],
-          ...rows,
-        ]),
+        csvText([['agency_code', 'name_th', 'province', 'code', 'iit_url', 'eit_url'], ...rows]),
       );
     else for (const r of rows) ctx.out(`${r[0]!.padEnd(14)} ${r[4]}  ${r[5]}  ${r[1]}\n`);
     return 0;

@@ -490,6 +490,12 @@ describe('publishing once ready', () => {
       agency: '51-TM-01',
     });
     expect(r.status).toBe(409);
+    // The page hides the forms and says why, with the day it was published (issue 16.3).
+    const page = await as('nacc_admin', `/admin/publication/${Y}`);
+    expect(page.body).not.toContain(`action="/admin/publication/${Y}/publish"`);
+    expect(page.body).toMatch(
+      new RegExp(`ประกาศผลปี ${Y} แล้วเมื่อ \\d+ \\S+ 25\\d\\d จึงเพิ่มข้อยกเว้นหรือประกาศอีกไม่ได้`),
+    );
   });
 
   it('itas unpublish withdraws it (audited) and itas publish publishes it again', async () => {

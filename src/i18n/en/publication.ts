@@ -5,6 +5,8 @@ import type { publication as th } from '../th/publication.ts';
 
 export const publication: Widen<typeof th> = {
   title: (y: string) => `Publish fiscal year ${y}`,
+  publishedLocked: (y: string, on: string) =>
+    `The results of ${y} were published on ${on}, so no exception can be added and nothing published again; to change anything, withdraw the publication on the list of years first`,
   open: 'Check readiness and publish',
   checklistTitle: 'Ready to publish?',
   ready: 'Ready to publish',

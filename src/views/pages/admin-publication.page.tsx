@@ -9,6 +9,7 @@ import type { PublicationView } from '../../services/publication.service.ts';
 import type { YearRow } from '../../services/results-read-model.ts';
 import { ChartTable } from '../components/data-table.tsx';
 import { CsrfField, ErrorSummary, errorFor, type FieldError } from '../components/form.tsx';
+import { Unavailable } from '../components/unavailable.tsx';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
 import { PassTag } from './results-parts.tsx';
@@ -108,7 +109,18 @@ export function AdminPublicationYearPage({
       )}
       <h1>{p.title(y)}</h1>
       {view.year.publishedAt && (
-        <p class="tag tag--pass">{`${m.published} ${formatDate(view.year.publishedAt, lang)}`}</p>
+        <>
+          <p class="tag tag--pass">{`${m.published} ${formatDate(view.year.publishedAt, lang)}`}</p>
+          <Unavailable
+            ctx={ctx}
+            reasons={[
+              p.publishedLocked(
+                String(view.year.fiscalYear),
+                formatDate(view.year.publishedAt, lang),
+              ),
+            ]}
+          />
+        </>
       )}
 
       <section aria-labelledby="checklist" data-testid="checklist">

@@ -1,4 +1,4 @@
-// Runs one benchmark by name: npm run bench -- scoring | agencies | results | surveys | fuzz. Never part of npm test.
+// Runs one benchmark by name: npm run bench -- scoring | agencies | results | surveys | fuzz | compare. Never part of npm test.
 export {};
 
 const [benchName, ...args] = process.argv.slice(2);
@@ -9,6 +9,7 @@ const benches: Record<string, () => Promise<void>> = {
   results: async () => (await import('./results.ts')).runResultsBench(),
   surveys: async () => (await import('./surveys.ts')).runSurveysBench(),
   fuzz: async () => (await import('./fuzz.ts')).runFuzzBench(),
+  compare: async () => (await import('./compare.ts')).runCompareBench(),
 };
 
 const run = benchName ? benches[benchName] : undefined;

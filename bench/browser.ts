@@ -1,0 +1,266 @@
+// A minimal browser for load benchmarks: a cookie jar (names, paths, deletion), GET and form POST
+// that follow redirects as a browser does (303 → GET), the static assets a page links to (fetched
+// once per browser unless the server lets them be cached), and a parser for the forms of our own
+// server-rendered pages. It counts every request it makes, so a walk's cost is visible.
+import { benchFetch, type BenchResponse } from './http-client.ts';
+
+export interface Page {
+  url: string;
+  status: number;
+  html: string;
+}
+
+export interface FormField {
+  name: string;
+  value: string;
+  type: string;
+}
+
+export interface ParsedForm {
+  action: string;
+  method: string;
+  /** Hidden, text-like inputs, textareas and selects (first option), in document order. */
+  fields: FormField[];
+  /** Radio groups: name → values offered, in document order. */
+  radios: Map<string, string[]>;
+  /** Named submit buttons (name → value), in document order. */
+  buttons: FormField[];
+}
+
+interface Cookie {
+  name: string;
+  value: string;
+  path: string;
+}
+
+/** Assets whose cacheability is known, shared by every browser of the run (url → cacheable). */
+const assetCacheable = new Map<string, Promise<boolean>>();
+
+const decode = (s: string) =>
+  s
+    .replaceAll('&quot;', '"')
+    .replaceAll('&#39;', "'")
+    .replaceAll('&#x27;', "'")
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&amp;', '&');
+
+function attrs(tag: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of tag.matchAll(/([\w:-]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g)) {
+    const name = m[1]!.toLowerCase();
+    if (name in out) continue;
+    out[name] = decode(m[2] ?? m[3] ?? m[4] ?? '');
+  }
+  return out;
+}
+
+/** The forms of a page (our own markup: no nested forms, attributes quoted). */
+export function parseForms(html: string): ParsedForm[] {
+  const forms: ParsedForm[] = [];
+  for (const m of html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/gi)) {
+    const a = attrs(m[1]!);
+    const body = m[2]!;
+    const form: ParsedForm = {
+      action: a.action ?? '',
+      method: (a.method ?? 'get').toLowerCase(),
+      fields: [],
+      radios: new Map(),
+      buttons: [],
+    };
+    for (const t of body.matchAll(/<(input|select|textarea|button)\b([^>]*)>/gi)) {
+      const kind = t[1]!.toLowerCase();
+      const at = attrs(t[2]!);
+      const name = at.name;
+      if (kind === 'button') {
+        if ((at.type ?? 'submit') === 'submit' && name !== undefined)
+          form.buttons.push({ name, value: at.value ?? '', type: 'submit' });
+        continue;
+      }
+      if (name === undefined || 'disabled' in at) continue;
+      if (kind === 'select') {
+        const rest = body.slice(t.index + t[0].length);
+        const options = rest.slice(0, rest.search(/<\/select>/i));
+        const opt = [...options.matchAll(/<option\b([^>]*)>/gi)]
+          .map((o) => attrs(o[1]!).value ?? '')
+          .find((v) => v !== '');
+        form.fields.push({ name, value: opt ?? '', type: 'select' });
+        continue;
+      }
+      if (kind === 'textarea') {
+        form.fields.push({ name, value: '', type: 'textarea' });
+        continue;
+      }
+      const type = (at.type ?? 'text').toLowerCase();
+      if (type === 'radio') {
+        const list = form.radios.get(name) ?? [];
+        list.push(at.value ?? 'on');
+        form.radios.set(name, list);
+      } else if (type === 'submit') {
+        form.buttons.push({ name, value: at.value ?? '', type });
+      } else if (type === 'checkbox') {
+        if ('checked' in at) form.fields.push({ name, value: at.value ?? 'on', type });
+      } else if (type !== 'file' && type !== 'reset' && type !== 'button' && type !== 'image') {
+        form.fields.push({ name, value: at.value ?? '', type });
+      }
+    }
+    forms.push(form);
+  }
+  return forms;
+}
+
+/** The stylesheets, scripts and icons a page makes a browser fetch on its own. */
+export function assetsOf(html: string): string[] {
+  const out: string[] = [];
+  for (const m of html.matchAll(/<(link|script)\b([^>]*)>/gi)) {
+    const a = attrs(m[2]!);
+    if (m[1]!.toLowerCase() === 'script' && a.src) out.push(a.src);
+    const rel = (a.rel ?? '').toLowerCase();
+    if (m[1]!.toLowerCase() === 'link' && a.href && /stylesheet|icon|modulepreload/.test(rel))
+      out.push(a.href);
+  }
+  return out;
+}
+
+function cacheable(res: BenchResponse): boolean {
+  const cc = (res.headers.get('cache-control') ?? '').toLowerCase();
+  if (/no-store|no-cache/.test(cc)) return false;
+  const age = /max-age=(\d+)/.exec(cc);
+  return cc.includes('immutable') || (age !== null && Number(age[1]) > 0);
+}
+
+export class Browser {
+  private jar: Cookie[] = [];
+  /** Assets this browser has fetched (or, being cacheable, need not fetch again). */
+  private seen = new Set<string>();
+  requests = 0;
+  gets = 0;
+  posts = 0;
+  assetRequests = 0;
+
+  constructor(readonly base: string) {}
+
+  private cookieHeader(path: string): string {
+    return this.jar
+      .filter(
+        (c) => path === c.path || path.startsWith(c.path.endsWith('/') ? c.path : `${c.path}/`),
+      )
+      .sort((a, b) => b.path.length - a.path.length)
+      .map((c) => `${c.name}=${c.value}`)
+      .join('; ');
+  }
+
+  private keep(res: BenchResponse, requestPath: string) {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair, ...opts] = line.split(';').map((s) => s.trim());
+      const eq = pair!.indexOf('=');
+      const name = pair!.slice(0, eq);
+      const value = pair!.slice(eq + 1);
+      let path = requestPath.slice(0, requestPath.lastIndexOf('/')) || '/';
+      let gone = value === '';
+      for (const o of opts) {
+        const [k, v = ''] = o.split('=');
+        const key = k!.toLowerCase();
+        if (key === 'path') path = v;
+        if (key === 'max-age' && Number(v) <= 0) gone = true;
+        if (key === 'expires' && Date.parse(v) < Date.now()) gone = true;
+      }
+      this.jar = this.jar.filter((c) => !(c.name === name && c.path === path));
+      if (!gone) this.jar.push({ name, value, path });
+    }
+  }
+
+  /** A cookie's value as the browser would send it to `path`. */
+  cookie(name: string, path = '/'): string | undefined {
+    return this.jar
+      .filter((c) => c.name === name && (path === c.path || path.startsWith(c.path)))
+      .sort((a, b) => b.path.length - a.path.length)[0]?.value;
+  }
+
+  private async request(
+    method: 'GET' | 'POST',
+    url: string,
+    body?: string,
+    contentType = 'application/x-www-form-urlencoded',
+  ): Promise<Page> {
+    let u = new URL(url, this.base);
+    let m = method;
+    let b = body;
+    for (let hops = 0; hops < 10; hops++) {
+      const headers: Record<string, string> = {
+        accept: 'text/html,application/xhtml+xml',
+        'accept-language': 'th,en;q=0.8',
+      };
+      const cookie = this.cookieHeader(u.pathname);
+      if (cookie) headers.cookie = cookie;
+      if (b !== undefined) headers['content-type'] = contentType;
+      this.requests++;
+      if (m === 'GET') this.gets++;
+      else this.posts++;
+      const res = await benchFetch(u.toString(), {
+        method: m,
+        headers,
+        ...(b !== undefined ? { body: b } : {}),
+      });
+      const buf = await res.arrayBuffer();
+      this.keep(res, u.pathname);
+      const location = res.headers.get('location');
+      if (res.status >= 300 && res.status < 400 && location) {
+        u = new URL(location, u);
+        if (res.status === 303 || ((res.status === 301 || res.status === 302) && m === 'POST')) {
+          m = 'GET';
+          b = undefined;
+        }
+        continue;
+      }
+      const html = Buffer.from(buf).toString('utf8');
+      if (res.status === 200 && m === 'GET') await this.loadAssets(html, u);
+      return { url: u.pathname + u.search, status: res.status, html };
+    }
+    throw new Error(`too many redirects from ${url}`);
+  }
+
+  /** Fetches what the page links to, as a first visit does; cached assets only once per run. */
+  private async loadAssets(html: string, at: URL) {
+    for (const href of assetsOf(html)) {
+      const u = new URL(href, at);
+      if (u.origin !== new URL(this.base).origin) continue;
+      const key = u.pathname + u.search;
+      if (this.seen.has(key)) continue;
+      this.seen.add(key);
+      const known = assetCacheable.get(key);
+      if (known) {
+        // Cacheable: in the browser's cache after its first visit, not a request per respondent.
+        if (await known) continue;
+        this.assetRequests++;
+        this.requests++;
+        const res = await benchFetch(u.toString());
+        await res.arrayBuffer();
+        continue;
+      }
+      const probe = (async () => {
+        this.assetRequests++;
+        this.requests++;
+        const res = await benchFetch(u.toString());
+        await res.arrayBuffer();
+        return res.status === 200 && cacheable(res);
+      })();
+      assetCacheable.set(key, probe);
+      await probe;
+    }
+  }
+
+  get(url: string): Promise<Page> {
+    return this.request('GET', url);
+  }
+
+  /** Submits a form as a browser does (application/x-www-form-urlencoded), following redirects. */
+  post(url: string, fields: [string, string][]): Promise<Page> {
+    return this.request('POST', url, new URLSearchParams(fields).toString());
+  }
+
+  /** A POST with any body (e.g. a script's fetch), following redirects. */
+  postRaw(url: string, body: string, contentType: string): Promise<Page> {
+    return this.request('POST', url, body, contentType);
+  }
+}

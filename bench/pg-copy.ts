@@ -1,0 +1,58 @@
+// COPY … FROM STDIN over a plain `pg` client without pg-copy-streams: a submittable query that
+// answers the server's CopyInResponse with the given chunks, then CopyDone. Resolves with the
+// number of rows the server reports.
+import type pg from 'pg';
+
+interface Connection {
+  query(text: string): void;
+  sendCopyFromChunk(chunk: Buffer): void;
+  endCopyFrom(): void;
+  sendCopyFail(message: string): void;
+  stream: { write(b: Buffer): boolean; once(e: string, f: () => void): void };
+}
+
+export function copyFrom(
+  client: pg.Client | pg.PoolClient,
+  text: string,
+  chunks: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let rows = 0;
+    const query = {
+      text,
+      submit(connection: Connection) {
+        connection.query(text);
+      },
+      handleCopyInResponse(connection: Connection) {
+        void (async () => {
+          try {
+            for await (const c of chunks) {
+              connection.sendCopyFromChunk(typeof c === 'string' ? Buffer.from(c) : c);
+              // Let the socket drain now and then, so a large file never sits in memory.
+              await new Promise((r) => setImmediate(r));
+            }
+            connection.endCopyFrom();
+          } catch (e) {
+            connection.sendCopyFail(e instanceof Error ? e.message : String(e));
+          }
+        })();
+      },
+      handleCommandComplete(msg: { text: string }) {
+        rows = Number(/(\d+)$/.exec(msg.text)?.[1] ?? 0);
+      },
+      handleReadyForQuery() {
+        resolve(rows);
+      },
+      // The client forgets the query on an error (no readyForQuery reaches it): settle now.
+      handleError(e: Error) {
+        reject(e);
+      },
+      handleRowDescription() {},
+      handleDataRow() {},
+      handleEmptyQuery() {},
+      handlePortalSuspended() {},
+      handleCopyData() {},
+    };
+    (client as unknown as { query(q: unknown): void }).query(query);
+  });
+}

@@ -5,6 +5,7 @@ import { Hono, type Context } from 'hono';
 import { isAgencyType } from '../domain/agency.ts';
 import { rankingJson } from '../exports/rankings-table.ts';
 import type { AppEnv } from './context.ts';
+import './openapi-api.ts';
 
 export const apiRoutes = new Hono<AppEnv>();
 

@@ -43,7 +43,7 @@ export const openApiDocument: {
     title: 'Open ITAS API',
     version: '1.0.0',
     description:
-      'Survey submissions for mobile apps and partners (anonymous: no name, address or time is stored with an answer).',
+      'Survey submissions for mobile apps and partners (anonymous: no name, address or time is stored with an answer), and the published results as JSON.',
     license: { name: 'MIT', identifier: 'MIT' },
   },
   servers: [{ url: '/' }],
@@ -156,7 +156,10 @@ export const openApiDocument: {
         required: ['response_id', 'created'],
         properties: {
           response_id: { type: 'string' },
-          created: { type: 'boolean', const: true },
+          created: {
+            type: 'boolean',
+            description: 'false when this response_id was already stored (nothing new stored)',
+          },
         },
       },
       Problem: problemList,

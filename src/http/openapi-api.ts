@@ -4,7 +4,9 @@
 import { openApiDocument } from './openapi.ts';
 
 const problem = { $ref: '#/components/responses/Problem' };
-const json = (schema: unknown) => ({ 'application/json': { schema } });
+/** A JSON value, as the document's paths hold them. */
+type Json = (typeof openApiDocument.paths)[string];
+const json = (schema: Json) => ({ 'application/json': { schema } });
 const nullable = (type: string) => ({ type: [type, 'null'] });
 const scoreMap = { type: 'object', additionalProperties: nullable('number') };
 const digitsMap = { type: 'object', additionalProperties: nullable('string') };

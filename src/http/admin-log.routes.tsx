@@ -3,7 +3,11 @@ import { Hono, type Context } from 'hono';
 import { parseTypedDay } from '../domain/calendar.ts';
 import type { AuditFilter } from '../services/audit.service.ts';
 import type { FieldError } from '../views/components/form.tsx';
-import { AdminAuditPage, type AuditQuery } from '../views/pages/admin-audit.page.tsx';
+import {
+  AdminAuditPage,
+  auditPageSize,
+  type AuditQuery,
+} from '../views/pages/admin-audit.page.tsx';
 import { AdminOutboxMessagePage, AdminOutboxPage } from '../views/pages/admin-outbox.page.tsx';
 import { pageContext } from './page-context.ts';
 import type { AppEnv } from './context.ts';
@@ -54,9 +58,10 @@ function readQuery(c: Context<AppEnv>): {
 adminLogRoutes.get('/admin/audit', async (c) => {
   const actor = admin(c);
   const { query, filter, errors } = readQuery(c);
-  const rows = errors.length ? [] : await c.get('services').audit.list(actor, filter);
+  const limit = auditPageSize(c.req.query('show'));
+  const rows = errors.length ? [] : await c.get('services').audit.list(actor, filter, limit);
   return c.html(
-    <AdminAuditPage ctx={pageContext(c)} rows={rows} query={query} errors={errors} />,
+    <AdminAuditPage ctx={pageContext(c)} rows={rows} query={query} errors={errors} limit={limit} />,
     errors.length ? 422 : 200,
   );
 });

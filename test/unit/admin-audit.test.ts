@@ -7,6 +7,7 @@ import { SYSTEM_CLI } from '../../src/domain/actor.ts';
 import { AUDIT_ACTIONS } from '../../src/domain/audit-action.ts';
 import { admin as enAdmin } from '../../src/i18n/en/admin.ts';
 import { admin as thAdmin } from '../../src/i18n/th/admin.ts';
+import { recordAudit } from '../../src/services/audit.service.ts';
 import { createTestApp } from '../helpers/app.ts';
 import { clientFor, createStandardAccounts, type Client } from '../helpers/sessions.ts';
 
@@ -46,6 +47,32 @@ describe('the audit log page', () => {
     expect(count(be.html)).toBe(count(ce.html));
     const past = await page(`?to=${encodeURIComponent('31/12/2500')}`);
     expect(past.html).toContain('ไม่พบรายการตามเงื่อนไข');
+  });
+
+  it('shows the latest 50 entries in three short lines each, and offers more (issue 16)', async () => {
+    for (let i = 0; i < 60; i++)
+      await recordAudit(t.db, {
+        actor: SYSTEM_CLI,
+        action: 'user.create',
+        recordType: 'user',
+        recordId: `bulk-${i}`,
+        after: { i },
+      });
+    // One toggle per entry.
+    const count = (h: string) => (h.match(/<details class="audit-change">/g) ?? []).length;
+    const first = await page();
+    expect(count(first.html)).toBe(50);
+    expect(first.html).toContain('แสดง 50 รายการล่าสุด');
+    expect(first.html).toContain('href="/admin/audit?show=200">แสดง 200 รายการ</a>');
+    // The request id sits behind the toggle with the raw change, not on a line of its own.
+    expect(first.html).toMatch(
+      /<details class="audit-change"><summary>[^<]+<\/summary>[\s\S]*?คำขอ: <code>/,
+    );
+    const more = await page('?show=200');
+    expect(count(more.html)).toBeGreaterThan(60);
+    expect(more.html).not.toContain('show=1000');
+    // Anything else asked for is the default.
+    expect(count((await page('?show=7')).html)).toBe(50);
   });
 
   it('refuses an impossible day with 422, saying how to type one, and keeps what was typed', async () => {

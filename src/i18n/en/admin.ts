@@ -135,6 +135,7 @@ export const admin: Widen<typeof th> = {
     before: 'Before',
     after: 'After',
     shown: (n: string) => `Showing the latest ${n} entries`,
+    showMore: (n: string) => `Show ${n}`,
   },
   outbox: {
     title: 'Outbox',

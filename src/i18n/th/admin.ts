@@ -131,6 +131,7 @@ export const admin = {
     before: 'ก่อน',
     after: 'หลัง',
     shown: (n: string) => `แสดง ${n} รายการล่าสุด`,
+    showMore: (n: string) => `แสดง ${n} รายการ`,
   },
   outbox: {
     title: 'จดหมายออก',

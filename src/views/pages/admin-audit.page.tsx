@@ -1,4 +1,5 @@
-// The audit log for administrators: filter by person, record and date range; export to CSV.
+// The audit log for administrators: filter by person, record and date range; export to CSV. One
+// entry is three short lines (what, when and who, a toggle for the raw change), the latest 50 first.
 import type { AuditRow } from '../../services/audit.service.ts';
 import { isAuditAction } from '../../domain/audit-action.ts';
 import { formatDateTime, formatInteger } from '../../i18n/format.ts';
@@ -14,6 +15,14 @@ export interface AuditQuery {
   to: string;
 }
 
+/** How many entries the page shows: the latest 50 unless more are asked for (`?show=`). */
+export const AUDIT_PAGE_SIZES = [50, 200, 1000] as const;
+
+export function auditPageSize(raw: string | undefined): number {
+  const n = Number(raw);
+  return AUDIT_PAGE_SIZES.find((s) => s === n) ?? AUDIT_PAGE_SIZES[0];
+}
+
 function json(v: unknown): string {
   return v === null || v === undefined ? '–' : JSON.stringify(v, null, 2);
 }
@@ -23,13 +32,18 @@ export function AdminAuditPage({
   rows,
   query,
   errors,
+  limit,
 }: {
   ctx: PageContext;
   rows: AuditRow[];
   query: AuditQuery;
   errors: FieldError[];
+  /** How many entries were asked for (one of AUDIT_PAGE_SIZES). */
+  limit: number;
 }) {
   const t = ctx.t.admin.audit;
+  // A full page may hide older entries: offer the next size up (the CSV has them all).
+  const more = rows.length >= limit ? AUDIT_PAGE_SIZES.find((n) => n > limit) : undefined;
   const qs = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== '')).toString();
   return (
     <Layout ctx={ctx} title={t.title} hasError={errors.length > 0}>
@@ -69,7 +83,17 @@ export function AdminAuditPage({
         <p>{t.none}</p>
       ) : (
         <>
-          <p class="muted">{t.shown(formatInteger(rows.length, ctx.lang))}</p>
+          <p class="muted">
+            {t.shown(formatInteger(rows.length, ctx.lang))}
+            {more ? (
+              <>
+                {' · '}
+                <a href={`/admin/audit?${qs ? `${qs}&` : ''}show=${more}`}>
+                  {t.showMore(formatInteger(more, ctx.lang))}
+                </a>
+              </>
+            ) : null}
+          </p>
           {/* A list rather than a table: six columns do not fit a 360 px phone. */}
           <ol class="card-list audit-list">
             {rows.map((r) => (
@@ -80,30 +104,21 @@ export function AdminAuditPage({
                   {t.records[r.recordType] ?? r.recordType} <code>{r.recordId}</code>{' '}
                   <code class="muted audit-list__key">{r.action}</code>
                 </p>
-                <dl class="audit-list__details">
-                  <dt>{t.colAt}</dt>
-                  <dd>{formatDateTime(r.at, ctx.lang)}</dd>
-                  <dt>{t.colWho}</dt>
-                  <dd>
-                    {r.actorEmail}
-                    {r.actorRoles ? <span class="muted"> ({r.actorRoles})</span> : null}
-                  </dd>
-                  <dt>{t.colChange}</dt>
-                  <dd class="audit-change">
-                    {/* Raw JSON only on request: the list stays readable, nothing is hidden. */}
-                    <details>
-                      <summary>{t.details}</summary>
-                      <p>{t.before}</p>
-                      <pre>{json(r.before)}</pre>
-                      <p>{t.after}</p>
-                      <pre>{json(r.after)}</pre>
-                    </details>
-                  </dd>
-                  <dt>{t.colRequest}</dt>
-                  <dd>
-                    <code>{r.requestId ?? '–'}</code>
-                  </dd>
-                </dl>
+                <p class="audit-list__meta">
+                  {formatDateTime(r.at, ctx.lang)} · {r.actorEmail}
+                  {r.actorRoles ? <span class="muted"> ({r.actorRoles})</span> : null}
+                </p>
+                {/* Raw JSON and the request id only on request: the list stays short and readable. */}
+                <details class="audit-change">
+                  <summary>{t.details}</summary>
+                  <p>{t.before}</p>
+                  <pre>{json(r.before)}</pre>
+                  <p>{t.after}</p>
+                  <pre>{json(r.after)}</pre>
+                  <p>
+                    {t.colRequest}: <code>{r.requestId ?? '–'}</code>
+                  </p>
+                </details>
               </li>
             ))}
           </ol>

@@ -2,8 +2,7 @@
 // an MOU signed and published, finds an agency below its IIT minimum, reminds it (the e-mail is in
 // the outbox), and watches the plan to pass lift the province unit's 2563 score.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { openBrowser, startServer, type Browser, type Server } from './helpers.ts';
+import { openBrowser, signIn, startServer, type Browser, type Server } from './helpers.ts';
 
 let server: Server;
 let browser: Browser;
@@ -15,14 +14,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByLabel('อีเมล').fill(email);
-  await page.getByLabel('รหัสผ่าน').fill(password);
-  await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
-  await page.waitForLoadState();
-}
 
 const ws = () => `${server.url}/province/${encodeURIComponent('ลำพูน')}/2564`;
 

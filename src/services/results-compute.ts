@@ -7,7 +7,11 @@ import type { Db } from '../storage/database.ts';
 import {
   agenciesWithData,
   analyzeCountTables,
+  countAnswers,
+  loadAgencyCounts,
   recountAgencies,
+  staleCounts,
+  type AgencyCounts,
 } from '../storage/response.repository.ts';
 import { upsertScoreCards } from '../storage/score-card.repository.ts';
 import { loadScoreInputs } from './score-inputs.ts';
@@ -22,8 +26,9 @@ async function scoreAndStore(
   year: number,
   framework: Framework,
   codes: string[],
+  storedCounts?: Map<string, AgencyCounts>,
 ): Promise<ScoreCard[]> {
-  const inputs = await loadScoreInputs(db, year, framework, codes);
+  const inputs = await loadScoreInputs(db, year, framework, codes, storedCounts);
   const cards = codes.map((agencyCode) => ({
     agencyCode,
     card: scoreAgency(framework, inputs.get(agencyCode)!),
@@ -38,6 +43,31 @@ export function createResultsCompute(db: Db, years: YearService) {
     return db.transaction().execute(async (tx) => {
       await recountAgencies(tx, fiscalYear, codes);
       return scoreAndStore(tx, fiscalYear, framework, codes);
+    });
+  }
+
+  /**
+   * A year's batch: the same cards as recountAndScore, from one read of the batch's responses.
+   * Their counts are tallied here and compared with the stored ones; only agencies whose counts
+   * differ are recounted (by the one SQL recount) and read back, so a compute right after an
+   * import (which recounted) writes no count at all. The cards are scored from counts equal to
+   * the stored ones, as always.
+   */
+  function checkAndScore(fiscalYear: number, framework: Framework, codes: string[]) {
+    return db.transaction().execute(async (tx) => {
+      const fresh = await countAnswers(tx, fiscalYear, codes[0]!, codes.at(-1)!);
+      // The range may hold agencies without data this year: only the batch's codes count.
+      const batch = new Set(codes);
+      for (const code of fresh.keys()) if (!batch.has(code)) fresh.delete(code);
+      const stale = await staleCounts(tx, fiscalYear, codes, fresh);
+      // Equal to the stored counts but for the stale agencies, which are recounted and read back.
+      const counts = new Map(fresh);
+      if (stale.length) {
+        await recountAgencies(tx, fiscalYear, stale);
+        for (const code of stale) counts.delete(code);
+        for (const [code, c] of await loadAgencyCounts(tx, fiscalYear, stale)) counts.set(code, c);
+      }
+      return scoreAndStore(tx, fiscalYear, framework, codes, counts);
     });
   }
 
@@ -59,10 +89,11 @@ export function createResultsCompute(db: Db, years: YearService) {
     agenciesWithData: (fiscalYear: number) => agenciesWithData(db, fiscalYear),
 
     /**
-     * Recounts every agency with data in the year from `responses` (in SQL) and stores its card
-     * from those counts and its confirmed OIT scores: batch by batch, each through the same
-     * recount-and-score transaction as the recompute job (recomputeAgencies), so the result
-     * never depends on whether the job ran. Returns how many agencies and how many scored.
+     * Recounts every agency with data in the year from `responses` and stores its card from
+     * those counts and its confirmed OIT scores: batch by batch, each in one transaction that
+     * reads the batch's responses once, rewrites the counts that differ with the recompute job's
+     * SQL recount and scores like the job (checkAndScore), so the result never depends on
+     * whether the job ran. Returns how many agencies and how many scored.
      */
     async computeYear(
       fiscalYear: number,
@@ -79,7 +110,7 @@ export function createResultsCompute(db: Db, years: YearService) {
       const lane = async () => {
         while (next < codes.length) {
           const part = codes.slice(next, (next += BATCH));
-          const cards = await recountAndScore(fiscalYear, y.framework, part);
+          const cards = await checkAndScore(fiscalYear, y.framework, part);
           scored += cards.filter((c) => c.overall !== null).length;
           done += part.length;
           onProgress?.(done, codes.length);

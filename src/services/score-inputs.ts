@@ -8,18 +8,22 @@ import type { ScoreInput } from '../domain/scoring/types.ts';
 import { loadAgencyGroups } from '../storage/agency.repository.ts';
 import type { Db } from '../storage/database.ts';
 import { loadOitScores } from '../storage/oit.repository.ts';
-import { loadAgencyCounts } from '../storage/response.repository.ts';
+import { loadAgencyCounts, type AgencyCounts } from '../storage/response.repository.ts';
 import { loadTargets } from '../storage/survey-link.repository.ts';
 
-/** Agency code → its ScoreInput (agencies without any data get empty inputs). */
+/**
+ * Agency code → its ScoreInput (agencies without any data get empty inputs). `storedCounts`:
+ * these agencies' stored counts when the caller has just read them (loadAgencyCounts).
+ */
 export async function loadScoreInputs(
   db: Db,
   fiscalYear: number,
   framework: Framework,
   codes: string[],
+  storedCounts?: Map<string, AgencyCounts>,
 ): Promise<Map<string, ScoreInput>> {
   const [counts, oit, targets, groups] = await Promise.all([
-    loadAgencyCounts(db, fiscalYear, codes),
+    storedCounts ?? loadAgencyCounts(db, fiscalYear, codes),
     loadOitScores(db, fiscalYear, codes),
     loadTargets(db, fiscalYear, codes),
     loadAgencyGroups(db, fiscalYear, codes),

@@ -1,5 +1,5 @@
 // Writes survey responses in batches and keeps the per-agency answer counts in step, in SQL.
-import { randomInt } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from './database.ts';
 import { prepared } from './prepared-statements.ts';
@@ -108,6 +108,102 @@ export async function recountAgencies(
     where fiscal_year = ${fiscalYear} and agency_code = any(${agencyCodes}::text[])
     group by fiscal_year, agency_code, tool
     on conflict (fiscal_year, agency_code, tool) do update set n = excluded.n`.execute(db);
+}
+
+/**
+ * The answer and respondent counts of the agencies whose codes run from `first` to `last` (in
+ * the database's order) as `recountAgencies` would store them, counted here from one read of
+ * their responses (each answer array as text; one range of the index, not a probe per agency):
+ * for a year's compute, which rewrites only the agencies whose stored counts differ
+ * (staleCounts).
+ */
+export async function countAnswers(
+  db: Db,
+  fiscalYear: number,
+  first: string,
+  last: string,
+): Promise<Map<string, AgencyCounts>> {
+  const out = new Map<string, AgencyCounts>();
+  const { rows } = await sql<{ agency_code: string; tool: 'IIT' | 'EIT'; a: string }>`
+    select agency_code, tool, array_to_string(answers, ',', '') as a from responses
+    where fiscal_year = ${fiscalYear} and agency_code between ${first} and ${last}`.execute(db);
+  // Per agency and tool: counts[position] = [c1, c2, c3, c4], or undefined while no answer.
+  const tallies = new Map<string, { n: number; counts: (number[] | undefined)[] }>();
+  for (const r of rows) {
+    const key = `${r.agency_code}\t${r.tool}`;
+    let t = tallies.get(key);
+    if (!t) tallies.set(key, (t = { n: 0, counts: [] }));
+    t.n++;
+    const values = r.a.split(',');
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      if (v === '') continue;
+      const c = (t.counts[i] ??= [0, 0, 0, 0]);
+      const k = Number(v);
+      if (k >= 1 && k <= 4 && Number.isInteger(k)) c[k - 1]!++;
+    }
+  }
+  for (const [key, t] of tallies) {
+    const [code, tool] = key.split('\t') as [string, 'IIT' | 'EIT'];
+    let e = out.get(code);
+    if (!e) {
+      e = { agencyCode: code, respondents: { IIT: 0, EIT: 0 }, counts: { IIT: [], EIT: [] } };
+      out.set(code, e);
+    }
+    e.respondents[tool] = t.n;
+    t.counts.forEach((c, i) => {
+      if (c) e.counts[tool].push([i + 1, ...c]);
+    });
+  }
+  return out;
+}
+
+/** One tool's counts as text, the same in SQL and here: `item:c1,c2,c3,c4` joined by `;`. */
+const countsText = (rows: number[][]) =>
+  rows.map(([item, c1, c2, c3, c4]) => `${item}:${c1},${c2},${c3},${c4}`).join(';');
+
+/**
+ * Of these agencies (in the database's order of codes), those whose stored counts
+ * (answer_counts, respondent_counts) differ from `fresh` (countAnswers): compared by a digest of
+ * each agency's and tool's counts made in SQL, so the stored counts are not shipped out.
+ */
+export async function staleCounts(
+  db: Db,
+  fiscalYear: number,
+  agencyCodes: string[],
+  fresh: Map<string, AgencyCounts>,
+): Promise<string[]> {
+  const first = agencyCodes[0];
+  const last = agencyCodes.at(-1);
+  if (first === undefined || last === undefined) return [];
+  const [{ rows: sums }, { rows: totals }] = await Promise.all([
+    sql<{ agency_code: string; tool: 'IIT' | 'EIT'; h: string }>`
+      select agency_code, tool,
+        md5(string_agg(item || ':' || c1 || ',' || c2 || ',' || c3 || ',' || c4, ';'
+          order by item)) as h
+      from answer_counts
+      where fiscal_year = ${fiscalYear} and agency_code between ${first} and ${last}
+      group by agency_code, tool`.execute(db),
+    sql<{ agency_code: string; tool: 'IIT' | 'EIT'; n: number }>`
+      select agency_code, tool, n from respondent_counts
+      where fiscal_year = ${fiscalYear}
+        and agency_code between ${first} and ${last}`.execute(db),
+  ]);
+  const stored = new Map<string, string>();
+  for (const r of sums) stored.set(`${r.agency_code}\t${r.tool}\th`, r.h);
+  for (const r of totals) stored.set(`${r.agency_code}\t${r.tool}\tn`, String(r.n));
+  const md5 = (text: string) => createHash('md5').update(text).digest('hex');
+  return agencyCodes.filter((code) => {
+    const f = fresh.get(code);
+    return (['IIT', 'EIT'] as const).some((tool) => {
+      const rows = f?.counts[tool] ?? [];
+      const n = f?.respondents[tool] ?? 0;
+      return (
+        stored.get(`${code}\t${tool}\th`) !== (rows.length ? md5(countsText(rows)) : undefined) ||
+        stored.get(`${code}\t${tool}\tn`) !== (n ? String(n) : undefined)
+      );
+    });
+  });
 }
 
 export interface AgencyCounts {

@@ -108,6 +108,31 @@ describe('answer counts', () => {
       expect(await storedCounts(a)).toEqual(await countsFromScratch(a));
   });
 
+  it('a year compute repairs counts that went stale and rewrites only those', async () => {
+    // Stale in three ways: a count off, a count missing, a respondent total off.
+    await sql`update answer_counts set c1 = c1 + 5
+      where agency_code = 'T-PRV' and tool = 'IIT' and item = 1`.execute(t.db);
+    await sql`delete from answer_counts
+      where agency_code = 'T-PAO' and tool = 'EIT' and item = 2`.execute(t.db);
+    await sql`update respondent_counts set n = n + 1
+      where agency_code = 'T-SAO1' and tool = 'IIT'`.execute(t.db);
+    const untouched = async () =>
+      (
+        await sql<{ x: string }>`select xmin::text as x from answer_counts
+          where agency_code = 'T-SAO2' order by tool, item`.execute(t.db)
+      ).rows.map((r) => r.x);
+    const before = await untouched();
+    await s.results.computeYear(2563);
+    for (const a of ['T-PRV', 'T-PAO', 'T-SAO1', 'T-SAO2'])
+      expect(await storedCounts(a)).toEqual(await countsFromScratch(a));
+    const { rows } = await sql<{ n: number }>`select n from respondent_counts
+      where agency_code = 'T-SAO1' and tool = 'IIT'`.execute(t.db);
+    const { rows: real } = await sql<{ n: number }>`select count(*)::int as n from responses
+      where agency_code = 'T-SAO1' and tool = 'IIT'`.execute(t.db);
+    expect(rows[0]!.n).toBe(real[0]!.n);
+    expect(await untouched()).toEqual(before);
+  });
+
   it('submit is idempotent and refuses bad answers per field in Thai and English', async () => {
     const input = {
       responseId: randomUUID(),

@@ -18,7 +18,12 @@ function help(list: Command[]): string {
 
 export async function runCli(
   argv: string[],
-  io = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s) },
+  io: { out: (s: string) => void; err: (s: string) => void } = {
+    out: (s) => void process.stdout.write(s),
+    err: (s) => void process.stderr.write(s),
+  },
+  /** Services the caller opened and closes (tests); by default the command opens the database. */
+  given: { services?: Services } = {},
 ): Promise<number> {
   const match = commands
     .filter((c) => c.path.every((w, i) => argv[i] === w))
@@ -55,6 +60,7 @@ export async function runCli(
     out: io.out,
     err: io.err,
     services: async () =>
+      given.services ??
       (opened ??= createServices(await openReadyDatabase(config, log), {
         publicUrl: config.publicUrl,
         smtpUrl: config.smtpUrl,

@@ -88,6 +88,8 @@ export const linksCommand: Command = {
     if (!['csv', 'table'].includes(values.format))
       throw new UsageError('--format must be csv or table');
     const services = await ctx.services();
+    // A year that does not exist is refused (exit 1), not given links of its own.
+    await services.years.require(year);
     await services.surveyLinks.ensureAll(SYSTEM_CLI, year, values.province);
     let links = await services.surveyLinks.list(SYSTEM_CLI, year);
     if (values.province) links = links.filter((l) => l.province === values.province);

@@ -2,6 +2,7 @@
 // page's answers (field errors in Thai and English), shared by the HTML form and the API.
 import type { DemographicField, Framework, Question, SurveyTool } from './framework/schema.ts';
 import { indicatorsOf, questionsOf } from './framework/helpers.ts';
+import { normaliseCode } from './survey-guard.ts';
 
 export interface FieldProblem {
   field: string;
@@ -62,6 +63,38 @@ export function allowedValues(scale: string): string[] {
   return isYesNo(scale) ? ['Y', 'N'] : ['1', '2', '3', '4'];
 }
 
+// The messages of a missing answer, one text for the server's pages, the API and the browser's
+// own check (the views hand them to public/survey-steps.js as data, so both say the same).
+export function answerMissing(key: string): FieldProblem {
+  return { field: key, th: `ข้อ ${key}: กรุณาเลือกคำตอบ`, en: `Question ${key}: choose an answer` };
+}
+
+export function demographicMissing(f: DemographicField): FieldProblem {
+  return {
+    field: f.code,
+    th: `${f.label.th}: กรุณาเลือกหนึ่งข้อ`,
+    en: `${f.label.en ?? f.code}: choose one option`,
+  };
+}
+
+export const ELIGIBILITY_MISSING: FieldProblem = {
+  field: 'eligible',
+  th: 'กรุณาตอบว่าท่านปฏิบัติงานในหน่วยงานนี้มาแล้วตามระยะเวลาที่กำหนดหรือไม่',
+  en: 'Say whether you have worked at this agency for the required time',
+};
+
+export const ACCESS_CODE_MISSING: FieldProblem = {
+  field: 'access_code',
+  th: 'กรุณากรอกรหัสเข้าตอบที่หน่วยงานมอบให้',
+  en: 'Enter the access code your agency gave you',
+};
+
+export const ACCESS_CODE_REFUSED: FieldProblem = {
+  field: 'access_code',
+  th: 'รหัสเข้าตอบไม่ถูกต้องหรือถูกใช้ไปแล้ว',
+  en: 'The access code is wrong or has been used',
+};
+
 /** Checks the answers of some questions; every sub-item must have an allowed value. */
 export function validateAnswers(
   questions: Question[],
@@ -75,12 +108,7 @@ export function validateAnswers(
       const raw = input[key];
       const value = typeof raw === 'string' ? raw : typeof raw === 'number' ? String(raw) : '';
       if (allowedValues(item.scale).includes(value)) answers[key] = value;
-      else if (value === '')
-        problems.push({
-          field: key,
-          th: `ข้อ ${key}: กรุณาเลือกคำตอบ`,
-          en: `Question ${key}: choose an answer`,
-        });
+      else if (value === '') problems.push(answerMissing(key));
       else
         problems.push({
           field: key,
@@ -132,12 +160,7 @@ export function validateDemographics(
     const raw = input[f.code];
     const value = typeof raw === 'string' ? raw : '';
     if (f.options.some((o) => o.value === value)) demographics[f.code as DemographicKey] = value;
-    else
-      problems.push({
-        field: f.code,
-        th: `${f.label.th}: กรุณาเลือกหนึ่งข้อ`,
-        en: `${f.label.en ?? f.code}: choose one option`,
-      });
+    else problems.push(demographicMissing(f));
   }
   return { demographics, problems };
 }
@@ -185,4 +208,54 @@ export function firstIncompleteStep(
     if (validateAnswers(pages[i]!.questions, draft.answers).problems.length > 0)
       return `page-${i + 1}`;
   return undefined;
+}
+
+/** The fields of the one-document form (JavaScript's final submit) that are not answers. */
+const FORM_CONTROL_FIELDS = new Set(['_csrf', 'submission', 'eligible', 'access_code']);
+
+/**
+ * A whole survey sent as one flat form (every step's fields at once): eligibility, the
+ * single-use code, demographics and answers, checked with the same rules as each step and the
+ * API. Any other field is an unknown question (refused like the API's), so nothing unchecked
+ * passes. `eligible: 'no'` says the respondent may not answer (IIT).
+ */
+export function parseWholeForm(
+  framework: Framework,
+  tool: SurveyTool,
+  input: Record<string, string>,
+  singleUse: boolean,
+): {
+  ineligible: boolean;
+  accessCode: string | undefined;
+  demographics: Demographics;
+  answers: Record<string, string>;
+  problems: FieldProblem[];
+} {
+  const demographicCodes = new Set(demographicFields(framework, tool).map((f) => f.code));
+  const answerInput: Record<string, string> = {};
+  for (const [k, v] of Object.entries(input))
+    if (!FORM_CONTROL_FIELDS.has(k) && !demographicCodes.has(k)) answerInput[k] = v;
+  const problems: FieldProblem[] = [];
+  let accessCode: string | undefined;
+  if (tool === 'IIT') {
+    if (input.eligible === 'no')
+      return { ineligible: true, accessCode, demographics: {}, answers: {}, problems };
+    if (input.eligible !== 'yes') problems.push(ELIGIBILITY_MISSING);
+    if (singleUse) {
+      const code = normaliseCode(input.access_code ?? '');
+      if (!code) problems.push(ACCESS_CODE_MISSING);
+      else if (code.length > 64) problems.push(ACCESS_CODE_REFUSED);
+      else accessCode = code;
+    }
+  }
+  const d = validateDemographics(framework, tool, input);
+  const a = validateAllAnswers(framework, tool, answerInput);
+  problems.push(...d.problems, ...a.problems);
+  return {
+    ineligible: false,
+    accessCode,
+    demographics: d.demographics,
+    answers: a.answers,
+    problems,
+  };
 }

@@ -1,5 +1,6 @@
 // The application factory: middleware, routes and error pages. It never listens; main.ts does.
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { compress } from 'hono/compress';
 import type { Logger } from 'pino';
 import type { Services } from '../services/container.ts';
 import type { PdfRenderer } from '../exports/pdf.ts';
@@ -115,6 +116,9 @@ export function createApp({
   // Also before them: the operator's backup is a POST from a program, with no session or form.
   mountBackupRoute(app, services, log, { token: backupToken });
   app.use(requestContext(log, survey));
+  // Pages, JSON and exports compressed for clients that take it (gzip); static assets and the
+  // survey pages come compressed already (page-cache.ts), and the survey API's answers are tiny.
+  app.use(unless(isSurveyApi, compress()));
   // The survey API is anonymous and called by programs, and at national peak it is the hottest
   // path: no session lookup, no CSRF cookie (it sends none) and a fixed CSP (JSON needs no script
   // nonce). Everything else gets the full chain.

@@ -128,22 +128,28 @@ async function bodyProblem(c: Context<AppEnv>): Promise<Problem | null> {
   return null;
 }
 
-const limit = limitBody(FORM_BODY_LIMIT, (c) =>
-  renderRefusal(c as Context<AppEnv>, 413, {
-    code: 'too_large',
-    th: th.common.input.tooLargeTitle,
-    en: en.common.input.tooLargeTitle,
-    detailTh: th.common.input.tooLarge(String(FORM_BODY_LIMIT / 1024 / 1024)),
-    detailEn: en.common.input.tooLarge(String(FORM_BODY_LIMIT / 1024 / 1024)),
-  }),
-);
+/** A respondent's form (even the whole survey in one POST) is a few kilobytes: 1 MB is ample. */
+export const SURVEY_FORM_BODY_LIMIT = 1024 * 1024;
+
+const limitOf = (max: number) =>
+  limitBody(max, (c) =>
+    renderRefusal(c as Context<AppEnv>, 413, {
+      code: 'too_large',
+      th: th.common.input.tooLargeTitle,
+      en: en.common.input.tooLargeTitle,
+      detailTh: th.common.input.tooLarge(String(max / 1024 / 1024)),
+      detailEn: en.common.input.tooLarge(String(max / 1024 / 1024)),
+    }),
+  );
+const limit = limitOf(FORM_BODY_LIMIT);
+const surveyLimit = limitOf(SURVEY_FORM_BODY_LIMIT);
 
 /** The guard for every request but the survey API's JSON (which checks its own, smaller body). */
 export const inputGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
   const early = pathProblem(c) ?? queryProblem(c);
   if (early) return refuse(c, early);
   if (SAFE.has(c.req.method) || !isForm(c)) return next();
-  return limit(c, async () => {
+  return (c.req.path.startsWith('/go/') ? surveyLimit : limit)(c, async () => {
     const p = await bodyProblem(c);
     if (p) {
       c.res = await refuse(c, p);

@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from './context.ts';
 import { findAsset } from '../views/static-assets.ts';
+import { acceptedEncoding, notModified } from './page-cache.ts';
 
 export const staticRoutes = new Hono<AppEnv>();
 
@@ -14,6 +15,8 @@ export const faviconRoute = new Hono<AppEnv>();
 faviconRoute.get('/favicon.ico', (c) => {
   const asset = findAsset('favicon.svg');
   if (!asset) return c.notFound();
+  if (notModified(c, `"${asset.hash}"`))
+    return c.body(null, 304, { 'Cache-Control': 'public, max-age=86400', ETag: `"${asset.hash}"` });
   return c.body(asset.body as Uint8Array<ArrayBuffer>, 200, {
     'Content-Type': asset.type,
     'Cache-Control': 'public, max-age=86400',
@@ -26,9 +29,18 @@ staticRoutes.get('/*', (c) => {
   const asset = findAsset(name);
   if (!asset) return c.notFound();
   const versioned = c.req.query('v') === asset.hash || name.startsWith('fonts/');
-  return c.body(asset.body as Uint8Array<ArrayBuffer>, 200, {
-    'Content-Type': asset.type,
-    'Cache-Control': versioned ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
-    ETag: `"${asset.hash}"`,
-  });
+  const cache = versioned ? 'public, max-age=31536000, immutable' : 'public, max-age=300';
+  // One ETag per encoding (strong validators differ when the bytes do); any of them means the
+  // browser holds this content.
+  const encoding = asset.br
+    ? acceptedEncoding(c.req.header('accept-encoding'), ['br', 'gzip'])
+    : undefined;
+  const etag = `"${asset.hash}${encoding === 'br' ? '-br' : encoding === 'gzip' ? '-gz' : ''}"`;
+  const headers: Record<string, string> = { 'Cache-Control': cache, ETag: etag };
+  if (asset.br) headers.Vary = 'Accept-Encoding';
+  if (notModified(c, `"${asset.hash}"`)) return c.body(null, 304, headers);
+  headers['Content-Type'] = asset.type;
+  if (encoding) headers['Content-Encoding'] = encoding;
+  const body = encoding === 'br' ? asset.br : encoding === 'gzip' ? asset.gzip : asset.body;
+  return c.body(body as Uint8Array<ArrayBuffer>, 200, headers);
 });

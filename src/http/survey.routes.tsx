@@ -4,7 +4,7 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { demographicFields, isYesNo, type FieldProblem } from '../domain/survey-form.ts';
-import { STATE_DAYS, type SurveyContext } from '../services/survey.service.ts';
+import { STATE_DAYS, type Draft, type SurveyContext } from '../services/survey.service.ts';
 import type { FieldError } from '../views/components/form.tsx';
 import { SurveyCheckPage } from '../views/pages/survey-check.page.tsx';
 import {
@@ -15,6 +15,14 @@ import {
 } from '../views/pages/survey-start.page.tsx';
 import { SurveyStepPage, radioAnchor, type StepBody } from '../views/pages/survey-step.page.tsx';
 import { pageContext } from './page-context.ts';
+import type { PageContext } from '../views/page-context.ts';
+import {
+  pageTemplate,
+  placeholder,
+  sendHtml,
+  sendRevalidated,
+  type PageTemplate,
+} from './page-cache.ts';
 import type { AppEnv } from './context.ts';
 import { clientAddress } from './client-address.ts';
 import { rememberLanguage, secureCookies } from './cookies.ts';
@@ -89,11 +97,115 @@ async function load(c: Context<AppEnv>): Promise<SurveyContext | undefined> {
   return c.get('services').surveys.resolve(c.req.param('code') ?? '', c.req.param('tool') ?? '');
 }
 
+/** The text of a rendered view (every survey view is synchronous). */
+async function textOf(node: unknown): Promise<string> {
+  return String(await (node as { toString(): string | Promise<string> }).toString());
+}
+
+/** A page with a form (its token, the respondent's answers): never stored by any cache. */
+async function personal(c: Context<AppEnv>, node: unknown, status: number) {
+  return sendHtml(c, await textOf(node), status, 'no-store');
+}
+
+/**
+ * Templates of the pages everyone gets alike but for the form's token and sealed id (the start
+ * page with the whole survey, a step page with nothing answered on it yet), per link and
+ * framework as the lookup cache holds them: a change to either makes new objects, so new
+ * templates. Rendered once per link every couple of seconds instead of at every request.
+ */
+const templates = new WeakMap<object, WeakMap<object, Map<string, PageTemplate>>>();
+
+async function fromTemplate(
+  c: Context<AppEnv>,
+  ctx: SurveyContext,
+  key: string,
+  render: (pc: PageContext) => unknown,
+  values: Record<string, string>,
+) {
+  let byFramework = templates.get(ctx.link);
+  if (!byFramework) templates.set(ctx.link, (byFramework = new WeakMap()));
+  let byKey = byFramework.get(ctx.framework);
+  if (!byKey) byFramework.set(ctx.framework, (byKey = new Map<string, PageTemplate>()));
+  const pc = pageContext(c);
+  const fullKey = `${key}|${pc.lang}|${pc.path}`;
+  let template = byKey.get(fullKey);
+  if (!template) {
+    const names = Object.keys(values);
+    const html = await textOf(render({ ...pc, csrfToken: placeholder('csrf'), nonce: undefined }));
+    template = pageTemplate(html, names);
+    if (byKey.size >= 64) byKey.clear();
+    byKey.set(fullKey, template);
+  }
+  return template.fill(Object.values(values));
+}
+
 function closed(c: Context<AppEnv>, ctx: SurveyContext, status: 200 | 409) {
-  return c.html(
-    <SurveyClosedPage ctx={pageContext(c)} h={header(ctx)} window={ctx.window} />,
-    status,
+  return textOf(<SurveyClosedPage ctx={pageContext(c)} h={header(ctx)} window={ctx.window} />).then(
+    (html) => sendRevalidated(c, html, status),
   );
+}
+
+/** What a draft (or a refused send) holds, as form values by field name. */
+function valuesOf(draft: Draft | undefined): Record<string, string> {
+  return {
+    ...(draft?.answers ?? {}),
+    ...(draft?.demographics ?? {}),
+    ...(draft?.eligible ? { eligible: 'yes' } : {}),
+    ...(draft?.accessCode ? { access_code: draft.accessCode } : {}),
+  };
+}
+
+/**
+ * The start page, carrying the whole survey as one form for the script (ADR 0017). `values` and
+ * `errors` come from the browser's state, or from a send the server refused.
+ */
+async function renderStart(
+  c: Context<AppEnv>,
+  ctx: SurveyContext,
+  draft: Draft | undefined,
+  values: Record<string, string>,
+  errors: FieldError[],
+  status: 200 | 422 | 429,
+) {
+  const answered = (getCookie(c, MARKER_COOKIE) ?? '').split('.').includes(markerOf(ctx));
+  const submission = c.get('services').surveys.sealSubmission(ctx);
+  const page = (pc: PageContext, sealed: string) => (
+    <SurveyStartPage
+      ctx={pc}
+      h={header(ctx)}
+      pageCount={ctx.steps.filter((s) => s !== 'eligibility').length}
+      firstStep={ctx.steps[0]!}
+      hasDraft={draft !== undefined}
+      answeredBefore={answered}
+      window={ctx.window}
+      whole={{
+        framework: ctx.framework,
+        steps: ctx.steps,
+        pages: ctx.pages,
+        demographics: demographicFields(ctx.framework, ctx.tool),
+        minYears: ctx.framework.iitMinYearsOfService,
+        singleUse: ctx.link.singleUseIit,
+        submission: sealed,
+        values,
+        errors,
+      }}
+    />
+  );
+  const plain =
+    draft === undefined &&
+    errors.length === 0 &&
+    Object.keys(values).length === 0 &&
+    c.get('actor').kind !== 'user';
+  if (!plain) return personal(c, page(pageContext(c), submission), status);
+  const w = ctx.window.state === 'open' ? `${ctx.window.opensOn}:${ctx.window.closesOn}` : '';
+  const filled = await fromTemplate(
+    c,
+    ctx,
+    `start|${ctx.tool}|${answered}|${ctx.link.singleUseIit}|${w}`,
+    (pc) => page(pc, placeholder('submission')),
+    { csrf: c.get('csrfToken') ?? '', submission },
+  );
+  return sendHtml(c, filled, status, 'no-store');
 }
 
 surveyRoutes.get('/go/:tool/:code', async (c) => {
@@ -101,45 +213,75 @@ surveyRoutes.get('/go/:tool/:code', async (c) => {
   if (!ctx) return c.notFound();
   if (ctx.window.state !== 'open') return closed(c, ctx, 200);
   const draft = c.get('services').surveys.loadDraft(ctx, stateOf(c));
-  const answered = (getCookie(c, MARKER_COOKIE) ?? '').split('.').includes(markerOf(ctx));
-  return c.html(
-    <SurveyStartPage
-      ctx={pageContext(c)}
-      h={header(ctx)}
-      pageCount={ctx.steps.filter((s) => s !== 'eligibility').length}
-      firstStep={ctx.steps[0]!}
-      hasDraft={draft !== undefined}
-      answeredBefore={answered}
-      window={ctx.window}
-    />,
-  );
+  return renderStart(c, ctx, draft, valuesOf(draft), [], 200);
 });
 
-surveyRoutes.get('/go/:tool/:code/thanks', async (c) => {
+/** Marks this browser as having answered this survey (a soft warning later, never a block). */
+function markAnswered(c: Context<AppEnv>, ctx: SurveyContext) {
+  const markers = (getCookie(c, MARKER_COOKIE) ?? '').split('.').filter(Boolean);
+  if (!markers.includes(markerOf(ctx))) markers.push(markerOf(ctx));
+  setCookie(c, MARKER_COOKIE, markers.slice(-20).join('.'), {
+    path: '/go',
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: secure(c),
+    maxAge: 60 * 60 * 24 * 365,
+  });
+}
+
+// The one-document form's single POST (JavaScript): every answer at once, checked by the same
+// domain rules as the steps and the API, stored through the same pipeline as the check page's
+// submit. Refused: the same document again with the errors on their step and everything typed.
+surveyRoutes.post('/go/:tool/:code/send', async (c) => {
   const ctx = await load(c);
   if (!ctx) return c.notFound();
-  return c.html(
-    <SurveyEndPage
-      ctx={pageContext(c)}
-      h={header(ctx)}
-      kind="thanks"
-      minYears={ctx.framework.iitMinYearsOfService}
-    />,
-  );
+  if (ctx.window.state !== 'open') return closed(c, ctx, 409);
+  const form = await c.req.parseBody();
+  const input: Record<string, string> = {};
+  for (const [k, v] of Object.entries(form)) if (typeof v === 'string') input[k] = v;
+  const surveys = c.get('services').surveys;
+  const r = await surveys.submitWholeForm(ctx, input, input.submission, clientAddress(c));
+  const base = header(ctx).base;
+  if (r.ok) {
+    dropState(c, ctx);
+    markAnswered(c, ctx);
+    return c.redirect(`${base}/thanks`, 303);
+  }
+  if (r.status === 'ineligible') {
+    dropState(c, ctx);
+    return c.redirect(`${base}/not-eligible`, 303);
+  }
+  if (r.status === 409) return closed(c, ctx, 409);
+  if (r.status === 404) return c.notFound();
+  const values = { ...input };
+  delete values._csrf;
+  delete values.submission;
+  if (r.status === 429) {
+    c.header('Retry-After', String(r.retryAfterSeconds ?? 60));
+    const message = c.get('t').surveys.errors.rateLimited;
+    return renderStart(c, ctx, undefined, values, [{ field: 'submit', message }], 429);
+  }
+  return renderStart(c, ctx, undefined, values, toErrors(c, ctx, r.problems), 422);
 });
 
-surveyRoutes.get('/go/:tool/:code/not-eligible', async (c) => {
-  const ctx = await load(c);
-  if (!ctx) return c.notFound();
-  return c.html(
-    <SurveyEndPage
-      ctx={pageContext(c)}
-      h={header(ctx)}
-      kind="ineligible"
-      minYears={ctx.framework.iitMinYearsOfService}
-    />,
+// The ends of the path hold nothing personal (no form, no state): revalidated by ETag.
+for (const kind of ['thanks', 'ineligible'] as const)
+  surveyRoutes.get(
+    `/go/:tool/:code/${kind === 'thanks' ? 'thanks' : 'not-eligible'}`,
+    async (c) => {
+      const ctx = await load(c);
+      if (!ctx) return c.notFound();
+      const html = await textOf(
+        <SurveyEndPage
+          ctx={pageContext(c)}
+          h={header(ctx)}
+          kind={kind}
+          minYears={ctx.framework.iitMinYearsOfService}
+        />,
+      );
+      return sendRevalidated(c, html, 200);
+    },
   );
-});
 
 async function renderCheck(
   c: Context<AppEnv>,
@@ -149,7 +291,8 @@ async function renderCheck(
 ) {
   const view = c.get('services').surveys.checkView(ctx, stateOf(c));
   if (!view.draft) return c.redirect(`${header(ctx).base}/${view.step}`, 303);
-  return c.html(
+  return personal(
+    c,
     <SurveyCheckPage
       ctx={pageContext(c)}
       h={header(ctx)}
@@ -183,15 +326,7 @@ surveyRoutes.post('/go/:tool/:code/submit', async (c) => {
   const base = header(ctx).base;
   if (r.ok) {
     dropState(c, ctx);
-    const markers = (getCookie(c, MARKER_COOKIE) ?? '').split('.').filter(Boolean);
-    if (!markers.includes(markerOf(ctx))) markers.push(markerOf(ctx));
-    setCookie(c, MARKER_COOKIE, markers.slice(-20).join('.'), {
-      path: '/go',
-      httpOnly: true,
-      sameSite: 'Lax',
-      secure: secure(c),
-      maxAge: 60 * 60 * 24 * 365,
-    });
+    markAnswered(c, ctx);
     return c.redirect(`${base}/thanks`, 303);
   }
   if (r.status === 303) return c.redirect(`${base}/${r.step}`, 303);
@@ -223,7 +358,7 @@ function stepBody(ctx: SurveyContext, step: string): StepBody | undefined {
   return page ? { kind: 'page', title: page.title, questions: page.questions } : undefined;
 }
 
-function renderStep(
+async function renderStep(
   c: Context<AppEnv>,
   ctx: SurveyContext,
   step: string,
@@ -238,21 +373,37 @@ function renderStep(
   const returnToCheck = c.req.query('return') === 'check';
   const back = returnToCheck ? `${base}/check` : i > 0 ? `${base}/${ctx.steps[i - 1]}` : base;
   const n = counted.indexOf(step);
-  return c.html(
+  const page = (pc: PageContext, shown: Record<string, string>) => (
     <SurveyStepPage
-      ctx={pageContext(c)}
+      ctx={pc}
       h={header(ctx)}
       framework={ctx.framework}
       step={step}
       body={body}
       {...(n >= 0 ? { progress: { n: n + 1, of: counted.length } } : {})}
-      values={values}
+      values={shown}
       errors={errors}
       back={back}
       returnToCheck={returnToCheck}
-    />,
-    status,
+    />
   );
+  // Nothing answered on this step yet (the usual way forward): the step's template.
+  const blank =
+    errors.length === 0 &&
+    c.get('actor').kind !== 'user' &&
+    !fieldsOf(body).some((f) => values[f] !== undefined);
+  if (!blank) return personal(c, page(pageContext(c), values), status);
+  const filled = await fromTemplate(c, ctx, `step|${step}`, (pc) => page(pc, {}), {
+    csrf: c.get('csrfToken') ?? '',
+  });
+  return sendHtml(c, filled, status, 'no-store');
+}
+
+/** The names of a step's fields. */
+function fieldsOf(body: StepBody): string[] {
+  if (body.kind === 'eligibility') return ['eligible', 'access_code'];
+  if (body.kind === 'about') return body.fields.map((f) => f.code);
+  return body.questions.flatMap((q) => q.items.map((i) => `${q.code}.${i.n}`));
 }
 
 surveyRoutes.get('/go/:tool/:code/:step', async (c) => {
@@ -264,13 +415,7 @@ surveyRoutes.get('/go/:tool/:code/:step', async (c) => {
   const draft = c.get('services').surveys.loadDraft(ctx, stateOf(c));
   if (ctx.tool === 'IIT' && step !== 'eligibility' && !draft?.eligible)
     return c.redirect(`${header(ctx).base}/eligibility`, 303);
-  const values: Record<string, string> = {
-    ...(draft?.answers ?? {}),
-    ...(draft?.demographics ?? {}),
-    ...(draft?.eligible ? { eligible: 'yes' } : {}),
-    ...(draft?.accessCode ? { access_code: draft.accessCode } : {}),
-  };
-  return renderStep(c, ctx, step, body, values, [], 200);
+  return renderStep(c, ctx, step, body, valuesOf(draft), [], 200);
 });
 
 surveyRoutes.post('/go/:tool/:code/:step', async (c) => {

@@ -8,6 +8,10 @@ import { resolveFramework } from './framework-resolver.ts';
 import type { Framework, SurveyTool } from '../domain/framework/schema.ts';
 import type { Problem, Result } from '../domain/result.ts';
 import {
+  ACCESS_CODE_MISSING,
+  ACCESS_CODE_REFUSED,
+  ELIGIBILITY_MISSING,
+  parseWholeForm,
   firstIncompleteStep,
   surveyPages,
   surveySteps,
@@ -184,6 +188,21 @@ export function createSurveyService(
     };
   }
 
+  /** A fresh response id sealed for a form (valid 24 hours): sending twice stores one response. */
+  function sealSubmission(ctx: SurveyContext): string {
+    const until = now().getTime() + SUBMISSION_HOURS * 3_600_000;
+    return submissions.seal({ id: randomUUID(), until }, stateContext(ctx));
+  }
+
+  /** The id sealed into the form; a form without one (or a stale one) gets a fresh id. */
+  function responseIdOf(ctx: SurveyContext, submission: string | undefined): string {
+    const sealed = submissions.open(submission, stateContext(ctx)) as
+      { id?: unknown; until?: unknown } | undefined;
+    return sealed && typeof sealed.id === 'string' && Number(sealed.until) > now().getTime()
+      ? sealed.id
+      : randomUUID();
+  }
+
   const closedProblem = (ctx: SurveyContext): FieldProblem => ({
     field: 'window',
     th: `แบบวัด ${ctx.tool} ของหน่วยงานนี้ปิดรับคำตอบอยู่`,
@@ -206,17 +225,7 @@ export function createSurveyService(
     };
     const singleUse = ctx.tool === 'IIT' && ctx.link.singleUseIit;
     if (singleUse && !accessCode)
-      return {
-        ok: false,
-        status: 422,
-        problems: [
-          {
-            field: 'access_code',
-            th: 'กรุณากรอกรหัสเข้าตอบที่หน่วยงานมอบให้',
-            en: 'Enter the access code your agency gave you',
-          },
-        ],
-      };
+      return { ok: false, status: 422, problems: [ACCESS_CODE_MISSING] };
     const ticket = await guard.ticket(key, address, singleUse ? accessCode : undefined);
     const result = await deps.submit(
       {
@@ -277,31 +286,17 @@ export function createSurveyService(
         const v = input.eligible;
         // Someone who may not answer keeps nothing: the route drops the state too.
         if (v === 'no') return { kind: 'ineligible' };
-        if (v !== 'yes')
-          problems.push({
-            field: 'eligible',
-            th: 'กรุณาตอบว่าท่านปฏิบัติงานในหน่วยงานนี้มาแล้วตามระยะเวลาที่กำหนดหรือไม่',
-            en: 'Say whether you have worked at this agency for the required time',
-          });
+        if (v !== 'yes') problems.push(ELIGIBILITY_MISSING);
         if (ctx.link.singleUseIit) {
           const code = normaliseCode(
             typeof input.access_code === 'string' ? input.access_code : '',
           );
-          if (!code)
-            problems.push({
-              field: 'access_code',
-              th: 'กรุณากรอกรหัสเข้าตอบที่หน่วยงานมอบให้',
-              en: 'Enter the access code your agency gave you',
-            });
+          if (!code) problems.push(ACCESS_CODE_MISSING);
           else if (
             code.length > 64 ||
             !(await guard.accessCodeUsable(ctx.link.fiscalYear, ctx.link.agencyCode, code))
           )
-            problems.push({
-              field: 'access_code',
-              th: 'รหัสเข้าตอบไม่ถูกต้องหรือถูกใช้ไปแล้ว',
-              en: 'The access code is wrong or has been used',
-            });
+            problems.push(ACCESS_CODE_REFUSED);
           else draft.accessCode = code;
         }
         if (problems.length === 0) draft.eligible = true;
@@ -339,12 +334,10 @@ export function createSurveyService(
       const draft = loadDraft(ctx, state);
       const missing = firstIncompleteStep(ctx.framework, ctx.tool, draft, ctx.link.singleUseIit);
       if (!draft || missing) return { draft: undefined, step: missing ?? ctx.steps[0]! };
-      const until = now().getTime() + SUBMISSION_HOURS * 3_600_000;
-      return {
-        draft,
-        submission: submissions.seal({ id: randomUUID(), until }, stateContext(ctx)),
-      };
+      return { draft, submission: sealSubmission(ctx) };
     },
+
+    sealSubmission,
 
     /** Submits the answers a browser carries (HTML path); nothing was stored before this. */
     async submitDraft(
@@ -359,14 +352,40 @@ export function createSurveyService(
       const missing = firstIncompleteStep(ctx.framework, ctx.tool, draft, ctx.link.singleUseIit);
       if (!draft || missing) return { ok: false, status: 303, step: missing ?? ctx.steps[0]! };
       const answers = validateAllAnswers(ctx.framework, ctx.tool, draft.answers).answers;
-      // The id sealed into the check page; a form without one (or a stale one) gets a fresh id.
-      const sealed = submissions.open(submission, stateContext(ctx)) as
-        { id?: unknown; until?: unknown } | undefined;
-      const responseId =
-        sealed && typeof sealed.id === 'string' && Number(sealed.until) > now().getTime()
-          ? sealed.id
-          : randomUUID();
-      return finish(ctx, responseId, answers, draft.demographics, address, draft.accessCode);
+      return finish(
+        ctx,
+        responseIdOf(ctx, submission),
+        answers,
+        draft.demographics,
+        address,
+        draft.accessCode,
+      );
+    },
+
+    /**
+     * The whole survey in one POST (the one-document form with JavaScript): every step's fields
+     * checked at once by the same domain rules as each step and the API, then the same pipeline
+     * as the check page's submit. Nothing of the browser's state is needed.
+     */
+    async submitWholeForm(
+      ctx: SurveyContext,
+      input: Record<string, string>,
+      submission: string | undefined,
+      address: string | undefined,
+    ): Promise<SubmitOutcome | { ok: false; status: 'ineligible' }> {
+      if (ctx.window.state !== 'open')
+        return { ok: false, status: 409, problems: [closedProblem(ctx)] };
+      const form = parseWholeForm(ctx.framework, ctx.tool, input, ctx.link.singleUseIit);
+      if (form.ineligible) return { ok: false, status: 'ineligible' };
+      if (form.problems.length > 0) return { ok: false, status: 422, problems: form.problems };
+      return finish(
+        ctx,
+        responseIdOf(ctx, submission),
+        form.answers,
+        form.demographics,
+        address,
+        form.accessCode,
+      );
     },
 
     /** The API: one whole response in one call, idempotent on its response_id. */

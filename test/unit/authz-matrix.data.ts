@@ -547,6 +547,7 @@ function surveyMatrix(): Record<string, RouteCase> {
       alsoAllowed: reached,
     },
     'POST /go/:tool/:code/submit': { path: `${go}/submit`, expect: PUBLIC, alsoAllowed: reached },
+    'POST /go/:tool/:code/send': { path: `${go}/send`, expect: PUBLIC, alsoAllowed: reached },
     'POST /api/v1/surveys/:code/:tool': {
       path: '/api/v1/surveys/abcdefghjk/iit',
       expect: PUBLIC,

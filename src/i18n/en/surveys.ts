@@ -40,6 +40,8 @@ export const surveys: Widen<typeof th> = {
     progress: (n: string, of: string) => `Page ${n} of ${of}`,
     continue: 'Save and continue',
     back: 'Back',
+    pageHint:
+      'Your answers stay in this page only until you send them; nothing is stored before that.',
     savedHint:
       'Your unsent answers are kept only in this browser (encrypted), not on our server, until you send them; you can come back on this device within 7 days.',
   },

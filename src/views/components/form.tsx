@@ -45,6 +45,8 @@ export interface TextFieldProps {
   autocomplete?: string;
   inputmode?: 'numeric' | 'decimal' | 'email' | 'tel' | 'text' | 'url' | 'search' | 'none';
   required?: boolean;
+  /** The server's message for an empty field, for the browser's own check (survey-steps.js). */
+  missingMessage?: string;
 }
 
 export function TextField(p: TextFieldProps) {
@@ -52,7 +54,7 @@ export function TextField(p: TextFieldProps) {
     .filter(Boolean)
     .join(' ');
   return (
-    <div class={`form-group${p.error ? ' form-group--error' : ''}`}>
+    <div class={`form-group${p.error ? ' form-group--error' : ''}`} data-missing={p.missingMessage}>
       <label for={p.id}>{p.label}</label>
       {p.hint ? (
         <span class="hint" id={`${p.id}-hint`}>
@@ -90,12 +92,15 @@ export function RadioGroup(p: {
   value?: string | undefined;
   error?: string | undefined;
   inline?: boolean;
+  /** The server's message when nothing is chosen, for the browser's own check. */
+  missingMessage?: string;
 }) {
   const first = `${p.name}-${p.options[0]?.value ?? '0'}`.replace(/[^\w-]/g, '_');
   return (
     <div
       class={`form-group${p.error ? ' form-group--error' : ''}`}
       id={`${p.name}-group`.replace(/[^\w-]/g, '_')}
+      data-missing={p.missingMessage}
     >
       <fieldset aria-describedby={p.error ? `${first}-error` : undefined}>
         <legend>{p.legend}</legend>

@@ -1,4 +1,5 @@
 // Check your answers: every answer with a change link, then the send button.
+import type { Child } from 'hono/jsx';
 import type { DemographicField, Framework } from '../../domain/framework/schema.ts';
 import type { DraftAnswers, SurveyPage } from '../../domain/survey-form.ts';
 import type { FieldError } from '../components/form.tsx';
@@ -8,32 +9,28 @@ import type { PageContext } from '../page-context.ts';
 import type { SurveyHeader } from './survey-start.page.tsx';
 import { answerOptions, radioAnchor, txt } from './survey-step.page.tsx';
 
-export function SurveyCheckPage(p: {
+/**
+ * Every answer with its change link (the check page, and the last step of the one-document
+ * form, where `shown` leaves a place the browser fills).
+ */
+export function AnswerSummary(p: {
   ctx: PageContext;
   h: SurveyHeader;
   framework: Framework;
-  draft: DraftAnswers;
-  /** The sealed response id made for this page: sending twice stores one response. */
-  submission: string;
   demographics: DemographicField[];
   pages: readonly SurveyPage[];
-  errors: FieldError[];
+  shown: (key: string, options: { value: string; label: string }[]) => Child;
 }) {
   const { ctx } = p;
   const s = ctx.t.surveys;
   const change = (step: string, anchor: string, what: string) => (
-    <a href={`${p.h.base}/${step}?return=check#${anchor}`}>
+    <a href={`${p.h.base}/${step}?return=check#${anchor}`} data-change={step}>
       {s.check.change}
       <span class="visually-hidden"> {s.check.changeLabel(what)}</span>
     </a>
   );
   return (
-    <Layout ctx={ctx} title={s.check.title} hasError={p.errors.length > 0}>
-      <ErrorSummary ctx={ctx} errors={p.errors} />
-      <span class="caption">
-        {p.h.agencyName} · {s.toolShort[p.h.tool]}
-      </span>
-      <h1>{s.check.title}</h1>
+    <>
       <h2>{s.about.title}</h2>
       <dl class="summary-list summary-list--actions">
         {p.h.tool === 'IIT' ? (
@@ -45,13 +42,12 @@ export function SurveyCheckPage(p: {
           </>
         ) : null}
         {p.demographics.map((f) => {
-          const v = p.draft.demographics[f.code as keyof DraftAnswers['demographics']];
-          const label = f.options.find((o) => o.value === v);
+          const options = f.options.map((o) => ({ value: o.value, label: txt(ctx, o.label) }));
           return (
             <>
               <dt>{txt(ctx, f.label)}</dt>
               <dd>
-                {label ? txt(ctx, label.label) : s.check.notAnswered}{' '}
+                {p.shown(f.code, options)}{' '}
                 {change('about', radioAnchor(f.code, f.options[0]?.value ?? ''), txt(ctx, f.label))}
               </dd>
             </>
@@ -66,14 +62,13 @@ export function SurveyCheckPage(p: {
               q.items.map((item) => {
                 const key = `${q.code}.${item.n}`;
                 const options = answerOptions(ctx, p.framework, item.scale);
-                const chosen = options.find((o) => o.value === p.draft.answers[key]);
                 return (
                   <>
                     <dt>
                       {key} {q.items.length === 1 ? txt(ctx, q.text) : txt(ctx, item.text)}
                     </dt>
                     <dd>
-                      {chosen ? chosen.label : s.check.notAnswered}{' '}
+                      {p.shown(key, options)}{' '}
                       {change(`page-${i + 1}`, radioAnchor(key, options[0]!.value), key)}
                     </dd>
                   </>
@@ -83,6 +78,42 @@ export function SurveyCheckPage(p: {
           </dl>
         </>
       ))}
+    </>
+  );
+}
+
+export function SurveyCheckPage(p: {
+  ctx: PageContext;
+  h: SurveyHeader;
+  framework: Framework;
+  draft: DraftAnswers;
+  /** The sealed response id made for this page: sending twice stores one response. */
+  submission: string;
+  demographics: DemographicField[];
+  pages: readonly SurveyPage[];
+  errors: FieldError[];
+}) {
+  const { ctx } = p;
+  const s = ctx.t.surveys;
+  return (
+    <Layout ctx={ctx} title={s.check.title} hasError={p.errors.length > 0}>
+      <ErrorSummary ctx={ctx} errors={p.errors} />
+      <span class="caption">
+        {p.h.agencyName} · {s.toolShort[p.h.tool]}
+      </span>
+      <h1>{s.check.title}</h1>
+      <AnswerSummary
+        ctx={ctx}
+        h={p.h}
+        framework={p.framework}
+        demographics={p.demographics}
+        pages={p.pages}
+        shown={(key, options) => {
+          const v =
+            p.draft.demographics[key as keyof DraftAnswers['demographics']] ?? p.draft.answers[key];
+          return options.find((o) => o.value === v)?.label ?? s.check.notAnswered;
+        }}
+      />
       <form method="post" action={`${p.h.base}/submit`} novalidate>
         <CsrfField ctx={ctx} />
         <input type="hidden" name="submission" value={p.submission} />

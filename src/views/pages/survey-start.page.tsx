@@ -4,6 +4,7 @@ import type { SurveyTool } from '../../domain/framework/schema.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
+import { SurveyWholeForm, type WholeSurvey } from './survey-whole.tsx';
 
 export interface SurveyHeader {
   agencyName: string;
@@ -27,32 +28,47 @@ export function SurveyStartPage(p: {
   hasDraft: boolean;
   answeredBefore: boolean;
   window: PhaseState;
+  /** The whole survey as one form, for the browser's script (absent: the start page alone). */
+  whole?: WholeSurvey;
 }) {
   const s = p.ctx.t.surveys;
+  const refused = (p.whole?.errors.length ?? 0) > 0;
   return (
-    <Layout ctx={p.ctx} title={s.toolName[p.h.tool]}>
-      <Caption ctx={p.ctx} h={p.h} />
-      <h1>{s.toolName[p.h.tool]}</h1>
-      <p class="lead">{s.start.lead}</p>
-      <p>{p.h.tool === 'IIT' ? s.start.whoIIT : s.start.whoEIT}</p>
-      <p>{s.start.anonymous}</p>
-      <p>{s.start.howLong(String(p.pageCount))}</p>
-      {p.window.state === 'open' ? (
-        <p class="muted">
-          {s.closed.window(
-            formatDate(p.window.opensOn, p.ctx.lang),
-            formatDate(p.window.closesOn, p.ctx.lang),
-          )}
-        </p>
-      ) : null}
-      {p.answeredBefore ? (
-        <div class="notice" role="note">
-          {s.start.alreadyAnswered}
-        </div>
-      ) : null}
-      <a class="button button--start" href={`${p.h.base}/${p.firstStep}`} role="button">
-        {p.hasDraft ? s.start.resume : s.start.button}
-      </a>
+    <Layout ctx={p.ctx} title={s.toolName[p.h.tool]} hasError={refused}>
+      <div
+        id="survey-intro"
+        hidden={refused}
+        data-title={`${s.toolName[p.h.tool]} – ${p.ctx.t.common.productName}`}
+      >
+        <Caption ctx={p.ctx} h={p.h} />
+        <h1>{s.toolName[p.h.tool]}</h1>
+        <p class="lead">{s.start.lead}</p>
+        <p>{p.h.tool === 'IIT' ? s.start.whoIIT : s.start.whoEIT}</p>
+        <p>{s.start.anonymous}</p>
+        <p>{s.start.howLong(String(p.pageCount))}</p>
+        {p.window.state === 'open' ? (
+          <p class="muted">
+            {s.closed.window(
+              formatDate(p.window.opensOn, p.ctx.lang),
+              formatDate(p.window.closesOn, p.ctx.lang),
+            )}
+          </p>
+        ) : null}
+        {p.answeredBefore ? (
+          <div class="notice" role="note">
+            {s.start.alreadyAnswered}
+          </div>
+        ) : null}
+        <a
+          class="button button--start"
+          href={`${p.h.base}/${p.firstStep}`}
+          role="button"
+          data-start={p.firstStep}
+        >
+          {p.hasDraft ? s.start.resume : s.start.button}
+        </a>
+      </div>
+      {p.whole ? <SurveyWholeForm ctx={p.ctx} h={p.h} w={p.whole} /> : null}
     </Layout>
   );
 }

@@ -1,7 +1,15 @@
 // One step of the respondent's path: eligibility (IIT), about you, or one indicator's questions.
 import type { Child } from 'hono/jsx';
 import type { DemographicField, Framework, Question, Text } from '../../domain/framework/schema.ts';
-import { allowedValues, isYesNo } from '../../domain/survey-form.ts';
+import {
+  ACCESS_CODE_MISSING,
+  ELIGIBILITY_MISSING,
+  allowedValues,
+  answerMissing,
+  demographicMissing,
+  isYesNo,
+  type FieldProblem,
+} from '../../domain/survey-form.ts';
 import type { FieldError } from '../components/form.tsx';
 import { CsrfField, ErrorSummary, RadioGroup, TextField, errorFor } from '../components/form.tsx';
 import { Layout } from '../layout.tsx';
@@ -40,6 +48,102 @@ export type StepBody =
   | { kind: 'eligibility'; minYears: number; singleUse: boolean }
   | { kind: 'about'; fields: DemographicField[] }
   | { kind: 'page'; title: Text; questions: Question[] };
+
+/**
+ * The fields of one step (the same markup on the step's own page and in the one-document form);
+ * `check` adds each field's "nothing chosen" message, the server's own, for the browser's check.
+ */
+export function StepFields(p: {
+  ctx: PageContext;
+  framework: Framework;
+  body: StepBody;
+  values: Record<string, string>;
+  errors: FieldError[];
+  check?: boolean;
+}) {
+  const { ctx, body } = p;
+  const s = ctx.t.surveys;
+  const say = (m: FieldProblem) => (ctx.lang === 'en' ? m.en : m.th);
+  return (
+    <>
+      {body.kind === 'eligibility' ? (
+        <>
+          <RadioGroup
+            ctx={ctx}
+            name="eligible"
+            legend={s.eligibility.legend(String(body.minYears))}
+            options={[
+              { value: 'yes', label: s.eligibility.yes },
+              { value: 'no', label: s.eligibility.no },
+            ]}
+            value={p.values.eligible}
+            error={errorFor(p.errors, radioAnchor('eligible', 'yes'))}
+            missingMessage={p.check ? say(ELIGIBILITY_MISSING) : undefined}
+          />
+          {body.singleUse ? (
+            <TextField
+              ctx={ctx}
+              id="access_code"
+              label={s.eligibility.accessCode}
+              hint={s.eligibility.accessCodeHint}
+              value={p.values.access_code ?? ''}
+              error={errorFor(p.errors, 'access_code')}
+              autocomplete="off"
+              missingMessage={p.check ? say(ACCESS_CODE_MISSING) : undefined}
+            />
+          ) : null}
+        </>
+      ) : body.kind === 'about' ? (
+        <>
+          <p class="hint">{s.about.hint}</p>
+          {body.fields.map((f) => (
+            <RadioGroup
+              ctx={ctx}
+              name={f.code}
+              legend={txt(ctx, f.label)}
+              options={f.options.map((o) => ({ value: o.value, label: txt(ctx, o.label) }))}
+              value={p.values[f.code]}
+              error={errorFor(p.errors, radioAnchor(f.code, f.options[0]?.value ?? ''))}
+              missingMessage={p.check ? say(demographicMissing(f)) : undefined}
+            />
+          ))}
+        </>
+      ) : (
+        body.questions.map((q) => {
+          const single = q.items.length === 1;
+          return (
+            <section class="question" aria-labelledby={`q-${q.code}`}>
+              <h2 id={`q-${q.code}`} class="question__title">
+                <span class="question__code">{q.code}</span> {txt(ctx, q.text)}
+              </h2>
+              {q.items.map((item) => {
+                const key = `${q.code}.${item.n}`;
+                const options = answerOptions(ctx, p.framework, item.scale);
+                return (
+                  <RadioGroup
+                    ctx={ctx}
+                    name={key}
+                    legend={
+                      single ? (
+                        <span class="visually-hidden">{txt(ctx, q.text)}</span>
+                      ) : (
+                        `${item.n}. ${txt(ctx, item.text)}`
+                      )
+                    }
+                    options={options}
+                    value={p.values[key]}
+                    error={errorFor(p.errors, radioAnchor(key, options[0]!.value))}
+                    missingMessage={p.check ? say(answerMissing(key)) : undefined}
+                  />
+                );
+              })}
+            </section>
+          );
+        })
+      )}
+    </>
+  );
+}
 
 export function SurveyStepPage(p: {
   ctx: PageContext;
@@ -80,77 +184,13 @@ export function SurveyStepPage(p: {
       </span>
       <h1>{title}</h1>
       <Form ctx={ctx} action={action} preview={p.preview !== undefined}>
-        {body.kind === 'eligibility' ? (
-          <>
-            <RadioGroup
-              ctx={ctx}
-              name="eligible"
-              legend={s.eligibility.legend(String(body.minYears))}
-              options={[
-                { value: 'yes', label: s.eligibility.yes },
-                { value: 'no', label: s.eligibility.no },
-              ]}
-              value={p.values.eligible}
-              error={errorFor(p.errors, radioAnchor('eligible', 'yes'))}
-            />
-            {body.singleUse ? (
-              <TextField
-                ctx={ctx}
-                id="access_code"
-                label={s.eligibility.accessCode}
-                hint={s.eligibility.accessCodeHint}
-                value={p.values.access_code ?? ''}
-                error={errorFor(p.errors, 'access_code')}
-                autocomplete="off"
-              />
-            ) : null}
-          </>
-        ) : body.kind === 'about' ? (
-          <>
-            <p class="hint">{s.about.hint}</p>
-            {body.fields.map((f) => (
-              <RadioGroup
-                ctx={ctx}
-                name={f.code}
-                legend={txt(ctx, f.label)}
-                options={f.options.map((o) => ({ value: o.value, label: txt(ctx, o.label) }))}
-                value={p.values[f.code]}
-                error={errorFor(p.errors, radioAnchor(f.code, f.options[0]?.value ?? ''))}
-              />
-            ))}
-          </>
-        ) : (
-          body.questions.map((q) => {
-            const single = q.items.length === 1;
-            return (
-              <section class="question" aria-labelledby={`q-${q.code}`}>
-                <h2 id={`q-${q.code}`} class="question__title">
-                  <span class="question__code">{q.code}</span> {txt(ctx, q.text)}
-                </h2>
-                {q.items.map((item) => {
-                  const key = `${q.code}.${item.n}`;
-                  const options = answerOptions(ctx, p.framework, item.scale);
-                  return (
-                    <RadioGroup
-                      ctx={ctx}
-                      name={key}
-                      legend={
-                        single ? (
-                          <span class="visually-hidden">{txt(ctx, q.text)}</span>
-                        ) : (
-                          `${item.n}. ${txt(ctx, item.text)}`
-                        )
-                      }
-                      options={options}
-                      value={p.values[key]}
-                      error={errorFor(p.errors, radioAnchor(key, options[0]!.value))}
-                    />
-                  );
-                })}
-              </section>
-            );
-          })
-        )}
+        <StepFields
+          ctx={ctx}
+          framework={p.framework}
+          body={body}
+          values={p.values}
+          errors={p.errors}
+        />
         {p.preview ? (
           p.preview.next ? (
             <a class="button" href={p.preview.next}>

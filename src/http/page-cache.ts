@@ -1,0 +1,161 @@
+// Cheap responses for pages that are the same for everyone but for a few per-request values (a
+// form's CSRF token, a sealed response id) and for what holds nothing personal (ADR 0017).
+//
+// A page template is rendered once with placeholders, split there, and each fixed part is
+// compressed once into a gzip member's deflate blocks, ending on a byte boundary (a sync flush):
+// filling it in costs compressing the few per-request values and a CRC over the whole, not
+// rendering and compressing a 100 KB document. Anything personal is still sent `no-store`.
+import { createHash } from 'node:crypto';
+import { constants, crc32, deflateRawSync, gzipSync } from 'node:zlib';
+import type { Context } from 'hono';
+import type { AppEnv } from './context.ts';
+
+/** Text that survives HTML escaping unchanged and appears nowhere else. */
+export const placeholder = (name: string) => `itas0placeholder0${name}0`;
+
+interface Part {
+  text: Buffer;
+  /** Raw deflate of `text`, flushed to a byte boundary (the last one finished). */
+  deflated: Buffer;
+}
+
+export interface PageTemplate {
+  fill(values: string[]): { text: string; gzip: () => Buffer };
+}
+
+const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
+const FLUSHED = { level: 6, finishFlush: constants.Z_SYNC_FLUSH };
+const SMALL = { level: 1, finishFlush: constants.Z_SYNC_FLUSH };
+
+/** A gzip member of these pieces of text, the fixed ones compressed beforehand. */
+function gzipOf(pieces: { text: Buffer; deflated: Buffer }[]): Buffer {
+  let crc = 0;
+  let size = 0;
+  for (const p of pieces) {
+    crc = crc32(p.text, crc);
+    size += p.text.length;
+  }
+  const trailer = Buffer.alloc(8);
+  trailer.writeUInt32LE(crc >>> 0, 0);
+  trailer.writeUInt32LE(size >>> 0, 4);
+  return Buffer.concat([GZIP_HEADER, ...pieces.map((p) => p.deflated), trailer]);
+}
+
+/**
+ * Splits `html` at the placeholders `names` (each exactly once, in this order) and compresses
+ * the fixed parts once.
+ */
+export function pageTemplate(html: string, names: string[]): PageTemplate {
+  const texts: string[] = [];
+  let rest = html;
+  for (const name of names) {
+    const at = rest.indexOf(placeholder(name));
+    if (at < 0 || rest.indexOf(placeholder(name), at + 1) >= 0)
+      throw new Error(`page template: ${name} must appear exactly once`);
+    texts.push(rest.slice(0, at));
+    rest = rest.slice(at + placeholder(name).length);
+  }
+  texts.push(rest);
+  const parts: Part[] = texts.map((t, i) => {
+    const text = Buffer.from(t, 'utf8');
+    const last = i === texts.length - 1;
+    return {
+      text,
+      deflated: last ? deflateRawSync(text, { level: 6 }) : deflateRawSync(text, FLUSHED),
+    };
+  });
+  return {
+    fill(values) {
+      let text = texts[0]!;
+      for (let i = 0; i < values.length; i++) text += values[i]! + texts[i + 1]!;
+      return {
+        text,
+        gzip: () => {
+          const pieces: { text: Buffer; deflated: Buffer }[] = [parts[0]!];
+          for (let i = 0; i < values.length; i++) {
+            const v = Buffer.from(values[i]!, 'utf8');
+            pieces.push({ text: v, deflated: deflateRawSync(v, SMALL) }, parts[i + 1]!);
+          }
+          return gzipOf(pieces);
+        },
+      };
+    },
+  };
+}
+
+/** Which compression the client takes: br, gzip or none (q=0 refuses). */
+export function acceptedEncoding(header: string | undefined, offer: ('br' | 'gzip')[]) {
+  if (!header) return undefined;
+  const accepted = new Map<string, number>();
+  for (const item of header.toLowerCase().split(',')) {
+    const [name, ...params] = item.trim().split(';');
+    const q = params.map((p) => /^\s*q=([\d.]+)/.exec(p)?.[1]).find(Boolean);
+    accepted.set(name!.trim(), q === undefined ? 1 : Number(q));
+  }
+  const star = accepted.get('*');
+  return offer.find((e) => (accepted.get(e) ?? star ?? 0) > 0);
+}
+
+/** Below this, compressing costs more than the bytes it saves. */
+const MIN_COMPRESS = 1024;
+
+/**
+ * An HTML page as the response: gzip when the client takes it (the template's, or compressed
+ * now), `Vary: Accept-Encoding`, and the caching said by `cache`.
+ */
+export function sendHtml(
+  c: Context<AppEnv>,
+  page: string | { text: string; gzip: () => Buffer },
+  status: number,
+  cache: string,
+): Response {
+  const text = typeof page === 'string' ? page : page.text;
+  const headers: Record<string, string> = {
+    'Content-Type': 'text/html; charset=UTF-8',
+    'Cache-Control': cache,
+    Vary: 'Accept-Encoding',
+  };
+  if (text.length >= MIN_COMPRESS && acceptedEncoding(c.req.header('accept-encoding'), ['gzip'])) {
+    const body =
+      typeof page === 'string' ? gzipSync(Buffer.from(text, 'utf8'), { level: 4 }) : page.gzip();
+    headers['Content-Encoding'] = 'gzip';
+    return c.body(body as Uint8Array<ArrayBuffer>, status as 200, headers);
+  }
+  return c.body(text, status as 200, headers);
+}
+
+/** A strong validator of some content. */
+export function etagOf(content: string | Uint8Array): string {
+  return `"${createHash('sha1').update(content).digest('base64url').slice(0, 22)}"`;
+}
+
+/** Whether the client's If-None-Match holds this ETag (or a variant of it, "-gz"/"-br"). */
+export function notModified(c: Context<AppEnv>, etag: string): boolean {
+  const sent = c.req.header('if-none-match');
+  if (!sent) return false;
+  if (sent.trim() === '*') return true;
+  const bare = etag.replace(/^W\//, '').replace(/"$/, '');
+  return (sent.match(/(?:W\/)?"[^"]*"/g) ?? []).some((tag) => {
+    const t = tag.replace(/^W\//, '').replace(/"$/, '');
+    return t === bare || t === `${bare}-gz` || t === `${bare}-br`;
+  });
+}
+
+/**
+ * A page that holds nothing personal (no form token, no state): revalidated with its ETag, so a
+ * browser that has it gets 304 and no body. `private`: it may still name the signed-in person.
+ */
+export function sendRevalidated(c: Context<AppEnv>, html: string, status: number): Response {
+  // A signed-in person's pages name them: never kept (session.ts).
+  if (c.get('actor')?.kind === 'user') return sendHtml(c, html, status, 'no-store');
+  const etag = etagOf(html);
+  if (status === 200 && notModified(c, etag)) {
+    return c.body(null, 304, {
+      ETag: etag,
+      'Cache-Control': 'private, no-cache',
+      Vary: 'Accept-Encoding',
+    });
+  }
+  c.header('ETag', etag);
+  return sendHtml(c, html, status, 'private, no-cache');
+}

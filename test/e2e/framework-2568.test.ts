@@ -106,18 +106,20 @@ async function answerSurvey(page: Page, link: string): Promise<number> {
     .or(page.getByRole('link', { name: 'เริ่มตอบแบบวัด' }))
     .click();
   let pages = 0;
+  // With JavaScript the steps are one document addressed by the fragment (#about), else pages.
+  const where = (u: URL) => u.pathname + u.hash.replace('#', '/');
   for (;;) {
     await page.waitForLoadState();
-    const path = new URL(page.url()).pathname;
+    const path = where(new URL(page.url()));
     if (path.endsWith('/check')) break;
     if (path.endsWith('/eligibility')) await page.getByLabel('ใช่', { exact: true }).check();
     else {
       pages++;
-      for (const group of await page.locator('.radios').all())
+      for (const group of await page.locator('.radios:visible').all())
         await group.locator('input[type="radio"]').nth(1).check();
     }
     await page.getByRole('button', { name: 'บันทึกและไปต่อ' }).click();
-    await page.waitForURL((u) => u.pathname !== path);
+    await page.waitForURL((u) => where(u) !== path);
   }
   await page.getByRole('button', { name: 'ส่งคำตอบ' }).click();
   await page.waitForURL(/\/thanks$/);

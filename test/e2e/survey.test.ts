@@ -47,7 +47,7 @@ async function continueOn(page: Page) {
 }
 
 async function answerAll(page: Page) {
-  for (const group of await page.locator('.radios').all())
+  for (const group of await page.locator('.radios:visible').all())
     await group.locator('input[type="radio"]').nth(1).check();
 }
 
@@ -63,34 +63,36 @@ for (const javaScript of [true, false]) {
       const before = await agencySurvey('51-PRV');
       const page = await phone.context.newPage();
       await page.goto(before.iit);
-      expect(await page.locator('h1').textContent()).toContain('IIT');
+      expect(await page.locator('h1:visible').textContent()).toContain('IIT');
       await page
         .getByRole('button', { name: 'เริ่มตอบแบบวัด' })
         .or(page.getByRole('link', { name: 'เริ่มตอบแบบวัด' }))
         .click();
-      await page.waitForURL(/\/eligibility$/);
+      await page.waitForURL(/[/#]eligibility$/);
       await page.getByLabel('ใช่', { exact: true }).check();
       await continueOn(page);
-      await page.waitForURL(/\/about$/);
-      expect(await page.locator('.caption').textContent()).toContain('หน้า 1 จาก 6');
+      await page.waitForURL(/[/#]about$/);
+      expect(await page.locator('.caption:visible').textContent()).toContain('หน้า 1 จาก 6');
       // The deliberate error: only the first question answered.
-      await page.locator('.radios').first().locator('input').first().check();
+      await page.locator('.radios:visible').first().locator('input').first().check();
       await continueOn(page);
       expect(await page.title()).toMatch(/^ข้อผิดพลาด:/);
       await expect.poll(() => page.locator('.error-summary li').count()).toBeGreaterThan(0);
-      expect(await page.locator('.radios').first().locator('input').first().isChecked()).toBe(true);
+      expect(
+        await page.locator('.radios:visible').first().locator('input').first().isChecked(),
+      ).toBe(true);
       expect(await overflow(page)).toBeLessThanOrEqual(0);
       await answerAll(page);
       await continueOn(page);
       for (let n = 2; n <= 6; n++) {
-        await page.waitForURL(new RegExp(`/page-${n - 1}$`));
-        expect(await page.locator('.caption').textContent()).toContain(`หน้า ${n} จาก 6`);
+        await page.waitForURL(new RegExp(`[/#]page-${n - 1}$`));
+        expect(await page.locator('.caption:visible').textContent()).toContain(`หน้า ${n} จาก 6`);
         expect(await overflow(page)).toBeLessThanOrEqual(0);
         await answerAll(page);
         await continueOn(page);
       }
-      await page.waitForURL(/\/check$/);
-      expect(await page.locator('h1').textContent()).toBe('ตรวจสอบคำตอบก่อนส่ง');
+      await page.waitForURL(/[/#]check$/);
+      expect(await page.locator('h1:visible').textContent()).toBe('ตรวจสอบคำตอบก่อนส่ง');
       expect(await overflow(page)).toBeLessThanOrEqual(0);
       await page.getByRole('button', { name: 'ส่งคำตอบ' }).click();
       await page.waitForURL(/\/thanks$/);

@@ -6,7 +6,7 @@ import type { FieldError } from '../components/form.tsx';
 import { CsrfField, ErrorSummary } from '../components/form.tsx';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
-import type { SurveyHeader } from './survey-start.page.tsx';
+import type { SurveyHeader } from './survey-header.ts';
 import { answerOptions, radioAnchor, txt } from './survey-step.page.tsx';
 
 /**

@@ -1,16 +1,12 @@
 // The survey's start page, its closed notice, and the ends of the path (thanks, not eligible).
 import type { PhaseState } from '../../domain/calendar.ts';
-import type { SurveyTool } from '../../domain/framework/schema.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
+import type { SurveyHeader } from './survey-header.ts';
 import { SurveyWholeForm, type WholeSurvey } from './survey-whole.tsx';
 
-export interface SurveyHeader {
-  agencyName: string;
-  tool: SurveyTool;
-  base: string;
-}
+export type { SurveyHeader };
 
 function Caption({ ctx, h }: { ctx: PageContext; h: SurveyHeader }) {
   return (

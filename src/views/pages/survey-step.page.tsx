@@ -14,7 +14,7 @@ import type { FieldError } from '../components/form.tsx';
 import { CsrfField, ErrorSummary, RadioGroup, TextField, errorFor } from '../components/form.tsx';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
-import type { SurveyHeader } from './survey-start.page.tsx';
+import type { SurveyHeader } from './survey-header.ts';
 
 export const txt = (ctx: PageContext, t: Text) => (ctx.lang === 'en' && t.en ? t.en : t.th);
 

@@ -11,7 +11,7 @@ import type { FieldError } from '../components/form.tsx';
 import { CsrfField, ErrorSummary } from '../components/form.tsx';
 import type { PageContext } from '../page-context.ts';
 import { AnswerSummary } from './survey-check.page.tsx';
-import type { SurveyHeader } from './survey-start.page.tsx';
+import type { SurveyHeader } from './survey-header.ts';
 import { StepFields, type StepBody, txt } from './survey-step.page.tsx';
 
 export interface WholeSurvey {

@@ -16,19 +16,53 @@ afterAll(async () => {
   await server?.stop();
 });
 
+// Each role's tasks of issue 16.1, as the paths its home must lead to (a page reached by clicking).
 const ROLES = [
-  { role: 'nacc_admin', email: 'admin@demo.itas.local', password: 'demo-admin-2569', min: 11 },
-  { role: 'auditor', email: 'auditor@demo.itas.local', password: 'demo-auditor-2569', min: 5 },
+  {
+    role: 'nacc_admin',
+    email: 'admin@demo.itas.local',
+    password: 'demo-admin-2569',
+    min: 11,
+    tasks: [
+      /^\/admin\/years$/,
+      /^\/admin\/calendar\?year=\d+$/,
+      /^\/oit\/\d+\/assign$/,
+      /^\/oit\/\d+\/review$/,
+      /^\/survey-targets\?year=\d+$/,
+      /^\/admin\/publication\/\d+$/,
+    ],
+  },
+  {
+    role: 'auditor',
+    email: 'auditor@demo.itas.local',
+    password: 'demo-auditor-2569',
+    min: 5,
+    tasks: [/^\/oit\/\d+\/review\/51-[A-Z]+/, /^\/oit\/\d+\/review$/],
+  },
   {
     role: 'province_officer',
     email: 'lamphun@demo.itas.local',
     password: 'demo-province-2569',
     min: 8,
+    tasks: ['progress', 'committee', 'coordinators', 'mous', 'training', 'reminders', 'plan']
+      .map((s) => new RegExp(`^/province/[^/]+/\\d+/${s}$`))
+      .concat(/^\/survey-targets\?year=\d+&province=/),
   },
-  { role: 'agency_admin', email: '51-prv@demo.itas.local', password: 'demo-agency-2569', min: 5 },
+  {
+    role: 'agency_admin',
+    email: '51-prv@demo.itas.local',
+    password: 'demo-agency-2569',
+    min: 5,
+    tasks: [
+      /^\/agencies\/51-PRV\/survey\?year=\d+$/,
+      /^\/oit\/\d+\/agencies\/51-PRV$/,
+      /^\/results\/\d+\/agencies\/51-PRV$/,
+      /^\/agencies\/51-PRV\/profile$/,
+    ],
+  },
 ] as const;
 
-describe.each(ROLES)('the home of $role', ({ role, email, password, min }) => {
+describe.each(ROLES)('the home of $role', ({ role, email, password, min, tasks }) => {
   it('lands on its home after sign-in and reaches every task by clicking', async () => {
     const page = await browser.context.newPage();
     await signIn(page, email, password);
@@ -55,6 +89,12 @@ describe.each(ROLES)('the home of $role', ({ role, email, password, min }) => {
       await page.waitForURL((u) => u.pathname === '/home');
     }
     expect(reached.length).toBeGreaterThanOrEqual(min - 1);
+    // Every task of the role was among the pages reached by clicking.
+    for (const task of tasks)
+      expect(
+        reached.some((href) => task.test(href)),
+        `${String(task)} in ${reached.join(' ')}`,
+      ).toBe(true);
     await page.close();
   }, 240_000);
 

@@ -109,7 +109,7 @@ export function createApp({
   backupToken = null,
 }: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const survey = surveyMetrics ?? createSurveyMetrics(log, () => thaiDay(new Date()));
+  const survey = surveyMetrics ?? createSurveyMetrics(log, () => thaiDay(services.clock()));
   // Before every other middleware: a scrape gets no session, cookie or access-log line.
   if (metrics?.enabled) app.get('/metrics', metrics.route(services, survey));
   if (metrics) app.use(metrics.middleware);

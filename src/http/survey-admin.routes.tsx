@@ -261,7 +261,7 @@ surveyAdminRoutes.get('/agencies/:code/survey/poster/:tool', async (c) => {
     calendar,
     target.tool === 'IIT' ? 'iit' : 'eit',
     target.agency.code,
-    thaiDay(new Date()),
+    thaiDay(s.clock()),
   );
   // The poster is always in Thai: it hangs on a Thai office wall.
   const ctx = { ...pageContext(c), lang: 'th' as const, t: messagesFor('th') };

@@ -34,7 +34,15 @@ export interface SetPhaseInput {
 }
 
 /** `onChange` lets cached survey links forget the old calendar at once. */
-export function createCalendarService(db: Db, onChange: () => void = () => {}) {
+export function createCalendarService({
+  db,
+  clock,
+  onChange = () => {},
+}: {
+  db: Db;
+  clock: () => Date;
+  onChange?: () => void;
+}) {
   return {
     get: (fiscalYear: number): Promise<Calendar> => loadCalendar(db, fiscalYear),
     /** The calendar page: one year's windows and every year there is, for the year picker. */
@@ -107,7 +115,7 @@ export function createCalendarService(db: Db, onChange: () => void = () => {}) {
         return err(problems);
       const window: PhaseWindow = { phase: input.phase, agencyCode, opensOn, closesOn, reason };
       await db.transaction().execute(async (tx) => {
-        const before = await savePhaseWindow(tx, input.fiscalYear, window);
+        const before = await savePhaseWindow(tx, input.fiscalYear, window, clock());
         await recordAudit(tx, {
           actor,
           action: agencyCode ? 'calendar.extend' : 'calendar.set',

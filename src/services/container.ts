@@ -39,21 +39,25 @@ import { createHomeService } from './home.service.ts';
 
 export function createServices(db: Db, options: ServiceOptions = {}) {
   const o = resolveOptions(options);
+  /** The one clock of every service (ServiceOptions.now; tests set it). */
+  const clock = o.now;
   const mail = createMailService(db, { smtpUrl: o.smtpUrl, from: o.mailFrom, now: o.now });
-  const frameworks = createFrameworkService(db, o.now);
+  const frameworks = createFrameworkService({ db, clock });
   const years = createYearService(db, frameworks);
   const results = createResultsService(db, years);
   const responses = createResponseService(db, years, { now: o.now });
   const surveyLimits = loadSurveyLimits();
   const surveyGuard = createSurveyGuard(db, surveyLimits, o.now, o.surveySecret);
   const surveyCache = createSurveyLookupCache();
-  const provinceDrive = createProvinceDriveService(db);
+  const provinceDrive = createProvinceDriveService({ db, clock });
   const provinceProgress = createProvinceProgressService(db, { drive: provinceDrive });
   const sampleTargets = createSampleTargetService(db, o.now, surveyLimits);
   const publication = createPublicationService(db, { results, now: o.now });
   const oitReview = createOitReviewService(db, { years, now: o.now });
   return {
     db,
+    /** The one clock: routes and the app ask it for today, never `new Date()`. */
+    clock,
     /** The address people reach the site at (links in mail; https → Secure cookies). */
     publicUrl: o.publicUrl,
     /** Behind one trusted proxy: client address and scheme from its forwarding headers. */
@@ -82,8 +86,8 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
       onMoved: () => surveyCache.clear(),
     }),
     responses,
-    calendar: createCalendarService(db, () => surveyCache.clear()),
-    surveyLinks: createSurveyLinkService(db, () => surveyCache.clear()),
+    calendar: createCalendarService({ db, clock, onChange: () => surveyCache.clear() }),
+    surveyLinks: createSurveyLinkService({ db, clock, onChange: () => surveyCache.clear() }),
     surveyGuard,
     surveys: createSurveyService(db, {
       submit: (input, ticket) => responses.submit(input, ticket),

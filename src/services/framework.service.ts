@@ -70,7 +70,7 @@ export interface UploadCheck {
   storedVersion?: number;
 }
 
-export function createFrameworkService(db: Db, now: () => Date = () => new Date()) {
+export function createFrameworkService({ db, clock }: { db: Db; clock: () => Date }) {
   const loadStored = (id: string) => loadStoredFramework(db, id);
 
   const requireKnown = async (id: string) => {
@@ -142,7 +142,7 @@ export function createFrameworkService(db: Db, now: () => Date = () => new Date(
           json,
           checksum,
           importedBy: actorLabel(actor),
-          importedAt: now(),
+          importedAt: clock(),
         });
         await recordAudit(tx, {
           actor,

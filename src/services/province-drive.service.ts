@@ -37,7 +37,7 @@ export function canEditProvince(actor: Actor, province: string): boolean {
   );
 }
 
-export function createProvinceDriveService(db: Db) {
+export function createProvinceDriveService({ db, clock }: { db: Db; clock: () => Date }) {
   async function checkRead(actor: Actor, w: Workspace) {
     if (!Number.isInteger(w.fiscalYear) || w.fiscalYear < 2560 || w.fiscalYear > 2700)
       throw new NotFoundError('ไม่พบปีงบประมาณนี้', 'No such fiscal year');
@@ -310,7 +310,6 @@ export function createProvinceDriveService(db: Db) {
       fetch: (
         url: string,
       ) => Promise<{ httpStatus: number | null; error: string | null; blocked: boolean }>,
-      now: () => Date = () => new Date(),
     ): Promise<'ok' | 'broken' | null> {
       if (!isNacc(actor)) throw new ForbiddenError('เฉพาะระบบ', 'System only');
       const found = /^\d+$/.test(id) ? await repo.findMou(db, id) : undefined;
@@ -321,7 +320,7 @@ export function createProvinceDriveService(db: Db) {
         !r.blocked && !r.error && r.httpStatus !== null && r.httpStatus >= 200 && r.httpStatus < 300
           ? 'ok'
           : 'broken';
-      await repo.setMouLinkStatus(db, id, status, now());
+      await repo.setMouLinkStatus(db, id, status, clock());
       return status;
     },
   };

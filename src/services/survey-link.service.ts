@@ -33,7 +33,15 @@ export function surveyPath(tool: 'IIT' | 'EIT', code: string): string {
 }
 
 /** `onChange` lets cached survey links forget a rotated code or a changed mode at once. */
-export function createSurveyLinkService(db: Db, onChange: () => void = () => {}) {
+export function createSurveyLinkService({
+  db,
+  clock,
+  onChange = () => {},
+}: {
+  db: Db;
+  clock: () => Date;
+  onChange?: () => void;
+}) {
   async function managedAgency(actor: Actor, agencyCode: string): Promise<Agency> {
     const agency = await findAgency(db, agencyCode);
     if (!agency) throw new NotFoundError(`ไม่พบหน่วยงานรหัส ${agencyCode}`, `No agency ${agencyCode}`);
@@ -50,7 +58,7 @@ export function createSurveyLinkService(db: Db, onChange: () => void = () => {})
     for (let i = 0; ; i++) {
       const code = newCode();
       try {
-        await putLinkCode(db, fiscalYear, agencyCode, code);
+        await putLinkCode(db, fiscalYear, agencyCode, code, clock());
         return code;
       } catch (e) {
         if (i >= 3) throw e;
@@ -90,7 +98,7 @@ export function createSurveyLinkService(db: Db, onChange: () => void = () => {})
       const before = await findLink(db, fiscalYear, agencyCode);
       const rotated = await db.transaction().execute(async (tx) => {
         const code = newCode();
-        await putLinkCode(tx, fiscalYear, agencyCode, code);
+        await putLinkCode(tx, fiscalYear, agencyCode, code, clock());
         await recordAudit(tx, {
           actor,
           action: 'survey_link.rotate',

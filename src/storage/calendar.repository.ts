@@ -21,6 +21,8 @@ export async function savePhaseWindow(
   db: Db,
   fiscalYear: number,
   w: PhaseWindow,
+  /** The service's clock: when the window was changed. */
+  changedAt: Date,
 ): Promise<PhaseWindow | undefined> {
   const agency = w.agencyCode ?? '';
   const before = await db
@@ -39,13 +41,14 @@ export async function savePhaseWindow(
       opens_on: w.opensOn,
       closes_on: w.closesOn,
       reason: w.reason,
+      updated_at: changedAt,
     })
     .onConflict((oc) =>
       oc.columns(['fiscal_year', 'phase', 'agency_code']).doUpdateSet({
         opens_on: w.opensOn,
         closes_on: w.closesOn,
         reason: w.reason,
-        updated_at: new Date(),
+        updated_at: changedAt,
       }),
     )
     .execute();

@@ -298,7 +298,7 @@ export interface CalendarPhaseTable {
   opens_on: string;
   closes_on: string;
   reason: string | null;
-  updated_at: Generated<Timestamp>;
+  updated_at: DefaultedTimestamp;
 }
 
 export interface SurveyLinkTable {
@@ -306,7 +306,7 @@ export interface SurveyLinkTable {
   agency_code: string;
   code: string;
   single_use_iit: Generated<boolean>;
-  rotated_at: Generated<Timestamp>;
+  rotated_at: DefaultedTimestamp;
 }
 
 export interface SurveyTargetTable {

@@ -83,12 +83,14 @@ export async function putLinkCode(
   fiscalYear: number,
   agencyCode: string,
   code: string,
+  /** The service's clock: when the code was made. */
+  at: Date,
 ): Promise<void> {
   await db
     .insertInto('survey_links')
-    .values({ fiscal_year: fiscalYear, agency_code: agencyCode, code })
+    .values({ fiscal_year: fiscalYear, agency_code: agencyCode, code, rotated_at: at })
     .onConflict((oc) =>
-      oc.columns(['fiscal_year', 'agency_code']).doUpdateSet({ code, rotated_at: new Date() }),
+      oc.columns(['fiscal_year', 'agency_code']).doUpdateSet({ code, rotated_at: at }),
     )
     .execute();
 }

@@ -145,6 +145,24 @@ function cycles(graph: Map<string, string[]>): string[][] {
   return found;
 }
 
+/**
+ * Where services, repositories and routes may still read the machine's clock, with how often.
+ * Everything else takes the time from the container's one clock (ServiceOptions.now), which tests
+ * set. A count that falls must fall here too.
+ */
+const CLOCK_READS: Record<string, number> = {
+  // The one real clock: the default of ServiceOptions.now.
+  'services/service-options.ts': 1,
+  // Not business time: the lock file's note for operators, the process start for Prometheus.
+  'storage/pglite-lock.ts': 1,
+  'http/metrics.ts': 1,
+  // The 2-second lookup caches' expiry (process time, 2 reads) and a default clock (1).
+  'services/response.service.ts': 3,
+  // TODO issue 18: defaults for a clock the container always gives; make it required.
+  'services/mail.service.ts': 1,
+  'services/province-reminder.service.ts': 1,
+};
+
 describe('architecture: imports under src/', () => {
   const graph = importGraph();
 
@@ -174,6 +192,21 @@ describe('architecture: imports under src/', () => {
             if (!KNOWN_EXCEPTIONS.has(edge)) broken.push(`${edge} (${rule.why})`);
           }
     expect(broken).toEqual([]);
+  });
+
+  it('services, repositories and routes take the time from the injected clock', () => {
+    const reads: Record<string, number> = {};
+    for (const file of sourceFiles(SRC)) {
+      const path = rel(file);
+      if (!['services', 'storage', 'http'].includes(folder(path))) continue;
+      const code = readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((line) => !/^\s*(\/\/|\*|\/\*)/.test(line))
+        .join('\n');
+      const n = (code.match(/new Date\(\)|Date\.now\(\)/g) ?? []).length;
+      if (n) reads[path] = n;
+    }
+    expect(reads).toEqual(CLOCK_READS);
   });
 
   it('every listed exception still occurs (remove it from the list once fixed)', () => {

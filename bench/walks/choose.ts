@@ -26,3 +26,13 @@ export function fill(form: ParsedForm, pick: (n: number) => number): [string, st
   if (button) out.push([button.name, button.value]);
   return out;
 }
+
+/** The start page's link to the first step: its start button, else the first link into a step. */
+export function firstStepLink(html: string, base: string): string | undefined {
+  const links = [...html.matchAll(/<a\b([^>]*)>/g)].map((m) => ({
+    attrs: m[1]!,
+    href: /\bhref="([^"]+)"/.exec(m[1]!)?.[1],
+  }));
+  const steps = links.filter((l) => l.href?.startsWith(`${base}/`));
+  return (steps.find((l) => l.attrs.includes('button--start')) ?? steps[0])?.href;
+}

@@ -9,12 +9,12 @@
 // script really sends: see README.md).
 import type { Browser } from '../browser.ts';
 import { parseForms } from '../browser.ts';
-import { chooser, fill } from './choose.ts';
+import { chooser, fill, firstStepLink } from './choose.ts';
 import { WalkFailed, WalkNotAvailable, type WalkSurvey } from './types.ts';
 
 /** True when the page is the one-document survey (what the script turns into steps). */
 export function offersOneDocument(html: string): boolean {
-  return /data-survey-steps|<script\b[^>]*\bsrc="[^"]*survey-steps/.test(html);
+  return /data-survey-steps|id="survey-steps"|<script\b[^>]*\bsrc="[^"]*survey-steps/.test(html);
 }
 
 export async function walk(client: Browser, baseUrl: string, survey: WalkSurvey): Promise<void> {
@@ -23,9 +23,7 @@ export async function walk(client: Browser, baseUrl: string, survey: WalkSurvey)
   if (start.status !== 200) throw new WalkFailed(`start page: ${start.status}`);
   let doc = start;
   if (!offersOneDocument(doc.html)) {
-    const first = [...start.html.matchAll(/<a\b[^>]*\bhref="([^"]+)"/g)]
-      .map((m) => m[1]!)
-      .find((h) => h.startsWith(`${base}/`));
+    const first = firstStepLink(start.html, base);
     if (!first) throw new WalkFailed('start page: no link to the first step');
     doc = await client.get(`${baseUrl}${first}`);
     if (doc.status !== 200) throw new WalkFailed(`${doc.url}: ${doc.status}`);
@@ -33,7 +31,7 @@ export async function walk(client: Browser, baseUrl: string, survey: WalkSurvey)
       throw new WalkNotAvailable('the survey is not offered as one document');
   }
   // The form that holds the steps: the one marked, else the survey's last posting form.
-  const marked = /<form\b[^>]*data-survey-steps/.exec(doc.html);
+  const marked = /<form\b[^>]*(?:data-survey-steps|id="survey-steps")/.exec(doc.html);
   const forms = parseForms(marked ? doc.html.slice(marked.index) : doc.html).filter(
     (f) => f.method === 'post' && f.action.startsWith(base),
   );

@@ -4,7 +4,7 @@
 // carries, its cookie the one the server set: nothing is made up.
 import type { Browser } from '../browser.ts';
 import { parseForms } from '../browser.ts';
-import { chooser, fill } from './choose.ts';
+import { chooser, fill, firstStepLink } from './choose.ts';
 import { WalkFailed, type WalkSurvey } from './types.ts';
 
 const MAX_STEPS = 30;
@@ -14,9 +14,7 @@ export async function walk(client: Browser, baseUrl: string, survey: WalkSurvey)
   const start = await client.get(`${baseUrl}${base}`);
   if (start.status !== 200) throw new WalkFailed(`start page: ${start.status}`);
   // The start button: the first link into the survey's steps.
-  const first = [...start.html.matchAll(/<a\b[^>]*\bhref="([^"]+)"/g)]
-    .map((m) => m[1]!)
-    .find((h) => h.startsWith(`${base}/`));
+  const first = firstStepLink(start.html, base);
   if (!first) throw new WalkFailed('start page: no link to the first step');
   let page = await client.get(`${baseUrl}${first}`);
   const pick = chooser(survey.seed);

@@ -37,11 +37,12 @@ function redact(text: string, secrets: readonly string[]): string {
 export interface MailOptions {
   smtpUrl?: string | null;
   from?: string;
-  now?: () => Date;
+  /** The container's clock. */
+  now: () => Date;
 }
 
-export function createMailService(db: Db, opts: MailOptions = {}) {
-  const now = opts.now ?? (() => new Date());
+export function createMailService(db: Db, opts: MailOptions) {
+  const now = opts.now;
   const from = opts.from ?? 'Open ITAS <no-reply@localhost>';
   const transport = opts.smtpUrl ? nodemailer.createTransport(opts.smtpUrl) : null;
   function check(actor: Actor) {

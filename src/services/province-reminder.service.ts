@@ -22,7 +22,8 @@ export interface ReminderDeps {
   drive: ProvinceDriveService;
   progress: Pick<ProvinceProgressService, 'board'>;
   mail: { send(m: MailMessage): Promise<number> };
-  now?: () => Date;
+  /** The container's clock. */
+  now: () => Date;
 }
 
 export interface ReminderInput {
@@ -32,7 +33,7 @@ export interface ReminderInput {
 }
 
 export function createProvinceReminderService(db: Db, deps: ReminderDeps) {
-  const now = deps.now ?? (() => new Date());
+  const now = deps.now;
 
   /**
    * The messages a reminder would send: one per agency, to its coordinators, with the

@@ -7,7 +7,6 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_CLI } from '../../src/domain/actor.ts';
 import { createApp } from '../../src/http/app.tsx';
@@ -15,14 +14,10 @@ import { createServices, type Services } from '../../src/services/container.ts';
 import { openDatabase, type Db } from '../../src/storage/database.ts';
 import { migrateToLatest } from '../../src/storage/migrate.ts';
 import { ensureReferenceData } from '../../src/storage/reference.repository.ts';
-import { openBrowser, PHONE, type Browser } from './helpers.ts';
+import { openBrowser, PHONE, runAxe, type Browser } from './helpers.ts';
 
 const EMAIL = 'nacc@frameworks.test';
 const PASSWORD = 'nacc passphrase 2569';
-const axeSource = readFileSync(
-  new URL('../../node_modules/axe-core/axe.min.js', import.meta.url),
-  'utf8',
-);
 const shipped = readFileSync(new URL('../../frameworks/ita-2563.json', import.meta.url), 'utf8');
 const dir = mkdtempSync(join(tmpdir(), 'itas-fw-e2e-'));
 
@@ -72,30 +67,6 @@ afterAll(async () => {
   await db?.destroy();
 });
 
-/** axe's violations on the page, as `rule: first targets` (evaluate is not bound by the CSP). */
-async function violations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            o: object,
-          ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    return axe.run({ resultTypes: ['violations'] });
-  });
-  return result.violations.map(
-    (v) =>
-      `${v.id}: ${v.nodes
-        .slice(0, 3)
-        .map((n) => n.target.join(' '))
-        .join(', ')}`,
-  );
-}
-
 describe('framework pages in Chromium', () => {
   for (const path of [
     '/admin/frameworks',
@@ -113,7 +84,7 @@ describe('framework pages in Chromium', () => {
       const page = await browser.context.newPage();
       const res = await page.goto(`${url}${path}`);
       expect(res?.status()).toBe(200);
-      expect(await violations(page)).toEqual([]);
+      expect(await runAxe(page)).toEqual([]);
       await page.close();
     }, 60_000);
 
@@ -142,7 +113,7 @@ describe('framework pages in Chromium', () => {
     expect(res.status()).toBe(422);
     expect(await page.locator('table.framework-problems').textContent()).toContain('toolWeights');
     expect(await page.locator('[data-chosen]').textContent()).toContain('ita-2569-draft.json');
-    expect(await violations(page)).toEqual([]);
+    expect(await runAxe(page)).toEqual([]);
     await page.close();
   }, 60_000);
 

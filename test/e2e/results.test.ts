@@ -1,20 +1,16 @@
 // The results pages in Chromium over the demo (2563 published): the province unit's report with its
 // figures, recommendations and OIT comments; A4 print without overflow; the XLSX download; axe.
-import { existsSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, PHONE, startServer, type Browser, type Server } from './helpers.ts';
+import { openBrowser, PHONE, runAxe, startServer, type Browser, type Server } from './helpers.ts';
 
 let server: Server;
 let browser: Browser;
 const REPORT = '/results/2563/agencies/51-PRV';
-const axeSource = readFileSync(
-  new URL('../../node_modules/axe-core/axe.min.js', import.meta.url),
-  'utf8',
-);
 
 beforeAll(async () => {
   server = await startServer();
@@ -168,28 +164,7 @@ describe('public pages', () => {
   for (const path of ['/', REPORT, '/results/2563/summary', '/results/2563/rankings', '/open-data'])
     it(`axe finds no violations on ${path}`, async () => {
       const page = await open(path);
-      await page.evaluate(axeSource);
-      const result = await page.evaluate(async () => {
-        const axe = (
-          window as unknown as {
-            axe: {
-              run: (
-                o: object,
-              ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-            };
-          }
-        ).axe;
-        return axe.run({ resultTypes: ['violations'] });
-      });
-      expect(
-        result.violations.map(
-          (v) =>
-            `${v.id}: ${v.nodes
-              .slice(0, 3)
-              .map((n) => n.target.join(' '))
-              .join(', ')}`,
-        ),
-      ).toEqual([]);
+      expect(await runAxe(page)).toEqual([]);
       await page.close();
     }, 60_000);
 });

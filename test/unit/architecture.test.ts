@@ -89,7 +89,6 @@ const FORBIDDEN: { from: string; to: (target: string) => boolean; why: string }[
 const KNOWN_EXCEPTIONS = new Set([
   'views/components/oit-parts.tsx -> services/oit-shared.ts',
   'views/pages/admin-audit.page.tsx -> services/audit.service.ts',
-  'views/pages/admin-outbox.page.tsx -> services/mail.service.ts',
   'views/pages/admin-publication.page.tsx -> services/publication.service.ts',
   'views/pages/admin-publication.page.tsx -> services/results-read-model.ts',
   'views/pages/admin-user.page.tsx -> services/user-admin.service.ts',

@@ -1,8 +1,18 @@
 // The mail outbox for administrators: every message sent, and one message with clickable links.
-import type { OutboxMessage } from '../../services/mail.service.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
+
+/** A stored message as these pages show it (the mail service's outbox rows fit it). */
+export interface OutboxMessage {
+  id: number;
+  to: string;
+  subject: string;
+  text: string;
+  createdAt: Date;
+  status: 'stored' | 'sent' | 'failed';
+  error: string | null;
+}
 
 export function AdminOutboxPage({
   ctx,

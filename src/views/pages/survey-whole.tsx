@@ -47,6 +47,7 @@ export function SurveyWholeForm(p: { ctx: PageContext; h: SurveyHeader; w: Whole
     <form
       id="survey-steps"
       class="survey-steps"
+      data-survey-steps
       method="post"
       action={`${h.base}/send`}
       novalidate

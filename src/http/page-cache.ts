@@ -25,7 +25,24 @@ export interface PageTemplate {
 
 const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
 const FLUSHED = { level: 6, finishFlush: constants.Z_SYNC_FLUSH };
-const SMALL = { level: 1, finishFlush: constants.Z_SYNC_FLUSH };
+
+/**
+ * `data` as deflate stored blocks (not final), starting and ending on a byte boundary: a token of
+ * 43 characters is not worth a compressor (creating one costs more than the page's template).
+ */
+function storedBlocks(data: Buffer): Buffer {
+  const out: Buffer[] = [];
+  for (let at = 0; at < data.length || at === 0; at += 65_535) {
+    const chunk = data.subarray(at, at + 65_535);
+    const head = Buffer.alloc(5);
+    head[0] = 0; // BFINAL 0, BTYPE 00 (stored), padded to the byte
+    head.writeUInt16LE(chunk.length, 1);
+    head.writeUInt16LE(~chunk.length & 0xffff, 3);
+    out.push(head, chunk);
+    if (data.length === 0) break;
+  }
+  return Buffer.concat(out);
+}
 
 /** A gzip member of these pieces of text, the fixed ones compressed beforehand. */
 function gzipOf(pieces: { text: Buffer; deflated: Buffer }[]): Buffer {
@@ -74,7 +91,7 @@ export function pageTemplate(html: string, names: string[]): PageTemplate {
           const pieces: { text: Buffer; deflated: Buffer }[] = [parts[0]!];
           for (let i = 0; i < values.length; i++) {
             const v = Buffer.from(values[i]!, 'utf8');
-            pieces.push({ text: v, deflated: deflateRawSync(v, SMALL) }, parts[i + 1]!);
+            pieces.push({ text: v, deflated: storedBlocks(v) }, parts[i + 1]!);
           }
           return gzipOf(pieces);
         },
@@ -145,10 +162,14 @@ export function notModified(c: Context<AppEnv>, etag: string): boolean {
  * A page that holds nothing personal (no form token, no state): revalidated with its ETag, so a
  * browser that has it gets 304 and no body. `private`: it may still name the signed-in person.
  */
-export function sendRevalidated(c: Context<AppEnv>, html: string, status: number): Response {
+export function sendRevalidated(
+  c: Context<AppEnv>,
+  page: string | { text: string; gzip: () => Buffer },
+  status: number,
+): Response {
   // A signed-in person's pages name them: never kept (session.ts).
-  if (c.get('actor')?.kind === 'user') return sendHtml(c, html, status, 'no-store');
-  const etag = etagOf(html);
+  if (c.get('actor')?.kind === 'user') return sendHtml(c, page, status, 'no-store');
+  const etag = etagOf(typeof page === 'string' ? page : page.text);
   if (status === 200 && notModified(c, etag)) {
     return c.body(null, 304, {
       ETag: etag,
@@ -157,5 +178,5 @@ export function sendRevalidated(c: Context<AppEnv>, html: string, status: number
     });
   }
   c.header('ETag', etag);
-  return sendHtml(c, html, status, 'private, no-cache');
+  return sendHtml(c, page, status, 'private, no-cache');
 }

@@ -271,15 +271,17 @@ for (const kind of ['thanks', 'ineligible'] as const)
     async (c) => {
       const ctx = await load(c);
       if (!ctx) return c.notFound();
-      const html = await textOf(
+      const page = (pc: PageContext) => (
         <SurveyEndPage
-          ctx={pageContext(c)}
+          ctx={pc}
           h={header(ctx)}
           kind={kind}
           minYears={ctx.framework.iitMinYearsOfService}
-        />,
+        />
       );
-      return sendRevalidated(c, html, 200);
+      // Signed in: the page names the person; else one template per link (gzip made once).
+      if (c.get('actor').kind === 'user') return personal(c, page(pageContext(c)), 200);
+      return sendRevalidated(c, await fromTemplate(c, ctx, `end|${kind}`, page, {}), 200);
     },
   );
 

@@ -266,3 +266,17 @@ describe('what respondents download, and what is cached', () => {
     }
   });
 });
+
+describe('the thanks page from its template', () => {
+  it('is the same page gzipped or not, with one ETag', async () => {
+    const plain = await t.app.request(`/go/iit/${code}/thanks`);
+    const gz = await t.app.request(`/go/iit/${code}/thanks`, {
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    const { gunzipSync } = await import('node:zlib');
+    expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString('utf8')).toBe(
+      await plain.text(),
+    );
+    expect(gz.headers.get('etag')).toBe(plain.headers.get('etag'));
+  });
+});

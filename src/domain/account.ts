@@ -1,6 +1,21 @@
 // Pure account rules: e-mail and password checks, role scopes, sign-in throttling, expiry times.
 import type { Role, RoleGrant } from './actor.ts';
 
+/**
+ * An account as the administrators' pages and `itas users list` see it: whether a password is
+ * set, never the password's hash.
+ */
+export interface AccountSummary {
+  id: string;
+  email: string;
+  displayName: string;
+  disabled: boolean;
+  /** false: invited, the invitation not yet taken up. */
+  hasPassword: boolean;
+  createdAt: Date;
+  grants: RoleGrant[];
+}
+
 export const ROLES: readonly Role[] = ['nacc_admin', 'auditor', 'province_officer', 'agency_admin'];
 
 export function isRole(v: string): v is Role {

@@ -7,6 +7,7 @@ import {
   normalizeEmail,
   passwordProblem,
   scopeKind,
+  type AccountSummary,
 } from '../domain/account.ts';
 import { compareThai } from '../i18n/format.ts';
 import { en } from '../i18n/en.ts';
@@ -33,7 +34,10 @@ import { ForbiddenError, NotFoundError, ServiceError } from './errors.ts';
 import type { MailService } from './mail.service.ts';
 import { hashSecret, newSecret } from './secret.ts';
 
-export type { UserWithGrants };
+/** What the users pages and the CLI are given of an account: no password hash. */
+function summary({ passwordHash, ...u }: UserWithGrants): AccountSummary {
+  return { ...u, hasPassword: passwordHash !== null };
+}
 
 export interface NewUser {
   email: string;
@@ -100,18 +104,18 @@ export function createUserAdminService(
   }
 
   return {
-    async list(actor: Actor): Promise<UserWithGrants[]> {
+    async list(actor: Actor): Promise<AccountSummary[]> {
       refuse(actor);
-      const all = await listUsers(db);
+      const all = (await listUsers(db)).map(summary);
       return all.sort(
         (a, b) => compareThai(a.displayName, b.displayName) || a.email.localeCompare(b.email),
       );
     },
 
-    async get(actor: Actor, id: string): Promise<UserWithGrants> {
+    async get(actor: Actor, id: string): Promise<AccountSummary> {
       refuse(actor);
       const u = await mustFind(id);
-      return { ...u, grants: await findGrants(db, u.id) };
+      return summary({ ...u, grants: await findGrants(db, u.id) });
     },
 
     /**

@@ -91,8 +91,6 @@ const KNOWN_EXCEPTIONS = new Set([
   'views/pages/admin-audit.page.tsx -> services/audit.service.ts',
   'views/pages/admin-publication.page.tsx -> services/publication.service.ts',
   'views/pages/admin-publication.page.tsx -> services/results-read-model.ts',
-  'views/pages/admin-user.page.tsx -> services/user-admin.service.ts',
-  'views/pages/admin-users.page.tsx -> services/user-admin.service.ts',
   'views/pages/agency-list.page.tsx -> services/agency.service.ts',
   'views/pages/agency-profile.page.tsx -> services/agency-profile.service.ts',
   'views/pages/framework.page.tsx -> services/framework.service.ts',

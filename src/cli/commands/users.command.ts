@@ -52,7 +52,7 @@ export const listUsersCommand: Command = {
     const users = await services.users.list(SYSTEM_CLI);
     for (const u of users)
       ctx.out(
-        `${u.email.padEnd(36)} ${(u.disabled ? 'disabled' : u.passwordHash ? 'active' : 'invited').padEnd(9)} ${u.displayName} [${u.grants.map(describeGrant).join(', ')}]\n`,
+        `${u.email.padEnd(36)} ${(u.disabled ? 'disabled' : u.hasPassword ? 'active' : 'invited').padEnd(9)} ${u.displayName} [${u.grants.map(describeGrant).join(', ')}]\n`,
       );
     ctx.out(`${users.length} users\n`);
     return 0;

@@ -1,5 +1,5 @@
 // Administration of one user: take and give roles, disable or enable the account.
-import type { UserWithGrants } from '../../services/user-admin.service.ts';
+import type { AccountSummary } from '../../domain/account.ts';
 import { CsrfField, ErrorSummary, type FieldError } from '../components/form.tsx';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
@@ -13,7 +13,7 @@ export function AdminUserPage({
   notice,
 }: {
   ctx: PageContext;
-  user: UserWithGrants;
+  user: AccountSummary;
   form: { role: string; scope: string };
   errors: FieldError[];
   notice?: string | undefined;

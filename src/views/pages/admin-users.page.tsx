@@ -1,7 +1,7 @@
 // Administration: every user with their roles, and the form to invite a new one.
 import type { RoleGrant } from '../../domain/actor.ts';
 import { ROLES } from '../../domain/account.ts';
-import type { UserWithGrants } from '../../services/user-admin.service.ts';
+import type { AccountSummary } from '../../domain/account.ts';
 import {
   CsrfField,
   ErrorSummary,
@@ -87,7 +87,7 @@ export function AdminUsersPage({
   notice,
 }: {
   ctx: PageContext;
-  users: UserWithGrants[];
+  users: AccountSummary[];
   form: InviteForm;
   errors: FieldError[];
   notice?: string | undefined;
@@ -125,7 +125,7 @@ export function AdminUsersPage({
                   <td>
                     <GrantSummary ctx={ctx} grants={u.grants} />
                   </td>
-                  <td>{u.disabled ? t.disabled : u.passwordHash ? t.active : t.invitedStatus}</td>
+                  <td>{u.disabled ? t.disabled : u.hasPassword ? t.active : t.invitedStatus}</td>
                 </tr>
               ))}
             </tbody>

@@ -10,7 +10,7 @@ import type { OitStatus } from '../domain/oit/workflow.ts';
 import { findAgency, countAgencies } from '../storage/agency.repository.ts';
 import { loadCalendar } from '../storage/calendar.repository.ts';
 import type { Db } from '../storage/database.ts';
-import { listAuditors, listOitProgress } from '../storage/oit-workflow.repository.ts';
+import { listAuditors, listOitProgress } from '../storage/oit-progress.repository.ts';
 import { listYears } from '../storage/year.repository.ts';
 import type { OitReviewService } from './oit-review.service.ts';
 import type { ProvinceProgressService, LagReason } from './province-progress.service.ts';

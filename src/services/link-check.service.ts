@@ -11,7 +11,7 @@ import { addressAllowed, linkFlags, type LinkFlag } from '../domain/oit/link-fin
 import { findAgency } from '../storage/agency.repository.ts';
 import type { Db } from '../storage/database.ts';
 import { loadCurrentOit } from '../storage/oit.repository.ts';
-import { insertLinkChecks, type LinkCheckRow } from '../storage/oit-workflow.repository.ts';
+import { insertLinkChecks, type LinkCheckRow } from '../storage/oit-link-check.repository.ts';
 import type { LinkCheckPayload } from './job-kinds.ts';
 
 export interface LinkCheckOptions {

@@ -13,8 +13,8 @@ import {
   agencyCodesWhere,
   listAuditors,
   listOitProgress,
-  markImportedConfirmed,
-} from '../storage/oit-workflow.repository.ts';
+} from '../storage/oit-progress.repository.ts';
+import { markImportedConfirmed } from '../storage/oit-state.repository.ts';
 import { findGrants, findUserByEmail, insertGrant } from '../storage/user.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import { ForbiddenError, NotFoundError } from './errors.ts';

@@ -20,11 +20,8 @@ import { findAgency } from '../storage/agency.repository.ts';
 import { loadCalendar } from '../storage/calendar.repository.ts';
 import type { Db } from '../storage/database.ts';
 import { loadCurrentOit, type OitEntry } from '../storage/oit.repository.ts';
-import {
-  findOitState,
-  latestLinkChecks,
-  type LinkCheckRow,
-} from '../storage/oit-workflow.repository.ts';
+import { latestLinkChecks, type LinkCheckRow } from '../storage/oit-link-check.repository.ts';
+import { findOitState } from '../storage/oit-state.repository.ts';
 import { NotFoundError, ServiceError } from './errors.ts';
 import type { YearService } from './year.service.ts';
 

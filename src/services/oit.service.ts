@@ -15,13 +15,13 @@ import { en } from '../i18n/en.ts';
 import { th } from '../i18n/th.ts';
 import type { Db } from '../storage/database.ts';
 import { enqueueJobs } from '../storage/job.repository.ts';
-import { loadCurrentOit, saveOitVersions, type OitValues } from '../storage/oit.repository.ts';
 import {
-  findOitState,
-  listOitEvents,
   listOitVersions,
-  saveOitState,
-} from '../storage/oit-workflow.repository.ts';
+  loadCurrentOit,
+  saveOitVersions,
+  type OitValues,
+} from '../storage/oit.repository.ts';
+import { findOitState, listOitEvents, saveOitState } from '../storage/oit-state.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import { ForbiddenError } from './errors.ts';
 import { linkCheckJob } from './job-kinds.ts';

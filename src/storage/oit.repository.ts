@@ -1,6 +1,7 @@
 // Versioned OIT entries: every change inserts a new version and retires the current one.
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Db } from './database.ts';
+import type { OitEntryTable } from './schema.ts';
 import type { OitStatus } from '../domain/oit/workflow.ts';
 
 export interface OitValues {
@@ -22,6 +23,36 @@ export interface OitEntry extends OitValues {
   changedBy: string;
   changedAt: Date;
 }
+
+/** An entry with whether it is the current version (an agency's history). */
+export interface OitVersion extends OitEntry {
+  isCurrent: boolean;
+}
+
+/** The one mapper of an `oit_entries` row. */
+function toOitEntry(r: Selectable<OitEntryTable>): OitEntry {
+  return {
+    id: String(r.id),
+    agencyCode: r.agency_code,
+    item: r.item,
+    version: r.version,
+    status: r.status,
+    answer: r.answer,
+    urls: r.urls,
+    note: r.note,
+    score: r.score,
+    comment: r.comment,
+    dispute: r.dispute,
+    source: r.source,
+    changedBy: r.changed_by,
+    changedAt: r.changed_at,
+  };
+}
+
+const toOitVersion = (r: Selectable<OitEntryTable>): OitVersion => ({
+  ...toOitEntry(r),
+  isCurrent: r.is_current,
+});
 
 const sameValues = (a: OitValues, b: OitValues) =>
   a.status === b.status &&
@@ -49,22 +80,7 @@ export async function loadCurrentOit(
     q = q.where('agency_code', 'in', agencyCodes);
   }
   const rows = await q.orderBy('agency_code').orderBy('item').execute();
-  return rows.map((r) => ({
-    id: String(r.id),
-    agencyCode: r.agency_code,
-    item: r.item,
-    version: r.version,
-    status: r.status,
-    answer: r.answer,
-    urls: r.urls,
-    note: r.note,
-    score: r.score,
-    comment: r.comment,
-    dispute: r.dispute,
-    source: r.source,
-    changedBy: r.changed_by,
-    changedAt: r.changed_at,
-  }));
+  return rows.map(toOitEntry);
 }
 
 /**
@@ -157,25 +173,19 @@ function toTextArrayLiteral(a: string[]): string {
   return `{${a.map((s) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
 }
 
-/** Every version of one agency's item, newest first (the history nothing erases). */
-export async function loadOitHistory(
+/** Every version of every item of one agency, oldest first. */
+export async function listOitVersions(
   db: Db,
   fiscalYear: number,
   agencyCode: string,
-  item: string,
-): Promise<{ version: number; isCurrent: boolean; score: number | null; changedAt: Date }[]> {
+): Promise<OitVersion[]> {
   const rows = await db
     .selectFrom('oit_entries')
-    .select(['version', 'is_current', 'score', 'changed_at'])
+    .selectAll()
     .where('fiscal_year', '=', fiscalYear)
     .where('agency_code', '=', agencyCode)
-    .where('item', '=', item)
-    .orderBy('version', 'desc')
+    .orderBy('item')
+    .orderBy('version')
     .execute();
-  return rows.map((r) => ({
-    version: r.version,
-    isCurrent: r.is_current,
-    score: r.score,
-    changedAt: r.changed_at,
-  }));
+  return rows.map(toOitVersion);
 }

@@ -2,6 +2,7 @@
 // that follow redirects as a browser does (303 → GET), the static assets a page links to (fetched
 // once per browser unless the server lets them be cached), and a parser for the forms of our own
 // server-rendered pages. It counts every request it makes, so a walk's cost is visible.
+import { gunzipSync } from 'node:zlib';
 import { benchFetch, type BenchResponse } from './http-client.ts';
 
 export interface Page {
@@ -190,6 +191,8 @@ export class Browser {
       const headers: Record<string, string> = {
         accept: 'text/html,application/xhtml+xml',
         'accept-language': 'th,en;q=0.8',
+        // As every browser: pages come compressed, and the walk pays for unpacking them.
+        'accept-encoding': 'gzip',
       };
       const cookie = this.cookieHeader(u.pathname);
       if (cookie) headers.cookie = cookie;
@@ -213,7 +216,10 @@ export class Browser {
         }
         continue;
       }
-      const html = Buffer.from(buf).toString('utf8');
+      const raw = Buffer.from(buf);
+      const html = (
+        res.headers.get('content-encoding') === 'gzip' ? gunzipSync(raw) : raw
+      ).toString('utf8');
       if (res.status === 200 && m === 'GET') await this.loadAssets(html, u);
       return { url: u.pathname + u.search, status: res.status, html };
     }

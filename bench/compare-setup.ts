@@ -120,7 +120,10 @@ export async function startServer(dbUrl: string): Promise<RunningServer> {
   };
   delete env.LOG_LEVEL;
   delete env.BENCH_PROCESSES;
-  const server = spawn(process.execPath, ['bin/start.js'], {
+  // BENCH_NODE_ARGS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, to profile the server under load.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  delete env.BENCH_NODE_ARGS;
+  const server = spawn(process.execPath, [...nodeArgs, 'bin/start.js'], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -12,6 +12,7 @@ import { thaiDay } from '../domain/calendar.ts';
 import { errorForLog, scrubMessage } from '../domain/log-safety.ts';
 import {
   apiSecurityHeaders,
+  surveyPageSecurityHeaders,
   createSurveyMetrics,
   language,
   requestContext,
@@ -92,6 +93,10 @@ function requestAborted(c: Context<AppEnv>): boolean {
 
 const SURVEY_API = '/api/v1/surveys/*';
 const isSurveyApi = (path: string) => path.startsWith('/api/v1/surveys/');
+/** The respondent's pages: they compress themselves (page-cache.ts) and run no inline script. */
+const SURVEY_PAGES = '/go/*';
+const isSurveyPage = (path: string) => path.startsWith('/go/');
+const isSurveyPath = (path: string) => isSurveyApi(path) || isSurveyPage(path);
 
 /** `mw` on every request but those `skip` picks (a plain test: hono/combine's except costs more). */
 const unless =
@@ -118,12 +123,13 @@ export function createApp({
   app.use(requestContext(log, survey));
   // Pages, JSON and exports compressed for clients that take it (gzip); static assets and the
   // survey pages come compressed already (page-cache.ts), and the survey API's answers are tiny.
-  app.use(unless(isSurveyApi, compress()));
+  app.use(unless(isSurveyPath, compress()));
   // The survey API is anonymous and called by programs, and at national peak it is the hottest
   // path: no session lookup, no CSRF cookie (it sends none) and a fixed CSP (JSON needs no script
   // nonce). Everything else gets the full chain.
   app.use(SURVEY_API, apiSecurityHeaders);
-  app.use(unless(isSurveyApi, securityHeaders));
+  app.use(SURVEY_PAGES, surveyPageSecurityHeaders);
+  app.use(unless(isSurveyPath, securityHeaders));
   app.use(language);
   app.use(async (c, next) => {
     c.set('services', services);

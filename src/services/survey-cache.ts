@@ -14,20 +14,29 @@ export interface SurveyCache<T> {
 }
 
 export function createSurveyCache<T>(ttlMs = 2000, maxEntries = 50_000): SurveyCache<T> {
-  const entries = new Map<string, { value: T; at: number }>();
+  const entries = new Map<string, { value: T; at: number; json?: string }>();
   const loading = new Map<string, Promise<T>>();
   function get(key: string, now: number): T | undefined {
     const e = entries.get(key);
-    if (!e) return undefined;
-    if (now - e.at > ttlMs) {
-      entries.delete(key);
-      return undefined;
-    }
+    if (!e || now - e.at > ttlMs) return undefined;
     return e.value;
   }
-  function set(key: string, value: T, now: number): void {
+  // A reload that finds the same content keeps the object it had: what is built once per object
+  // (the survey pages' templates, page-cache.ts) is then built again only when something changed.
+  /** Keeps `value`, or the equal value already held (whose object is then the one returned). */
+  function keepValue(key: string, value: T, now: number): T {
+    const before = entries.get(key);
+    const json = ttlMs > 0 ? JSON.stringify(value) : undefined;
+    if (before && json !== undefined && before.json === json) {
+      before.at = now;
+      return before.value;
+    }
     if (entries.size >= maxEntries) entries.clear();
-    entries.set(key, { value, at: now });
+    entries.set(key, { value, at: now, json });
+    return value;
+  }
+  function set(key: string, value: T, now: number): void {
+    keepValue(key, value, now);
   }
   return {
     get,
@@ -41,20 +50,20 @@ export function createSurveyCache<T>(ttlMs = 2000, maxEntries = 50_000): SurveyC
       if (hit !== undefined) return Promise.resolve(hit);
       let pending = loading.get(key);
       if (!pending) {
-        const mine = load();
-        pending = mine;
-        loading.set(key, mine);
         // A clear() meanwhile drops this load: its value may predate the change.
-        void mine.then(
+        const mine: Promise<T> = load().then(
           (v) => {
-            if (loading.get(key) !== mine) return;
+            if (loading.get(key) !== mine) return v;
             loading.delete(key);
-            if (keep(v)) set(key, v, now);
+            return keep(v) ? keepValue(key, v, now) : v;
           },
-          () => {
+          (err: unknown) => {
             if (loading.get(key) === mine) loading.delete(key);
+            throw err;
           },
         );
+        pending = mine;
+        loading.set(key, mine);
       }
       return pending;
     },

@@ -58,6 +58,17 @@ describe('the start page carries the whole survey', () => {
     // No JavaScript: the start link still leads to the first step page.
     expect(html).toContain(`href="/go/iit/${code}/eligibility"`);
   });
+
+  it('runs only its own files: a fixed policy without a nonce, and no inline script', async () => {
+    const res = await browserFor(t.app).get(`/go/iit/${code}`);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('nonce');
+    expect(csp).toContain("frame-ancestors 'none'");
+    const html = await res.text();
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    expect(html).not.toMatch(/ on[a-z]+="/);
+  });
 });
 
 describe('POST /go/{tool}/{code}/send', () => {

@@ -7,21 +7,13 @@ import {
   CommitteePage,
   CommitteeRosterPage,
   CoordinatorsPage,
-  base,
-  type WorkspaceView,
 } from '../views/pages/province-drive.page.tsx';
-import {
-  MouDetailPage,
-  MouPage,
-  MouPrintPage,
-  TrainingPage,
-} from '../views/pages/province-mou.page.tsx';
-import {
-  BoardPage,
-  PlanPage,
-  RemindersPage,
-  type ReminderPreview,
-} from '../views/pages/province-progress.page.tsx';
+import { base, type WorkspaceView } from '../views/pages/province-workspace.tsx';
+import { MouDetailPage, MouPage, MouPrintPage } from '../views/pages/province-mou.page.tsx';
+import { TrainingPage } from '../views/pages/province-training.page.tsx';
+import { BoardPage } from '../views/pages/province-progress.page.tsx';
+import { PlanPage } from '../views/pages/province-plan.page.tsx';
+import { RemindersPage, type ReminderPreview } from '../views/pages/province-reminders.page.tsx';
 import { NotFoundPage } from '../views/pages/error.page.tsx';
 import { ProvinceYearsPage } from '../views/pages/province-years.page.tsx';
 import { pageContext } from './page-context.ts';

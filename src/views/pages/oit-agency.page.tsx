@@ -3,7 +3,6 @@
 // come back to an item; nothing typed is lost; autosave and a leaving warning with JavaScript)
 // and a confirmation step before submitting; later the preliminary scores, the clarification
 // form, and the confirmed result. Whenever a form is hidden, the page says why and when.
-import type { Child } from 'hono/jsx';
 import { allowsNotApplicable } from '../../domain/oit/workflow.ts';
 import type { OitSheet } from '../../services/oit-shared.ts';
 import { formatScore } from '../../i18n/format.ts';
@@ -18,47 +17,15 @@ import {
   OitTextarea,
   OitStatusTag,
 } from '../components/oit-parts.tsx';
-import { Unavailable, windowReason } from '../components/unavailable.tsx';
+import { Unavailable } from '../components/unavailable.tsx';
 import { assetUrl } from '../static-assets.ts';
-import { formatDate } from '../../i18n/format.ts';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
 import { txt } from './survey-step.page.tsx';
+import { entryReasons, disputeReasons, FormIf } from './oit-agency-availability.tsx';
 
 /** What was typed into the entry form, by item code and field (answer, urls, note, …). */
 export type OitTyped = Record<string, Record<string, string>>;
-
-/** Why the entry form is hidden (nothing when it is shown). */
-export function entryReasons(ctx: PageContext, sheet: OitSheet, canManage: boolean): string[] {
-  const w = ctx.t.home.why;
-  const phase = ctx.t.surveys.calendar.phase;
-  if (sheet.preview) return [];
-  if (sheet.status === 'confirmed') return [w.confirmed];
-  if (sheet.status !== null && sheet.status !== 'draft') {
-    const review = sheet.windowStates['oit-review'];
-    const when = review.state === 'before' ? formatDate(review.opensOn, ctx.lang) : '';
-    return [w.submitted(when)];
-  }
-  if (!canManage) return [w.readOnly];
-  const r = windowReason(ctx, phase['oit-entry'], sheet.windowStates['oit-entry']);
-  return r ? [r] : [];
-}
-
-/** Why the clarification form is hidden, once there is something to clarify or wait for. */
-function disputeReasons(ctx: PageContext, sheet: OitSheet, canManage: boolean, n: number) {
-  const w = ctx.t.home.why;
-  if (sheet.preview) return [];
-  if (sheet.status === 'submitted') return [w.awaitingReview];
-  if (sheet.status !== 'reviewed' && sheet.status !== 'clarification_requested') return [];
-  if (!canManage) return [w.readOnly];
-  if (n === 0) return [w.noDisputes];
-  const r = windowReason(
-    ctx,
-    ctx.t.surveys.calendar.phase.clarification,
-    sheet.windowStates.clarification,
-  );
-  return r ? [r] : [];
-}
 
 export function OitAgencyPage(p: {
   ctx: PageContext;
@@ -278,91 +245,6 @@ export function OitAgencyPage(p: {
         />
       )}
       {editable ? <script src={assetUrl('oit-entry.js')} nonce={ctx.nonce} defer /> : null}
-    </Layout>
-  );
-}
-
-/**
- * The one entry form around every item, when the page is editable: a save-all bar that stays at
- * the bottom of the screen, with the autosave status, and "save and go on to submit".
- */
-function FormIf(p: {
-  on: boolean;
-  ctx: PageContext;
-  action: string;
-  saveAll: string;
-  toSubmit: string;
-  children?: Child;
-}) {
-  if (!p.on) return <>{p.children}</>;
-  const m = p.ctx.t.home.entry;
-  return (
-    <form
-      method="post"
-      action={p.action}
-      id="oit-entry"
-      class="oit-entry"
-      novalidate
-      data-msg-saving={m.autosaving}
-      data-msg-saved={m.autosaved('{time}')}
-      data-msg-failed={m.autosaveFailed}
-      data-msg-problems={m.autosaveProblems}
-      data-msg-leave={m.leaveWarning}
-      data-msg-unsaved={m.unsaved}
-    >
-      <CsrfField ctx={p.ctx} />
-      <input type="hidden" name="focus" value="" data-oit-focus />
-      {p.children}
-      <div class="oit-entry__bar" id="oit-save">
-        <button type="submit" class="button" name="return" value="">
-          {p.saveAll}
-        </button>{' '}
-        <button type="submit" class="button button--secondary" name="then" value="submit">
-          {p.toSubmit}
-        </button>
-        <p class="oit-entry__status" role="status" aria-live="polite" data-oit-status></p>
-      </div>
-    </form>
-  );
-}
-
-/** The step between "submit" and submitting: what will be sent, what is missing, no way back. */
-export function OitSubmitPage(p: { ctx: PageContext; sheet: OitSheet; canManage: boolean }) {
-  const { ctx, sheet } = p;
-  const t = ctx.t.home.entry;
-  const base = `/oit/${sheet.fiscalYear}/agencies/${encodeURIComponent(sheet.agency.code)}`;
-  const reasons = entryReasons(ctx, sheet, p.canManage);
-  const missing = sheet.total - sheet.done;
-  return (
-    <Layout ctx={ctx} title={t.confirmTitle}>
-      <p>
-        <a href={base}>‹ {t.back}</a>
-      </p>
-      <h1>{t.confirmTitle}</h1>
-      <p class="hint">{sheet.agency.nameTh}</p>
-      {reasons.length ? (
-        <Unavailable ctx={ctx} reasons={reasons} />
-      ) : (
-        <form method="post" action={`${base}/submit`} class="oit-submit">
-          <CsrfField ctx={ctx} />
-          <input type="hidden" name="confirm" value="yes" />
-          <p>{t.confirmLead(sheet.done, sheet.total)}</p>
-          {missing > 0 ? (
-            <p class="notice notice--warning" data-oit-missing={missing}>
-              {t.confirmMissing(missing)}
-            </p>
-          ) : null}
-          <p>
-            <strong>{t.confirmLocked}</strong>
-          </p>
-          <button type="submit" class="button">
-            {t.confirmSubmit}
-          </button>{' '}
-          <a href={base} class="button button--secondary">
-            {t.back}
-          </a>
-        </form>
-      )}
     </Layout>
   );
 }

@@ -2,6 +2,7 @@
 // review must contain, and how items group on screen. Messages are codes; services translate.
 
 import type { Framework, OitItem } from '../framework/schema.ts';
+import { oitRollup, type OitRollup } from '../scoring/oit-rollup.ts';
 import { TEXT_LIMITS, longerThan } from '../text-limits.ts';
 
 /**
@@ -255,33 +256,14 @@ export function itemOrder(framework: Framework): string[] {
 }
 
 /**
- * OIT scores from item scores (0/100): each sub-indicator the mean of its items, indicators 9
- * and 10 the mean of their sub-indicators, OIT the mean of the indicators. An item without a
- * score counts as 0 only when `missingAsZero` (the confirmed result); otherwise the figure is null.
+ * OIT scores from item scores (0/100), by the scorer's one rule (scoring/oit-rollup.ts). An item
+ * without a score counts as 0 only when `missingAsZero` (the confirmed result); otherwise the
+ * figure is null.
  */
 export function oitScores(
   framework: Framework,
   scores: Record<string, number | null | undefined>,
   missingAsZero: boolean,
-): {
-  subIndicators: Record<string, number | null>;
-  indicators: Record<string, number | null>;
-  oit: number | null;
-} {
-  const mean = (xs: (number | null)[]): number | null =>
-    xs.length && xs.every((x) => x !== null) ? xs.reduce((a, b) => a + b, 0) / xs.length : null;
-  const subIndicators: Record<string, number | null> = {};
-  const indicators: Record<string, number | null> = {};
-  const ind: (number | null)[] = [];
-  for (const i of framework.indicators) {
-    if (i.tool !== 'OIT') continue;
-    const subs = (i.subIndicators ?? []).map((s) => {
-      const v = mean(s.items.map((code) => scores[code] ?? (missingAsZero ? 0 : null)));
-      subIndicators[s.code] = v;
-      return v;
-    });
-    indicators[i.code] = mean(subs);
-    ind.push(indicators[i.code]!);
-  }
-  return { subIndicators, indicators, oit: mean(ind) };
+): OitRollup {
+  return oitRollup(framework, (code) => scores[code] ?? (missingAsZero ? 0 : null));
 }

@@ -2,14 +2,9 @@
 // scores, level and pass, exactly as methodology.md describes. Pure, total, full precision.
 import type { Framework, Indicator, SubItem, ToolCode } from '../framework/schema.ts';
 import { levelFor } from './level.ts';
+import { meanOrNull, oitRollup } from './oit-rollup.ts';
 import { toolSample } from './minimum-sample.ts';
 import type { MissingReason, ScoreCard, ScoreInput } from './types.ts';
-
-const mean = (values: number[]): number => values.reduce((a, b) => a + b, 0) / values.length;
-
-/** Mean of the values, or null if any is null (never a score from part of the data). */
-const meanOrNull = (values: (number | null)[]): number | null =>
-  values.length > 0 && values.every((v) => v !== null) ? mean(values) : null;
 
 const validCount = (c: unknown): c is number =>
   typeof c === 'number' && Number.isFinite(c) && c >= 0;
@@ -104,16 +99,12 @@ export function scoreAgency(framework: Framework, input: ScoreInput): ScoreCard 
     return value;
   };
 
-  const indicatorScore = (ind: Indicator): number | null => {
-    if (ind.tool !== 'OIT')
-      return meanOrNull((ind.questions ?? []).map((c) => questions[c] ?? null));
-    const subs = (ind.subIndicators ?? []).map((sub) => {
-      const score = meanOrNull(sub.items.map(oitScore));
-      subIndicators[sub.code] = score;
-      return score;
-    });
-    return meanOrNull(subs);
-  };
+  const oit = oitRollup(framework, oitScore);
+  Object.assign(subIndicators, oit.subIndicators);
+  const indicatorScore = (ind: Indicator): number | null =>
+    ind.tool === 'OIT'
+      ? (oit.indicators[ind.code] ?? null)
+      : meanOrNull((ind.questions ?? []).map((c) => questions[c] ?? null));
   for (const ind of framework.indicators) indicators[ind.code] = indicatorScore(ind);
   if (unscored.length > 0)
     missing.push({ tool: 'OIT', reason: 'oit_items_unscored', detail: unscored.join(', ') });

@@ -2,7 +2,8 @@
 // on confirmation, previews of each survey page and of the OIT checklist, comparison, download.
 import { Hono, type Context } from 'hono';
 import { SURVEY_TOOLS, type SurveyTool } from '../domain/framework/schema.ts';
-import { demographicFields, surveyPages, surveySteps } from '../domain/survey-form.ts';
+import { demographicFields } from '../domain/submission.ts';
+import { surveyPages, surveySteps } from '../domain/survey-form.ts';
 import { OitAgencyPage } from '../views/pages/oit-agency.page.tsx';
 import {
   FrameworkDiffPage,

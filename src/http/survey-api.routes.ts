@@ -7,6 +7,7 @@ import { limitBody } from './body-limit.ts';
 import type { AppEnv } from './context.ts';
 import { openApiDocument } from './openapi.ts';
 import { clientAddress } from './client-address.ts';
+import { problemTexts } from '../i18n/problem-text.ts';
 
 export const surveyApiRoutes = new Hono<AppEnv>();
 
@@ -125,7 +126,7 @@ surveyApiRoutes.post(
       .surveys.submitApi(c.req.param('code'), c.req.param('tool'), parsed.data, clientAddress(c));
     // The same 201 for a replay; `created` says whether this very request stored the answer.
     if (r.ok) return c.json({ response_id: r.responseId, created: r.created }, 201);
-    const first = r.problems[0];
+    const first = r.problems[0] && problemTexts(r.problems[0]);
     const codes = { 404: 'not_found', 409: 'closed', 422: 'invalid', 429: 'rate_limited' } as const;
     if (r.status === 429) c.header('Retry-After', String(r.retryAfterSeconds ?? 60));
     return c.json(
@@ -133,7 +134,9 @@ surveyApiRoutes.post(
         codes[r.status],
         r.status === 422 ? 'The submission is not valid' : (first?.en ?? 'Refused'),
         r.status === 422 ? 'ข้อมูลที่ส่งมาไม่ถูกต้อง' : (first?.th ?? 'ไม่สามารถดำเนินการได้'),
-        r.status === 422 ? r.problems : undefined,
+        r.status === 422
+          ? r.problems.map((p) => ({ field: p.field, ...problemTexts(p) }))
+          : undefined,
       ),
       r.status,
     );

@@ -3,7 +3,9 @@
 // survey's own cookie, so back, reload and outages keep them while the server stores nothing.
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { demographicFields, isYesNo, type FieldProblem } from '../domain/survey-form.ts';
+import type { Problem } from '../domain/problem.ts';
+import { demographicFields, isYesNo } from '../domain/submission.ts';
+import { problemText } from '../i18n/problem-text.ts';
 import { STATE_DAYS, type Draft, type SurveyContext } from '../services/survey.service.ts';
 import type { FieldError } from '../views/components/form.tsx';
 import { SurveyCheckPage } from '../views/pages/survey-check.page.tsx';
@@ -85,11 +87,11 @@ function anchorOf(ctx: SurveyContext, field: string): string {
   return field;
 }
 
-function toErrors(c: Context<AppEnv>, ctx: SurveyContext, problems: FieldProblem[]): FieldError[] {
+function toErrors(c: Context<AppEnv>, ctx: SurveyContext, problems: Problem[]): FieldError[] {
   const lang = c.get('lang');
   return problems.map((p) => ({
     field: anchorOf(ctx, p.field),
-    message: lang === 'en' ? p.en : p.th,
+    message: problemText(p, lang),
   }));
 }
 

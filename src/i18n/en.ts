@@ -13,6 +13,7 @@ import { surveys } from './en/surveys.ts';
 import { ops } from './en/ops.ts';
 import { frameworks } from './en/frameworks.ts';
 import { home } from './en/home.ts';
+import { problems } from './en/problems.ts';
 
 export const en: Widen<typeof th> = {
   common,
@@ -27,4 +28,5 @@ export const en: Widen<typeof th> = {
   ops,
   frameworks,
   home,
+  problems,
 };

@@ -11,6 +11,7 @@ import { surveys } from './th/surveys.ts';
 import { ops } from './th/ops.ts';
 import { frameworks } from './th/frameworks.ts';
 import { home } from './th/home.ts';
+import { problems } from './th/problems.ts';
 
 export const th = {
   common,
@@ -25,5 +26,6 @@ export const th = {
   ops,
   frameworks,
   home,
+  problems,
 };
 export type Messages = typeof th;

@@ -3,7 +3,7 @@
 // the score cards, the calculation page and the open data, so all three show the same inputs.
 import { agencyMinimum } from '../domain/framework/helpers.ts';
 import type { Framework } from '../domain/framework/schema.ts';
-import { toAnswerCounts } from '../domain/response-validation.ts';
+import { toAnswerCounts } from '../domain/answer-columns.ts';
 import type { ScoreInput } from '../domain/scoring/types.ts';
 import { loadAgencyGroups } from '../storage/agency.repository.ts';
 import type { Db } from '../storage/database.ts';

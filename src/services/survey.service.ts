@@ -1,65 +1,38 @@
-// The respondent's path and the survey API: resolve a link, check each page, and submit through
-// services.responses (never writing responses here). The in-progress answers are sealed
-// (AES-256-GCM) into a state that the respondent's browser carries from page to page: the server
-// stores nothing until the final submit, and the response id is made only on the last page.
-import { randomUUID } from 'node:crypto';
-import { thaiDay, phaseState, type Calendar, type PhaseState } from '../domain/calendar.ts';
-import { resolveFramework } from './framework-resolver.ts';
-import type { Framework, SurveyTool } from '../domain/framework/schema.ts';
-import type { Problem, Result } from '../domain/result.ts';
+// The respondent's path and the survey API: resolve a link (survey-lookup.ts), check each page
+// through the one parser (domain/submission.ts, domain/survey-form.ts), and submit through
+// services.responses (never writing responses here). The in-progress answers are sealed into a
+// state the respondent's browser carries (survey-state.ts): the server stores nothing until the
+// final submit, and the response id is made only on the last page.
+import { thaiDay } from '../domain/calendar.ts';
+import { bare, problem, retryAtOf, type Problem } from '../domain/problem.ts';
+import { parseAllAnswers, parseAnswers, parseDemographics } from '../domain/submission.ts';
 import {
-  ACCESS_CODE_MISSING,
-  ACCESS_CODE_REFUSED,
-  ELIGIBILITY_MISSING,
-  parseWholeForm,
   firstIncompleteStep,
-  surveyPages,
-  surveySteps,
-  validateAllAnswers,
-  validateAnswers,
-  validateDemographics,
-  type DraftAnswers,
-  type FieldProblem,
-  type SurveyPage,
+  parseEligibility,
+  parseWholeForm,
+  readStep,
 } from '../domain/survey-form.ts';
-import { normaliseCode } from '../domain/survey-guard.ts';
 import type { Db } from '../storage/database.ts';
-import { loadCalendar, yearExists } from '../storage/calendar.repository.ts';
-import { findLinkByCode, type LinkedAgency } from '../storage/survey-link.repository.ts';
-import { createSurveyCache, type SurveyCache } from './survey-cache.ts';
 import type { SurveyGuard } from './survey-guard.service.ts';
-import { createSealer } from './survey-keys.ts';
-import type { AdmissionTicket } from '../storage/submission.repository.ts';
+import type { ResponseService } from './response.service.ts';
+import {
+  createSurveyLookupCache,
+  createSurveyResolver,
+  type SurveyContext,
+  type SurveyLookupCache,
+} from './survey-lookup.ts';
+import { createSurveyStates, type Draft } from './survey-state.ts';
 
-/** The storage helper's submission use case (services.responses.submit). */
-export type SubmitResponse = (
-  input: {
-    responseId: string;
-    fiscalYear: number;
-    agencyCode: string;
-    tool: SurveyTool;
-    answers: Record<string, string>;
-    demographics: { gender?: string; age_band?: string; education?: string; contact_type?: string };
-    submittedOn: string;
-  },
-  ticket?: AdmissionTicket,
-) => Promise<Result<{ created: boolean }, Problem[]>>;
+export { createSurveyLookupCache, toSurveyTool, type SurveyContext } from './survey-lookup.ts';
+export { STATE_DAYS, type Draft } from './survey-state.ts';
 
-export interface SurveyContext {
-  link: LinkedAgency;
-  tool: SurveyTool;
-  framework: Framework;
-  window: PhaseState;
-  pages: readonly SurveyPage[];
-  steps: string[];
-}
-
-export type Draft = DraftAnswers;
+/** The one submission use case (services.responses.submit). */
+export type SubmitResponse = ResponseService['submit'];
 
 export type StepOutcome =
   /** `state`: the new sealed state for the browser to carry (undefined: keep what it has). */
   | { kind: 'saved'; state: string | undefined; next: string }
-  | { kind: 'invalid'; problems: FieldProblem[]; state: string | undefined; draft: Draft }
+  | { kind: 'invalid'; problems: Problem[]; state: string | undefined; draft: Draft }
   | { kind: 'ineligible' }
   | { kind: 'closed' };
 
@@ -68,50 +41,9 @@ export type SubmitOutcome =
   | {
       ok: false;
       status: 404 | 409 | 422 | 429;
-      problems: FieldProblem[];
+      problems: Problem[];
       retryAfterSeconds?: number;
     };
-
-/** How long a browser's sealed state stays usable (also its cookie's lifetime). */
-export const STATE_DAYS = 7;
-/** How long the check page's sealed submission (the response id) stays usable. */
-const SUBMISSION_HOURS = 24;
-
-interface SealedState extends DraftAnswers {
-  /** Unusable after this instant (ms since epoch): a copied state does not live for ever. */
-  until: number;
-}
-
-export function toSurveyTool(s: string): SurveyTool | undefined {
-  const u = s.toUpperCase();
-  return u === 'IIT' || u === 'EIT' ? u : undefined;
-}
-
-export interface ResolvedLink {
-  link: LinkedAgency;
-  framework: Framework;
-  calendar: Calendar;
-}
-
-/** What survey links resolve to, kept briefly (survey-cache.ts); cleared on any change. */
-export interface SurveyLookupCache {
-  links: SurveyCache<LinkedAgency | null>;
-  years: SurveyCache<{ framework: Framework; calendar: Calendar } | null>;
-  clear(): void;
-}
-
-export function createSurveyLookupCache(ttlMs?: number): SurveyLookupCache {
-  const links = createSurveyCache<LinkedAgency | null>(ttlMs);
-  const years = createSurveyCache<{ framework: Framework; calendar: Calendar } | null>(ttlMs);
-  return {
-    links,
-    years,
-    clear: () => {
-      links.clear();
-      years.clear();
-    },
-  };
-}
 
 export function createSurveyService(
   db: Db,
@@ -125,89 +57,11 @@ export function createSurveyService(
   },
 ) {
   const { guard, now } = deps;
-  const states = createSealer(deps.secret, 'survey state v1');
-  const submissions = createSealer(deps.secret, 'survey submission v1');
-  // Bound to the survey: a state sealed for one link and tool is refused by every other.
-  const stateContext = (ctx: SurveyContext) => `${ctx.tool}:${ctx.link.code}`;
-
-  function seal(ctx: SurveyContext, draft: Draft): string {
-    const value: SealedState = { ...draft, until: now().getTime() + STATE_DAYS * 86_400_000 };
-    return states.seal(value, stateContext(ctx));
-  }
-  const cache = deps.cache ?? createSurveyLookupCache(0);
-
-  // A link is looked up by its code; its year's framework and calendar once per year, not per
-  // link, so a cache expiring under load costs one query per busy link and two per year.
-  async function lookup(code: string): Promise<ResolvedLink | null> {
-    const t = now().getTime();
-    const link = await cache.links.load(
-      code,
-      t,
-      async () => (await findLinkByCode(db, code)) ?? null,
-    );
-    if (!link) return null;
-    const year = await cache.years.load(String(link.fiscalYear), t, async () => {
-      const frameworkId = await yearExists(db, link.fiscalYear);
-      const framework = frameworkId ? await resolveFramework(db, frameworkId) : undefined;
-      return framework ? { framework, calendar: await loadCalendar(db, link.fiscalYear) } : null;
-    });
-    return year && { link, ...year };
-  }
-
-  async function resolve(code: string, toolParam: string): Promise<SurveyContext | undefined> {
-    const tool = toSurveyTool(toolParam);
-    if (!tool || !/^[a-z0-9]{4,32}$/.test(code)) return undefined;
-    const found = await lookup(code);
-    if (!found) return undefined;
-    const { link, framework, calendar } = found;
-    const window = phaseState(
-      calendar,
-      tool === 'IIT' ? 'iit' : 'eit',
-      link.agencyCode,
-      thaiDay(now()),
-    );
-    const pages = surveyPages(framework, tool);
-    return { link, tool, framework, window, pages, steps: surveySteps(tool, pages.length) };
-  }
-
-  /** The answers a browser's sealed state holds; undefined when absent, altered or expired. */
-  function loadDraft(ctx: SurveyContext, state: string | undefined): Draft | undefined {
-    const v = states.open(state, stateContext(ctx)) as SealedState | undefined;
-    if (!v || typeof v !== 'object' || !(v.until > now().getTime())) return undefined;
-    const strings = (o: unknown): Record<string, string> =>
-      Object.fromEntries(
-        Object.entries(o && typeof o === 'object' ? o : {}).filter(
-          (e): e is [string, string] => typeof e[1] === 'string',
-        ),
-      );
-    return {
-      ...(v.eligible === true ? { eligible: true } : {}),
-      ...(typeof v.accessCode === 'string' ? { accessCode: v.accessCode } : {}),
-      demographics: strings(v.demographics),
-      answers: strings(v.answers),
-    };
-  }
-
-  /** A fresh response id sealed for a form (valid 24 hours): sending twice stores one response. */
-  function sealSubmission(ctx: SurveyContext): string {
-    const until = now().getTime() + SUBMISSION_HOURS * 3_600_000;
-    return submissions.seal({ id: randomUUID(), until }, stateContext(ctx));
-  }
-
-  /** The id sealed into the form; a form without one (or a stale one) gets a fresh id. */
-  function responseIdOf(ctx: SurveyContext, submission: string | undefined): string {
-    const sealed = submissions.open(submission, stateContext(ctx)) as
-      { id?: unknown; until?: unknown } | undefined;
-    return sealed && typeof sealed.id === 'string' && Number(sealed.until) > now().getTime()
-      ? sealed.id
-      : randomUUID();
-  }
-
-  const closedProblem = (ctx: SurveyContext): FieldProblem => ({
-    field: 'window',
-    th: `แบบวัด ${ctx.tool} ของหน่วยงานนี้ปิดรับคำตอบอยู่`,
-    en: `The ${ctx.tool} survey of this agency is not open`,
-  });
+  const states = createSurveyStates(deps.secret, now);
+  const { loadDraft, sealSubmission, responseIdOf } = states;
+  const resolve = createSurveyResolver(db, now, deps.cache ?? createSurveyLookupCache(0));
+  const closedProblem = (ctx: SurveyContext) =>
+    problem('window', 'survey_closed', { tool: ctx.tool });
 
   async function finish(
     ctx: SurveyContext,
@@ -225,7 +79,7 @@ export function createSurveyService(
     };
     const singleUse = ctx.tool === 'IIT' && ctx.link.singleUseIit;
     if (singleUse && !accessCode)
-      return { ok: false, status: 422, problems: [ACCESS_CODE_MISSING] };
+      return { ok: false, status: 422, problems: [bare('access_code', 'access_code_missing')] };
     const ticket = await guard.ticket(key, address, singleUse ? accessCode : undefined);
     const result = await deps.submit(
       {
@@ -240,12 +94,8 @@ export function createSurveyService(
       ticket,
     );
     if (!result.ok) {
-      const retryAt = result.error.find((p) => p.code === 'rate_limited')?.retryAt;
-      const problems = result.error.map((p) => ({
-        field: p.field ?? 'answers',
-        th: p.th,
-        en: p.en,
-      }));
+      const retryAt = retryAtOf(result.error);
+      const problems = result.error;
       return retryAt
         ? {
             ok: false,
@@ -281,41 +131,34 @@ export function createSurveyService(
             answers: { ...existing.answers },
           }
         : { demographics: {}, answers: {} };
-      let problems: FieldProblem[] = [];
-      if (step === 'eligibility' && ctx.tool === 'IIT') {
-        const v = input.eligible;
+      let problems: Problem[];
+      const read = readStep(ctx.tool, ctx.pages, step);
+      if (!read) return { kind: 'invalid', problems: [], state: undefined, draft };
+      if (read.kind === 'eligibility') {
+        const e = parseEligibility(input, ctx.link.singleUseIit);
         // Someone who may not answer keeps nothing: the route drops the state too.
-        if (v === 'no') return { kind: 'ineligible' };
-        if (v !== 'yes') problems.push(ELIGIBILITY_MISSING);
-        if (ctx.link.singleUseIit) {
-          const code = normaliseCode(
-            typeof input.access_code === 'string' ? input.access_code : '',
-          );
-          if (!code) problems.push(ACCESS_CODE_MISSING);
-          else if (
-            code.length > 64 ||
-            !(await guard.accessCodeUsable(ctx.link.fiscalYear, ctx.link.agencyCode, code))
-          )
-            problems.push(ACCESS_CODE_REFUSED);
-          else draft.accessCode = code;
-        }
+        if (e.ineligible) return { kind: 'ineligible' };
+        problems = e.problems;
+        if (
+          e.accessCode !== undefined &&
+          !(await guard.accessCodeUsable(ctx.link.fiscalYear, ctx.link.agencyCode, e.accessCode))
+        )
+          problems.push(bare('access_code', 'access_code_refused'));
+        else if (e.accessCode !== undefined) draft.accessCode = e.accessCode;
         if (problems.length === 0) draft.eligible = true;
-      } else if (step === 'about') {
-        const r = validateDemographics(ctx.framework, ctx.tool, input);
+      } else if (read.kind === 'about') {
+        const r = parseDemographics(ctx.framework, ctx.tool, input);
         problems = r.problems;
         draft.demographics = { ...draft.demographics, ...r.demographics };
       } else {
-        const n = /^page-(\d+)$/.exec(step);
-        const page = n ? ctx.pages[Number(n[1]) - 1] : undefined;
-        if (!page) return { kind: 'invalid', problems: [], state: undefined, draft };
-        const r = validateAnswers(page.questions, input);
+        const r = parseAnswers(read.page.questions, input);
         problems = r.problems;
         draft.answers = { ...draft.answers, ...r.answers };
       }
       if (ctx.tool === 'IIT' && step !== 'eligibility' && !draft.eligible)
         return { kind: 'saved', state: undefined, next: 'eligibility' };
       // Keep what was valid even when part of the page is not, so nothing typed is lost.
-      const sealed = problems.length === 0 || existing ? seal(ctx, draft) : undefined;
+      const sealed = problems.length === 0 || existing ? states.seal(ctx, draft) : undefined;
       if (problems.length > 0) return { kind: 'invalid', problems, state: sealed, draft };
       const next = firstIncompleteStep(ctx.framework, ctx.tool, draft, ctx.link.singleUseIit);
       const after = ctx.steps[ctx.steps.indexOf(step) + 1];
@@ -351,7 +194,7 @@ export function createSurveyService(
       const draft = loadDraft(ctx, state);
       const missing = firstIncompleteStep(ctx.framework, ctx.tool, draft, ctx.link.singleUseIit);
       if (!draft || missing) return { ok: false, status: 303, step: missing ?? ctx.steps[0]! };
-      const answers = validateAllAnswers(ctx.framework, ctx.tool, draft.answers).answers;
+      const answers = parseAllAnswers(ctx.framework, ctx.tool, draft.answers).answers;
       return finish(
         ctx,
         responseIdOf(ctx, submission),
@@ -405,12 +248,12 @@ export function createSurveyService(
         return {
           ok: false,
           status: 404,
-          problems: [{ field: 'code', th: 'ไม่พบลิงก์แบบวัดนี้', en: 'No survey has this link' }],
+          problems: [bare('code', 'link_unknown')],
         };
       if (ctx.window.state !== 'open')
         return { ok: false, status: 409, problems: [closedProblem(ctx)] };
-      const a = validateAllAnswers(ctx.framework, ctx.tool, body.answers);
-      const d = validateDemographics(ctx.framework, ctx.tool, body.demographics ?? {});
+      const a = parseAllAnswers(ctx.framework, ctx.tool, body.answers);
+      const d = parseDemographics(ctx.framework, ctx.tool, body.demographics ?? {});
       const problems = [
         ...a.problems.map((p) => ({
           ...p,

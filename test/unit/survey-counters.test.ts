@@ -15,6 +15,7 @@ import {
 import { insertAccessCodes } from '../../src/storage/survey-guard.repository.ts';
 import { framework, setUpYear } from '../helpers/results-fixtures.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
+import { retryAtOf } from '../../src/domain/problem.ts';
 
 /** One survey secret shared by both processes, as configuration gives them. */
 const SECRET = 'counters-test-secret-0123456789abcdef';
@@ -72,7 +73,7 @@ describe('rate limits decided with the stored response', () => {
     for (const r of refused)
       if (!r.ok) {
         expect(r.error[0]!.code).toBe('rate_limited');
-        expect(r.error[0]!.retryAt!.getTime()).toBeGreaterThan(now().getTime());
+        expect(retryAtOf(r.error)!.getTime()).toBeGreaterThan(now().getTime());
       }
     const link = (await processes[0]!.guard.ticket(key, '203.0.113.9')).link.bucket;
     const { rows } = await sql<{ bucket: string; hits: number }>`

@@ -13,6 +13,7 @@ import {
 } from '../../src/services/survey-guard.service.ts';
 import { framework, setUpYear } from '../helpers/results-fixtures.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
+import { retryAtOf } from '../../src/domain/problem.ts';
 
 const SECRET = 'guard-test-secret-0123456789abcdefghij';
 let t: TestDb;
@@ -43,7 +44,7 @@ async function answer(guard: SurveyGuard, key: AdmitKey, address: string) {
     },
     await guard.ticket(key, address),
   );
-  return r.ok ? { ok: true } : { ok: false, retryAt: r.error[0]?.retryAt };
+  return r.ok ? { ok: true } : { ok: false, retryAt: retryAtOf(r.error) };
 }
 afterAll(async () => t?.close());
 

@@ -1,15 +1,9 @@
 // One step of the respondent's path: eligibility (IIT), about you, or one indicator's questions.
 import type { Child } from 'hono/jsx';
 import type { DemographicField, Framework, Question, Text } from '../../domain/framework/schema.ts';
-import {
-  ACCESS_CODE_MISSING,
-  ELIGIBILITY_MISSING,
-  allowedValues,
-  answerMissing,
-  demographicMissing,
-  isYesNo,
-  type FieldProblem,
-} from '../../domain/survey-form.ts';
+import { bare, problem, type Problem } from '../../domain/problem.ts';
+import { allowedValues, isYesNo } from '../../domain/submission.ts';
+import { problemText } from '../../i18n/problem-text.ts';
 import type { FieldError } from '../components/form.tsx';
 import { CsrfField, ErrorSummary, RadioGroup, TextField, errorFor } from '../components/form.tsx';
 import { Layout } from '../layout.tsx';
@@ -63,7 +57,7 @@ export function StepFields(p: {
 }) {
   const { ctx, body } = p;
   const s = ctx.t.surveys;
-  const say = (m: FieldProblem) => (ctx.lang === 'en' ? m.en : m.th);
+  const say = (m: Problem) => problemText(m, ctx.lang);
   return (
     <>
       {body.kind === 'eligibility' ? (
@@ -78,7 +72,7 @@ export function StepFields(p: {
             ]}
             value={p.values.eligible}
             error={errorFor(p.errors, radioAnchor('eligible', 'yes'))}
-            missingMessage={p.check ? say(ELIGIBILITY_MISSING) : undefined}
+            missingMessage={p.check ? say(bare('eligible', 'eligibility_missing')) : undefined}
           />
           {body.singleUse ? (
             <TextField
@@ -89,7 +83,7 @@ export function StepFields(p: {
               value={p.values.access_code ?? ''}
               error={errorFor(p.errors, 'access_code')}
               autocomplete="off"
-              missingMessage={p.check ? say(ACCESS_CODE_MISSING) : undefined}
+              missingMessage={p.check ? say(bare('access_code', 'access_code_missing')) : undefined}
             />
           ) : null}
         </>
@@ -104,7 +98,11 @@ export function StepFields(p: {
               options={f.options.map((o) => ({ value: o.value, label: txt(ctx, o.label) }))}
               value={p.values[f.code]}
               error={errorFor(p.errors, radioAnchor(f.code, f.options[0]?.value ?? ''))}
-              missingMessage={p.check ? say(demographicMissing(f)) : undefined}
+              missingMessage={
+                p.check
+                  ? say(problem(f.code, 'demographic_missing', { code: f.code, label: f.label }))
+                  : undefined
+              }
             />
           ))}
         </>
@@ -133,7 +131,9 @@ export function StepFields(p: {
                     options={options}
                     value={p.values[key]}
                     error={errorFor(p.errors, radioAnchor(key, options[0]!.value))}
-                    missingMessage={p.check ? say(answerMissing(key)) : undefined}
+                    missingMessage={
+                      p.check ? say(problem(key, 'answer_missing', { question: key })) : undefined
+                    }
                   />
                 );
               })}

@@ -1,0 +1,37 @@
+// English text of every problem code: the same keys as Thai, checked by the compiler.
+import type { Widen } from '../types.ts';
+import type { problems as th } from '../th/problems.ts';
+
+export const problems: Widen<typeof th> = {
+  answer_missing: (p) => `Question ${p.question}: choose an answer`,
+  answer_not_allowed: (p) =>
+    `Question ${p.question}: "${p.value}" is not an answer (use ${p.allowed})`,
+  question_unknown: (p) => `${p.tool} has no question ${p.question}`,
+  item_other_tool: (p) => `Item ${p.item} belongs to ${p.other}, not ${p.tool}`,
+  item_unknown: (p) => `The ${p.framework} framework has no item ${p.item}`,
+  yes_no_invalid: (p) => `Item ${p.item} takes Y (yes) or N (no), got "${p.value}"`,
+  likert_invalid: (p) => `Item ${p.item} takes 1–4, got "${p.value}"`,
+  demographic_missing: (p) => `${p.label.en ?? p.code}: choose one option`,
+  demographic_not_asked: (p) => `${p.tool} does not ask for ${p.field}`,
+  demographic_invalid: (p) => `${p.field} must be one of ${p.options}, got "${p.value}"`,
+  eligibility_missing: () => 'Say whether you have worked at this agency for the required time',
+  access_code_missing: () => 'Enter the access code your agency gave you',
+  access_code_refused: () => 'The access code is wrong or has been used',
+  response_id_invalid: (p) =>
+    `${p.field} must be a random (version 4) UUID such as 0b7e2c1a-5f3d-4c8e-9a61-2d4f8b3e7c10, got "${p.value}"`,
+  tool_invalid: (p) =>
+    p.value === undefined
+      ? 'The tool must be IIT or EIT'
+      : `The tool must be IIT or EIT, got "${p.value}"`,
+  submitted_on_invalid: (p) => `The day must be YYYY-MM-DD, got "${p.value}"`,
+  day_invalid: (p) => `The day must be YYYY-MM-DD (a day, no time), got "${p.value}"`,
+  year_unknown: (p) => `No assessment year ${p.year}`,
+  agency_unknown: (p) => `No agency with code ${p.code}`,
+  agency_not_registered: (p) => `No agency "${p.code}" in the register`,
+  survey_closed: (p) => `The ${p.tool} survey of this agency is not open`,
+  link_unknown: () => 'No survey has this link',
+  rate_limited: (p) =>
+    `Too many answers from this ${p.source === 'network' ? 'network' : 'link'}; try again in ${p.minutes} minutes`,
+  line_repeats: (p) =>
+    `Agency ${p.agency} ${p.what === 'oit' ? 'item' : 'year'} ${p.key} repeats line ${p.line}`,
+};

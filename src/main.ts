@@ -7,6 +7,7 @@ import { isDatabaseEmpty, loadDemo, printDemoReminder, printDemoReport } from '.
 import { createApp } from './http/app.tsx';
 import { createMetrics } from './http/metrics.ts';
 import { createWorkerApp } from './http/ops.routes.ts';
+import { createStartingApp } from './http/starting.tsx';
 import { findAsset } from './views/static-assets.ts';
 import { createPdfRenderer, pdfAvailable } from './exports/pdf.ts';
 import { createServices } from './services/container.ts';
@@ -40,6 +41,27 @@ function readConfig(): Config {
 async function main(): Promise<void> {
   const config = readConfig();
   const log = createLogger(config);
+  // The port answers at once (createStartingApp: alive, not ready, a page that retries) while the
+  // database opens, migrates and, on an empty embedded one, takes the demo; then the real app.
+  // `env` carries Node's request and socket (the client's address): passed through untouched.
+  let handler: (req: Request, env: unknown) => Response | Promise<Response> =
+    createStartingApp().fetch;
+  let onListening!: (port: number) => void;
+  const listening = new Promise<number>((resolve) => (onListening = resolve));
+  const server = serve(
+    { fetch: (req, env) => handler(req, env), port: config.port, hostname: config.host },
+    (info) => onListening(info.port),
+  );
+  server.on('error', (e: NodeJS.ErrnoException) => {
+    process.stderr.write(
+      `Open ITAS cannot start: PORT ${config.port}: ${e.code === 'EADDRINUSE' ? 'already in use' : e.message}\n`,
+    );
+    process.exit(2);
+  });
+  // A stop asked for while starting: nothing is served yet, so there is nothing to finish.
+  const stopEarly = () => process.exit(0);
+  process.once('SIGTERM', stopEarly);
+  process.once('SIGINT', stopEarly);
   let db;
   try {
     db = await openReadyDatabase(config, log);
@@ -97,22 +119,18 @@ async function main(): Promise<void> {
   const app = web
     ? createApp({ services, log, pdf, metrics, backupToken: config.backupToken })
     : createWorkerApp(services, metrics);
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    // `itas backup` beside this server finds it through the embedded database's lock (ADR 0015).
-    const { database } = config;
-    if (database.kind === 'pglite' && database.dataDir)
-      recordServerUrl(database.dataDir, localUrl(config.host, info.port));
-    log.info(
-      { port: info.port, role: config.role },
-      `${config.role === 'worker' ? 'worker' : 'listening'} on http://localhost:${info.port}`,
-    );
-  });
-  server.on('error', (e: NodeJS.ErrnoException) => {
-    process.stderr.write(
-      `Open ITAS cannot start: PORT ${config.port}: ${e.code === 'EADDRINUSE' ? 'already in use' : e.message}\n`,
-    );
-    process.exit(2);
-  });
+  const port = await listening;
+  handler = app.fetch;
+  // `itas backup` beside this server finds it through the embedded database's lock (ADR 0015).
+  const { database } = config;
+  if (database.kind === 'pglite' && database.dataDir)
+    recordServerUrl(database.dataDir, localUrl(config.host, port));
+  log.info(
+    { port, role: config.role },
+    `${config.role === 'worker' ? 'worker' : 'listening'} on http://localhost:${port}`,
+  );
+  process.off('SIGTERM', stopEarly);
+  process.off('SIGINT', stopEarly);
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -11,6 +11,10 @@ export const ops: Widen<typeof th> = {
   unavailableApi:
     'The database is temporarily unreachable. This request was not stored; send it again later.',
   tryAgain: 'Try again',
+  startingTitle: 'Starting up',
+  startingBody:
+    'The server is opening its database (on the first start it also loads the demo data). It takes a moment; please wait.',
+  startingApi: 'The server is starting. This request was not stored; send it again in a moment.',
   databaseInUse: (dir: string, pid: string) =>
     `The database folder ${dir} is in use by another Open ITAS process (pid ${pid}). ` +
     'The embedded database has one owner at a time, and nothing was stored by this command: ' +

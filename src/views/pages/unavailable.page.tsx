@@ -1,5 +1,6 @@
-// The calm bilingual 503 page shown while the database is unreachable: nothing is lost, the page
-// retries by itself (a refresh, no JavaScript needed).
+// The calm bilingual 503 page shown while the database is unreachable, or while the server is
+// still starting (opening its database, loading the demo): nothing is lost, the page retries by
+// itself (a refresh, no JavaScript needed).
 import { en } from '../../i18n/en.ts';
 import { th } from '../../i18n/th.ts';
 import { Layout } from '../layout.tsx';
@@ -8,23 +9,32 @@ import type { PageContext } from '../page-context.ts';
 export function UnavailablePage({
   ctx,
   retryAfterSeconds,
+  reason = 'database',
 }: {
   ctx: PageContext;
   retryAfterSeconds: number;
+  reason?: 'database' | 'starting';
 }) {
   const s = String(retryAfterSeconds);
+  const starting = reason === 'starting';
+  const text = (m: typeof th.ops | typeof en.ops) =>
+    starting
+      ? { title: m.startingTitle, body: m.startingBody }
+      : { title: m.unavailableTitle, body: m.unavailableBody };
+  const t = text(th.ops);
+  const e = text(en.ops);
   return (
     <Layout
       ctx={ctx}
-      title={`${th.ops.unavailableTitle} / ${en.ops.unavailableTitle}`}
+      title={`${t.title} / ${e.title}`}
       head={<meta http-equiv="refresh" content={s} />}
     >
-      <h1>{th.ops.unavailableTitle}</h1>
-      <p>{th.ops.unavailableBody}</p>
+      <h1>{t.title}</h1>
+      <p>{t.body}</p>
       <p>{th.ops.unavailableRetry(s)}</p>
       <div lang="en">
-        <h2>{en.ops.unavailableTitle}</h2>
-        <p>{en.ops.unavailableBody}</p>
+        <h2>{e.title}</h2>
+        <p>{e.body}</p>
         <p>{en.ops.unavailableRetry(s)}</p>
       </div>
       <p>

@@ -1,4 +1,4 @@
-// What the port answers while the server starts (ADR 0018's start-up: listen at once, then open
+// What the port answers while the server starts (ADR 0014: listen at once, then open
 // the database, migrate and load the demo): alive, not ready, and a calm bilingual page that
 // retries by itself. Nothing here touches the database, which is not open yet.
 import { Hono } from 'hono';

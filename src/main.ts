@@ -2,7 +2,8 @@
 // down gracefully on SIGTERM/SIGINT.
 import { serve } from '@hono/node-server';
 import { createLogger, openReadyDatabase } from './bootstrap.ts';
-import { ConfigError, loadConfig, surveySecretOf, type Config } from './config.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { surveySecretOf } from './config-survey.ts';
 import { isDatabaseEmpty, loadDemo, printDemoReminder, printDemoReport } from './demo/load-demo.ts';
 import { createApp } from './http/app.tsx';
 import { createMetrics } from './http/metrics.ts';

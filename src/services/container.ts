@@ -21,7 +21,7 @@ import { createJobService } from './job.service.ts';
 import { createMetricsService } from './metrics.service.ts';
 import { createImportService } from './import.service.ts';
 import { createPublicationService } from './publication.service.ts';
-import { loadSurveyLimits } from '../config.ts';
+import { loadSurveyLimits } from '../config-survey.ts';
 import { createCalendarService } from './calendar.service.ts';
 import { createSampleTargetService } from './sample-target.service.ts';
 import { createSurveyGuard } from './survey-guard.service.ts';

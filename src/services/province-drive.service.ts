@@ -9,7 +9,7 @@ import {
   validateCoordinator,
   validateMou,
   validateTrainingEvent,
-} from '../domain/province-drive.ts';
+} from '../domain/province-drive-validation.ts';
 import { err, ok, type Problem, type Result } from '../domain/result.ts';
 import { compareThai } from '../i18n/format.ts';
 import type { Db } from '../storage/database.ts';

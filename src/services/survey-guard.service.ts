@@ -4,7 +4,7 @@
 // day derived from the survey secret (configuration, never the database), its hits and its day;
 // the worker deletes past days' counters every hour.
 import { createHash } from 'node:crypto';
-import type { SurveyLimits } from '../config.ts';
+import type { SurveyLimits } from '../config-survey.ts';
 import { thaiDay } from '../domain/calendar.ts';
 import { answerSetText } from '../domain/survey-form.ts';
 import { fixedWindow, networkPrefix, normaliseCode } from '../domain/survey-guard.ts';

@@ -7,81 +7,24 @@
 // Refused with file, line and column: an unreadable byte, an over-long value, a header with a
 // repeated or empty name, a row with the wrong number of values. Which columns are allowed is
 // each import's business (domain/row-import.ts, domain/agency-import.ts).
-import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
-import { ImportRejected, type ImportIssue } from '../domain/import-issue.ts';
+import { ImportRejected } from '../domain/import-issue.ts';
 import { unquoteCell } from '../domain/spreadsheet-cell.ts';
-import { firstControl, TEXT_LIMITS } from '../domain/text-limits.ts';
-import { controlCharacter, createRecordSplitter, type RawRecord } from './csv-stream.ts';
-
-export interface TableRow {
-  line: number;
-  values: Record<string, string>;
-}
-
-export type TableItem = { header: string[] } | { row: TableRow };
-
-/** A file as bytes (Buffer or stream) or, from code that already holds it, as text. */
-export type TableSource = Readable | Uint8Array | string;
-
-export const TEXT_ENCODINGS = ['utf-8', 'windows-874'] as const;
-export type TextEncodingName = (typeof TEXT_ENCODINGS)[number];
-
-export interface ReadOptions {
-  /** The CSV's encoding; unset: detected (UTF-8 unless the bytes cannot be UTF-8 Thai). */
-  encoding?: TextEncodingName;
-}
-
-/** Longest value in any cell. Generous for notes and comments; a 3-million-character name is not. */
-export const MAX_FIELD_CHARS = TEXT_LIMITS.importValue;
+import { createRecordSplitter, type RawRecord } from './csv-stream.ts';
+import {
+  type TableItem,
+  type TableSource,
+  type TextEncodingName,
+  type ReadOptions,
+  MAX_FIELD_CHARS,
+  column,
+  badByte,
+  checkHeaderNames,
+  emptyFile,
+} from './table-format.ts';
+import { readXlsx } from './table-xlsx.ts';
 
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
-
-/** A column by its header name, or by position (#3) before the header is known. */
-const column = (header: string[] | undefined, i: number) => header?.[i] || `#${i + 1}`;
-
-function badByte(encoding: TextEncodingName | undefined): { th: string; en: string } {
-  return encoding === 'windows-874'
-    ? {
-        th: 'พบไบต์ที่ไม่ใช่อักขระใน Windows-874 (TIS-620) ตรวจสอบว่าบันทึกไฟล์เป็น CSV UTF-8 หรือ Windows-874',
-        en: 'A byte that is not a Windows-874 (TIS-620) character; save the file as CSV in UTF-8 or Windows-874',
-      }
-    : {
-        th: 'พบลำดับไบต์ที่ไม่ใช่ UTF-8 ที่ถูกต้อง หากไฟล์บันทึกจาก Excel ภาษาไทย ให้ระบุ --encoding windows-874 หรือบันทึกเป็น CSV UTF-8',
-        en: 'A byte sequence that is not valid UTF-8; if Thai Excel saved the file, give --encoding windows-874 or save it as CSV UTF-8',
-      };
-}
-
-/** Header names trimmed; a repeated or empty name is refused (line 1, that column). */
-function checkHeaderNames(file: string, raw: string[]): string[] {
-  const header = raw.map((h) => h.trim());
-  const issues: ImportIssue[] = [];
-  const seen = new Set<string>();
-  header.forEach((h, i) => {
-    if (h === '')
-      issues.push({
-        line: 1,
-        column: `#${i + 1}`,
-        th: `คอลัมน์ที่ ${i + 1} ไม่มีชื่อในแถวหัวตาราง`,
-        en: `Column ${i + 1} has no name in the header row`,
-      });
-    else if (seen.has(h))
-      issues.push({
-        line: 1,
-        column: h,
-        th: `คอลัมน์ "${h}" ซ้ำในแถวหัวตาราง`,
-        en: `Column "${h}" appears twice in the header row`,
-      });
-    seen.add(h);
-  });
-  if (issues.length) throw new ImportRejected(file, issues);
-  return header;
-}
-
-const emptyFile = (file: string) =>
-  new ImportRejected(file, [
-    { line: 1, column: null, th: 'ไฟล์ว่าง ไม่มีแถวหัวตาราง', en: 'The file is empty: no header row' },
-  ]);
 
 /** Yields the header first ({ header }), then each row; anything unreadable rejects the file. */
 export async function* readTable(
@@ -260,113 +203,13 @@ async function* readCsv(
   if (!header) throw emptyFile(file);
 }
 
-/** A cell as the text a CSV of the same sheet would hold. */
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number') return String(v);
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  // A date cell is a day here (submitted_on): Excel keeps no zone, exceljs reads it as UTC.
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
-  if ('richText' in v) return v.richText.map((r) => r.text).join('');
-  if ('formula' in v || 'sharedFormula' in v)
-    return cellText((v as { result?: ExcelJS.CellValue }).result ?? null);
-  if ('hyperlink' in v) return typeof v.text === 'string' ? v.text : cellText(v.text);
-  if ('error' in v) return String(v.error);
-  return '';
-}
-
-/** Largest .xlsx read: the sheet is read whole (about 5 KB of memory per row); bigger tables go as CSV, which streams. */
-export const MAX_XLSX_BYTES = 10 * 1024 * 1024;
-
-async function* readXlsx(
-  file: string,
-  bytes: AsyncIterable<Uint8Array>,
-): AsyncGenerator<TableItem> {
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for await (const b of bytes) {
-    size += b.length;
-    if (size > MAX_XLSX_BYTES)
-      throw new ImportRejected(file, [
-        {
-          line: 1,
-          column: null,
-          th: `ไฟล์ .xlsx ใหญ่เกิน ${MAX_XLSX_BYTES / 1024 / 1024} MB กรุณาบันทึกเป็น CSV แล้วนำเข้าแทน`,
-          en: `The .xlsx file is over ${MAX_XLSX_BYTES / 1024 / 1024} MB; save it as CSV and import that instead`,
-        },
-      ]);
-    parts.push(b);
-  }
-  // exceljs's streaming reader (WorkbookReader) drops zip entries now and then (exceljs#3064):
-  // the whole-file reader is the reliable one, and the size limit above bounds its memory.
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(Buffer.concat(parts) as unknown as ArrayBuffer);
-  } catch {
-    throw new ImportRejected(file, [
-      {
-        line: 1,
-        column: null,
-        th: 'อ่านไฟล์ .xlsx ไม่ได้ (ไฟล์เสียหรือไม่ใช่สมุดงาน Excel)',
-        en: 'Cannot read the .xlsx file (damaged, or not an Excel workbook)',
-      },
-    ]);
-  }
-  // The first worksheet as the workbook orders its tabs.
-  const sheet = wb.worksheets[0];
-  const rows: { number: number; values: ExcelJS.CellValue[] }[] = [];
-  sheet?.eachRow((row) =>
-    rows.push({ number: row.number, values: (row.values as ExcelJS.CellValue[]).slice(1) }),
-  );
-  let header: string[] | undefined;
-  for (const row of rows) {
-    // Array.from, not map: exceljs leaves holes for empty cells, and map would keep them.
-    const cells = Array.from(row.values, (v, i) => {
-      const text = cellText(v);
-      const control = firstControl(text);
-      if (control >= 0)
-        throw new ImportRejected(file, [
-          {
-            line: row.number,
-            column: column(header, i),
-            ...controlCharacter(text, control),
-          },
-        ]);
-      if (text.length > MAX_FIELD_CHARS)
-        throw new ImportRejected(file, [
-          {
-            line: row.number,
-            column: column(header, i),
-            th: `ข้อความยาวเกิน ${MAX_FIELD_CHARS.toLocaleString('en')} ตัวอักษร`,
-            en: `The value is longer than ${MAX_FIELD_CHARS.toLocaleString('en')} characters`,
-          },
-        ]);
-      return text;
-    });
-    if (!header) {
-      // Empty cells after the last name are formatting, not columns.
-      while (cells.length && cells[cells.length - 1]!.trim() === '') cells.pop();
-      if (cells.length === 0) continue;
-      header = checkHeaderNames(file, cells);
-      yield { header };
-      continue;
-    }
-    if (cells.every((c) => c.trim() === '')) continue;
-    const extra = cells.findIndex((c, i) => i >= header!.length && c.trim() !== '');
-    if (extra >= 0)
-      throw new ImportRejected(file, [
-        {
-          line: row.number,
-          column: `#${extra + 1}`,
-          th: `มีค่าในคอลัมน์ที่ ${extra + 1} ซึ่งไม่มีชื่อในแถวหัวตาราง (มี ${header.length} คอลัมน์)`,
-          en: `A value in column ${extra + 1}, beyond the header's ${header.length} columns`,
-        },
-      ]);
-    const values: Record<string, string> = {};
-    for (let i = 0; i < header.length; i++)
-      values[header[i]!] = unquoteCell((cells[i] ?? '').trim());
-    yield { row: { line: row.number, values } };
-  }
-  if (!header) throw emptyFile(file);
-}
+export {
+  MAX_FIELD_CHARS,
+  TEXT_ENCODINGS,
+  type ReadOptions,
+  type TableItem,
+  type TableRow,
+  type TableSource,
+  type TextEncodingName,
+} from './table-format.ts';
+export { MAX_XLSX_BYTES } from './table-xlsx.ts';

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { prettyLogLine } from '../../src/bootstrap.ts';
-import { ConfigError, loadConfig, surveySecretOf } from '../../src/config.ts';
+import { ConfigError, loadConfig } from '../../src/config.ts';
+import { surveySecretOf } from '../../src/config-survey.ts';
 
 describe('config', () => {
   it('defaults to PGlite in ./data on port 3000', () => {

@@ -13,7 +13,7 @@ import { createServices, type Services } from '../../src/services/container.ts';
 import { counterName } from '../../src/services/survey-guard.service.ts';
 import { createCounterKeys } from '../../src/services/survey-keys.ts';
 import { fixedWindow } from '../../src/domain/survey-guard.ts';
-import { loadSurveyLimits } from '../../src/config.ts';
+import { loadSurveyLimits } from '../../src/config-survey.ts';
 import { framework, setUpYear } from '../helpers/results-fixtures.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
 

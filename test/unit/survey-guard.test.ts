@@ -2,7 +2,7 @@
 // ten minutes) gets through on the defaults, a flood does not, and network keys change daily.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSurveyLimits } from '../../src/config.ts';
+import { loadSurveyLimits } from '../../src/config-survey.ts';
 import { networkPrefix } from '../../src/domain/survey-guard.ts';
 import { answerColumns, subItemOf } from '../../src/domain/framework/helpers.ts';
 import { createServices, type Services } from '../../src/services/container.ts';

@@ -1,0 +1,125 @@
+// The .xlsx side of the table reader: the first worksheet, read whole up to MAX_XLSX_BYTES, with the
+// same columns and checks as a CSV.
+import ExcelJS from 'exceljs';
+import { ImportRejected } from '../domain/import-issue.ts';
+import { unquoteCell } from '../domain/spreadsheet-cell.ts';
+import { firstControl } from '../domain/text-limits.ts';
+import { controlCharacter } from './csv-stream.ts';
+import {
+  type TableItem,
+  MAX_FIELD_CHARS,
+  column,
+  checkHeaderNames,
+  emptyFile,
+} from './table-format.ts';
+
+/** A cell as the text a CSV of the same sheet would hold. */
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  // A date cell is a day here (submitted_on): Excel keeps no zone, exceljs reads it as UTC.
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
+  if ('richText' in v) return v.richText.map((r) => r.text).join('');
+  if ('formula' in v || 'sharedFormula' in v)
+    return cellText((v as { result?: ExcelJS.CellValue }).result ?? null);
+  if ('hyperlink' in v) return typeof v.text === 'string' ? v.text : cellText(v.text);
+  if ('error' in v) return String(v.error);
+  return '';
+}
+
+/** Largest .xlsx read: the sheet is read whole (about 5 KB of memory per row); bigger tables go as CSV, which streams. */
+export const MAX_XLSX_BYTES = 10 * 1024 * 1024;
+
+export async function* readXlsx(
+  file: string,
+  bytes: AsyncIterable<Uint8Array>,
+): AsyncGenerator<TableItem> {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for await (const b of bytes) {
+    size += b.length;
+    if (size > MAX_XLSX_BYTES)
+      throw new ImportRejected(file, [
+        {
+          line: 1,
+          column: null,
+          th: `ไฟล์ .xlsx ใหญ่เกิน ${MAX_XLSX_BYTES / 1024 / 1024} MB กรุณาบันทึกเป็น CSV แล้วนำเข้าแทน`,
+          en: `The .xlsx file is over ${MAX_XLSX_BYTES / 1024 / 1024} MB; save it as CSV and import that instead`,
+        },
+      ]);
+    parts.push(b);
+  }
+  // exceljs's streaming reader (WorkbookReader) drops zip entries now and then (exceljs#3064):
+  // the whole-file reader is the reliable one, and the size limit above bounds its memory.
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(Buffer.concat(parts) as unknown as ArrayBuffer);
+  } catch {
+    throw new ImportRejected(file, [
+      {
+        line: 1,
+        column: null,
+        th: 'อ่านไฟล์ .xlsx ไม่ได้ (ไฟล์เสียหรือไม่ใช่สมุดงาน Excel)',
+        en: 'Cannot read the .xlsx file (damaged, or not an Excel workbook)',
+      },
+    ]);
+  }
+  // The first worksheet as the workbook orders its tabs.
+  const sheet = wb.worksheets[0];
+  const rows: { number: number; values: ExcelJS.CellValue[] }[] = [];
+  sheet?.eachRow((row) =>
+    rows.push({ number: row.number, values: (row.values as ExcelJS.CellValue[]).slice(1) }),
+  );
+  let header: string[] | undefined;
+  for (const row of rows) {
+    // Array.from, not map: exceljs leaves holes for empty cells, and map would keep them.
+    const cells = Array.from(row.values, (v, i) => {
+      const text = cellText(v);
+      const control = firstControl(text);
+      if (control >= 0)
+        throw new ImportRejected(file, [
+          {
+            line: row.number,
+            column: column(header, i),
+            ...controlCharacter(text, control),
+          },
+        ]);
+      if (text.length > MAX_FIELD_CHARS)
+        throw new ImportRejected(file, [
+          {
+            line: row.number,
+            column: column(header, i),
+            th: `ข้อความยาวเกิน ${MAX_FIELD_CHARS.toLocaleString('en')} ตัวอักษร`,
+            en: `The value is longer than ${MAX_FIELD_CHARS.toLocaleString('en')} characters`,
+          },
+        ]);
+      return text;
+    });
+    if (!header) {
+      // Empty cells after the last name are formatting, not columns.
+      while (cells.length && cells[cells.length - 1]!.trim() === '') cells.pop();
+      if (cells.length === 0) continue;
+      header = checkHeaderNames(file, cells);
+      yield { header };
+      continue;
+    }
+    if (cells.every((c) => c.trim() === '')) continue;
+    const extra = cells.findIndex((c, i) => i >= header!.length && c.trim() !== '');
+    if (extra >= 0)
+      throw new ImportRejected(file, [
+        {
+          line: row.number,
+          column: `#${extra + 1}`,
+          th: `มีค่าในคอลัมน์ที่ ${extra + 1} ซึ่งไม่มีชื่อในแถวหัวตาราง (มี ${header.length} คอลัมน์)`,
+          en: `A value in column ${extra + 1}, beyond the header's ${header.length} columns`,
+        },
+      ]);
+    const values: Record<string, string> = {};
+    for (let i = 0; i < header.length; i++)
+      values[header[i]!] = unquoteCell((cells[i] ?? '').trim());
+    yield { row: { line: row.number, values } };
+  }
+  if (!header) throw emptyFile(file);
+}

@@ -21,9 +21,19 @@ export const AGENCY_COLUMNS = [
  * An agency as the exchange formats name it (the columns of agencies.csv, docs/formats.md): what
  * `itas agencies list` writes as CSV (empty for null) and JSON (null kept).
  */
-export function agencyRecord(
-  a: Agency,
-): Record<(typeof AGENCY_COLUMNS)[number], string | number | null> {
+export interface AgencyRecord {
+  code: string;
+  name_th: string;
+  name_en: string | null;
+  type: string;
+  province: string | null;
+  district: string | null;
+  parent_code: string | null;
+  website: string | null;
+  staff_count: number | null;
+}
+
+export function agencyRecord(a: Agency): AgencyRecord {
   return {
     code: a.code,
     name_th: a.nameTh,

@@ -1,9 +1,11 @@
 // Reads and writes the agency register.
 import { sql } from 'kysely';
 import type { Agency, AgencyTypeCode } from '../domain/agency.ts';
+import { AGENCY_COLUMNS, agencyRecord } from '../domain/agency-import.ts';
 import type { AgencyGroupOfYear } from '../domain/framework/helpers.ts';
 import type { AgencySize } from '../domain/framework/schema.ts';
 import type { Db } from './database.ts';
+import type { AgencyTable } from './schema-agencies.ts';
 
 export interface AgencyFilter {
   q?: string;
@@ -11,18 +13,11 @@ export interface AgencyFilter {
   type?: string;
 }
 
-type Row = {
-  code: string;
-  name_th: string;
-  name_en: string | null;
-  type: string;
-  province: string | null;
-  district: string | null;
-  parent_code: string | null;
-  website: string | null;
-  staff_count: number | null;
-};
+/** The register's columns are the exchange format's (formats.md): one list, in the domain. */
+const COLUMNS = AGENCY_COLUMNS;
+type Row = Pick<AgencyTable, (typeof COLUMNS)[number]>;
 
+/** The one row mapper of `agencies` (reads); writes use the domain's `agencyRecord`. */
 function toAgency(r: Row): Agency {
   return {
     code: r.code,
@@ -37,18 +32,6 @@ function toAgency(r: Row): Agency {
   };
 }
 
-const COLUMNS = [
-  'code',
-  'name_th',
-  'name_en',
-  'type',
-  'province',
-  'district',
-  'parent_code',
-  'website',
-  'staff_count',
-] as const;
-
 /** Inserts or updates each agency by code; returns how many were new. */
 export async function upsertAgencies(
   db: Db,
@@ -60,19 +43,7 @@ export async function upsertAgencies(
     const chunk = agencies.slice(i, i + CHUNK);
     const rows = await db
       .insertInto('agencies')
-      .values(
-        chunk.map((a) => ({
-          code: a.code,
-          name_th: a.nameTh,
-          name_en: a.nameEn,
-          type: a.type,
-          province: a.province,
-          district: a.district,
-          parent_code: a.parentCode,
-          website: a.website,
-          staff_count: a.staffCount,
-        })),
-      )
+      .values(chunk.map(agencyRecord))
       .onConflict((oc) =>
         oc.column('code').doUpdateSet((eb) => ({
           name_th: eb.ref('excluded.name_th'),

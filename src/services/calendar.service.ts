@@ -13,13 +13,8 @@ import {
 import { err, ok, type Problem, type Result } from '../domain/result.ts';
 import type { Db } from '../storage/database.ts';
 import { findAgency } from '../storage/agency.repository.ts';
-import {
-  latestYear,
-  loadCalendar,
-  savePhaseWindow,
-  yearExists,
-} from '../storage/calendar.repository.ts';
-import { listYears } from '../storage/year.repository.ts';
+import { loadCalendar, savePhaseWindow } from '../storage/calendar.repository.ts';
+import { findYear, latestYear, listYears } from '../storage/year.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import { ForbiddenError } from './errors.ts';
 
@@ -51,7 +46,6 @@ export function createCalendarService({
       return { calendar, years: years.map((y) => y.fiscalYear) };
     },
     latestYear: () => latestYear(db),
-    frameworkIdOf: (fiscalYear: number) => yearExists(db, fiscalYear),
 
     async setPhase(actor: Actor, input: SetPhaseInput): Promise<Result<PhaseWindow, Problem[]>> {
       if (!isNacc(actor))
@@ -62,7 +56,7 @@ export function createCalendarService({
       const problems: Problem[] = [];
       const bad = (field: string, th: string, en: string) =>
         problems.push({ code: 'invalid', field, th, en });
-      if (!(await yearExists(db, input.fiscalYear)))
+      if (!(await findYear(db, input.fiscalYear)))
         bad(
           'year',
           `ยังไม่ได้เปิดปีงบประมาณ ${input.fiscalYear} (ใช้ itas year create ก่อน)`,

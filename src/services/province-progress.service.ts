@@ -23,6 +23,7 @@ import { messagesFor } from '../i18n/format.ts';
 import type { Db } from '../storage/database.ts';
 import * as drive from '../storage/province-drive.repository.ts';
 import * as progress from '../storage/province-progress.repository.ts';
+import { findYear } from '../storage/year.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import type { ProvinceDriveService, Workspace } from './province-drive.service.ts';
 import { ForbiddenError, NotFoundError } from './errors.ts';
@@ -108,14 +109,14 @@ export function createProvinceProgressService(db: Db, deps: ProgressDeps) {
     await deps.drive.checkRead(actor, w);
     const agencies = await deps.drive.agenciesOf(w.province);
     const codes = agencies.map((a) => a.code);
-    const year = await progress.findYearFramework(db, w.fiscalYear);
+    const year = await findYear(db, w.fiscalYear);
     const fw = await frameworkFor(db, year?.frameworkId, w.fiscalYear);
     const [coords, mous, facts, last, current] = await Promise.all([
       drive.findCoordinators(db, w.fiscalYear, codes),
       drive.findMous(db, w.province, w.fiscalYear),
       progress.loadProgressFacts(db, w.fiscalYear, codes),
       progress.loadYearResults(db, w.fiscalYear - 1, true),
-      year?.published ? progress.loadYearResults(db, w.fiscalYear, true) : Promise.resolve([]),
+      year?.publishedAt ? progress.loadYearResults(db, w.fiscalYear, true) : Promise.resolve([]),
     ]);
     const oitTotal = fw ? oitItemCodes(fw).length : 0;
     const groups = await loadAgencyGroups(db, w.fiscalYear, codes);
@@ -170,7 +171,7 @@ export function createProvinceProgressService(db: Db, deps: ProgressDeps) {
   async function planContext(actor: Actor, w: Workspace) {
     await deps.drive.checkRead(actor, w);
     const lastYear = w.fiscalYear - 1;
-    const year = await progress.findYearFramework(db, lastYear);
+    const year = await findYear(db, lastYear);
     const fw = await frameworkFor(db, year?.frameworkId, lastYear);
     const agencies = await deps.drive.agenciesOf(w.province);
     const items = await progress.loadItemResults(
@@ -238,7 +239,7 @@ export function createProvinceProgressService(db: Db, deps: ProgressDeps) {
       report: { answers: Record<string, readonly number[]>; oit: Record<string, number> },
     ): Promise<boolean> {
       if (!isNacc(actor)) throw new ForbiddenError('เฉพาะ สำนักงาน ป.ป.ช.', 'NACC only');
-      const year = await progress.findYearFramework(db, fiscalYear);
+      const year = await findYear(db, fiscalYear);
       const fw = year ? await resolveFramework(db, year.frameworkId) : undefined;
       if (!fw)
         throw new NotFoundError(`ไม่มีปีการประเมิน ${fiscalYear}`, `No assessment year ${fiscalYear}`);

@@ -20,7 +20,8 @@ import {
 import { compareThai } from '../i18n/format.ts';
 import type { Db } from '../storage/database.ts';
 import { findAgency, loadAgencyGroups } from '../storage/agency.repository.ts';
-import { loadCalendar, yearExists } from '../storage/calendar.repository.ts';
+import { loadCalendar } from '../storage/calendar.repository.ts';
+import { findYear } from '../storage/year.repository.ts';
 import { listAnomalies, type AnomalyRow } from '../storage/survey-guard.repository.ts';
 import { listProgress, putTarget, type ProgressRow } from '../storage/survey-link.repository.ts';
 import { markAgencies } from '../storage/recompute-mark.repository.ts';
@@ -73,7 +74,7 @@ export function createSampleTargetService(
   }
 
   async function frameworkOf(fiscalYear: number) {
-    const id = await yearExists(db, fiscalYear);
+    const id = (await findYear(db, fiscalYear))?.frameworkId;
     const f = id ? await resolveFramework(db, id) : undefined;
     if (!f)
       throw new NotFoundError(

@@ -8,7 +8,7 @@ import type { Agency } from '../domain/agency.ts';
 import { resolveFramework } from './framework-resolver.ts';
 import { coarseCount } from '../domain/small-numbers.ts';
 import { codeFromBytes } from '../domain/survey-guard.ts';
-import { yearExists } from '../storage/calendar.repository.ts';
+import { findYear } from '../storage/year.repository.ts';
 import type { Db } from '../storage/database.ts';
 import { findAgency } from '../storage/agency.repository.ts';
 import { accessCodeCounts, insertAccessCodes } from '../storage/survey-guard.repository.ts';
@@ -82,7 +82,7 @@ export function createSurveyLinkService({
       }
       const codes = await accessCodeCounts(db, fiscalYear, agencyCode);
       // Codes used = IIT answers so far: it moves in the same coarse steps as the live count.
-      const frameworkId = await yearExists(db, fiscalYear);
+      const frameworkId = (await findYear(db, fiscalYear))?.frameworkId;
       const framework = frameworkId ? await resolveFramework(db, frameworkId) : undefined;
       const step = framework?.minRespondentsShown || 1;
       return {

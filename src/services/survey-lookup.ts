@@ -5,7 +5,8 @@ import { thaiDay, phaseState, type Calendar, type PhaseState } from '../domain/c
 import type { Framework, SurveyTool } from '../domain/framework/schema.ts';
 import { surveyPages, surveySteps, type SurveyPage } from '../domain/survey-form.ts';
 import type { Db } from '../storage/database.ts';
-import { loadCalendar, yearExists } from '../storage/calendar.repository.ts';
+import { loadCalendar } from '../storage/calendar.repository.ts';
+import { findYear } from '../storage/year.repository.ts';
 import { findLinkByCode, type LinkedAgency } from '../storage/survey-link.repository.ts';
 import { resolveFramework } from './framework-resolver.ts';
 import { createSurveyCache, type SurveyCache } from './survey-cache.ts';
@@ -63,7 +64,7 @@ export function createSurveyResolver(db: Db, now: () => Date, cache: SurveyLooku
     );
     if (!link) return null;
     const year = await cache.years.load(String(link.fiscalYear), t, async () => {
-      const frameworkId = await yearExists(db, link.fiscalYear);
+      const frameworkId = (await findYear(db, link.fiscalYear))?.frameworkId;
       const framework = frameworkId ? await resolveFramework(db, frameworkId) : undefined;
       return framework ? { framework, calendar: await loadCalendar(db, link.fiscalYear) } : null;
     });

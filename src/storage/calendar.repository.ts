@@ -56,21 +56,3 @@ export async function savePhaseWindow(
     ? { ...w, opensOn: before.opens_on, closesOn: before.closes_on, reason: before.reason }
     : undefined;
 }
-
-export async function yearExists(db: Db, fiscalYear: number): Promise<string | undefined> {
-  const r = await db
-    .selectFrom('assessment_years')
-    .select('framework_id')
-    .where('fiscal_year', '=', fiscalYear)
-    .executeTakeFirst();
-  return r?.framework_id;
-}
-
-export async function latestYear(db: Db): Promise<number | undefined> {
-  const r = await db
-    .selectFrom('assessment_years')
-    .select('fiscal_year')
-    .orderBy('fiscal_year', 'desc')
-    .executeTakeFirst();
-  return r?.fiscal_year;
-}

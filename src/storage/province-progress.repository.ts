@@ -139,15 +139,6 @@ export async function loadYearResults(
   return [...byCode.values()];
 }
 
-export async function findYearFramework(db: Db, fiscalYear: number) {
-  const r = await db
-    .selectFrom('assessment_years')
-    .select(['framework_id', 'published_at'])
-    .where('fiscal_year', '=', fiscalYear)
-    .executeTakeFirst();
-  return r ? { frameworkId: r.framework_id, published: r.published_at !== null } : undefined;
-}
-
 /** Item-level results of agencies: answer counts by column index, respondents, OIT scores. */
 export async function loadItemResults(db: Db, fiscalYear: number, codes: readonly string[]) {
   const out = new Map<

@@ -36,6 +36,16 @@ export async function findYear(db: Db, fiscalYear: number): Promise<YearRow | un
   return r ? toYear(r) : undefined;
 }
 
+/** The newest assessment year, if any. */
+export async function latestYear(db: Db): Promise<number | undefined> {
+  const r = await db
+    .selectFrom('assessment_years')
+    .select('fiscal_year')
+    .orderBy('fiscal_year', 'desc')
+    .executeTakeFirst();
+  return r?.fiscal_year;
+}
+
 export async function listYears(db: Db): Promise<YearRow[]> {
   const rows = await db.selectFrom('assessment_years').selectAll().orderBy('fiscal_year').execute();
   return rows.map(toYear);

@@ -2,7 +2,6 @@
 // a 360 px phone, items typed but not saved survive saving another item; errors name the item
 // and focus lands on its field; autosave keeps typing; the confirmation step; axe at 360/1280.
 import { serve, type ServerType } from '@hono/node-server';
-import { readFileSync } from 'node:fs';
 import pino from 'pino';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,12 +12,8 @@ import { createServices, type Services } from '../../src/services/container.ts';
 import { openDatabase, type Db } from '../../src/storage/database.ts';
 import { migrateToLatest } from '../../src/storage/migrate.ts';
 import { ensureReferenceData } from '../../src/storage/reference.repository.ts';
-import { openBrowser, PHONE, type Browser } from './helpers.ts';
+import { openBrowser, PHONE, runAxe, signIn, type Browser } from './helpers.ts';
 
-const axeSource = readFileSync(
-  new URL('../../node_modules/axe-core/axe.min.js', import.meta.url),
-  'utf8',
-);
 const YEAR = 2563;
 const log = pino({ level: 'silent' });
 let db: Db;
@@ -75,13 +70,13 @@ afterAll(async () => {
   await db?.destroy();
 });
 
-async function signIn(page: Page, code: string) {
-  await page.context().clearCookies();
+/** Opens the agency's OIT page signed out, signs in there and comes back to it. */
+async function signInTo(page: Page, code: string) {
   const path = `/oit/${YEAR}/agencies/${code}`;
-  await page.goto(`${url}${path}`);
-  await page.getByLabel('อีเมล').fill(`${code.toLowerCase()}@oit.test`);
-  await page.getByLabel('รหัสผ่าน').fill('agency passphrase 2569');
-  await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
+  await signIn(page, `${code.toLowerCase()}@oit.test`, 'agency passphrase 2569', {
+    next: path,
+    base: url,
+  });
   await page.waitForURL((u) => u.pathname === path);
 }
 
@@ -89,29 +84,6 @@ const urls = (page: Page, item: string) =>
   page.locator(`#item-${item}`).getByLabel('ลิงก์ (URL) บนเว็บไซต์หลักของหน่วยงาน');
 const note = (page: Page, item: string) =>
   page.locator(`#item-${item}`).getByLabel('คำอธิบาย (ข้อมูลอยู่ส่วนใดของหน้า)');
-
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    const a = (
-      window as unknown as {
-        axe: {
-          run: (
-            o: object,
-          ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    return a.run({ resultTypes: ['violations'] });
-  });
-  return result.violations.map(
-    (v) =>
-      `${v.id}: ${v.nodes
-        .slice(0, 3)
-        .map((n) => n.target.join(' '))
-        .join(', ')}`,
-  );
-}
 
 describe.each([
   { js: false, code: 'E2E-A' },
@@ -125,7 +97,7 @@ describe.each([
 
   it('fills items, saves one, and finds every other typed text still there', async () => {
     const page = await browser.context.newPage();
-    await signIn(page, code);
+    await signInTo(page, code);
     const base = `/oit/${YEAR}/agencies/${code}`;
     await page.locator('#item-O1').getByLabel('มี', { exact: true }).check();
     await urls(page, 'O1').fill('https://example.go.th/o1');
@@ -165,7 +137,7 @@ describe.each([
     await page.waitForURL(/\/submit$/);
     expect(await page.locator('h1').textContent()).toBe('ยืนยันการส่งข้อมูล OIT');
     // (axe runs in the page's JavaScript: only in the run with JavaScript.)
-    if (js) expect(await axe(page)).toEqual([]);
+    if (js) expect(await runAxe(page)).toEqual([]);
     await page.getByRole('link', { name: 'กลับไปแก้ไข' }).first().click();
     await page.waitForURL((u) => u.pathname === base);
     await page.close();
@@ -181,7 +153,7 @@ describe('OIT entry with JavaScript: autosave and the leaving warning', () => {
 
   it('saves typing by itself and warns before leaving unsaved changes', async () => {
     const page = await browser.context.newPage();
-    await signIn(page, 'E2E-C');
+    await signInTo(page, 'E2E-C');
     await page.locator('#item-O4').getByLabel('ไม่มี', { exact: true }).check();
     await note(page, 'O4').fill('บันทึกเองโดยไม่กดปุ่ม');
     await page.waitForFunction(
@@ -208,8 +180,8 @@ describe('OIT entry with JavaScript: autosave and the leaving warning', () => {
     it(`axe finds no violations on the entry page at ${width} px`, async () => {
       const page = await browser.context.newPage();
       await page.setViewportSize({ width, height: 800 });
-      await signIn(page, 'E2E-C');
-      expect(await axe(page)).toEqual([]);
+      await signInTo(page, 'E2E-C');
+      expect(await runAxe(page)).toEqual([]);
       await page.close();
     }, 60_000);
 });

@@ -34,6 +34,7 @@ import { handleExpectedError } from './expected-errors.tsx';
 import { sessionMiddleware } from './session.ts';
 import { agencyRoutes } from './agency.routes.tsx';
 import { provinceRoutes } from './province.routes.tsx';
+import { provinceProgressRoutes } from './province-progress.routes.tsx';
 import { oitRoutes } from './oit.routes.tsx';
 import { publicRoutes } from './public.routes.tsx';
 import { resultsRoutes } from './results.routes.tsx';
@@ -166,6 +167,7 @@ export function createApp({
   app.route('/', yearAdminRoutes);
   app.route('/', agencyProfileRoutes);
   app.route('/', provinceRoutes);
+  app.route('/', provinceProgressRoutes);
   app.route('/', oitRoutes);
 
   app.notFound((c) => c.html(<NotFoundPage ctx={pageContext(c)} />, 404));

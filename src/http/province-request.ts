@@ -1,0 +1,47 @@
+// What every province workspace route reads from its request: the province and year in the path
+// (checked against the actor), the form's fields, and problems as field errors.
+import { type Context } from 'hono';
+import type { Problem } from '../domain/result.ts';
+import type { Workspace } from '../services/province-drive.service.ts';
+import type { FieldError } from '../views/components/form.tsx';
+import { type WorkspaceView } from '../views/pages/province-workspace.tsx';
+import type { AppEnv } from './context.ts';
+import { requireUser } from './session.ts';
+
+export type C = Context<AppEnv>;
+
+export const P = '/province/:province/:year{[0-9]{4}}';
+
+export function workspace(c: C): Workspace {
+  return { province: c.req.param('province') ?? '', fiscalYear: Number(c.req.param('year')) };
+}
+
+export async function view(c: C): Promise<WorkspaceView> {
+  const actor = requireUser(c);
+  const w = workspace(c);
+  await c.get('services').provinceDrive.checkRead(actor, w);
+  return { ...w, canEdit: c.get('services').provinceDrive.canEdit(actor, w.province) };
+}
+
+export async function form(c: C): Promise<Record<string, string>> {
+  const body = await c.req.parseBody({ all: true });
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(body)) {
+    const first = Array.isArray(v) ? v[0] : v;
+    if (typeof first === 'string' && k !== '_csrf') out[k] = first;
+  }
+  return out;
+}
+
+export async function list(c: C, name: string): Promise<string[]> {
+  const body = await c.req.parseBody({ all: true });
+  const v = body[name];
+  return (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter(
+    (x): x is string => typeof x === 'string',
+  );
+}
+
+export const lang = (c: C) => c.get('lang');
+export const fieldErrors = (c: C, problems: Problem[]): FieldError[] =>
+  problems.map((p) => ({ field: p.field ?? 'main', message: lang(c) === 'en' ? p.en : p.th }));
+export const notice = (c: C) => (c.req.query('done') ? c.get('t').province.saved : undefined);

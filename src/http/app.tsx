@@ -36,6 +36,7 @@ import { agencyRoutes } from './agency.routes.tsx';
 import { provinceRoutes } from './province.routes.tsx';
 import { provinceProgressRoutes } from './province-progress.routes.tsx';
 import { oitRoutes } from './oit.routes.tsx';
+import { oitReviewRoutes } from './oit-review.routes.tsx';
 import { publicRoutes } from './public.routes.tsx';
 import { resultsRoutes } from './results.routes.tsx';
 import { publicationRoutes } from './publication.routes.tsx';
@@ -169,6 +170,7 @@ export function createApp({
   app.route('/', provinceRoutes);
   app.route('/', provinceProgressRoutes);
   app.route('/', oitRoutes);
+  app.route('/', oitReviewRoutes);
 
   app.notFound((c) => c.html(<NotFoundPage ctx={pageContext(c)} />, 404));
   app.onError((err, c) => {

@@ -127,18 +127,17 @@ surveyApiRoutes.post(
     // The same 201 for a replay; `created` says whether this very request stored the answer.
     if (r.ok) return c.json({ response_id: r.responseId, created: r.created }, 201);
     const first = r.problems[0] && problemTexts(r.problems[0]);
-    const codes = { 404: 'not_found', 409: 'closed', 422: 'invalid', 429: 'rate_limited' } as const;
-    if (r.status === 429) c.header('Retry-After', String(r.retryAfterSeconds ?? 60));
+    const status = { not_found: 404, closed: 409, invalid: 422, rate_limited: 429 } as const;
+    const invalid = r.refused === 'invalid';
+    if (r.refused === 'rate_limited') c.header('Retry-After', String(r.retryAfterSeconds ?? 60));
     return c.json(
       problem(
-        codes[r.status],
-        r.status === 422 ? 'The submission is not valid' : (first?.en ?? 'Refused'),
-        r.status === 422 ? 'ข้อมูลที่ส่งมาไม่ถูกต้อง' : (first?.th ?? 'ไม่สามารถดำเนินการได้'),
-        r.status === 422
-          ? r.problems.map((p) => ({ field: p.field, ...problemTexts(p) }))
-          : undefined,
+        r.refused,
+        invalid ? 'The submission is not valid' : (first?.en ?? 'Refused'),
+        invalid ? 'ข้อมูลที่ส่งมาไม่ถูกต้อง' : (first?.th ?? 'ไม่สามารถดำเนินการได้'),
+        invalid ? r.problems.map((p) => ({ field: p.field, ...problemTexts(p) })) : undefined,
       ),
-      r.status,
+      status[r.refused],
     );
   },
 );

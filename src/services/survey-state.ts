@@ -64,3 +64,5 @@ export function createSurveyStates(secret: string, now: () => Date) {
     },
   };
 }
+
+export type SurveyStates = ReturnType<typeof createSurveyStates>;

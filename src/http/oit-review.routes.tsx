@@ -63,12 +63,8 @@ oitReviewRoutes.post(`${Y}/review/:code/items/:item`, async (c) => {
   const body = await c.req.parseBody();
   const item = c.req.param('item');
   const typed = { item, score: str(body.score), comment: str(body.comment) };
-  const services = c.get('services');
   try {
-    const sheet = await services.oitReview.sheet(actor, year(c), code(c));
-    if (sheet.status === 'clarification_requested' || sheet.status === 're_reviewed')
-      await services.oitReview.reReviewItem(actor, year(c), code(c), item, typed);
-    else await services.oitReview.scoreItem(actor, year(c), code(c), item, typed);
+    await c.get('services').oitReview.reviewItem(actor, year(c), code(c), item, typed);
   } catch (err) {
     if (err instanceof OitInputError) return reviewPage(c, fieldErrors(c, err), typed);
     throw err;

@@ -83,7 +83,7 @@ export function createOitReviewService(db: Db, deps: OitDeps) {
     await enqueueJobs(tx, [linkCheckJob(fiscalYear, agencyCode, 'review')]);
   }
 
-  return {
+  const service = {
     /** The agencies this auditor reviews (the NACC: every agency that has started), with progress. */
     async assigned(actor: Actor, fiscalYear: number) {
       const year = await deps.years.require(fiscalYear);
@@ -111,6 +111,27 @@ export function createOitReviewService(db: Db, deps: OitDeps) {
       change(actor, fiscalYear, agencyCode, 'oit-review', 'start_review', async (tx, status) => {
         await startIfNeeded(tx, actor, fiscalYear, agencyCode, status);
       }),
+
+    /**
+     * The auditor's score of one item, in whichever review the agency is in: the preliminary
+     * review, or the second look at an item the agency disputed (clarification requested,
+     * re-reviewed). Each path checks the state again inside its own transaction.
+     */
+    async reviewItem(
+      actor: Actor,
+      fiscalYear: number,
+      agencyCode: string,
+      item: string,
+      raw: { score?: string; comment?: string },
+    ) {
+      const agency = await reviewed(actor, agencyCode);
+      const state = await findOitState(db, fiscalYear, agency.code, false);
+      const secondLook =
+        state?.status === 'clarification_requested' || state?.status === 're_reviewed';
+      return secondLook
+        ? service.reReviewItem(actor, fiscalYear, agencyCode, item, raw)
+        : service.scoreItem(actor, fiscalYear, agencyCode, item, raw);
+    },
 
     /** Scores one submitted item 0 or 100; a 0 needs a comment. */
     async scoreItem(
@@ -293,6 +314,7 @@ export function createOitReviewService(db: Db, deps: OitDeps) {
         await enqueueJobs(tx, [recomputeJob(fiscalYear, agencyCode)]);
       }),
   };
+  return service;
 }
 
 export type OitReviewService = ReturnType<typeof createOitReviewService>;

@@ -242,7 +242,7 @@ describe('auditor review', () => {
       await t.db.selectFrom('jobs').select('key').where('kind', '=', 'link-check').execute()
     ).map((j) => j.key);
     expect(keys).toContain(`${YEAR}:T-A:review`);
-    await s.oitReview.scoreItem(auditor, YEAR, 'T-A', 'O1', { score: '100', comment: 'ครบถ้วน' });
+    await s.oitReview.reviewItem(auditor, YEAR, 'T-A', 'O1', { score: '100', comment: 'ครบถ้วน' });
     const e = await refusal(s.oitReview.finishReview(auditor, YEAR, 'T-A'));
     expect(e.status).toBe(409);
     expect(e.en).toContain('Not scored yet: O2');
@@ -291,15 +291,17 @@ describe('clarification and confirmation', () => {
     const e = await refusal(s.oitReview.confirm(auditor, YEAR, 'T-A'));
     expect(e.status).toBe(409);
     expect(e.en).toContain('Disputed items not re-reviewed yet: O2');
+    // The page's one call: in the clarification phase it is the second look, so an item the
+    // agency did not dispute is refused.
     const r = await refusal(
-      s.oitReview.reReviewItem(auditor, YEAR, 'T-A', 'O1', { score: '0', comment: 'x' }),
+      s.oitReview.reviewItem(auditor, YEAR, 'T-A', 'O1', { score: '0', comment: 'x' }),
     );
     expect(r.status).toBe(409);
     expect(r.th).toContain('ไม่ได้ขอชี้แจงข้อ O1');
   });
 
   it('re-reviews and confirms; the score card is queued and the history keeps every step', async () => {
-    await s.oitReview.reReviewItem(auditor, YEAR, 'T-A', 'O2', {
+    await s.oitReview.reviewItem(auditor, YEAR, 'T-A', 'O2', {
       score: '100',
       comment: 'พบข้อมูลตามคำชี้แจง',
     });

@@ -12,6 +12,8 @@ export interface ExportColumn {
   header: string;
   /** A score or share: held at full precision, shown as its published 2-decimal figure. */
   decimals?: boolean;
+  /** Column width in the workbook (characters); by default from the header's length. */
+  width?: number;
 }
 
 export interface ExportTable {
@@ -56,7 +58,7 @@ export async function tablesToXlsx(tables: ExportTable[]): Promise<Buffer> {
     ws.columns = table.columns.map((c) => ({
       header: c.header,
       key: c.key,
-      width: Math.max(10, Math.min(60, c.header.length + 4)),
+      width: c.width ?? Math.max(10, Math.min(60, c.header.length + 4)),
       ...(c.decimals ? { style: { numFmt: XLSX_DECIMALS_FORMAT } } : {}),
     }));
     ws.getRow(1).font = { bold: true };

@@ -1,8 +1,7 @@
 // NACC and province work around OIT: assigning agencies to auditors (as auditor role grants, so
 // access rules stay one set), and exporting a province's or a type's OIT status as CSV or XLSX.
-import ExcelJS from 'exceljs';
-import { safeCell } from '../domain/spreadsheet-cell.ts';
 import { csvText } from '../exports/csv.ts';
+import { tablesToXlsx } from '../exports/table-export.ts';
 import type { Actor } from '../domain/actor.ts';
 import { canActForProvince, isNacc } from '../domain/access.ts';
 import { en } from '../i18n/en.ts';
@@ -150,12 +149,13 @@ export function createOitAdminService(db: Db, deps: { years: YearService }) {
       lang: 'th' | 'en',
     ): Promise<Buffer> {
       const { header, body } = await this.statusTable(actor, fiscalYear, filter, lang);
-      const wb = new ExcelJS.Workbook();
-      const ws = wb.addWorksheet(`OIT ${fiscalYear}`);
-      ws.addRow(header).font = { bold: true };
-      for (const r of body) ws.addRow(r.map((v) => safeCell(v)));
-      ws.columns.forEach((c, i) => (c.width = i === 1 ? 50 : 16));
-      return Buffer.from(await wb.xlsx.writeBuffer());
+      const columns = header.map((h, i) => ({
+        key: String(i),
+        header: h,
+        width: i === 1 ? 50 : 16,
+      }));
+      const rows = body.map((r) => Object.fromEntries(r.map((v, i) => [String(i), v])));
+      return tablesToXlsx([{ name: `OIT ${fiscalYear}`, columns, rows }]);
     },
   };
 }

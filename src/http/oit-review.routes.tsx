@@ -128,7 +128,8 @@ async function assignAction(c: Context<AppEnv>, bulk: boolean) {
       : await c.get('services').oitAdmin.assign(actor, auditor, str(body.agency));
   } catch (err) {
     if (err instanceof ServiceError && err.status !== 403) {
-      const f = err.en.startsWith('No account') ? field : bulk ? field : 'agency';
+      // The auditor's address, or the agency (one at a time) or the filter (in bulk).
+      const f = err.field === 'auditor' || bulk ? field : 'agency';
       return assignPage(
         c,
         [{ field: f, message: c.get('lang') === 'th' ? err.th : err.en }],

@@ -4,6 +4,8 @@ export class ServiceError extends Error {
     readonly status: 403 | 404 | 409 | 422 | 429,
     readonly th: string,
     readonly en: string,
+    /** The input the refusal is about, when one is: the form shows the message beside it. */
+    readonly field?: string,
   ) {
     super(en);
   }

@@ -16,7 +16,7 @@ import {
 import { markImportedConfirmed } from '../storage/oit-state.repository.ts';
 import { findGrants, findUserByEmail, insertGrant } from '../storage/user.repository.ts';
 import { recordAudit } from './audit.service.ts';
-import { ForbiddenError, NotFoundError } from './errors.ts';
+import { ForbiddenError, ServiceError } from './errors.ts';
 import { actorLabel, oitError } from './oit-shared.ts';
 import type { YearService } from './year.service.ts';
 
@@ -25,7 +25,8 @@ const notNacc = () => new ForbiddenError(th.oit.errors.notNacc, en.oit.errors.no
 export function createOitAdminService(db: Db, deps: { years: YearService }) {
   async function assignCodes(actor: Actor, auditorEmail: string, codes: string[]): Promise<number> {
     const user = await findUserByEmail(db, auditorEmail.trim().toLowerCase());
-    if (!user) throw new NotFoundError(th.oit.errors.noAuditor, en.oit.errors.noAuditor);
+    if (!user)
+      throw new ServiceError(404, th.oit.errors.noAuditor, en.oit.errors.noAuditor, 'auditor');
     return db.transaction().execute(async (tx) => {
       const before = await findGrants(tx, user.id);
       let added = 0;

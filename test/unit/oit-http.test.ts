@@ -151,4 +151,33 @@ describe('OIT pages', () => {
     const refused = await t.app.request(q, { headers: auditor.headers() });
     expect(refused.status).toBe(403);
   });
+
+  it('puts an assignment refusal beside the field it is about, keeping what was typed', async () => {
+    const nacc = await clientFor(
+      t.services,
+      (await t.services.users.list(SYSTEM_CLI)).find((u) => u.email === 'nacc-admin@test.example')!
+        .id,
+    );
+    const post = (path: string, fields: Record<string, string>) =>
+      t.app.request(`/oit/${Y}${path}`, {
+        method: 'POST',
+        headers: nacc.headers(FORM),
+        body: nacc.form(fields),
+      });
+    // The text of a field's error message (after its visually hidden "Error:" prefix).
+    const errorOf = (html: string, id: string) =>
+      new RegExp(`id="${id}-error"><span[^>]*>[^<]*</span>([^<]*)</span>`).exec(html)?.[1] ?? '';
+    // No such auditor: the message stands by the auditor's address.
+    const noAuditor = await post('/assign', { auditor: 'nobody@test.example', agency: '51-PAO' });
+    expect(noAuditor.status).toBe(422);
+    let html = await noAuditor.text();
+    expect(errorOf(html, 'auditor')).toContain('ไม่พบบัญชี');
+    expect(html).toContain('value="nobody@test.example"');
+    // No such agency: by the agency's code.
+    const noAgency = await post('/assign', { auditor: 'auditor@test.example', agency: 'XX-NONE' });
+    expect(noAgency.status).toBe(422);
+    html = await noAgency.text();
+    expect(errorOf(html, 'agency')).toContain('ไม่พบหน่วยงานนี้');
+    expect(errorOf(html, 'auditor')).toBe('');
+  });
 });

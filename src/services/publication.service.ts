@@ -3,39 +3,34 @@
 // refused with every reason while the year is not ready. The page and `itas publish` both come
 // here, and the check runs again inside the publishing transaction (the year's row locked).
 import type { Actor } from '../domain/actor.ts';
-import { isNacc } from '../domain/access.ts';
 import { thaiDay } from '../domain/calendar.ts';
 import type { Framework } from '../domain/framework/index.ts';
 import { resolveFramework } from './framework-resolver.ts';
-import { canPublishYear } from '../domain/publication.ts';
+import { createPublicationExceptions } from './publication-exceptions.ts';
+import { ensureNacc, requireYear } from './publication-year.ts';
 import {
   publicationReadiness,
   type AgencyPublicationFacts,
   type Readiness,
 } from '../domain/publication-readiness.ts';
 import { scoreAgency } from '../domain/scoring/score.ts';
-import { TEXT_LIMITS, charCount } from '../domain/text-limits.ts';
 import { en } from '../i18n/en.ts';
 import { readinessText } from '../i18n/publication-text.ts';
 import { th } from '../i18n/th.ts';
-import { findAgency } from '../storage/agency.repository.ts';
 import { loadCalendar } from '../storage/calendar.repository.ts';
 import type { Db } from '../storage/database.ts';
 import {
-  deleteOitException,
   listOitExceptions,
   loadConfirmedOitScores,
   loadPublicationRows,
   lockYear,
   recomputeJobCounts,
-  saveOitException,
   type OitException,
 } from '../storage/publication.repository.ts';
-import { isOitConfirmed, savePublication } from '../storage/report.repository.ts';
-import { findYear, type YearRow } from '../storage/year.repository.ts';
+import { savePublication } from '../storage/report.repository.ts';
+import { type YearRow } from '../storage/year.repository.ts';
 import { recordAudit } from './audit.service.ts';
-import { ForbiddenError, NotFoundError, ServiceError } from './errors.ts';
-import { actorLabel } from './oit-shared.ts';
+import { ServiceError } from './errors.ts';
 import { WHOLE_RANKING, type RankingsView, type SummaryView } from './results-read-model.ts';
 import type { ResultsService } from './results.service.ts';
 
@@ -63,14 +58,6 @@ export interface PublicationView {
 
 /** How many ranking rows the preview shows. */
 export const PREVIEW_ROWS = 10;
-/** As the input guard's one-line fields (domain/text-limits.ts). */
-const MAX_REASON = TEXT_LIMITS.line;
-
-function ensureNacc(actor: Actor): void {
-  if (!canPublishYear(actor))
-    throw new ForbiddenError(th.publication.naccOnly, en.publication.naccOnly);
-}
-
 /** The OIT tool score a confirmed agency's card must carry: the scorer's, from its items. */
 function oitToolScore(framework: Framework, scores: Record<string, number>): number | null {
   return scoreAgency(framework, { answers: {}, respondents: { IIT: 0, EIT: 0 }, oit: scores }).tools
@@ -81,16 +68,6 @@ export function createPublicationService(
   db: Db,
   deps: { results: Pick<ResultsService, 'summary' | 'rankings'>; now: () => Date },
 ) {
-  async function requireYear(tx: Db, fiscalYear: number): Promise<YearRow> {
-    const year = Number.isInteger(fiscalYear) ? await findYear(tx, fiscalYear) : undefined;
-    if (!year)
-      throw new NotFoundError(
-        th.publication.noYear(String(fiscalYear)),
-        en.publication.noYear(String(fiscalYear)),
-      );
-    return year;
-  }
-
   /** Gathers the facts and computes the checklist (inside the caller's transaction if any). */
   async function check(tx: Db, year: YearRow): Promise<Readiness> {
     const framework = await resolveFramework(tx, year.frameworkId);
@@ -233,72 +210,7 @@ export function createPublicationService(
       });
     },
 
-    exceptions: async (actor: Actor, fiscalYear: number): Promise<OitException[]> => {
-      ensureNacc(actor);
-      await requireYear(db, fiscalYear);
-      return listOitExceptions(db, fiscalYear);
-    },
-
-    /**
-     * Records that an agency may be published without a confirmed OIT (it then has no OIT and no
-     * overall score), with the NACC's reason; audited. Not on a published year: the published
-     * figures must not change under the readers.
-     */
-    async addException(
-      actor: Actor,
-      fiscalYear: number,
-      agencyCode: string,
-      reason: string,
-    ): Promise<void> {
-      if (!isNacc(actor))
-        throw new ForbiddenError(th.publication.naccOnly, en.publication.naccOnly);
-      const code = agencyCode.trim();
-      const why = reason.trim();
-      const x = { th: th.publication.exceptions, en: en.publication.exceptions };
-      await db.transaction().execute(async (tx) => {
-        await lockYear(tx, fiscalYear);
-        const year = await requireYear(tx, fiscalYear);
-        if (year.publishedAt) throw new ServiceError(409, x.th.publishedYear, x.en.publishedYear);
-        if (!code || !(await findAgency(tx, code)))
-          throw new ServiceError(422, x.th.unknownAgency(code), x.en.unknownAgency(code));
-        if (!why) throw new ServiceError(422, x.th.reasonRequired, x.en.reasonRequired);
-        if (charCount(why) > MAX_REASON)
-          throw new ServiceError(422, x.th.reasonTooLong, x.en.reasonTooLong);
-        if (await isOitConfirmed(tx, fiscalYear, code))
-          throw new ServiceError(409, x.th.alreadyConfirmed(code), x.en.alreadyConfirmed(code));
-        const before = await saveOitException(tx, fiscalYear, code, why, actorLabel(actor));
-        await recordAudit(tx, {
-          actor,
-          action: 'publication.exception.add',
-          recordType: 'publication_oit_exception',
-          recordId: `${fiscalYear}/${code}`,
-          before: before ?? null,
-          after: { reason: why, recordedBy: actorLabel(actor) },
-        });
-      });
-    },
-
-    async removeException(actor: Actor, fiscalYear: number, agencyCode: string): Promise<void> {
-      if (!isNacc(actor))
-        throw new ForbiddenError(th.publication.naccOnly, en.publication.naccOnly);
-      const code = agencyCode.trim();
-      const x = { th: th.publication.exceptions, en: en.publication.exceptions };
-      await db.transaction().execute(async (tx) => {
-        await lockYear(tx, fiscalYear);
-        const year = await requireYear(tx, fiscalYear);
-        if (year.publishedAt) throw new ServiceError(409, x.th.publishedYear, x.en.publishedYear);
-        const before = await deleteOitException(tx, fiscalYear, code);
-        if (!before) throw new ServiceError(404, x.th.notFound(code), x.en.notFound(code));
-        await recordAudit(tx, {
-          actor,
-          action: 'publication.exception.remove',
-          recordType: 'publication_oit_exception',
-          recordId: `${fiscalYear}/${code}`,
-          before,
-          after: null,
-        });
-      });
-    },
+    ...createPublicationExceptions(db),
   };
 }
 

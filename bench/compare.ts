@@ -55,7 +55,7 @@ import {
   type BenchDatabase,
   type RunningServer,
 } from './compare-setup.ts';
-import { copyFrom } from './pg-copy.ts';
+import { copyFrom } from '../src/storage/pg-copy.ts';
 import { walk as walkNoJs } from './walks/form-nojs.ts';
 import { walk as walkJs } from './walks/form-js.ts';
 import { WalkNotAvailable, type WalkSurvey } from './walks/types.ts';

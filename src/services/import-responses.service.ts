@@ -1,7 +1,7 @@
 // Imports responses.csv / .xlsx (docs/formats.md): each row read by the one submission parser
 // (domain/submission.ts), the whole file one transaction that writes responses and nothing else
-// (ADR 0007): any bad row rejects the file and nothing is written. Streamed and inserted in
-// batches, so a national file (1.3 M rows) never sits in memory.
+// (ADR 0007): any bad row rejects the file and nothing is written. Streamed and stored in chunks
+// through COPY (storage/response-copy.ts), so a national file (1.3 M rows) never sits in memory.
 import type { Actor } from '../domain/actor.ts';
 import { ImportRejected } from '../domain/import-issue.ts';
 import { problem } from '../domain/problem.ts';
@@ -15,13 +15,10 @@ import {
 } from '../domain/submission.ts';
 import type { Db } from '../storage/database.ts';
 import { markAgencies } from '../storage/recompute-mark.repository.ts';
-import {
-  insertResponses,
-  loadAgencyCodes,
-  recountAgencies,
-  type ResponseRow,
-} from '../storage/response.repository.ts';
-import { BATCH, issueList, RECOUNT_BATCH, requireNacc } from './import-shared.ts';
+import { copyResponses } from '../storage/response-copy.ts';
+import { recountMany } from '../storage/response-recount.ts';
+import { loadAgencyCodes } from '../storage/response.repository.ts';
+import { issueList, requireNacc } from './import-shared.ts';
 import { readTable, type ReadOptions, type TableSource } from './table-reader.ts';
 import type { YearService } from './year.service.ts';
 
@@ -30,17 +27,12 @@ import type { YearService } from './year.service.ts';
  * worker's recompute of their cards (a mark holds no time and no count, ADR 0007).
  */
 async function recountAndMark(db: Db, year: number, agencies: Set<string>) {
-  const codes = [...agencies].sort();
-  for (let i = 0; i < codes.length; i += RECOUNT_BATCH) {
-    const part = codes.slice(i, i + RECOUNT_BATCH);
-    await db.transaction().execute(async (tx) => {
-      await recountAgencies(tx, year, part);
-      await markAgencies(
-        tx,
-        part.map((agencyCode) => ({ fiscalYear: year, agencyCode })),
-      );
-    });
-  }
+  await recountMany(db, year, agencies, (tx) =>
+    markAgencies(
+      tx,
+      [...agencies].map((agencyCode) => ({ fiscalYear: year, agencyCode })),
+    ),
+  );
 }
 
 export function createResponseImport(db: Db, years: YearService) {
@@ -59,19 +51,12 @@ export function createResponseImport(db: Db, years: YearService) {
     const agencies = await loadAgencyCodes(db);
     const fixed = new Set<string>(RESPONSE_FIXED_COLUMNS);
     // The file is all or nothing, in a transaction that writes responses and nothing else
-    // (ADR 0007); the counts and recompute marks follow in their own transactions.
-    const done = await db.transaction().execute(async (tx) => {
-      const list = issueList();
-      const touched = new Set<string>();
+    // (ADR 0007), through COPY; the counts and recompute marks follow in their own transaction.
+    const list = issueList();
+    const touched = new Set<string>();
+    let rows = 0;
+    const inserted = await copyResponses(db, async (store) => {
       let answerCols: string[] = [];
-      let batch: ResponseRow[] = [];
-      let rows = 0;
-      let inserted = 0;
-      const flush = async () => {
-        if (list.issues.length === 0 && batch.length)
-          inserted += (await insertResponses(tx, batch)).size;
-        batch = [];
-      };
       for await (const item of readTable(file, source, options)) {
         if ('header' in item) {
           const header = item.header;
@@ -117,7 +102,9 @@ export function createResponseImport(db: Db, years: YearService) {
         if (list.issues.length > before || !encoded.ok) continue;
         const d = encoded.value.demographics;
         touched.add(agencyCode);
-        batch.push({
+        // Once the file is known bad, nothing more is sent: it will be rolled back.
+        if (list.issues.length) continue;
+        await store({
           responseId: id,
           fiscalYear,
           agencyCode,
@@ -129,12 +116,10 @@ export function createResponseImport(db: Db, years: YearService) {
           contactType: d.contact_type ?? null,
           submittedOn: day || null,
         });
-        if (batch.length >= BATCH) await flush();
       }
-      await flush();
       if (list.issues.length) throw new ImportRejected(file, list.issues);
-      return { rows, inserted, touched };
     });
+    const done = { rows, inserted, touched };
     // Every agency in the file, not only those with new rows: importing the file again
     // repairs counts a crash right after the responses' commit would have left stale.
     await recountAndMark(db, fiscalYear, done.touched);

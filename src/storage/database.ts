@@ -6,6 +6,7 @@ import pg from 'pg';
 import { mkdirSync } from 'node:fs';
 import { DATABASE_LIMIT_DEFAULTS, type DatabaseLimits, type DatabaseTarget } from '../config.ts';
 import { lockDataDir } from './pglite-lock.ts';
+import { copyFrom } from './pg-copy.ts';
 import { createPgliteSinglePool } from './pglite-pool.ts';
 import { PreparingClient } from './prepared-statements.ts';
 import type { Database } from './schema.ts';
@@ -80,6 +81,18 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
       idle: pool.idleCount,
       waiting: pool.waitingCount,
     }));
+    rawSessions.set(db, async () => {
+      const client = await pool.connect();
+      return {
+        query: async (text, params = []) => {
+          const r = await client.query(text, params as unknown[]);
+          return { rows: r.rows as unknown[], rowCount: r.rowCount ?? 0 };
+        },
+        copyCsv: async (table, csv) =>
+          void (await copyFrom(client, `copy ${table} from stdin with (format csv)`, [csv])),
+        release: (broken) => client.release(broken),
+      };
+    });
     return db;
   }
   let unlock = () => {};
@@ -107,6 +120,21 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     const { busy, waiting } = pool.stats();
     return { size: 1, open: 1, idle: busy ? 0 : 1, waiting };
   });
+  rawSessions.set(db, async () => {
+    // The one connection's turn, held until release: nothing else runs meanwhile.
+    const turn = await pool.connect();
+    return {
+      query: async (text, params = []) => {
+        const r = await pglite.query(text, params as unknown[]);
+        return { rows: r.rows, rowCount: r.affectedRows ?? 0 };
+      },
+      copyCsv: async (table, csv) =>
+        void (await pglite.query(`copy ${table} from '/dev/blob' with (format csv)`, [], {
+          blob: new Blob([csv]),
+        })),
+      release: () => turn.release(),
+    };
+  });
   return db;
 }
 
@@ -126,6 +154,47 @@ const poolReaders = new WeakMap<Db, () => PoolUse>();
 /** The pool's use now; null for a database this module did not open. */
 export function poolUse(db: Db): PoolUse | null {
   return poolReaders.get(db)?.() ?? null;
+}
+
+/**
+ * One connection of the database's pool, outside Kysely, for what Kysely cannot say: COPY.
+ * The caller runs its own BEGIN … COMMIT on it and must release it.
+ */
+export interface RawSession {
+  query(text: string, params?: readonly unknown[]): Promise<{ rows: unknown[]; rowCount: number }>;
+  /** COPY of CSV text (no header) into a table: FROM STDIN, or FROM '/dev/blob' on PGlite. */
+  copyCsv(table: string, csv: string): Promise<void>;
+  /** Gives the connection back (`broken`: after an error, PostgreSQL's is closed instead). */
+  release(broken?: boolean): void;
+}
+
+const rawSessions = new WeakMap<Db, () => Promise<RawSession>>();
+
+/** Whether rawSession can give a session for this database. */
+export const hasRawSession = (db: Db): boolean => rawSessions.has(db);
+
+/**
+ * A raw session on this database's pool; null for a database this module did not open. On
+ * PGlite it holds the one connection until released: use nothing else of `db` meanwhile.
+ */
+export function rawSession(db: Db): Promise<RawSession> | null {
+  return rawSessions.get(db)?.() ?? null;
+}
+
+/** Kysely over a raw session's connection: its statements run inside the session's transaction. */
+export function sessionDb(s: RawSession): Db {
+  const client = {
+    async query(text: string, params: readonly unknown[]) {
+      const r = await s.query(text, params);
+      const command = /^\s*(\w+)/.exec(text)?.[1]?.toUpperCase() ?? '';
+      return { command, rowCount: r.rowCount, rows: r.rows };
+    },
+    release() {},
+  };
+  const pool = { connect: async () => client, end: async () => {} };
+  return new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: pool as unknown as pg.Pool }),
+  });
 }
 
 type Query = (...args: unknown[]) => unknown;

@@ -21,7 +21,7 @@ export const arrayLiteral = (a: (number | null)[]) =>
   `{${a.map((v) => (v === null ? 'NULL' : String(v))).join(',')}}`;
 
 /** The rows in a random order (Fisher–Yates with crypto randomness). */
-function shuffled<T>(rows: readonly T[]): T[] {
+export function shuffled<T>(rows: readonly T[]): T[] {
   const out = [...rows];
   for (let i = out.length - 1; i > 0; i--) {
     const j = randomInt(i + 1);

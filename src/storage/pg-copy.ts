@@ -8,7 +8,6 @@ interface Connection {
   sendCopyFromChunk(chunk: Buffer): void;
   endCopyFrom(): void;
   sendCopyFail(message: string): void;
-  stream: { write(b: Buffer): boolean; once(e: string, f: () => void): void };
 }
 
 export function copyFrom(
@@ -18,8 +17,11 @@ export function copyFrom(
 ): Promise<number> {
   return new Promise((resolve, reject) => {
     let rows = 0;
+    let failed: Error | undefined;
     const query = {
       text,
+      // pg wraps this to clear its read timeout (query_timeout): it must be called once.
+      callback: undefined as ((err: Error | null, res?: unknown) => void) | undefined,
       submit(connection: Connection) {
         connection.query(text);
       },
@@ -41,10 +43,14 @@ export function copyFrom(
         rows = Number(/(\d+)$/.exec(msg.text)?.[1] ?? 0);
       },
       handleReadyForQuery() {
-        resolve(rows);
+        query.callback?.(failed ?? null);
+        if (failed) reject(failed);
+        else resolve(rows);
       },
       // The client forgets the query on an error (no readyForQuery reaches it): settle now.
       handleError(e: Error) {
+        failed = e;
+        query.callback?.(e);
         reject(e);
       },
       handleRowDescription() {},

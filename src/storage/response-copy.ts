@@ -1,0 +1,110 @@
+// Bulk storage of validated responses (the CSV/XLSX import): chunks of rows COPYed into a staging
+// table and moved into `responses` by one INSERT … SELECT each, all in one transaction that writes
+// `responses` and nothing else (ADR 0007). Ids already stored are skipped, as by insertResponses.
+import { rawSession, type Db } from './database.ts';
+import {
+  arrayLiteral,
+  insertResponses,
+  shuffled,
+  type ResponseRow,
+} from './response.repository.ts';
+
+/** Rows per COPY: big enough that round trips do not count, small enough to hold in memory. */
+const CHUNK = 10_000;
+
+const STAGING = 'responses_import';
+
+const quoted = (s: string) => `"${s.replaceAll('"', '""')}"`;
+/** A CSV cell: NULL unquoted and empty, any text quoted. */
+const cell = (s: string | null) => (s === null ? '' : quoted(s));
+
+/** One row as a CSV line of the staging table (the same columns, in its order). */
+function csvLine(r: ResponseRow): string {
+  return `${quoted(r.responseId)},${r.fiscalYear},${quoted(r.agencyCode)},${quoted(r.tool)},${quoted(
+    arrayLiteral(r.answers),
+  )},${cell(r.gender)},${cell(r.ageBand)},${cell(r.education)},${cell(r.contactType)},${cell(
+    r.submittedOn,
+  )}\n`;
+}
+
+/** Takes rows through `add` (which may be awaited for back-pressure); ends when `write` returns. */
+export type RowWriter = (add: (row: ResponseRow) => Promise<void>) => Promise<void>;
+
+/**
+ * Stores the rows `write` gives, all or nothing: if `write` throws (a bad row in the file),
+ * nothing is stored and the error goes on. Each chunk's rows go in a random order, like
+ * insertResponses' batches. Returns how many rows were new.
+ */
+export async function copyResponses(db: Db, write: RowWriter): Promise<number> {
+  const opening = rawSession(db);
+  if (!opening) return insertInBatches(db, write);
+  const s = await opening;
+  let broken = false;
+  try {
+    await s.query('begin');
+    await s.query(`create temporary table ${STAGING} (response_id text, fiscal_year int,
+      agency_code text, tool text, answers text, gender text, age_band text, education text,
+      contact_type text, submitted_on text) on commit drop`);
+    let inserted = 0;
+    const flush = async (rows: ResponseRow[]) => {
+      await s.copyCsv(STAGING, shuffled(rows).map(csvLine).join(''));
+      inserted += (
+        await s.query(`insert into responses (response_id, fiscal_year, agency_code, tool,
+            answers, gender, age_band, education, contact_type, submitted_on)
+          select response_id, fiscal_year, agency_code, tool, answers::smallint[], gender,
+            age_band, education, contact_type, submitted_on::date
+          from ${STAGING}
+          on conflict (response_id) do nothing`)
+      ).rowCount;
+      await s.query(`truncate ${STAGING}`);
+    };
+    // One chunk with the database while the next is read and checked.
+    let inFlight: Promise<void> = Promise.resolve();
+    let rows: ResponseRow[] = [];
+    try {
+      await write(async (row) => {
+        rows.push(row);
+        if (rows.length < CHUNK) return;
+        const chunk = rows;
+        rows = [];
+        await inFlight;
+        inFlight = flush(chunk);
+        // Settled later; an error surfaces at the next chunk or at the end.
+        inFlight.catch(() => {});
+      });
+    } finally {
+      // Whatever happened, nothing may still be talking to the connection.
+      await inFlight.catch(() => {});
+    }
+    await inFlight;
+    if (rows.length) await flush(rows);
+    await s.query('commit');
+    return inserted;
+  } catch (e) {
+    try {
+      await s.query('rollback');
+    } catch {
+      broken = true;
+    }
+    throw e;
+  } finally {
+    s.release(broken);
+  }
+}
+
+/** Without a raw session (a database this module's factory did not open): batched inserts. */
+async function insertInBatches(db: Db, write: RowWriter): Promise<number> {
+  return db.transaction().execute(async (tx) => {
+    let inserted = 0;
+    let batch: ResponseRow[] = [];
+    await write(async (row) => {
+      batch.push(row);
+      if (batch.length >= 5000) {
+        inserted += (await insertResponses(tx, batch)).size;
+        batch = [];
+      }
+    });
+    if (batch.length) inserted += (await insertResponses(tx, batch)).size;
+    return inserted;
+  });
+}

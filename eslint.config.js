@@ -58,8 +58,8 @@ export default tseslint.config(
   ),
   layer(
     ['src/views/**'],
-    ['**/storage/**', '**/http/**', '**/cli/**', '**/jobs/**', 'kysely'],
-    'views see view models and domain types, not storage or HTTP (type imports: test/unit/architecture.test.ts)',
+    ['**/services/**', '**/storage/**', '**/http/**', '**/cli/**', '**/jobs/**', 'kysely'],
+    'views take view models defined beside them or domain types: no services, storage or HTTP',
   ),
   layer(
     ['src/i18n/**'],

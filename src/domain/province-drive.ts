@@ -1,5 +1,6 @@
 // The province's drive as pure rules: committee roles, the records and their inputs, the MOU text
 // and reminder templates filled in (the forms' checks: province-drive-validation.ts).
+import type { Agency } from './agency.ts';
 
 export const COMMITTEE_ROLES = [
   'chair',
@@ -130,4 +131,28 @@ export function mouText(v: {
       'บันทึกข้อตกลงความร่วมมือนี้ได้จัดทำขึ้นมีข้อความถูกต้องตรงกัน แต่ละฝ่ายถือไว้ฝ่ายละหนึ่งฉบับ โดยทั้งสองฝ่ายได้ลงนามร่วมกันและตกลงถือปฏิบัติตามบันทึกข้อตกลงนี้ ตั้งแต่วันที่ลงนามเป็นต้นไป',
     ],
   };
+}
+
+/** Why an agency is behind on the progress board. */
+export type LagReason = 'coordinators' | 'mou_signed' | 'mou_published' | 'iit' | 'eit' | 'oit';
+
+/** One agency on the province's progress board. */
+export interface ProgressRow {
+  agency: Agency;
+  coordinators: number;
+  /** The province unit's governor signs the MOUs rather than being a party to one. */
+  mouApplies: boolean;
+  mouSigned: boolean;
+  mouPublished: boolean;
+  linkStatus: 'unchecked' | 'ok' | 'broken' | null;
+  iit: number;
+  iitMin: number | null;
+  eit: number;
+  eitMin: number | null;
+  oitSubmitted: number;
+  oitTotal: number;
+  review: string | null;
+  lastYear: { overall: number | null; level: string | null } | null;
+  thisYear: { overall: number | null; level: string | null } | null;
+  reasons: LagReason[];
 }

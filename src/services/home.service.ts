@@ -3,10 +3,16 @@
 // other services (access checks stay theirs) and the calendar.
 import { isNacc } from '../domain/access.ts';
 import type { Actor } from '../domain/actor.ts';
-import type { Agency } from '../domain/agency.ts';
 import { PHASES, phaseState, thaiDay, type Phase, type PhaseState } from '../domain/calendar.ts';
-import type { CheckCode } from '../domain/publication-readiness.ts';
 import type { OitStatus } from '../domain/oit/workflow.ts';
+import type {
+  AgencyHome,
+  AuditorYear,
+  HomeView,
+  HomeYear,
+  NaccHome,
+  ProvinceHome,
+} from '../domain/work-overview.ts';
 import { findAgency, countAgencies } from '../storage/agency.repository.ts';
 import { loadCalendar } from '../storage/calendar.repository.ts';
 import type { Db } from '../storage/database.ts';
@@ -15,72 +21,10 @@ import { listYears } from '../storage/year.repository.ts';
 import type { OitReviewService } from './oit-review.service.ts';
 import type { ProvinceProgressService, LagReason } from './province-progress.service.ts';
 import type { PublicationService } from './publication.service.ts';
-import type { SampleTargetService, ToolProgress } from './sample-target.service.ts';
+import type { SampleTargetService } from './sample-target.service.ts';
 import type { YearService } from './year.service.ts';
 
-export interface HomeYear {
-  fiscalYear: number;
-  frameworkId: string;
-  published: boolean;
-}
-
-export interface NaccHome {
-  year: number;
-  calendar: { phase: Phase; state: PhaseState }[];
-  agencies: number;
-  unassigned: number;
-  auditors: number;
-  oitByStatus: { status: OitStatus | null; count: number }[];
-  belowTarget: number;
-  readiness: { ready: boolean; failing: CheckCode[] };
-}
-
-export interface AuditorYear {
-  year: number;
-  review: PhaseState;
-  confirmation: PhaseState;
-  rows: {
-    code: string;
-    nameTh: string;
-    status: OitStatus | null;
-    answered: number;
-    scored: number;
-    total: number;
-    /** The agency's own window (an extension may widen it). */
-    review: PhaseState;
-  }[];
-}
-
-export interface AgencyHome {
-  agency: Agency;
-  /** The newest year: surveys and their windows. */
-  year: number | null;
-  surveys: { tool: 'IIT' | 'EIT'; progress: ToolProgress; window: PhaseState }[];
-  oit: {
-    year: number;
-    status: OitStatus | null;
-    answered: number;
-    total: number;
-    entry: PhaseState;
-  }[];
-  results: number[];
-}
-
-export interface ProvinceHome {
-  province: string;
-  year: number;
-  agencies: number;
-  laggards: number;
-  reasons: { reason: LagReason; count: number }[];
-}
-
-export interface HomeView {
-  years: HomeYear[];
-  nacc: NaccHome | null;
-  auditor: AuditorYear[] | null;
-  agencies: AgencyHome[];
-  provinces: ProvinceHome[];
-}
+export type { AgencyHome, AuditorYear, HomeView, HomeYear, NaccHome, ProvinceHome };
 
 export interface HomeDeps {
   years: YearService;

@@ -17,7 +17,9 @@ import {
   rankProvinceActions,
   type AgencyPlan,
 } from '../domain/improvement-plan.ts';
-import { COORDINATORS_NEEDED } from '../domain/province-drive.ts';
+import { COORDINATORS_NEEDED, type LagReason, type ProgressRow } from '../domain/province-drive.ts';
+
+export type { LagReason, ProgressRow };
 import type { ScoreInput } from '../domain/scoring/types.ts';
 import { messagesFor } from '../i18n/format.ts';
 import type { Db } from '../storage/database.ts';
@@ -43,28 +45,6 @@ function optionOf(counts: readonly number[], j: number): number | null {
     if (j < upTo) return option + 1;
   }
   return null;
-}
-
-export type LagReason = 'coordinators' | 'mou_signed' | 'mou_published' | 'iit' | 'eit' | 'oit';
-
-export interface ProgressRow {
-  agency: Agency;
-  coordinators: number;
-  /** The province unit's governor signs the MOUs rather than being a party to one. */
-  mouApplies: boolean;
-  mouSigned: boolean;
-  mouPublished: boolean;
-  linkStatus: 'unchecked' | 'ok' | 'broken' | null;
-  iit: number;
-  iitMin: number | null;
-  eit: number;
-  eitMin: number | null;
-  oitSubmitted: number;
-  oitTotal: number;
-  review: string | null;
-  lastYear: { overall: number | null; level: string | null } | null;
-  thisYear: { overall: number | null; level: string | null } | null;
-  reasons: LagReason[];
 }
 
 export interface ProgressDeps {

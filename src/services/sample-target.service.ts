@@ -8,10 +8,11 @@ import {
   canReadAgencyPrivate,
   isNacc,
 } from '../domain/access.ts';
-import { daysLeft, phaseState, thaiDay, type PhaseState } from '../domain/calendar.ts';
+import { daysLeft, phaseState, thaiDay } from '../domain/calendar.ts';
 import { agencyMinimum } from '../domain/framework/helpers.ts';
 import { resolveFramework } from './framework-resolver.ts';
 import { err, ok, type Problem, type Result } from '../domain/result.ts';
+import type { ToolProgress } from '../domain/work-overview.ts';
 import {
   coarseCount,
   minimumShownReachedAt,
@@ -29,18 +30,7 @@ import { hasScoreCard } from '../storage/score-card.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import { ForbiddenError, NotFoundError } from './errors.ts';
 
-export interface ToolProgress {
-  population: number | null;
-  minimum: number | null;
-  /** Responses so far, rounded down to a multiple of `countStep` (small numbers). */
-  count: number;
-  /** The step the count moves in: the framework's `minRespondentsShown`. */
-  countStep: number;
-  daysLeft: number;
-  below: boolean;
-  /** The survey's window for this agency (its extension included), for "opens … closes …". */
-  window: PhaseState;
-}
+export type { ToolProgress };
 
 export interface AgencyProgress {
   agencyCode: string;

@@ -81,36 +81,6 @@ const FORBIDDEN: { from: string; to: (target: string) => boolean; why: string }[
   },
 ];
 
-/**
- * Edges that break a rule today, each to be removed (TODO issue 18: the view moves the type it
- * needs beside itself, or the type moves to domain/). The test fails when one of these no longer
- * occurs, so the list only shrinks.
- */
-const KNOWN_EXCEPTIONS = new Set([
-  'views/components/oit-parts.tsx -> services/oit-shared.ts',
-  'views/pages/admin-audit.page.tsx -> services/audit.service.ts',
-  'views/pages/admin-publication.page.tsx -> services/publication.service.ts',
-  'views/pages/admin-publication.page.tsx -> services/results-read-model.ts',
-  'views/pages/agency-list.page.tsx -> services/agency.service.ts',
-  'views/pages/agency-profile.page.tsx -> services/agency-profile.service.ts',
-  'views/pages/framework.page.tsx -> services/framework.service.ts',
-  'views/pages/frameworks.page.tsx -> services/framework.service.ts',
-  'views/pages/home.page.tsx -> services/results-read-model.ts',
-  'views/pages/my-work-sections.tsx -> services/home.service.ts',
-  'views/pages/my-work.page.tsx -> services/home.service.ts',
-  'views/pages/oit-agency-availability.tsx -> services/oit-shared.ts',
-  'views/pages/oit-agency.page.tsx -> services/oit-shared.ts',
-  'views/pages/oit-review.page.tsx -> services/oit-shared.ts',
-  'views/pages/oit-submit.page.tsx -> services/oit-shared.ts',
-  'views/pages/open-data.page.tsx -> services/results-read-model.ts',
-  'views/pages/province-progress.page.tsx -> services/province-progress.service.ts',
-  'views/pages/province-reminders.page.tsx -> services/province-progress.service.ts',
-  'views/pages/rankings.page.tsx -> services/results-read-model.ts',
-  'views/pages/results-summary.page.tsx -> services/results-read-model.ts',
-  'views/pages/years-admin.page.tsx -> services/framework.service.ts',
-  'views/pages/years-admin.page.tsx -> services/year-framework.service.ts',
-]);
-
 /** Strongly connected components of more than one file (Tarjan): the import cycles. */
 function cycles(graph: Map<string, string[]>): string[][] {
   let next = 0;
@@ -187,8 +157,7 @@ describe('architecture: imports under src/', () => {
       for (const target of targets)
         for (const rule of FORBIDDEN)
           if (folder(file) === rule.from && rule.to(target)) {
-            const edge = `${file} -> ${target}`;
-            if (!KNOWN_EXCEPTIONS.has(edge)) broken.push(`${edge} (${rule.why})`);
+            broken.push(`${file} -> ${target} (${rule.why})`);
           }
     expect(broken).toEqual([]);
   });
@@ -206,10 +175,5 @@ describe('architecture: imports under src/', () => {
       if (n) reads[path] = n;
     }
     expect(reads).toEqual(CLOCK_READS);
-  });
-
-  it('every listed exception still occurs (remove it from the list once fixed)', () => {
-    const edges = new Set([...graph].flatMap(([f, to]) => to.map((t) => `${f} -> ${t}`)));
-    expect([...KNOWN_EXCEPTIONS].filter((e) => !edges.has(e))).toEqual([]);
   });
 });

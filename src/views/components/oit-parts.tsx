@@ -1,14 +1,14 @@
 // Pieces the OIT pages share: the status tag, the progress bar, an item's answer with its links
 // (opening in a new tab), and the link checker's findings beside it.
-import type { OitSheet } from '../../services/oit-shared.ts';
+import type { OitSheetModel } from './oit-sheet.model.ts';
 import { formatInteger } from '../../i18n/format.ts';
 import { linkProblem } from '../../domain/oit/link-findings.ts';
 import type { PageContext } from '../page-context.ts';
 
-type Entry = OitSheet['entries'][string];
-type LinkCheckRow = NonNullable<OitSheet['checks'][string]>[number];
+type Entry = OitSheetModel['entries'][string];
+type LinkCheckRow = NonNullable<OitSheetModel['checks'][string]>[number];
 
-export function OitStatusTag({ ctx, status }: { ctx: PageContext; status: OitSheet['status'] }) {
+export function OitStatusTag({ ctx, status }: { ctx: PageContext; status: OitSheetModel['status'] }) {
   const done = status === 'confirmed';
   return (
     <strong class={`tag${done ? ' tag--pass' : ''}`}>{ctx.t.oit.status[status ?? 'none']}</strong>

@@ -1,11 +1,25 @@
 // The audit log for administrators: filter by person, record and date range; export to CSV. One
 // entry is three short lines (what, when and who, a toggle for the raw change), the latest 50 first.
-import type { AuditRow } from '../../services/audit.service.ts';
 import { isAuditAction } from '../../domain/audit-action.ts';
 import { formatDateTime, formatInteger } from '../../i18n/format.ts';
 import { ErrorSummary, TextField, errorFor, type FieldError } from '../components/form.tsx';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
+
+/** One audit entry as the audit page shows it. */
+export interface AuditEntryModel {
+  id: number;
+  at: Date;
+  actorUserId: string | null;
+  actorEmail: string;
+  actorRoles: string;
+  action: string;
+  recordType: string;
+  recordId: string;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+}
 
 export interface AuditQuery {
   person: string;
@@ -35,7 +49,7 @@ export function AdminAuditPage({
   limit,
 }: {
   ctx: PageContext;
-  rows: AuditRow[];
+  rows: AuditEntryModel[];
   query: AuditQuery;
   errors: FieldError[];
   /** How many entries were asked for (one of AUDIT_PAGE_SIZES). */

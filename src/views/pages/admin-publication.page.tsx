@@ -5,14 +5,33 @@
 import { agencyTypeName } from '../../domain/agency.ts';
 import { formatDate, formatDateTime, formatInteger, formatScore } from '../../i18n/format.ts';
 import { countsText, reasonText } from '../../i18n/publication-text.ts';
-import type { PublicationView } from '../../services/publication.service.ts';
-import type { YearRow } from '../../services/results-read-model.ts';
+import type { Readiness } from '../../domain/publication-readiness.ts';
 import { ChartTable } from '../components/data-table.tsx';
 import { CsrfField, ErrorSummary, errorFor, type FieldError } from '../components/form.tsx';
 import { Unavailable } from '../components/unavailable.tsx';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
-import { PassTag } from './results-parts.tsx';
+import { PassTag, type YearInfo } from './results-parts.tsx';
+import type { RankingsModel } from './rankings.page.tsx';
+import type { SummaryModel } from './results-summary.page.tsx';
+
+/** An agency a year may be published without a confirmed OIT, and why. */
+export interface OitExceptionModel {
+  agencyCode: string;
+  nameTh: string;
+  reason: string;
+  recordedBy: string;
+  recordedAt: Date;
+}
+
+/** One year's publication page: its readiness, the OIT exceptions and a preview of the results. */
+export interface PublicationModel {
+  year: YearInfo;
+  readiness: Readiness;
+  exceptions: OitExceptionModel[];
+  /** What visitors will see: the national and per-type summary and the first ranking rows. */
+  preview: { summary: SummaryModel | undefined; rankings: RankingsModel | undefined };
+}
 
 export function AdminPublicationPage({
   ctx,
@@ -20,7 +39,7 @@ export function AdminPublicationPage({
   notice,
 }: {
   ctx: PageContext;
-  years: YearRow[];
+  years: YearInfo[];
   notice?: string | undefined;
 }) {
   const m = ctx.t.results.admin;
@@ -79,7 +98,7 @@ export function AdminPublicationYearPage({
   notice,
 }: {
   ctx: PageContext;
-  view: PublicationView;
+  view: PublicationModel;
   errors: FieldError[];
   form?: PublishForm | undefined;
   exceptionForm?: { agency: string; reason: string } | undefined;

@@ -1,14 +1,22 @@
 // The agency register: search by part of the name, filter by province and type, paged.
-import { AGENCY_TYPES, agencyTypeName } from '../../domain/agency.ts';
+import { AGENCY_TYPES, agencyTypeName, type Agency } from '../../domain/agency.ts';
 import { formatInteger } from '../../i18n/format.ts';
-import type { AgencyPage } from '../../services/agency.service.ts';
 import { Pagination } from '../components/pagination.tsx';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
 
+/** One page of the agency register's search. */
+export interface AgencyListModel {
+  items: Agency[];
+  total: number;
+  page: number;
+  pages: number;
+  pageSize: number;
+}
+
 export interface AgencyListProps {
   ctx: PageContext;
-  result: AgencyPage;
+  result: AgencyListModel;
   filter: { q: string; province: string; type: string };
   provinces: string[];
 }

@@ -1,6 +1,6 @@
 // An agency's details for those concerned: who administers and audits it; its own
 // administrators (and the NACC) may edit the website and staff count here.
-import type { AgencyProfile } from '../../services/agency-profile.service.ts';
+import type { Agency } from '../../domain/agency.ts';
 import { formatInteger } from '../../i18n/format.ts';
 import {
   CsrfField,
@@ -13,6 +13,14 @@ import { Unavailable } from '../components/unavailable.tsx';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
 
+/** An agency's profile page: the agency, the people who act for it, and whether the viewer may edit. */
+export interface AgencyProfileModel {
+  agency: Agency;
+  admins: { displayName: string; email: string }[];
+  auditors: { displayName: string; email: string }[];
+  canEdit: boolean;
+}
+
 export function AgencyProfilePage({
   ctx,
   profile,
@@ -21,7 +29,7 @@ export function AgencyProfilePage({
   notice,
 }: {
   ctx: PageContext;
-  profile: AgencyProfile;
+  profile: AgencyProfileModel;
   form: { website: string; staff: string };
   errors: FieldError[];
   notice?: string | undefined;

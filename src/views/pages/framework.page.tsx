@@ -5,7 +5,7 @@ import { questionsOf } from '../../domain/framework/helpers.ts';
 import type { Framework, SurveyTool } from '../../domain/framework/schema.ts';
 import { surveyPages, surveySteps } from '../../domain/survey-form.ts';
 import { formatDate, formatInteger } from '../../i18n/format.ts';
-import type { FrameworkDetail } from '../../services/framework.service.ts';
+import type { FrameworkDetailModel } from './framework.model.ts';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
 import { ChangesTable } from './framework-parts.tsx';
@@ -13,7 +13,7 @@ import { txt } from './survey-step.page.tsx';
 
 const base = (id: string) => `/admin/frameworks/${encodeURIComponent(id)}`;
 
-export function FrameworkPage({ ctx, detail }: { ctx: PageContext; detail: FrameworkDetail }) {
+export function FrameworkPage({ ctx, detail }: { ctx: PageContext; detail: FrameworkDetailModel }) {
   const { summary: s, framework: f } = detail;
   const t = ctx.t.frameworks;
   const n = (x: number) => formatInteger(x, ctx.lang);

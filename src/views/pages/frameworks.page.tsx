@@ -2,7 +2,7 @@
 // with its path in Thai and English, or the confirmation of what the import will do.
 import type { FrameworkProblem } from '../../domain/framework/validate.ts';
 import { formatInteger } from '../../i18n/format.ts';
-import type { FrameworkSummary, UploadCheck } from '../../services/framework.service.ts';
+import type { FrameworkSummaryModel, UploadCheckModel } from './framework.model.ts';
 import { CsrfField, ErrorSummary, type FieldError } from '../components/form.tsx';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
@@ -17,7 +17,7 @@ const MB = String(FRAMEWORK_FILE_MAX / 1024 / 1024);
 
 export function FrameworksPage(p: {
   ctx: PageContext;
-  frameworks: FrameworkSummary[];
+  frameworks: FrameworkSummaryModel[];
   notice?: string | undefined;
 }) {
   const { ctx } = p;
@@ -210,7 +210,11 @@ export function UploadProblemsPage(p: {
 }
 
 /** A valid upload: what the import will do, and the button that does it (or why it cannot). */
-export function UploadConfirmPage(p: { ctx: PageContext; fileName: string; check: UploadCheck }) {
+export function UploadConfirmPage(p: {
+  ctx: PageContext;
+  fileName: string;
+  check: UploadCheckModel;
+}) {
   const { ctx, check } = p;
   const t = ctx.t.frameworks.confirm;
   const f = check.framework;

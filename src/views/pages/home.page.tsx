@@ -1,12 +1,18 @@
 // The home page: what the system is, a search box for any agency, and the latest published
 // year's national summary with provinces ranked by combined score.
 import { compareThai, formatInteger, formatScore } from '../../i18n/format.ts';
-import type { HomeView } from '../../services/results-read-model.ts';
+import type { ProvinceScore, Summary } from '../../domain/scoring/index.ts';
 import { BarChart } from '../components/charts.tsx';
 import { ChartTable } from '../components/data-table.tsx';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
-import { Announcement, Coverage } from './results-parts.tsx';
+import { Announcement, Coverage, type YearResultsModel } from './results-parts.tsx';
+
+/** The latest published year on the home page: the national summary and the provinces' scores. */
+export interface HomeResultsModel extends YearResultsModel {
+  national: Summary;
+  provinces: ProvinceScore[];
+}
 
 export function HomePage({
   ctx,
@@ -15,7 +21,7 @@ export function HomePage({
 }: {
   ctx: PageContext;
   agencyCount: number;
-  results?: HomeView;
+  results?: HomeResultsModel;
 }) {
   const h = ctx.t.common.home;
   return (
@@ -38,7 +44,7 @@ export function HomePage({
   );
 }
 
-function LatestResults({ ctx, view }: { ctx: PageContext; view: HomeView }) {
+function LatestResults({ ctx, view }: { ctx: PageContext; view: HomeResultsModel }) {
   const { lang } = ctx;
   const r = ctx.t.results;
   const m = r.home;

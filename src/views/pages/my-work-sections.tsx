@@ -1,6 +1,6 @@
 // The sections of the signed-in user's work page, one per role: NACC, auditor, agency, province.
 import type { Child } from 'hono/jsx';
-import type { HomeView } from '../../services/home.service.ts';
+import type { HomeView } from '../../domain/work-overview.ts';
 import { formatInteger } from '../../i18n/format.ts';
 import { OitStatusTag } from '../components/oit-parts.tsx';
 import { windowShort } from '../components/unavailable.tsx';

@@ -1,6 +1,6 @@
 // Each person's home ("งานของฉัน"): one section per role they hold, each task with its counts,
 // its window in Buddhist Era dates, and a link to the page where it is done.
-import type { HomeView } from '../../services/home.service.ts';
+import type { HomeView } from '../../domain/work-overview.ts';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
 import {

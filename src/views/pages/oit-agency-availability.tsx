@@ -1,14 +1,14 @@
 // Why the agency's OIT forms are hidden (entry and dispute), and the wrapper that shows a form or
 // those reasons.
 import type { Child } from 'hono/jsx';
-import type { OitSheet } from '../../services/oit-shared.ts';
+import type { OitSheetModel } from '../components/oit-sheet.model.ts';
 import { CsrfField } from '../components/form.tsx';
 import { windowReason } from '../components/unavailable.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import type { PageContext } from '../page-context.ts';
 
 /** Why the entry form is hidden (nothing when it is shown). */
-export function entryReasons(ctx: PageContext, sheet: OitSheet, canManage: boolean): string[] {
+export function entryReasons(ctx: PageContext, sheet: OitSheetModel, canManage: boolean): string[] {
   const w = ctx.t.home.why;
   const phase = ctx.t.surveys.calendar.phase;
   if (sheet.preview) return [];
@@ -24,7 +24,12 @@ export function entryReasons(ctx: PageContext, sheet: OitSheet, canManage: boole
 }
 
 /** Why the clarification form is hidden, once there is something to clarify or wait for. */
-export function disputeReasons(ctx: PageContext, sheet: OitSheet, canManage: boolean, n: number) {
+export function disputeReasons(
+  ctx: PageContext,
+  sheet: OitSheetModel,
+  canManage: boolean,
+  n: number,
+) {
   const w = ctx.t.home.why;
   if (sheet.preview) return [];
   if (sheet.status === 'submitted') return [w.awaitingReview];

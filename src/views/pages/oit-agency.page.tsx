@@ -4,7 +4,7 @@
 // and a confirmation step before submitting; later the preliminary scores, the clarification
 // form, and the confirmed result. Whenever a form is hidden, the page says why and when.
 import { allowsNotApplicable } from '../../domain/oit/workflow.ts';
-import type { OitSheet } from '../../services/oit-shared.ts';
+import type { OitSheetModel } from '../components/oit-sheet.model.ts';
 import { formatScore } from '../../i18n/format.ts';
 import { CsrfField, ErrorSummary, errorFor, type FieldError } from '../components/form.tsx';
 import {
@@ -29,7 +29,7 @@ export type OitTyped = Record<string, Record<string, string>>;
 
 export function OitAgencyPage(p: {
   ctx: PageContext;
-  sheet: OitSheet;
+  sheet: OitSheetModel;
   canManage: boolean;
   errors: FieldError[];
   typed?: OitTyped | undefined;

@@ -2,7 +2,7 @@
 // item by item (criteria, answer, links, findings; 0 or 100 with a comment), with keyboard
 // shortcuts as a progressive enhancement and a "next unreviewed item" link.
 import { awaitsAuditor } from '../../domain/oit/workflow.ts';
-import type { OitSheet } from '../../services/oit-shared.ts';
+import type { OitSheetModel } from '../components/oit-sheet.model.ts';
 import { CsrfField, ErrorSummary, errorFor, type FieldError } from '../components/form.tsx';
 import {
   LinkFindings,
@@ -24,7 +24,7 @@ export interface AssignedRow {
   code: string;
   nameTh: string;
   district: string | null;
-  status: OitSheet['status'];
+  status: OitSheetModel['status'];
   answered: number;
   scored: number;
   disputed: number;
@@ -85,7 +85,7 @@ export function OitReviewListPage({
 }
 
 /** Which items still need the auditor: unscored published items, or disputed ones after clarification. */
-export function itemsToReview(sheet: OitSheet): string[] {
+export function itemsToReview(sheet: OitSheetModel): string[] {
   if (sheet.status === 'submitted')
     return sheet.order.filter(
       (c) => awaitsAuditor(sheet.entries[c]?.answer) && sheet.entries[c]?.score === null,
@@ -94,7 +94,7 @@ export function itemsToReview(sheet: OitSheet): string[] {
 }
 
 /** Why the auditor sees no scoring or confirming form (nothing when one is shown). */
-export function reviewReasons(ctx: PageContext, sheet: OitSheet): string[] {
+export function reviewReasons(ctx: PageContext, sheet: OitSheetModel): string[] {
   const w = ctx.t.home.why;
   const phase = ctx.t.surveys.calendar.phase;
   const win = (ph: 'oit-review' | 'confirmation') =>
@@ -119,7 +119,7 @@ export function reviewReasons(ctx: PageContext, sheet: OitSheet): string[] {
 
 export function OitReviewPage(p: {
   ctx: PageContext;
-  sheet: OitSheet;
+  sheet: OitSheetModel;
   errors: FieldError[];
   typed?: { item: string; score: string; comment: string } | undefined;
   notice?: string | undefined;

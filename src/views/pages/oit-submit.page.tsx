@@ -1,5 +1,5 @@
 // The agency's OIT confirmation step before submitting.
-import type { OitSheet } from '../../services/oit-shared.ts';
+import type { OitSheetModel } from '../components/oit-sheet.model.ts';
 import { CsrfField } from '../components/form.tsx';
 import { Unavailable } from '../components/unavailable.tsx';
 import { Layout } from '../layout.tsx';
@@ -7,7 +7,7 @@ import type { PageContext } from '../page-context.ts';
 import { entryReasons } from './oit-agency-availability.tsx';
 
 /** The step between "submit" and submitting: what will be sent, what is missing, no way back. */
-export function OitSubmitPage(p: { ctx: PageContext; sheet: OitSheet; canManage: boolean }) {
+export function OitSubmitPage(p: { ctx: PageContext; sheet: OitSheetModel; canManage: boolean }) {
   const { ctx, sheet } = p;
   const t = ctx.t.home.entry;
   const base = `/oit/${sheet.fiscalYear}/agencies/${encodeURIComponent(sheet.agency.code)}`;

@@ -3,11 +3,17 @@
 import { minRespondentsShown } from '../../domain/scoring/working.ts';
 import { formatDate, formatInteger } from '../../i18n/format.ts';
 import type { Framework } from '../../domain/framework/schema.ts';
-import type { YearResults, YearRow } from '../../services/results-read-model.ts';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
+import type { YearInfo, YearResultsModel } from './results-parts.tsx';
 
-export function OpenDataPage({ ctx, years: list }: { ctx: PageContext; years: YearResults[] }) {
+export function OpenDataPage({
+  ctx,
+  years: list,
+}: {
+  ctx: PageContext;
+  years: YearResultsModel[];
+}) {
   // Each year with its own framework (shipped or imported): the threshold it states.
   const years = list.map((y) => ({ ...y.year, framework: y.framework }));
   const r = ctx.t.results;
@@ -108,7 +114,7 @@ function RecomputeFiles({
   year,
 }: {
   ctx: PageContext;
-  year: YearRow & { framework: Framework };
+  year: YearInfo & { framework: Framework };
 }) {
   const m = ctx.t.results.openData;
   const base = `/open-data/${year.fiscalYear}`;

@@ -1,6 +1,6 @@
 // The province workspace's progress board.
 import { formatScore } from '../../i18n/format.ts';
-import type { ProgressRow } from '../../services/province-progress.service.ts';
+import type { ProgressRow } from '../../domain/province-drive.ts';
 import type { PageContext } from '../page-context.ts';
 import { WorkspaceFrame, base, type WorkspaceView } from './province-workspace.tsx';
 

@@ -1,7 +1,7 @@
 // The province workspace's reminder composer, with its preview.
 import type { Agency } from '../../domain/agency.ts';
 import { formatDateTime } from '../../i18n/format.ts';
-import type { ProgressRow } from '../../services/province-progress.service.ts';
+import type { ProgressRow } from '../../domain/province-drive.ts';
 import { CsrfField, TextField, errorFor, type FieldError } from '../components/form.tsx';
 import type { PageContext } from '../page-context.ts';
 import { WorkspaceFrame, base, type WorkspaceView } from './province-workspace.tsx';

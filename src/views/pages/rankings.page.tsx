@@ -4,14 +4,33 @@ import { agencyTypeName } from '../../domain/agency.ts';
 import {
   RANKING_SCOPES,
   RANKING_SORTS,
+  type AgencyRankingRow,
+  type ProvinceRankingRow,
   type RankingQuery,
 } from '../../domain/reports/ranking-view.ts';
 import { formatInteger, formatScore } from '../../i18n/format.ts';
-import type { RankingsView } from '../../services/results-read-model.ts';
 import { Pagination } from '../components/pagination.tsx';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
-import { Coverage, DownloadLinks, PassTag, PublicationBanner } from './results-parts.tsx';
+import {
+  Coverage,
+  DownloadLinks,
+  PassTag,
+  PublicationBanner,
+  type YearResultsModel,
+} from './results-parts.tsx';
+
+/** The rankings page's model: the query, the choices of its form, and the ranked rows. */
+export type RankingsModel = YearResultsModel & {
+  query: RankingQuery;
+  types: string[];
+  provinces: string[];
+  /** Agencies with a score card this year (what the ranks are among). */
+  agencies: number;
+} & (
+    | { kind: 'agencies'; rows: AgencyRankingRow[] }
+    | { kind: 'provinces'; rows: ProvinceRankingRow[] }
+  );
 
 export const RANKING_PAGE_SIZE = 100;
 
@@ -29,7 +48,7 @@ export function RankingsPage({
   page,
 }: {
   ctx: PageContext;
-  view: RankingsView;
+  view: RankingsModel;
   page: number;
 }) {
   const { lang } = ctx;
@@ -196,7 +215,7 @@ export function RankingsPage({
               </tr>
             </thead>
             <tbody>
-              {(shown as Extract<RankingsView, { kind: 'provinces' }>['rows']).map((r) => (
+              {(shown as Extract<RankingsModel, { kind: 'provinces' }>['rows']).map((r) => (
                 <tr>
                   <td class="num">{r.rank === null ? '–' : String(r.rank)}</td>
                   <th scope="row">
@@ -250,7 +269,7 @@ export function RankingsPage({
               </tr>
             </thead>
             <tbody>
-              {(shown as Extract<RankingsView, { kind: 'agencies' }>['rows']).map((r) => (
+              {(shown as Extract<RankingsModel, { kind: 'agencies' }>['rows']).map((r) => (
                 <tr>
                   <td class="num">{String(r.rank)}</td>
                   <th scope="row">

@@ -11,6 +11,12 @@ export interface YearInfo {
   announcementEn: string | null;
 }
 
+/** A year's results as the results pages take them: the year and the framework it is scored by. */
+export interface YearResultsModel {
+  year: YearInfo;
+  framework: Framework;
+}
+
 /** A framework text in the page's language (English falls back to Thai). */
 export const tx = (text: Text, lang: Lang): string =>
   lang === 'en' ? (text.en ?? text.th) : text.th;

@@ -2,16 +2,30 @@
 // per level (counts, shares and a bar chart) and the pass share against the national target.
 import { agencyTypeName } from '../../domain/agency.ts';
 import type { Framework } from '../../domain/framework/schema.ts';
-import type { Summary } from '../../domain/scoring/index.ts';
+import type { Summary, TypeSummary } from '../../domain/scoring/index.ts';
 import { formatInteger, formatScore } from '../../i18n/format.ts';
-import type { SummaryView } from '../../services/results-read-model.ts';
 import { BarChart } from '../components/charts.tsx';
 import { ChartTable } from '../components/data-table.tsx';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
-import { Announcement, Coverage, DownloadLinks, PublicationBanner, tx } from './results-parts.tsx';
+import {
+  Announcement,
+  Coverage,
+  DownloadLinks,
+  PublicationBanner,
+  tx,
+  type YearResultsModel,
+} from './results-parts.tsx';
 
-export function SummaryPage({ ctx, view }: { ctx: PageContext; view: SummaryView }) {
+/** The summary page's model: national figures and each agency type's, for one year. */
+export interface SummaryModel extends YearResultsModel {
+  national: Summary;
+  byType: TypeSummary[];
+  /** Provinces with results this year (what "all agencies" covers), in Thai order. */
+  provinces: string[];
+}
+
+export function SummaryPage({ ctx, view }: { ctx: PageContext; view: SummaryModel }) {
   const m = ctx.t.results.summary;
   const y = String(view.year.fiscalYear);
   const base = `/results/${y}/summary?format=`;

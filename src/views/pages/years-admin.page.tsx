@@ -1,8 +1,7 @@
 // The NACC's assessment years: each with its framework version, a form to create a year on a
 // framework, and the page that checks a move to another framework version before doing it.
 import { formatInteger } from '../../i18n/format.ts';
-import type { FrameworkSummary } from '../../services/framework.service.ts';
-import type { MovePlan, YearOverview } from '../../services/year-framework.service.ts';
+import type { FrameworkSummaryModel, MovePlanModel, YearOverviewModel } from './framework.model.ts';
 import {
   CsrfField,
   ErrorSummary,
@@ -18,7 +17,7 @@ function FrameworkSelect(p: {
   ctx: PageContext;
   id: string;
   label: string;
-  frameworks: FrameworkSummary[];
+  frameworks: FrameworkSummaryModel[];
   value: string;
   error?: string | undefined;
   except?: string;
@@ -53,8 +52,8 @@ function FrameworkSelect(p: {
 
 export function YearsAdminPage(p: {
   ctx: PageContext;
-  years: YearOverview[];
-  frameworks: FrameworkSummary[];
+  years: YearOverviewModel[];
+  frameworks: FrameworkSummaryModel[];
   form: { year: string; framework: string };
   errors: FieldError[];
   notice?: string | undefined;
@@ -148,7 +147,7 @@ export function YearsAdminPage(p: {
 }
 
 /** What moving a year changes and recomputes; or, refused (409), every reason. */
-export function YearMovePage({ ctx, plan }: { ctx: PageContext; plan: MovePlan }) {
+export function YearMovePage({ ctx, plan }: { ctx: PageContext; plan: MovePlanModel }) {
   const t = ctx.t.frameworks.move;
   const n = (x: number) => formatInteger(x, ctx.lang);
   const refused = plan.problems.length > 0;

@@ -2,86 +2,26 @@
 // re-checks the links), scoring items, finishing the preliminary review, re-reviewing disputed
 // items after clarification, and confirming the result (which recomputes the score card).
 import type { Actor } from '../domain/actor.ts';
-import type { Framework } from '../domain/framework/schema.ts';
-import { canReviewAgency, isNacc } from '../domain/access.ts';
-import {
-  actionAllowed,
-  awaitsAuditor,
-  itemOrder,
-  parseOitReview,
-  statusAfter,
-  type OitAction,
-  type OitStatus,
-} from '../domain/oit/workflow.ts';
+import { isNacc } from '../domain/access.ts';
+import { awaitsAuditor, itemOrder, parseOitReview, statusAfter } from '../domain/oit/workflow.ts';
 import { en } from '../i18n/en.ts';
 import { th } from '../i18n/th.ts';
 import type { Db } from '../storage/database.ts';
-import { enqueueJobs } from '../storage/job.repository.ts';
 import { loadCurrentOit, saveOitVersions, type OitValues } from '../storage/oit.repository.ts';
 import { listOitProgress } from '../storage/oit-progress.repository.ts';
 import { findOitState, saveOitState } from '../storage/oit-state.repository.ts';
 import { findGrants } from '../storage/user.repository.ts';
 import { recordAudit } from './audit.service.ts';
-import { ForbiddenError, ServiceError } from './errors.ts';
-import { recomputeJob } from './job-kinds.ts';
-import { linkCheckJob } from './job-kinds.ts';
+import { ServiceError } from './errors.ts';
 import type { OitDeps } from './oit.service.ts';
-import {
-  actorLabel,
-  inputError,
-  loadSheet,
-  requireAgency,
-  requireWindow,
-  stateError,
-  type OitPhase,
-} from './oit-shared.ts';
-
-const notAuditor = () => new ForbiddenError(th.oit.errors.notAuditor, en.oit.errors.notAuditor);
+import { createOitConfirmation } from './oit-confirmation.ts';
+import { createReviewGate, notAuditor } from './oit-review-gate.ts';
+import { actorLabel, inputError, loadSheet } from './oit-shared.ts';
 
 export function createOitReviewService(db: Db, deps: OitDeps) {
-  async function reviewed(actor: Actor, agencyCode: string) {
-    const agency = await requireAgency(db, agencyCode);
-    if (!canReviewAgency(actor, agency)) throw notAuditor();
-    return agency;
-  }
-
-  /** Runs a state change: window, access and state checks, then `change` in one transaction. */
-  async function change<T>(
-    actor: Actor,
-    fiscalYear: number,
-    agencyCode: string,
-    phase: OitPhase,
-    action: OitAction,
-    body: (tx: Db, status: OitStatus, framework: Framework) => Promise<T>,
-  ): Promise<T> {
-    const agency = await reviewed(actor, agencyCode);
-    // Read before the transaction: PGlite has one connection, so `db` inside it would wait forever.
-    const { framework } = await deps.years.require(fiscalYear);
-    await requireWindow(db, fiscalYear, phase, agency.code, deps.now());
-    return db.transaction().execute(async (tx) => {
-      const state = await findOitState(tx, fiscalYear, agency.code, true);
-      if (!state || !actionAllowed(state.status, action)) throw stateError(action);
-      return body(tx, state.status, framework);
-    });
-  }
-
-  async function startIfNeeded(
-    tx: Db,
-    actor: Actor,
-    fiscalYear: number,
-    agencyCode: string,
-    status: OitStatus,
-  ) {
-    const state = await findOitState(tx, fiscalYear, agencyCode);
-    if (state?.reviewStartedAt) return;
-    await saveOitState(tx, fiscalYear, agencyCode, {
-      status: statusAfter(status, 'start_review'),
-      action: 'start_review',
-      changedBy: actorLabel(actor),
-      reviewStarted: true,
-    });
-    await enqueueJobs(tx, [linkCheckJob(fiscalYear, agencyCode, 'review')]);
-  }
+  const gate = createReviewGate(db, deps);
+  const { reviewed, change, startIfNeeded } = gate;
+  const confirmation = createOitConfirmation(gate);
 
   const service = {
     /** The agencies this auditor reviews (the NACC: every agency that has started), with progress. */
@@ -129,7 +69,7 @@ export function createOitReviewService(db: Db, deps: OitDeps) {
       const secondLook =
         state?.status === 'clarification_requested' || state?.status === 're_reviewed';
       return secondLook
-        ? service.reReviewItem(actor, fiscalYear, agencyCode, item, raw)
+        ? confirmation.reReviewItem(actor, fiscalYear, agencyCode, item, raw)
         : service.scoreItem(actor, fiscalYear, agencyCode, item, raw);
     },
 
@@ -227,92 +167,7 @@ export function createOitReviewService(db: Db, deps: OitDeps) {
         },
       ),
 
-    /** Re-reviews an item the agency disputed: a new score and comment, the dispute kept. */
-    async reReviewItem(
-      actor: Actor,
-      fiscalYear: number,
-      agencyCode: string,
-      item: string,
-      raw: { score?: string; comment?: string },
-    ) {
-      const parsed = parseOitReview(raw);
-      return change(
-        actor,
-        fiscalYear,
-        agencyCode,
-        'confirmation',
-        're_review',
-        async (tx, before) => {
-          if (!parsed.ok) throw inputError(parsed.problems, item);
-          const status = statusAfter(before, 're_review');
-          const all = await loadCurrentOit(tx, fiscalYear, [agencyCode]);
-          const e = all.find((x) => x.item === item);
-          if (!e || e.status !== 'clarification_requested')
-            throw new ServiceError(
-              409,
-              th.oit.errors.notDisputed(item),
-              en.oit.errors.notDisputed(item),
-            );
-          await saveOitVersions(
-            tx,
-            fiscalYear,
-            [{ ...e, status, ...parsed.value }],
-            'auditor',
-            actorLabel(actor),
-          );
-          const open = all.filter((x) => x.item !== item && x.status === 'clarification_requested');
-          if (open.length === 0)
-            await saveOitState(tx, fiscalYear, agencyCode, {
-              status,
-              action: 're_review',
-              changedBy: actorLabel(actor),
-            });
-          await recordAudit(tx, {
-            actor,
-            action: 'oit.item.re_review',
-            recordType: 'oit_entry',
-            recordId: `${fiscalYear}/${agencyCode}/${item}`,
-            before: { score: e.score, comment: e.comment },
-            after: parsed.value,
-          });
-        },
-      );
-    },
-
-    /** Confirms the agency's result: every item confirmed, then its score card recomputed. */
-    confirm: (actor: Actor, fiscalYear: number, agencyCode: string) =>
-      change(actor, fiscalYear, agencyCode, 'confirmation', 'confirm', async (tx, before) => {
-        const status = statusAfter(before, 'confirm');
-        const all = await loadCurrentOit(tx, fiscalYear, [agencyCode]);
-        const open = all.filter((x) => x.status === 'clarification_requested').map((x) => x.item);
-        if (open.length)
-          throw new ServiceError(
-            409,
-            th.oit.errors.unresolved(open.join(', ')),
-            en.oit.errors.unresolved(open.join(', ')),
-          );
-        await saveOitVersions(
-          tx,
-          fiscalYear,
-          all.map((e) => ({ ...e, status })),
-          'auditor',
-          actorLabel(actor),
-        );
-        await saveOitState(tx, fiscalYear, agencyCode, {
-          status,
-          action: 'confirm',
-          changedBy: actorLabel(actor),
-        });
-        await recordAudit(tx, {
-          actor,
-          action: 'oit.confirm',
-          recordType: 'oit',
-          recordId: `${fiscalYear}/${agencyCode}`,
-          before: { status: before },
-          after: { status },
-        });
-        await enqueueJobs(tx, [recomputeJob(fiscalYear, agencyCode)]);
-      }),
+    ...confirmation,
   };
   return service;
 }

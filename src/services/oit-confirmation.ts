@@ -1,0 +1,105 @@
+// The second half of an OIT review: re-reviewing the items an agency disputed, and confirming
+// the result (every item confirmed, then the agency's score card recomputed by a job).
+import type { Actor } from '../domain/actor.ts';
+import { parseOitReview, statusAfter } from '../domain/oit/workflow.ts';
+import { en } from '../i18n/en.ts';
+import { th } from '../i18n/th.ts';
+import { enqueueJobs } from '../storage/job.repository.ts';
+import { loadCurrentOit, saveOitVersions } from '../storage/oit.repository.ts';
+import { saveOitState } from '../storage/oit-state.repository.ts';
+import { recordAudit } from './audit.service.ts';
+import { ServiceError } from './errors.ts';
+import { recomputeJob } from './job-kinds.ts';
+import { actorLabel, inputError } from './oit-shared.ts';
+import type { ReviewGate } from './oit-review-gate.ts';
+
+export function createOitConfirmation({ change }: ReviewGate) {
+  return {
+    /** Re-reviews an item the agency disputed: a new score and comment, the dispute kept. */
+    async reReviewItem(
+      actor: Actor,
+      fiscalYear: number,
+      agencyCode: string,
+      item: string,
+      raw: { score?: string; comment?: string },
+    ) {
+      const parsed = parseOitReview(raw);
+      return change(
+        actor,
+        fiscalYear,
+        agencyCode,
+        'confirmation',
+        're_review',
+        async (tx, before) => {
+          if (!parsed.ok) throw inputError(parsed.problems, item);
+          const status = statusAfter(before, 're_review');
+          const all = await loadCurrentOit(tx, fiscalYear, [agencyCode]);
+          const e = all.find((x) => x.item === item);
+          if (!e || e.status !== 'clarification_requested')
+            throw new ServiceError(
+              409,
+              th.oit.errors.notDisputed(item),
+              en.oit.errors.notDisputed(item),
+            );
+          await saveOitVersions(
+            tx,
+            fiscalYear,
+            [{ ...e, status, ...parsed.value }],
+            'auditor',
+            actorLabel(actor),
+          );
+          const open = all.filter((x) => x.item !== item && x.status === 'clarification_requested');
+          if (open.length === 0)
+            await saveOitState(tx, fiscalYear, agencyCode, {
+              status,
+              action: 're_review',
+              changedBy: actorLabel(actor),
+            });
+          await recordAudit(tx, {
+            actor,
+            action: 'oit.item.re_review',
+            recordType: 'oit_entry',
+            recordId: `${fiscalYear}/${agencyCode}/${item}`,
+            before: { score: e.score, comment: e.comment },
+            after: parsed.value,
+          });
+        },
+      );
+    },
+
+    /** Confirms the agency's result: every item confirmed, then its score card recomputed. */
+    confirm: (actor: Actor, fiscalYear: number, agencyCode: string) =>
+      change(actor, fiscalYear, agencyCode, 'confirmation', 'confirm', async (tx, before) => {
+        const status = statusAfter(before, 'confirm');
+        const all = await loadCurrentOit(tx, fiscalYear, [agencyCode]);
+        const open = all.filter((x) => x.status === 'clarification_requested').map((x) => x.item);
+        if (open.length)
+          throw new ServiceError(
+            409,
+            th.oit.errors.unresolved(open.join(', ')),
+            en.oit.errors.unresolved(open.join(', ')),
+          );
+        await saveOitVersions(
+          tx,
+          fiscalYear,
+          all.map((e) => ({ ...e, status })),
+          'auditor',
+          actorLabel(actor),
+        );
+        await saveOitState(tx, fiscalYear, agencyCode, {
+          status,
+          action: 'confirm',
+          changedBy: actorLabel(actor),
+        });
+        await recordAudit(tx, {
+          actor,
+          action: 'oit.confirm',
+          recordType: 'oit',
+          recordId: `${fiscalYear}/${agencyCode}`,
+          before: { status: before },
+          after: { status },
+        });
+        await enqueueJobs(tx, [recomputeJob(fiscalYear, agencyCode)]);
+      }),
+  };
+}

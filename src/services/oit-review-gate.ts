@@ -1,0 +1,80 @@
+// What every auditor's action goes through: the agency must be one the actor reviews, the
+// phase's window open, and the agency's state one the action may start from (domain/oit/
+// workflow.ts), checked again inside the action's transaction; and the review's start, once.
+import type { Actor } from '../domain/actor.ts';
+import type { Framework } from '../domain/framework/schema.ts';
+import { canReviewAgency } from '../domain/access.ts';
+import {
+  actionAllowed,
+  statusAfter,
+  type OitAction,
+  type OitStatus,
+} from '../domain/oit/workflow.ts';
+import { en } from '../i18n/en.ts';
+import { th } from '../i18n/th.ts';
+import type { Db } from '../storage/database.ts';
+import { enqueueJobs } from '../storage/job.repository.ts';
+import { findOitState, saveOitState } from '../storage/oit-state.repository.ts';
+import { ForbiddenError } from './errors.ts';
+import { linkCheckJob } from './job-kinds.ts';
+import type { OitDeps } from './oit.service.ts';
+import {
+  actorLabel,
+  requireAgency,
+  requireWindow,
+  stateError,
+  type OitPhase,
+} from './oit-shared.ts';
+
+export const notAuditor = () =>
+  new ForbiddenError(th.oit.errors.notAuditor, en.oit.errors.notAuditor);
+
+export function createReviewGate(db: Db, deps: OitDeps) {
+  async function reviewed(actor: Actor, agencyCode: string) {
+    const agency = await requireAgency(db, agencyCode);
+    if (!canReviewAgency(actor, agency)) throw notAuditor();
+    return agency;
+  }
+
+  /** Runs a state change: window, access and state checks, then `change` in one transaction. */
+  async function change<T>(
+    actor: Actor,
+    fiscalYear: number,
+    agencyCode: string,
+    phase: OitPhase,
+    action: OitAction,
+    body: (tx: Db, status: OitStatus, framework: Framework) => Promise<T>,
+  ): Promise<T> {
+    const agency = await reviewed(actor, agencyCode);
+    // Read before the transaction: PGlite has one connection, so `db` inside it would wait forever.
+    const { framework } = await deps.years.require(fiscalYear);
+    await requireWindow(db, fiscalYear, phase, agency.code, deps.now());
+    return db.transaction().execute(async (tx) => {
+      const state = await findOitState(tx, fiscalYear, agency.code, true);
+      if (!state || !actionAllowed(state.status, action)) throw stateError(action);
+      return body(tx, state.status, framework);
+    });
+  }
+
+  async function startIfNeeded(
+    tx: Db,
+    actor: Actor,
+    fiscalYear: number,
+    agencyCode: string,
+    status: OitStatus,
+  ) {
+    const state = await findOitState(tx, fiscalYear, agencyCode);
+    if (state?.reviewStartedAt) return;
+    await saveOitState(tx, fiscalYear, agencyCode, {
+      status: statusAfter(status, 'start_review'),
+      action: 'start_review',
+      changedBy: actorLabel(actor),
+      reviewStarted: true,
+    });
+    await enqueueJobs(tx, [linkCheckJob(fiscalYear, agencyCode, 'review')]);
+  }
+
+  return { reviewed, change, startIfNeeded };
+}
+
+export type ReviewGate = ReturnType<typeof createReviewGate>;

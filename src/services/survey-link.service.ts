@@ -8,7 +8,11 @@ import type { Agency } from '../domain/agency.ts';
 import { resolveFramework } from './framework-resolver.ts';
 import { coarseCount } from '../domain/small-numbers.ts';
 import { codeFromBytes } from '../domain/survey-guard.ts';
-import { findYear } from '../storage/year.repository.ts';
+import { phaseState, thaiDay } from '../domain/calendar.ts';
+import { en } from '../i18n/en.ts';
+import { th } from '../i18n/th.ts';
+import { loadCalendar } from '../storage/calendar.repository.ts';
+import { findYear, latestYear } from '../storage/year.repository.ts';
 import type { Db } from '../storage/database.ts';
 import { findAgency } from '../storage/agency.repository.ts';
 import { accessCodeCounts, insertAccessCodes } from '../storage/survey-guard.repository.ts';
@@ -23,6 +27,7 @@ import {
 import { recordAudit } from './audit.service.ts';
 import { ForbiddenError, NotFoundError } from './errors.ts';
 import { hashAccessCode } from './survey-guard.service.ts';
+import { toSurveyTool } from './survey-lookup.ts';
 
 /** 10 characters of a 31-letter alphabet: about 50 bits, unguessable yet typeable from a poster. */
 const CODE_LENGTH = 10;
@@ -66,7 +71,88 @@ export function createSurveyLinkService({
     }
   }
 
+  /** The year asked for (a plausible BE year), else the latest; 404 while none is open. */
+  async function yearOr(asked: number | undefined): Promise<number> {
+    if (asked !== undefined && Number.isInteger(asked) && asked >= 2500 && asked <= 2700)
+      return asked;
+    const latest = await latestYear(db);
+    if (latest === undefined)
+      throw new NotFoundError(th.surveys.calendar.noYear, en.surveys.calendar.noYear);
+    return latest;
+  }
+
+  /** A link's public address, after the manager's check (undefined: no such tool). */
+  async function target(actor: Actor, asked: number | undefined, agencyCode: string, tool: string) {
+    await managedAgency(actor, agencyCode);
+    const year = await yearOr(asked);
+    const t = toSurveyTool(tool);
+    if (!t) return undefined;
+    const agency = await managedAgency(actor, agencyCode);
+    const link = await ensureLink(year, agencyCode);
+    return { year, tool: t, agency, path: surveyPath(t, link.code) };
+  }
+
+  async function ensureLink(fiscalYear: number, agencyCode: string): Promise<LinkRow> {
+    const link = await findLink(db, fiscalYear, agencyCode);
+    if (link) return link;
+    await put(fiscalYear, agencyCode);
+    return (await findLink(db, fiscalYear, agencyCode))!;
+  }
+
+  const qrSvg = (url: string) =>
+    QRCode.toString(url, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
+  const qrPng = (url: string) =>
+    QRCode.toBuffer(url, { type: 'png', margin: 2, width: 600, errorCorrectionLevel: 'M' });
+
   return {
+    yearOr,
+
+    /** A link's QR code as a file (`iit.svg`, `eit.png`, …); undefined for any other name. */
+    async qrFile(
+      actor: Actor,
+      asked: number | undefined,
+      agencyCode: string,
+      file: string,
+      origin: string,
+    ): Promise<{ name: string; type: string; body: string | Uint8Array<ArrayBuffer> } | undefined> {
+      const m = /^(iit|eit)\.(svg|png)$/.exec(file);
+      const t = m ? await target(actor, asked, agencyCode, m[1]!) : undefined;
+      if (!m || !t) return undefined;
+      const url = origin + t.path;
+      const name = `itas-${t.agency.code}-${t.tool.toLowerCase()}.${m[2]}`;
+      return m[2] === 'svg'
+        ? { name, type: 'image/svg+xml; charset=utf-8', body: await qrSvg(url) }
+        : { name, type: 'image/png', body: new Uint8Array(await qrPng(url)) };
+    },
+
+    /** What a link's printed poster shows: the agency, the address, its QR and today's window. */
+    async poster(
+      actor: Actor,
+      asked: number | undefined,
+      agencyCode: string,
+      tool: string,
+      origin: string,
+    ) {
+      const t = await target(actor, asked, agencyCode, tool);
+      if (!t) return undefined;
+      const url = origin + t.path;
+      const calendar = await loadCalendar(db, t.year);
+      const w = phaseState(
+        calendar,
+        t.tool === 'IIT' ? 'iit' : 'eit',
+        t.agency.code,
+        thaiDay(clock()),
+      );
+      return {
+        year: t.year,
+        tool: t.tool,
+        agency: t.agency,
+        url,
+        qrSvg: await qrSvg(url),
+        window: w.state === 'not_set' ? null : { opensOn: w.opensOn, closesOn: w.closesOn },
+      };
+    },
+
     /** Refuses (404/403) before anything else is looked up, e.g. the year. */
     assertCanManage: async (actor: Actor, agencyCode: string) => {
       await managedAgency(actor, agencyCode);
@@ -75,11 +161,7 @@ export function createSurveyLinkService({
     /** The agency's link for the year, created on first view. */
     async linkFor(actor: Actor, fiscalYear: number, agencyCode: string) {
       const agency = await managedAgency(actor, agencyCode);
-      let link = await findLink(db, fiscalYear, agencyCode);
-      if (!link) {
-        await put(fiscalYear, agencyCode);
-        link = (await findLink(db, fiscalYear, agencyCode))!;
-      }
+      const link = await ensureLink(fiscalYear, agencyCode);
       const codes = await accessCodeCounts(db, fiscalYear, agencyCode);
       // Codes used = IIT answers so far: it moves in the same coarse steps as the live count.
       const frameworkId = (await findYear(db, fiscalYear))?.frameworkId;
@@ -159,11 +241,6 @@ export function createSurveyLinkService({
         );
       return listLinks(db, fiscalYear);
     },
-
-    qrSvg: (url: string) =>
-      QRCode.toString(url, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' }),
-    qrPng: (url: string) =>
-      QRCode.toBuffer(url, { type: 'png', margin: 2, width: 600, errorCorrectionLevel: 'M' }),
   };
 }
 

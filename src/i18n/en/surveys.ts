@@ -88,6 +88,7 @@ export const surveys: Widen<typeof th> = {
     windowAfter: (a: string, b: string) => `Closed for answers (it was open from ${a} to ${b})`,
     windowNotSet:
       'The NACC has not set the dates for answers yet; the link and QR work once it opens',
+    codesCountInvalid: 'Number of codes: a whole number from 0 to 5,000',
   },
   poster: {
     heading: 'Take part in the Integrity and Transparency Assessment (ITA)',
@@ -174,5 +175,7 @@ export const surveys: Widen<typeof th> = {
     save: 'Save',
     saved: 'Calendar saved',
     noYear: 'No assessment year is open yet; use itas year create',
+    fromInvalid: 'First day: use day/month/BE year, e.g. 1/4/2569',
+    toInvalid: 'Last day: use day/month/BE year, e.g. 31/5/2569',
   },
 };

@@ -7,12 +7,12 @@ import type { Db } from '../storage/database.ts';
 import {
   agenciesWithData,
   analyzeCountTables,
-  countAnswers,
   loadAgencyCounts,
   recountAgencies,
   staleCounts,
   type AgencyCounts,
 } from '../storage/response.repository.ts';
+import { readCounts } from '../storage/response-recount.ts';
 import { upsertScoreCards } from '../storage/score-card.repository.ts';
 import { loadScoreInputs } from './score-inputs.ts';
 import type { YearService } from './year.service.ts';
@@ -55,10 +55,9 @@ export function createResultsCompute(db: Db, years: YearService) {
    */
   function checkAndScore(fiscalYear: number, framework: Framework, codes: string[]) {
     return db.transaction().execute(async (tx) => {
-      const fresh = await countAnswers(tx, fiscalYear, codes[0]!, codes.at(-1)!);
-      // The range may hold agencies without data this year: only the batch's codes count.
-      const batch = new Set(codes);
-      for (const code of fresh.keys()) if (!batch.has(code)) fresh.delete(code);
+      // One read of the range's responses, each agency's answers as one text; the range may
+      // hold agencies outside the batch: only the batch's codes count.
+      const fresh = await readCounts(tx, fiscalYear, codes[0]!, codes.at(-1)!, new Set(codes));
       const stale = await staleCounts(tx, fiscalYear, codes, fresh);
       // Equal to the stored counts but for the stale agencies, which are recounted and read back.
       const counts = new Map(fresh);

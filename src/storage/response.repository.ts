@@ -110,61 +110,13 @@ export async function recountAgencies(
     on conflict (fiscal_year, agency_code, tool) do update set n = excluded.n`.execute(db);
 }
 
-/**
- * The answer and respondent counts of the agencies whose codes run from `first` to `last` (in
- * the database's order) as `recountAgencies` would store them, counted here from one read of
- * their responses (each answer array as text; one range of the index, not a probe per agency):
- * for a year's compute, which rewrites only the agencies whose stored counts differ
- * (staleCounts).
- */
-export async function countAnswers(
-  db: Db,
-  fiscalYear: number,
-  first: string,
-  last: string,
-): Promise<Map<string, AgencyCounts>> {
-  const out = new Map<string, AgencyCounts>();
-  const { rows } = await sql<{ agency_code: string; tool: 'IIT' | 'EIT'; a: string }>`
-    select agency_code, tool, array_to_string(answers, ',', '') as a from responses
-    where fiscal_year = ${fiscalYear} and agency_code between ${first} and ${last}`.execute(db);
-  // Per agency and tool: counts[position] = [c1, c2, c3, c4], or undefined while no answer.
-  const tallies = new Map<string, { n: number; counts: (number[] | undefined)[] }>();
-  for (const r of rows) {
-    const key = `${r.agency_code}\t${r.tool}`;
-    let t = tallies.get(key);
-    if (!t) tallies.set(key, (t = { n: 0, counts: [] }));
-    t.n++;
-    const values = r.a.split(',');
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i]!;
-      if (v === '') continue;
-      const c = (t.counts[i] ??= [0, 0, 0, 0]);
-      const k = Number(v);
-      if (k >= 1 && k <= 4 && Number.isInteger(k)) c[k - 1]!++;
-    }
-  }
-  for (const [key, t] of tallies) {
-    const [code, tool] = key.split('\t') as [string, 'IIT' | 'EIT'];
-    let e = out.get(code);
-    if (!e) {
-      e = { agencyCode: code, respondents: { IIT: 0, EIT: 0 }, counts: { IIT: [], EIT: [] } };
-      out.set(code, e);
-    }
-    e.respondents[tool] = t.n;
-    t.counts.forEach((c, i) => {
-      if (c) e.counts[tool].push([i + 1, ...c]);
-    });
-  }
-  return out;
-}
-
 /** One tool's counts as text, the same in SQL and here: `item:c1,c2,c3,c4` joined by `;`. */
 const countsText = (rows: number[][]) =>
   rows.map(([item, c1, c2, c3, c4]) => `${item}:${c1},${c2},${c3},${c4}`).join(';');
 
 /**
  * Of these agencies (in the database's order of codes), those whose stored counts
- * (answer_counts, respondent_counts) differ from `fresh` (countAnswers): compared by a digest of
+ * (answer_counts, respondent_counts) differ from `fresh` (readCounts in response-recount.ts): compared by a digest of
  * each agency's and tool's counts made in SQL, so the stored counts are not shipped out.
  */
 export async function staleCounts(

@@ -5,33 +5,13 @@
 import { agencyTypeName } from '../../domain/agency.ts';
 import { formatDate, formatDateTime, formatInteger, formatScore } from '../../i18n/format.ts';
 import { countsText, reasonText } from '../../i18n/publication-text.ts';
-import type { Readiness } from '../../domain/publication-readiness.ts';
 import { ChartTable } from '../components/data-table.tsx';
 import { CsrfField, ErrorSummary, errorFor, type FieldError } from '../components/form.tsx';
 import { Unavailable } from '../components/unavailable.tsx';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
 import { PassTag, type YearInfo } from './results-parts.tsx';
-import type { RankingsModel } from './rankings.page.tsx';
-import type { SummaryModel } from './results-summary.page.tsx';
-
-/** An agency a year may be published without a confirmed OIT, and why. */
-export interface OitExceptionModel {
-  agencyCode: string;
-  nameTh: string;
-  reason: string;
-  recordedBy: string;
-  recordedAt: Date;
-}
-
-/** One year's publication page: its readiness, the OIT exceptions and a preview of the results. */
-export interface PublicationModel {
-  year: YearInfo;
-  readiness: Readiness;
-  exceptions: OitExceptionModel[];
-  /** What visitors will see: the national and per-type summary and the first ranking rows. */
-  preview: { summary: SummaryModel | undefined; rankings: RankingsModel | undefined };
-}
+import type { PublicationModel } from './admin-publication.model.ts';
 
 export function AdminPublicationPage({
   ctx,

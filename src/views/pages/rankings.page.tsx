@@ -4,33 +4,14 @@ import { agencyTypeName } from '../../domain/agency.ts';
 import {
   RANKING_SCOPES,
   RANKING_SORTS,
-  type AgencyRankingRow,
-  type ProvinceRankingRow,
   type RankingQuery,
 } from '../../domain/reports/ranking-view.ts';
 import { formatInteger, formatScore } from '../../i18n/format.ts';
 import { Pagination } from '../components/pagination.tsx';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
-import {
-  Coverage,
-  DownloadLinks,
-  PassTag,
-  PublicationBanner,
-  type YearResultsModel,
-} from './results-parts.tsx';
-
-/** The rankings page's model: the query, the choices of its form, and the ranked rows. */
-export type RankingsModel = YearResultsModel & {
-  query: RankingQuery;
-  types: string[];
-  provinces: string[];
-  /** Agencies with a score card this year (what the ranks are among). */
-  agencies: number;
-} & (
-    | { kind: 'agencies'; rows: AgencyRankingRow[] }
-    | { kind: 'provinces'; rows: ProvinceRankingRow[] }
-  );
+import { Coverage, DownloadLinks, PassTag, PublicationBanner } from './results-parts.tsx';
+import type { RankingsModel } from './results.model.ts';
 
 export const RANKING_PAGE_SIZE = 100;
 

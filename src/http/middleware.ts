@@ -94,21 +94,25 @@ export const language: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-export const securityHeaders = secureHeaders({
-  contentSecurityPolicy: {
-    defaultSrc: ["'self'"],
-    scriptSrc: ["'self'", NONCE],
-    styleSrc: ["'self'"],
-    imgSrc: ["'self'", 'data:'],
-    fontSrc: ["'self'"],
-    formAction: ["'self'"],
-    frameAncestors: ["'none'"],
-    baseUri: ["'none'"],
-    objectSrc: ["'none'"],
-  },
+/** The policy of every page but its scripts: this site's own files; nothing framed, no plugins. */
+const PAGE_POLICY = {
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'none'"],
+  objectSrc: ["'none'"],
+};
+const OTHER_HEADERS = {
   strictTransportSecurity: 'max-age=31536000; includeSubDomains',
   referrerPolicy: 'strict-origin-when-cross-origin',
   permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
+};
+
+export const securityHeaders = secureHeaders({
+  contentSecurityPolicy: { defaultSrc: ["'self'"], scriptSrc: ["'self'", NONCE], ...PAGE_POLICY },
+  ...OTHER_HEADERS,
 });
 
 /**
@@ -117,26 +121,12 @@ export const securityHeaders = secureHeaders({
  * allows no more, and every response of the hottest pages is spared a random nonce.
  */
 export const surveyPageSecurityHeaders = secureHeaders({
-  contentSecurityPolicy: {
-    defaultSrc: ["'self'"],
-    scriptSrc: ["'self'"],
-    styleSrc: ["'self'"],
-    imgSrc: ["'self'", 'data:'],
-    fontSrc: ["'self'"],
-    formAction: ["'self'"],
-    frameAncestors: ["'none'"],
-    baseUri: ["'none'"],
-    objectSrc: ["'none'"],
-  },
-  strictTransportSecurity: 'max-age=31536000; includeSubDomains',
-  referrerPolicy: 'strict-origin-when-cross-origin',
-  permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
+  contentSecurityPolicy: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], ...PAGE_POLICY },
+  ...OTHER_HEADERS,
 });
 
 /** For JSON APIs: the same headers with a fixed CSP that allows nothing (no per-request nonce). */
 export const apiSecurityHeaders = secureHeaders({
   contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
-  strictTransportSecurity: 'max-age=31536000; includeSubDomains',
-  referrerPolicy: 'strict-origin-when-cross-origin',
-  permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
+  ...OTHER_HEADERS,
 });

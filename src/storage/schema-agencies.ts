@@ -1,5 +1,6 @@
 // Kysely's view of the agency register's tables (provinces, districts, agencies and their groups per year).
 import type { Generated } from 'kysely';
+import type { AgencyRecord } from '../domain/agency-import.ts';
 import type { Timestamp } from './schema-columns.ts';
 
 export interface ProvinceTable {
@@ -21,16 +22,8 @@ export interface DistrictTable {
   name_th: string;
 }
 
-export interface AgencyTable {
-  code: string;
-  name_th: string;
-  name_en: string | null;
-  type: string;
-  province: string | null;
-  district: string | null;
-  parent_code: string | null;
-  website: string | null;
-  staff_count: number | null;
+/** The register's columns are the exchange format's (domain/agency-import.ts), plus its times. */
+export interface AgencyTable extends AgencyRecord {
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
 }

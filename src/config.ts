@@ -17,6 +17,10 @@ export interface Config {
   host: string;
   database: DatabaseTarget;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** LOG_LEVEL was set (the CLI logs only warnings unless it is). */
+  logLevelSet: boolean;
+  /** CHROMIUM_PATH: the Chromium that prints agency-report PDFs (ADR 0011). */
+  chromiumPath: string;
   /**
    * LOG_FORMAT: `json` (one JSON object per line, for log collectors), `pretty` (one readable line,
    * for a person at a terminal) or `auto` (the default: pretty on a terminal outside production).
@@ -239,6 +243,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host,
     database: database as DatabaseTarget,
     logLevel,
+    logLevelSet: env.LOG_LEVEL !== undefined && env.LOG_LEVEL !== '',
+    chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
     logFormat,
     publicUrl,
     demo,

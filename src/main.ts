@@ -107,8 +107,9 @@ async function main(): Promise<void> {
       : undefined;
   // One shared Chromium for agency-report PDFs, addressed at PUBLIC_URL (never a request's Host).
   const pdf =
-    web && pdfAvailable()
+    web && pdfAvailable(config.chromiumPath)
       ? createPdfRenderer({
+          chromiumPath: config.chromiumPath,
           origin: config.publicUrl,
           concurrency: config.pdfConcurrency,
           asset: findAsset,

@@ -52,7 +52,7 @@ export async function runCli(
     }
     throw e;
   }
-  const log = createLogger({ logLevel: process.env.LOG_LEVEL ? config.logLevel : 'warn' });
+  const log = createLogger({ logLevel: config.logLevelSet ? config.logLevel : 'warn' });
   let opened: Services | undefined;
   const ctx: CliContext = {
     config,

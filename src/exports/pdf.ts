@@ -12,7 +12,8 @@
 import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 
-const DEFAULT_CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Where Debian puts Chromium; main.ts passes CHROMIUM_PATH from the configuration (config.ts). */
+const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
 export function pdfAvailable(chromiumPath = DEFAULT_CHROMIUM): boolean {
   return existsSync(chromiumPath);

@@ -3,7 +3,7 @@
 import { serve } from '@hono/node-server';
 import { createLogger, openReadyDatabase } from './bootstrap.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import { surveySecretOf } from './config-survey.ts';
+import { loadSurveyLimits, surveySecretOf } from './config-survey.ts';
 import { isDatabaseEmpty, loadDemo, printDemoReminder, printDemoReport } from './demo/load-demo.ts';
 import { createApp } from './http/app.tsx';
 import { createMetrics } from './http/metrics.ts';
@@ -86,6 +86,7 @@ async function main(): Promise<void> {
     surveySecret: config.surveySecret!,
     secretKey: config.secretKey,
     trustProxy: config.trustProxy,
+    surveyLimits: loadSurveyLimits(),
   });
   if (config.demo) {
     if (await isDatabaseEmpty(services))

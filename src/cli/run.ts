@@ -1,4 +1,5 @@
 // Dispatches argv to a command, prints help, and turns expected failures into clear messages.
+import { loadSurveyLimits } from '../config-survey.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { createLogger, openReadyDatabase } from '../bootstrap.ts';
 import { ImportRejected, formatImportIssues } from '../domain/import-issue.ts';
@@ -66,6 +67,7 @@ export async function runCli(
         smtpUrl: config.smtpUrl,
         mailFrom: config.mailFrom,
         secretKey: config.secretKey,
+        surveyLimits: loadSurveyLimits(),
       })),
   };
   try {

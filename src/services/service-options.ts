@@ -2,6 +2,7 @@
 // address (for links in e-mails), SMTP, the survey secret, and the clock and sleep that tests
 // replace.
 import { randomBytes } from 'node:crypto';
+import type { SurveyLimits } from '../config-survey.ts';
 import { proxyTrustFrom } from '../config.ts';
 
 export interface ServiceOptions {
@@ -23,6 +24,8 @@ export interface ServiceOptions {
    * come from its X-Forwarded-For / X-Forwarded-Proto. Unset: from the environment.
    */
   trustProxy?: boolean;
+  /** The survey abuse limits (config-survey.ts, read once by main.ts and the CLI); unset: read here. */
+  surveyLimits?: SurveyLimits;
 }
 
 export function resolveOptions(o: ServiceOptions) {

@@ -32,6 +32,17 @@ const renders = () =>
     .filter((l) => l.includes('"PDF rendered"'))
     .map((l) => JSON.parse(l) as { key: string; ms: number });
 
+/**
+ * The render count once the server's log has caught up: its "PDF rendered" line travels through
+ * a pipe and may reach this process a moment after the PDF itself did.
+ */
+async function rendersReaching(count: number, withinMs = 10_000) {
+  const until = Date.now() + withinMs;
+  while (renders().length < count && Date.now() < until)
+    await new Promise((r) => setTimeout(r, 50));
+  return renders().length;
+}
+
 /** GET with any Host header (fetch cannot set one). */
 function get(path: string, headers: Record<string, string> = {}) {
   const u = new URL(server.url);
@@ -101,13 +112,14 @@ describe.skipIf(!!noChromium)(`the agency report as a PDF${skipped(noChromium)}`
     hits.length = 0;
     // The Thai render the first test started finishes first, so it is not counted below.
     expect((await untilPdf(`${REPORT}.pdf`)).status).toBe(200);
-    // English: a report not rendered yet, so this request starts a render of its own.
-    const before = renders().length;
+    // English: a report not rendered yet, so this request starts a render of its own. (The Thai
+    // render is the server's first: its log line is awaited too, so it is not counted below.)
+    const before = await rendersReaching(1);
     const r = await untilPdf(`${REPORT}.pdf?lang=en`, { host: fixtureHost });
     expect(r.status).toBe(200);
     expect(r.headers['content-type']).toBe('application/pdf');
     expect(r.body.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(renders().length).toBe(before + 1);
+    expect(await rendersReaching(before + 1)).toBe(before + 1);
     expect(hits).toEqual([]);
   }, 180_000);
 

@@ -2,15 +2,15 @@
 // is a form), and one year's page: the readiness checklist (each item ✓/✗ with its reasons and
 // counts), the OIT exceptions, a preview of what becomes public, and the publish form with its
 // confirmation box. Works without JavaScript; every action is audited by the service.
-import { agencyTypeName } from '../../domain/agency.ts';
-import { formatDate, formatDateTime, formatInteger, formatScore } from '../../i18n/format.ts';
+import { formatDate, formatDateTime } from '../../i18n/format.ts';
 import { countsText, reasonText } from '../../i18n/publication-text.ts';
 import { ChartTable } from '../components/data-table.tsx';
 import { CsrfField, ErrorSummary, errorFor, type FieldError } from '../components/form.tsx';
 import { Unavailable } from '../components/unavailable.tsx';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
-import { PassTag, type YearInfo } from './results-parts.tsx';
+import type { YearInfo } from './results-parts.tsx';
+import { PublicationPreview } from './admin-publication-preview.tsx';
 import type { PublicationModel } from './admin-publication.model.ts';
 
 export function AdminPublicationPage({
@@ -89,12 +89,11 @@ export function AdminPublicationYearPage({
   const { lang } = ctx;
   const y = String(view.year.fiscalYear);
   const base = `/admin/publication/${y}`;
-  const { readiness, preview } = view;
+  const { readiness } = view;
   const thErr = errorFor(errors, 'announcement-th');
   const confirmErr = errorFor(errors, 'confirm');
   const agencyErr = errorFor(errors, 'exception-agency');
   const reasonErr = errorFor(errors, 'exception-reason');
-  const int = (n: number) => formatInteger(n, lang);
   return (
     <Layout ctx={ctx} title={p.title(y)} hasError={errors.length > 0}>
       <p>
@@ -232,82 +231,7 @@ export function AdminPublicationYearPage({
         )}
       </section>
 
-      <section aria-labelledby="preview" data-testid="preview">
-        <h2 id="preview">{p.previewTitle}</h2>
-        {!preview.summary || preview.summary.national.agencies === 0 ? (
-          <p>{p.previewNone}</p>
-        ) : (
-          <>
-            <h3>{p.previewTypes}</h3>
-            <ChartTable
-              testId="preview-summary"
-              caption={p.previewTypes}
-              rows={[
-                { label: p.previewNational, s: preview.summary.national },
-                ...preview.summary.byType.map((s) => ({
-                  label: agencyTypeName(s.type, lang),
-                  s,
-                })),
-              ]}
-              columns={[
-                { header: ctx.t.results.rankings.type, rowHeader: true, cell: (r) => r.label },
-                {
-                  header: ctx.t.results.summary.agencies,
-                  num: true,
-                  cell: (r) => int(r.s.agencies),
-                },
-                {
-                  header: ctx.t.results.summary.assessed,
-                  num: true,
-                  cell: (r) => int(r.s.assessed),
-                },
-                {
-                  header: ctx.t.results.summary.mean,
-                  num: true,
-                  cell: (r) => formatScore(r.s.meanOverall, lang),
-                },
-                {
-                  header: ctx.t.results.summary.passing,
-                  num: true,
-                  cell: (r) => int(r.s.passing.count),
-                },
-              ]}
-            />
-            {preview.rankings?.kind === 'agencies' && (
-              <>
-                <h3>{p.previewRankings(int(preview.rankings.rows.length))}</h3>
-                <ChartTable
-                  testId="preview-rankings"
-                  caption={ctx.t.results.rankings.title(y)}
-                  rows={preview.rankings.rows}
-                  columns={[
-                    { header: ctx.t.results.rankings.rank, num: true, cell: (r) => int(r.rank) },
-                    {
-                      header: ctx.t.results.rankings.agency,
-                      rowHeader: true,
-                      cell: (r) => (lang === 'en' && r.nameEn ? r.nameEn : r.nameTh),
-                    },
-                    {
-                      header: ctx.t.results.rankings.type,
-                      cell: (r) => agencyTypeName(r.type, lang, 'one'),
-                    },
-                    {
-                      header: ctx.t.results.score,
-                      num: true,
-                      cell: (r) => formatScore(r.overall, lang),
-                    },
-                    { header: ctx.t.results.level, cell: (r) => r.level ?? '–' },
-                    {
-                      header: ctx.t.results.rankings.pass,
-                      cell: (r) => <PassTag ctx={ctx} passed={r.passed} />,
-                    },
-                  ]}
-                />
-              </>
-            )}
-          </>
-        )}
-      </section>
+      <PublicationPreview ctx={ctx} view={view} />
 
       {!view.year.publishedAt && (
         <section aria-labelledby="publish">

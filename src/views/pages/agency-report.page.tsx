@@ -2,9 +2,9 @@
 // recommendations, per-question answer shares, OIT comments and who answered. Prints on A4.
 import type { Agency } from '../../domain/agency.ts';
 import type { Framework } from '../../domain/framework/schema.ts';
-import type { AgencyReport, SampleRow } from '../../domain/reports/agency-report.ts';
+import type { AgencyReport } from '../../domain/reports/agency-report.ts';
 import { formatDate, formatInteger, formatScore } from '../../i18n/format.ts';
-import { BarChart, LineChart, ShareBar, shareClass } from '../components/charts.tsx';
+import { BarChart, LineChart } from '../components/charts.tsx';
 import { ChartTable } from '../components/data-table.tsx';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
@@ -16,6 +16,7 @@ import {
   tx,
   type YearInfo,
 } from './results-parts.tsx';
+import { AnswerShares, OitComments, WhoAnsweredSection } from './agency-report-sections.tsx';
 
 export function AgencyReportPage({
   ctx,
@@ -237,199 +238,11 @@ export function AgencyReportPage({
           ))}
       </section>
 
-      <section>
-        <h2 class="page-break-before">{m.detailTitle}</h2>
-        {(['IIT', 'EIT'] as const).map((tool) => (
-          <div>
-            <h3>
-              {tool} {tx(framework.toolNames?.[tool] ?? { th: tool }, lang)}
-            </h3>
-            {report.detailHidden[tool] ? (
-              <p data-testid={`detail-hidden-${tool}`}>
-                {m.detailHidden(String(report.minRespondents))}
-              </p>
-            ) : null}
-            {report.questions
-              .filter((q) => q.tool === tool && !report.detailHidden[tool])
-              .map((q) => (
-                <div class="question avoid-break" id={`q-${q.code}`}>
-                  <h4>
-                    {q.code} {tx(q.text, lang)}{' '}
-                    <span class="question__score">{score(q.score)}</span>
-                  </h4>
-                  <div class="table-wrap" tabindex={0}>
-                    <table class="shares">
-                      <caption class="visually-hidden">
-                        {q.code} {tx(q.text, lang)}
-                      </caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">{m.subItem}</th>
-                          <th scope="col">
-                            {(q.items[0]?.labels ?? []).map((l, i) => (
-                              <span class="legend">
-                                <span
-                                  class={`legend__swatch ${shareClass(i, q.items[0]!.labels.length)}`}
-                                />
-                                {tx(l, lang)}
-                              </span>
-                            ))}
-                          </th>
-                          <th scope="col" class="num">
-                            {r.score}
-                          </th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {q.items.map((it) => (
-                          <tr>
-                            <th scope="row" class="shares__text">
-                              {tx(it.text, lang)}
-                            </th>
-                            <td class="shares__bars">
-                              {it.shares.length === 0 ? (
-                                <span class="muted">{m.noCounts}</span>
-                              ) : (
-                                <div>
-                                  <ShareBar
-                                    alt={m.sharesAlt(
-                                      it.labels
-                                        .map((l, i) => `${tx(l, lang)} ${score(it.shares[i])} %`)
-                                        .join(', '),
-                                    )}
-                                    shares={it.shares}
-                                  />
-                                  <span class="shares__numbers">
-                                    {it.labels.map((l, i) => (
-                                      <span>
-                                        {tx(l, lang)} {score(it.shares[i])}% (
-                                        {formatInteger(it.counts[i] ?? 0, lang)})
-                                      </span>
-                                    ))}
-                                  </span>
-                                  <span class="muted">
-                                    {m.answered(formatInteger(it.answered, lang))}
-                                  </span>
-                                </div>
-                              )}
-                            </td>
-                            <td class="num">{score(it.score)}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
-                </div>
-              ))}
-          </div>
-        ))}
-      </section>
+      <AnswerShares ctx={ctx} framework={framework} report={report} />
 
-      <section data-testid="oit">
-        <h2 class="page-break-before">{m.oitTitle}</h2>
-        <div class="table-wrap" tabindex={0}>
-          <table class="oit-table">
-            <caption class="visually-hidden">{m.oitTitle}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{m.oitItem}</th>
-                <th scope="col">{m.oitTopic}</th>
-                <th scope="col">{m.oitComment}</th>
-                <th scope="col" class="num">
-                  {r.score}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.oit.map((o, i) => {
-                const prev = report.oit[i - 1];
-                const sub = o.subIndicator;
-                const newSub = sub !== null && sub.code !== prev?.subIndicator?.code;
-                // A heading named like its sub-indicator (9.1 ข้อมูลพื้นฐาน) is not said twice.
-                const newHeading =
-                  o.heading !== null &&
-                  (newSub || o.heading.th !== prev?.heading?.th) &&
-                  o.heading.th !== sub?.name.th;
-                return (
-                  <>
-                    {newSub && (
-                      <tr class="oit-table__group">
-                        <th scope="colgroup" colspan={4}>
-                          {sub.code} {tx(sub.name, lang)}
-                        </th>
-                      </tr>
-                    )}
-                    {newHeading && (
-                      <tr class="oit-table__heading">
-                        <th scope="colgroup" colspan={4}>
-                          {tx(o.heading!, lang)}
-                        </th>
-                      </tr>
-                    )}
-                    <tr>
-                      <td>{o.code}</td>
-                      <th scope="row">
-                        {tx(o.title, lang)}
-                        {o.notApplicable !== null ? (
-                          <p class="muted" data-not-applicable>
-                            {m.oitNotApplicable}: {o.notApplicable}
-                          </p>
-                        ) : null}
-                      </th>
-                      <td class="oit-comment">{o.comment}</td>
-                      <td class="num">{o.score === null ? m.notScored : score(o.score)}</td>
-                    </tr>
-                  </>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      </section>
+      <OitComments ctx={ctx} report={report} />
 
-      <section data-testid="who">
-        <h2>{m.whoTitle}</h2>
-        <p class="muted">{m.whoNote}</p>
-        {report.whoAnswered.map((w) => (
-          <div class="avoid-break">
-            <h3>{m.whoTool(w.tool, formatInteger(w.respondents, lang))}</h3>
-            <SampleLine ctx={ctx} row={report.sample.find((s) => s.tool === w.tool)} />
-            {w.tables === null ? (
-              <p>{m.whoSuppressed(String(report.minRespondents))}</p>
-            ) : (
-              w.tables.map((tab) => (
-                <div class="table-wrap" tabindex={0}>
-                  <table>
-                    <caption>
-                      {w.tool}: {tx(tab.label, lang)}
-                    </caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{tx(tab.label, lang)}</th>
-                        {tab.genders.map((g) => (
-                          <th scope="col" class="num">
-                            {tx(g.label, lang)}
-                          </th>
-                        ))}
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {tab.rows.map((row) => (
-                        <tr>
-                          <th scope="row">{tx(row.label, lang)}</th>
-                          {row.counts.map((n) => (
-                            <td class="num">{formatInteger(n, lang)}</td>
-                          ))}
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-              ))
-            )}
-          </div>
-        ))}
-      </section>
+      <WhoAnsweredSection ctx={ctx} report={report} />
 
       <section data-testid="work-environment" class="avoid-break">
         <h2>{m.workTitle(String(year.fiscalYear))}</h2>
@@ -446,16 +259,5 @@ export function AgencyReportPage({
       </section>
       {year.publishedAt && <p class="muted">{r.publishedOn(formatDate(year.publishedAt, lang))}</p>}
     </Layout>
-  );
-}
-
-/** The tool's minimum sample under its respondents' count (or why it is unknown). */
-function SampleLine({ ctx, row }: { ctx: PageContext; row: SampleRow | undefined }) {
-  if (!row) return null;
-  const m = ctx.t.results.report;
-  return (
-    <p class={row.below ? 'below-minimum' : 'muted'} data-testid={`minimum-${row.tool}`}>
-      {row.minimum === null ? m.minimumUnknown : m.minimumOf(formatInteger(row.minimum, ctx.lang))}
-    </p>
   );
 }

@@ -8,7 +8,13 @@ import type { PageContext } from '../page-context.ts';
 type Entry = OitSheetModel['entries'][string];
 type LinkCheckRow = NonNullable<OitSheetModel['checks'][string]>[number];
 
-export function OitStatusTag({ ctx, status }: { ctx: PageContext; status: OitSheetModel['status'] }) {
+export function OitStatusTag({
+  ctx,
+  status,
+}: {
+  ctx: PageContext;
+  status: OitSheetModel['status'];
+}) {
   const done = status === 'confirmed';
   return (
     <strong class={`tag${done ? ' tag--pass' : ''}`}>{ctx.t.oit.status[status ?? 'none']}</strong>

@@ -21,9 +21,11 @@ export function createSurveyCache<T>(ttlMs = 2000, maxEntries = 50_000): SurveyC
     if (!e || now - e.at > ttlMs) return undefined;
     return e.value;
   }
-  // A reload that finds the same content keeps the object it had: what is built once per object
-  // (the survey pages' templates, page-cache.ts) is then built again only when something changed.
-  /** Keeps `value`, or the equal value already held (whose object is then the one returned). */
+  /**
+   * Keeps `value`, or the equal value already held, whose object is then the one returned: a
+   * reload that finds the same content keeps the object it had, so what is built once per object
+   * (the survey pages' templates, page-cache.ts) is built again only when something changed.
+   */
   function keepValue(key: string, value: T, now: number): T {
     const before = entries.get(key);
     const json = ttlMs > 0 ? JSON.stringify(value) : undefined;

@@ -2,17 +2,14 @@
 // the year's calendar, who is acting (for changed_by), and the screen model of one agency's OIT.
 import type { Actor } from '../domain/actor.ts';
 import type { Agency } from '../domain/agency.ts';
-import { phaseState, thaiDay, type Phase, type PhaseState } from '../domain/calendar.ts';
-import type { Framework } from '../domain/framework/schema.ts';
+import { phaseState, thaiDay, type PhaseState } from '../domain/calendar.ts';
 import {
   groupOitItems,
   isItemDone,
   itemOrder,
   oitScores,
   type OitAction,
-  type OitItemGroup,
   type OitProblem,
-  type OitStatus,
 } from '../domain/oit/workflow.ts';
 import { en } from '../i18n/en.ts';
 import { th } from '../i18n/th.ts';
@@ -71,10 +68,9 @@ export async function requireAgency(db: Db, code: string): Promise<Agency> {
   return a;
 }
 
-export type OitPhase = Extract<
-  Phase,
-  'oit-entry' | 'oit-review' | 'clarification' | 'confirmation'
->;
+import type { OitPhase, OitSheet } from '../domain/oit/sheet.ts';
+
+export type { OitPhase, OitSheet };
 
 export async function requireWindow(
   db: Db,
@@ -127,28 +123,6 @@ export async function windowStates(
     clarification: st('clarification'),
     confirmation: st('confirmation'),
   };
-}
-
-/** Everything a screen shows about one agency's OIT in a year. */
-export interface OitSheet {
-  fiscalYear: number;
-  agency: Agency;
-  framework: Framework;
-  groups: OitItemGroup[];
-  order: string[];
-  status: OitStatus | null;
-  reviewStarted: boolean;
-  entries: Record<string, OitEntry>;
-  checks: Record<string, LinkCheckRow[]>;
-  done: number;
-  scored: number;
-  total: number;
-  windows: Record<OitPhase, boolean>;
-  /** Each phase's window with its dates, so a page that hides a form can say when it opens. */
-  windowStates: Record<OitPhase, PhaseState>;
-  /** The NACC's preview of a framework (no agency, no year): no reasons to explain. */
-  preview?: true;
-  scores: ReturnType<typeof oitScores> | null;
 }
 
 export async function loadSheet(

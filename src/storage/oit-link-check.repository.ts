@@ -1,22 +1,10 @@
 // Link-check findings of OIT URLs: every check appended, the newest per (item, URL) read.
 import { sql } from 'kysely';
+import type { LinkCheckFinding } from '../domain/oit/sheet.ts';
 import type { Db } from './database.ts';
 
-export interface LinkCheckRow {
-  item: string;
-  url: string;
-  reason: string;
-  checkedAt: Date;
-  httpStatus: number | null;
-  finalUrl: string | null;
-  contentType: string | null;
-  title: string | null;
-  sizeBytes: number | null;
-  contentHash: string | null;
-  durationMs: number;
-  error: string | null;
-  flags: string[];
-}
+/** A stored check's finding (the domain's shape). */
+export type LinkCheckRow = LinkCheckFinding;
 
 export async function insertLinkChecks(
   db: Db,

@@ -2,27 +2,9 @@
 import { sql, type Selectable } from 'kysely';
 import type { Db } from './database.ts';
 import type { OitEntryTable } from './schema.ts';
-import type { OitStatus } from '../domain/oit/workflow.ts';
+import type { OitEntry, OitValues } from '../domain/oit/sheet.ts';
 
-export interface OitValues {
-  agencyCode: string;
-  item: string;
-  status: OitStatus;
-  answer: 'has' | 'has_not' | 'not_applicable' | null;
-  urls: string[];
-  note: string | null;
-  score: number | null;
-  comment: string | null;
-  dispute: string | null;
-}
-
-export interface OitEntry extends OitValues {
-  id: string;
-  version: number;
-  source: 'import' | 'agency' | 'auditor';
-  changedBy: string;
-  changedAt: Date;
-}
+export type { OitEntry, OitValues } from '../domain/oit/sheet.ts';
 
 /** An entry with whether it is the current version (an agency's history). */
 export interface OitVersion extends OitEntry {

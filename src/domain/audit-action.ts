@@ -54,3 +54,18 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export function isAuditAction(s: string): s is AuditAction {
   return (AUDIT_ACTIONS as readonly string[]).includes(s);
 }
+
+/** One entry of the audit log, as stored and as the audit page and its export show it. */
+export interface AuditLogEntry {
+  id: number;
+  at: Date;
+  actorUserId: string | null;
+  actorEmail: string;
+  actorRoles: string;
+  action: string;
+  recordType: string;
+  recordId: string;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+}

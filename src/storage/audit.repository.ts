@@ -1,20 +1,9 @@
 // Appends to and reads the audit log (the database refuses UPDATE, DELETE and TRUNCATE on it).
 import { sql } from 'kysely';
+import type { AuditLogEntry } from '../domain/audit-action.ts';
 import type { Db } from './database.ts';
 
-export interface AuditRow {
-  id: number;
-  at: Date;
-  actorUserId: string | null;
-  actorEmail: string;
-  actorRoles: string;
-  action: string;
-  recordType: string;
-  recordId: string;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-}
+export type AuditRow = AuditLogEntry;
 
 export type NewAuditRow = Omit<AuditRow, 'id' | 'at'> & { at?: Date };
 

@@ -1,25 +1,13 @@
 // The audit log for administrators: filter by person, record and date range; export to CSV. One
 // entry is three short lines (what, when and who, a toggle for the raw change), the latest 50 first.
-import { isAuditAction } from '../../domain/audit-action.ts';
+import { isAuditAction, type AuditLogEntry } from '../../domain/audit-action.ts';
 import { formatDateTime, formatInteger } from '../../i18n/format.ts';
 import { ErrorSummary, TextField, errorFor, type FieldError } from '../components/form.tsx';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
 
-/** One audit entry as the audit page shows it. */
-export interface AuditEntryModel {
-  id: number;
-  at: Date;
-  actorUserId: string | null;
-  actorEmail: string;
-  actorRoles: string;
-  action: string;
-  recordType: string;
-  recordId: string;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-}
+/** One audit entry as the audit page shows it: the domain's entry. */
+export type AuditEntryModel = AuditLogEntry;
 
 export interface AuditQuery {
   person: string;

@@ -43,6 +43,18 @@ export interface ProblemParams {
   rate_limited: { source: 'network' | 'link'; minutes: number; retryAt: Date };
   // Files.
   line_repeats: { what: 'oit' | 'result'; agency: string; key: string; line: number };
+  // The calendar (services/calendar.service.ts).
+  year_not_open: { year: number };
+  phase_unknown: { phase: string; phases: string };
+  opens_invalid: Record<string, never>;
+  closes_invalid: Record<string, never>;
+  window_reversed: Record<string, never>;
+  extension_reason_missing: Record<string, never>;
+  extension_no_general: Record<string, never>;
+  /** The general window, as typed days. */
+  extension_shortens: { opensOn: string; closesOn: string };
+  // Sample targets.
+  population_invalid: { tool: 'IIT' | 'EIT' };
 }
 
 export type ProblemCode = keyof ProblemParams;

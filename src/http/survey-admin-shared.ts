@@ -1,6 +1,8 @@
 // What the survey administration routes share: the year a page is about, and worded problems
 // of the calendar and target services as the error summary's entries.
 import type { Context } from 'hono';
+import type { Problem } from '../domain/problem.ts';
+import { problemText } from '../i18n/problem-text.ts';
 import type { AppEnv } from './context.ts';
 
 /** The year asked for (?year=), else the latest; 404 while none is open. */
@@ -9,7 +11,5 @@ export function yearOf(c: Context<AppEnv>): Promise<number> {
   return c.get('services').surveyLinks.yearOr(q === undefined ? undefined : Number(q));
 }
 
-export const problemsToErrors = (
-  c: Context<AppEnv>,
-  ps: { field?: string; th: string; en: string }[],
-) => ps.map((p) => ({ field: p.field ?? 'form', message: c.get('lang') === 'en' ? p.en : p.th }));
+export const problemsToErrors = (c: Context<AppEnv>, ps: readonly Problem[]) =>
+  ps.map((p) => ({ field: p.field, message: problemText(p, c.get('lang')) }));

@@ -6,11 +6,13 @@ import {
   extensionProblem,
   isPhase,
   parseIsoDay,
+  PHASES,
   typedDay,
   type Calendar,
   type PhaseWindow,
 } from '../domain/calendar.ts';
-import { err, ok, type Problem, type Result } from '../domain/result.ts';
+import { bare, problem, type Problem } from '../domain/problem.ts';
+import { err, ok, type Result } from '../domain/result.ts';
 import type { Db } from '../storage/database.ts';
 import { findAgency } from '../storage/agency.repository.ts';
 import { loadCalendar, savePhaseWindow } from '../storage/calendar.repository.ts';
@@ -54,56 +56,35 @@ export function createCalendarService({
           'Only NACC administrators may set the calendar',
         );
       const problems: Problem[] = [];
-      const bad = (field: string, th: string, en: string) =>
-        problems.push({ code: 'invalid', field, th, en });
+      const bad = (p: Problem) => problems.push(p);
       if (!(await findYear(db, input.fiscalYear)))
-        bad(
-          'year',
-          `ยังไม่ได้เปิดปีงบประมาณ ${input.fiscalYear} (ใช้ itas year create ก่อน)`,
-          `Fiscal year ${input.fiscalYear} is not open yet (run itas year create first)`,
-        );
+        bad(problem('year', 'year_not_open', { year: input.fiscalYear }));
       if (!isPhase(input.phase))
-        bad(
-          'phase',
-          `ไม่รู้จักช่วง "${input.phase}" (ใช้ oit-entry, oit-review, clarification, confirmation, iit, eit, publication)`,
-          `Unknown phase "${input.phase}" (use oit-entry, oit-review, clarification, confirmation, iit, eit, publication)`,
-        );
+        bad(problem('phase', 'phase_unknown', { phase: input.phase, phases: PHASES.join(', ') }));
       const opensOn = parseIsoDay(input.opensOn);
       const closesOn = parseIsoDay(input.closesOn);
-      if (!opensOn) bad('from', 'วันเริ่มต้นไม่ใช่วันที่ที่ถูกต้อง', 'The start date is not a valid date');
-      if (!closesOn) bad('to', 'วันสิ้นสุดไม่ใช่วันที่ที่ถูกต้อง', 'The end date is not a valid date');
-      if (opensOn && closesOn && opensOn > closesOn)
-        bad('to', 'วันสิ้นสุดต้องไม่ก่อนวันเริ่มต้น', 'The end date must not be before the start date');
+      if (!opensOn) bad(bare('from', 'opens_invalid'));
+      if (!closesOn) bad(bare('to', 'closes_invalid'));
+      if (opensOn && closesOn && opensOn > closesOn) bad(bare('to', 'window_reversed'));
       const agencyCode = input.agencyCode?.trim() || null;
       const reason = input.reason?.trim() || null;
       if (agencyCode && !(await findAgency(db, agencyCode)))
-        bad('agency', `ไม่พบหน่วยงานรหัส ${agencyCode}`, `No agency has the code ${agencyCode}`);
-      if (agencyCode && !reason)
-        bad(
-          'reason',
-          'การขยายเวลาให้หน่วยงานเดียวต้องระบุเหตุผล',
-          'An extension for one agency needs a reason',
-        );
+        bad(problem('agency', 'agency_unknown', { code: agencyCode }));
+      if (agencyCode && !reason) bad(bare('reason', 'extension_reason_missing'));
       if (agencyCode && opensOn && closesOn && isPhase(input.phase)) {
         const why = extensionProblem(await loadCalendar(db, input.fiscalYear), {
           phase: input.phase,
           opensOn,
           closesOn,
         });
-        if (why?.code === 'no_general')
+        if (why?.code === 'no_general') bad(bare('agency', 'extension_no_general'));
+        if (why?.code === 'shortens')
           bad(
-            'agency',
-            'ยังไม่ได้กำหนดช่วงเวลานี้สำหรับทุกหน่วยงาน กำหนดช่วงเวลาหลักก่อนจึงขยายให้หน่วยงานเดียวได้',
-            'This window is not set for every agency yet: set the general window before extending it for one agency',
+            problem('to', 'extension_shortens', {
+              opensOn: typedDay(why.general.opensOn),
+              closesOn: typedDay(why.general.closesOn),
+            }),
           );
-        if (why?.code === 'shortens') {
-          const [a, b] = [typedDay(why.general.opensOn), typedDay(why.general.closesOn)];
-          bad(
-            'to',
-            `การขยายเวลาต้องครอบคลุมช่วงเวลาของทุกหน่วยงาน (${a} – ${b}): เริ่มไม่ช้ากว่าและสิ้นสุดไม่ก่อนช่วงนั้น`,
-            `An extension must cover the general window (${a} – ${b}): start no later and end no sooner`,
-          );
-        }
       }
       if (problems.length > 0 || !opensOn || !closesOn || !isPhase(input.phase))
         return err(problems);

@@ -11,7 +11,8 @@ import {
 import { daysLeft, phaseState, thaiDay } from '../domain/calendar.ts';
 import { agencyMinimum } from '../domain/framework/helpers.ts';
 import { resolveFramework } from './framework-resolver.ts';
-import { err, ok, type Problem, type Result } from '../domain/result.ts';
+import { problem, type Problem } from '../domain/problem.ts';
+import { err, ok, type Result } from '../domain/result.ts';
 import type { ToolProgress } from '../domain/work-overview.ts';
 import {
   coarseCount,
@@ -131,27 +132,19 @@ export function createSampleTargetService(
         );
       await frameworkOf(fiscalYear);
       const problems: Problem[] = [];
-      const parse = (raw: string, field: string, th: string, en: string) => {
+      const parse = (raw: string, tool: 'IIT' | 'EIT') => {
         const t = raw.trim().replace(/,/g, '');
         const n = Number(t);
         if (t === '' || !Number.isInteger(n) || n < 0 || n > MAX_POPULATION) {
-          problems.push({
-            code: 'invalid',
-            field,
-            th: `${th}ต้องเป็นจำนวนเต็มตั้งแต่ 0 ถึง 10,000,000`,
-            en: `${en} must be a whole number from 0 to 10,000,000`,
-          });
+          problems.push(
+            problem(`${tool.toLowerCase()}_population`, 'population_invalid', { tool }),
+          );
           return 0;
         }
         return n;
       };
-      const iit = parse(
-        input.iit,
-        'iit_population',
-        'จำนวนบุคลากรที่มีสิทธิ์ตอบ ',
-        'The eligible headcount',
-      );
-      const eit = parse(input.eit, 'eit_population', 'จำนวนผู้รับบริการ ', 'The service population');
+      const iit = parse(input.iit, 'IIT');
+      const eit = parse(input.eit, 'EIT');
       if (problems.length > 0) return err(problems);
       await db.transaction().execute(async (tx) => {
         await putTarget(tx, fiscalYear, { agencyCode, iitPopulation: iit, eitPopulation: eit });

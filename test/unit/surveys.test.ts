@@ -11,6 +11,7 @@ import {
   type Calendar,
 } from '../../src/domain/calendar.ts';
 import { sql } from 'kysely';
+import { problemText } from '../../src/i18n/problem-text.ts';
 import { createServices } from '../../src/services/container.ts';
 import { createTestApp } from '../helpers/app.ts';
 import {
@@ -130,7 +131,7 @@ describe('calendar rules', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.map((p) => p.field)).toEqual(['to']);
-      expect(r.error[0]!.th).toContain('การขยายเวลาต้องครอบคลุมช่วงเวลาของทุกหน่วยงาน');
+      expect(problemText(r.error[0]!, 'th')).toContain('การขยายเวลาต้องครอบคลุมช่วงเวลาของทุกหน่วยงาน');
     }
   });
   it('counts the day in Thailand, not UTC', () => {

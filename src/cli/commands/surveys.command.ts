@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { csvText } from '../../exports/csv.ts';
 import { SYSTEM_CLI } from '../../domain/actor.ts';
 import { surveyPath } from '../../services/survey-link.service.ts';
+import { problemTexts } from '../../i18n/problem-text.ts';
 import { UsageError, type Command } from '../command.ts';
 
 function yearArg(raw: string | undefined): number {
@@ -43,7 +44,10 @@ export const calendarSetCommand: Command = {
       reason: values.reason ?? null,
     });
     if (!r.ok) {
-      for (const p of r.error) ctx.err(`--${p.field}: ${p.en}\n  ${p.th}\n`);
+      for (const p of r.error) {
+        const { th, en } = problemTexts(p);
+        ctx.err(`--${p.field}: ${en}\n  ${th}\n`);
+      }
       return 2;
     }
     ctx.out(

@@ -34,4 +34,16 @@ export const problems: Widen<typeof th> = {
     `Too many answers from this ${p.source === 'network' ? 'network' : 'link'}; try again in ${p.minutes} minutes`,
   line_repeats: (p) =>
     `Agency ${p.agency} ${p.what === 'oit' ? 'item' : 'year'} ${p.key} repeats line ${p.line}`,
+  year_not_open: (p) => `Fiscal year ${p.year} is not open yet (run itas year create first)`,
+  phase_unknown: (p) => `Unknown phase "${p.phase}" (use ${p.phases})`,
+  opens_invalid: () => 'The start date is not a valid date',
+  closes_invalid: () => 'The end date is not a valid date',
+  window_reversed: () => 'The end date must not be before the start date',
+  extension_reason_missing: () => 'An extension for one agency needs a reason',
+  extension_no_general: () =>
+    'This window is not set for every agency yet: set the general window before extending it for one agency',
+  extension_shortens: (p) =>
+    `An extension must cover the general window (${p.opensOn} – ${p.closesOn}): start no later and end no sooner`,
+  population_invalid: (p) =>
+    `${p.tool === 'IIT' ? 'The eligible headcount' : 'The service population'} must be a whole number from 0 to 10,000,000`,
 };

@@ -43,4 +43,16 @@ export const problems = {
     `มีการส่งคำตอบจาก${p.source === 'network' ? 'เครือข่ายนี้' : 'ลิงก์นี้'}มากเกินไป กรุณาลองใหม่ในอีก ${p.minutes} นาที`,
   line_repeats: (p: { what: 'oit' | 'result'; agency: string; key: string; line: number }) =>
     `หน่วยงาน ${p.agency} ${p.what === 'oit' ? 'ข้อ' : 'ปี'} ${p.key} ซ้ำกับบรรทัด ${p.line}`,
+  year_not_open: (p: { year: number }) => `ยังไม่ได้เปิดปีงบประมาณ ${p.year} (ใช้ itas year create ก่อน)`,
+  phase_unknown: (p: { phase: string; phases: string }) => `ไม่รู้จักช่วง "${p.phase}" (ใช้ ${p.phases})`,
+  opens_invalid: () => 'วันเริ่มต้นไม่ใช่วันที่ที่ถูกต้อง',
+  closes_invalid: () => 'วันสิ้นสุดไม่ใช่วันที่ที่ถูกต้อง',
+  window_reversed: () => 'วันสิ้นสุดต้องไม่ก่อนวันเริ่มต้น',
+  extension_reason_missing: () => 'การขยายเวลาให้หน่วยงานเดียวต้องระบุเหตุผล',
+  extension_no_general: () =>
+    'ยังไม่ได้กำหนดช่วงเวลานี้สำหรับทุกหน่วยงาน กำหนดช่วงเวลาหลักก่อนจึงขยายให้หน่วยงานเดียวได้',
+  extension_shortens: (p: { opensOn: string; closesOn: string }) =>
+    `การขยายเวลาต้องครอบคลุมช่วงเวลาของทุกหน่วยงาน (${p.opensOn} – ${p.closesOn}): เริ่มไม่ช้ากว่าและสิ้นสุดไม่ก่อนช่วงนั้น`,
+  population_invalid: (p: { tool: 'IIT' | 'EIT' }) =>
+    `${p.tool === 'IIT' ? 'จำนวนบุคลากรที่มีสิทธิ์ตอบ' : 'จำนวนผู้รับบริการ'} ต้องเป็นจำนวนเต็มตั้งแต่ 0 ถึง 10,000,000`,
 } satisfies Catalogue;

@@ -59,6 +59,11 @@ const SURVEY_DEFAULTS: SurveyLimits = {
   trustProxy: false,
 };
 
+/** The limits with no SURVEY_* variable set (tests, benchmarks; no environment read). */
+export function defaultSurveyLimits(): SurveyLimits {
+  return { ...SURVEY_DEFAULTS };
+}
+
 /** Reads SURVEY_* variables; a bad value is reported by name like the rest of the config. */
 export function loadSurveyLimits(env: NodeJS.ProcessEnv = process.env): SurveyLimits {
   const problems: string[] = [];

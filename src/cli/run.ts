@@ -67,6 +67,7 @@ export async function runCli(
         smtpUrl: config.smtpUrl,
         mailFrom: config.mailFrom,
         secretKey: config.secretKey,
+        trustProxy: config.trustProxy,
         surveyLimits: loadSurveyLimits(),
       })),
   };

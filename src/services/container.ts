@@ -21,7 +21,6 @@ import { createJobService } from './job.service.ts';
 import { createMetricsService } from './metrics.service.ts';
 import { createImportService } from './import.service.ts';
 import { createPublicationService } from './publication.service.ts';
-import { loadSurveyLimits } from '../config-survey.ts';
 import { createCalendarService } from './calendar.service.ts';
 import { createSampleTargetService } from './sample-target.service.ts';
 import { createSurveyGuard } from './survey-guard.service.ts';
@@ -38,15 +37,14 @@ import { createLinkCheckService } from './link-check.service.ts';
 import { createHomeService } from './home.service.ts';
 
 export function createServices(db: Db, options: ServiceOptions = {}) {
-  const o = resolveOptions(options);
-  /** The one clock of every service (ServiceOptions.now; tests set it). */
-  const clock = o.now;
+  const { clock, config, sleep } = resolveOptions(options);
+  const o = { ...config, now: clock };
   const mail = createMailService(db, { smtpUrl: o.smtpUrl, from: o.mailFrom, now: o.now });
   const frameworks = createFrameworkService({ db, clock });
   const years = createYearService(db, frameworks);
   const results = createResultsService(db, years);
   const responses = createResponseService(db, years, { now: o.now });
-  const surveyLimits = options.surveyLimits ?? loadSurveyLimits();
+  const { surveyLimits } = config;
   const surveyGuard = createSurveyGuard(db, surveyLimits, o.now, o.surveySecret);
   const surveyCache = createSurveyLookupCache();
   const provinceDrive = createProvinceDriveService({ db, clock });
@@ -71,7 +69,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
       mail,
       publicUrl: o.publicUrl,
       now: o.now,
-      sleep: o.sleep,
+      sleep,
       hashKey: o.secretKey,
     }),
     users: createUserAdminService(db, { mail, publicUrl: o.publicUrl, now: o.now }),

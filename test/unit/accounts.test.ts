@@ -18,7 +18,7 @@ beforeAll(async () => {
   t = await createTestDb();
   s = createServices(t.db, {
     publicUrl: 'https://itas.example',
-    now: () => clock,
+    clock: () => clock,
     sleep: async (ms) => void slept.push(ms),
   });
   const csv = readFileSync(

@@ -118,12 +118,10 @@ function cycles(graph: Map<string, string[]>): string[][] {
 
 /**
  * Where services, repositories and routes may still read the machine's clock, with how often.
- * Everything else takes the time from the container's one clock (ServiceOptions.now), which tests
- * set. A count that falls must fall here too.
+ * Everything else takes the time from the container's one clock (ServiceOptions.clock; the
+ * machine's is src/clock.ts), which tests set. A count that falls must fall here too.
  */
 const CLOCK_READS: Record<string, number> = {
-  // The one real clock: the default of ServiceOptions.now.
-  'services/service-options.ts': 1,
   // Not business time: the lock file's note for operators, the process start for Prometheus.
   'storage/pglite-lock.ts': 1,
   'http/metrics.ts': 1,

@@ -35,7 +35,7 @@ let code: string;
 
 beforeAll(async () => {
   t = await createTestDb();
-  services = createServices(t.db, { now: () => clock });
+  services = createServices(t.db, { clock: () => clock });
   await openSurveyYear(services);
   code = await linkCode(services, '51-PRV');
   metrics = createMetrics({ token: TOKEN, role: 'all' });

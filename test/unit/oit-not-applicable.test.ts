@@ -80,7 +80,7 @@ describe('the answer rule (pure)', () => {
 describe('through the services, on a 2568-structure year', () => {
   beforeAll(async () => {
     t = await createTestDb();
-    s = createServices(t.db, { now });
+    s = createServices(t.db, { clock: now });
     const imported = await s.frameworks.import(SYSTEM_CLI, FILE);
     expect(imported.ok).toBe(true);
     await s.years.create(SYSTEM_CLI, YEAR, 'ita-2568-structure');

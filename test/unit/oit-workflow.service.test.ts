@@ -46,7 +46,7 @@ async function refusal(p: Promise<unknown>): Promise<ServiceError> {
 
 beforeAll(async () => {
   t = await createTestDb();
-  s = createServices(t.db, { now });
+  s = createServices(t.db, { clock: now });
   await s.years.create(SYSTEM_CLI, YEAR, 'ita-2563');
   await s.agencies.importAgencies(SYSTEM_CLI, 'test.csv', CSV);
   const windows: [string, string, string][] = [

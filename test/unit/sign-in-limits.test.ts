@@ -30,7 +30,7 @@ const outcome = (r: Awaited<ReturnType<Services['auth']['signIn']>>) => (r.ok ? 
 beforeAll(async () => {
   t = await createTestDb();
   s = createServices(t.db, {
-    now: () => clock,
+    clock: () => clock,
     sleep: async (ms) => void slept.push(ms),
     secretKey: 'a test key that is long enough to be a key',
   });
@@ -143,7 +143,7 @@ describe('the owner is never locked out of their usual place', () => {
 describe('the counters', () => {
   it('are shared by every app process and keep no e-mail or address in the clear', async () => {
     const other = createServices(t.db, {
-      now: () => clock,
+      clock: () => clock,
       sleep: async () => {},
       secretKey: 'a test key that is long enough to be a key',
     });

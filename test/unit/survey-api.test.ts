@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_CLI } from '../../src/domain/actor.ts';
+import { defaultSurveyLimits } from '../../src/config-survey.ts';
 import { createTestApp } from '../helpers/app.ts';
 import {
   YEAR,
@@ -19,10 +20,8 @@ let t: Awaited<ReturnType<typeof createTestApp>>;
 let code: string;
 const CODE_MAX = 25;
 beforeAll(async () => {
-  // A small per-link limit so the test can reach it; read when the services are built.
-  process.env.SURVEY_RATE_CODE_MAX = String(CODE_MAX);
-  t = await createTestApp();
-  delete process.env.SURVEY_RATE_CODE_MAX;
+  // A small per-link limit so the test can reach it.
+  t = await createTestApp({ surveyLimits: { ...defaultSurveyLimits(), codeMax: CODE_MAX } });
   await openSurveyYear(t.services);
   code = await linkCode(t.services, '51-PRV');
 });

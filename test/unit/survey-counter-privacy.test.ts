@@ -23,7 +23,7 @@ let s: Services;
 let clock = new Date('2026-06-01T03:00:00Z');
 beforeAll(async () => {
   t = await createTestDb();
-  s = createServices(t.db, { now: () => clock, surveySecret: SECRET });
+  s = createServices(t.db, { clock: () => clock, surveySecret: SECRET });
   await setUpYear(s);
 });
 afterAll(() => t.close());

@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultSurveyLimits } from '../../src/config-survey.ts';
 import { createApp } from '../../src/http/app.tsx';
 import { createServices, type Services } from '../../src/services/container.ts';
 import { openDatabase } from '../../src/storage/database.ts';
@@ -33,7 +34,7 @@ import {
 
 /** Survey answers one network may send per window, in both parts of this file. */
 const NETWORK_MAX = 3;
-process.env.SURVEY_RATE_NETWORK_MAX = String(NETWORK_MAX);
+const surveyLimits = { ...defaultSurveyLimits(), networkMax: NETWORK_MAX };
 
 const answer = () =>
   JSON.stringify({
@@ -48,7 +49,7 @@ describe('the app behind one trusted proxy (app.request)', () => {
   let code: string;
   const appWith = (trustProxy: boolean) =>
     createApp({
-      services: createServices(t.db, { trustProxy }),
+      services: createServices(t.db, { trustProxy, surveyLimits }),
       log: pino({ level: 'silent' }),
     });
 

@@ -1,21 +1,16 @@
 // Signing in and out, sessions, password changes and resets, and accepting an invitation.
-import { hash, verify } from '@node-rs/argon2';
+// Signing in itself (limits, password check) is sign-in.ts.
+import { verify } from '@node-rs/argon2';
 import type { Actor } from '../domain/actor.ts';
-import { createHmac } from 'node:crypto';
 import {
   RESET_TOKEN_MS,
   SESSION_ABSOLUTE_MS,
   SESSION_IDLE_MS,
   SESSION_TOUCH_MS,
-  SIGN_IN_LIMITS,
   SIGN_IN_WINDOW_MS,
-  USUAL_PLACE_MS,
-  delayAfterFailure,
   normalizeEmail,
   passwordProblem,
-  signInVerdict,
 } from '../domain/account.ts';
-import { networkPrefix } from '../domain/survey-guard.ts';
 import { en } from '../i18n/en.ts';
 import { th } from '../i18n/th.ts';
 import type { Db } from '../storage/database.ts';
@@ -31,51 +26,25 @@ import {
   useAllTokens,
   useToken,
 } from '../storage/session.repository.ts';
-import {
-  countAttempt,
-  deleteStaleLimits,
-  recordSuccess,
-} from '../storage/sign-in-limit.repository.ts';
-import {
-  findGrants,
-  findUserByEmail,
-  findUserById,
-  updateUser,
-  type UserRecord,
-} from '../storage/user.repository.ts';
+import { deleteStaleLimits } from '../storage/sign-in-limit.repository.ts';
+import { findUserByEmail, findUserById, updateUser } from '../storage/user.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import { ServiceError } from './errors.ts';
 import type { MailService } from './mail.service.ts';
 import { hashSecret, looksLikeSecret, newSecret } from './secret.ts';
+import { createSignIn, hashPassword, userActor, type SignInOptions } from './sign-in.ts';
 
-export interface AuthOptions {
+export { hashPassword, userActor, type SignInResult } from './sign-in.ts';
+
+export interface AuthOptions extends SignInOptions {
   mail: MailService;
   publicUrl: string;
-  now: () => Date;
-  sleep: (ms: number) => Promise<void>;
-  /** HMAC key for the hashed network and e-mail keys of the sign-in limits. */
-  hashKey: string;
 }
-
-export type SignInResult =
-  | { ok: true; sessionToken: string; user: UserRecord }
-  | { ok: false; reason: 'invalid' }
-  /** Too many attempts for this account from this network, from this network, or at this account. */
-  | { ok: false; reason: 'locked'; retryAfterSeconds: number };
 
 export interface SignedIn {
   actor: Extract<Actor, { kind: 'user' }>;
   displayName: string;
   sessionHash: string;
-}
-
-export const hashPassword = (pw: string) => hash(pw); // @node-rs/argon2 defaults to argon2id
-
-// Verified against for unknown addresses, so a wrong e-mail costs as long as a wrong password.
-let dummyHash: Promise<string> | undefined;
-
-export async function userActor(db: Db, u: UserRecord): Promise<SignedIn['actor']> {
-  return { kind: 'user', userId: u.id, email: u.email, grants: await findGrants(db, u.id) };
 }
 
 function checkPassword(pw: string) {
@@ -85,9 +54,6 @@ function checkPassword(pw: string) {
 
 export function createAuthService(db: Db, opts: AuthOptions) {
   const { now } = opts;
-  // Keys of the sign-in limits: e-mails and networks are never stored in the clear.
-  const limitKey = (kind: 'n' | 'an' | 'a', value: string) =>
-    `${kind}:${createHmac('sha256', opts.hashKey).update(`${kind}:${value}`).digest('base64url')}`;
 
   async function newSession(userId: string): Promise<string> {
     const token = newSecret();
@@ -132,85 +98,7 @@ export function createAuthService(db: Db, opts: AuthOptions) {
      * not the address is registered. The attempt is counted per network, per account on that
      * network and per account in one statement before the password is checked (SIGN_IN_LIMITS).
      */
-    async signIn(
-      emailRaw: string,
-      password: string,
-      previousToken?: string,
-      clientAddress?: string,
-    ): Promise<SignInResult> {
-      const email = normalizeEmail(emailRaw);
-      const t = now();
-      const net = networkPrefix(clientAddress);
-      const keys = {
-        network: limitKey('n', net),
-        accountOnNetwork: limitKey('an', `${email}\n${net}`),
-        account: limitKey('a', email),
-      };
-      const rows = await countAttempt(
-        db,
-        [keys.network, keys.accountOnNetwork, keys.account],
-        t,
-        SIGN_IN_WINDOW_MS,
-      );
-      const row = (k: string) => {
-        const r = rows.find((x) => x.key === k)!;
-        return { attempts: r.attempts, windowStart: r.windowStart, trustedUntil: r.trustedUntil };
-      };
-      const pair = row(keys.accountOnNetwork);
-      const account = row(keys.account);
-      const counts = {
-        network: row(keys.network),
-        accountOnNetwork: pair,
-        account,
-        usualPlace: pair.trustedUntil !== null && pair.trustedUntil > t,
-      };
-      const user = await findUserByEmail(db, email);
-      const verdict = signInVerdict(counts, t);
-      if (!verdict.allowed) {
-        // Once per window and limit: the NACC sees in the log that an account was being guessed.
-        const first =
-          pair.attempts === SIGN_IN_LIMITS.accountOnNetwork + 1
-            ? 'network'
-            : !counts.usualPlace && account.attempts === SIGN_IN_LIMITS.account + 1
-              ? 'account'
-              : null;
-        if (user && first)
-          await recordAudit(db, {
-            actor: { kind: 'anonymous' },
-            action: 'user.sign_in_limited',
-            recordType: 'user',
-            recordId: user.id,
-            after: { scope: first, retryAfterSeconds: verdict.retryAfterSeconds },
-          });
-        return { ok: false, reason: 'locked', retryAfterSeconds: verdict.retryAfterSeconds };
-      }
-      const stored = user && !user.disabled ? user.passwordHash : null;
-      const good = stored
-        ? await verify(stored, password).catch(() => false)
-        : await verify(await (dummyHash ??= hashPassword(newSecret())), password).then(() => false);
-      if (!good || !user) {
-        const delay = delayAfterFailure(pair.attempts);
-        if (delay) await opts.sleep(delay);
-        return { ok: false, reason: 'invalid' };
-      }
-      await recordSuccess(
-        db,
-        keys.accountOnNetwork,
-        keys.network,
-        t,
-        new Date(t.getTime() + USUAL_PLACE_MS),
-      );
-      // A new session id at every sign-in: a session fixed before sign-in is worthless.
-      if (looksLikeSecret(previousToken)) await deleteSession(db, hashSecret(previousToken));
-      const sessionToken = await newSession(user.id);
-      await recordAudit(db, {
-        actor: await userActor(db, user),
-        action: 'session.sign_in',
-        recordType: 'user',
-        recordId: user.id,
-      });
-      return { ok: true, sessionToken, user };
-    },
+    signIn: createSignIn(db, opts, newSession),
 
     /** The signed-in user behind a session cookie, or null when absent, expired or disabled. */
     async resolveSession(token: string | undefined): Promise<SignedIn | null> {

@@ -1,6 +1,5 @@
 // Use cases over the whole drive: the progress board and its CSV exports, and the plan to pass
 // (the pure planner over last year's item-level results).
-import { randomUUID } from 'node:crypto';
 import { csvText } from '../exports/csv.ts';
 import type { Actor } from '../domain/actor.ts';
 import type { Agency } from '../domain/agency.ts';
@@ -26,26 +25,8 @@ import type { Db } from '../storage/database.ts';
 import * as drive from '../storage/province-drive.repository.ts';
 import * as progress from '../storage/province-progress.repository.ts';
 import { findYear } from '../storage/year.repository.ts';
-import { recordAudit } from './audit.service.ts';
 import type { ProvinceDriveService, Workspace } from './province-drive.service.ts';
-import { ForbiddenError, NotFoundError } from './errors.ts';
-import { isNacc } from '../domain/access.ts';
-import { saveOitVersions } from '../storage/oit.repository.ts';
-import {
-  insertResponses,
-  recountAgencies,
-  type ResponseRow,
-} from '../storage/response.repository.ts';
-
-/** The 1-based option the j-th of these people chose, by counts in option order; null past them. */
-function optionOf(counts: readonly number[], j: number): number | null {
-  let upTo = 0;
-  for (let option = 0; option < counts.length; option++) {
-    upTo += counts[option]!;
-    if (j < upTo) return option + 1;
-  }
-  return null;
-}
+import { loadPublishedItemResults, type PublishedItemResults } from './published-item-results.ts';
 
 export interface ProgressDeps {
   drive: ProvinceDriveService;
@@ -205,78 +186,13 @@ export function createProvinceProgressService(db: Db, deps: ProgressDeps) {
       return csvText([t.coordinatorHeader, ...body]);
     },
 
-    /**
-     * Stores an agency's published item-level results of a year (answer shares per sub-item, keyed
-     * like `I1.2`, and OIT item scores) so the planner can work from a published report when the
-     * responses themselves are not in the system. NACC/CLI only; writes nothing where the agency
-     * already has responses. Shares are stored as responses of 10,000 people per tool (the scorer
-     * uses ratios), so the counts come from `responses` like every other.
-     */
-    async loadPublishedItemResults(
+    /** See published-item-results.ts. */
+    loadPublishedItemResults: (
       actor: Actor,
       fiscalYear: number,
       agencyCode: string,
-      report: { answers: Record<string, readonly number[]>; oit: Record<string, number> },
-    ): Promise<boolean> {
-      if (!isNacc(actor)) throw new ForbiddenError('เฉพาะ สำนักงาน ป.ป.ช.', 'NACC only');
-      const year = await findYear(db, fiscalYear);
-      const fw = year ? await resolveFramework(db, year.frameworkId) : undefined;
-      if (!fw)
-        throw new NotFoundError(`ไม่มีปีการประเมิน ${fiscalYear}`, `No assessment year ${fiscalYear}`);
-      // The published shares (2 decimals) as whole people per 10,000, written as that many
-      // anonymous response rows: the count tables are only ever recounted from `responses`, so
-      // `itas compute` and the recompute job reproduce exactly these counts.
-      const responses: ResponseRow[] = [];
-      for (const tool of ['IIT', 'EIT'] as const) {
-        const counts = answerColumns(fw, tool).map((key) =>
-          (report.answers[key] ?? []).map((x) => Math.max(0, Math.round(x * 100))),
-        );
-        const people = Math.max(0, ...counts.map((c) => c.reduce((a, b) => a + b, 0)));
-        for (let j = 0; j < people; j++)
-          responses.push({
-            responseId: randomUUID(),
-            fiscalYear,
-            agencyCode,
-            tool,
-            answers: counts.map((c) => optionOf(c, j)),
-            gender: null,
-            ageBand: null,
-            education: null,
-            contactType: null,
-            submittedOn: null,
-          });
-      }
-      return db.transaction().execute(async (tx) => {
-        if (await progress.hasResponses(tx, fiscalYear, agencyCode)) return false;
-        for (let i = 0; i < responses.length; i += 5000)
-          await insertResponses(tx, responses.slice(i, i + 5000));
-        await recountAgencies(tx, fiscalYear, [agencyCode]);
-        await saveOitVersions(
-          tx,
-          fiscalYear,
-          Object.entries(report.oit).map(([item, score]) => ({
-            agencyCode,
-            item,
-            status: 'confirmed' as const,
-            answer: score > 0 ? ('has' as const) : ('has_not' as const),
-            urls: [],
-            note: null,
-            score,
-            comment: null,
-            dispute: null,
-          })),
-          'import',
-          actor.kind === 'user' ? actor.email : 'system:cli',
-        );
-        await recordAudit(tx, {
-          actor,
-          action: 'results.item_results.load',
-          recordType: 'agency_year',
-          recordId: `${fiscalYear}/${agencyCode}`,
-        });
-        return true;
-      });
-    },
+      report: PublishedItemResults,
+    ) => loadPublishedItemResults(db, actor, fiscalYear, agencyCode, report),
 
     /**
      * The plan to pass for one agency (or, with agencyCode 'all', the whole province) from

@@ -1,0 +1,73 @@
+// Who may read and write a province's drive records, and the province's agencies: the checks
+// every drive service (records, progress, reminders) starts with.
+import type { Actor } from '../domain/actor.ts';
+import { canActForProvince } from '../domain/access.ts';
+import type { Agency } from '../domain/agency.ts';
+import { compareThai } from '../i18n/format.ts';
+import type { Db } from '../storage/database.ts';
+import { findAgencies, findAgency } from '../storage/agency.repository.ts';
+import { ForbiddenError, NotFoundError } from './errors.ts';
+
+export type Form = Record<string, string>;
+
+/** Where the drive lives: a province and a fiscal year (BE). */
+export interface Workspace {
+  province: string;
+  fiscalYear: number;
+}
+
+/** Writes: a province officer of this province (or the CLI loading the demo); the NACC only reads. */
+export function canEditProvince(actor: Actor, province: string): boolean {
+  if (actor.kind === 'system') return true;
+  return (
+    actor.kind === 'user' &&
+    actor.grants.some((g) => g.role === 'province_officer' && g.scope === province)
+  );
+}
+
+export function createProvinceDriveAccess(db: Db) {
+  async function checkRead(actor: Actor, w: Workspace) {
+    if (!Number.isInteger(w.fiscalYear) || w.fiscalYear < 2560 || w.fiscalYear > 2700)
+      throw new NotFoundError('ไม่พบปีงบประมาณนี้', 'No such fiscal year');
+    const known = await db
+      .selectFrom('provinces')
+      .select('name_th')
+      .where('name_th', '=', w.province)
+      .executeTakeFirst();
+    if (!known) throw new NotFoundError('ไม่พบจังหวัดนี้', 'No such province');
+    if (!canActForProvince(actor, w.province))
+      throw new ForbiddenError(
+        `พื้นที่ทำงานของจังหวัด${w.province} เปิดดูได้เฉพาะเจ้าหน้าที่จังหวัด${w.province} และ สำนักงาน ป.ป.ช.`,
+        `Only ${w.province}'s province officers and the NACC may see this workspace`,
+      );
+  }
+  async function checkWrite(actor: Actor, w: Workspace) {
+    await checkRead(actor, w);
+    if (!canEditProvince(actor, w.province))
+      throw new ForbiddenError(
+        'สำนักงาน ป.ป.ช. เปิดดูพื้นที่ทำงานของจังหวัดได้อย่างเดียว การแก้ไขทำโดยเจ้าหน้าที่จังหวัด',
+        "The NACC reads the province's workspace; province officers make the changes",
+      );
+  }
+  async function agenciesOf(province: string): Promise<Agency[]> {
+    const rows = await findAgencies(db, { q: '', province, type: '' });
+    return rows.sort((a, b) => compareThai(a.nameTh, b.nameTh) || a.code.localeCompare(b.code));
+  }
+  async function agencyInProvince(w: Workspace, code: string | null, field: string) {
+    if (!code) return { ok: true as const, agency: undefined };
+    const a = await findAgency(db, code);
+    if (!a || a.province !== w.province)
+      return {
+        ok: false as const,
+        problem: {
+          code: 'invalid' as const,
+          field,
+          th: `ไม่พบหน่วยงานรหัส ${code} ในจังหวัด${w.province}`,
+          en: `No agency ${code} in ${w.province}`,
+        },
+      };
+    return { ok: true as const, agency: a };
+  }
+
+  return { checkRead, checkWrite, agenciesOf, agencyInProvince };
+}

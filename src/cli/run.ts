@@ -2,7 +2,8 @@
 import { loadSurveyLimits } from '../config-survey.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { createLogger, openReadyDatabase } from '../bootstrap.ts';
-import { ImportRejected, formatImportIssues } from '../domain/import-issue.ts';
+import { ImportRejected } from '../services/import-rejected.ts';
+import { formatImportIssues } from '../i18n/import-text.ts';
 import { createServices, type Services } from '../services/container.ts';
 import { ServiceError } from '../services/errors.ts';
 import { en } from '../i18n/en.ts';

@@ -1,6 +1,7 @@
 // Validates agency rows from agencies.csv against formats.md and the reference lists.
 import { AGENCY_TYPE_CODES, isAgencyType, typeNeedsProvince, type Agency } from './agency.ts';
 import { MAX_REPORTED_ISSUES, type ImportIssue } from './import-issue.ts';
+import { bare, problem, type Problem } from './problem.ts';
 import { err, ok, type Result } from './result.ts';
 import type { AgencyGroup, AgencySize } from './framework/schema.ts';
 import { longerThan, TEXT_LIMITS } from './text-limits.ts';
@@ -71,20 +72,13 @@ export function validateAgencyRows(
     if (!ALLOWED.includes(col)) {
       issues.push({
         line: 1,
-        column: col,
-        th: `ไม่รู้จักคอลัมน์ "${col}" (ใช้ได้: ${ALLOWED.join(', ')})`,
-        en: `Unknown column "${col}" (allowed: ${ALLOWED.join(', ')})`,
+        ...problem(col, 'column_unknown', { column: col, allowed: ALLOWED.join(', ') }),
       });
     }
   }
   for (const col of REQUIRED) {
     if (!header.includes(col))
-      issues.push({
-        line: 1,
-        column: col,
-        th: `ไม่มีคอลัมน์ที่จำเป็น "${col}"`,
-        en: `Required column "${col}" is missing`,
-      });
+      issues.push({ line: 1, ...problem(col, 'column_missing', { column: col }) });
   }
   if (issues.length) return err(issues);
 
@@ -93,78 +87,42 @@ export function validateAgencyRows(
   const codesInFile = new Set(rows.map((r) => r.values.code ?? ''));
   for (const { line, values: v } of rows) {
     if (issues.length >= MAX_REPORTED_ISSUES) break;
-    const add = (column: string, th: string, en: string) => issues.push({ line, column, th, en });
+    const add = (p: Problem) => issues.push({ line, ...p });
     const code = v.code ?? '';
     const nameTh = v.name_th ?? '';
     const type = v.type ?? '';
-    if (!code) add('code', 'ต้องระบุรหัสหน่วยงาน', 'code is required');
-    else if (!/^[\w.-]{1,40}$/.test(code))
-      add(
-        'code',
-        `รหัส "${code}" ใช้ได้เฉพาะตัวอักษรอังกฤษ ตัวเลข . _ - ไม่เกิน 40 ตัว`,
-        `code "${code}" may hold only letters, digits, . _ - (at most 40)`,
-      );
-    else if (seen.has(code))
-      add(
-        'code',
-        `รหัส "${code}" ซ้ำกับบรรทัด ${seen.get(code)}`,
-        `code "${code}" repeats line ${seen.get(code)}`,
-      );
+    if (!code) add(bare('code', 'code_missing'));
+    else if (!/^[\w.-]{1,40}$/.test(code)) add(problem('code', 'code_invalid', { code }));
+    else if (seen.has(code)) add(problem('code', 'code_repeats', { code, line: seen.get(code)! }));
     else seen.set(code, line);
-    if (!nameTh) add('name_th', 'ต้องระบุชื่อภาษาไทย', 'name_th is required');
+    if (!nameTh) add(bare('name_th', 'name_th_missing'));
     // Names and the website are one-line fields, held to the same limit as in the forms.
     for (const col of ['name_th', 'name_en', 'website'] as const)
       if (longerThan(v[col] ?? '', TEXT_LIMITS.line))
-        add(
-          col,
-          `${col} ยาวเกิน ${TEXT_LIMITS.line} ตัวอักษร`,
-          `${col} is longer than ${TEXT_LIMITS.line} characters`,
-        );
+        add(problem(col, 'column_too_long', { column: col, max: TEXT_LIMITS.line }));
     if (!isAgencyType(type))
-      add(
-        'type',
-        `ประเภท "${type}" ไม่ถูกต้อง (ใช้ได้: ${AGENCY_TYPE_CODES.join(', ')})`,
-        `type "${type}" is not one of ${AGENCY_TYPE_CODES.join(', ')}`,
-      );
+      add(problem('type', 'type_invalid', { value: type, allowed: AGENCY_TYPE_CODES.join(', ') }));
     const province = v.province ?? '';
     const district = v.district ?? '';
     if (province && !ref.provinces.has(province))
-      add(
-        'province',
-        `ไม่รู้จักจังหวัด "${province}" (ต้องเป็นหนึ่งใน 77 จังหวัด)`,
-        `unknown province "${province}" (must be one of the 77)`,
-      );
+      add(problem('province', 'province_unknown', { value: province }));
     if (!province && isAgencyType(type) && typeNeedsProvince(type))
-      add('province', 'หน่วยงานประเภทนี้ต้องระบุจังหวัด', 'this agency type needs a province');
+      add(bare('province', 'province_required'));
     if (district) {
-      if (!province)
-        add('district', 'ระบุอำเภอได้เมื่อระบุจังหวัดแล้วเท่านั้น', 'a district needs a province');
+      if (!province) add(bare('district', 'district_needs_province'));
       else if (ref.provinces.has(province) && !ref.districtsOf(province)?.has(district))
-        add(
-          'district',
-          `ไม่พบอำเภอ "${district}" ในจังหวัด${province}`,
-          `no district "${district}" in ${province}`,
-        );
+        add(problem('district', 'district_unknown', { district, province }));
     }
     const parent = v.parent_code ?? '';
-    if (parent && parent === code)
-      add('parent_code', 'หน่วยงานเป็นหน่วยงานแม่ของตัวเองไม่ได้', 'an agency cannot be its own parent');
+    if (parent && parent === code) add(bare('parent_code', 'parent_self'));
     else if (parent && !codesInFile.has(parent) && !ref.existingCodes.has(parent))
-      add('parent_code', `ไม่พบหน่วยงานแม่รหัส "${parent}"`, `no parent agency with code "${parent}"`);
+      add(problem('parent_code', 'parent_unknown', { code: parent }));
     const website = v.website ?? '';
     if (website && !longerThan(website, TEXT_LIMITS.line) && !isHttpsUrl(website))
-      add(
-        'website',
-        `เว็บไซต์ "${website}" ต้องขึ้นต้นด้วย https://`,
-        `website "${website}" must be an https:// URL`,
-      );
+      add(problem('website', 'website_not_https', { value: website }));
     const staff = v.staff_count ?? '';
     if (staff && !/^\d{1,7}$/.test(staff))
-      add(
-        'staff_count',
-        `จำนวนบุคลากร "${staff}" ต้องเป็นจำนวนเต็มไม่ติดลบ`,
-        `staff_count "${staff}" must be a whole number`,
-      );
+      add(problem('staff_count', 'staff_count_invalid', { value: staff }));
     agencies.push({
       code,
       nameTh,
@@ -177,13 +135,7 @@ export function validateAgencyRows(
       staffCount: staff ? Number(staff) : null,
     });
   }
-  if (rows.length === 0)
-    issues.push({
-      line: 1,
-      column: null,
-      th: 'ไฟล์ไม่มีข้อมูลหน่วยงาน',
-      en: 'the file has no agency rows',
-    });
+  if (rows.length === 0) issues.push({ line: 1, ...bare('', 'agencies_none') });
   return issues.length ? err(issues) : ok(agencies);
 }
 
@@ -218,7 +170,7 @@ export function validateAgencyGroupRows(
   const out: AgencyGroupRow[] = [];
   for (const { line, values: v } of rows) {
     if (issues.length >= MAX_REPORTED_ISSUES) break;
-    const add = (column: string, th: string, en: string) => issues.push({ line, column, th, en });
+    const add = (p: Problem) => issues.push({ line, ...p });
     const group = (v.agency_group ?? '').trim();
     const size = (v.agency_size ?? '').trim();
     const yearText = (v.fiscal_year ?? '').trim();
@@ -226,58 +178,30 @@ export function validateAgencyGroupRows(
     const year = Number(yearText);
     const groups = /^\d{4}$/.test(yearText) ? years.get(year) : undefined;
     if (!yearText) {
-      add(
-        'fiscal_year',
-        'ระบุกลุ่มหน่วยงานต้องระบุปีงบประมาณด้วย',
-        'a group needs the fiscal year it applies to',
-      );
+      add(bare('fiscal_year', 'group_year_missing'));
       continue;
     }
     if (!groups) {
-      add(
-        'fiscal_year',
-        `ยังไม่ได้สร้างปีงบประมาณ "${yearText}"`,
-        `fiscal year "${yearText}" has not been created`,
-      );
+      add(problem('fiscal_year', 'group_year_not_created', { value: yearText }));
       continue;
     }
     if (!group) {
-      add('agency_group', 'ระบุขนาดต้องระบุกลุ่มหน่วยงานด้วย', 'a size needs its group');
+      add(bare('agency_group', 'group_missing'));
       continue;
     }
     const known = groups.find((g) => g.code === group);
     if (!known) {
-      const list = groups.map((g) => g.code).join(', ');
-      add(
-        'agency_group',
-        list
-          ? `กลุ่ม "${group}" ไม่มีในกรอบการประเมินปี ${year} (ใช้ได้: ${list})`
-          : `กรอบการประเมินปี ${year} ไม่มีกลุ่มหน่วยงาน`,
-        list
-          ? `group "${group}" is not in the ${year} framework (allowed: ${list})`
-          : `the ${year} framework has no agency groups`,
-      );
+      const allowed = groups.map((g) => g.code).join(', ');
+      add(problem('agency_group', 'group_unknown', { group, year, allowed }));
       continue;
     }
     const sizes = known.sizes ?? [];
     if (size && !sizes.includes(size as AgencySize)) {
-      add(
-        'agency_size',
-        sizes.length
-          ? `ขนาด "${size}" ไม่มีในกลุ่ม ${group} (ใช้ได้: ${sizes.join(', ')})`
-          : `กลุ่ม ${group} ไม่แบ่งตามขนาด ให้เว้นว่าง`,
-        sizes.length
-          ? `size "${size}" is not one of group ${group}'s (${sizes.join(', ')})`
-          : `group ${group} has no sizes; leave agency_size empty`,
-      );
+      add(problem('agency_size', 'size_unknown', { size, group, allowed: sizes.join(', ') }));
       continue;
     }
     if (!size && sizes.length) {
-      add(
-        'agency_size',
-        `กลุ่ม ${group} ต้องระบุขนาด (${sizes.join(', ')})`,
-        `group ${group} needs a size (${sizes.join(', ')})`,
-      );
+      add(problem('agency_size', 'size_missing', { group, allowed: sizes.join(', ') }));
       continue;
     }
     out.push({

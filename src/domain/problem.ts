@@ -2,9 +2,10 @@
 // parameters. The domain and the services say what is wrong; the i18n catalogue (i18n/problems.ts,
 // keys checked against ProblemParams by the compiler) says it in Thai and English, in one place.
 import type { Text } from './framework/schema.ts';
+import type { ImportProblemParams } from './import-issue.ts';
 
-/** Every code, with the parameters its message needs. */
-export interface ProblemParams {
+/** Every code, with the parameters its message needs (a file's own: import-issue.ts). */
+export interface ProblemParams extends ImportProblemParams {
   // A survey's answers (the form, the API and the responses import: domain/submission.ts).
   answer_missing: { question: string };
   /** A form or API answer outside the item's values. */

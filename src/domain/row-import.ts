@@ -1,5 +1,6 @@
 // Row rules of oit.csv and results.csv (docs/formats.md): pure checks, located by line and column.
 import type { ImportIssue } from './import-issue.ts';
+import { bare, problem, type Problem } from './problem.ts';
 import { levelFor } from './scoring/level.ts';
 import { longerThan, TEXT_LIMITS } from './text-limits.ts';
 import type { Framework } from './framework/schema.ts';
@@ -33,7 +34,7 @@ export const RESULT_COLUMNS = [
   'level',
 ] as const;
 
-type Add = (column: string, th: string, en: string) => void;
+type Add = (p: Problem) => void;
 
 /**
  * Header problems: unknown columns (when `allowed` says so) and missing required ones. Repeated
@@ -50,19 +51,12 @@ export function checkHeader(
     if (!isAllowed(col))
       issues.push({
         line: 1,
-        column: col,
-        th: `ไม่รู้จักคอลัมน์ "${col}" (ใช้ได้: ${allowedHint})`,
-        en: `Unknown column "${col}" (allowed: ${allowedHint})`,
+        ...problem(col, 'column_unknown', { column: col, allowed: allowedHint }),
       });
   }
   for (const col of required)
     if (!header.includes(col))
-      issues.push({
-        line: 1,
-        column: col,
-        th: `ไม่มีคอลัมน์ที่จำเป็น "${col}"`,
-        en: `Required column "${col}" is missing`,
-      });
+      issues.push({ line: 1, ...problem(col, 'column_missing', { column: col }) });
   return issues;
 }
 
@@ -85,67 +79,36 @@ export function parseOitRow(
   notApplicableItems: ReadonlySet<string> = new Set(),
 ): OitRowValues | undefined {
   const before = { n: 0 };
-  const bad: Add = (c, th, en) => {
+  const bad: Add = (p) => {
     before.n++;
-    add(c, th, en);
+    add(p);
   };
   const agencyCode = v.agency_code ?? '';
-  if (!agencyCode) bad('agency_code', 'ต้องระบุรหัสหน่วยงาน', 'The agency code is required');
+  if (!agencyCode) bad(bare('agency_code', 'agency_code_missing'));
   else if (!agencies.has(agencyCode))
-    bad(
-      'agency_code',
-      `ไม่พบหน่วยงานรหัส "${agencyCode}" ในทะเบียน`,
-      `No agency "${agencyCode}" in the register`,
-    );
+    bad(problem('agency_code', 'agency_not_registered', { code: agencyCode }));
   const item = v.item ?? '';
-  if (!items.has(item))
-    bad(
-      'item',
-      `ไม่มีข้อ "${item}" ในกรอบการประเมินของปีนี้ (O1 … O${items.size})`,
-      `The year's framework has no item "${item}" (O1 … O${items.size})`,
-    );
+  if (!items.has(item)) bad(problem('item', 'oit_item_unknown', { item, count: items.size }));
   const answer = v.answer ?? '';
   if (answer !== '' && answer !== 'has' && answer !== 'has_not' && answer !== 'not_applicable')
-    bad(
-      'answer',
-      `คำตอบต้องเป็น has, has_not หรือ not_applicable แต่พบ "${answer}"`,
-      `The answer must be has, has_not or not_applicable, got "${answer}"`,
-    );
+    bad(problem('answer', 'oit_answer_invalid', { value: answer }));
   else if (answer === 'not_applicable' && !notApplicableItems.has(item))
-    bad(
-      'answer',
-      `กรอบการประเมินของปีนี้ไม่อนุญาตให้ตอบข้อ ${item} ว่าไม่เกี่ยวข้อง`,
-      `The year's framework does not allow item ${item} to be answered "not applicable"`,
-    );
+    bad(problem('answer', 'oit_not_applicable_refused', { item }));
   else if (answer === 'not_applicable' && !(v.note ?? '').trim())
-    bad(
-      'note',
-      `ข้อ ${item} ตอบว่าไม่เกี่ยวข้อง ต้องมีคำชี้แจงในคอลัมน์ note`,
-      `Item ${item} is "not applicable": its explanation goes in the note column`,
-    );
+    bad(problem('note', 'oit_note_missing', { item }));
   const urls = (v.url ?? '').split(/\s+/).filter((u) => u !== '');
   for (const u of urls)
-    if (!/^https?:\/\/[^\s]+$/i.test(u))
-      bad(
-        'url',
-        `URL ต้องขึ้นต้นด้วย http:// หรือ https:// แต่พบ "${u}"`,
-        `A URL must start with http:// or https://, got "${u}"`,
-      );
+    if (!/^https?:\/\/[^\s]+$/i.test(u)) bad(problem('url', 'url_invalid', { value: u }));
   // The same limits as the OIT forms' fields.
   for (const [col, max] of [
     ['url', TEXT_LIMITS.urls],
     ['note', TEXT_LIMITS.text],
     ['comment', TEXT_LIMITS.text],
   ] as const)
-    if (longerThan(v[col] ?? '', max))
-      bad(col, `${col} ยาวเกิน ${max} ตัวอักษร`, `${col} is longer than ${max} characters`);
+    if (longerThan(v[col] ?? '', max)) bad(problem(col, 'column_too_long', { column: col, max }));
   const score = v.score ?? '';
   if (score !== '' && score !== '0' && score !== '100')
-    bad(
-      'score',
-      `คะแนนต้องเป็น 0 หรือ 100 หรือเว้นว่าง แต่พบ "${score}"`,
-      `The score must be 0, 100 or empty, got "${score}"`,
-    );
+    bad(problem('score', 'oit_score_invalid', { value: score }));
   if (before.n) return undefined;
   return {
     agencyCode,
@@ -178,39 +141,27 @@ export function parseResultRow(
   add: Add,
 ): ResultRowValues | undefined {
   let bad = 0;
-  const fail: Add = (c, th, en) => {
+  const fail: Add = (p) => {
     bad++;
-    add(c, th, en);
+    add(p);
   };
   const agencyCode = v.agency_code ?? '';
-  if (!agencyCode) fail('agency_code', 'ต้องระบุรหัสหน่วยงาน', 'The agency code is required');
+  if (!agencyCode) fail(bare('agency_code', 'agency_code_missing'));
   else if (!agencies.has(agencyCode))
-    fail(
-      'agency_code',
-      `ไม่พบหน่วยงานรหัส "${agencyCode}" ในทะเบียน`,
-      `No agency "${agencyCode}" in the register`,
-    );
+    fail(problem('agency_code', 'agency_not_registered', { code: agencyCode }));
   const yearText = v.fiscal_year ?? '';
   const fiscalYear = Number(yearText);
   if (!/^\d{4}$/.test(yearText) || fiscalYear < 2500 || fiscalYear > 2700)
-    fail(
-      'fiscal_year',
-      `ปีงบประมาณต้องเป็นปี พ.ศ. 4 หลัก เช่น 2562 แต่พบ "${yearText}"`,
-      `The fiscal year must be a 4-digit BE year such as 2562, got "${yearText}"`,
-    );
+    fail(problem('fiscal_year', 'fiscal_year_invalid', { value: yearText }));
   const num = (column: string, required: boolean): number | null => {
     const t = v[column] ?? '';
     if (t === '') {
-      if (required) fail(column, `ต้องระบุ ${column}`, `${column} is required`);
+      if (required) fail(problem(column, 'column_required', { column }));
       return null;
     }
     const n = Number(t);
     if (!SCORE.test(t) || n > 100) {
-      fail(
-        column,
-        `${column} ต้องเป็นตัวเลข 0–100 แต่พบ "${t}"`,
-        `${column} must be a number 0–100, got "${t}"`,
-      );
+      fail(problem(column, 'score_invalid', { column, value: t }));
       return null;
     }
     return n;
@@ -225,11 +176,7 @@ export function parseResultRow(
     const framework = frameworkFor(fiscalYear);
     const expected = levelFor(framework, overall, { IIT: iit, EIT: eit, OIT: oit }).code;
     if (expected !== level) {
-      fail(
-        'level',
-        `ระดับ "${level}" ไม่ตรงกับคะแนน ${overall} ตามเกณฑ์ของปี ${fiscalYear} (ควรเป็น ${expected})`,
-        `Level "${level}" does not match score ${overall} under ${fiscalYear}'s bands (expected ${expected})`,
-      );
+      fail(problem('level', 'level_mismatch', { level, overall, year: fiscalYear, expected }));
       return undefined;
     }
   }

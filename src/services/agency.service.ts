@@ -7,7 +7,7 @@ import {
 import type { AgencyGroup } from '../domain/framework/schema.ts';
 import type { Agency } from '../domain/agency.ts';
 import { isNaccAdmin, type Actor } from '../domain/actor.ts';
-import { ImportRejected } from '../domain/import-issue.ts';
+import { ImportRejected } from './import-rejected.ts';
 import { compareThai } from '../i18n/format.ts';
 import type { Db } from '../storage/database.ts';
 import {

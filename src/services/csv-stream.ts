@@ -2,16 +2,14 @@
 // 1.3-million-row file never sits in memory whole. A small state machine instead of csv-parse:
 // the national import parses ~50 million fields, where csv-parse's per-field cost showed.
 // Decoding bytes and the header belong to table-reader.ts, the one reader every import uses.
-import { ImportRejected } from '../domain/import-issue.ts';
+import { problem, type Problem } from '../domain/problem.ts';
+import { ImportRejected } from './import-rejected.ts';
 import { firstControl } from '../domain/text-limits.ts';
 
-/** What to say about the control character at `at` in `text`. */
-export function controlCharacter(text: string, at: number): { th: string; en: string } {
+/** The control character at `at` in `text`, found in `column`. */
+export function controlCharacter(column: string, text: string, at: number): Problem {
   const code = text.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0');
-  return {
-    th: `พบอักขระควบคุม (U+${code}) ซึ่งไม่ใช่ข้อความ`,
-    en: `A control character (U+${code}), which is not text`,
-  };
+  return problem(column, 'control_character', { code });
 }
 
 export interface RawRecord {
@@ -24,8 +22,8 @@ export interface SplitterLimits {
   maxField: number;
   /** Names a field by its 0-based position (the header's name once known). */
   columnName: (index: number) => string;
-  /** What to say about U+FFFD: the decoder's mark for a byte sequence it could not read. */
-  badByte: { th: string; en: string };
+  /** The problem U+FFFD in a column is: the decoder's mark for a byte sequence it could not read. */
+  badByte: (column: string) => Problem;
 }
 
 /** Splits text chunks into records; state carries over chunk boundaries. */
@@ -43,22 +41,13 @@ export function createRecordSplitter(file: string, limits: SplitterLimits) {
     fields.push(field);
     field = '';
   };
-  const malformed = (what: string) =>
-    new ImportRejected(file, [
-      {
-        line,
-        column: null,
-        th: `รูปแบบ CSV ไม่ถูกต้อง (${what})`,
-        en: `Malformed CSV (${what})`,
-      },
-    ]);
+  const malformed = (what: 'quote_inside' | 'quote_unclosed') =>
+    new ImportRejected(file, [{ line, ...problem('', 'csv_malformed', { what }) }]);
   const tooLong = () =>
     new ImportRejected(file, [
       {
         line: recordLine,
-        column: limits.columnName(fields.length),
-        th: `ข้อความยาวเกิน ${limits.maxField.toLocaleString('en')} ตัวอักษร`,
-        en: `The value is longer than ${limits.maxField.toLocaleString('en')} characters`,
+        ...problem(limits.columnName(fields.length), 'value_too_long', { max: limits.maxField }),
       },
     ]);
 
@@ -71,8 +60,10 @@ export function createRecordSplitter(file: string, limits: SplitterLimits) {
     const bad = fffd < 0 ? control : control < 0 ? fffd : Math.min(fffd, control);
     if (bad >= 0) {
       split(text.slice(0, bad), out);
-      const what = text[bad] === '\uFFFD' ? limits.badByte : controlCharacter(text, bad);
-      throw new ImportRejected(file, [{ line, column: limits.columnName(fields.length), ...what }]);
+      const column = limits.columnName(fields.length);
+      const what =
+        text[bad] === '\uFFFD' ? limits.badByte(column) : controlCharacter(column, text, bad);
+      throw new ImportRejected(file, [{ line, ...what }]);
     }
     split(text, out);
   }
@@ -118,7 +109,7 @@ export function createRecordSplitter(file: string, limits: SplitterLimits) {
       } else if (ch === '\r') {
         // CRLF: the \n ends the record.
       } else if (ch === '"') {
-        if (field !== '') throw malformed('a quote inside an unquoted field');
+        if (field !== '') throw malformed('quote_inside');
         inQuotes = true;
         started = true;
       } else {
@@ -138,7 +129,7 @@ export function createRecordSplitter(file: string, limits: SplitterLimits) {
   }
 
   function end(out: RawRecord[]): void {
-    if (inQuotes && !quotePending) throw malformed('a quoted field is not closed');
+    if (inQuotes && !quotePending) throw malformed('quote_unclosed');
     if (started || field !== '' || fields.length) {
       endField();
       out.push({ line: recordLine, fields });

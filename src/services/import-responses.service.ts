@@ -3,7 +3,7 @@
 // (ADR 0007): any bad row rejects the file and nothing is written. Streamed and stored in chunks
 // through COPY (storage/response-copy.ts), so a national file (1.3 M rows) never sits in memory.
 import type { Actor } from '../domain/actor.ts';
-import { ImportRejected } from '../domain/import-issue.ts';
+import { ImportRejected } from './import-rejected.ts';
 import { problem } from '../domain/problem.ts';
 import { RESPONSE_FIXED_COLUMNS, checkHeader } from '../domain/row-import.ts';
 import { toolColumns } from '../domain/answer-columns.ts';

@@ -1,10 +1,9 @@
 // What the file imports share: who may import, batch sizes, and the list of a file's issues
-// (up to the reporting limit), each a problem with a code worded by the i18n catalogue.
+// (up to the reporting limit), each a coded problem on a line (the CLI words them).
 import { isNacc } from '../domain/access.ts';
 import type { Actor } from '../domain/actor.ts';
 import { MAX_REPORTED_ISSUES, type ImportIssue } from '../domain/import-issue.ts';
 import type { Problem } from '../domain/problem.ts';
-import { problemTexts } from '../i18n/problem-text.ts';
 import { ForbiddenError } from './errors.ts';
 
 export const BATCH = 5000;
@@ -26,10 +25,8 @@ export function issueList() {
   };
   return {
     issues,
-    add: (line: number) => (column: string, th: string, en: string) =>
-      push({ line, column, th, en }),
-    /** A problem on a line, in the field it names. */
-    problem: (line: number) => (p: Problem) => push({ line, column: p.field, ...problemTexts(p) }),
+    /** A problem on a line, in the field (column) it names. */
+    problem: (line: number) => (p: Problem) => push({ line, ...p }),
     get full() {
       return issues.length >= MAX_REPORTED_ISSUES;
     },

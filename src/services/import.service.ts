@@ -6,7 +6,7 @@ import type { Actor } from '../domain/actor.ts';
 import { frameworkForYear, listFrameworks } from '../domain/framework/registry.ts';
 import { oitItemCodes } from '../domain/framework/helpers.ts';
 import { allowsNotApplicable } from '../domain/oit/workflow.ts';
-import { ImportRejected } from '../domain/import-issue.ts';
+import { ImportRejected } from './import-rejected.ts';
 import { problem } from '../domain/problem.ts';
 import {
   OIT_COLUMNS,
@@ -78,7 +78,7 @@ export function createImportService(db: Db, years: YearService) {
           const { line, values } = item.row;
           rows++;
           if (list.full) continue;
-          const add = list.add(line);
+          const add = list.problem(line);
           const row = parseOitRow(values, items, agencies, add, naItems);
           if (!row) continue;
           const key = `${row.agencyCode}\t${row.item}`;
@@ -143,7 +143,7 @@ export function createImportService(db: Db, years: YearService) {
         const { line, values } = item.row;
         rows++;
         if (list.full) continue;
-        const add = list.add(line);
+        const add = list.problem(line);
         const row = parseResultRow(values, agencies, frameworkFor, add);
         if (!row) continue;
         const key = `${row.agencyCode}\t${row.fiscalYear}`;

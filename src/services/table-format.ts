@@ -1,7 +1,9 @@
 // What every imported table is made of (header-keyed rows with their line numbers), the options of
 // a read, and the checks the CSV and XLSX readers share (header names, value length, empty file).
 import { Readable } from 'node:stream';
-import { ImportRejected, type ImportIssue } from '../domain/import-issue.ts';
+import type { ImportIssue } from '../domain/import-issue.ts';
+import { bare, problem, type Problem } from '../domain/problem.ts';
+import { ImportRejected } from './import-rejected.ts';
 import { TEXT_LIMITS } from '../domain/text-limits.ts';
 
 export interface TableRow {
@@ -29,17 +31,11 @@ export const MAX_FIELD_CHARS = TEXT_LIMITS.importValue;
 /** A column by its header name, or by position (#3) before the header is known. */
 export const column = (header: string[] | undefined, i: number) => header?.[i] || `#${i + 1}`;
 
-export function badByte(encoding: TextEncodingName | undefined): { th: string; en: string } {
-  return encoding === 'windows-874'
-    ? {
-        th: 'พบไบต์ที่ไม่ใช่อักขระใน Windows-874 (TIS-620) ตรวจสอบว่าบันทึกไฟล์เป็น CSV UTF-8 หรือ Windows-874',
-        en: 'A byte that is not a Windows-874 (TIS-620) character; save the file as CSV in UTF-8 or Windows-874',
-      }
-    : {
-        th: 'พบลำดับไบต์ที่ไม่ใช่ UTF-8 ที่ถูกต้อง หากไฟล์บันทึกจาก Excel ภาษาไทย ให้ระบุ --encoding windows-874 หรือบันทึกเป็น CSV UTF-8',
-        en: 'A byte sequence that is not valid UTF-8; if Thai Excel saved the file, give --encoding windows-874 or save it as CSV UTF-8',
-      };
-}
+/** An unreadable byte in `column`: what to do about it depends on the encoding read. */
+export const badByte =
+  (encoding: TextEncodingName | undefined) =>
+  (column: string): Problem =>
+    problem(column, 'byte_invalid', { encoding: encoding ?? 'utf-8' });
 
 /** Header names trimmed; a repeated or empty name is refused (line 1, that column). */
 export function checkHeaderNames(file: string, raw: string[]): string[] {
@@ -48,19 +44,8 @@ export function checkHeaderNames(file: string, raw: string[]): string[] {
   const seen = new Set<string>();
   header.forEach((h, i) => {
     if (h === '')
-      issues.push({
-        line: 1,
-        column: `#${i + 1}`,
-        th: `คอลัมน์ที่ ${i + 1} ไม่มีชื่อในแถวหัวตาราง`,
-        en: `Column ${i + 1} has no name in the header row`,
-      });
-    else if (seen.has(h))
-      issues.push({
-        line: 1,
-        column: h,
-        th: `คอลัมน์ "${h}" ซ้ำในแถวหัวตาราง`,
-        en: `Column "${h}" appears twice in the header row`,
-      });
+      issues.push({ line: 1, ...problem(`#${i + 1}`, 'column_unnamed', { index: i + 1 }) });
+    else if (seen.has(h)) issues.push({ line: 1, ...problem(h, 'column_repeated', { column: h }) });
     seen.add(h);
   });
   if (issues.length) throw new ImportRejected(file, issues);
@@ -68,6 +53,4 @@ export function checkHeaderNames(file: string, raw: string[]): string[] {
 }
 
 export const emptyFile = (file: string) =>
-  new ImportRejected(file, [
-    { line: 1, column: null, th: 'ไฟล์ว่าง ไม่มีแถวหัวตาราง', en: 'The file is empty: no header row' },
-  ]);
+  new ImportRejected(file, [{ line: 1, ...bare('', 'file_empty') }]);

@@ -8,7 +8,8 @@
 // repeated or empty name, a row with the wrong number of values. Which columns are allowed is
 // each import's business (domain/row-import.ts, domain/agency-import.ts).
 import { Readable } from 'node:stream';
-import { ImportRejected } from '../domain/import-issue.ts';
+import { problem } from '../domain/problem.ts';
+import { ImportRejected } from './import-rejected.ts';
 import { unquoteCell } from '../domain/spreadsheet-cell.ts';
 import { createRecordSplitter, type RawRecord } from './csv-stream.ts';
 import {
@@ -183,9 +184,10 @@ async function* readCsv(
         throw new ImportRejected(file, [
           {
             line: r.line,
-            column: null,
-            th: `จำนวนคอลัมน์ไม่ตรงกับหัวตาราง (พบ ${r.fields.length} ต้องมี ${header.length})`,
-            en: `Wrong number of columns (found ${r.fields.length}, the header has ${header.length})`,
+            ...problem('', 'columns_mismatch', {
+              found: r.fields.length,
+              expected: header.length,
+            }),
           },
         ]);
       const values: Record<string, string> = {};

@@ -1,7 +1,8 @@
 // The .xlsx side of the table reader: the first worksheet, read whole up to MAX_XLSX_BYTES, with the
 // same columns and checks as a CSV.
 import ExcelJS from 'exceljs';
-import { ImportRejected } from '../domain/import-issue.ts';
+import { bare, problem } from '../domain/problem.ts';
+import { ImportRejected } from './import-rejected.ts';
 import { unquoteCell } from '../domain/spreadsheet-cell.ts';
 import { firstControl } from '../domain/text-limits.ts';
 import { controlCharacter } from './csv-stream.ts';
@@ -42,12 +43,7 @@ export async function* readXlsx(
     size += b.length;
     if (size > MAX_XLSX_BYTES)
       throw new ImportRejected(file, [
-        {
-          line: 1,
-          column: null,
-          th: `ไฟล์ .xlsx ใหญ่เกิน ${MAX_XLSX_BYTES / 1024 / 1024} MB กรุณาบันทึกเป็น CSV แล้วนำเข้าแทน`,
-          en: `The .xlsx file is over ${MAX_XLSX_BYTES / 1024 / 1024} MB; save it as CSV and import that instead`,
-        },
+        { line: 1, ...problem('', 'xlsx_too_big', { mb: MAX_XLSX_BYTES / 1024 / 1024 }) },
       ]);
     parts.push(b);
   }
@@ -57,14 +53,7 @@ export async function* readXlsx(
   try {
     await wb.xlsx.load(Buffer.concat(parts) as unknown as ArrayBuffer);
   } catch {
-    throw new ImportRejected(file, [
-      {
-        line: 1,
-        column: null,
-        th: 'อ่านไฟล์ .xlsx ไม่ได้ (ไฟล์เสียหรือไม่ใช่สมุดงาน Excel)',
-        en: 'Cannot read the .xlsx file (damaged, or not an Excel workbook)',
-      },
-    ]);
+    throw new ImportRejected(file, [{ line: 1, ...bare('', 'xlsx_unreadable') }]);
   }
   // The first worksheet as the workbook orders its tabs.
   const sheet = wb.worksheets[0];
@@ -80,19 +69,13 @@ export async function* readXlsx(
       const control = firstControl(text);
       if (control >= 0)
         throw new ImportRejected(file, [
-          {
-            line: row.number,
-            column: column(header, i),
-            ...controlCharacter(text, control),
-          },
+          { line: row.number, ...controlCharacter(column(header, i), text, control) },
         ]);
       if (text.length > MAX_FIELD_CHARS)
         throw new ImportRejected(file, [
           {
             line: row.number,
-            column: column(header, i),
-            th: `ข้อความยาวเกิน ${MAX_FIELD_CHARS.toLocaleString('en')} ตัวอักษร`,
-            en: `The value is longer than ${MAX_FIELD_CHARS.toLocaleString('en')} characters`,
+            ...problem(column(header, i), 'value_too_long', { max: MAX_FIELD_CHARS }),
           },
         ]);
       return text;
@@ -111,9 +94,10 @@ export async function* readXlsx(
       throw new ImportRejected(file, [
         {
           line: row.number,
-          column: `#${extra + 1}`,
-          th: `มีค่าในคอลัมน์ที่ ${extra + 1} ซึ่งไม่มีชื่อในแถวหัวตาราง (มี ${header.length} คอลัมน์)`,
-          en: `A value in column ${extra + 1}, beyond the header's ${header.length} columns`,
+          ...problem(`#${extra + 1}`, 'value_beyond_header', {
+            index: extra + 1,
+            columns: header.length,
+          }),
         },
       ]);
     const values: Record<string, string> = {};

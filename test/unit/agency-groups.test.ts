@@ -8,7 +8,8 @@ import { validateAgencyGroupRows } from '../../src/domain/agency-import.ts';
 import { agencyMinimum, groupMinimum } from '../../src/domain/framework/helpers.ts';
 import { getFramework } from '../../src/domain/framework/index.ts';
 import { parseFrameworkText } from '../../src/domain/framework/validate.ts';
-import { ImportRejected } from '../../src/domain/import-issue.ts';
+import { ImportRejected } from '../../src/services/import-rejected.ts';
+import { worded } from '../helpers/import-issues.ts';
 import { createServices, type Services } from '../../src/services/container.ts';
 import { loadScoreInputs } from '../../src/services/score-inputs.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
@@ -101,7 +102,7 @@ describe('the rule (pure)', () => {
     );
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.error.map((i) => `${i.line} ${i.column}: ${i.en}`)).toEqual([
+    expect(worded(r.error).map((i) => `${i.line} ${i.column}: ${i.en}`)).toEqual([
       '4 fiscal_year: a group needs the fiscal year it applies to',
       '5 fiscal_year: fiscal year "2570" has not been created',
       '6 agency_size: group sao needs a size (S, M, L)',
@@ -152,7 +153,7 @@ G-2,อบต.กลุ่ม,sao,ลำพูน,ป่าซาง,40,2568,sao
 `;
     const e = await s.agencies.importAgencies(SYSTEM_CLI, 'bad.csv', csv).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(ImportRejected);
-    expect((e as ImportRejected).issues).toEqual([
+    expect(worded((e as ImportRejected).issues)).toEqual([
       expect.objectContaining({ line: 3, column: 'agency_size' }),
     ]);
     expect(await s.agencies.get('G-2')).toBeUndefined();

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { SYSTEM_CLI, ANONYMOUS } from '../../src/domain/actor.ts';
-import { ImportRejected } from '../../src/domain/import-issue.ts';
+import { ImportRejected } from '../../src/services/import-rejected.ts';
+import { worded } from '../helpers/import-issues.ts';
 import { createServices, type Services } from '../../src/services/container.ts';
 import { ForbiddenError } from '../../src/services/errors.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
@@ -37,7 +38,7 @@ describe('agency import', () => {
     const before = await s.agencies.count();
     const e = await s.agencies.importAgencies(SYSTEM_CLI, 'bad.csv', csv).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(ImportRejected);
-    const issues = (e as ImportRejected).issues;
+    const issues = worded((e as ImportRejected).issues);
     expect(issues).toContainEqual(expect.objectContaining({ line: 3, column: 'province' }));
     expect(issues).toContainEqual(expect.objectContaining({ line: 4, column: 'type' }));
     expect(issues).toContainEqual(expect.objectContaining({ line: 4, column: 'website' }));
@@ -52,14 +53,14 @@ describe('agency import', () => {
     const e = (await s.agencies
       .importAgencies(SYSTEM_CLI, 'd.csv', csv)
       .catch((x: unknown) => x)) as ImportRejected;
-    expect(e.issues.map((i) => [i.line, i.column])).toEqual([
+    expect(worded(e.issues).map((i) => [i.line, i.column])).toEqual([
       [2, 'district'],
       [3, 'code'],
     ]);
     const e2 = (await s.agencies
       .importAgencies(SYSTEM_CLI, 'c.csv', 'code,name_th,type,colour\n')
       .catch((x: unknown) => x)) as ImportRejected;
-    expect(e2.issues[0]).toMatchObject({ line: 1, column: 'colour' });
+    expect(worded(e2.issues)[0]).toMatchObject({ line: 1, column: 'colour' });
   });
 
   it('refuses an import by someone who is not an NACC administrator', async () => {

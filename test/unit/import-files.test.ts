@@ -9,7 +9,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SYSTEM_CLI } from '../../src/domain/actor.ts';
-import { ImportRejected } from '../../src/domain/import-issue.ts';
+import { ImportRejected } from '../../src/services/import-rejected.ts';
+import { worded } from '../helpers/import-issues.ts';
 import { TEXT_LIMITS } from '../../src/domain/text-limits.ts';
 import { createServices, type Services } from '../../src/services/container.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
@@ -56,7 +57,7 @@ const rejection = async (p: Promise<unknown>) => {
     (x: unknown) => x,
   );
   expect(e).toBeInstanceOf(ImportRejected);
-  return e as ImportRejected;
+  return { file: (e as ImportRejected).file, issues: worded((e as ImportRejected).issues) };
 };
 
 const AGENCY_HEADER = 'code,name_th,type,province,district';

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_CLI, type Actor } from '../../src/domain/actor.ts';
 import { parseOitAnswer } from '../../src/domain/oit/workflow.ts';
 import { parseOitRow } from '../../src/domain/row-import.ts';
+import type { Problem } from '../../src/domain/problem.ts';
+import { problemText } from '../../src/i18n/problem-text.ts';
 import { createServices, type Services } from '../../src/services/container.ts';
 import { ServiceError } from '../../src/services/errors.ts';
 import { loadOitScores } from '../../src/storage/oit.repository.ts';
@@ -56,7 +58,7 @@ describe('the answer rule (pure)', () => {
 
   it('is accepted by the OIT import only for such items, with the explanation in note', () => {
     const issues: string[] = [];
-    const add = (c: string, _th: string, en: string) => issues.push(`${c}: ${en}`);
+    const add = (p: Problem) => issues.push(`${p.field}: ${problemText(p, 'en')}`);
     const items = new Set(['O1', 'O12']);
     const agencies = new Set(['N-A']);
     const row = (item: string, note: string) =>

@@ -2,7 +2,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_CLI } from '../../src/domain/actor.ts';
-import { ImportRejected } from '../../src/domain/import-issue.ts';
+import { ImportRejected } from '../../src/services/import-rejected.ts';
+import { worded } from '../helpers/import-issues.ts';
 import { createServices, type Services } from '../../src/services/container.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
 import { oitCsv, responsesCsv, setUpYear } from '../helpers/results-fixtures.ts';
@@ -64,7 +65,7 @@ describe('import responses', () => {
       .importResponses(SYSTEM_CLI, 2563, 'bad.csv', lines.join('\n'))
       .catch((x: unknown) => x);
     expect(e).toBeInstanceOf(ImportRejected);
-    const issues = (e as ImportRejected).issues;
+    const issues = worded((e as ImportRejected).issues);
     expect(issues).toContainEqual(expect.objectContaining({ line: 3, column: 'I1.1' }));
     expect(issues.find((i) => i.column === 'I1.1')?.en).toContain('1–4');
     expect(issues.find((i) => i.column === 'I1.1')?.th).toContain('1–4');
@@ -82,7 +83,7 @@ describe('import responses', () => {
         'response_id,agency_code,tool,I99.1\nabc,T-PAO,IIT,1\n',
       )
       .catch((x: unknown) => x);
-    expect((e as ImportRejected).issues[0]).toMatchObject({ line: 1, column: 'I99.1' });
+    expect(worded((e as ImportRejected).issues)[0]).toMatchObject({ line: 1, column: 'I99.1' });
   });
 });
 
@@ -108,7 +109,7 @@ describe('import OIT', () => {
     const e = (await s.imports
       .importOit(SYSTEM_CLI, 2563, 'o.csv', csv)
       .catch((x: unknown) => x)) as ImportRejected;
-    expect(e.issues.map((i) => [i.line, i.column])).toEqual([
+    expect(worded(e.issues).map((i) => [i.line, i.column])).toEqual([
       [3, 'item'],
       [4, 'score'],
     ]);
@@ -136,8 +137,8 @@ describe('import past results', () => {
     const e = (await s.imports
       .importResults(SYSTEM_CLI, 'r.csv', bad)
       .catch((x: unknown) => x)) as ImportRejected;
-    expect(e.issues[0]).toMatchObject({ line: 2, column: 'level' });
-    expect(e.issues[0]!.en).toContain('(expected A)');
+    expect(worded(e.issues)[0]).toMatchObject({ line: 2, column: 'level' });
+    expect(worded(e.issues)[0]!.en).toContain('(expected A)');
     expect(Number(await count('past_results'))).toBe(2);
   });
 });

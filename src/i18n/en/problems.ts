@@ -1,8 +1,10 @@
 // English text of every problem code: the same keys as Thai, checked by the compiler.
 import type { Widen } from '../types.ts';
 import type { problems as th } from '../th/problems.ts';
+import { importProblems } from './import-problems.ts';
 
 export const problems: Widen<typeof th> = {
+  ...importProblems,
   answer_missing: (p) => `Question ${p.question}: choose an answer`,
   answer_not_allowed: (p) =>
     `Question ${p.question}: "${p.value}" is not an answer (use ${p.allowed})`,

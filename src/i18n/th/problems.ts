@@ -1,10 +1,12 @@
 // Thai text of every problem code (domain/problem.ts): the one place a code becomes words. The
 // compiler checks that every code has a message taking its parameters.
 import type { ProblemCode, ProblemParams } from '../../domain/problem.ts';
+import { importProblems } from './import-problems.ts';
 
 type Catalogue = { [C in ProblemCode]: (p: ProblemParams[C]) => string };
 
 export const problems = {
+  ...importProblems,
   answer_missing: (p: { question: string }) => `ข้อ ${p.question}: กรุณาเลือกคำตอบ`,
   answer_not_allowed: (p: { question: string; value: string; allowed: string }) =>
     `ข้อ ${p.question}: คำตอบ "${p.value}" ใช้ไม่ได้ (ต้องเป็น ${p.allowed})`,

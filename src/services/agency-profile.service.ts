@@ -10,6 +10,7 @@ import type { Db } from '../storage/database.ts';
 import { findUsersWithGrant } from '../storage/user.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import { ForbiddenError, NotFoundError, ServiceError } from './errors.ts';
+import type { ServiceContext } from './service-options.ts';
 
 export interface AgencyProfile {
   agency: Agency;
@@ -29,7 +30,7 @@ async function mustFind(db: Db, code: string): Promise<Agency> {
   return a;
 }
 
-export function createAgencyProfileService(db: Db) {
+export function createAgencyProfileService({ db }: Pick<ServiceContext, 'db'>) {
   return {
     async read(actor: Actor, code: string): Promise<AgencyProfile> {
       const agency = await mustFind(db, code);

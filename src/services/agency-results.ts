@@ -10,7 +10,6 @@ import { publishedDigitsOrNull } from '../domain/scoring/rounding.ts';
 import type { ScoreCard } from '../domain/scoring/types.ts';
 import { explainScore, type ScoreWorking } from '../domain/scoring/working.ts';
 import { findAgency } from '../storage/agency.repository.ts';
-import type { Db } from '../storage/database.ts';
 import { loadCurrentOit } from '../storage/oit.repository.ts';
 import {
   loadAgencyOverallHistory,
@@ -21,6 +20,7 @@ import { findScoreCard } from '../storage/score-card.repository.ts';
 import { loadTargets } from '../storage/survey-link.repository.ts';
 import type { YearResults } from './results-read-model.ts';
 import { loadScoreInputs } from './score-inputs.ts';
+import type { ServiceContext } from './service-options.ts';
 
 export interface AgencyReportView extends YearResults {
   agency: Agency;
@@ -37,10 +37,12 @@ export interface CalculationView extends YearResults {
   matchesCard: boolean;
 }
 
-export function createAgencyResults(
-  db: Db,
-  yearFor: (fiscalYear: number) => Promise<YearResults | undefined>,
-) {
+export function createAgencyResults({
+  db,
+  yearFor,
+}: Pick<ServiceContext, 'db'> & {
+  yearFor: (fiscalYear: number) => Promise<YearResults | undefined>;
+}) {
   /** The year and the agency, when the actor may see the agency's results of that year. */
   async function visibleAgency(actor: Actor, fiscalYear: number, agencyCode: string) {
     const [y, agency] = await Promise.all([yearFor(fiscalYear), findAgency(db, agencyCode)]);

@@ -24,6 +24,7 @@ import { resolveFramework } from './framework-resolver.ts';
 import { loadReference } from '../storage/reference.repository.ts';
 import { readTable, type ReadOptions, type TableRow, type TableSource } from './table-reader.ts';
 import { ForbiddenError } from './errors.ts';
+import type { ServiceContext } from './service-options.ts';
 
 export interface AgencyPage {
   items: Agency[];
@@ -33,8 +34,8 @@ export interface AgencyPage {
   pageSize: number;
 }
 
-export function createAgencyService(db: Db) {
-  return {
+export function createAgencyService({ db }: Pick<ServiceContext, 'db'>) {
+  const agencies = {
     /** Imports agencies.csv or .xlsx: all rows or none; re-importing a code updates it. */
     async importAgencies(
       actor: Actor,
@@ -101,7 +102,7 @@ export function createAgencyService(db: Db) {
     },
 
     async search(filter: AgencyFilter, page: number, pageSize = 25): Promise<AgencyPage> {
-      const found = await this.listAll(filter);
+      const found = await agencies.listAll(filter);
       // Agencies named by the words come first; those only in the province or district follow.
       const all = filter.q ? byNameFirst(found, filter.q) : found;
       const pages = Math.max(1, Math.ceil(all.length / pageSize));
@@ -118,6 +119,7 @@ export function createAgencyService(db: Db) {
     get: (code: string) => findAgency(db, code),
     count: () => countAgencies(db),
   };
+  return agencies;
 }
 
 /** Every created year → the agency groups its framework defines. */

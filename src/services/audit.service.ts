@@ -14,6 +14,7 @@ import {
 import { ForbiddenError } from './errors.ts';
 import { currentRequestId } from './request-scope.ts';
 import type { AuditAction } from '../domain/audit-action.ts';
+import type { ServiceContext } from './service-options.ts';
 
 export type { AuditFilter, AuditRow };
 
@@ -63,7 +64,7 @@ export async function recordAudit(tx: Db, entry: AuditEntry): Promise<void> {
 
 const EXPORT_LIMIT = 100_000;
 
-export function createAuditService(db: Db) {
+export function createAuditService({ db }: Pick<ServiceContext, 'db'>) {
   function check(actor: Actor) {
     if (!canAdministerAccounts(actor))
       throw new ForbiddenError(

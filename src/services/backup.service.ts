@@ -30,7 +30,6 @@ import {
   createBackupReader,
   type BackupHeader,
 } from '../domain/backup-format.ts';
-import type { Db } from '../storage/database.ts';
 import {
   appliedMigrations,
   countRows,
@@ -43,6 +42,7 @@ import {
 } from '../storage/backup.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import { ForbiddenError, ServiceError } from './errors.ts';
+import type { ServiceContext } from './service-options.ts';
 
 export { BACKUP_FORMAT, BACKUP_VERSION };
 /** Filled by the target's own start-up (ensureReferenceData); a restore replaces them. */
@@ -87,12 +87,12 @@ const bad = (where: string, th: string, en: string) =>
     `Unusable backup file (${where}): ${en}`,
   );
 
-export function createBackupService(db: Db, { now }: { now: () => Date }) {
-  return {
+export function createBackupService({ db, clock }: Pick<ServiceContext, 'db' | 'clock'>) {
+  const backups = {
     /** Writes a snapshot of every table, line by line, to `write`. */
     async backup(actor: Actor, write: (line: string) => Promise<void>): Promise<BackupSummary> {
       mustBeOperator(actor);
-      const createdAt = now().toISOString();
+      const createdAt = clock().toISOString();
       // Committed before the snapshot begins, so the backup holds its own entry and a copy
       // restored from it equals the source at the snapshot, audit log included. A backup that
       // then fails still leaves its entry: someone asked for the whole database.
@@ -144,7 +144,7 @@ export function createBackupService(db: Db, { now }: { now: () => Date }) {
       // Mode 0600: a backup holds every password hash and audit entry.
       const done = pipeline(gzip, createWriteStream(partial, { mode: 0o600 }));
       try {
-        const summary = await this.backup(actor, async (line) => {
+        const summary = await backups.backup(actor, async (line) => {
           if (!gzip.write(`${line}\n`)) await once(gzip, 'drain');
         });
         gzip.end();
@@ -170,7 +170,7 @@ export function createBackupService(db: Db, { now }: { now: () => Date }) {
       const dispose = () => rmSync(dir, { recursive: true, force: true });
       try {
         const path = join(dir, 'backup.itas.gz');
-        const summary = await this.backupToFile(actor, path);
+        const summary = await backups.backupToFile(actor, path);
         return { path, bytes: statSync(path).size, summary, dispose };
       } catch (e) {
         dispose();
@@ -255,7 +255,7 @@ export function createBackupService(db: Db, { now }: { now: () => Date }) {
       mustBeOperator(actor);
       if (!existsSync(path)) throw new BackupRefused(`ไม่พบไฟล์ ${path}`, `No such file: ${path}`);
       try {
-        return await this.restore(actor, gzipLines(path));
+        return await backups.restore(actor, gzipLines(path));
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         if (code === 'ENOENT') throw new BackupRefused(`ไม่พบไฟล์ ${path}`, `No such file: ${path}`);
@@ -265,6 +265,7 @@ export function createBackupService(db: Db, { now }: { now: () => Date }) {
       }
     },
   };
+  return backups;
 }
 
 /**

@@ -9,7 +9,7 @@ import { createAgencyProfileService } from './agency-profile.service.ts';
 import { createAuditService } from './audit.service.ts';
 import { createAuthService } from './auth.service.ts';
 import { createMailService } from './mail.service.ts';
-import { resolveOptions, type ServiceOptions } from './service-options.ts';
+import { resolveOptions, type ServiceContext, type ServiceOptions } from './service-options.ts';
 import { createUserAdminService } from './user-admin.service.ts';
 import { createYearService } from './year.service.ts';
 import { createFrameworkService } from './framework.service.ts';
@@ -38,45 +38,47 @@ import { createHomeService } from './home.service.ts';
 
 export function createServices(db: Db, options: ServiceOptions = {}) {
   const { clock, config, sleep } = resolveOptions(options);
-  const o = { ...config, now: clock };
-  const mail = createMailService(db, { smtpUrl: o.smtpUrl, from: o.mailFrom, now: o.now });
-  const frameworks = createFrameworkService({ db, clock });
-  const years = createYearService(db, frameworks);
-  const results = createResultsService(db, years);
-  const responses = createResponseService(db, years, { now: o.now });
+  /** What every service is made from: `createX({ ...ctx, ...its deps })` (ADR 0019). */
+  const ctx: ServiceContext = { db, clock, config };
+  const mail = createMailService(ctx);
+  const frameworks = createFrameworkService(ctx);
+  const years = createYearService({ ...ctx, frameworks });
+  const results = createResultsService({ ...ctx, years });
+  const responses = createResponseService({ ...ctx, years });
   const { surveyLimits } = config;
-  const surveyGuard = createSurveyGuard(db, surveyLimits, o.now, o.surveySecret);
+  const surveyGuard = createSurveyGuard(ctx);
   const surveyCache = createSurveyLookupCache();
   const provinceDrive = createProvinceDriveService({ db, clock });
   const provinceProgress = createProvinceProgressService(db, { drive: provinceDrive });
-  const sampleTargets = createSampleTargetService(db, o.now, surveyLimits);
-  const publication = createPublicationService(db, { results, now: o.now });
-  const oitReview = createOitReviewService(db, { years, now: o.now });
+  const sampleTargets = createSampleTargetService(db, clock, surveyLimits);
+  const publication = createPublicationService({ ...ctx, results });
+  const oitReview = createOitReviewService({ ...ctx, years });
   return {
     db,
     /** The one clock: routes and the app ask it for today, never `new Date()`. */
     clock,
     /** The address people reach the site at (links in mail; https → Secure cookies). */
-    publicUrl: o.publicUrl,
+    publicUrl: config.publicUrl,
     /** Behind one trusted proxy: client address and scheme from its forwarding headers. */
-    trustProxy: o.trustProxy,
-    agencies: createAgencyService(db),
-    backup: createBackupService(db, { now: o.now }),
-    reference: createReferenceService(db),
-    audit: createAuditService(db),
+    trustProxy: config.trustProxy,
+    agencies: createAgencyService(ctx),
+    backup: createBackupService(ctx),
+    reference: createReferenceService(ctx),
+    audit: createAuditService(ctx),
     mail,
     auth: createAuthService(db, {
       mail,
-      publicUrl: o.publicUrl,
-      now: o.now,
+      publicUrl: config.publicUrl,
+      now: clock,
       sleep,
-      hashKey: o.secretKey,
+      hashKey: config.secretKey,
     }),
-    users: createUserAdminService(db, { mail, publicUrl: o.publicUrl, now: o.now }),
-    agencyProfiles: createAgencyProfileService(db),
+    users: createUserAdminService({ ...ctx, mail }),
+    agencyProfiles: createAgencyProfileService(ctx),
     years,
     frameworks,
-    yearFrameworks: createYearFrameworkService(db, {
+    yearFrameworks: createYearFrameworkService({
+      ...ctx,
       years,
       frameworks,
       computeYear: (fiscalYear) => results.computeYear(fiscalYear),
@@ -87,41 +89,40 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     calendar: createCalendarService({ db, clock, onChange: () => surveyCache.clear() }),
     surveyLinks: createSurveyLinkService({ db, clock, onChange: () => surveyCache.clear() }),
     surveyGuard,
-    surveys: createSurveyService(db, {
+    surveys: createSurveyService({
+      ...ctx,
       submit: (input, ticket) => responses.submit(input, ticket),
       guard: surveyGuard,
-      now: o.now,
       cache: surveyCache,
-      secret: o.surveySecret,
     }),
     sampleTargets,
     results,
-    jobs: createJobService(db),
+    jobs: createJobService(ctx),
     /** What /metrics reads from the database (queue, pool, answers per tool and closed day). */
-    metrics: createMetricsService(db, { now: o.now }),
-    imports: createImportService(db, years),
-    openData: createOpenDataService(db, results),
+    metrics: createMetricsService(ctx),
+    imports: createImportService({ ...ctx, years }),
+    openData: createOpenDataService({ ...ctx, results }),
     publication,
     provinceDrive,
-    oit: createOitService(db, { years, now: o.now }),
+    oit: createOitService({ ...ctx, years }),
     oitReview,
-    oitAdmin: createOitAdminService(db, { years }),
+    oitAdmin: createOitAdminService({ ...ctx, years }),
     oitLinks: createLinkCheckService(db),
     provinceProgress,
     /** Each person's home page: their tasks with counts and windows (one call per request). */
-    home: createHomeService(db, {
+    home: createHomeService({
+      ...ctx,
       years,
       oitReview,
       sampleTargets,
       provinceProgress,
       publication,
-      now: o.now,
     }),
     provinceReminders: createProvinceReminderService(db, {
       drive: provinceDrive,
       progress: provinceProgress,
       mail,
-      now: o.now,
+      now: clock,
     }),
     // isReady answers within a second either way (/readyz); isUnavailable tells a database
     // that is away (answered 503) from a bug (500).

@@ -17,7 +17,6 @@ import {
 import type { Framework, Text } from '../domain/framework/schema.ts';
 import { parseFrameworkText, type FrameworkProblem } from '../domain/framework/validate.ts';
 import { ok, type Result } from '../domain/result.ts';
-import type { Db } from '../storage/database.ts';
 import {
   findStoredFramework,
   frameworkUses,
@@ -30,6 +29,7 @@ import { loadStoredFramework, resolveFramework } from './framework-resolver.ts';
 import { actorLabel, type OitSheet } from './oit-shared.ts';
 import { previewOitSheet } from './framework-preview.ts';
 import { ForbiddenError, NotFoundError, ServiceError } from './errors.ts';
+import type { ServiceContext } from './service-options.ts';
 
 /** The one serialisation of a document: what is stored, checksummed and exported. */
 export const canonicalFrameworkText = (document: unknown): string =>
@@ -70,7 +70,7 @@ export interface UploadCheck {
   storedVersion?: number;
 }
 
-export function createFrameworkService({ db, clock }: { db: Db; clock: () => Date }) {
+export function createFrameworkService({ db, clock }: Pick<ServiceContext, 'db' | 'clock'>) {
   const loadStored = (id: string) => loadStoredFramework(db, id);
 
   const requireKnown = async (id: string) => {
@@ -83,7 +83,7 @@ export function createFrameworkService({ db, clock }: { db: Db; clock: () => Dat
     return known;
   };
 
-  return {
+  const frameworks = {
     /** The definition with this id as stored now (framework-resolver.ts). */
     resolve: (id: string) => resolveFramework(db, id),
 
@@ -195,7 +195,7 @@ export function createFrameworkService({ db, clock }: { db: Db; clock: () => Dat
 
     /** One framework as its page shows it: the list's facts, the definition, who imported it. */
     async detail(id: string): Promise<FrameworkDetail> {
-      const summary = (await this.list()).find((f) => f.id === id);
+      const summary = (await frameworks.list()).find((f) => f.id === id);
       const framework = summary && (await resolveFramework(db, id));
       if (!summary || !framework)
         throw new NotFoundError(`ไม่มีกรอบการประเมิน "${id}"`, `No framework "${id}"`);
@@ -243,7 +243,7 @@ export function createFrameworkService({ db, clock }: { db: Db; clock: () => Dat
 
     /** Two frameworks side by side for the comparison page, and every id to pick from. */
     async compare(a: string, b: string) {
-      const [changes, all] = await Promise.all([this.diff(a, b), this.list()]);
+      const [changes, all] = await Promise.all([frameworks.diff(a, b), frameworks.list()]);
       return { changes, ids: all.map((f) => f.id) };
     },
 
@@ -253,6 +253,7 @@ export function createFrameworkService({ db, clock }: { db: Db; clock: () => Dat
       return diffFrameworks(x.document, y.document);
     },
   };
+  return frameworks;
 }
 
 export type FrameworkService = ReturnType<typeof createFrameworkService>;

@@ -15,7 +15,6 @@ import type {
 } from '../domain/work-overview.ts';
 import { findAgency, countAgencies } from '../storage/agency.repository.ts';
 import { loadCalendar } from '../storage/calendar.repository.ts';
-import type { Db } from '../storage/database.ts';
 import { listAuditors, listOitProgress } from '../storage/oit-progress.repository.ts';
 import { listYears } from '../storage/year.repository.ts';
 import type { OitReviewService } from './oit-review.service.ts';
@@ -23,6 +22,7 @@ import type { ProvinceProgressService, LagReason } from './province-progress.ser
 import type { PublicationService } from './publication.service.ts';
 import type { SampleTargetService } from './sample-target.service.ts';
 import type { YearService } from './year.service.ts';
+import type { ServiceContext } from './service-options.ts';
 
 export type { AgencyHome, AuditorYear, HomeView, HomeYear, NaccHome, ProvinceHome };
 
@@ -32,10 +32,13 @@ export interface HomeDeps {
   sampleTargets: SampleTargetService;
   provinceProgress: ProvinceProgressService;
   publication: PublicationService;
-  now: () => Date;
 }
 
-export function createHomeService(db: Db, deps: HomeDeps) {
+export function createHomeService({
+  db,
+  clock,
+  ...deps
+}: Pick<ServiceContext, 'db' | 'clock'> & HomeDeps) {
   return {
     /** Everything the home page shows for this person, in one call. */
     async forActor(actor: Actor): Promise<HomeView> {
@@ -48,7 +51,7 @@ export function createHomeService(db: Db, deps: HomeDeps) {
         .sort((a, b) => b.fiscalYear - a.fiscalYear);
       const view: HomeView = { years, nacc: null, auditor: null, agencies: [], provinces: [] };
       if (actor.kind !== 'user' || years.length === 0) return view;
-      const today = thaiDay(deps.now());
+      const today = thaiDay(clock());
       const newest = years[0]!.fiscalYear;
       // Work happens in the years not yet published (the newest two at most).
       const open = years.filter((y) => !y.published).slice(0, 2);

@@ -21,6 +21,7 @@ import { loadAgencyCodes } from '../storage/response.repository.ts';
 import { issueList, requireNacc } from './import-shared.ts';
 import { readTable, type ReadOptions, type TableSource } from './table-reader.ts';
 import type { YearService } from './year.service.ts';
+import type { ServiceContext } from './service-options.ts';
 
 /**
  * After the responses' own transaction: recounts the agencies now and marks them for the
@@ -35,7 +36,10 @@ async function recountAndMark(db: Db, year: number, agencies: Set<string>) {
   );
 }
 
-export function createResponseImport(db: Db, years: YearService) {
+export function createResponseImport({
+  db,
+  years,
+}: Pick<ServiceContext, 'db'> & { years: YearService }) {
   return async function importResponses(
     actor: Actor,
     fiscalYear: number,

@@ -16,7 +16,6 @@ import {
   parseResultRow,
   type ResultRowValues,
 } from '../domain/row-import.ts';
-import type { Db } from '../storage/database.ts';
 import { enqueueJobs } from '../storage/job.repository.ts';
 import { saveOitVersions, type OitValues } from '../storage/oit.repository.ts';
 import { upsertPastResults } from '../storage/past-result.repository.ts';
@@ -26,10 +25,14 @@ import { createResponseImport } from './import-responses.service.ts';
 import { readTable, type ReadOptions, type TableSource } from './table-reader.ts';
 import { recomputeJob } from './job-kinds.ts';
 import type { YearService } from './year.service.ts';
+import type { ServiceContext } from './service-options.ts';
 
-export function createImportService(db: Db, years: YearService) {
+export function createImportService({
+  db,
+  years,
+}: Pick<ServiceContext, 'db'> & { years: YearService }) {
   return {
-    importResponses: createResponseImport(db, years),
+    importResponses: createResponseImport({ db, years }),
 
     async importOit(
       actor: Actor,

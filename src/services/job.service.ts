@@ -1,6 +1,5 @@
 // The job queue as the worker in src/jobs sees it: claim, renew, finish or fail, and the recompute
 // marks new answers leave. Services enqueue inside their own transactions (storage/job.repository.ts).
-import type { Db } from '../storage/database.ts';
 import {
   claimJobs,
   completeJobs,
@@ -10,10 +9,11 @@ import {
   type NewJob,
 } from '../storage/job.repository.ts';
 import { markAgencies, takeMarks, type AgencyMark } from '../storage/recompute-mark.repository.ts';
+import type { ServiceContext } from './service-options.ts';
 
 export type { AgencyMark, ClaimedJob, NewJob };
 
-export function createJobService(db: Db) {
+export function createJobService({ db }: Pick<ServiceContext, 'db'>) {
   return {
     claim: (opts: { limit: number; leaseSeconds: number; kinds?: string[] }) => claimJobs(db, opts),
     extendLeases: (ids: string[], leaseSeconds: number) => extendLeases(db, ids, leaseSeconds),

@@ -5,7 +5,6 @@
 import nodemailer from 'nodemailer';
 import type { Actor } from '../domain/actor.ts';
 import { canAdministerAccounts } from '../domain/access.ts';
-import type { Db } from '../storage/database.ts';
 import {
   findOutbox,
   insertOutbox,
@@ -14,6 +13,7 @@ import {
   type OutboxMessage,
 } from '../storage/mail.repository.ts';
 import { ForbiddenError } from './errors.ts';
+import type { ServiceConfig, ServiceContext } from './service-options.ts';
 
 export type { OutboxMessage };
 
@@ -34,17 +34,15 @@ function redact(text: string, secrets: readonly string[]): string {
   return out;
 }
 
-export interface MailOptions {
-  smtpUrl?: string | null;
-  from?: string;
-  /** The container's clock. */
-  now: () => Date;
-}
-
-export function createMailService(db: Db, opts: MailOptions) {
-  const now = opts.now;
-  const from = opts.from ?? 'Open ITAS <no-reply@localhost>';
-  const transport = opts.smtpUrl ? nodemailer.createTransport(opts.smtpUrl) : null;
+export function createMailService({
+  db,
+  clock,
+  config,
+}: Pick<ServiceContext, 'db' | 'clock'> & {
+  config: Pick<ServiceConfig, 'smtpUrl' | 'mailFrom'>;
+}) {
+  const from = config.mailFrom;
+  const transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : null;
   function check(actor: Actor) {
     if (!canAdministerAccounts(actor))
       throw new ForbiddenError(
@@ -64,7 +62,7 @@ export function createMailService(db: Db, opts: MailOptions) {
         subject: m.subject,
         text: keep(m.text),
         html: m.html === undefined ? null : keep(m.html),
-        createdAt: now(),
+        createdAt: clock(),
         status: 'stored',
       });
       if (transport) {
@@ -76,9 +74,9 @@ export function createMailService(db: Db, opts: MailOptions) {
             text: m.text,
             html: m.html,
           });
-          await markOutbox(db, id, 'sent', now(), null);
+          await markOutbox(db, id, 'sent', clock(), null);
         } catch (e) {
-          await markOutbox(db, id, 'failed', now(), e instanceof Error ? e.message : String(e));
+          await markOutbox(db, id, 'failed', clock(), e instanceof Error ? e.message : String(e));
         }
       }
       return id;

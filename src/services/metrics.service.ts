@@ -2,9 +2,10 @@
 // answers per tool and closed day. Today's answers are never counted: a number that moves with
 // each answer, read every few seconds, would date answers to the moment (ADR 0005, ADR 0012).
 import { thaiDay } from '../domain/calendar.ts';
-import { poolUse, type Db, type PoolUse } from '../storage/database.ts';
+import { poolUse, type PoolUse } from '../storage/database.ts';
 import { oldestDueJobAgeSeconds, queueStats } from '../storage/job.repository.ts';
 import { submissionsPerDay, type DaySubmissions } from '../storage/metrics.repository.ts';
+import type { ServiceContext } from './service-options.ts';
 
 /** Closed days of survey answers shown (yesterday and the days before it). */
 export const CLOSED_DAYS_SHOWN = 7;
@@ -20,7 +21,7 @@ function dayBefore(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 }
 
-export function createMetricsService(db: Db, opts: { now: () => Date }) {
+export function createMetricsService({ db, clock }: Pick<ServiceContext, 'db' | 'clock'>) {
   // A closed day's count changes only by an import: read once per day, not per scrape.
   let cached: { today: string; rows: DaySubmissions[] } | undefined;
   return {
@@ -28,7 +29,7 @@ export function createMetricsService(db: Db, opts: { now: () => Date }) {
     async read(): Promise<DatabaseMetrics> {
       const queue = await queueStats(db);
       const oldestDueAgeSeconds = await oldestDueJobAgeSeconds(db);
-      const today = thaiDay(opts.now());
+      const today = thaiDay(clock());
       if (cached?.today !== today) {
         const rows = await submissionsPerDay(
           db,

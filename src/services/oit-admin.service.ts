@@ -7,7 +7,6 @@ import { canActForProvince, isNacc } from '../domain/access.ts';
 import { en } from '../i18n/en.ts';
 import { compareThai } from '../i18n/format.ts';
 import { th } from '../i18n/th.ts';
-import type { Db } from '../storage/database.ts';
 import {
   agencyCodesWhere,
   listAuditors,
@@ -19,10 +18,14 @@ import { recordAudit } from './audit.service.ts';
 import { ForbiddenError, ServiceError } from './errors.ts';
 import { actorLabel, oitError } from './oit-shared.ts';
 import type { YearService } from './year.service.ts';
+import type { ServiceContext } from './service-options.ts';
 
 const notNacc = () => new ForbiddenError(th.oit.errors.notNacc, en.oit.errors.notNacc);
 
-export function createOitAdminService(db: Db, deps: { years: YearService }) {
+export function createOitAdminService({
+  db,
+  ...deps
+}: Pick<ServiceContext, 'db'> & { years: YearService }) {
   async function assignCodes(actor: Actor, auditorEmail: string, codes: string[]): Promise<number> {
     const user = await findUserByEmail(db, auditorEmail.trim().toLowerCase());
     if (!user)
@@ -44,7 +47,7 @@ export function createOitAdminService(db: Db, deps: { years: YearService }) {
     });
   }
 
-  return {
+  const admin = {
     /** After `itas import oit`: imported, confirmed agencies get the matching workflow state. */
     async recordImportedStates(actor: Actor, fiscalYear: number): Promise<number> {
       if (!isNacc(actor)) throw notNacc();
@@ -103,7 +106,7 @@ export function createOitAdminService(db: Db, deps: { years: YearService }) {
       lang: 'th' | 'en',
     ) {
       const t = lang === 'th' ? th.oit : en.oit;
-      const rows = await this.statusRows(actor, fiscalYear, filter);
+      const rows = await admin.statusRows(actor, fiscalYear, filter);
       const h = t.export.header;
       const header = [
         h.code,
@@ -139,7 +142,7 @@ export function createOitAdminService(db: Db, deps: { years: YearService }) {
       filter: { province?: string; type?: string },
       lang: 'th' | 'en',
     ): Promise<string> {
-      const { header, body } = await this.statusTable(actor, fiscalYear, filter, lang);
+      const { header, body } = await admin.statusTable(actor, fiscalYear, filter, lang);
       return csvText([header, ...body]);
     },
 
@@ -149,7 +152,7 @@ export function createOitAdminService(db: Db, deps: { years: YearService }) {
       filter: { province?: string; type?: string },
       lang: 'th' | 'en',
     ): Promise<Buffer> {
-      const { header, body } = await this.statusTable(actor, fiscalYear, filter, lang);
+      const { header, body } = await admin.statusTable(actor, fiscalYear, filter, lang);
       const columns = header.map((h, i) => ({
         key: String(i),
         header: h,
@@ -159,6 +162,7 @@ export function createOitAdminService(db: Db, deps: { years: YearService }) {
       return tablesToXlsx([{ name: `OIT ${fiscalYear}`, columns, rows }]);
     },
   };
+  return admin;
 }
 
 export type OitAdminService = ReturnType<typeof createOitAdminService>;

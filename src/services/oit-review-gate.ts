@@ -29,7 +29,7 @@ import {
 export const notAuditor = () =>
   new ForbiddenError(th.oit.errors.notAuditor, en.oit.errors.notAuditor);
 
-export function createReviewGate(db: Db, deps: OitDeps) {
+export function createReviewGate({ db, clock, ...deps }: OitDeps) {
   async function reviewed(actor: Actor, agencyCode: string) {
     const agency = await requireAgency(db, agencyCode);
     if (!canReviewAgency(actor, agency)) throw notAuditor();
@@ -48,7 +48,7 @@ export function createReviewGate(db: Db, deps: OitDeps) {
     const agency = await reviewed(actor, agencyCode);
     // Read before the transaction: PGlite has one connection, so `db` inside it would wait forever.
     const { framework } = await deps.years.require(fiscalYear);
-    await requireWindow(db, fiscalYear, phase, agency.code, deps.now());
+    await requireWindow(db, fiscalYear, phase, agency.code, clock());
     return db.transaction().execute(async (tx) => {
       const state = await findOitState(tx, fiscalYear, agency.code, true);
       if (!state || !actionAllowed(state.status, action)) throw stateError(action);

@@ -6,7 +6,6 @@ import { isNacc } from '../domain/access.ts';
 import { awaitsAuditor, itemOrder, parseOitReview, statusAfter } from '../domain/oit/workflow.ts';
 import { en } from '../i18n/en.ts';
 import { th } from '../i18n/th.ts';
-import type { Db } from '../storage/database.ts';
 import { loadCurrentOit, saveOitVersions, type OitValues } from '../storage/oit.repository.ts';
 import { listOitProgress } from '../storage/oit-progress.repository.ts';
 import { findOitState, saveOitState } from '../storage/oit-state.repository.ts';
@@ -18,8 +17,8 @@ import { createOitConfirmation } from './oit-confirmation.ts';
 import { createReviewGate, notAuditor } from './oit-review-gate.ts';
 import { actorLabel, inputError, loadSheet } from './oit-shared.ts';
 
-export function createOitReviewService(db: Db, deps: OitDeps) {
-  const gate = createReviewGate(db, deps);
+export function createOitReviewService({ db, clock, ...deps }: OitDeps) {
+  const gate = createReviewGate({ db, clock, ...deps });
   const { reviewed, change, startIfNeeded } = gate;
   const confirmation = createOitConfirmation(gate);
 
@@ -43,7 +42,7 @@ export function createOitReviewService(db: Db, deps: OitDeps) {
     /** The review sheet of one agency. */
     async sheet(actor: Actor, fiscalYear: number, agencyCode: string) {
       const agency = await reviewed(actor, agencyCode);
-      return loadSheet(db, deps.years, fiscalYear, agency, deps.now());
+      return loadSheet(db, deps.years, fiscalYear, agency, clock());
     },
 
     /** Marks the review started and checks the links again, so findings are fresh. */

@@ -13,7 +13,6 @@ import {
 } from '../domain/oit/workflow.ts';
 import { en } from '../i18n/en.ts';
 import { th } from '../i18n/th.ts';
-import type { Db } from '../storage/database.ts';
 import { enqueueJobs } from '../storage/job.repository.ts';
 import {
   listOitVersions,
@@ -35,16 +34,14 @@ import {
   stateError,
 } from './oit-shared.ts';
 import type { YearService } from './year.service.ts';
+import type { ServiceContext } from './service-options.ts';
 
-export interface OitDeps {
-  years: YearService;
-  now: () => Date;
-}
+export type OitDeps = Pick<ServiceContext, 'db' | 'clock'> & { years: YearService };
 
 const notAdmin = () =>
   new ForbiddenError(th.oit.errors.notAgencyAdmin, en.oit.errors.notAgencyAdmin);
 
-export function createOitService(db: Db, deps: OitDeps) {
+export function createOitService({ db, clock, ...deps }: OitDeps) {
   async function managed(actor: Actor, agencyCode: string) {
     const agency = await requireAgency(db, agencyCode);
     if (!canManageAgency(actor, agency)) throw notAdmin();
@@ -57,7 +54,7 @@ export function createOitService(db: Db, deps: OitDeps) {
       const agency = await requireAgency(db, agencyCode);
       if (!canReadAgencyPrivate(actor, agency))
         throw new ForbiddenError(th.oit.errors.notReader, en.oit.errors.notReader);
-      return loadSheet(db, deps.years, fiscalYear, agency, deps.now());
+      return loadSheet(db, deps.years, fiscalYear, agency, clock());
     },
 
     /** Saves one item's answer as a new draft version (nothing earlier is erased). */
@@ -72,7 +69,7 @@ export function createOitService(db: Db, deps: OitDeps) {
       const { framework } = await deps.years.require(fiscalYear);
       const itemDef = framework.oitItems.find((i) => i.code === item);
       if (!itemDef) throw oitError(404, 'noItem');
-      await requireWindow(db, fiscalYear, 'oit-entry', agency.code, deps.now());
+      await requireWindow(db, fiscalYear, 'oit-entry', agency.code, clock());
       // "Not applicable" only where the year's framework allows it for this item (422 otherwise).
       const parsed = parseOitAnswer(raw, itemDef);
       if (!parsed.ok) throw inputError(parsed.problems, item);
@@ -126,7 +123,7 @@ export function createOitService(db: Db, deps: OitDeps) {
     ): Promise<{ saved: string[]; problems: { field: string; th: string; en: string }[] }> {
       const agency = await managed(actor, agencyCode);
       const { framework } = await deps.years.require(fiscalYear);
-      await requireWindow(db, fiscalYear, 'oit-entry', agency.code, deps.now());
+      await requireWindow(db, fiscalYear, 'oit-entry', agency.code, clock());
       const problems: { field: string; th: string; en: string }[] = [];
       const valid: { item: string; value: OitAnswer }[] = [];
       for (const def of framework.oitItems) {
@@ -190,7 +187,7 @@ export function createOitService(db: Db, deps: OitDeps) {
     async submit(actor: Actor, fiscalYear: number, agencyCode: string): Promise<void> {
       const agency = await managed(actor, agencyCode);
       await deps.years.require(fiscalYear);
-      await requireWindow(db, fiscalYear, 'oit-entry', agency.code, deps.now());
+      await requireWindow(db, fiscalYear, 'oit-entry', agency.code, clock());
       await db.transaction().execute(async (tx) => {
         const state = await findOitState(tx, fiscalYear, agency.code, true);
         if (!state || !actionAllowed(state.status, 'submit')) throw stateError('submit');
@@ -233,7 +230,7 @@ export function createOitService(db: Db, deps: OitDeps) {
     ): Promise<number> {
       const agency = await managed(actor, agencyCode);
       await deps.years.require(fiscalYear);
-      await requireWindow(db, fiscalYear, 'clarification', agency.code, deps.now());
+      await requireWindow(db, fiscalYear, 'clarification', agency.code, clock());
       const chosen = Object.entries(explanations).filter(([, text]) => text.trim() !== '');
       if (chosen.length === 0) throw oitError(422, 'noDisputes');
       const problems: OitProblem[] = [];

@@ -11,17 +11,19 @@ import {
   type AnswerCountRow,
   type OitScoreRow,
 } from '../domain/open-data.ts';
-import type { Db } from '../storage/database.ts';
 import { streamScoreCards } from '../storage/score-card.repository.ts';
 import { loadScoreInputs } from './score-inputs.ts';
 import type { AssessmentYear } from './year.service.ts';
+import type { ServiceContext } from './service-options.ts';
 
-export function createOpenDataService(
-  db: Db,
+export function createOpenDataService({
+  db,
+  results,
+}: Pick<ServiceContext, 'db'> & {
   results: {
     visibleYear: (actor: Actor, fiscalYear: number) => Promise<AssessmentYear | undefined>;
-  },
-) {
+  };
+}) {
   /** Pages of the inputs of every agency with a score card, in agency-code order. */
   async function* inputPages(y: AssessmentYear) {
     for await (const page of streamScoreCards(db, y.fiscalYear)) {

@@ -6,7 +6,6 @@ import { TEXT_LIMITS, charCount } from '../domain/text-limits.ts';
 import { en } from '../i18n/en.ts';
 import { th } from '../i18n/th.ts';
 import { findAgency } from '../storage/agency.repository.ts';
-import type { Db } from '../storage/database.ts';
 import {
   deleteOitException,
   listOitExceptions,
@@ -19,11 +18,12 @@ import { recordAudit } from './audit.service.ts';
 import { ForbiddenError, ServiceError } from './errors.ts';
 import { actorLabel } from './oit-shared.ts';
 import { ensureNacc, requireYear } from './publication-year.ts';
+import type { ServiceContext } from './service-options.ts';
 
 /** As the input guard's one-line fields (domain/text-limits.ts). */
 const MAX_REASON = TEXT_LIMITS.line;
 
-export function createPublicationExceptions(db: Db) {
+export function createPublicationExceptions({ db }: Pick<ServiceContext, 'db'>) {
   return {
     exceptions: async (actor: Actor, fiscalYear: number): Promise<OitException[]> => {
       ensureNacc(actor);

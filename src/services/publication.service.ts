@@ -33,6 +33,7 @@ import { recordAudit } from './audit.service.ts';
 import { ServiceError } from './errors.ts';
 import { WHOLE_RANKING, type RankingsView, type SummaryView } from './results-read-model.ts';
 import type { ResultsService } from './results.service.ts';
+import type { ServiceContext } from './service-options.ts';
 
 export type { OitException };
 
@@ -64,10 +65,13 @@ function oitToolScore(framework: Framework, scores: Record<string, number>): num
     .OIT;
 }
 
-export function createPublicationService(
-  db: Db,
-  deps: { results: Pick<ResultsService, 'summary' | 'rankings'>; now: () => Date },
-) {
+export function createPublicationService({
+  db,
+  clock,
+  results,
+}: Pick<ServiceContext, 'db' | 'clock'> & {
+  results: Pick<ResultsService, 'summary' | 'rankings'>;
+}) {
   /** Gathers the facts and computes the checklist (inside the caller's transaction if any). */
   async function check(tx: Db, year: YearRow): Promise<Readiness> {
     const framework = await resolveFramework(tx, year.frameworkId);
@@ -94,7 +98,7 @@ export function createPublicationService(
     return publicationReadiness({
       fiscalYear: year.fiscalYear,
       frameworkId: year.frameworkId,
-      today: thaiDay(deps.now()),
+      today: thaiDay(clock()),
       calendar,
       agencies,
       pendingRecomputes: jobs.pending,
@@ -116,8 +120,8 @@ export function createPublicationService(
       const [readiness, exceptions, summary, rankings] = await Promise.all([
         check(db, year),
         listOitExceptions(db, fiscalYear),
-        deps.results.summary(actor, fiscalYear),
-        deps.results.rankings(actor, fiscalYear, WHOLE_RANKING),
+        results.summary(actor, fiscalYear),
+        results.rankings(actor, fiscalYear, WHOLE_RANKING),
       ]);
       const firstRows =
         rankings && rankings.kind === 'agencies'
@@ -163,7 +167,7 @@ export function createPublicationService(
         const readiness = await check(tx, year);
         if (!readiness.ready) throw new NotReadyError(readiness);
         const after = {
-          publishedAt: deps.now(),
+          publishedAt: clock(),
           announcementTh,
           announcementEn: announcementEn || null,
         };
@@ -210,7 +214,7 @@ export function createPublicationService(
       });
     },
 
-    ...createPublicationExceptions(db),
+    ...createPublicationExceptions({ db }),
   };
 }
 

@@ -12,7 +12,6 @@ import {
   type Demographics,
 } from '../domain/submission.ts';
 import { allSameColumn } from '../domain/survey-form.ts';
-import type { Db } from '../storage/database.ts';
 import type { AdmissionTicket, StoredResponse } from '../storage/submission.repository.ts';
 import { resealDay, type ResponseRow } from '../storage/response.repository.ts';
 import { findAgency } from '../storage/agency.repository.ts';
@@ -20,6 +19,7 @@ import { createSurveyCache } from './survey-cache.ts';
 import { answerSetFingerprint } from './survey-guard.service.ts';
 import { createSubmissionPipeline } from './submission-pipeline.ts';
 import type { AssessmentYear, YearService } from './year.service.ts';
+import type { ServiceContext } from './service-options.ts';
 
 /** One survey response as the forms, the API and the tests submit it. */
 export interface SubmitResponseInput {
@@ -35,16 +35,21 @@ export interface SubmitResponseInput {
   submittedOn: string;
 }
 
-export function createResponseService(db: Db, years: YearService, opts: { now?: () => Date } = {}) {
-  const now = opts.now ?? (() => new Date());
+export function createResponseService({
+  db,
+  clock,
+  years,
+}: Pick<ServiceContext, 'db' | 'clock'> & { years: YearService }) {
   // Nothing of the error is kept: a failed statement's message may carry its parameters (the
   // agency and answer fingerprints). The marks catch up with the agency's next answer.
-  const pipeline = createSubmissionPipeline(db, (e) =>
-    process.emitWarning('survey follow-up (recompute marks, anomaly counts) failed', {
-      code: 'ITAS_FOLLOW_UP',
-      detail: e instanceof Error && 'code' in e ? `database code ${String(e.code)}` : undefined,
-    }),
-  );
+  const pipeline = createSubmissionPipeline({
+    db,
+    onFollowUpFailed: (e) =>
+      process.emitWarning('survey follow-up (recompute marks, anomaly counts) failed', {
+        code: 'ITAS_FOLLOW_UP',
+        detail: e instanceof Error && 'code' in e ? `database code ${String(e.code)}` : undefined,
+      }),
+  });
   // Years and agencies are read on every submission but change rarely: found ones are kept for
   // 2 s (each process; absent ones are always looked up again so a new one is seen at once).
   const yearCache = createSurveyCache<AssessmentYear | undefined>();
@@ -134,7 +139,7 @@ export function createResponseService(db: Db, years: YearService, opts: { now?: 
         return err([problem('access_code', 'access_code_refused', {})]);
       const minutes = Math.max(
         1,
-        Math.ceil((outcome.retryAt.getTime() - now().getTime()) / 60_000),
+        Math.ceil((outcome.retryAt.getTime() - clock().getTime()) / 60_000),
       );
       return err([
         problem('rate', 'rate_limited', {

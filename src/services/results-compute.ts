@@ -16,6 +16,7 @@ import { readCounts } from '../storage/response-recount.ts';
 import { upsertScoreCards } from '../storage/score-card.repository.ts';
 import { loadScoreInputs } from './score-inputs.ts';
 import type { YearService } from './year.service.ts';
+import type { ServiceContext } from './service-options.ts';
 
 const BATCH = 1000;
 const LANES = 3;
@@ -37,7 +38,10 @@ async function scoreAndStore(
   return cards.map((c) => c.card);
 }
 
-export function createResultsCompute(db: Db, years: YearService) {
+export function createResultsCompute({
+  db,
+  years,
+}: Pick<ServiceContext, 'db'> & { years: YearService }) {
   /** The one way a card is made: recount from responses, then score with confirmed OIT. */
   function recountAndScore(fiscalYear: number, framework: Framework, codes: string[]) {
     return db.transaction().execute(async (tx) => {

@@ -24,7 +24,6 @@ import {
   type TypeSummary,
 } from '../domain/scoring/index.ts';
 import { compareThai } from '../i18n/format.ts';
-import type { Db } from '../storage/database.ts';
 import {
   latestPublishedYear,
   loadResultRows,
@@ -35,6 +34,7 @@ import {
 import { streamScoreCards, type CardFilter } from '../storage/score-card.repository.ts';
 import { listYears, type YearRow } from '../storage/year.repository.ts';
 import type { AssessmentYear, YearService } from './year.service.ts';
+import type { ServiceContext } from './service-options.ts';
 
 export type { CardFilter, YearRow };
 
@@ -95,7 +95,10 @@ const toResult = (r: ResultRow) => ({
   belowMinimum: r.belowMinimum,
 });
 
-export function createResultsReadModel(db: Db, years: YearService) {
+export function createResultsReadModel({
+  db,
+  years,
+}: Pick<ServiceContext, 'db'> & { years: YearService }) {
   const asView = ({ framework, ...year }: AssessmentYear): YearResults => ({ year, framework });
 
   async function yearFor(fiscalYear: number): Promise<YearResults | undefined> {

@@ -6,16 +6,19 @@ import type { Actor } from '../domain/actor.ts';
 import type { ResultObject } from '../domain/result-export.ts';
 import type { AgencyRankingRow } from '../domain/reports/ranking-view.ts';
 import type { Summary, TypeSummary } from '../domain/scoring/rollups.ts';
-import type { Db } from '../storage/database.ts';
 import { createAgencyResults } from './agency-results.ts';
 import { NotFoundError } from './errors.ts';
 import { createResultsCompute } from './results-compute.ts';
 import { createResultsReadModel, type CardFilter } from './results-read-model.ts';
 import type { AssessmentYear, YearService } from './year.service.ts';
+import type { ServiceContext } from './service-options.ts';
 
-export function createResultsService(db: Db, years: YearService) {
-  const read = createResultsReadModel(db, years);
-  const agency = createAgencyResults(db, read.yearFor);
+export function createResultsService({
+  db,
+  years,
+}: Pick<ServiceContext, 'db'> & { years: YearService }) {
+  const read = createResultsReadModel({ db, years });
+  const agency = createAgencyResults({ db, yearFor: read.yearFor });
 
   /** Publication rule of domain/publication.ts: unpublished years are hidden (404), not refused. */
   const notFound = (fiscalYear: number) =>
@@ -35,7 +38,7 @@ export function createResultsService(db: Db, years: YearService) {
   }
 
   return {
-    ...createResultsCompute(db, years),
+    ...createResultsCompute({ db, years }),
     agencyReport: agency.agencyReport,
     agencyCalculation: agency.agencyCalculation,
     summary: read.summary,

@@ -1,7 +1,6 @@
 // The submission pipeline (ADR 0007): submissions arriving together are admitted and stored
 // together, two transactions per batch under load, and the one that stores responses touches no
 // other table. services/response.service.ts validates each submission and hands it here.
-import type { Db } from '../storage/database.ts';
 import {
   admitSubmissions,
   recordStored,
@@ -11,6 +10,7 @@ import {
   type StoredResponse,
 } from '../storage/submission.repository.ts';
 import { insertResponses, type ResponseRow } from '../storage/response.repository.ts';
+import type { ServiceContext } from './service-options.ts';
 
 /**
  * Batches from several processes upsert the same count rows; they lock them in one order, but
@@ -96,7 +96,10 @@ const spent = (list: Submission[]) =>
  * answered once their responses have committed, before the follow-up; a failed insert puts the spent codes back
  * before it is reported.
  */
-export function createSubmissionPipeline(db: Db, onFollowUpFailed: (e: unknown) => void) {
+export function createSubmissionPipeline({
+  db,
+  onFollowUpFailed,
+}: Pick<ServiceContext, 'db'> & { onFollowUpFailed: (e: unknown) => void }) {
   const queue: Waiter[] = [];
   let followUps: FollowUp[] = [];
   let running = false;

@@ -14,6 +14,7 @@ import type { ResponseService } from './response.service.ts';
 import type { SurveyGuard } from './survey-guard.service.ts';
 import type { SurveyContext } from './survey-lookup.ts';
 import type { Draft, SurveyStates } from './survey-state.ts';
+import type { ServiceContext } from './service-options.ts';
 
 /** The one submission use case (services.responses.submit). */
 export type SubmitResponse = ResponseService['submit'];
@@ -49,13 +50,15 @@ export interface ApiSubmission {
   access_code?: string | undefined;
 }
 
-export function createSurveyAnswers(deps: {
+export function createSurveyAnswers({
+  clock,
+  ...deps
+}: Pick<ServiceContext, 'clock'> & {
   submit: SubmitResponse;
   guard: SurveyGuard;
-  now: () => Date;
   states: SurveyStates;
 }) {
-  const { guard, now, states } = deps;
+  const { guard, states } = deps;
   const { loadDraft, sealSubmission, responseIdOf } = states;
   const closedProblem = (ctx: SurveyContext) =>
     problem('window', 'survey_closed', { tool: ctx.tool });
@@ -90,7 +93,7 @@ export function createSurveyAnswers(deps: {
         tool: ctx.tool,
         answers,
         demographics,
-        submittedOn: thaiDay(now()),
+        submittedOn: thaiDay(clock()),
       },
       ticket,
     );
@@ -101,7 +104,10 @@ export function createSurveyAnswers(deps: {
         ? {
             ok: false,
             refused: 'rate_limited',
-            retryAfterSeconds: Math.max(1, Math.ceil((retryAt.getTime() - now().getTime()) / 1000)),
+            retryAfterSeconds: Math.max(
+              1,
+              Math.ceil((retryAt.getTime() - clock().getTime()) / 1000),
+            ),
             problems,
           }
         : { ok: false, refused: 'invalid', problems };

@@ -4,14 +4,13 @@
 // day derived from the survey secret (configuration, never the database), its hits and its day;
 // the worker deletes past days' counters every hour.
 import { createHash } from 'node:crypto';
-import type { SurveyLimits } from '../config-survey.ts';
 import { thaiDay } from '../domain/calendar.ts';
 import { answerSetText } from '../domain/survey-form.ts';
 import { fixedWindow, networkPrefix, normaliseCode } from '../domain/survey-guard.ts';
-import type { Db } from '../storage/database.ts';
 import type { AdmissionTicket } from '../storage/submission.repository.ts';
 import { accessCodeUsable, purgeExpiredCounters } from '../storage/survey-guard.repository.ts';
 import { createCounterKeys } from './survey-keys.ts';
+import type { ServiceConfig, ServiceContext } from './service-options.ts';
 
 export const ANOMALY_KINDS = ['network_burst', 'identical_answers', 'same_column'] as const;
 export type AnomalyKind = (typeof ANOMALY_KINDS)[number];
@@ -49,14 +48,16 @@ export const counterName = {
     `burst:${agencyCode}:${prefix}@${windowStart}`,
 };
 
-export function createSurveyGuard(
-  db: Db,
-  limits: SurveyLimits,
-  now: () => Date,
-  /** The survey secret (configuration): the counters' keys are derived from it. */
-  secret: string,
-) {
-  const keys = createCounterKeys(secret);
+export function createSurveyGuard({
+  db,
+  clock,
+  config,
+}: Pick<ServiceContext, 'db' | 'clock'> & {
+  /** The abuse limits, and the survey secret the counters' keys are derived from. */
+  config: Pick<ServiceConfig, 'surveyLimits' | 'surveySecret'>;
+}) {
+  const limits = config.surveyLimits;
+  const keys = createCounterKeys(config.surveySecret);
 
   return {
     /**
@@ -69,7 +70,7 @@ export function createSurveyGuard(
       address: string | undefined,
       accessCode?: string,
     ): Promise<AdmissionTicket> {
-      const at = now();
+      const at = clock();
       const day = thaiDay(at);
       const prefix = networkPrefix(address);
       const nw = fixedWindow(at, limits.networkWindowSeconds);
@@ -99,7 +100,7 @@ export function createSurveyGuard(
      * burst counts). Run by the worker every hour and when it starts (the survey purge), never
      * as a side effect of a submission; returns how many went.
      */
-    purgeExpired: () => purgeExpiredCounters(db, thaiDay(now())),
+    purgeExpired: () => purgeExpiredCounters(db, thaiDay(clock())),
 
     accessCodeUsable: (fiscalYear: number, agencyCode: string, code: string) =>
       accessCodeUsable(db, fiscalYear, agencyCode, hashAccessCode(code)),

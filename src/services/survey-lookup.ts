@@ -4,12 +4,12 @@
 import { thaiDay, phaseState, type Calendar, type PhaseState } from '../domain/calendar.ts';
 import type { Framework, SurveyTool } from '../domain/framework/schema.ts';
 import { surveyPages, surveySteps, type SurveyPage } from '../domain/survey-form.ts';
-import type { Db } from '../storage/database.ts';
 import { loadCalendar } from '../storage/calendar.repository.ts';
 import { findYear } from '../storage/year.repository.ts';
 import { findLinkByCode, type LinkedAgency } from '../storage/survey-link.repository.ts';
 import { resolveFramework } from './framework-resolver.ts';
 import { createSurveyCache, type SurveyCache } from './survey-cache.ts';
+import type { ServiceContext } from './service-options.ts';
 
 export interface SurveyContext {
   link: LinkedAgency;
@@ -52,11 +52,15 @@ export function createSurveyLookupCache(ttlMs?: number): SurveyLookupCache {
 }
 
 /** Resolves `/go/{tool}/{code}` to the survey it names, or undefined. */
-export function createSurveyResolver(db: Db, now: () => Date, cache: SurveyLookupCache) {
+export function createSurveyResolver({
+  db,
+  clock,
+  cache,
+}: Pick<ServiceContext, 'db' | 'clock'> & { cache: SurveyLookupCache }) {
   // A link is looked up by its code; its year's framework and calendar once per year, not per
   // link, so a cache expiring under load costs one query per busy link and two per year.
   async function lookup(code: string): Promise<ResolvedLink | null> {
-    const t = now().getTime();
+    const t = clock().getTime();
     const link = await cache.links.load(
       code,
       t,
@@ -84,7 +88,7 @@ export function createSurveyResolver(db: Db, now: () => Date, cache: SurveyLooku
       calendar,
       tool === 'IIT' ? 'iit' : 'eit',
       link.agencyCode,
-      thaiDay(now()),
+      thaiDay(clock()),
     );
     const pages = surveyPages(framework, tool);
     return { link, tool, framework, window, pages, steps: surveySteps(tool, pages.length) };

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { DraftAnswers } from '../domain/survey-form.ts';
 import { createSealer } from './survey-keys.ts';
 import type { SurveyContext } from './survey-lookup.ts';
+import type { ServiceConfig, ServiceContext } from './service-options.ts';
 
 export type Draft = DraftAnswers;
 
@@ -18,7 +19,11 @@ interface SealedState extends DraftAnswers {
   until: number;
 }
 
-export function createSurveyStates(secret: string, now: () => Date) {
+export function createSurveyStates({
+  clock,
+  config,
+}: Pick<ServiceContext, 'clock'> & { config: Pick<ServiceConfig, 'surveySecret'> }) {
+  const secret = config.surveySecret;
   const states = createSealer(secret, 'survey state v1');
   const submissions = createSealer(secret, 'survey submission v1');
   // Bound to the survey: a state sealed for one link and tool is refused by every other.
@@ -26,14 +31,14 @@ export function createSurveyStates(secret: string, now: () => Date) {
 
   return {
     seal: (ctx: SurveyContext, draft: Draft): string => {
-      const value: SealedState = { ...draft, until: now().getTime() + STATE_DAYS * 86_400_000 };
+      const value: SealedState = { ...draft, until: clock().getTime() + STATE_DAYS * 86_400_000 };
       return states.seal(value, stateContext(ctx));
     },
 
     /** The answers a browser's sealed state holds; undefined when absent, altered or expired. */
     loadDraft: (ctx: SurveyContext, state: string | undefined): Draft | undefined => {
       const v = states.open(state, stateContext(ctx)) as SealedState | undefined;
-      if (!v || typeof v !== 'object' || !(v.until > now().getTime())) return undefined;
+      if (!v || typeof v !== 'object' || !(v.until > clock().getTime())) return undefined;
       const strings = (o: unknown): Record<string, string> =>
         Object.fromEntries(
           Object.entries(o && typeof o === 'object' ? o : {}).filter(
@@ -50,7 +55,7 @@ export function createSurveyStates(secret: string, now: () => Date) {
 
     /** A fresh response id sealed for a form (valid 24 hours): sending twice stores one response. */
     sealSubmission: (ctx: SurveyContext): string => {
-      const until = now().getTime() + SUBMISSION_HOURS * 3_600_000;
+      const until = clock().getTime() + SUBMISSION_HOURS * 3_600_000;
       return submissions.seal({ id: randomUUID(), until }, stateContext(ctx));
     },
 
@@ -58,7 +63,7 @@ export function createSurveyStates(secret: string, now: () => Date) {
     responseIdOf: (ctx: SurveyContext, submission: string | undefined): string => {
       const sealed = submissions.open(submission, stateContext(ctx)) as
         { id?: unknown; until?: unknown } | undefined;
-      return sealed && typeof sealed.id === 'string' && Number(sealed.until) > now().getTime()
+      return sealed && typeof sealed.id === 'string' && Number(sealed.until) > clock().getTime()
         ? sealed.id
         : randomUUID();
     },

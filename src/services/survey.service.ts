@@ -5,7 +5,6 @@
 // (survey-state.ts), and the response id is made only on the last page.
 import { bare } from '../domain/problem.ts';
 import { readStep, type Step } from '../domain/survey-form.ts';
-import type { Db } from '../storage/database.ts';
 import type { SurveyGuard } from './survey-guard.service.ts';
 import {
   createSurveyAnswers,
@@ -21,6 +20,7 @@ import {
   type SurveyLookupCache,
 } from './survey-lookup.ts';
 import { createSurveyStates, type Draft } from './survey-state.ts';
+import type { ServiceConfig, ServiceContext } from './service-options.ts';
 
 export { createSurveyLookupCache, toSurveyTool, type SurveyContext } from './survey-lookup.ts';
 export { STATE_DAYS, type Draft } from './survey-state.ts';
@@ -29,20 +29,25 @@ export type { StepOutcome, SubmitOutcome, SubmitResponse } from './survey-answer
 /** The check page's content, or the step still to answer. */
 export type CheckView = { draft: Draft; submission: string } | { draft: undefined; step: string };
 
-export function createSurveyService(
-  db: Db,
-  deps: {
-    submit: SubmitResponse;
-    guard: SurveyGuard;
-    now: () => Date;
-    cache?: SurveyLookupCache;
-    /** The survey secret (configuration): the browser's state is sealed under a key from it. */
-    secret: string;
-  },
-) {
-  const states = createSurveyStates(deps.secret, deps.now);
-  const resolve = createSurveyResolver(db, deps.now, deps.cache ?? createSurveyLookupCache(0));
-  const answers = createSurveyAnswers({ ...deps, states });
+export function createSurveyService({
+  db,
+  clock,
+  config,
+  ...deps
+}: Pick<ServiceContext, 'db' | 'clock'> & {
+  /** The survey secret: the browser's state is sealed under a key from it. */
+  config: Pick<ServiceConfig, 'surveySecret'>;
+  submit: SubmitResponse;
+  guard: SurveyGuard;
+  cache?: SurveyLookupCache;
+}) {
+  const states = createSurveyStates({ clock, config });
+  const resolve = createSurveyResolver({
+    db,
+    clock,
+    cache: deps.cache ?? createSurveyLookupCache(0),
+  });
+  const answers = createSurveyAnswers({ clock, ...deps, states });
 
   return {
     /** The survey a link names (the pages that need nothing else: thanks, not eligible). */

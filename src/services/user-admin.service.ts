@@ -13,7 +13,6 @@ import { compareThai } from '../i18n/format.ts';
 import { en } from '../i18n/en.ts';
 import { th } from '../i18n/th.ts';
 import { findAgency } from '../storage/agency.repository.ts';
-import type { Db } from '../storage/database.ts';
 import { loadReference } from '../storage/reference.repository.ts';
 import { deleteUserSessions, insertToken } from '../storage/session.repository.ts';
 import {
@@ -33,6 +32,7 @@ import { hashPassword } from './auth.service.ts';
 import { ForbiddenError, NotFoundError, ServiceError } from './errors.ts';
 import type { MailService } from './mail.service.ts';
 import { hashSecret, newSecret } from './secret.ts';
+import type { ServiceConfig, ServiceContext } from './service-options.ts';
 
 /** What the users pages and the CLI are given of an account: no password hash. */
 function summary({ passwordHash, ...u }: UserWithGrants): AccountSummary {
@@ -61,10 +61,15 @@ const publicUser = (u: UserRecord) => ({
   disabled: u.disabled,
 });
 
-export function createUserAdminService(
-  db: Db,
-  opts: { mail: MailService; publicUrl: string; now: () => Date },
-) {
+export function createUserAdminService({
+  db,
+  clock,
+  config,
+  mail,
+}: Pick<ServiceContext, 'db' | 'clock'> & {
+  config: Pick<ServiceConfig, 'publicUrl'>;
+  mail: MailService;
+}) {
   /** The scope must name something real: an agency in the register, a province in the list. */
   async function checkGrant(g: RoleGrant): Promise<RoleGrant> {
     const kind = scopeKind(g.role);
@@ -85,7 +90,7 @@ export function createUserAdminService(
 
   async function invitationMail(u: UserRecord): Promise<string> {
     const token = newSecret();
-    const t = opts.now();
+    const t = clock();
     await insertToken(db, {
       idHash: hashSecret(token),
       purpose: 'invitation',
@@ -93,8 +98,8 @@ export function createUserAdminService(
       createdAt: t,
       expiresAt: new Date(t.getTime() + INVITATION_TOKEN_MS),
     });
-    const link = `${opts.publicUrl}/invitation/${token}`;
-    await opts.mail.send({
+    const link = `${config.publicUrl}/invitation/${token}`;
+    await mail.send({
       to: u.email,
       subject: `${th.accounts.mail.inviteSubject} / ${en.accounts.mail.inviteSubject}`,
       text: `${th.accounts.mail.inviteBody(u.displayName, link)}\n\n---\n\n${en.accounts.mail.inviteBody(u.displayName, link)}`,
@@ -103,7 +108,7 @@ export function createUserAdminService(
     return link;
   }
 
-  return {
+  const users = {
     async list(actor: Actor): Promise<AccountSummary[]> {
       refuse(actor);
       const all = (await listUsers(db)).map(summary);
@@ -214,9 +219,10 @@ export function createUserAdminService(
       refuse(actor);
       const u = await findUserByEmail(db, normalizeEmail(email));
       if (!u) throw new NotFoundError(th.admin.errors.noSuchUser, en.admin.errors.noSuchUser);
-      await this.setDisabled(actor, u.id, true);
+      await users.setDisabled(actor, u.id, true);
     },
   };
+  return users;
 }
 
 export type UserAdminService = ReturnType<typeof createUserAdminService>;

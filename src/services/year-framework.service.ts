@@ -19,6 +19,7 @@ import { recordAudit } from './audit.service.ts';
 import { ForbiddenError, NotFoundError, ServiceError } from './errors.ts';
 import type { FrameworkService, FrameworkSummary } from './framework.service.ts';
 import type { AssessmentYear, YearService } from './year.service.ts';
+import type { ServiceContext } from './service-options.ts';
 
 export interface YearOverview {
   fiscalYear: number;
@@ -69,16 +70,16 @@ function describe(p: MoveProblem): { th: string; en: string } {
   }
 }
 
-export function createYearFrameworkService(
-  db: Db,
-  deps: {
-    years: YearService;
-    frameworks: Pick<FrameworkService, 'resolve' | 'list'>;
-    /** The one results service: a moved year is recomputed through it. */
-    computeYear: (fiscalYear: number) => Promise<{ agencies: number; scored: number }>;
-    onMoved?: () => void;
-  },
-) {
+export function createYearFrameworkService({
+  db,
+  ...deps
+}: Pick<ServiceContext, 'db'> & {
+  years: YearService;
+  frameworks: Pick<FrameworkService, 'resolve' | 'list'>;
+  /** The one results service: a moved year is recomputed through it. */
+  computeYear: (fiscalYear: number) => Promise<{ agencies: number; scored: number }>;
+  onMoved?: () => void;
+}) {
   const requireNacc = (actor: Actor) => {
     if (!isNacc(actor))
       throw new ForbiddenError(

@@ -3,7 +3,6 @@ import { isNacc } from '../domain/access.ts';
 import type { Actor } from '../domain/actor.ts';
 import { listFrameworks } from '../domain/framework/registry.ts';
 import type { Framework } from '../domain/framework/schema.ts';
-import type { Db } from '../storage/database.ts';
 import {
   findYear,
   insertYear,
@@ -13,6 +12,7 @@ import {
 } from '../storage/year.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import { ForbiddenError, NotFoundError, ServiceError } from './errors.ts';
+import type { ServiceContext } from './service-options.ts';
 
 export interface AssessmentYear extends YearRow {
   framework: Framework;
@@ -23,7 +23,10 @@ export interface FrameworkLookup {
   resolve(id: string): Promise<Framework | undefined>;
 }
 
-export function createYearService(db: Db, frameworks: FrameworkLookup) {
+export function createYearService({
+  db,
+  frameworks,
+}: Pick<ServiceContext, 'db'> & { frameworks: FrameworkLookup }) {
   const withFramework = async (y: YearRow): Promise<AssessmentYear> => {
     // Shipped, or stored by itas framework import (possibly by another process).
     const framework = await frameworks.resolve(y.frameworkId);
@@ -39,7 +42,7 @@ export function createYearService(db: Db, frameworks: FrameworkLookup) {
       );
   };
 
-  return {
+  const years = {
     async create(actor: Actor, fiscalYear: number, frameworkId: string): Promise<AssessmentYear> {
       requireNacc(actor);
       if (!Number.isInteger(fiscalYear) || fiscalYear < 2500 || fiscalYear > 2700)
@@ -97,10 +100,11 @@ export function createYearService(db: Db, frameworks: FrameworkLookup) {
 
     async setPublished(actor: Actor, fiscalYear: number, at: Date | null): Promise<void> {
       requireNacc(actor);
-      await this.require(fiscalYear);
+      await years.require(fiscalYear);
       await setYearPublished(db, fiscalYear, at);
     },
   };
+  return years;
 }
 
 export type YearService = ReturnType<typeof createYearService>;

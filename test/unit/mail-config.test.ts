@@ -28,8 +28,9 @@ describe('mail configuration', () => {
 });
 
 describe('mail service', () => {
+  const outboxOnly = { smtpUrl: null, mailFrom: 'Open ITAS <no-reply@localhost>' };
   it('keeps the message in the outbox when SMTP is not configured', async () => {
-    const mail = createMailService(t.db, { now: () => new Date() });
+    const mail = createMailService({ db: t.db, clock: () => new Date(), config: outboxOnly });
     const id = await mail.send({
       to: 'a@example.go.th',
       subject: 'ทดสอบ',
@@ -44,7 +45,11 @@ describe('mail service', () => {
 
   it('records a failed SMTP delivery instead of failing the request', async () => {
     // Port 9 on loopback: nothing listens, so the connection is refused at once.
-    const mail = createMailService(t.db, { smtpUrl: 'smtp://127.0.0.1:9', now: () => new Date() });
+    const mail = createMailService({
+      db: t.db,
+      clock: () => new Date(),
+      config: { ...outboxOnly, smtpUrl: 'smtp://127.0.0.1:9' },
+    });
     const id = await mail.send({ to: 'b@example.go.th', subject: 'ทดสอบ', text: 'x' });
     const m = await mail.get(SYSTEM_CLI, id);
     expect(m?.status).toBe('failed');

@@ -36,6 +36,8 @@ const limits = {
   burstThreshold: 5,
   trustProxy: false,
 };
+/** What the guard reads of the configuration: these limits, and the survey secret. */
+const config = { surveyLimits: limits, surveySecret: SECRET };
 const key: AdmitKey = { fiscalYear: 2563, agencyCode: 'T-PRV', tool: 'IIT', linkCode: 'abcd2345' };
 const iitAnswers = Object.fromEntries(
   answerColumns(framework, 'IIT').map((c, i) => [
@@ -58,8 +60,8 @@ describe('rate limits decided with the stored response', () => {
     const now = () => new Date('2026-06-01T03:00:00Z');
     // Two processes: each its own guard and its own batching response service.
     const processes = [0, 1].map(() => ({
-      guard: createSurveyGuard(t.db, limits, now, SECRET),
-      responses: createResponseService(t.db, s.years, { now }),
+      guard: createSurveyGuard({ db: t.db, clock: now, config }),
+      responses: createResponseService({ db: t.db, clock: now, years: s.years }),
     }));
     const results = await Promise.all(
       Array.from({ length: 12 }, async (_, i) => {
@@ -93,7 +95,7 @@ describe('rate limits decided with the stored response', () => {
 
   it('spends a single-use code once, even when two phones send it at the same moment', async () => {
     const now = () => new Date('2026-06-01T04:00:00Z');
-    const guard = createSurveyGuard(t.db, limits, now, SECRET);
+    const guard = createSurveyGuard({ db: t.db, clock: now, config });
     await insertAccessCodes(t.db, 2563, 'T-SAO2', [hashAccessCode('k7m2p9q4')]);
     const k = { ...key, agencyCode: 'T-SAO2', linkCode: 'sao2link' };
     const results = await Promise.all(
@@ -114,7 +116,7 @@ describe('rate limits decided with the stored response', () => {
 
 describe('recompute marks on submission', () => {
   it('a burst of answers for one agency leaves one mark, with no time, no count and no job', async () => {
-    const responses = createResponseService(t.db, s.years);
+    const responses = createResponseService({ db: t.db, clock: () => new Date(), years: s.years });
     const answers = Object.fromEntries(
       answerColumns(framework, 'EIT').map((c) => [
         c,

@@ -63,7 +63,11 @@ describe('rate limits with the default configuration', () => {
   it('lets 200 people from one office network answer within ten minutes, then stops a flood', async () => {
     let clock = new Date('2026-04-02T03:00:00Z');
     const limits = loadSurveyLimits({});
-    const guard = createSurveyGuard(t.db, limits, () => clock, SECRET);
+    const guard = createSurveyGuard({
+      db: t.db,
+      clock: () => clock,
+      config: { surveyLimits: limits, surveySecret: SECRET },
+    });
     const key = { fiscalYear: 2563, agencyCode: 'T-SAO1', tool: 'IIT', linkCode: 'abcdefghjk' };
     for (let i = 0; i < 200; i++) {
       clock = new Date(clock.getTime() + 2_900); // 200 people over ~9.7 minutes
@@ -88,7 +92,11 @@ describe('network keys', () => {
   const key = { fiscalYear: 2563, agencyCode: 'T-SAO2', tool: 'IIT', linkCode: 'bcdefghjkm' };
   it('are the same for one network within a window, and change with the window, the day and the secret', async () => {
     let clock = new Date('2026-04-02T03:00:00Z');
-    const guard = createSurveyGuard(t.db, loadSurveyLimits({}), () => clock, SECRET);
+    const guard = createSurveyGuard({
+      db: t.db,
+      clock: () => clock,
+      config: { surveyLimits: loadSurveyLimits({}), surveySecret: SECRET },
+    });
     const a = (await guard.ticket(key, '10.9.9.9')).network.bucket;
     expect(a).toMatch(/^[\w-]{22}$/);
     expect((await guard.ticket(key, '10.9.9.200')).network.bucket).toBe(a);
@@ -100,7 +108,11 @@ describe('network keys', () => {
     clock = new Date('2026-04-03T03:00:00Z');
     expect((await guard.ticket(key, '10.9.9.9')).network.bucket).not.toBe(a);
     clock = new Date('2026-04-02T03:00:00Z');
-    const other = createSurveyGuard(t.db, loadSurveyLimits({}), () => clock, `${SECRET}-other`);
+    const other = createSurveyGuard({
+      db: t.db,
+      clock: () => clock,
+      config: { surveyLimits: loadSurveyLimits({}), surveySecret: `${SECRET}-other` },
+    });
     expect((await other.ticket(key, '10.9.9.9')).network.bucket).not.toBe(a);
     expect((await guard.ticket(key, '10.9.9.9')).network.bucket).toBe(a);
   });

@@ -1,7 +1,6 @@
 // Administration of the surveys: the NACC's calendar, an agency's links, QR codes, posters,
 // headcounts and access codes, and the below-target list for provinces and the NACC.
 import { Hono, type Context } from 'hono';
-import { isNacc } from '../domain/access.ts';
 import { messagesFor } from '../i18n/format.ts';
 import { PROGRESS_SORTS, type ProgressSort } from '../services/sample-target.service.ts';
 import { surveyPath } from '../services/survey-link.service.ts';
@@ -12,7 +11,8 @@ import { SurveyTargetsPage } from '../views/pages/survey-targets.page.tsx';
 import { pageContext } from './page-context.ts';
 import type { AppEnv } from './context.ts';
 import { requireUser } from './session.ts';
-import { problemsToErrors, yearOf } from './survey-admin-shared.ts';
+import { askedYear, problemsToErrors } from './survey-admin-shared.ts';
+import type { Services } from '../services/container.ts';
 import { surveyCalendarRoutes } from './survey-calendar.routes.tsx';
 
 export const surveyAdminRoutes = new Hono<AppEnv>();
@@ -23,8 +23,12 @@ const origin = (c: Context<AppEnv>) => new URL(c.req.url).origin;
 
 // ---- One agency's survey links, targets and codes (its administrators) ----
 
-async function linksPage(
+type LinksPageModel = Awaited<ReturnType<Services['surveyAdmin']['linksPage']>>;
+
+/** Renders an agency's links page from the one model the service gives. */
+function renderLinksPage(
   c: Context<AppEnv>,
+  page: LinksPageModel,
   opts: {
     values?: Record<string, string>;
     errors?: FieldError[];
@@ -32,13 +36,7 @@ async function linksPage(
     issued?: string[];
   } = {},
 ) {
-  const actor = requireUser(c);
-  await c.get('services').surveyLinks.assertCanManage(actor, c.req.param('code') ?? '');
-  const year = await yearOf(c);
-  const s = c.get('services');
-  const code = c.req.param('code') ?? '';
-  const { agency, link, accessCodes } = await s.surveyLinks.linkFor(actor, year, code);
-  const { progress, anomalies } = await s.sampleTargets.forAgency(actor, year, code);
+  const { year, agency, link, accessCodes, progress, anomalies } = page;
   const t = c.get('t').surveys;
   const notice =
     c.req.query('done') === 'rotated'
@@ -76,48 +74,54 @@ async function linksPage(
   );
 }
 
-surveyAdminRoutes.get('/agencies/:code/survey', (c) => linksPage(c));
+const agencyCode = (c: Context<AppEnv>) => c.req.param('code') ?? '';
+
+surveyAdminRoutes.get('/agencies/:code/survey', async (c) => {
+  const actor = requireUser(c);
+  const page = await c.get('services').surveyAdmin.linksPage(actor, askedYear(c), agencyCode(c));
+  return renderLinksPage(c, page);
+});
 
 surveyAdminRoutes.post('/agencies/:code/survey/rotate', async (c) => {
   const actor = requireUser(c);
-  await c.get('services').surveyLinks.assertCanManage(actor, c.req.param('code') ?? '');
-  const year = await yearOf(c);
-  await c.get('services').surveyLinks.rotate(actor, year, c.req.param('code'));
+  const year = await c.get('services').surveyAdmin.rotate(actor, askedYear(c), agencyCode(c));
   return c.redirect(
-    `/agencies/${encodeURIComponent(c.req.param('code'))}/survey?year=${year}&done=rotated`,
+    `/agencies/${encodeURIComponent(agencyCode(c))}/survey?year=${year}&done=rotated`,
     303,
   );
 });
 
 surveyAdminRoutes.post('/agencies/:code/survey/targets', async (c) => {
   const actor = requireUser(c);
-  await c.get('services').surveyLinks.assertCanManage(actor, c.req.param('code') ?? '');
-  const year = await yearOf(c);
   const form = await c.req.parseBody();
   const values = {
     iit_population: typeof form.iit_population === 'string' ? form.iit_population : '',
     eit_population: typeof form.eit_population === 'string' ? form.eit_population : '',
   };
-  const r = await c.get('services').sampleTargets.setTargets(actor, year, c.req.param('code'), {
+  const r = await c.get('services').surveyAdmin.setTargets(actor, askedYear(c), agencyCode(c), {
     iit: values.iit_population,
     eit: values.eit_population,
   });
-  if (!r.ok) return linksPage(c, { values, errors: problemsToErrors(c, r.error), status: 422 });
+  if (!r.ok)
+    return renderLinksPage(c, r.page, {
+      values,
+      errors: problemsToErrors(c, r.error),
+      status: 422,
+    });
   return c.redirect(
-    `/agencies/${encodeURIComponent(c.req.param('code'))}/survey?year=${year}&done=saved`,
+    `/agencies/${encodeURIComponent(agencyCode(c))}/survey?year=${r.year}&done=saved`,
     303,
   );
 });
 
 surveyAdminRoutes.post('/agencies/:code/survey/access-codes', async (c) => {
   const actor = requireUser(c);
-  await c.get('services').surveyLinks.assertCanManage(actor, c.req.param('code') ?? '');
-  const year = await yearOf(c);
+  const s = c.get('services').surveyAdmin;
   const form = await c.req.parseBody();
   const raw = typeof form.count === 'string' ? form.count.trim() : '0';
   const count = Number(raw || '0');
   if (!Number.isInteger(count) || count < 0 || count > 5000)
-    return linksPage(c, {
+    return renderLinksPage(c, await s.linksPage(actor, askedYear(c), agencyCode(c)), {
       errors: [
         {
           field: 'count',
@@ -127,15 +131,16 @@ surveyAdminRoutes.post('/agencies/:code/survey/access-codes', async (c) => {
       status: 422,
     });
   // Codes are shown once, in this response (no redirect): only their hashes are stored.
-  const issued = await c
-    .get('services')
-    .surveyLinks.setAccessCodes(actor, year, c.req.param('code'), form.single_use === 'on', count);
+  const { issued, page } = await s.issueAccessCodes(
+    actor,
+    askedYear(c),
+    agencyCode(c),
+    form.single_use === 'on',
+    count,
+  );
   c.header('Cache-Control', 'no-store');
-  return linksPage(c, { issued });
+  return renderLinksPage(c, page, { issued });
 });
-
-const askedYear = (c: Context<AppEnv>) =>
-  c.req.query('year') === undefined ? undefined : Number(c.req.query('year'));
 
 surveyAdminRoutes.get('/agencies/:code/survey/qr/:file', async (c) => {
   const actor = requireUser(c);
@@ -171,27 +176,18 @@ surveyAdminRoutes.get('/agencies/:code/survey/poster/:tool', async (c) => {
 
 // ---- Below target: provinces and the NACC ----
 
-async function targetsData(c: Context<AppEnv>) {
-  const actor = requireUser(c, 'nacc_admin', 'province_officer');
-  const year = await yearOf(c);
-  const s = c.get('services');
-  const own = actor.grants.find((g) => g.role === 'province_officer')?.scope ?? '';
-  const asked = c.req.query('province') ?? '';
-  const province = isNacc(actor) ? asked : asked || own;
+/** The below-target list's query: a province (the NACC's choice) and a known sort. */
+function targetsQuery(c: Context<AppEnv>): { province: string; sort: ProgressSort } {
   const sortRaw = c.req.query('sort') ?? 'name';
   const sort = (PROGRESS_SORTS as readonly string[]).includes(sortRaw)
     ? (sortRaw as ProgressSort)
     : 'name';
-  const data = await s.sampleTargets.belowTarget(actor, year, {
-    ...(province ? { province } : {}),
-    sort,
-  });
-  const provinces = isNacc(actor) ? await s.reference.provinces() : [own];
-  return { year, province, sort, provinces, ...data };
+  return { province: c.req.query('province') ?? '', sort };
 }
 
 surveyAdminRoutes.get('/survey-targets', async (c) => {
-  const d = await targetsData(c);
+  const actor = requireUser(c, 'nacc_admin', 'province_officer');
+  const d = await c.get('services').surveyAdmin.belowTarget(actor, askedYear(c), targetsQuery(c));
   return c.html(
     <SurveyTargetsPage
       ctx={pageContext(c)}
@@ -206,8 +202,11 @@ surveyAdminRoutes.get('/survey-targets', async (c) => {
 });
 
 surveyAdminRoutes.get('/survey-targets.csv', async (c) => {
-  const d = await targetsData(c);
+  const actor = requireUser(c, 'nacc_admin', 'province_officer');
+  const { year, csv } = await c
+    .get('services')
+    .surveyAdmin.belowTargetCsv(actor, askedYear(c), targetsQuery(c));
   c.header('Content-Type', 'text/csv; charset=utf-8');
-  c.header('Content-Disposition', `attachment; filename="itas-below-target-${d.year}.csv"`);
-  return c.body(c.get('services').sampleTargets.toCsv(d.rows));
+  c.header('Content-Disposition', `attachment; filename="itas-below-target-${year}.csv"`);
+  return c.body(csv);
 });

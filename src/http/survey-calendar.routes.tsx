@@ -6,18 +6,20 @@ import { CalendarAdminPage } from '../views/pages/calendar-admin.page.tsx';
 import type { AppEnv } from './context.ts';
 import { pageContext } from './page-context.ts';
 import { requireUser } from './session.ts';
-import { problemsToErrors, yearOf } from './survey-admin-shared.ts';
+import { askedYear, problemsToErrors } from './survey-admin-shared.ts';
+import type { Services } from '../services/container.ts';
 
 export const surveyCalendarRoutes = new Hono<AppEnv>();
 
-async function calendarPage(
+type CalendarPageModel = Awaited<ReturnType<Services['surveyAdmin']['calendarPage']>>;
+
+function renderCalendarPage(
   c: Context<AppEnv>,
+  { year, years, calendar }: CalendarPageModel,
   values: Record<string, string>,
   errors: FieldError[],
   status: 200 | 422,
 ) {
-  const year = await yearOf(c);
-  const { calendar, years } = await c.get('services').calendar.overview(year);
   return c.html(
     <CalendarAdminPage
       ctx={pageContext(c)}
@@ -33,14 +35,14 @@ async function calendarPage(
 }
 
 surveyCalendarRoutes.get('/admin/calendar', async (c) => {
-  const actor = requireUser(c, 'nacc_admin');
-  void actor;
-  return calendarPage(c, {}, [], 200);
+  requireUser(c, 'nacc_admin');
+  const page = await c.get('services').surveyAdmin.calendarPage(askedYear(c));
+  return renderCalendarPage(c, page, {}, [], 200);
 });
 
 surveyCalendarRoutes.post('/admin/calendar', async (c) => {
   const actor = requireUser(c, 'nacc_admin');
-  const year = await yearOf(c);
+  const s = c.get('services').surveyAdmin;
   const form = await c.req.parseBody();
   const v = (k: string) => (typeof form[k] === 'string' ? form[k] : '');
   const values = {
@@ -56,15 +58,15 @@ surveyCalendarRoutes.post('/admin/calendar', async (c) => {
   const t = c.get('t').surveys.calendar;
   if (!from) errors.push({ field: 'from', message: t.fromInvalid });
   if (!to) errors.push({ field: 'to', message: t.toInvalid });
-  if (errors.length) return calendarPage(c, values, errors, 422);
-  const r = await c.get('services').calendar.setPhase(actor, {
-    fiscalYear: year,
+  if (errors.length)
+    return renderCalendarPage(c, await s.calendarPage(askedYear(c)), values, errors, 422);
+  const r = await s.setPhase(actor, askedYear(c), {
     phase: values.phase,
     opensOn: from!,
     closesOn: to!,
     agencyCode: values.agency,
     reason: values.reason,
   });
-  if (!r.ok) return calendarPage(c, values, problemsToErrors(c, r.error), 422);
-  return c.redirect(`/admin/calendar?year=${year}&saved=1`, 303);
+  if (!r.ok) return renderCalendarPage(c, r.page, values, problemsToErrors(c, r.error), 422);
+  return c.redirect(`/admin/calendar?year=${r.year}&saved=1`, 303);
 });

@@ -24,6 +24,7 @@ import { createPublicationService } from './publication.service.ts';
 import { createCalendarService } from './calendar.service.ts';
 import { createSampleTargetService } from './sample-target.service.ts';
 import { createSurveyGuard } from './survey-guard.service.ts';
+import { createSurveyAdminService } from './survey-admin.service.ts';
 import { createSurveyLinkService } from './survey-link.service.ts';
 import { createSurveyLookupCache, createSurveyService } from './survey.service.ts';
 import { createProvinceDriveService } from './province-drive.service.ts';
@@ -53,6 +54,9 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
   const sampleTargets = createSampleTargetService(db, clock, surveyLimits);
   const publication = createPublicationService({ ...ctx, results });
   const oitReview = createOitReviewService({ ...ctx, years });
+  const calendar = createCalendarService({ db, clock, onChange: () => surveyCache.clear() });
+  const surveyLinks = createSurveyLinkService({ db, clock, onChange: () => surveyCache.clear() });
+  const reference = createReferenceService(ctx);
   return {
     db,
     /** The one clock: routes and the app ask it for today, never `new Date()`. */
@@ -63,7 +67,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     trustProxy: config.trustProxy,
     agencies: createAgencyService(ctx),
     backup: createBackupService(ctx),
-    reference: createReferenceService(ctx),
+    reference,
     audit: createAuditService(ctx),
     mail,
     auth: createAuthService(db, {
@@ -86,8 +90,15 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
       onMoved: () => surveyCache.clear(),
     }),
     responses,
-    calendar: createCalendarService({ db, clock, onChange: () => surveyCache.clear() }),
-    surveyLinks: createSurveyLinkService({ db, clock, onChange: () => surveyCache.clear() }),
+    calendar,
+    surveyLinks,
+    /** The survey administration pages and actions, one call each. */
+    surveyAdmin: createSurveyAdminService({
+      links: surveyLinks,
+      sampleTargets,
+      calendar,
+      reference,
+    }),
     surveyGuard,
     surveys: createSurveyService({
       ...ctx,

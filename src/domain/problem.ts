@@ -3,9 +3,10 @@
 // keys checked against ProblemParams by the compiler) says it in Thai and English, in one place.
 import type { Text } from './framework/schema.ts';
 import type { ImportProblemParams } from './import-issue.ts';
+import type { OitProblemParams } from './oit/workflow.ts';
 
-/** Every code, with the parameters its message needs (a file's own: import-issue.ts). */
-export interface ProblemParams extends ImportProblemParams {
+/** Every code, with the parameters its message needs (a file's: import-issue.ts; OIT's: oit/workflow.ts). */
+export interface ProblemParams extends ImportProblemParams, OitProblemParams {
   // A survey's answers (the form, the API and the responses import: domain/submission.ts).
   answer_missing: { question: string };
   /** A form or API answer outside the item's values. */

@@ -12,6 +12,7 @@ import { pageContext } from './page-context.ts';
 import type { AppEnv } from './context.ts';
 import { requireUser } from './session.ts';
 import { Y, year, code, str, fieldErrors } from './oit-request.ts';
+import { problemText } from '../i18n/problem-text.ts';
 
 export const oitRoutes = new Hono<AppEnv>();
 
@@ -97,7 +98,11 @@ oitRoutes.post(`${Y}/agencies/:code/items`, async (c) => {
       );
     throw err;
   }
-  const errors = r.problems.map((p) => ({ field: p.field, message: th ? p.th : p.en }));
+  // Each message names its item: the page holds every item's form.
+  const errors = r.problems.map(({ item, problem }) => ({
+    field: problem.field,
+    message: `${item}: ${problemText(problem, c.get('lang'))}`,
+  }));
   if (auto) return c.json({ saved: r.saved, errors });
   if (errors.length)
     return agencyPage(c, errors, {

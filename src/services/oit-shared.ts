@@ -12,6 +12,7 @@ import {
   type OitProblem,
 } from '../domain/oit/workflow.ts';
 import { en } from '../i18n/en.ts';
+import { problemTexts } from '../i18n/problem-text.ts';
 import { th } from '../i18n/th.ts';
 import { findAgency } from '../storage/agency.repository.ts';
 import { loadCalendar } from '../storage/calendar.repository.ts';
@@ -35,24 +36,18 @@ export function stateError(action: OitAction): ServiceError {
   return new ServiceError(409, th.oit.errors.state[k], en.oit.errors.state[k]);
 }
 
-/** A form's problems, each with its field and both languages (422). */
+/** A form's problems (422), each on its field; the catalogue words them (the route, per language). */
 export class OitInputError extends ServiceError {
-  constructor(readonly problems: { field: string; th: string; en: string }[]) {
-    super(422, problems.map((p) => p.th).join(' · '), problems.map((p) => p.en).join(' · '));
+  constructor(readonly problems: OitProblem[]) {
+    const texts = problems.map(problemTexts);
+    super(422, texts.map((p) => p.th).join(' · '), texts.map((p) => p.en).join(' · '));
   }
 }
 
+/** The problems of one item's form (`prefix`: the item, so each field is the page's own). */
 export function inputError(problems: OitProblem[], prefix = ''): OitInputError {
-  const msg = (lang: typeof th.oit.errors | typeof en.oit.errors, p: OitProblem): string => {
-    const m = lang[p.code];
-    return typeof m === 'function' ? m(p.detail ?? '', p.line) : m;
-  };
   return new OitInputError(
-    problems.map((p) => ({
-      field: prefix ? `${prefix}-${p.field}` : p.field,
-      th: msg(th.oit.errors, p),
-      en: msg(en.oit.errors, p),
-    })),
+    problems.map((p) => ({ ...p, field: prefix ? `${prefix}-${p.field}` : p.field })),
   );
 }
 

@@ -120,11 +120,11 @@ export function createOitService({ db, clock, ...deps }: OitDeps) {
       fiscalYear: number,
       agencyCode: string,
       items: Record<string, Record<string, string>>,
-    ): Promise<{ saved: string[]; problems: { field: string; th: string; en: string }[] }> {
+    ): Promise<{ saved: string[]; problems: { item: string; problem: OitProblem }[] }> {
       const agency = await managed(actor, agencyCode);
       const { framework } = await deps.years.require(fiscalYear);
       await requireWindow(db, fiscalYear, 'oit-entry', agency.code, clock());
-      const problems: { field: string; th: string; en: string }[] = [];
+      const problems: { item: string; problem: OitProblem }[] = [];
       const valid: { item: string; value: OitAnswer }[] = [];
       for (const def of framework.oitItems) {
         const item = def.code;
@@ -133,8 +133,8 @@ export function createOitService({ db, clock, ...deps }: OitDeps) {
         const parsed = parseOitAnswer(raw, def);
         if (parsed.ok) valid.push({ item, value: parsed.value });
         else
-          for (const p of inputError(parsed.problems, item).problems)
-            problems.push({ field: p.field, th: `${item}: ${p.th}`, en: `${item}: ${p.en}` });
+          for (const problem of inputError(parsed.problems, item).problems)
+            problems.push({ item, problem });
       }
       if (valid.length === 0) return { saved: [], problems };
       const saved = await db.transaction().execute(async (tx) => {

@@ -201,7 +201,7 @@ describe('every text field is bounded before work is done', () => {
     expect(parseDispute(mb)).toMatchObject({ ok: false });
     expect(parseOitAnswer({ answer: 'has', urls: 'https://a.example '.repeat(60_000) })).toEqual({
       ok: false,
-      problems: [{ code: 'too_many_urls', field: 'urls' }],
+      problems: [{ code: 'oit_too_many_urls', field: 'urls', params: {} }],
     });
   });
 

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseOitAnswer } from '../../src/domain/oit/workflow.ts';
 import { inputError } from '../../src/services/oit-shared.ts';
+import { problemTexts } from '../../src/i18n/problem-text.ts';
 
 describe('OIT links typed by an agency', () => {
   it('accepts one link per line and several on a line separated by spaces', () => {
@@ -33,14 +34,14 @@ describe('OIT links typed by an agency', () => {
     if (r.ok) return;
     expect(r.problems).toEqual([
       {
-        code: 'url_invalid',
+        code: 'oit_url_invalid',
         field: 'urls',
-        line: 2,
-        detail: 'ดูได้ที่ https://www.lamphun.go.th/b ค่ะ',
+        params: { line: 2, url: 'ดูได้ที่ https://www.lamphun.go.th/b ค่ะ' },
       },
     ]);
-    const [p] = inputError(r.problems, 'O2').problems;
-    expect(p?.field).toBe('O2-urls');
+    const [problem] = inputError(r.problems, 'O2').problems;
+    expect(problem?.field).toBe('O2-urls');
+    const p = problem && problemTexts(problem);
     expect(p?.th).toContain('บรรทัดที่ 2');
     expect(p?.th).toContain('ดูได้ที่ https://www.lamphun.go.th/b ค่ะ');
     expect(p?.en).toMatch(/^Line 2: not a usable link/);
@@ -50,7 +51,7 @@ describe('OIT links typed by an agency', () => {
     const r = parseOitAnswer({ answer: 'has', urls: 'https://ok.example/\nftp://files.example/x' });
     expect(r).toMatchObject({
       ok: false,
-      problems: [{ code: 'url_not_http', line: 2, detail: 'ftp://files.example/x' }],
+      problems: [{ code: 'oit_url_not_http', params: { line: 2, url: 'ftp://files.example/x' } }],
     });
   });
 });

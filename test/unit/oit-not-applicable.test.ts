@@ -47,12 +47,12 @@ describe('the answer rule (pure)', () => {
     ).toMatchObject({ ok: true, value: { answer: 'not_applicable', urls: [] } });
     expect(parseOitAnswer({ answer: 'not_applicable', note: ' ' }, allowed)).toMatchObject({
       ok: false,
-      problems: [{ code: 'explanation_missing', field: 'note' }],
+      problems: [{ code: 'oit_explanation_missing', field: 'note' }],
     });
     for (const item of [{ code: 'O1' }, { code: 'O1', notApplicable: 'not_allowed' as const }])
       expect(parseOitAnswer({ answer: 'not_applicable', note: 'x' }, item)).toMatchObject({
         ok: false,
-        problems: [{ code: 'not_applicable_not_allowed', detail: 'O1' }],
+        problems: [{ code: 'oit_not_applicable_not_allowed', params: { item: 'O1' } }],
       });
   });
 

@@ -1,9 +1,10 @@
 // The OIT workflow as pure rules: agency states and their transitions, what an answer and a
-// review must contain, and how items group on screen. Messages are codes; services translate.
+// review must contain, and how items group on screen. Problems are codes; the catalogue words them.
 
 import type { Framework, OitItem } from '../framework/schema.ts';
 import { oitRollup, type OitRollup } from '../scoring/oit-rollup.ts';
 import { TEXT_LIMITS, longerThan } from '../text-limits.ts';
+import { bare, problem, type Problem } from '../problem.ts';
 
 /**
  * An agency's OIT state for a year (`oit_agency_states.status` and `oit_entries.status` hold
@@ -48,29 +49,25 @@ export function statusAfter(status: OitStatus, action: OitAction): OitStatus {
   return TRANSITIONS[action].to ?? status;
 }
 
-export type OitProblemCode =
-  | 'answer_missing'
-  | 'url_missing'
-  | 'url_invalid'
-  | 'url_not_http'
-  | 'too_many_urls'
-  | 'note_too_long'
-  | 'explanation_missing'
-  | 'not_applicable_not_allowed'
-  | 'score_invalid'
-  | 'comment_required'
-  | 'comment_too_long'
-  | 'dispute_required'
-  | 'dispute_too_long';
-
-export interface OitProblem {
-  code: OitProblemCode;
-  field: string;
-  /** The offending value, e.g. a URL, for the message. */
-  detail?: string;
-  /** The line of a multi-line field it is on (1-based), so the message can say where. */
-  line?: number;
+/** The codes of the OIT forms' problems (domain/problem.ts words them through the catalogue). */
+export interface OitProblemParams {
+  oit_answer_missing: Record<string, never>;
+  oit_url_missing: Record<string, never>;
+  /** `url`: the offending text; `line`: the line of the links field it is on (1-based). */
+  oit_url_invalid: { url: string; line?: number };
+  oit_url_not_http: { url: string; line?: number };
+  oit_too_many_urls: Record<string, never>;
+  oit_note_too_long: Record<string, never>;
+  oit_explanation_missing: Record<string, never>;
+  oit_not_applicable_not_allowed: { item: string };
+  review_score_invalid: Record<string, never>;
+  review_comment_required: Record<string, never>;
+  review_comment_too_long: Record<string, never>;
+  dispute_required: Record<string, never>;
+  dispute_too_long: Record<string, never>;
 }
+
+export type OitProblem = Problem<keyof OitProblemParams>;
 
 export const OIT_ANSWERS = ['has', 'has_not', 'not_applicable'] as const;
 export type OitAnswerValue = (typeof OIT_ANSWERS)[number];
@@ -123,37 +120,36 @@ export function parseOitAnswer(
 ): { ok: true; value: OitAnswer } | { ok: false; problems: OitProblem[] } {
   const problems: OitProblem[] = [];
   const answer = OIT_ANSWERS.find((a) => a === raw.answer);
-  if (!answer) problems.push({ code: 'answer_missing', field: 'answer' });
+  if (!answer) problems.push(bare('answer', 'oit_answer_missing'));
   if (answer === 'not_applicable' && !allowsNotApplicable(item))
-    problems.push({ code: 'not_applicable_not_allowed', field: 'answer', detail: item.code });
+    problems.push(problem('answer', 'oit_not_applicable_not_allowed', { item: item.code }));
   // Bounded before it is split: a megabyte of URLs is refused without parsing each one.
   const typed = raw.urls ?? '';
   const tooLong = longerThan(typed, TEXT_LIMITS.urls);
   const lines = tooLong ? [] : urlLines(typed);
   const urls = lines.flatMap((l) => l.urls);
-  if (urls.length > MAX_URLS || tooLong) problems.push({ code: 'too_many_urls', field: 'urls' });
+  if (urls.length > MAX_URLS || tooLong) problems.push(bare('urls', 'oit_too_many_urls'));
   for (const { line, urls: onLine } of lines) {
     for (const u of onLine) {
-      const detail = u.slice(0, 200);
+      const url = u.slice(0, 200);
       let parsed: URL | undefined;
       try {
         parsed = new URL(u);
       } catch {
-        problems.push({ code: 'url_invalid', field: 'urls', detail, line });
+        problems.push(problem('urls', 'oit_url_invalid', { url, line }));
         continue;
       }
       if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
-        problems.push({ code: 'url_not_http', field: 'urls', detail, line });
+        problems.push(problem('urls', 'oit_url_not_http', { url, line }));
       else if (u.length > MAX_TEXT)
-        problems.push({ code: 'url_invalid', field: 'urls', detail, line });
+        problems.push(problem('urls', 'oit_url_invalid', { url, line }));
     }
   }
   if (answer === 'has' && urls.length === 0 && !tooLong)
-    problems.push({ code: 'url_missing', field: 'urls' });
+    problems.push(bare('urls', 'oit_url_missing'));
   const note = (raw.note ?? '').trim();
-  if (longerThan(note, MAX_TEXT)) problems.push({ code: 'note_too_long', field: 'note' });
-  if (answer === 'not_applicable' && !note)
-    problems.push({ code: 'explanation_missing', field: 'note' });
+  if (longerThan(note, MAX_TEXT)) problems.push(bare('note', 'oit_note_too_long'));
+  if (answer === 'not_applicable' && !note) problems.push(bare('note', 'oit_explanation_missing'));
   if (problems.length > 0 || !answer) return { ok: false, problems };
   return { ok: true, value: { answer, urls, note: note || null } };
 }
@@ -170,10 +166,10 @@ export function parseOitReview(raw: {
 }): { ok: true; value: OitReview } | { ok: false; problems: OitProblem[] } {
   const problems: OitProblem[] = [];
   const score = raw.score === '100' ? 100 : raw.score === '0' ? 0 : undefined;
-  if (score === undefined) problems.push({ code: 'score_invalid', field: 'score' });
+  if (score === undefined) problems.push(bare('score', 'review_score_invalid'));
   const comment = (raw.comment ?? '').trim();
-  if (score === 0 && !comment) problems.push({ code: 'comment_required', field: 'comment' });
-  if (longerThan(comment, MAX_TEXT)) problems.push({ code: 'comment_too_long', field: 'comment' });
+  if (score === 0 && !comment) problems.push(bare('comment', 'review_comment_required'));
+  if (longerThan(comment, MAX_TEXT)) problems.push(bare('comment', 'review_comment_too_long'));
   if (problems.length > 0 || score === undefined) return { ok: false, problems };
   return { ok: true, value: { score, comment: comment || null } };
 }
@@ -183,9 +179,9 @@ export function parseDispute(
   raw: string | undefined,
 ): { ok: true; value: string } | { ok: false; problems: OitProblem[] } {
   const text = (raw ?? '').trim();
-  if (!text) return { ok: false, problems: [{ code: 'dispute_required', field: 'dispute' }] };
+  if (!text) return { ok: false, problems: [bare('dispute', 'dispute_required')] };
   if (longerThan(text, MAX_TEXT))
-    return { ok: false, problems: [{ code: 'dispute_too_long', field: 'dispute' }] };
+    return { ok: false, problems: [bare('dispute', 'dispute_too_long')] };
   return { ok: true, value: text };
 }
 

@@ -198,22 +198,6 @@ export const oit: Widen<typeof th> = {
     unresolved: (items: string) => `Disputed items not re-reviewed yet: ${items}`,
     notDisputed: (item: string) => `The agency did not dispute ${item}`,
     noDisputes: 'No explanation was written',
-    answer_missing: 'Choose whether the agency publishes this',
-    url_missing: 'Give at least one link when the answer is "published"',
-    explanation_missing: 'Write the explanation when the answer is "not applicable"',
-    not_applicable_not_allowed: (item: string) =>
-      `The year's framework does not allow item ${item} to be answered "not applicable"`,
-    url_invalid: (u: string, line?: number) =>
-      `${line ? `Line ${line}: ` : ''}not a usable link «${u}» (links only, one per line)`,
-    url_not_http: (u: string, line?: number) =>
-      `${line ? `Line ${line}: ` : ''}a link must start with https:// or http:// «${u}»`,
-    too_many_urls: 'At most 5 links',
-    note_too_long: 'The note is longer than 2,000 characters',
-    score_invalid: 'Choose a score of 0 or 100',
-    comment_required: 'A score of 0 needs a comment giving the reason',
-    comment_too_long: 'The comment is longer than 2,000 characters',
-    dispute_required: 'Write an explanation',
-    dispute_too_long: 'The explanation is longer than 2,000 characters',
   },
   landing: {
     title: 'My OIT work',

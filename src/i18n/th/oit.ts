@@ -190,22 +190,6 @@ export const oit = {
     unresolved: (items: string) => `ยังไม่ได้ตรวจทบทวนข้อที่ขอชี้แจง: ${items}`,
     notDisputed: (item: string) => `หน่วยงานไม่ได้ขอชี้แจงข้อ ${item}`,
     noDisputes: 'ยังไม่ได้เขียนคำชี้แจงข้อใด',
-    answer_missing: 'เลือกว่ามีหรือไม่มีข้อมูลนี้',
-    url_missing: 'ใส่ลิงก์อย่างน้อยหนึ่งลิงก์เมื่อตอบว่ามี',
-    explanation_missing: 'เขียนคำชี้แจงเมื่อตอบว่าไม่เกี่ยวข้อง',
-    not_applicable_not_allowed: (item: string) =>
-      `กรอบการประเมินของปีนี้ไม่อนุญาตให้ตอบข้อ ${item} ว่าไม่เกี่ยวข้อง`,
-    url_invalid: (u: string, line?: number) =>
-      `${line ? `บรรทัดที่ ${line}: ` : ''}ไม่ใช่ลิงก์ที่ใช้ได้ «${u}» (ใส่เฉพาะลิงก์ หนึ่งลิงก์ต่อบรรทัด)`,
-    url_not_http: (u: string, line?: number) =>
-      `${line ? `บรรทัดที่ ${line}: ` : ''}ลิงก์ต้องขึ้นต้นด้วย https:// หรือ http:// «${u}»`,
-    too_many_urls: 'ใส่ลิงก์ได้ไม่เกิน 5 ลิงก์',
-    note_too_long: 'คำอธิบายยาวเกิน 2,000 ตัวอักษร',
-    score_invalid: 'เลือกคะแนน 0 หรือ 100',
-    comment_required: 'ให้ 0 คะแนนต้องเขียนความเห็นบอกเหตุผล',
-    comment_too_long: 'ความเห็นยาวเกิน 2,000 ตัวอักษร',
-    dispute_required: 'เขียนคำชี้แจง',
-    dispute_too_long: 'คำชี้แจงยาวเกิน 2,000 ตัวอักษร',
   },
   landing: {
     title: 'งาน OIT ของฉัน',

@@ -6,6 +6,16 @@ import type { Lang } from '../i18n/types.ts';
 import type { Services } from '../services/container.ts';
 import type { PdfRenderer } from '../exports/pdf.ts';
 
+/** A request's form as read once by the input guard (form-body.ts). */
+export interface FormBody {
+  /** Every value of every field, in the order sent (a file's value is its name, never read). */
+  all: Map<string, (string | File)[]>;
+  /** One value per field, the last sent, as Hono's parseBody() gives it. */
+  last: Record<string, string | File>;
+  /** How many name=value pairs the body had. */
+  count: number;
+}
+
 export interface AppEnv {
   Variables: {
     lang: Lang;
@@ -20,6 +30,8 @@ export interface AppEnv {
     /** The CSRF token for forms rendered in this response. */
     csrfToken: string;
     secureHeadersNonce?: string;
+    /** The request's form, parsed once by the input guard (form-body.ts). */
+    form?: FormBody;
     /** The agency-report PDF renderer; absent when Chromium is not installed. */
     pdf?: PdfRenderer;
     /** How long a .pdf request waits for its render before answering 202 (ms). */

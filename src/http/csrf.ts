@@ -8,6 +8,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AppEnv } from './context.ts';
+import { isFormRequest, readForm } from './form-body.ts';
 import { secureCookies } from './cookies.ts';
 import { sessionToken } from './session.ts';
 
@@ -53,17 +54,14 @@ export const csrfProtection: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (fresh) return refuse(c);
 
   let sent = c.req.header('x-csrf-token');
-  if (!sent) {
-    const type = c.req.header('content-type') ?? '';
-    if (
-      type.startsWith('application/x-www-form-urlencoded') ||
-      type.startsWith('multipart/form-data')
-    ) {
-      // The input guard (app.tsx) has parsed the body already and refused it if unreadable;
-      // should it ever not have, an unreadable body is still a refusal here, not a 500.
-      const body: Record<string, unknown> = await c.req.parseBody().catch(() => ({}));
-      sent = typeof body._csrf === 'string' ? body._csrf : undefined;
-    }
+  if (!sent && isFormRequest(c)) {
+    // The input guard (app.tsx) has read the form already and refused it if unreadable; should
+    // it ever not have, an unreadable body is still a refusal here, not a 500.
+    const value = await readForm(c).then(
+      (form) => form.last._csrf,
+      () => undefined,
+    );
+    sent = typeof value === 'string' ? value : undefined;
   }
   if (!sent || !same(sent, token)) return refuse(c);
   return next();

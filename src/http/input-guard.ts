@@ -10,6 +10,7 @@ import { en } from '../i18n/en.ts';
 import { th, type Messages } from '../i18n/th.ts';
 import type { AppEnv } from './context.ts';
 import { limitBody } from './body-limit.ts';
+import { isFormRequest, readForm, type FormBody } from './form-body.ts';
 import { isClientAbort } from './client-abort.ts';
 import { renderRefusal } from './refusal.tsx';
 
@@ -100,31 +101,22 @@ function queryProblem(c: Context<AppEnv>): Problem | null {
   return null;
 }
 
-const isForm = (c: Context<AppEnv>) => {
-  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  return type === 'application/x-www-form-urlencoded' || type === 'multipart/form-data';
-};
-
 async function bodyProblem(c: Context<AppEnv>): Promise<Problem | null> {
-  let body: Record<string, string | File | (string | File)[]>;
+  let form: FormBody;
   try {
-    // Parsed once here with every value; later parseBody calls reuse the parsed form.
-    body = await c.req.parseBody({ all: true });
+    // Parsed once here with every value; the CSRF check and the routes reuse it (form-body.ts).
+    form = await readForm(c);
   } catch (err) {
     if (isClientAbort(err, c)) throw err; // nobody is waiting for an answer: app.tsx stays quiet
     return { kind: 'bad_body' };
   }
-  const entries = Object.entries(body);
-  if (entries.length > MAX_FIELDS) return { kind: 'too_many_fields' };
-  let count = 0;
-  for (const [name, value] of entries) {
-    for (const v of Array.isArray(value) ? value : [value]) {
-      if (++count > MAX_FIELDS) return { kind: 'too_many_fields' };
+  if (form.count > MAX_FIELDS) return { kind: 'too_many_fields' };
+  for (const [name, values] of form.all)
+    for (const v of values) {
       // No form of this app sends files: a file's name is still checked, its content never read.
       const p = check(name, typeof v === 'string' ? v : '');
       if (p) return p;
     }
-  }
   return null;
 }
 
@@ -148,7 +140,7 @@ const surveyLimit = limitOf(SURVEY_FORM_BODY_LIMIT);
 export const inputGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
   const early = pathProblem(c) ?? queryProblem(c);
   if (early) return refuse(c, early);
-  if (SAFE.has(c.req.method) || !isForm(c)) return next();
+  if (SAFE.has(c.req.method) || !isFormRequest(c)) return next();
   return (c.req.path.startsWith('/go/') ? surveyLimit : limit)(c, async () => {
     const p = await bodyProblem(c);
     if (p) {

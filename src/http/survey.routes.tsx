@@ -6,6 +6,7 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from './context.ts';
 import { clientAddress } from './client-address.ts';
+import { formFields } from './form-body.ts';
 import {
   dropState,
   header,
@@ -34,10 +35,8 @@ const tool = (c: Context<AppEnv>) => c.req.param('tool') ?? '';
 
 /** A form's text fields (files are never expected), without the CSRF token. */
 async function formInput(c: Context<AppEnv>): Promise<Record<string, string>> {
-  const form = await c.req.parseBody();
-  const input: Record<string, string> = {};
-  for (const [k, v] of Object.entries(form))
-    if (typeof v === 'string' && k !== '_csrf') input[k] = v;
+  const input = await formFields(c);
+  delete input._csrf;
   return input;
 }
 

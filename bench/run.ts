@@ -1,4 +1,4 @@
-// Runs one benchmark by name: npm run bench -- scoring | agencies | results | surveys | fuzz | compare. Never part of npm test.
+// Runs one benchmark by name: npm run bench -- scoring | agencies | results | surveys | fuzz | compare | form-costs. Never part of npm test.
 export {};
 
 const [benchName, ...args] = process.argv.slice(2);
@@ -10,6 +10,9 @@ const benches: Record<string, () => Promise<void>> = {
   surveys: async () => (await import('./surveys.ts')).runSurveysBench(),
   fuzz: async () => (await import('./fuzz.ts')).runFuzzBench(),
   compare: async () => (await import('./compare.ts')).runCompareBench(),
+  'form-costs': async () => {
+    await import('./form-costs.ts');
+  },
 };
 
 const run = benchName ? benches[benchName] : undefined;

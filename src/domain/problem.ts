@@ -57,6 +57,16 @@ export interface ProblemParams extends ImportProblemParams, OitProblemParams {
   extension_shortens: { opensOn: string; closesOn: string };
   // Sample targets.
   population_invalid: { tool: 'IIT' | 'EIT' };
+  // The survey API's envelope (http/survey-api.routes.ts): its headline and its body's fields.
+  api_cross_site: Record<string, never>;
+  api_media_type: Record<string, never>;
+  api_too_large: { kb: number };
+  api_not_json: Record<string, never>;
+  api_json_object: Record<string, never>;
+  api_submission_invalid: Record<string, never>;
+  /** A field of the wrong shape; `detail`: the schema's (English) words. */
+  api_field_invalid: { field: string; detail: string };
+  api_refused: Record<string, never>;
 }
 
 export type ProblemCode = keyof ProblemParams;

@@ -7,6 +7,7 @@ import { limitBody } from './body-limit.ts';
 import type { AppEnv } from './context.ts';
 import { openApiDocument } from './openapi.ts';
 import { clientAddress } from './client-address.ts';
+import { bare, problem, type Problem } from '../domain/problem.ts';
 import { problemTexts } from '../i18n/problem-text.ts';
 
 export const surveyApiRoutes = new Hono<AppEnv>();
@@ -21,23 +22,22 @@ const submission = z.object({
   access_code: z.string().max(64).optional(),
 });
 
-function problem(
-  code: string,
-  en: string,
-  th: string,
-  fields?: { field: string; en: string; th: string }[],
-) {
+/** The error envelope: a code, a headline and the body's fields, each in English and Thai. */
+function apiError(code: string, headline: Problem, fields?: readonly Problem[]) {
+  const words = (p: Problem) => {
+    const { th, en } = problemTexts(p);
+    return { message: en, message_th: th };
+  };
   return {
     error: {
       code,
-      message: en,
-      message_th: th,
-      ...(fields
-        ? { fields: fields.map((f) => ({ field: f.field, message: f.en, message_th: f.th })) }
-        : {}),
+      ...words(headline),
+      ...(fields ? { fields: fields.map((f) => ({ field: f.field, ...words(f) })) } : {}),
     },
   };
 }
+
+const BODY_LIMIT_KB = 64;
 
 /**
  * Refuses a post a browser made from another site's page (403): `Sec-Fetch-Site` says so in
@@ -54,15 +54,7 @@ const fromThisSiteOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
       foreign = true;
     }
   }
-  if (foreign)
-    return c.json(
-      problem(
-        'cross_site',
-        'Answers cannot be sent from another web site',
-        'ไม่รับคำตอบที่ส่งมาจากเว็บไซต์อื่น',
-      ),
-      403,
-    );
+  if (foreign) return c.json(apiError('cross_site', bare('', 'api_cross_site')), 403);
   await next();
 };
 
@@ -70,14 +62,7 @@ const fromThisSiteOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
 const jsonOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
   const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
   if (type !== 'application/json')
-    return c.json(
-      problem(
-        'unsupported_media_type',
-        'Send the answers as Content-Type: application/json',
-        'กรุณาส่งคำตอบในรูปแบบ Content-Type: application/json',
-      ),
-      415,
-    );
+    return c.json(apiError('unsupported_media_type', bare('', 'api_media_type')), 415);
   await next();
 };
 
@@ -85,8 +70,8 @@ surveyApiRoutes.post(
   '/api/v1/surveys/:code/:tool',
   fromThisSiteOnly,
   jsonOnly,
-  limitBody(64 * 1024, (c) =>
-    c.json(problem('too_large', 'The body is larger than 64 KB', 'ข้อมูลใหญ่เกิน 64 KB'), 413),
+  limitBody(BODY_LIMIT_KB * 1024, (c) =>
+    c.json(apiError('too_large', problem('', 'api_too_large', { kb: BODY_LIMIT_KB })), 413),
   ),
   async (c) => {
     let raw: unknown;
@@ -94,29 +79,19 @@ surveyApiRoutes.post(
       raw = await c.req.json();
     } catch {
       return c.json(
-        problem('invalid', 'The body is not JSON', 'ข้อมูลที่ส่งมาไม่ใช่ JSON', [
-          { field: 'body', en: 'Send a JSON object', th: 'ส่งเป็นออบเจ็กต์ JSON' },
-        ]),
+        apiError('invalid', bare('', 'api_not_json'), [bare('body', 'api_json_object')]),
         422,
       );
     }
     const parsed = submission.safeParse(raw);
     if (!parsed.success)
       return c.json(
-        problem(
+        apiError(
           'invalid',
-          'The submission is not valid',
-          'ข้อมูลที่ส่งมาไม่ถูกต้อง',
+          bare('', 'api_submission_invalid'),
           parsed.error.issues.map((i) => {
             const field = i.path.join('.') || 'body';
-            return {
-              field,
-              en: `${field}: ${i.message}`,
-              th:
-                field === 'response_id'
-                  ? 'response_id ต้องเป็น UUID แบบสุ่ม'
-                  : `${field}: รูปแบบข้อมูลไม่ถูกต้อง`,
-            };
+            return problem(field, 'api_field_invalid', { field, detail: i.message });
           }),
         ),
         422,
@@ -126,17 +101,14 @@ surveyApiRoutes.post(
       .surveys.submitApi(c.req.param('code'), c.req.param('tool'), parsed.data, clientAddress(c));
     // The same 201 for a replay; `created` says whether this very request stored the answer.
     if (r.ok) return c.json({ response_id: r.responseId, created: r.created }, 201);
-    const first = r.problems[0] && problemTexts(r.problems[0]);
     const status = { not_found: 404, closed: 409, invalid: 422, rate_limited: 429 } as const;
     const invalid = r.refused === 'invalid';
     if (r.refused === 'rate_limited') c.header('Retry-After', String(r.retryAfterSeconds ?? 60));
+    const headline = invalid
+      ? bare('', 'api_submission_invalid')
+      : (r.problems[0] ?? bare('', 'api_refused'));
     return c.json(
-      problem(
-        r.refused,
-        invalid ? 'The submission is not valid' : (first?.en ?? 'Refused'),
-        invalid ? 'ข้อมูลที่ส่งมาไม่ถูกต้อง' : (first?.th ?? 'ไม่สามารถดำเนินการได้'),
-        invalid ? r.problems.map((p) => ({ field: p.field, ...problemTexts(p) })) : undefined,
-      ),
+      apiError(r.refused, headline, invalid ? r.problems : undefined),
       status[r.refused],
     );
   },

@@ -50,4 +50,12 @@ export const problems: Widen<typeof th> = {
     `An extension must cover the general window (${p.opensOn} – ${p.closesOn}): start no later and end no sooner`,
   population_invalid: (p) =>
     `${p.tool === 'IIT' ? 'The eligible headcount' : 'The service population'} must be a whole number from 0 to 10,000,000`,
+  api_cross_site: () => 'Answers cannot be sent from another web site',
+  api_media_type: () => 'Send the answers as Content-Type: application/json',
+  api_too_large: (p) => `The body is larger than ${p.kb} KB`,
+  api_not_json: () => 'The body is not JSON',
+  api_json_object: () => 'Send a JSON object',
+  api_submission_invalid: () => 'The submission is not valid',
+  api_field_invalid: (p) => `${p.field}: ${p.detail}`,
+  api_refused: () => 'Refused',
 };

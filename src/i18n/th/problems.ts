@@ -59,4 +59,13 @@ export const problems = {
     `การขยายเวลาต้องครอบคลุมช่วงเวลาของทุกหน่วยงาน (${p.opensOn} – ${p.closesOn}): เริ่มไม่ช้ากว่าและสิ้นสุดไม่ก่อนช่วงนั้น`,
   population_invalid: (p: { tool: 'IIT' | 'EIT' }) =>
     `${p.tool === 'IIT' ? 'จำนวนบุคลากรที่มีสิทธิ์ตอบ' : 'จำนวนผู้รับบริการ'} ต้องเป็นจำนวนเต็มตั้งแต่ 0 ถึง 10,000,000`,
+  api_cross_site: () => 'ไม่รับคำตอบที่ส่งมาจากเว็บไซต์อื่น',
+  api_media_type: () => 'กรุณาส่งคำตอบในรูปแบบ Content-Type: application/json',
+  api_too_large: (p: { kb: number }) => `ข้อมูลใหญ่เกิน ${p.kb} KB`,
+  api_not_json: () => 'ข้อมูลที่ส่งมาไม่ใช่ JSON',
+  api_json_object: () => 'ส่งเป็นออบเจ็กต์ JSON',
+  api_submission_invalid: () => 'ข้อมูลที่ส่งมาไม่ถูกต้อง',
+  api_field_invalid: (p: { field: string; detail: string }) =>
+    p.field === 'response_id' ? 'response_id ต้องเป็น UUID แบบสุ่ม' : `${p.field}: รูปแบบข้อมูลไม่ถูกต้อง`,
+  api_refused: () => 'ไม่สามารถดำเนินการได้',
 } satisfies Catalogue;

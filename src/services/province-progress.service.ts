@@ -26,10 +26,14 @@ import * as drive from '../storage/province-drive.repository.ts';
 import * as progress from '../storage/province-progress.repository.ts';
 import { findYear } from '../storage/year.repository.ts';
 import type { ProvinceDriveService, Workspace } from './province-drive.service.ts';
+import type { ResultsService } from './results.service.ts';
+import type { YearResult } from '../storage/year-results.repository.ts';
 import { loadPublishedItemResults, type PublishedItemResults } from './published-item-results.ts';
 
 export interface ProgressDeps {
   drive: ProvinceDriveService;
+  /** Results (score cards, else imported published results) come from the one read model. */
+  results: Pick<ResultsService, 'publishedYearResults'>;
 }
 
 /** The year's own framework, shipped or imported; a year never created: the shipped one of its number. */
@@ -76,8 +80,8 @@ export function createProvinceProgressService(db: Db, deps: ProgressDeps) {
       drive.findCoordinators(db, w.fiscalYear, codes),
       drive.findMous(db, w.province, w.fiscalYear),
       progress.loadProgressFacts(db, w.fiscalYear, codes),
-      progress.loadYearResults(db, w.fiscalYear - 1, true),
-      year?.publishedAt ? progress.loadYearResults(db, w.fiscalYear, true) : Promise.resolve([]),
+      deps.results.publishedYearResults(w.fiscalYear - 1),
+      year?.publishedAt ? deps.results.publishedYearResults(w.fiscalYear) : Promise.resolve([]),
     ]);
     const oitTotal = fw ? oitItemCodes(fw).length : 0;
     const groups = await loadAgencyGroups(db, w.fiscalYear, codes);
@@ -124,7 +128,7 @@ export function createProvinceProgressService(db: Db, deps: ProgressDeps) {
     });
   }
 
-  function pick(results: progress.YearResult[], code: string) {
+  function pick(results: YearResult[], code: string) {
     const r = results.find((x) => x.agencyCode === code);
     return r ? { overall: r.overall, level: r.level } : null;
   }
@@ -141,7 +145,7 @@ export function createProvinceProgressService(db: Db, deps: ProgressDeps) {
       agencies.map((a) => a.code),
     );
     // Other agencies count only with published results (past or announced score cards).
-    const results = await progress.loadYearResults(db, lastYear, true);
+    const results = await deps.results.publishedYearResults(lastYear);
     return { fw, agencies, items, results, lastYear };
   }
 

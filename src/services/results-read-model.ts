@@ -33,6 +33,7 @@ import {
 } from '../storage/report.repository.ts';
 import { streamScoreCards, type CardFilter } from '../storage/score-card.repository.ts';
 import { listYears, type YearRow } from '../storage/year.repository.ts';
+import { loadYearResults } from '../storage/year-results.repository.ts';
 import type { AssessmentYear, YearService } from './year.service.ts';
 import type { ServiceContext } from './service-options.ts';
 
@@ -265,6 +266,8 @@ export function createResultsReadModel({
     },
 
     latestPublishedYear: (): Promise<number | undefined> => latestPublishedYear(db),
+    /** Every agency's published result of a year: its card once published, else the imported one. */
+    publishedYearResults: (fiscalYear: number) => loadYearResults(db, fiscalYear, true),
 
     /** Years the actor may read results of (published ones, or every year for the NACC). */
     visibleYears: async (actor: Actor): Promise<YearRow[]> => {

@@ -49,6 +49,7 @@ export function createResultsService({
     visibleYears: read.visibleYears,
     visibleYearResults: read.visibleYearResults,
     latestPublishedYear: read.latestPublishedYear,
+    publishedYearResults: read.publishedYearResults,
     year: read.year,
 
     /** Every agency's export object (docs/formats.md), a page at a time: memory stays flat. */

@@ -57,6 +57,10 @@ export interface ProblemParams extends ImportProblemParams, OitProblemParams {
   extension_shortens: { opensOn: string; closesOn: string };
   // Sample targets.
   population_invalid: { tool: 'IIT' | 'EIT' };
+  // Refusals of the survey links' administration (services/survey-link.service.ts).
+  links_manage_forbidden: Record<string, never>;
+  links_create_all_forbidden: Record<string, never>;
+  links_list_forbidden: Record<string, never>;
   // The survey API's envelope (http/survey-api.routes.ts): its headline and its body's fields.
   api_cross_site: Record<string, never>;
   api_media_type: Record<string, never>;

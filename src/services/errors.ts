@@ -1,4 +1,7 @@
 // Errors services throw for expected refusals; routes map them to 403 / 404 / 409 / 422.
+import type { Problem } from '../domain/problem.ts';
+import { problemTexts } from '../i18n/problem-text.ts';
+
 export class ServiceError extends Error {
   constructor(
     readonly status: 403 | 404 | 409 | 422 | 429,
@@ -20,5 +23,16 @@ export class ForbiddenError extends ServiceError {
 export class NotFoundError extends ServiceError {
   constructor(th: string, en: string) {
     super(404, th, en);
+  }
+}
+
+/** A refusal said by code: the i18n catalogue words it, so the routes get both languages. */
+export class Refusal extends ServiceError {
+  constructor(
+    status: ServiceError['status'],
+    readonly problem: Problem,
+  ) {
+    const { th, en } = problemTexts(problem);
+    super(status, th, en, problem.field || undefined);
   }
 }

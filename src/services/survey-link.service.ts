@@ -25,7 +25,8 @@ import {
   type LinkRow,
 } from '../storage/survey-link.repository.ts';
 import { recordAudit } from './audit.service.ts';
-import { ForbiddenError, NotFoundError } from './errors.ts';
+import { bare, problem } from '../domain/problem.ts';
+import { NotFoundError, Refusal } from './errors.ts';
 import { hashAccessCode } from './survey-guard.service.ts';
 import { toSurveyTool } from './survey-lookup.ts';
 
@@ -49,12 +50,8 @@ export function createSurveyLinkService({
 }) {
   async function managedAgency(actor: Actor, agencyCode: string): Promise<Agency> {
     const agency = await findAgency(db, agencyCode);
-    if (!agency) throw new NotFoundError(`ไม่พบหน่วยงานรหัส ${agencyCode}`, `No agency ${agencyCode}`);
-    if (!canManageAgency(actor, agency))
-      throw new ForbiddenError(
-        'เฉพาะผู้ดูแลของหน่วยงานนี้เท่านั้นที่จัดการลิงก์แบบวัดได้',
-        "Only this agency's administrators may manage its survey links",
-      );
+    if (!agency) throw new Refusal(404, problem('', 'agency_unknown', { code: agencyCode }));
+    if (!canManageAgency(actor, agency)) throw new Refusal(403, bare('', 'links_manage_forbidden'));
     return agency;
   }
 
@@ -223,22 +220,14 @@ export function createSurveyLinkService({
 
     /** Creates the missing links of every agency (NACC or the CLI): for mail-merge and the demo. */
     async ensureAll(actor: Actor, fiscalYear: number, province?: string): Promise<number> {
-      if (!isNacc(actor))
-        throw new ForbiddenError(
-          'สร้างลิงก์ของทุกหน่วยงานได้เฉพาะ สำนักงาน ป.ป.ช.',
-          'Only the NACC may create every agency’s links',
-        );
+      if (!isNacc(actor)) throw new Refusal(403, bare('', 'links_create_all_forbidden'));
       const missing = await agencyCodesWithoutLink(db, fiscalYear, province);
       for (const code of missing) await put(fiscalYear, code);
       return missing.length;
     },
 
     async list(actor: Actor, fiscalYear: number) {
-      if (!isNacc(actor))
-        throw new ForbiddenError(
-          'รายการลิงก์ทั้งหมดเป็นของ สำนักงาน ป.ป.ช.',
-          'Only the NACC may list every link',
-        );
+      if (!isNacc(actor)) throw new Refusal(403, bare('', 'links_list_forbidden'));
       return listLinks(db, fiscalYear);
     },
   };

@@ -50,6 +50,9 @@ export const problems: Widen<typeof th> = {
     `An extension must cover the general window (${p.opensOn} – ${p.closesOn}): start no later and end no sooner`,
   population_invalid: (p) =>
     `${p.tool === 'IIT' ? 'The eligible headcount' : 'The service population'} must be a whole number from 0 to 10,000,000`,
+  links_manage_forbidden: () => "Only this agency's administrators may manage its survey links",
+  links_create_all_forbidden: () => 'Only the NACC may create every agency’s links',
+  links_list_forbidden: () => 'Only the NACC may list every link',
   api_cross_site: () => 'Answers cannot be sent from another web site',
   api_media_type: () => 'Send the answers as Content-Type: application/json',
   api_too_large: (p) => `The body is larger than ${p.kb} KB`,

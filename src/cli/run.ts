@@ -8,6 +8,7 @@ import { createServices, type Services } from '../services/container.ts';
 import { ServiceError } from '../services/errors.ts';
 import { en } from '../i18n/en.ts';
 import { th } from '../i18n/th.ts';
+import type { Db } from '../storage/database.ts';
 import { DatabaseInUse } from '../storage/pglite-lock.ts';
 import { UsageError, type CliContext, type Command } from './command.ts';
 import { commands } from './commands.ts';
@@ -55,22 +56,26 @@ export async function runCli(
     throw e;
   }
   const log = createLogger({ logLevel: config.logLevelSet ? config.logLevel : 'warn' });
-  let opened: Services | undefined;
+  // The database this run opened (none when the caller gave services): closed at the end.
+  let opened: { db: Db; services: Services } | undefined;
+  const open = async () => {
+    const db = await openReadyDatabase(config, log);
+    const services = createServices(db, {
+      publicUrl: config.publicUrl,
+      smtpUrl: config.smtpUrl,
+      mailFrom: config.mailFrom,
+      secretKey: config.secretKey,
+      trustProxy: config.trustProxy,
+      surveyLimits: loadSurveyLimits(),
+    });
+    return { db, services };
+  };
   const ctx: CliContext = {
     config,
     log,
     out: io.out,
     err: io.err,
-    services: async () =>
-      given.services ??
-      (opened ??= createServices(await openReadyDatabase(config, log), {
-        publicUrl: config.publicUrl,
-        smtpUrl: config.smtpUrl,
-        mailFrom: config.mailFrom,
-        secretKey: config.secretKey,
-        trustProxy: config.trustProxy,
-        surveyLimits: loadSurveyLimits(),
-      })),
+    services: async () => given.services ?? (opened ??= await open()).services,
   };
   try {
     return await match.run(args, ctx);

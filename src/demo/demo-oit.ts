@@ -19,7 +19,7 @@ function answers(website: string | null, items: string[]) {
   }));
 }
 
-export async function loadDemoOit(services: Services, now: Date = new Date()): Promise<void> {
+export async function loadDemoOit(services: Services, now: Date = services.clock()): Promise<void> {
   await services.oitAdmin.recordImportedStates(DEMO, 2563);
   const year =
     (await services.years.find(YEAR)) ?? (await services.years.create(DEMO, YEAR, 'ita-2563'));

@@ -15,7 +15,10 @@ export function fiscalYearOf(day: string): number {
   return (y ?? 0) + 543 + ((m ?? 0) >= 10 ? 1 : 0);
 }
 
-export async function loadDemoSurveys(services: Services, now = new Date()): Promise<number> {
+export async function loadDemoSurveys(
+  services: Services,
+  now: Date = services.clock(),
+): Promise<number> {
   const today = thaiDay(now);
   let year = await services.calendar.latestYear();
   if (year === undefined) {

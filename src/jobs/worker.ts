@@ -182,7 +182,7 @@ export function startWorker(services: Services, log: Logger, opts: WorkerOptions
       let ran = 0;
       try {
         // Once a day (and at start): yesterday's answers rewritten together (ADR 0007).
-        const today = thaiDay(new Date());
+        const today = thaiDay(services.clock());
         if (today !== resealed) {
           resealed = today;
           const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000);

@@ -58,7 +58,6 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
   const surveyLinks = createSurveyLinkService({ db, clock, onChange: () => surveyCache.clear() });
   const reference = createReferenceService(ctx);
   return {
-    db,
     /** The one clock: routes and the app ask it for today, never `new Date()`. */
     clock,
     /** The address people reach the site at (links in mail; https → Secure cookies). */

@@ -7,6 +7,7 @@ import { getFramework } from '../../src/domain/framework/registry.ts';
 import { answerColumns } from '../../src/domain/framework/helpers.ts';
 import { subItemOf } from '../../src/domain/framework/helpers.ts';
 import type { Services } from '../../src/services/container.ts';
+import type { Db } from '../../src/storage/database.ts';
 
 export const YEAR = 2569;
 
@@ -62,8 +63,8 @@ export function demographicsFor(tool: 'IIT' | 'EIT'): Record<string, string> {
 }
 
 /** The exact number of stored responses (the agency's page shows it only in coarse steps). */
-export async function respondentCount(services: Services, agencyCode: string, tool: 'IIT' | 'EIT') {
-  const r = await services.db
+export async function respondentCount(db: Db, agencyCode: string, tool: 'IIT' | 'EIT') {
+  const r = await db
     .selectFrom('responses')
     .select((s) => s.fn.countAll<number>().as('n'))
     .where('fiscal_year', '=', YEAR)

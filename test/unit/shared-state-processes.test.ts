@@ -67,11 +67,7 @@ describe.skipIf(!onPostgres)(
       ]);
       // Work for the worker: each agency has one OIT URL to check. The URL is on loopback, which
       // the production checker refuses without connecting, and each run records one row per URL.
-      const rows = await services.db
-        .selectFrom('agencies')
-        .select('code')
-        .orderBy('code')
-        .execute();
+      const rows = await t.db.selectFrom('agencies').select('code').orderBy('code').execute();
       agencies = rows.map((r) => r.code).slice(0, 30);
       await saveOitVersions(
         t.db,

@@ -182,7 +182,7 @@ describe('small numbers on the agency’s page', () => {
       const count = /data-count="EIT">\s*([^<]*)</.exec(html)![1]!.trim();
       return { html, count };
     };
-    const exact = await respondentCount(t.services, '51-PRV', 'EIT');
+    const exact = await respondentCount(t.db, '51-PRV', 'EIT');
     const shown = (await page()).count;
     // Answers one by one up to the next multiple of ten: the page never moves by one.
     const toNext = 10 - (exact % 10);
@@ -226,8 +226,8 @@ describe('small numbers on the agency’s page', () => {
           })
         ).status,
       ).toBe(201);
-    while ((await respondentCount(t.services, '51-PRV', 'EIT')) % 10 !== 0) await send();
-    const base = await respondentCount(t.services, '51-PRV', 'EIT');
+    while ((await respondentCount(t.db, '51-PRV', 'EIT')) % 10 !== 0) await send();
+    const base = await respondentCount(t.db, '51-PRV', 'EIT');
     // A population whose minimum (10 %) is three more answers than there are now.
     const minimum = Math.max(33, base + 3);
     const before = (await t.services.sampleTargets.forAgency(SYSTEM_CLI, YEAR, '51-PRV')).progress;

@@ -36,7 +36,7 @@ const post = (path: string, body: unknown) =>
 
 describe('POST /api/v1/surveys/{code}/{tool}', () => {
   it('stores a response (201); a replay gets the same 201 with created: false and stores nothing', async () => {
-    const before = await respondentCount(t.services, '51-PRV', 'EIT');
+    const before = await respondentCount(t.db, '51-PRV', 'EIT');
     const body = {
       response_id: randomUUID(),
       answers: fullAnswers('EIT'),
@@ -49,7 +49,7 @@ describe('POST /api/v1/surveys/{code}/{tool}', () => {
     const again = await post(`/api/v1/surveys/${code}/eit`, body);
     expect(again.status).toBe(201);
     expect(await again.json()).toEqual({ response_id: body.response_id, created: false });
-    expect(await respondentCount(t.services, '51-PRV', 'EIT')).toBe(before + 1);
+    expect(await respondentCount(t.db, '51-PRV', 'EIT')).toBe(before + 1);
   });
 
   it('sets no cookie and sends security headers with a CSP that allows nothing', async () => {
@@ -140,7 +140,7 @@ describe('POST /api/v1/surveys/{code}/{tool}', () => {
       });
     expect(last!.status).toBe(429);
     expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(await respondentCount(t.services, '51-TM-01', 'EIT')).toBe(CODE_MAX);
+    expect(await respondentCount(t.db, '51-TM-01', 'EIT')).toBe(CODE_MAX);
     // Identical answer sets and one column for everything were flagged, and nothing was deleted.
     const { anomalies } = await t.services.sampleTargets.forAgency(SYSTEM_CLI, YEAR, '51-TM-01');
     const kinds = Object.fromEntries(anomalies.map((a) => [a.kind, a.occurrences]));

@@ -47,7 +47,7 @@ describe('a survey in English', () => {
       expect(res.status).toBe(200);
       expect(await thaiIn(res, name)).toEqual([]);
 
-      const before = await respondentCount(t.services, '51-PRV', tool);
+      const before = await respondentCount(t.db, '51-PRV', tool);
       const answers = fullAnswers(tool);
       for (const step of ctx.steps) {
         const page = await b.get(`${base}/${step}`);
@@ -74,7 +74,7 @@ describe('a survey in English', () => {
       expect(done.status).toBe(303);
       const thanks = await b.get(done.headers.get('location')!);
       expect(await thaiIn(thanks, name)).toEqual([]);
-      expect(await respondentCount(t.services, '51-PRV', tool)).toBe(before + 1);
+      expect(await respondentCount(t.db, '51-PRV', tool)).toBe(before + 1);
     },
   );
 });

@@ -73,22 +73,22 @@ describe('the start page carries the whole survey', () => {
 
 describe('POST /go/{tool}/{code}/send', () => {
   it('stores an IIT in one POST, thanks, and a second send of the same form stores nothing more', async () => {
-    const before = await respondentCount(t.services, '51-PRV', 'IIT');
+    const before = await respondentCount(t.db, '51-PRV', 'IIT');
     const b = browserFor(t.app);
     const submission = submissionOf(await startPage(b, 'iit'));
     const res = await b.post(`/go/iit/${code}/send`, { ...wholeForm('IIT'), submission });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`/go/iit/${code}/thanks`);
     await t.services.responses.settled();
-    expect(await respondentCount(t.services, '51-PRV', 'IIT')).toBe(before + 1);
+    expect(await respondentCount(t.db, '51-PRV', 'IIT')).toBe(before + 1);
     expect(b.jar.get('itas_answered')).toContain(`iit-${code}`);
     const again = await b.post(`/go/iit/${code}/send`, { ...wholeForm('IIT'), submission });
     expect(again.status).toBe(303);
-    expect(await respondentCount(t.services, '51-PRV', 'IIT')).toBe(before + 1);
+    expect(await respondentCount(t.db, '51-PRV', 'IIT')).toBe(before + 1);
   });
 
   it('stores an EIT, and drops a step-by-step state the browser still carried', async () => {
-    const before = await respondentCount(t.services, '51-PRV', 'EIT');
+    const before = await respondentCount(t.db, '51-PRV', 'EIT');
     const b = browserFor(t.app);
     await b.post(`/go/eit/${code}/about`, demographicsFor('EIT'));
     expect(b.jar.has('itas_survey')).toBe(true);
@@ -96,11 +96,11 @@ describe('POST /go/{tool}/{code}/send', () => {
     const res = await b.post(`/go/eit/${code}/send`, { ...wholeForm('EIT'), submission });
     expect(res.status).toBe(303);
     expect(b.jar.has('itas_survey')).toBe(false);
-    expect(await respondentCount(t.services, '51-PRV', 'EIT')).toBe(before + 1);
+    expect(await respondentCount(t.db, '51-PRV', 'EIT')).toBe(before + 1);
   });
 
   it('refuses a send without the right CSRF token (403) and stores nothing', async () => {
-    const before = await respondentCount(t.services, '51-PRV', 'IIT');
+    const before = await respondentCount(t.db, '51-PRV', 'IIT');
     const b = browserFor(t.app);
     await startPage(b, 'iit');
     const body = new URLSearchParams({ ...wholeForm('IIT'), _csrf: 'x'.repeat(43) }).toString();
@@ -113,11 +113,11 @@ describe('POST /go/{tool}/{code}/send', () => {
       },
     });
     expect(res.status).toBe(403);
-    expect(await respondentCount(t.services, '51-PRV', 'IIT')).toBe(before);
+    expect(await respondentCount(t.db, '51-PRV', 'IIT')).toBe(before);
   });
 
   it('answers 422 naming the question, on its step, with everything typed kept', async () => {
-    const before = await respondentCount(t.services, '51-PRV', 'IIT');
+    const before = await respondentCount(t.db, '51-PRV', 'IIT');
     const b = browserFor(t.app);
     const submission = submissionOf(await startPage(b, 'iit'));
     const answers = fullAnswers('IIT');
@@ -141,7 +141,7 @@ describe('POST /go/{tool}/{code}/send', () => {
     expect(html).toMatch(/id="page-2"[\s\S]*class="form-group form-group--error" id="I7_1-group"/);
     expect(html).toMatch(new RegExp(`name="I2.1" value="${answers['I2.1']}" checked`));
     expect(html).toMatch(/name="eligible" value="yes" checked/);
-    expect(await respondentCount(t.services, '51-PRV', 'IIT')).toBe(before);
+    expect(await respondentCount(t.db, '51-PRV', 'IIT')).toBe(before);
   });
 
   it('refuses an unknown question like the API does', async () => {
@@ -153,13 +153,13 @@ describe('POST /go/{tool}/{code}/send', () => {
   });
 
   it('sends the ineligible to their page and stores nothing', async () => {
-    const before = await respondentCount(t.services, '51-PRV', 'IIT');
+    const before = await respondentCount(t.db, '51-PRV', 'IIT');
     const b = browserFor(t.app);
     await startPage(b, 'iit');
     const res = await b.post(`/go/iit/${code}/send`, { eligible: 'no' });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`/go/iit/${code}/not-eligible`);
-    expect(await respondentCount(t.services, '51-PRV', 'IIT')).toBe(before);
+    expect(await respondentCount(t.db, '51-PRV', 'IIT')).toBe(before);
   });
 
   it('refuses a body over the survey form limit with 413', async () => {
@@ -174,7 +174,7 @@ describe('POST /go/{tool}/{code}/send', () => {
 
   it('is the same refusal as every step outside the window (409), and stores nothing', async () => {
     const other = await linkCode(t.services, '51-PAO');
-    const before = await respondentCount(t.services, '51-PAO', 'EIT');
+    const before = await respondentCount(t.db, '51-PAO', 'EIT');
     const b = browserFor(t.app);
     const submission = submissionOf(await startPage(b, 'eit', other));
     await setSurveyWindow(t.services, 'eit', 'shut');
@@ -187,14 +187,14 @@ describe('POST /go/{tool}/{code}/send', () => {
     } finally {
       await setSurveyWindow(t.services, 'eit', 'open');
     }
-    expect(await respondentCount(t.services, '51-PAO', 'EIT')).toBe(before);
+    expect(await respondentCount(t.db, '51-PAO', 'EIT')).toBe(before);
   });
 
   it('asks for the single-use code, names a wrong one on the eligibility step, takes a right one', async () => {
     const agency = '51-PAO';
     const c = await linkCode(t.services, agency);
     const [right] = await t.services.surveyLinks.setAccessCodes(SYSTEM_CLI, YEAR, agency, true, 1);
-    const before = await respondentCount(t.services, agency, 'IIT');
+    const before = await respondentCount(t.db, agency, 'IIT');
     const b = browserFor(t.app);
     const submission = submissionOf(await startPage(b, 'iit', c));
     const missing = await b.post(`/go/iit/${c}/send`, { ...wholeForm('IIT'), submission });
@@ -216,7 +216,7 @@ describe('POST /go/{tool}/{code}/send', () => {
       submission,
     });
     expect(ok.status).toBe(303);
-    expect(await respondentCount(t.services, agency, 'IIT')).toBe(before + 1);
+    expect(await respondentCount(t.db, agency, 'IIT')).toBe(before + 1);
     await t.services.surveyLinks.setAccessCodes(SYSTEM_CLI, YEAR, agency, false, 0);
   });
 });

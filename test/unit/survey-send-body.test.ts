@@ -22,7 +22,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const count = () => respondentCount(t.services, '51-PRV', 'IIT');
+const count = () => respondentCount(t.db, '51-PRV', 'IIT');
 
 /** A fresh respondent: the start page's CSRF cookie and sealed id. */
 async function respondent() {

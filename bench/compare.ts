@@ -414,7 +414,7 @@ const targetDdl = [
 ];
 
 const RESET = [
-  `truncate responses, answer_counts, respondent_counts, score_cards, recompute_marks`,
+  `truncate responses, pending_counts, answer_counts, respondent_counts, score_cards, recompute_marks`,
   `truncate ${TARGET}`,
 ];
 

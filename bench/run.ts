@@ -1,4 +1,4 @@
-// Runs one benchmark by name: npm run bench -- scoring | agencies | results | surveys | fuzz | compare | form-costs. Never part of npm test.
+// Runs one benchmark by name: npm run bench -- scoring | agencies | results | surveys | fuzz | compare | form-costs | recompute. Never part of npm test.
 export {};
 
 const [benchName, ...args] = process.argv.slice(2);
@@ -13,6 +13,7 @@ const benches: Record<string, () => Promise<void>> = {
   'form-costs': async () => {
     await import('./form-costs.ts');
   },
+  recompute: async () => (await import('./recompute.ts')).runRecomputeBench(),
 };
 
 const run = benchName ? benches[benchName] : undefined;

@@ -44,6 +44,9 @@ export function registerBuiltInJobs(): void {
   registerMouLinkCheckJob();
 }
 
+/** How long a recompute of marked agencies waits for a recount that holds their year. */
+const RECOUNT_WAIT_MS = 2000;
+
 /**
  * Recomputes the agencies marked by new answers (ADR 0007), one transaction per year. Marks of a
  * year that fails go back, to be tried in a later round. Returns how many marks were taken.
@@ -58,7 +61,9 @@ export async function recomputeMarked(services: Services, log: Logger): Promise<
     byYear.set(m.fiscalYear, [...(byYear.get(m.fiscalYear) ?? []), m.agencyCode]);
   for (const [year, codes] of byYear) {
     try {
-      await services.results.recomputeAgencies(year, codes);
+      // A national recount (import, compute) holds the year's counts: rather than stall the
+      // other jobs behind it, give up after a moment and try these marks in a later round.
+      await services.results.recomputeAgencies(year, codes, { lockTimeoutMs: RECOUNT_WAIT_MS });
     } catch (e) {
       log.warn(
         { year, agencies: codes.length, err: String(e) },

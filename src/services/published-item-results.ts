@@ -6,6 +6,7 @@ import { isNacc } from '../domain/access.ts';
 import { answerColumns } from '../domain/framework/helpers.ts';
 import type { Db } from '../storage/database.ts';
 import { saveOitVersions } from '../storage/oit.repository.ts';
+import { lockYearCounts } from '../storage/pending-counts.repository.ts';
 import { hasResponses } from '../storage/province-progress.repository.ts';
 import {
   insertResponses,
@@ -78,7 +79,8 @@ export async function loadPublishedItemResults(
   return db.transaction().execute(async (tx) => {
     if (await hasResponses(tx, fiscalYear, agencyCode)) return false;
     for (let i = 0; i < responses.length; i += 5000)
-      await insertResponses(tx, responses.slice(i, i + 5000));
+      await insertResponses(tx, responses.slice(i, i + 5000), { recounted: true });
+    await lockYearCounts(tx, fiscalYear, { shared: true });
     await recountAgencies(tx, fiscalYear, [agencyCode]);
     await saveOitVersions(
       tx,

@@ -1,5 +1,6 @@
-// The write side of results: score cards are made here and only here — recount an agency's
-// answers from `responses` in SQL, score them with its confirmed OIT, store the card.
+// The write side of results: score cards are made here and only here — bring an agency's counts
+// up to its responses (new answers added, ADR 0023; or a recount from `responses`), score them
+// with its confirmed OIT, store the card.
 import type { Framework } from '../domain/framework/schema.ts';
 import { scoreAgency } from '../domain/scoring/score.ts';
 import type { ScoreCard } from '../domain/scoring/types.ts';
@@ -13,6 +14,7 @@ import {
   type AgencyCounts,
 } from '../storage/response.repository.ts';
 import { readCounts } from '../storage/response-recount.ts';
+import { applyPendingCounts, lockYearCounts } from '../storage/pending-counts.repository.ts';
 import { upsertScoreCards } from '../storage/score-card.repository.ts';
 import { loadScoreInputs } from './score-inputs.ts';
 import type { YearService } from './year.service.ts';
@@ -42,10 +44,19 @@ export function createResultsCompute({
   db,
   years,
 }: Pick<ServiceContext, 'db'> & { years: YearService }) {
-  /** The one way a card is made: recount from responses, then score with confirmed OIT. */
-  function recountAndScore(fiscalYear: number, framework: Framework, codes: string[]) {
+  /**
+   * The recompute after new answers: add the agencies' pending answers to their counts (a cost
+   * that follows the new answers, not the agency's size), then score with confirmed OIT.
+   */
+  function addAndScore(
+    fiscalYear: number,
+    framework: Framework,
+    codes: string[],
+    lockTimeoutMs?: number,
+  ) {
     return db.transaction().execute(async (tx) => {
-      await recountAgencies(tx, fiscalYear, codes);
+      await lockYearCounts(tx, fiscalYear, { timeoutMs: lockTimeoutMs });
+      await applyPendingCounts(tx, fiscalYear, codes);
       return scoreAndStore(tx, fiscalYear, framework, codes);
     });
   }
@@ -59,6 +70,7 @@ export function createResultsCompute({
    */
   function checkAndScore(fiscalYear: number, framework: Framework, codes: string[]) {
     return db.transaction().execute(async (tx) => {
+      await lockYearCounts(tx, fiscalYear, { shared: true });
       // One read of the range's responses, each agency's answers as one text; the range may
       // hold agencies outside the batch: only the batch's codes count.
       const fresh = await readCounts(tx, fiscalYear, codes[0]!, codes.at(-1)!, new Set(codes));
@@ -75,16 +87,23 @@ export function createResultsCompute({
   }
 
   /**
-   * Recounts these agencies' answers from `responses` and stores their cards, in one
-   * transaction: what the recompute job runs, and what the demo or an import may call to have
-   * cards at once.
+   * Brings these agencies' counts up to their responses and stores their cards, in one
+   * transaction: what the worker runs after new answers, and what the demo or an import may
+   * call to have cards at once. `lockTimeoutMs`: fail rather than wait longer for a recount
+   * that holds the year (the worker puts its marks back and tries again).
    */
   async function recomputeAgencies(
     fiscalYear: number,
     agencyCodes: string[],
+    opts: { lockTimeoutMs?: number } = {},
   ): Promise<ScoreCard[]> {
     const y = await years.require(fiscalYear);
-    return recountAndScore(fiscalYear, y.framework, [...new Set(agencyCodes)].sort());
+    return addAndScore(
+      fiscalYear,
+      y.framework,
+      [...new Set(agencyCodes)].sort(),
+      opts.lockTimeoutMs,
+    );
   }
 
   return {
@@ -103,6 +122,12 @@ export function createResultsCompute({
       onProgress?: (done: number, total: number) => void,
     ): Promise<{ agencies: number; scored: number }> {
       const y = await years.require(fiscalYear);
+      // Answers still pending are added first (alone: the increments take the lock alone), so
+      // the batches below find stored counts = every response of the year.
+      await db.transaction().execute(async (tx) => {
+        await lockYearCounts(tx, fiscalYear);
+        await applyPendingCounts(tx, fiscalYear, null);
+      });
       await analyzeCountTables(db);
       const codes = await agenciesWithData(db, fiscalYear);
       let scored = 0;

@@ -100,11 +100,11 @@ async function insertInBatches(db: Db, write: RowWriter): Promise<number> {
     await write(async (row) => {
       batch.push(row);
       if (batch.length >= 5000) {
-        inserted += (await insertResponses(tx, batch)).size;
+        inserted += (await insertResponses(tx, batch, { recounted: true })).size;
         batch = [];
       }
     });
-    if (batch.length) inserted += (await insertResponses(tx, batch)).size;
+    if (batch.length) inserted += (await insertResponses(tx, batch, { recounted: true })).size;
     return inserted;
   });
 }

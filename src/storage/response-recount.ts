@@ -4,6 +4,7 @@
 // SQL unnest of every answer was the import's largest cost).
 import { sql } from 'kysely';
 import { hasRawSession, rawSession, sessionDb, type Db, type RawSession } from './database.ts';
+import { lockYearCounts } from './pending-counts.repository.ts';
 import { recountAgencies, type AgencyCounts } from './response.repository.ts';
 
 /** Agencies per read: one range of the index (fiscal_year, agency_code, tool). */
@@ -70,8 +71,8 @@ export function tallyAnswers(
 
 /**
  * The counts of the agencies whose codes run from `first` to `last` (the database's order), from
- * one read of their responses, as `recountAgencies` would store them. `only`: keep these agencies
- * alone (a range may hold others).
+ * one read of their responses, as `recountAgencies` would store them (responses not pending,
+ * ADR 0023). `only`: keep these agencies alone (a range may hold others).
  */
 export async function readCounts(
   db: Db,
@@ -83,8 +84,9 @@ export async function readCounts(
   const { rows } = await sql<{ agency_code: string; tool: 'IIT' | 'EIT'; n: number; a: string }>`
     select agency_code, tool, count(*)::int as n,
       string_agg(array_to_string(answers, ',', ''), ';') as a
-    from responses
+    from responses r
     where fiscal_year = ${fiscalYear} and agency_code between ${first} and ${last}
+      and not exists (select from pending_counts p where p.response_id = r.response_id)
     group by agency_code, tool`.execute(db);
   const out = new Map<string, AgencyCounts>();
   for (const r of rows)
@@ -137,7 +139,8 @@ async function writeCounts(
 
 /**
  * Recounts these agencies from their responses in one transaction, a range of codes per read,
- * and runs `also` in the same transaction (the import's recompute marks). The database's order
+ * and runs `also` in the same transaction (the import's recompute marks). Holds the year's count
+ * lock shared: compute batches may recount other agencies meanwhile, increments wait. The database's order
  * of the codes is asked once, so ranges follow its collation.
  */
 export async function recountMany(
@@ -150,6 +153,7 @@ export async function recountMany(
   if (wanted.length === 0) return;
   if (!hasRawSession(db)) {
     await db.transaction().execute(async (tx) => {
+      await lockYearCounts(tx, fiscalYear, { shared: true });
       await recountAgencies(tx, fiscalYear, wanted);
       await also(tx);
     });
@@ -164,6 +168,7 @@ export async function recountMany(
   try {
     const tx = sessionDb(s);
     await s.query('begin');
+    await lockYearCounts(tx, fiscalYear, { shared: true });
     for (let i = 0; i < codes.length; i += RANGE) {
       const part = codes.slice(i, i + RANGE);
       const counts = await readCounts(tx, fiscalYear, part[0]!, part.at(-1)!, only);

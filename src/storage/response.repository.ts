@@ -36,14 +36,24 @@ export function shuffled<T>(rows: readonly T[]): T[] {
  * other table (ADR 0007), and ids already stored are skipped (idempotent). The rows go in a
  * random order, so their place on disk says nothing about which arrived first within the batch.
  * Unnest of column arrays: 5,000 rows cost a handful of parameters, not 50,000.
+ *
+ * Each new response's id also goes to `pending_counts` in the same statement (ADR 0023): the
+ * recompute adds those answers to the counts and deletes the rows, so stored counts always equal
+ * the counts of responses not pending. `recounted`: the caller recounts these agencies itself
+ * (an import, the demo's history), so nothing is left pending.
  * Returns the ids this call stored.
  */
-export async function insertResponses(db: Db, rows: readonly ResponseRow[]): Promise<Set<string>> {
+export async function insertResponses(
+  db: Db,
+  rows: readonly ResponseRow[],
+  opts: { recounted?: boolean } = {},
+): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
   const list = shuffled(rows);
   const col = <T>(f: (r: ResponseRow) => T) => list.map(f);
+  const pending = opts.recounted !== true;
   const { rows: out } = await sql<{ response_id: string }>`${prepared('insert_responses')}
-    insert into responses (response_id, fiscal_year, agency_code, tool, answers,
+    with stored as (insert into responses (response_id, fiscal_year, agency_code, tool, answers,
       gender, age_band, education, contact_type, submitted_on)
     select r.id, r.fy, r.agency, r.tool, r.answers::smallint[],
       r.gender, r.age_band, r.education, r.contact_type, r.submitted_on::date
@@ -55,7 +65,10 @@ export async function insertResponses(db: Db, rows: readonly ResponseRow[]): Pro
       ${col((r) => r.submittedOn)}::text[])
       as r(id, fy, agency, tool, answers, gender, age_band, education, contact_type, submitted_on)
     on conflict (response_id) do nothing
-    returning response_id`.execute(db);
+    returning response_id, fiscal_year, agency_code),
+    pending as (insert into pending_counts (response_id, fiscal_year, agency_code)
+      select response_id, fiscal_year, agency_code from stored where ${pending})
+    select response_id from stored`.execute(db);
   return new Set(out.map((r) => r.response_id));
 }
 
@@ -80,8 +93,10 @@ export async function resealDay(db: Db, day: string): Promise<number> {
 }
 
 /**
- * Recounts answers and respondents of these agencies only, from their responses: a new response
+ * Recounts answers and respondents of these agencies only, from their responses not pending
+ * (ADR 0023: pending ones are added by the recompute that deletes their rows): a new response
  * never rescans the year. Rows of items no longer answered disappear (delete, then insert).
+ * The caller holds the year's count lock (pending-counts.repository.ts).
  */
 export async function recountAgencies(
   db: Db,
@@ -98,14 +113,16 @@ export async function recountAgencies(
     from responses r, unnest(r.answers) with ordinality as u(a, ord)
     where r.fiscal_year = ${fiscalYear} and r.agency_code = any(${agencyCodes}::text[])
       and u.a is not null
+      and not exists (select from pending_counts p where p.response_id = r.response_id)
     group by r.fiscal_year, r.agency_code, r.tool, u.ord
     on conflict (fiscal_year, agency_code, tool, item) do update
       set c1 = excluded.c1, c2 = excluded.c2, c3 = excluded.c3, c4 = excluded.c4`.execute(db);
   await sql`delete from respondent_counts
     where fiscal_year = ${fiscalYear} and agency_code = any(${agencyCodes}::text[])`.execute(db);
   await sql`insert into respondent_counts (fiscal_year, agency_code, tool, n)
-    select fiscal_year, agency_code, tool, count(*)::int from responses
+    select fiscal_year, agency_code, tool, count(*)::int from responses r
     where fiscal_year = ${fiscalYear} and agency_code = any(${agencyCodes}::text[])
+      and not exists (select from pending_counts p where p.response_id = r.response_id)
     group by fiscal_year, agency_code, tool
     on conflict (fiscal_year, agency_code, tool) do update set n = excluded.n`.execute(db);
 }

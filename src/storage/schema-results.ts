@@ -54,6 +54,17 @@ export interface AnswerCountTable {
   c4: number;
 }
 
+/**
+ * A response stored but not yet in the counts (ADR 0023): written by the survey path's insert in
+ * the response's own statement, deleted by the recompute that adds its answers. Holds nothing
+ * but the response's own id, year and agency.
+ */
+export interface PendingCountTable {
+  response_id: string;
+  fiscal_year: number;
+  agency_code: string;
+}
+
 export interface RespondentCountTable {
   fiscal_year: number;
   agency_code: string;

@@ -21,6 +21,7 @@ import type {
   ResponseTable,
   AnswerCountTable,
   RespondentCountTable,
+  PendingCountTable,
   JobTable,
   OitEntryTable,
   ScoreCardTable,
@@ -78,6 +79,7 @@ export interface Database {
   responses: ResponseTable;
   answer_counts: AnswerCountTable;
   respondent_counts: RespondentCountTable;
+  pending_counts: PendingCountTable;
   jobs: JobTable;
   oit_entries: OitEntryTable;
   score_cards: ScoreCardTable;

@@ -1,0 +1,215 @@
+// Counts kept by increments (issue 17.5, ADR 0023): a new answer is pending until the recompute
+// adds it; stored counts always equal the counts of the responses not pending, so a recompute,
+// a recount and `itas compute` agree whatever order they run in, and a recompute's cost follows
+// the new answers, not the agency's size (bench: `npm run bench -- recompute`).
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServices, type Services } from '../../src/services/container.ts';
+import { openDatabase, type Db } from '../../src/storage/database.ts';
+import {
+  applyPendingCounts,
+  countPending,
+  lockYearCounts,
+} from '../../src/storage/pending-counts.repository.ts';
+import { recountMany } from '../../src/storage/response-recount.ts';
+import {
+  insertResponses,
+  recountAgencies,
+  type ResponseRow,
+} from '../../src/storage/response.repository.ts';
+import { createTestDb, type TestDb } from '../helpers/db.ts';
+import { setUpYear } from '../helpers/results-fixtures.ts';
+
+let t: TestDb;
+let services: Services;
+let codes: string[];
+beforeAll(async () => {
+  t = await createTestDb();
+  services = createServices(t.db);
+  await setUpYear(services);
+  const { rows } = await sql<{ code: string }>`select code from agencies order by code`.execute(
+    t.db,
+  );
+  codes = rows.map((r) => r.code).slice(0, 4);
+});
+afterAll(() => t.close());
+
+const counts = async (db: Db = t.db) => ({
+  answers: (
+    await sql`select agency_code, tool, item, c1, c2, c3, c4 from answer_counts
+      where fiscal_year = 2563 order by 1, 2, 3`.execute(db)
+  ).rows,
+  respondents: (
+    await sql`select agency_code, tool, n from respondent_counts
+      where fiscal_year = 2563 order by 1, 2`.execute(db)
+  ).rows,
+});
+
+let seed = 11;
+const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+const someRows = (n: number, agencies = codes): ResponseRow[] =>
+  Array.from({ length: n }, () => {
+    const tool = rnd() < 0.5 ? ('IIT' as const) : ('EIT' as const);
+    return {
+      responseId: randomUUID(),
+      fiscalYear: 2563,
+      agencyCode: agencies[Math.floor(rnd() * agencies.length)]!,
+      tool,
+      answers: Array.from({ length: tool === 'IIT' ? 30 : 12 }, () =>
+        rnd() < 0.2 ? null : 1 + Math.floor(rnd() * 4),
+      ),
+      gender: null,
+      ageBand: null,
+      education: null,
+      contactType: null,
+      submittedOn: null,
+    };
+  });
+
+/** The counts a full recount of every response gives (nothing pending), without changing any. */
+async function fullRecount(): Promise<Awaited<ReturnType<typeof counts>>> {
+  let out!: Awaited<ReturnType<typeof counts>>;
+  await t.db
+    .transaction()
+    .execute(async (tx) => {
+      await sql`delete from pending_counts`.execute(tx);
+      await recountAgencies(tx, 2563, codes);
+      out = await counts(tx);
+      throw new Rollback();
+    })
+    .catch((e: unknown) => {
+      if (!(e instanceof Rollback)) throw e;
+    });
+  return out;
+}
+class Rollback extends Error {}
+
+describe('counts kept by increments', () => {
+  it('a new answer is pending: a recount leaves it out, the recompute adds it once', async () => {
+    await insertResponses(t.db, someRows(60), { recounted: true });
+    await recountMany(t.db, 2563, codes);
+    const before = await counts();
+    expect(before.respondents.length).toBeGreaterThan(0);
+
+    await insertResponses(t.db, someRows(25));
+    expect(await countPending(t.db, 2563)).toBe(25);
+    // A recount of the same agencies does not count the pending answers twice later.
+    await recountMany(t.db, 2563, codes);
+    expect(await counts()).toEqual(before);
+
+    const want = await fullRecount();
+    expect(want).not.toEqual(before);
+    await services.results.recomputeAgencies(2563, codes);
+    expect(await countPending(t.db, 2563)).toBe(0);
+    expect(await counts()).toEqual(want);
+    // Again: nothing left to add, nothing added twice.
+    await services.results.recomputeAgencies(2563, codes);
+    expect(await counts()).toEqual(want);
+  });
+
+  it('the recompute adds only the agencies it was asked for; compute adds the rest', async () => {
+    const rows = someRows(30);
+    await insertResponses(t.db, rows);
+    const want = await fullRecount();
+    await services.results.recomputeAgencies(2563, [codes[0]!]);
+    const left = rows.filter((r) => r.agencyCode !== codes[0]).length;
+    expect(await countPending(t.db, 2563)).toBe(left);
+    await services.results.computeYear(2563);
+    expect(await countPending(t.db, 2563)).toBe(0);
+    expect(await counts()).toEqual(want);
+  });
+
+  it('cards follow the counts: the respondents an agency’s card shows include new answers', async () => {
+    const agency = codes[1]!;
+    const rows = someRows(12, [agency]);
+    await insertResponses(t.db, rows);
+    const [card] = await services.results.recomputeAgencies(2563, [agency]);
+    const { rows: n } = await sql<{ n: number }>`
+      select count(*)::int as n from responses
+      where fiscal_year = 2563 and agency_code = ${agency}`.execute(t.db);
+    expect(card!.respondents.IIT + card!.respondents.EIT).toBe(n[0]!.n);
+  });
+
+  it('a pending row holds the response’s own id, year and agency, nothing else', async () => {
+    const { rows } = await sql<{ column_name: string }>`
+      select column_name from information_schema.columns
+      where table_schema = current_schema() and table_name = 'pending_counts'
+      order by column_name`.execute(t.db);
+    expect(rows.map((r) => r.column_name)).toEqual(['agency_code', 'fiscal_year', 'response_id']);
+  });
+});
+
+describe.runIf(process.env.DATABASE_URL?.startsWith('postgres'))(
+  'a second process holding the year (PostgreSQL)',
+  () => {
+    it('the worker’s recompute gives up after its wait, and adds everything once free', async () => {
+      const other = await openDatabase({ kind: 'postgres', url: t.url! }, { poolSize: 1 });
+      try {
+        await insertResponses(t.db, someRows(10));
+        const want = await fullRecount();
+        let release!: () => void;
+        const held = new Promise<void>((r) => (release = r));
+        let locked!: () => void;
+        const isLocked = new Promise<void>((r) => (locked = r));
+        // An import's recount in another process holds the year's counts.
+        const recount = other.transaction().execute(async (tx) => {
+          await lockYearCounts(tx, 2563, { shared: true });
+          locked();
+          await held;
+        });
+        await isLocked;
+        await expect(
+          services.results.recomputeAgencies(2563, codes, { lockTimeoutMs: 200 }),
+        ).rejects.toThrow(/lock/i);
+        expect(await countPending(t.db, 2563)).toBe(10);
+        release();
+        await recount;
+        await services.results.recomputeAgencies(2563, codes, { lockTimeoutMs: 200 });
+        expect(await countPending(t.db, 2563)).toBe(0);
+        expect(await counts()).toEqual(want);
+      } finally {
+        await other.destroy();
+      }
+    });
+
+    it('answers stored while the increments run are neither lost nor counted twice', async () => {
+      const want0 = await counts();
+      expect(want0.respondents.length).toBeGreaterThan(0);
+      const other = await openDatabase({ kind: 'postgres', url: t.url! }, { poolSize: 4 });
+      try {
+        let stop = false;
+        const writer = (async () => {
+          let n = 0;
+          while (!stop && n < 40) {
+            await insertResponses(other, someRows(5));
+            n++;
+          }
+        })();
+        const adder = (async () => {
+          for (let i = 0; i < 15; i++) {
+            await services.results.recomputeAgencies(2563, codes);
+            await services.results.computeYear(2563);
+          }
+        })();
+        await adder;
+        stop = true;
+        await writer;
+        await services.results.recomputeAgencies(2563, codes);
+        expect(await countPending(t.db, 2563)).toBe(0);
+        expect(await counts()).toEqual(await fullRecount());
+      } finally {
+        await other.destroy();
+      }
+    });
+  },
+);
+
+describe('the database shape', () => {
+  it('applying nothing is harmless', async () => {
+    await t.db.transaction().execute(async (tx) => {
+      await lockYearCounts(tx, 2563);
+      expect(await applyPendingCounts(tx, 2563, [])).toBe(0);
+    });
+  });
+});

@@ -1,7 +1,8 @@
 // The one serializer of the summaries (docs/formats.md "Summary per agency type — export"): the
 // summary page's downloads, `itas export summary` and the API's figures come from the same
-// Summary objects of the results read model. JSON rows are those objects (fractions 0–1, full
-// precision); CSV and XLSX show shares in per cent and every score as its published figure.
+// Summary objects of the results read model. JSON rows are those objects with snake_case names
+// like every exchange format (summaryJson; fractions 0–1, full precision); CSV and XLSX show
+// shares in per cent and every score as its published figure.
 import type { Framework } from '../domain/framework/schema.ts';
 import type { Summary, TypeSummary } from '../domain/scoring/rollups.ts';
 import type { StreamTable } from './stream-export.ts';
@@ -14,6 +15,35 @@ export const summaryRows = (national: Summary, byType: TypeSummary[]): TypeSumma
   { type: ALL_TYPES, ...national },
   ...byType,
 ];
+
+/** A summary as JSON (the API, the CLI and the page's download): the file formats' names. */
+export interface SummaryJson {
+  type?: string;
+  agencies: number;
+  assessed: number;
+  respondents: { IIT: number; EIT: number };
+  mean_overall: number | null;
+  indicator_means: Record<string, number | null>;
+  levels: Summary['levels'];
+  passing: Summary['passing'];
+  meets_national_target: boolean;
+  below_minimum: number;
+}
+
+export function summaryJson(s: Summary | TypeSummary): SummaryJson {
+  return {
+    ...('type' in s ? { type: s.type } : {}),
+    agencies: s.agencies,
+    assessed: s.assessed,
+    respondents: s.respondents,
+    mean_overall: s.meanOverall,
+    indicator_means: s.indicatorMeans,
+    levels: s.levels,
+    passing: s.passing,
+    meets_national_target: s.meetsNationalTarget,
+    below_minimum: s.belowMinimum,
+  };
+}
 
 export function summaryTable(framework: Framework): StreamTable<TypeSummary> {
   const indicators = framework.indicators.map((i) => i.code);
@@ -54,6 +84,6 @@ export function summaryTable(framework: Framework): StreamTable<TypeSummary> {
       passing_share: s.passing.share * 100,
       below_minimum: s.belowMinimum,
     }),
-    json: (s) => s,
+    json: summaryJson,
   };
 }

@@ -4,6 +4,7 @@
 import { Hono, type Context } from 'hono';
 import { isAgencyType } from '../domain/agency.ts';
 import { rankingJson } from '../exports/rankings-table.ts';
+import { summaryJson } from '../exports/summary-table.ts';
 import type { AppEnv } from './context.ts';
 import './openapi-api.ts';
 
@@ -43,7 +44,8 @@ apiRoutes.get('/api/v1/years/:year/results', async (c) => {
 apiRoutes.get('/api/v1/years/:year/summary', async (c) => {
   const year = yearParam(c);
   if (year === null) return badYear(c);
-  return c.json(await c.get('services').results.summaryFigures(c.get('actor'), year));
+  const { national, types } = await c.get('services').results.summaryFigures(c.get('actor'), year);
+  return c.json({ national: summaryJson(national), types: types.map(summaryJson) });
 });
 
 apiRoutes.get('/api/v1/years/:year/rankings', async (c) => {

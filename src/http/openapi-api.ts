@@ -146,7 +146,7 @@ Object.assign(openApiDocument.components.schemas, {
   },
   Summary: {
     type: 'object',
-    required: ['agencies', 'assessed', 'meanOverall', 'passing'],
+    required: ['agencies', 'assessed', 'mean_overall', 'passing'],
     properties: {
       agencies: { type: 'integer' },
       assessed: { type: 'integer', description: 'Agencies with an overall score' },
@@ -154,12 +154,12 @@ Object.assign(openApiDocument.components.schemas, {
         type: 'object',
         properties: { IIT: { type: 'integer' }, EIT: { type: 'integer' } },
       },
-      meanOverall: nullable('number'),
-      indicatorMeans: scoreMap,
+      mean_overall: nullable('number'),
+      indicator_means: scoreMap,
       levels: { type: 'object', additionalProperties: countShare },
       passing: countShare,
-      meetsNationalTarget: { type: 'boolean' },
-      belowMinimum: { type: 'integer' },
+      meets_national_target: { type: 'boolean' },
+      below_minimum: { type: 'integer' },
     },
   },
   RankingRow: {

@@ -84,9 +84,9 @@ describe('an agency below the minimum sample', () => {
     const national = html.slice(0, html.indexOf('</section>'));
     expect(national).toMatch(/data-testid="below-minimum">1</);
     const api = (await (await get('/api/v1/years/2563/summary')).json()) as {
-      national: { belowMinimum: number };
+      national: { below_minimum: number };
     };
-    expect(api.national.belowMinimum).toBe(1);
+    expect(api.national.below_minimum).toBe(1);
   });
 
   it('says so on its report, in words, and the report of an agency that reached it does not', async () => {

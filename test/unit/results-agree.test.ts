@@ -143,4 +143,27 @@ describe('the demo year 2563, read four ways', () => {
       api.types,
     );
   });
+
+  it('names every field of the JSON the API and the CLI give as the files do (snake_case, ADR 0021)', async () => {
+    // Codes of the framework (IIT, AA, 1…10) stay as they are; no key is camelCase.
+    const camel: string[] = [];
+    const walk = (v: unknown, path: string) => {
+      if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}[${i}]`));
+      else if (v && typeof v === 'object')
+        for (const [k, x] of Object.entries(v)) {
+          if (/[a-z][A-Z]/.test(k)) camel.push(`${path}.${k}`);
+          walk(x, `${path}.${k}`);
+        }
+    };
+    for (const what of ['results', 'summary', 'rankings'])
+      walk(JSON.parse(await get(`/api/v1/years/2563/${what}`)), what);
+    walk(JSON.parse(await cli('summary', '--year', '2563', '--format', 'json')), 'export summary');
+    walk(JSON.parse(await cli('results', '--year', '2563', '--format', 'json')), 'export results');
+    expect(camel).toEqual([]);
+    const api = JSON.parse(await get('/api/v1/years/2563/summary')) as {
+      national: Record<string, unknown>;
+    };
+    expect(api.national).toHaveProperty('mean_overall');
+    expect(api.national).toHaveProperty('below_minimum');
+  });
 });

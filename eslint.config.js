@@ -81,6 +81,35 @@ export default tseslint.config(
     ['**/storage/*.repository*', 'kysely'],
     'routes, CLI and jobs call services',
   ),
+  // Business time (today, deadlines, survey windows, the time a row records) comes from the one
+  // injected clock (src/clock.ts, ADR 0019), so tests can fix it. Process time that is not
+  // business time (cache expiry, intervals, elapsed seconds) is allowed line by line, each
+  // exemption with `eslint-disable-next-line no-restricted-syntax -- <why>`.
+  {
+    files: [
+      'src/services/**',
+      'src/storage/**',
+      'src/http/**',
+      'src/jobs/**',
+      'src/demo/**',
+      'src/cli/**',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message:
+            'Read the time from the injected clock (services.clock / ServiceContext.clock, src/clock.ts), not new Date()',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message:
+            'Read the time from the injected clock (services.clock / ServiceContext.clock, src/clock.ts), not Date.now()',
+        },
+      ],
+    },
+  },
   // Browser scripts served from public/ (plain ES5 with the browser's globals; no type info).
   {
     files: ['public/**/*.js'],

@@ -141,6 +141,7 @@ export function createMetrics(opts: { token: string | null; role: string }) {
       'process_start_time_seconds',
       'When the process started (Unix time)',
       'gauge',
+      // eslint-disable-next-line no-restricted-syntax -- the process's start for Prometheus, not business time
       [{ labels: {}, value: Math.round(Date.now() / 1000 - process.uptime()) }],
     );
     out += renderFamily(

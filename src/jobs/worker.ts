@@ -122,6 +122,9 @@ export async function runDueJobs(
 }
 
 const DEFAULT_LEASE_SECONDS = 15;
+/** This process's time for the loop's intervals (purge, marks): not business time, no clock. */
+// eslint-disable-next-line no-restricted-syntax -- intervals of this process, not business time
+const processMs = () => Date.now();
 
 async function runClaimed(
   jobs: ClaimedJob[],
@@ -195,11 +198,11 @@ export function startWorker(services: Services, log: Logger, opts: WorkerOptions
         }
         // Every hour (and at start): past days' survey counters go, whatever the traffic. Done
         // here rather than as a queued job, whose row would carry a time (ADR 0005).
-        if (Date.now() - purgedAt >= SURVEY_PURGE_EVERY_MS) {
+        if (processMs() - purgedAt >= SURVEY_PURGE_EVERY_MS) {
           await services.surveyGuard.purgeExpired();
-          purgedAt = Date.now();
+          purgedAt = processMs();
         }
-        const now = Date.now();
+        const now = processMs();
         const marks = now - marksAt >= (opts.recomputeEveryMs ?? 0);
         if (marks) marksAt = now;
         ran = await runDueJobs(services, log, { ...opts, marks });

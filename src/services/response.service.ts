@@ -54,17 +54,19 @@ export function createResponseService({
   // 2 s (each process; absent ones are always looked up again so a new one is seen at once).
   const yearCache = createSurveyCache<AssessmentYear | undefined>();
   const agencyCache = createSurveyCache<boolean>();
+  // eslint-disable-next-line no-restricted-syntax -- the caches' expiry is process time, not business time
+  const processMs = () => Date.now();
   const findYear = (fiscalYear: number): Promise<AssessmentYear | undefined> =>
     yearCache.load(
       String(fiscalYear),
-      Date.now(),
+      processMs(),
       () => years.find(fiscalYear),
       (y) => !!y,
     );
   const agencyExists = (code: string): Promise<boolean> =>
     agencyCache.load(
       code,
-      Date.now(),
+      processMs(),
       async () => (await findAgency(db, code)) !== undefined,
       (found) => found,
     );

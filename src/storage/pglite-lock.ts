@@ -72,6 +72,7 @@ export function lockDataDir(dir: string): () => void {
     try {
       const fd = openSync(file, 'wx');
       try {
+        // eslint-disable-next-line no-restricted-syntax -- the lock's note for operators, not business time
         writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname(), since: new Date() }));
       } finally {
         closeSync(fd);

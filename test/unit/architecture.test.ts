@@ -126,7 +126,7 @@ const CLOCK_READS: Record<string, number> = {
   'storage/pglite-lock.ts': 1,
   'http/metrics.ts': 1,
   // The 2-second lookup caches' expiry (process time, not business time).
-  'services/response.service.ts': 2,
+  'services/response.service.ts': 1,
 };
 
 describe('architecture: imports under src/', () => {

@@ -4,9 +4,11 @@
 import type { Text } from './framework/schema.ts';
 import type { ImportProblemParams } from './import-issue.ts';
 import type { OitProblemParams } from './oit/workflow.ts';
+import type { ProvinceProblemParams } from './province-problems.ts';
 
-/** Every code, with the parameters its message needs (a file's: import-issue.ts; OIT's: oit/workflow.ts). */
-export interface ProblemParams extends ImportProblemParams, OitProblemParams {
+/** Every code with its message's parameters (also: import-issue.ts, oit/workflow.ts, province-problems.ts). */
+export interface ProblemParams
+  extends ImportProblemParams, OitProblemParams, ProvinceProblemParams {
   // A survey's answers (the form, the API and the responses import: domain/submission.ts).
   answer_missing: { question: string };
   /** A form or API answer outside the item's values. */

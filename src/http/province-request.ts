@@ -1,7 +1,8 @@
 // What every province workspace route reads from its request: the province and year in the path
 // (checked against the actor), the form's fields, and problems as field errors.
 import { type Context } from 'hono';
-import type { Problem } from '../domain/result.ts';
+import type { Problem } from '../domain/problem.ts';
+import { problemText } from '../i18n/problem-text.ts';
 import type { Workspace } from '../services/province-drive.service.ts';
 import type { FieldError } from '../views/components/form.tsx';
 import { type WorkspaceView } from '../views/pages/province-workspace.tsx';
@@ -43,5 +44,5 @@ export async function list(c: C, name: string): Promise<string[]> {
 
 export const lang = (c: C) => c.get('lang');
 export const fieldErrors = (c: C, problems: Problem[]): FieldError[] =>
-  problems.map((p) => ({ field: p.field ?? 'main', message: lang(c) === 'en' ? p.en : p.th }));
+  problems.map((p) => ({ field: p.field || 'main', message: problemText(p, lang(c)) }));
 export const notice = (c: C) => (c.req.query('done') ? c.get('t').province.saved : undefined);

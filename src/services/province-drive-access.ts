@@ -3,6 +3,7 @@
 import type { Actor } from '../domain/actor.ts';
 import { canActForProvince } from '../domain/access.ts';
 import type { Agency } from '../domain/agency.ts';
+import { problem } from '../domain/problem.ts';
 import { compareThai } from '../i18n/format.ts';
 import type { Db } from '../storage/database.ts';
 import { findAgencies, findAgency } from '../storage/agency.repository.ts';
@@ -59,12 +60,7 @@ export function createProvinceDriveAccess(db: Db) {
     if (!a || a.province !== w.province)
       return {
         ok: false as const,
-        problem: {
-          code: 'invalid' as const,
-          field,
-          th: `ไม่พบหน่วยงานรหัส ${code} ในจังหวัด${w.province}`,
-          en: `No agency ${code} in ${w.province}`,
-        },
+        problem: problem(field, 'agency_not_in_province', { code, province: w.province }),
       };
     return { ok: true as const, agency: a };
   }

@@ -10,7 +10,8 @@ import {
   validateMou,
   validateTrainingEvent,
 } from '../domain/province-drive-validation.ts';
-import { err, ok, type Problem, type Result } from '../domain/result.ts';
+import type { Problem } from '../domain/problem.ts';
+import { err, ok, type Result } from '../domain/result.ts';
 import type { Db } from '../storage/database.ts';
 import { findAgency } from '../storage/agency.repository.ts';
 import * as repo from '../storage/province-drive.repository.ts';

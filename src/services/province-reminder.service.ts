@@ -3,7 +3,8 @@
 import type { Actor } from '../domain/actor.ts';
 import type { Agency } from '../domain/agency.ts';
 import { fillTemplate } from '../domain/province-drive.ts';
-import { err, ok, type Problem, type Result } from '../domain/result.ts';
+import { bare, type Problem } from '../domain/problem.ts';
+import { err, ok, type Result } from '../domain/result.ts';
 import { formatInteger, messagesFor } from '../i18n/format.ts';
 import type { Db } from '../storage/database.ts';
 import * as drive from '../storage/province-drive.repository.ts';
@@ -55,17 +56,9 @@ export function createProvinceReminderService(db: Db, deps: ReminderDeps) {
     const rows = await deps.progress.board(actor, w);
     const chosen = rows.filter((r) => input.codes.includes(r.agency.code));
     const p: Problem[] = [];
-    if (!chosen.length)
-      p.push({
-        code: 'invalid',
-        field: 'codes',
-        th: 'เลือกหน่วยงานอย่างน้อยหนึ่งแห่ง',
-        en: 'Choose at least one agency',
-      });
-    if (!input.subject.trim())
-      p.push({ code: 'invalid', field: 'subject', th: 'กรุณากรอกหัวเรื่อง', en: 'Enter a subject' });
-    if (!input.body.trim())
-      p.push({ code: 'invalid', field: 'body', th: 'กรุณากรอกข้อความ', en: 'Enter the message' });
+    if (!chosen.length) p.push(bare('codes', 'reminder_agencies_missing'));
+    if (!input.subject.trim()) p.push(bare('subject', 'reminder_subject_missing'));
+    if (!input.body.trim()) p.push(bare('body', 'reminder_body_missing'));
     if (p.length) return err(p);
     const coords = await drive.findCoordinators(
       db,
@@ -125,25 +118,12 @@ export function createProvinceReminderService(db: Db, deps: ReminderDeps) {
         throw new ForbiddenError('แก้ไขแม่แบบได้เฉพาะเจ้าหน้าที่จังหวัด', 'Province officers only');
       const key = form.key ?? '';
       const defaults = messagesFor('th').province.reminders.defaults;
-      if (!(key in defaults))
-        return err([{ code: 'invalid', field: 'key', th: 'ไม่พบแม่แบบนี้', en: 'No such template' }]);
+      if (!(key in defaults)) return err([bare('key', 'template_unknown')]);
       const subject = (form.subject ?? '').trim();
       const body = (form.body ?? '').trim();
       const p: Problem[] = [];
-      if (!subject || subject.length > 200)
-        p.push({
-          code: 'invalid',
-          field: 'subject',
-          th: 'กรุณากรอกหัวเรื่อง (ไม่เกิน 200 ตัวอักษร)',
-          en: 'Enter a subject (at most 200 characters)',
-        });
-      if (!body || body.length > 5000)
-        p.push({
-          code: 'invalid',
-          field: 'body',
-          th: 'กรุณากรอกข้อความ (ไม่เกิน 5,000 ตัวอักษร)',
-          en: 'Enter the message (at most 5,000 characters)',
-        });
+      if (!subject || subject.length > 200) p.push(bare('subject', 'template_subject_invalid'));
+      if (!body || body.length > 5000) p.push(bare('body', 'template_body_invalid'));
       if (p.length) return err(p);
       await db.transaction().execute(async (tx) => {
         await drive.saveReminderTemplate(tx, w.province, { key, subject, body });
@@ -170,15 +150,7 @@ export function createProvinceReminderService(db: Db, deps: ReminderDeps) {
       const preview = await previewReminder(actor, w, input);
       if (!preview.ok) return preview;
       const { messages } = preview.value;
-      if (!messages.length)
-        return err([
-          {
-            code: 'invalid',
-            field: 'codes',
-            th: 'หน่วยงานที่เลือกยังไม่มีผู้ประสานงาน จึงไม่มีผู้รับ',
-            en: 'The chosen agencies have no coordinators to write to',
-          },
-        ]);
+      if (!messages.length) return err([bare('codes', 'reminder_no_recipients')]);
       let sent = 0;
       for (const m of messages)
         for (const to of m.to) {

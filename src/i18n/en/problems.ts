@@ -3,10 +3,12 @@ import type { Widen } from '../types.ts';
 import type { problems as th } from '../th/problems.ts';
 import { importProblems } from './import-problems.ts';
 import { oitProblems } from './oit-problems.ts';
+import { provinceProblems } from './province-problems.ts';
 
 export const problems: Widen<typeof th> = {
   ...importProblems,
   ...oitProblems,
+  ...provinceProblems,
   answer_missing: (p) => `Question ${p.question}: choose an answer`,
   answer_not_allowed: (p) =>
     `Question ${p.question}: "${p.value}" is not an answer (use ${p.allowed})`,

@@ -3,12 +3,14 @@
 import type { ProblemCode, ProblemParams } from '../../domain/problem.ts';
 import { importProblems } from './import-problems.ts';
 import { oitProblems } from './oit-problems.ts';
+import { provinceProblems } from './province-problems.ts';
 
 type Catalogue = { [C in ProblemCode]: (p: ProblemParams[C]) => string };
 
 export const problems = {
   ...importProblems,
   ...oitProblems,
+  ...provinceProblems,
   answer_missing: (p: { question: string }) => `ข้อ ${p.question}: กรุณาเลือกคำตอบ`,
   answer_not_allowed: (p: { question: string; value: string; allowed: string }) =>
     `ข้อ ${p.question}: คำตอบ "${p.value}" ใช้ไม่ได้ (ต้องเป็น ${p.allowed})`,

@@ -89,10 +89,8 @@ async function assignPage(
   errors: FieldError[] = [],
   typed: Record<string, string> = {},
 ) {
-  const services = c.get('services');
   const actor = requireUser(c, 'nacc_admin');
-  const auditors = await services.oitAdmin.auditors(actor);
-  const provinces = await services.reference.provinces();
+  const { auditors, provinces } = await c.get('services').oitAdmin.assignPage(actor);
   const done = c.req.query('assigned');
   return c.html(
     <OitAssignPage

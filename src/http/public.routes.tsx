@@ -11,9 +11,8 @@ import { safeRedirectPath } from './safe-redirect.ts';
 export const publicRoutes = new Hono<AppEnv>();
 
 publicRoutes.get('/', async (c) => {
-  const services = c.get('services');
-  const [count, results] = await Promise.all([services.agencies.count(), services.results.home()]);
-  return c.html(<HomePage ctx={pageContext(c)} agencyCount={count} results={results} />);
+  const { agencyCount, results } = await c.get('services').results.homePage();
+  return c.html(<HomePage ctx={pageContext(c)} agencyCount={agencyCount} results={results} />);
 });
 
 publicRoutes.get('/lang/:lang{th|en}', (c) => {

@@ -5,7 +5,7 @@ import {
   validateAgencyRows,
 } from '../domain/agency-import.ts';
 import type { AgencyGroup } from '../domain/framework/schema.ts';
-import type { Agency } from '../domain/agency.ts';
+import { isAgencyType, type Agency } from '../domain/agency.ts';
 import { isNaccAdmin, type Actor } from '../domain/actor.ts';
 import { ImportRejected } from './import-rejected.ts';
 import { compareThai } from '../i18n/format.ts';
@@ -21,7 +21,7 @@ import {
 } from '../storage/agency.repository.ts';
 import { listYears } from '../storage/year.repository.ts';
 import { resolveFramework } from './framework-resolver.ts';
-import { loadReference } from '../storage/reference.repository.ts';
+import { listProvinceNames, loadReference } from '../storage/reference.repository.ts';
 import { readTable, type ReadOptions, type TableRow, type TableSource } from './table-reader.ts';
 import { ForbiddenError } from './errors.ts';
 import type { ServiceContext } from './service-options.ts';
@@ -114,6 +114,20 @@ export function createAgencyService({ db }: Pick<ServiceContext, 'db'>) {
         pages,
         pageSize,
       };
+    },
+
+    /**
+     * The register's list page in one call: the provinces to filter by and one page of agencies
+     * (an unknown province or type filters nothing).
+     */
+    async listPage(query: { q: string; province: string; type: string }, page: number) {
+      const provinces = (await listProvinceNames(db)).sort(compareThai);
+      const filter = {
+        q: query.q,
+        province: provinces.includes(query.province) ? query.province : '',
+        type: isAgencyType(query.type) ? query.type : '',
+      };
+      return { provinces, filter, result: await agencies.search(filter, page) };
     },
 
     get: (code: string) => findAgency(db, code),

@@ -13,6 +13,7 @@ import {
   listOitProgress,
 } from '../storage/oit-progress.repository.ts';
 import { markImportedConfirmed } from '../storage/oit-state.repository.ts';
+import { listProvinceNames } from '../storage/reference.repository.ts';
 import { findGrants, findUserByEmail, insertGrant } from '../storage/user.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import { ForbiddenError, ServiceError } from './errors.ts';
@@ -57,6 +58,16 @@ export function createOitAdminService({
     async auditors(actor: Actor) {
       if (!isNacc(actor)) throw notNacc();
       return (await listAuditors(db)).sort((a, b) => compareThai(a.displayName, b.displayName));
+    },
+
+    /** The assignment screen in one call: the auditors and the provinces to pick from. */
+    async assignPage(actor: Actor) {
+      if (!isNacc(actor)) throw notNacc();
+      const [auditors, provinces] = await Promise.all([listAuditors(db), listProvinceNames(db)]);
+      return {
+        auditors: auditors.sort((a, b) => compareThai(a.displayName, b.displayName)),
+        provinces: provinces.sort(compareThai),
+      };
     },
 
     /** Assigns one agency to an auditor; returns 1, or 0 when it was already assigned. */

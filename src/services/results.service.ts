@@ -6,6 +6,7 @@ import type { Actor } from '../domain/actor.ts';
 import type { ResultObject } from '../domain/result-export.ts';
 import type { AgencyRankingRow } from '../domain/reports/ranking-view.ts';
 import type { Summary, TypeSummary } from '../domain/scoring/rollups.ts';
+import { countAgencies } from '../storage/agency.repository.ts';
 import { createAgencyResults } from './agency-results.ts';
 import { NotFoundError } from './errors.ts';
 import { createResultsCompute } from './results-compute.ts';
@@ -44,6 +45,8 @@ export function createResultsService({
     summary: read.summary,
     rankings: read.rankings,
     home: read.home,
+    /** The home page in one call: how many agencies the register holds and the latest results. */
+    homePage: async () => ({ agencyCount: await countAgencies(db), results: await read.home() }),
     canSeeYear: read.canSeeYear,
     visibleYear: read.visibleYear,
     visibleYears: read.visibleYears,

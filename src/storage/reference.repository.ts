@@ -17,6 +17,12 @@ export function readDistricts(): Record<string, string[]> {
   return JSON.parse(readFileSync(join(dir, 'districts.json'), 'utf8')) as Record<string, string[]>;
 }
 
+/** The provinces' names as stored (unsorted: callers sort in Thai order). */
+export async function listProvinceNames(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('provinces').select('name_th').execute();
+  return rows.map((r) => r.name_th);
+}
+
 export async function ensureReferenceData(db: Db): Promise<void> {
   const provinces = readProvinceNames();
   const have = await db

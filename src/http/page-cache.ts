@@ -19,8 +19,15 @@ interface Part {
   deflated: Buffer;
 }
 
+/** A page filled in: its text, its gzip member, and its ETag when it is the same for everyone. */
+export interface FilledPage {
+  text: string;
+  gzip: () => Buffer;
+  etag?: string;
+}
+
 export interface PageTemplate {
-  fill(values: string[]): { text: string; gzip: () => Buffer };
+  fill(values: string[]): FilledPage;
 }
 
 const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
@@ -81,6 +88,17 @@ export function pageTemplate(html: string, names: string[]): PageTemplate {
       deflated: last ? deflateRawSync(text, { level: 6 }) : deflateRawSync(text, FLUSHED),
     };
   });
+  if (names.length === 0) {
+    // Nothing per request (the thanks page): one text, one gzip member, one ETag, made once.
+    const text = texts[0]!;
+    let gzipped: Buffer | undefined;
+    const page: FilledPage = {
+      text,
+      gzip: () => (gzipped ??= gzipOf(parts)),
+      etag: etagOf(text),
+    };
+    return { fill: () => page };
+  }
   return {
     fill(values) {
       let text = texts[0]!;
@@ -122,7 +140,7 @@ const MIN_COMPRESS = 1024;
  */
 export function sendHtml(
   c: Context<AppEnv>,
-  page: string | { text: string; gzip: () => Buffer },
+  page: string | FilledPage,
   status: number,
   cache: string,
 ): Response {
@@ -164,12 +182,12 @@ export function notModified(c: Context<AppEnv>, etag: string): boolean {
  */
 export function sendRevalidated(
   c: Context<AppEnv>,
-  page: string | { text: string; gzip: () => Buffer },
+  page: string | FilledPage,
   status: number,
 ): Response {
   // A signed-in person's pages name them: never kept (session.ts).
   if (c.get('actor')?.kind === 'user') return sendHtml(c, page, status, 'no-store');
-  const etag = etagOf(typeof page === 'string' ? page : page.text);
+  const etag = typeof page === 'string' ? etagOf(page) : (page.etag ?? etagOf(page.text));
   if (status === 200 && notModified(c, etag)) {
     return c.body(null, 304, {
       ETag: etag,

@@ -81,6 +81,8 @@ interface Run {
   latencies: number[];
   /** Server CPU seconds during the phase. */
   cpu: number;
+  /** This process's (the clients') CPU seconds during the phase: it runs on the same cores. */
+  clientCpu: number;
 }
 
 const median = (xs: number[]): number => {
@@ -113,8 +115,9 @@ async function drive(
   pid: number | undefined,
   once: (client: number) => Promise<boolean>,
 ): Promise<Run> {
-  const run: Run = { ok: 0, errors: 0, seconds: SECONDS, latencies: [], cpu: 0 };
+  const run: Run = { ok: 0, errors: 0, seconds: SECONDS, latencies: [], cpu: 0, clientCpu: 0 };
   const cpu0 = cpuOf(pid);
+  const client0 = process.cpuUsage();
   const t0 = performance.now();
   const end = t0 + SECONDS * 1000;
   await Promise.all(
@@ -136,13 +139,17 @@ async function drive(
   );
   run.seconds = (performance.now() - t0) / 1000;
   run.cpu = cpuOf(pid) - cpu0;
+  const client = process.cpuUsage(client0);
+  run.clientCpu = (client.user + client.system) / 1e6;
   return run;
 }
 
 function line(name: string, r: Run, unit: string): string {
   const s = [...r.latencies].sort((a, b) => a - b);
   const rate = r.ok / r.seconds;
-  const cpu = r.ok ? ` cpu ${((r.cpu * 1000) / r.ok).toFixed(2)} ms/${unit}` : '';
+  const cpu = r.ok
+    ? ` cpu ${((r.cpu * 1000) / r.ok).toFixed(2)} ms/${unit} (client ${((r.clientCpu * 1000) / r.ok).toFixed(2)})`
+    : '';
   return `  ${name.padEnd(10)} ${rate.toFixed(1).padStart(8)} ${unit}/s  p50 ${pct(s, 50).toFixed(1).padStart(7)} ms  p99 ${pct(s, 99).toFixed(1).padStart(7)} ms  ok ${r.ok}  errors ${r.errors}${cpu}\n`;
 }
 

@@ -11,6 +11,7 @@ import { createServices } from '../src/services/container.ts';
 import { openDatabase } from '../src/storage/database.ts';
 import { answerColumns, subItemOf } from '../src/domain/framework/helpers.ts';
 import { getFramework } from '../src/domain/framework/registry.ts';
+import { loadSurveyLimits } from '../src/config-survey.ts';
 import { prepareSurveys } from './compare-setup.ts';
 import { parseForms } from './browser.ts';
 import { chooser, fill } from './walks/choose.ts';
@@ -20,7 +21,11 @@ const D = Number(process.env.D ?? 4000);
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const db = await openDatabase({ kind: 'pglite', dataDir: 'memory://' });
 const { codes } = await prepareSurveys(db);
-const services = createServices(db, { surveySecret: 'x'.repeat(43) });
+// prepareSurveys raised the SURVEY_* limits in this process's environment.
+const services = createServices(db, {
+  surveySecret: 'x'.repeat(43),
+  surveyLimits: loadSurveyLimits(),
+});
 const app = createApp({ services, log: pino({ level: 'silent' }) });
 const framework = getFramework('ita-2563')!;
 const demographics = Object.fromEntries(

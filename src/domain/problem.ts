@@ -59,6 +59,11 @@ export interface ProblemParams
   extension_shortens: { opensOn: string; closesOn: string };
   // Sample targets.
   population_invalid: { tool: 'IIT' | 'EIT' };
+  // Moving a year to another framework version (domain/framework/move.ts: what would be lost).
+  move_answer_columns: { tool: string; missing: string[]; added: string[] };
+  move_answer_order: { tool: string };
+  move_answer_kind: { tool: string; columns: string[] };
+  move_oit_items: { items: string[] };
   // Refusals of the survey links' administration (services/survey-link.service.ts).
   links_manage_forbidden: Record<string, never>;
   links_create_all_forbidden: Record<string, never>;

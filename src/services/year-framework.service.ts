@@ -7,6 +7,8 @@ import { diffFrameworks, type FrameworkChange } from '../domain/framework/diff.t
 import { knownFramework } from '../domain/framework/registry.ts';
 import { frameworkMoveProblems, type MoveProblem } from '../domain/framework/move.ts';
 import type { Framework } from '../domain/framework/schema.ts';
+import { problem, type Problem } from '../domain/problem.ts';
+import { problemTexts } from '../i18n/problem-text.ts';
 import type { Db } from '../storage/database.ts';
 import { frameworkUses } from '../storage/framework.repository.ts';
 import {
@@ -35,38 +37,23 @@ export interface MovePlan {
   to: Framework;
   changes: FrameworkChange[];
   /** Empty when the move is allowed. */
-  problems: { th: string; en: string }[];
+  problems: Problem[];
   data: { responses: { IIT: number; EIT: number }; oitItems: number };
   /** Agencies with data (recomputed) and score cards held now. */
   recompute: { agencies: number; cards: number };
 }
 
-const list = (xs: string[]) =>
-  xs.length > 12 ? `${xs.slice(0, 12).join(', ')}, …` : xs.join(', ');
-
-/** A refusal in both languages, naming what would be lost. */
-function describe(p: MoveProblem): { th: string; en: string } {
+/** A refusal by code, naming what would be lost (the catalogue words it). */
+function describe(p: MoveProblem): Problem {
   switch (p.kind) {
     case 'answer_columns':
       return p.missing.length || p.added.length
-        ? {
-            th: `คำตอบ ${p.tool} ที่เก็บแล้วเรียงตามข้อของกรอบเดิม แต่กรอบใหม่${p.missing.length ? ` ไม่มีข้อ ${list(p.missing)}` : ''}${p.added.length ? ` มีข้อใหม่ ${list(p.added)}` : ''}`,
-            en: `Stored ${p.tool} answers follow the current framework's sub-items, but the new one${p.missing.length ? ` lacks ${list(p.missing)}` : ''}${p.missing.length && p.added.length ? ' and' : ''}${p.added.length ? ` adds ${list(p.added)}` : ''}`,
-          }
-        : {
-            th: `คำตอบ ${p.tool} ที่เก็บแล้วเรียงตามลำดับข้อของกรอบเดิม แต่กรอบใหม่เรียงข้อต่างไป`,
-            en: `Stored ${p.tool} answers follow the current framework's order of sub-items, which the new one changes`,
-          };
+        ? problem('', 'move_answer_columns', { tool: p.tool, missing: p.missing, added: p.added })
+        : problem('', 'move_answer_order', { tool: p.tool });
     case 'answer_kind':
-      return {
-        th: `ข้อ ${list(p.columns)} (${p.tool}) เปลี่ยนแบบคำตอบระหว่าง 4 ระดับกับ มี/ไม่มี คำตอบที่เก็บแล้วจะอ่านผิดความหมาย`,
-        en: `${p.tool} sub-items ${list(p.columns)} change between four options and yes/no: stored answers would be misread`,
-      };
+      return problem('', 'move_answer_kind', { tool: p.tool, columns: p.columns });
     case 'oit_items':
-      return {
-        th: `รายการ OIT ${list(p.items)} มีข้อมูลที่หน่วยงานกรอกแล้ว แต่ไม่มีในกรอบใหม่`,
-        en: `OIT items ${list(p.items)} hold agencies' entries but are not in the new framework`,
-      };
+      return problem('', 'move_oit_items', { items: p.items });
   }
 }
 
@@ -183,12 +170,14 @@ export function createYearFrameworkService({
             `${fiscalYear} was just moved to another framework; check again`,
           );
         const plan = await planIn(tx, { ...y, publishedAt: locked.publishedAt }, to);
-        if (plan.problems.length)
+        if (plan.problems.length) {
+          const texts = plan.problems.map(problemTexts);
           throw new ServiceError(
             409,
-            plan.problems.map((p) => p.th).join(' · '),
-            plan.problems.map((p) => p.en).join(' · '),
+            texts.map((p) => p.th).join(' · '),
+            texts.map((p) => p.en).join(' · '),
           );
+        }
         await setYearFramework(tx, fiscalYear, to.id);
         await recordAudit(tx, {
           actor,

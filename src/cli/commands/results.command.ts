@@ -10,6 +10,7 @@ import { SYSTEM_CLI } from '../../domain/actor.ts';
 import { isAgencyType } from '../../domain/agency.ts';
 import { formatChange } from '../../domain/framework/diff.ts';
 import { rankingsTable } from '../../exports/rankings-table.ts';
+import { problemTexts } from '../../i18n/problem-text.ts';
 import { resultsTable } from '../../exports/results-table.ts';
 import { pagesOf, writeTableStream } from '../../exports/stream-export.ts';
 import { summaryTable } from '../../exports/summary-table.ts';
@@ -80,7 +81,7 @@ export const yearMoveFrameworkCommand: Command = {
     );
     if (plan.problems.length) {
       ctx.err('ย้ายกรอบการประเมินไม่ได้ / Cannot move:\n');
-      for (const p of plan.problems) ctx.err(`  ${p.th}\n  ${p.en}\n`);
+      for (const p of plan.problems.map(problemTexts)) ctx.err(`  ${p.th}\n  ${p.en}\n`);
       return 1;
     }
     if (values.check) return 0;

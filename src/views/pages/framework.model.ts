@@ -2,6 +2,7 @@
 // years-admin.page.tsx); the framework services return these shapes.
 import type { FrameworkChange } from '../../domain/framework/diff.ts';
 import type { Framework, Text } from '../../domain/framework/schema.ts';
+import type { Problem } from '../../domain/problem.ts';
 
 /** A framework in the list: which years use it and whether each has started. */
 export interface FrameworkSummaryModel {
@@ -52,8 +53,8 @@ export interface MovePlanModel {
   from: Framework;
   to: Framework;
   changes: FrameworkChange[];
-  /** Empty when the move is allowed. */
-  problems: { th: string; en: string }[];
+  /** Empty when the move is allowed; worded by the catalogue in both languages. */
+  problems: Problem[];
   data: { responses: { IIT: number; EIT: number }; oitItems: number };
   /** Agencies with data (recomputed) and score cards held now. */
   recompute: { agencies: number; cards: number };

@@ -11,6 +11,7 @@ import {
 } from '../components/form.tsx';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
+import { problemText } from '../../i18n/problem-text.ts';
 import { ChangesTable } from './framework-parts.tsx';
 
 function FrameworkSelect(p: {
@@ -163,9 +164,9 @@ export function YearMovePage({ ctx, plan }: { ctx: PageContext; plan: MovePlanMo
           <ul data-problems={String(plan.problems.length)}>
             {plan.problems.map((p) => (
               <li>
-                <span lang="th">{p.th}</span>
+                <span lang="th">{problemText(p, 'th')}</span>
                 <br />
-                <span lang="en">{p.en}</span>
+                <span lang="en">{problemText(p, 'en')}</span>
               </li>
             ))}
           </ul>

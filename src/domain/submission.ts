@@ -63,6 +63,9 @@ export function parseAnswers(
   return { answers, problems };
 }
 
+/** '1'..'4' (a file holds a million of them: no regular expression per cell). */
+const isLikert = (v: string) => v.length === 1 && v >= '1' && v <= '4';
+
 /** A file's answers: blanks are not answered; a column of another tool or none is named. */
 function parseFileAnswers(framework: Framework, tool: SurveyTool, input: Record<string, unknown>) {
   const cols = toolColumns(framework, tool);
@@ -79,7 +82,7 @@ function parseFileAnswers(framework: Framework, tool: SurveyTool, input: Record<
           ? problem(column, 'item_other_tool', { item: column, tool, other })
           : problem(column, 'item_unknown', { item: column, framework: framework.id }),
       );
-    } else if (cols.yesNo[i] ? value === 'Y' || value === 'N' : /^[1-4]$/.test(value))
+    } else if (cols.yesNo[i] ? value === 'Y' || value === 'N' : isLikert(value))
       answers[column] = value;
     else
       problems.push(
@@ -183,10 +186,19 @@ export function parseSubmission(
 
 /** A calendar day YYYY-MM-DD that exists (never a time: see design.md's privacy rules). */
 export function isIsoDay(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const known = daysSeen.get(s);
+  if (known !== undefined) return known;
   const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  const valid =
+    /^\d{4}-\d{2}-\d{2}$/.test(s) &&
+    !Number.isNaN(d.getTime()) &&
+    d.toISOString().slice(0, 10) === s;
+  // A file of a million rows holds a few hundred days: each is checked once.
+  if (daysSeen.size >= 4096) daysSeen.clear();
+  daysSeen.set(s, valid);
+  return valid;
 }
+const daysSeen = new Map<string, boolean>();
 
 /**
  * A random (version 4) UUID, the only response id accepted (ADR 0007): a v1 id carries a time

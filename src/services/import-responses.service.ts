@@ -93,8 +93,13 @@ export function createResponseImport({
         const day = v.submitted_on ?? '';
         if (day !== '' && !isIsoDay(day))
           add(problem('submitted_on', 'day_invalid', { value: day }));
+        // Blank cells are not answers (the parser skips them): a row carries one tool's
+        // columns, so half the file's answer columns are blank in every row.
         const answers: Record<string, string> = {};
-        for (const c of answerCols) answers[c] = v[c] ?? '';
+        for (const c of answerCols) {
+          const x = v[c];
+          if (x) answers[c] = x;
+        }
         const demographics = {
           gender: v.gender,
           age_band: v.age_band,

@@ -14,7 +14,7 @@ const CHUNK = 10_000;
 
 const STAGING = 'responses_import';
 
-const quoted = (s: string) => `"${s.replaceAll('"', '""')}"`;
+const quoted = (s: string) => `"${s.includes('"') ? s.replaceAll('"', '""') : s}"`;
 /** A CSV cell: NULL unquoted and empty, any text quoted. */
 const cell = (s: string | null) => (s === null ? '' : quoted(s));
 

@@ -94,7 +94,7 @@ export async function readCounts(
   return out;
 }
 
-const quoted = (s: string) => `"${s.replaceAll('"', '""')}"`;
+const quoted = (s: string) => `"${s.includes('"') ? s.replaceAll('"', '""') : s}"`;
 
 /** These agencies' counts as COPY text for answer_counts and respondent_counts. */
 function countsCsv(fiscalYear: number, counts: Iterable<AgencyCounts>) {

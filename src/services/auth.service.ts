@@ -13,7 +13,6 @@ import {
 } from '../domain/account.ts';
 import { en } from '../i18n/en.ts';
 import { th } from '../i18n/th.ts';
-import type { Db } from '../storage/database.ts';
 import {
   deleteExpiredSessions,
   deleteSession,
@@ -32,14 +31,10 @@ import { recordAudit } from './audit.service.ts';
 import { ServiceError } from './errors.ts';
 import type { MailService } from './mail.service.ts';
 import { hashSecret, looksLikeSecret, newSecret } from './secret.ts';
-import { createSignIn, hashPassword, userActor, type SignInOptions } from './sign-in.ts';
+import { createSignIn, hashPassword, userActor } from './sign-in.ts';
+import type { ServiceConfig, ServiceContext } from './service-options.ts';
 
 export { hashPassword, userActor, type SignInResult } from './sign-in.ts';
-
-export interface AuthOptions extends SignInOptions {
-  mail: MailService;
-  publicUrl: string;
-}
 
 export interface SignedIn {
   actor: Extract<Actor, { kind: 'user' }>;
@@ -52,12 +47,22 @@ function checkPassword(pw: string) {
   if (p) throw new ServiceError(422, th.accounts.password[p], en.accounts.password[p]);
 }
 
-export function createAuthService(db: Db, opts: AuthOptions) {
-  const { now } = opts;
-
+export function createAuthService({
+  db,
+  clock,
+  config,
+  mail,
+  sleep,
+}: Pick<ServiceContext, 'db' | 'clock'> & {
+  /** The address in reset links; the key of the sign-in limits' hashed networks and e-mails. */
+  config: Pick<ServiceConfig, 'publicUrl' | 'secretKey'>;
+  mail: MailService;
+  /** How sign-in waits out its slowdown (tests record it instead). */
+  sleep: (ms: number) => Promise<void>;
+}) {
   async function newSession(userId: string): Promise<string> {
     const token = newSecret();
-    const t = now();
+    const t = clock();
     await insertSession(db, {
       idHash: hashSecret(token),
       userId,
@@ -74,14 +79,14 @@ export function createAuthService(db: Db, opts: AuthOptions) {
     if (!looksLikeSecret(token)) return false;
     const passwordHash = await hashPassword(password);
     return db.transaction().execute(async (tx) => {
-      const used = await useToken(tx, hashSecret(token), purpose, now());
+      const used = await useToken(tx, hashSecret(token), purpose, clock());
       if (!used) return false;
       const user = await findUserById(tx, used.userId);
       if (!user || user.disabled) return false;
       await updateUser(tx, user.id, { passwordHash });
       // A new password ends every session that the old one (or a thief) opened.
       await deleteUserSessions(tx, user.id);
-      await useAllTokens(tx, user.id, 'reset', now());
+      await useAllTokens(tx, user.id, 'reset', clock());
       await recordAudit(tx, {
         actor: await userActor(tx, user),
         action: purpose === 'reset' ? 'user.password.reset' : 'user.invitation.accept',
@@ -98,7 +103,7 @@ export function createAuthService(db: Db, opts: AuthOptions) {
      * not the address is registered. The attempt is counted per network, per account on that
      * network and per account in one statement before the password is checked (SIGN_IN_LIMITS).
      */
-    signIn: createSignIn(db, opts, newSession),
+    signIn: createSignIn({ db, clock, config, sleep, newSession }),
 
     /** The signed-in user behind a session cookie, or null when absent, expired or disabled. */
     async resolveSession(token: string | undefined): Promise<SignedIn | null> {
@@ -106,7 +111,7 @@ export function createAuthService(db: Db, opts: AuthOptions) {
       const idHash = hashSecret(token);
       const s = await findSession(db, idHash);
       if (!s) return null;
-      const t = now();
+      const t = clock();
       if (s.idleExpiresAt <= t || s.absoluteExpiresAt <= t) {
         await deleteSession(db, idHash);
         return null;
@@ -125,8 +130,8 @@ export function createAuthService(db: Db, opts: AuthOptions) {
     async signOut(token: string | undefined): Promise<void> {
       if (looksLikeSecret(token)) await deleteSession(db, hashSecret(token));
       // Housekeeping rides along: expired rows go whenever anyone signs out.
-      await deleteExpiredSessions(db, now());
-      await deleteStaleLimits(db, now(), SIGN_IN_WINDOW_MS);
+      await deleteExpiredSessions(db, clock());
+      await deleteStaleLimits(db, clock(), SIGN_IN_WINDOW_MS);
     },
 
     /** Ends every session of the signed-in user, on every device. */
@@ -178,7 +183,7 @@ export function createAuthService(db: Db, opts: AuthOptions) {
       const user = await findUserByEmail(db, normalizeEmail(emailRaw));
       if (!user || user.disabled) return;
       const token = newSecret();
-      const t = now();
+      const t = clock();
       await db.transaction().execute(async (tx) => {
         await useAllTokens(tx, user.id, 'reset', t);
         await insertToken(tx, {
@@ -189,8 +194,8 @@ export function createAuthService(db: Db, opts: AuthOptions) {
           expiresAt: new Date(t.getTime() + RESET_TOKEN_MS),
         });
       });
-      const link = `${opts.publicUrl}/reset-password/${token}`;
-      await opts.mail.send({
+      const link = `${config.publicUrl}/reset-password/${token}`;
+      await mail.send({
         to: user.email,
         subject: `${th.accounts.mail.resetSubject} / ${en.accounts.mail.resetSubject}`,
         text: `${th.accounts.mail.resetBody(user.displayName, link)}\n\n---\n\n${en.accounts.mail.resetBody(user.displayName, link)}`,
@@ -201,7 +206,7 @@ export function createAuthService(db: Db, opts: AuthOptions) {
     /** Whether a reset or invitation link can still be used (showing the form does not spend it). */
     async tokenEmail(token: string, purpose: 'reset' | 'invitation'): Promise<string | null> {
       if (!looksLikeSecret(token)) return null;
-      const live = await findLiveToken(db, hashSecret(token), purpose, now());
+      const live = await findLiveToken(db, hashSecret(token), purpose, clock());
       const user = live ? await findUserById(db, live.userId) : undefined;
       return user && !user.disabled ? user.email : null;
     },

@@ -13,12 +13,12 @@ import {
 } from '../domain/calendar.ts';
 import { bare, problem, type Problem } from '../domain/problem.ts';
 import { err, ok, type Result } from '../domain/result.ts';
-import type { Db } from '../storage/database.ts';
 import { findAgency } from '../storage/agency.repository.ts';
 import { loadCalendar, savePhaseWindow } from '../storage/calendar.repository.ts';
 import { findYear, latestYear, listYears } from '../storage/year.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import { ForbiddenError } from './errors.ts';
+import type { ServiceContext } from './service-options.ts';
 
 export interface SetPhaseInput {
   fiscalYear: number;
@@ -35,11 +35,7 @@ export function createCalendarService({
   db,
   clock,
   onChange = () => {},
-}: {
-  db: Db;
-  clock: () => Date;
-  onChange?: () => void;
-}) {
+}: Pick<ServiceContext, 'db' | 'clock'> & { onChange?: () => void }) {
   return {
     get: (fiscalYear: number): Promise<Calendar> => loadCalendar(db, fiscalYear),
     /** The calendar page: one year's windows and every year there is, for the year picker. */

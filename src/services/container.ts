@@ -46,16 +46,15 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
   const years = createYearService({ ...ctx, frameworks });
   const results = createResultsService({ ...ctx, years });
   const responses = createResponseService({ ...ctx, years });
-  const { surveyLimits } = config;
   const surveyGuard = createSurveyGuard(ctx);
   const surveyCache = createSurveyLookupCache();
-  const provinceDrive = createProvinceDriveService({ db, clock });
-  const provinceProgress = createProvinceProgressService(db, { drive: provinceDrive, results });
-  const sampleTargets = createSampleTargetService(db, clock, surveyLimits);
+  const provinceDrive = createProvinceDriveService(ctx);
+  const provinceProgress = createProvinceProgressService({ ...ctx, drive: provinceDrive, results });
+  const sampleTargets = createSampleTargetService(ctx);
   const publication = createPublicationService({ ...ctx, results });
   const oitReview = createOitReviewService({ ...ctx, years });
-  const calendar = createCalendarService({ db, clock, onChange: () => surveyCache.clear() });
-  const surveyLinks = createSurveyLinkService({ db, clock, onChange: () => surveyCache.clear() });
+  const calendar = createCalendarService({ ...ctx, onChange: () => surveyCache.clear() });
+  const surveyLinks = createSurveyLinkService({ ...ctx, onChange: () => surveyCache.clear() });
   const reference = createReferenceService(ctx);
   return {
     /** The one clock: routes and the app ask it for today, never `new Date()`. */
@@ -69,13 +68,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     reference,
     audit: createAuditService(ctx),
     mail,
-    auth: createAuthService(db, {
-      mail,
-      publicUrl: config.publicUrl,
-      now: clock,
-      sleep,
-      hashKey: config.secretKey,
-    }),
+    auth: createAuthService({ ...ctx, mail, sleep }),
     users: createUserAdminService({ ...ctx, mail }),
     agencyProfiles: createAgencyProfileService(ctx),
     years,
@@ -117,7 +110,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     oit: createOitService({ ...ctx, years }),
     oitReview,
     oitAdmin: createOitAdminService({ ...ctx, years }),
-    oitLinks: createLinkCheckService(db),
+    oitLinks: createLinkCheckService(ctx),
     provinceProgress,
     /** Each person's home page: their tasks with counts and windows (one call per request). */
     home: createHomeService({
@@ -128,11 +121,11 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
       provinceProgress,
       publication,
     }),
-    provinceReminders: createProvinceReminderService(db, {
+    provinceReminders: createProvinceReminderService({
+      ...ctx,
       drive: provinceDrive,
       progress: provinceProgress,
       mail,
-      now: clock,
     }),
     // isReady answers within a second either way (/readyz); isUnavailable tells a database
     // that is away (answered 503) from a bug (500).

@@ -2,7 +2,6 @@
 // should fix. The fetching itself (and its SSRF guard) is link-fetch.ts.
 import { linkFlags, type LinkFlag } from '../domain/oit/link-findings.ts';
 import { findAgency } from '../storage/agency.repository.ts';
-import type { Db } from '../storage/database.ts';
 import { loadCurrentOit } from '../storage/oit.repository.ts';
 import { insertLinkChecks, type LinkCheckRow } from '../storage/oit-link-check.repository.ts';
 import type { LinkCheckPayload } from './job-kinds.ts';
@@ -21,8 +20,15 @@ export {
   type FetchedLink,
   type LinkCheckOptions,
 } from './link-fetch.ts';
+import type { ServiceContext } from './service-options.ts';
 
-export function createLinkCheckService(db: Db, options: Partial<LinkCheckOptions> = {}) {
+export function createLinkCheckService({
+  db,
+  options = {},
+}: Pick<ServiceContext, 'db'> & {
+  /** The fetcher's limits (tests shorten them); unset: DEFAULT_LINK_CHECK. */
+  options?: Partial<LinkCheckOptions>;
+}) {
   const opts: LinkCheckOptions = { ...DEFAULT_LINK_CHECK, ...options };
   return {
     options: opts,

@@ -5,9 +5,9 @@ import { canActForProvince } from '../domain/access.ts';
 import type { Agency } from '../domain/agency.ts';
 import { problem } from '../domain/problem.ts';
 import { compareThai } from '../i18n/format.ts';
-import type { Db } from '../storage/database.ts';
 import { findAgencies, findAgency } from '../storage/agency.repository.ts';
 import { ForbiddenError, NotFoundError } from './errors.ts';
+import type { ServiceContext } from './service-options.ts';
 
 export type Form = Record<string, string>;
 
@@ -26,7 +26,7 @@ export function canEditProvince(actor: Actor, province: string): boolean {
   );
 }
 
-export function createProvinceDriveAccess(db: Db) {
+export function createProvinceDriveAccess({ db }: Pick<ServiceContext, 'db'>) {
   async function checkRead(actor: Actor, w: Workspace) {
     if (!Number.isInteger(w.fiscalYear) || w.fiscalYear < 2560 || w.fiscalYear > 2700)
       throw new NotFoundError('ไม่พบปีงบประมาณนี้', 'No such fiscal year');

@@ -12,7 +12,6 @@ import {
 } from '../domain/province-drive-validation.ts';
 import type { Problem } from '../domain/problem.ts';
 import { err, ok, type Result } from '../domain/result.ts';
-import type { Db } from '../storage/database.ts';
 import { findAgency } from '../storage/agency.repository.ts';
 import * as repo from '../storage/province-drive.repository.ts';
 import { recordAudit } from './audit.service.ts';
@@ -25,11 +24,12 @@ import {
   type Workspace,
 } from './province-drive-access.ts';
 import { mouLinkCheckJob } from './job-kinds.ts';
+import type { ServiceContext } from './service-options.ts';
 
 export { canEditProvince, type Form, type Workspace } from './province-drive-access.ts';
 
-export function createProvinceDriveService({ db, clock }: { db: Db; clock: () => Date }) {
-  const { checkRead, checkWrite, agenciesOf, agencyInProvince } = createProvinceDriveAccess(db);
+export function createProvinceDriveService({ db, clock }: Pick<ServiceContext, 'db' | 'clock'>) {
+  const { checkRead, checkWrite, agenciesOf, agencyInProvince } = createProvinceDriveAccess({ db });
 
   return {
     checkRead,

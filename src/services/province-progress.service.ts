@@ -29,6 +29,7 @@ import type { ProvinceDriveService, Workspace } from './province-drive.service.t
 import type { ResultsService } from './results.service.ts';
 import type { YearResult } from '../storage/year-results.repository.ts';
 import { loadPublishedItemResults, type PublishedItemResults } from './published-item-results.ts';
+import type { ServiceContext } from './service-options.ts';
 
 export interface ProgressDeps {
   drive: ProvinceDriveService;
@@ -69,7 +70,10 @@ export function scoreInputFrom(
   return { answers, respondents: r.respondents, oit: r.oit };
 }
 
-export function createProvinceProgressService(db: Db, deps: ProgressDeps) {
+export function createProvinceProgressService({
+  db,
+  ...deps
+}: Pick<ServiceContext, 'db'> & ProgressDeps) {
   async function board(actor: Actor, w: Workspace): Promise<ProgressRow[]> {
     await deps.drive.checkRead(actor, w);
     const agencies = await deps.drive.agenciesOf(w.province);

@@ -6,7 +6,6 @@ import { fillTemplate } from '../domain/province-drive.ts';
 import { bare, type Problem } from '../domain/problem.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import { formatInteger, messagesFor } from '../i18n/format.ts';
-import type { Db } from '../storage/database.ts';
 import * as drive from '../storage/province-drive.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import { ForbiddenError } from './errors.ts';
@@ -18,13 +17,12 @@ import {
   type Workspace,
 } from './province-drive.service.ts';
 import type { ProvinceProgressService } from './province-progress.service.ts';
+import type { ServiceContext } from './service-options.ts';
 
 export interface ReminderDeps {
   drive: ProvinceDriveService;
   progress: Pick<ProvinceProgressService, 'board'>;
   mail: { send(m: MailMessage): Promise<number> };
-  /** The container's clock. */
-  now: () => Date;
 }
 
 export interface ReminderInput {
@@ -33,9 +31,11 @@ export interface ReminderInput {
   body: string;
 }
 
-export function createProvinceReminderService(db: Db, deps: ReminderDeps) {
-  const now = deps.now;
-
+export function createProvinceReminderService({
+  db,
+  clock,
+  ...deps
+}: Pick<ServiceContext, 'db' | 'clock'> & ReminderDeps) {
   /**
    * The messages a reminder would send: one per agency, to its coordinators, with the
    * template filled from the board. Agencies without coordinators are listed apart.
@@ -172,7 +172,7 @@ export function createProvinceReminderService(db: Db, deps: ReminderDeps) {
           agencyCodes: messages.map((m) => m.agency.code),
           recipients: sent,
           sentBy,
-          sentAt: now(),
+          sentAt: clock(),
         });
         await recordAudit(tx, {
           actor,

@@ -20,7 +20,6 @@ import {
   shownAnomalyOccurrences,
 } from '../domain/small-numbers.ts';
 import { compareThai } from '../i18n/format.ts';
-import type { Db } from '../storage/database.ts';
 import { findAgency, loadAgencyGroups } from '../storage/agency.repository.ts';
 import { loadCalendar } from '../storage/calendar.repository.ts';
 import { findYear } from '../storage/year.repository.ts';
@@ -30,6 +29,7 @@ import { markAgencies } from '../storage/recompute-mark.repository.ts';
 import { hasScoreCard } from '../storage/score-card.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import { ForbiddenError, NotFoundError } from './errors.ts';
+import type { ServiceConfig, ServiceContext } from './service-options.ts';
 
 export type { ToolProgress };
 
@@ -46,12 +46,15 @@ export type ProgressSort = (typeof PROGRESS_SORTS)[number];
 
 const MAX_POPULATION = 10_000_000;
 
-export function createSampleTargetService(
-  db: Db,
-  now: () => Date,
-  /** SURVEY_BURST_THRESHOLD: how many answers one "network_burst" flag stands for. */
-  limits: { burstThreshold: number } = { burstThreshold: 100 },
-) {
+export function createSampleTargetService({
+  db,
+  clock,
+  config,
+}: Pick<ServiceContext, 'db' | 'clock'> & {
+  /** surveyLimits.burstThreshold: how many answers one "network_burst" flag stands for. */
+  config: { surveyLimits: Pick<ServiceConfig['surveyLimits'], 'burstThreshold'> };
+}) {
+  const limits = config.surveyLimits;
   /**
    * Anomaly flags concerning fewer answers than the year's threshold are not shown; the others
    * move in coarse steps (small-numbers.ts).
@@ -83,7 +86,7 @@ export function createSampleTargetService(
       fiscalYear,
       rows.map((r) => r.agencyCode),
     );
-    const today = thaiDay(now());
+    const today = thaiDay(clock());
     return rows.map((r) => {
       const tool = (t: 'IIT' | 'EIT'): ToolProgress => {
         const population = t === 'IIT' ? r.iitPopulation : r.eitPopulation;

@@ -18,19 +18,13 @@ import { countAttempt, recordSuccess } from '../storage/sign-in-limit.repository
 import { findGrants, findUserByEmail, type UserRecord } from '../storage/user.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import { hashSecret, looksLikeSecret, newSecret } from './secret.ts';
+import type { ServiceConfig, ServiceContext } from './service-options.ts';
 
 export type SignInResult =
   | { ok: true; sessionToken: string; user: UserRecord }
   | { ok: false; reason: 'invalid' }
   /** Too many attempts for this account from this network, from this network, or at this account. */
   | { ok: false; reason: 'locked'; retryAfterSeconds: number };
-
-export interface SignInOptions {
-  now: () => Date;
-  sleep: (ms: number) => Promise<void>;
-  /** HMAC key for the hashed network and e-mail keys of the sign-in limits. */
-  hashKey: string;
-}
 
 export const hashPassword = (pw: string) => hash(pw); // @node-rs/argon2 defaults to argon2id
 
@@ -41,15 +35,21 @@ export async function userActor(db: Db, u: UserRecord): Promise<Extract<Actor, {
   return { kind: 'user', userId: u.id, email: u.email, grants: await findGrants(db, u.id) };
 }
 
-export function createSignIn(
-  db: Db,
-  opts: SignInOptions,
-  newSession: (userId: string) => Promise<string>,
-) {
-  const { now } = opts;
+export function createSignIn({
+  db,
+  clock,
+  config,
+  sleep,
+  newSession,
+}: Pick<ServiceContext, 'db' | 'clock'> & {
+  /** secretKey: the HMAC key for the hashed network and e-mail keys of the sign-in limits. */
+  config: Pick<ServiceConfig, 'secretKey'>;
+  sleep: (ms: number) => Promise<void>;
+  newSession: (userId: string) => Promise<string>;
+}) {
   // Keys of the sign-in limits: e-mails and networks are never stored in the clear.
   const limitKey = (kind: 'n' | 'an' | 'a', value: string) =>
-    `${kind}:${createHmac('sha256', opts.hashKey).update(`${kind}:${value}`).digest('base64url')}`;
+    `${kind}:${createHmac('sha256', config.secretKey).update(`${kind}:${value}`).digest('base64url')}`;
 
   return async function signIn(
     emailRaw: string,
@@ -58,7 +58,7 @@ export function createSignIn(
     clientAddress?: string,
   ): Promise<SignInResult> {
     const email = normalizeEmail(emailRaw);
-    const t = now();
+    const t = clock();
     const net = networkPrefix(clientAddress);
     const keys = {
       network: limitKey('n', net),
@@ -109,7 +109,7 @@ export function createSignIn(
       : await verify(await (dummyHash ??= hashPassword(newSecret())), password).then(() => false);
     if (!good || !user) {
       const delay = delayAfterFailure(pair.attempts);
-      if (delay) await opts.sleep(delay);
+      if (delay) await sleep(delay);
       return { ok: false, reason: 'invalid' };
     }
     await recordSuccess(

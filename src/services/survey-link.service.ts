@@ -13,7 +13,6 @@ import { en } from '../i18n/en.ts';
 import { th } from '../i18n/th.ts';
 import { loadCalendar } from '../storage/calendar.repository.ts';
 import { findYear, latestYear } from '../storage/year.repository.ts';
-import type { Db } from '../storage/database.ts';
 import { findAgency } from '../storage/agency.repository.ts';
 import { accessCodeCounts, insertAccessCodes } from '../storage/survey-guard.repository.ts';
 import {
@@ -29,6 +28,7 @@ import { bare, problem } from '../domain/problem.ts';
 import { NotFoundError, Refusal } from './errors.ts';
 import { hashAccessCode } from './survey-guard.service.ts';
 import { toSurveyTool } from './survey-lookup.ts';
+import type { ServiceContext } from './service-options.ts';
 
 /** 10 characters of a 31-letter alphabet: about 50 bits, unguessable yet typeable from a poster. */
 const CODE_LENGTH = 10;
@@ -43,11 +43,7 @@ export function createSurveyLinkService({
   db,
   clock,
   onChange = () => {},
-}: {
-  db: Db;
-  clock: () => Date;
-  onChange?: () => void;
-}) {
+}: Pick<ServiceContext, 'db' | 'clock'> & { onChange?: () => void }) {
   async function managedAgency(actor: Actor, agencyCode: string): Promise<Agency> {
     const agency = await findAgency(db, agencyCode);
     if (!agency) throw new Refusal(404, problem('', 'agency_unknown', { code: agencyCode }));
@@ -101,7 +97,7 @@ export function createSurveyLinkService({
   const qrPng = (url: string) =>
     QRCode.toBuffer(url, { type: 'png', margin: 2, width: 600, errorCorrectionLevel: 'M' });
 
-  return {
+  const links = {
     yearOr,
 
     /** A link's QR code as a file (`iit.svg`, `eit.png`, …); undefined for any other name. */
@@ -200,7 +196,7 @@ export function createSurveyLinkService({
       on: boolean,
       count: number,
     ): Promise<string[]> {
-      await this.linkFor(actor, fiscalYear, agencyCode);
+      await links.linkFor(actor, fiscalYear, agencyCode);
       const n = Math.max(0, Math.min(5000, Math.floor(count) || 0));
       const codes = Array.from({ length: n }, () => codeFromBytes(randomBytes(8), 8));
       await db.transaction().execute(async (tx) => {
@@ -231,6 +227,7 @@ export function createSurveyLinkService({
       return listLinks(db, fiscalYear);
     },
   };
+  return links;
 }
 
 export type SurveyLinkService = ReturnType<typeof createSurveyLinkService>;

@@ -48,7 +48,10 @@ beforeAll(async () => {
   await ensureReferenceData(db);
   services = createServices(db);
   // Test-only: the checker may reach the loopback fixture server.
-  services.oitLinks = createLinkCheckService(db, { allowLoopback: true, timeoutMs: 3000 });
+  services.oitLinks = createLinkCheckService({
+    db,
+    options: { allowLoopback: true, timeoutMs: 3000 },
+  });
   registerBuiltInJobs();
   await services.years.create(SYSTEM_CLI, YEAR, 'ita-2563');
   await db

@@ -209,7 +209,7 @@ describe('the link-check job', () => {
 
   it('checks every URL of the agency and stores the findings', async () => {
     const s = createServices(t.db);
-    s.oitLinks = createLinkCheckService(t.db, TEST);
+    s.oitLinks = createLinkCheckService({ db: t.db, options: TEST });
     await s.years.create(SYSTEM_CLI, 2563, 'ita-2563');
     await t.db
       .insertInto('agencies')

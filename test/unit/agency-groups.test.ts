@@ -9,7 +9,7 @@ import { agencyMinimum, groupMinimum } from '../../src/domain/framework/helpers.
 import { getFramework } from '../../src/domain/framework/index.ts';
 import { parseFrameworkText } from '../../src/domain/framework/validate.ts';
 import { ImportRejected } from '../../src/services/import-rejected.ts';
-import { worded } from '../helpers/import-issues.ts';
+import { worded, wordedAt } from '../helpers/import-issues.ts';
 import { createServices, type Services } from '../../src/services/container.ts';
 import { loadScoreInputs } from '../../src/services/score-inputs.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
@@ -71,7 +71,7 @@ describe('the rule (pure)', () => {
     const r = parseFrameworkText(JSON.stringify(doc));
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.error.map((p) => `${p.path}: ${p.en}`)).toEqual([
+    expect(wordedAt(r.error).map((p) => `${p.path}: ${p.en}`)).toEqual([
       'sampleRule.groupMinimums[8].group: Unknown agency group "no_such" (not in agencyGroups)',
       'sampleRule.groupMinimums[9].size: Agency group "university" has no size S',
       'sampleRule.groupMinimums[10]: The same minimum as sampleRule.groupMinimums[4]',

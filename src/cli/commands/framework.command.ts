@@ -7,6 +7,7 @@ import { formatChange } from '../../domain/framework/diff.ts';
 import { frameworkJsonSchemaText } from '../../domain/framework/json-schema.ts';
 import { parseFrameworkText, type FrameworkProblem } from '../../domain/framework/validate.ts';
 import { UsageError, type CliContext, type Command } from '../command.ts';
+import { problemText } from '../../i18n/problem-text.ts';
 
 /** The text of the one FILE argument. */
 export async function readOneFile(args: string[], usage: string): Promise<string> {
@@ -20,11 +21,11 @@ export async function readOneFile(args: string[], usage: string): Promise<string
 
 /** Every problem, one per line with its path, in Thai then in English. */
 export function printProblems(ctx: CliContext, problems: readonly FrameworkProblem[]): void {
-  const at = (p: FrameworkProblem) => (p.path ? `${p.path}: ` : '');
+  const at = (p: FrameworkProblem) => (p.field ? `${p.field}: ` : '');
   ctx.err(`พบปัญหา ${problems.length} รายการในไฟล์กรอบการประเมิน:\n`);
-  for (const p of problems) ctx.err(`  ${at(p)}${p.th}\n`);
+  for (const p of problems) ctx.err(`  ${at(p)}${problemText(p, 'th')}\n`);
   ctx.err(`\n${problems.length} problem(s) in the framework file:\n`);
-  for (const p of problems) ctx.err(`  ${at(p)}${p.en}\n`);
+  for (const p of problems) ctx.err(`  ${at(p)}${problemText(p, 'en')}\n`);
 }
 
 /** Writes to --out when given, else prints. */

@@ -22,6 +22,7 @@ import {
 import { publishedDigitsOrNull } from '../../domain/scoring/rounding.ts';
 import { unquoteCell } from '../../domain/spreadsheet-cell.ts';
 import { UsageError, type Command } from '../command.ts';
+import { problemText } from '../../i18n/problem-text.ts';
 
 type Loaded =
   | { kind: 'framework'; file: string; framework: Framework }
@@ -153,7 +154,7 @@ async function load(file: string): Promise<Loaded> {
       const v = validateFramework(data);
       if (!v.ok)
         throw new FileProblem(
-          `${file}: not a valid framework: ${v.error.map((p) => `${p.path}: ${p.en}`).join('; ')}`,
+          `${file}: not a valid framework: ${v.error.map((p) => `${p.field}: ${problemText(p, 'en')}`).join('; ')}`,
         );
       return { kind: 'framework', file, framework: v.value };
     }

@@ -1,12 +1,45 @@
 // The semantic checks of a framework: what a well-shaped definition must not contradict.
+import type { Problem } from '../problem.ts';
 import { TOOL_CODES, type Framework } from './schema.ts';
 
-/** A reason a definition is refused: where (a path into the document) and what, in both languages. */
-export interface FrameworkProblem {
-  path: string;
-  th: string;
-  en: string;
+/** The lists whose codes must be unique (the catalogue names each). */
+export type FrameworkList =
+  'question' | 'oit_item' | 'indicator' | 'heading' | 'level' | 'agency_group' | 'sub_indicator';
+
+/** The codes of a framework file's problems and their parameters (the catalogue words them). */
+export interface FrameworkProblemParams {
+  /** `detail`, `detailTh`: the schema library's own words, in English and Thai. */
+  fw_shape: { detail: string; detailTh: string };
+  fw_not_json: { detail: string };
+  fw_weights_sum: { sum: number };
+  fw_weight_negative: { tool: string };
+  fw_answer_weight_range: Record<string, never>;
+  fw_answer_weight_order: Record<string, never>;
+  fw_duplicate: { list: FrameworkList; code: string; first: string };
+  fw_question_tool: { code: string; tool: string };
+  fw_subitem_numbers: { code: string; count: number; found: number; position: number };
+  fw_in_two_indicators: { code: string; earlier: string };
+  fw_oit_indicator_shape: { code: string };
+  fw_sub_indicator_empty: { code: string };
+  fw_oit_item_unknown: { code: string };
+  fw_indicator_shape: { code: string };
+  fw_question_unknown: { code: string };
+  fw_question_other_tool: { code: string; tool: string; indicatorTool: string };
+  fw_question_unplaced: { code: string };
+  fw_oit_item_unplaced: { code: string };
+  fw_tool_no_indicator: { tool: string };
+  fw_heading_twice: { code: string };
+  fw_level_order: { code: string; previous: string };
+  fw_last_level: Record<string, never>;
+  fw_pass_mark: Record<string, never>;
+  fw_recommendation_unknown: { code: string };
+  fw_group_unknown: { group: string };
+  fw_group_size_unknown: { group: string; size: string };
+  fw_group_minimum_repeats: { first: number };
 }
+
+/** A reason a definition is refused: its field is the path into the document. */
+export type FrameworkProblem = Problem<keyof FrameworkProblemParams>;
 
 /**
  * Every contradiction in a well-shaped definition, each with the path it concerns: tool weights not
@@ -18,75 +51,65 @@ export interface FrameworkProblem {
  */
 export function semanticProblems(f: Framework): FrameworkProblem[] {
   const problems: FrameworkProblem[] = [];
-  const add = (path: string, th: string, en: string) => problems.push({ path, th, en });
+  const add: Add = (path, code, params) =>
+    problems.push({ field: path, code, params } as FrameworkProblem);
 
   const weightSum = f.toolWeights.IIT + f.toolWeights.EIT + f.toolWeights.OIT;
   if (Math.abs(weightSum - 1) > 1e-9) {
-    add(
-      'toolWeights',
-      `น้ำหนักของแบบวัดรวมกันได้ ${weightSum} ต้องเท่ากับ 1`,
-      `Tool weights sum to ${weightSum}; they must sum to 1`,
-    );
+    add('toolWeights', 'fw_weights_sum', { sum: weightSum });
   }
   for (const tool of TOOL_CODES) {
     if (f.toolWeights[tool] < 0) {
-      add(`toolWeights.${tool}`, `น้ำหนักของ ${tool} ติดลบ`, `The weight of ${tool} is negative`);
+      add(`toolWeights.${tool}`, 'fw_weight_negative', { tool });
     }
   }
   f.answerWeights.forEach((w, i) => {
     if (w < 0 || w > 100) {
-      add(`answerWeights[${i}]`, 'คะแนนของคำตอบต้องอยู่ระหว่าง 0–100', 'Answer weights must be 0–100');
+      add(`answerWeights[${i}]`, 'fw_answer_weight_range', {});
     } else if (i > 0 && w < f.answerWeights[i - 1]!) {
-      add(
-        `answerWeights[${i}]`,
-        'คะแนนของคำตอบต้องเรียงจากน้อยไปมาก',
-        'Answer weights must not decrease from option 1 to 4',
-      );
+      add(`answerWeights[${i}]`, 'fw_answer_weight_order', {});
     }
   });
 
   // Duplicate codes in every list that is keyed by code.
-  const duplicates = (list: { code: string }[], base: string, what: { th: string; en: string }) => {
+  const duplicates = (list: { code: string }[], base: string, what: FrameworkList) => {
     const seen = new Map<string, number>();
     list.forEach((entry, i) => {
       const first = seen.get(entry.code);
       if (first !== undefined) {
-        add(
-          `${base}[${i}].code`,
-          `รหัส${what.th} "${entry.code}" ซ้ำกับ ${base}[${first}]`,
-          `Duplicate ${what.en} code "${entry.code}" (also at ${base}[${first}])`,
-        );
+        add(`${base}[${i}].code`, 'fw_duplicate', {
+          list: what,
+          code: entry.code,
+          first: `${base}[${first}]`,
+        });
       } else seen.set(entry.code, i);
     });
   };
-  duplicates(f.questions, 'questions', { th: 'คำถาม', en: 'question' });
-  duplicates(f.oitItems, 'oitItems', { th: 'ข้อ OIT', en: 'OIT item' });
-  duplicates(f.indicators, 'indicators', { th: 'ตัวชี้วัด', en: 'indicator' });
-  duplicates(f.oitHeadings, 'oitHeadings', { th: 'หัวข้อ', en: 'heading' });
-  duplicates(f.levels, 'levels', { th: 'ระดับ', en: 'level' });
-  duplicates(f.agencyGroups ?? [], 'agencyGroups', { th: 'กลุ่มหน่วยงาน', en: 'agency group' });
+  duplicates(f.questions, 'questions', 'question');
+  duplicates(f.oitItems, 'oitItems', 'oit_item');
+  duplicates(f.indicators, 'indicators', 'indicator');
+  duplicates(f.oitHeadings, 'oitHeadings', 'heading');
+  duplicates(f.levels, 'levels', 'level');
+  duplicates(f.agencyGroups ?? [], 'agencyGroups', 'agency_group');
   duplicates(
     f.indicators.flatMap((ind) => ind.subIndicators ?? []),
     'subIndicators',
-    { th: 'ตัวชี้วัดย่อย', en: 'sub-indicator' },
+    'sub_indicator',
   );
 
   f.questions.forEach((q, i) => {
     const expected = q.code.startsWith('I') ? 'IIT' : 'EIT';
     if (q.tool !== expected) {
-      add(
-        `questions[${i}].tool`,
-        `คำถาม ${q.code} ต้องอยู่ในแบบวัด ${expected}`,
-        `Question ${q.code} must belong to ${expected}`,
-      );
+      add(`questions[${i}].tool`, 'fw_question_tool', { code: q.code, tool: expected });
     }
     q.items.forEach((item, j) => {
       if (item.n !== j + 1) {
-        add(
-          `questions[${i}].items[${j}].n`,
-          `ข้อย่อยของ ${q.code} ต้องเรียงเลข 1..${q.items.length} (พบ ${item.n} ที่ตำแหน่ง ${j + 1})`,
-          `Sub-items of ${q.code} must be numbered 1..${q.items.length} (found ${item.n} at position ${j + 1})`,
-        );
+        add(`questions[${i}].items[${j}].n`, 'fw_subitem_numbers', {
+          code: q.code,
+          count: q.items.length,
+          found: item.n,
+          position: j + 1,
+        });
       }
     });
   });
@@ -99,7 +122,11 @@ export function semanticProblems(f: Framework): FrameworkProblem[] {
   return problems;
 }
 
-type Add = (path: string, th: string, en: string) => void;
+type Add = <C extends keyof FrameworkProblemParams>(
+  path: string,
+  code: C,
+  params: FrameworkProblemParams[C],
+) => void;
 
 function checkIndicators(f: Framework, add: Add): void {
   const questionTool = new Map(f.questions.map((q) => [q.code, q.tool] as const));
@@ -108,11 +135,7 @@ function checkIndicators(f: Framework, add: Add): void {
   const place = (code: string, path: string) => {
     const earlier = placed.get(code);
     if (earlier !== undefined) {
-      add(
-        path,
-        `${code} อยู่ในตัวชี้วัดมากกว่าหนึ่งตัว (${earlier})`,
-        `${code} is in two indicators (also ${earlier})`,
-      );
+      add(path, 'fw_in_two_indicators', { code, earlier });
     } else placed.set(code, path);
   };
 
@@ -120,45 +143,28 @@ function checkIndicators(f: Framework, add: Add): void {
     const base = `indicators[${i}]`;
     if (ind.tool === 'OIT') {
       if (!ind.subIndicators?.length || ind.questions?.length) {
-        add(
-          base,
-          `ตัวชี้วัด ${ind.code} ของ OIT ต้องมีตัวชี้วัดย่อยและไม่มีคำถาม`,
-          `OIT indicator ${ind.code} needs sub-indicators and no questions`,
-        );
+        add(base, 'fw_oit_indicator_shape', { code: ind.code });
       }
       ind.subIndicators?.forEach((sub, k) => {
         if (sub.items.length === 0) {
-          add(
-            `${base}.subIndicators[${k}].items`,
-            `ตัวชี้วัดย่อย ${sub.code} ไม่มีข้อ OIT`,
-            `Sub-indicator ${sub.code} has no OIT items`,
-          );
+          add(`${base}.subIndicators[${k}].items`, 'fw_sub_indicator_empty', { code: sub.code });
         }
         sub.items.forEach((code, m) => {
           const path = `${base}.subIndicators[${k}].items[${m}]`;
-          if (!itemCodes.has(code))
-            add(path, `ไม่รู้จักข้อ OIT "${code}"`, `Unknown OIT item "${code}"`);
+          if (!itemCodes.has(code)) add(path, 'fw_oit_item_unknown', { code });
           else place(code, path);
         });
       });
     } else {
       if (!ind.questions?.length || ind.subIndicators?.length) {
-        add(
-          base,
-          `ตัวชี้วัด ${ind.code} ต้องมีคำถามและไม่มีตัวชี้วัดย่อย`,
-          `Indicator ${ind.code} needs questions and no sub-indicators`,
-        );
+        add(base, 'fw_indicator_shape', { code: ind.code });
       }
       ind.questions?.forEach((code, j) => {
         const path = `${base}.questions[${j}]`;
         const tool = questionTool.get(code);
-        if (tool === undefined) add(path, `ไม่รู้จักคำถาม "${code}"`, `Unknown question "${code}"`);
+        if (tool === undefined) add(path, 'fw_question_unknown', { code });
         else if (tool !== ind.tool) {
-          add(
-            path,
-            `คำถาม ${code} เป็นของ ${tool} ไม่ใช่ ${ind.tool}`,
-            `Question ${code} belongs to ${tool}, not ${ind.tool}`,
-          );
+          add(path, 'fw_question_other_tool', { code, tool, indicatorTool: ind.tool });
         } else place(code, path);
       });
     }
@@ -166,21 +172,17 @@ function checkIndicators(f: Framework, add: Add): void {
 
   f.questions.forEach((q, i) => {
     if (!placed.has(q.code)) {
-      add(
-        `questions[${i}]`,
-        `คำถาม ${q.code} ไม่อยู่ในตัวชี้วัดใด`,
-        `Question ${q.code} is in no indicator`,
-      );
+      add(`questions[${i}]`, 'fw_question_unplaced', { code: q.code });
     }
   });
   f.oitItems.forEach((o, i) => {
     if (!placed.has(o.code)) {
-      add(`oitItems[${i}]`, `ข้อ ${o.code} ไม่อยู่ในตัวชี้วัดใด`, `OIT item ${o.code} is in no indicator`);
+      add(`oitItems[${i}]`, 'fw_oit_item_unplaced', { code: o.code });
     }
   });
   for (const tool of TOOL_CODES) {
     if (!f.indicators.some((ind) => ind.tool === tool)) {
-      add('indicators', `แบบวัด ${tool} ไม่มีตัวชี้วัด`, `Tool ${tool} has no indicator`);
+      add('indicators', 'fw_tool_no_indicator', { tool });
     }
   }
 }
@@ -191,9 +193,8 @@ function checkHeadings(f: Framework, add: Add): void {
   f.oitHeadings.forEach((h, i) =>
     h.items.forEach((code, j) => {
       const path = `oitHeadings[${i}].items[${j}]`;
-      if (!itemCodes.has(code)) add(path, `ไม่รู้จักข้อ OIT "${code}"`, `Unknown OIT item "${code}"`);
-      else if (seen.has(code))
-        add(path, `ข้อ ${code} อยู่ในสองหัวข้อ`, `OIT item ${code} is under two headings`);
+      if (!itemCodes.has(code)) add(path, 'fw_oit_item_unknown', { code });
+      else if (seen.has(code)) add(path, 'fw_heading_twice', { code });
       seen.add(code);
     }),
   );
@@ -208,23 +209,15 @@ function checkLevels(f: Framework, add: Add): void {
       level.minOverall > prev.minOverall ||
       (level.minOverall === prev.minOverall && !stricterTools)
     ) {
-      add(
-        `levels[${i}]`,
-        `ระดับ ${level.code} ต้องมีเกณฑ์ต่ำกว่าระดับก่อนหน้า (${prev.code})`,
-        `Level ${level.code} must have a lower threshold than the level before it (${prev.code})`,
-      );
+      add(`levels[${i}]`, 'fw_level_order', { code: level.code, previous: prev.code });
     }
   });
   const last = f.levels[f.levels.length - 1]!;
   if (last.minOverall !== 0 || last.minEachTool !== undefined) {
-    add(
-      `levels[${f.levels.length - 1}]`,
-      'ระดับสุดท้ายต้องรับทุกคะแนน (เกณฑ์ 0 ไม่มีเงื่อนไขรายแบบวัด)',
-      'The last level must accept every score (minimum 0, no per-tool condition)',
-    );
+    add(`levels[${f.levels.length - 1}]`, 'fw_last_level', {});
   }
   if (f.passMark < 0 || f.passMark > 100) {
-    add('passMark', 'เกณฑ์ผ่านต้องอยู่ระหว่าง 0–100', 'The pass mark must be 0–100');
+    add('passMark', 'fw_pass_mark', {});
   }
 }
 
@@ -232,11 +225,7 @@ function checkRecommendations(f: Framework, add: Add): void {
   const known = new Set(f.indicators.map((ind) => ind.code));
   for (const code of Object.keys(f.recommendations?.indicators ?? {})) {
     if (!known.has(code)) {
-      add(
-        `recommendations.indicators.${code}`,
-        `คำแนะนำของตัวชี้วัดที่ไม่มีอยู่ "${code}"`,
-        `Recommendations for an unknown indicator "${code}"`,
-      );
+      add(`recommendations.indicators.${code}`, 'fw_recommendation_unknown', { code });
     }
   }
 }
@@ -248,26 +237,12 @@ function checkGroupMinimums(f: Framework, add: Add): void {
   (f.sampleRule.groupMinimums ?? []).forEach((m, i) => {
     const path = `sampleRule.groupMinimums[${i}]`;
     const group = groups.get(m.group);
-    if (!group)
-      add(
-        `${path}.group`,
-        `ไม่มีกลุ่มหน่วยงาน "${m.group}" ใน agencyGroups`,
-        `Unknown agency group "${m.group}" (not in agencyGroups)`,
-      );
+    if (!group) add(`${path}.group`, 'fw_group_unknown', { group: m.group });
     else if (m.size && !group.sizes?.includes(m.size))
-      add(
-        `${path}.size`,
-        `กลุ่ม "${m.group}" ไม่มีขนาด ${m.size}`,
-        `Agency group "${m.group}" has no size ${m.size}`,
-      );
+      add(`${path}.size`, 'fw_group_size_unknown', { group: m.group, size: m.size });
     const key = [m.group, m.size ?? '', m.tool, m.part ?? ''].join('\t');
     const first = seen.get(key);
-    if (first !== undefined)
-      add(
-        path,
-        `จำนวนขั้นต่ำซ้ำกับ sampleRule.groupMinimums[${first}]`,
-        `The same minimum as sampleRule.groupMinimums[${first}]`,
-      );
+    if (first !== undefined) add(path, 'fw_group_minimum_repeats', { first });
     else seen.set(key, i);
   });
 }

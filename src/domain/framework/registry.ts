@@ -18,8 +18,11 @@ export interface KnownFramework {
 function load(document: unknown): KnownFramework {
   const result = validateFramework(document);
   if (!result.ok) {
-    // A shipped definition that contradicts itself is a programming error: fail loudly at start.
-    const lines = result.error.map((p) => `${p.path}: ${p.en}`).join('; ');
+    // A shipped definition that contradicts itself is a programming error: fail loudly at start,
+    // in codes and parameters (the domain has no catalogue).
+    const lines = result.error
+      .map((p) => `${p.field}: ${p.code} ${JSON.stringify(p.params)}`)
+      .join('; ');
     throw new Error(`Invalid framework definition: ${lines}`);
   }
   return { framework: result.value, document, builtIn: true };

@@ -1,6 +1,8 @@
-// Validates a framework document: its shape (zod, messages in Thai and English) and that it does
-// not contradict itself (checks.ts). Every problem is returned at once, each with its path.
+// Validates a framework document: its shape (zod; its messages in Thai and English are the
+// problem's parameters) and that it does not contradict itself (checks.ts). Every problem is
+// returned at once, each on its path.
 import { z } from 'zod';
+import { problem } from '../problem.ts';
 import { err, ok, type Result } from '../result.ts';
 import { semanticProblems, type FrameworkProblem } from './checks.ts';
 import { frameworkSchema, type Framework } from './schema.ts';
@@ -27,11 +29,12 @@ export function validateFramework(raw: unknown): Result<Framework, FrameworkProb
     const inThai = frameworkSchema.safeParse(raw, { error: thai.localeError });
     const thIssues = inThai.success ? [] : inThai.error.issues;
     return err(
-      parsed.error.issues.map((issue, i) => ({
-        path: pathOf(issue.path),
-        th: `รูปแบบไม่ถูกต้อง: ${thIssues[i]?.message ?? issue.message}`,
-        en: `Invalid shape: ${issue.message}`,
-      })),
+      parsed.error.issues.map((issue, i) =>
+        problem(pathOf(issue.path), 'fw_shape', {
+          detail: issue.message,
+          detailTh: thIssues[i]?.message ?? issue.message,
+        }),
+      ),
     );
   }
   const problems = semanticProblems(parsed.data);
@@ -47,7 +50,7 @@ export function parseFrameworkText(
     document = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    return err([{ path: '', th: `ไม่ใช่ JSON ที่ถูกต้อง: ${detail}`, en: `Not valid JSON: ${detail}` }]);
+    return err([problem('', 'fw_not_json', { detail })]);
   }
   const result = validateFramework(document);
   return result.ok ? ok({ framework: result.value, document }) : result;

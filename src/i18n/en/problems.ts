@@ -1,6 +1,7 @@
 // English text of every problem code: the same keys as Thai, checked by the compiler.
 import type { Widen } from '../types.ts';
 import type { problems as th } from '../th/problems.ts';
+import { frameworkProblems } from './framework-problems.ts';
 import { importProblems } from './import-problems.ts';
 import { oitProblems } from './oit-problems.ts';
 import { provinceProblems } from './province-problems.ts';
@@ -10,6 +11,7 @@ const list = (xs: string[]) =>
 
 export const problems: Widen<typeof th> = {
   ...importProblems,
+  ...frameworkProblems,
   ...oitProblems,
   ...provinceProblems,
   answer_missing: (p) => `Question ${p.question}: choose an answer`,

@@ -1,6 +1,7 @@
 // Thai text of every problem code (domain/problem.ts): the one place a code becomes words. The
 // compiler checks that every code has a message taking its parameters.
 import type { ProblemCode, ProblemParams } from '../../domain/problem.ts';
+import { frameworkProblems } from './framework-problems.ts';
 import { importProblems } from './import-problems.ts';
 import { oitProblems } from './oit-problems.ts';
 import { provinceProblems } from './province-problems.ts';
@@ -13,6 +14,7 @@ const list = (xs: string[]) =>
 
 export const problems = {
   ...importProblems,
+  ...frameworkProblems,
   ...oitProblems,
   ...provinceProblems,
   answer_missing: (p: { question: string }) => `ข้อ ${p.question}: กรุณาเลือกคำตอบ`,

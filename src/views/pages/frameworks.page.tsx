@@ -7,6 +7,7 @@ import { CsrfField, ErrorSummary, type FieldError } from '../components/form.tsx
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
 import { ChangesTable } from './framework-parts.tsx';
+import { problemText } from '../../i18n/problem-text.ts';
 
 /**
  * The largest framework file the page accepts (the shipped ones are about 100 KB); its canonical
@@ -193,10 +194,10 @@ export function UploadProblemsPage(p: {
                 {p.problems.map((problem) => (
                   <tr>
                     <th scope="row">
-                      <code>{problem.path || t.wholeFile}</code>
+                      <code>{problem.field || t.wholeFile}</code>
                     </th>
-                    <td lang="th">{problem.th}</td>
-                    <td lang="en">{problem.en}</td>
+                    <td lang="th">{problemText(problem, 'th')}</td>
+                    <td lang="en">{problemText(problem, 'en')}</td>
                   </tr>
                 ))}
               </tbody>

@@ -8,6 +8,7 @@ import {
   frameworkJsonSchemaText,
 } from '../../../src/domain/framework/json-schema.ts';
 import { parseFrameworkText, validateFramework } from '../../../src/domain/framework/validate.ts';
+import { wordedAt } from '../../helpers/import-issues.ts';
 
 const read = (path: string) => readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8');
 const thai = /[\u0E00-\u0E7F]/;
@@ -36,7 +37,7 @@ describe('validateFramework lists every problem at once', () => {
     const result = validateFramework(d);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    const byPath = new Map(result.error.map((p) => [p.path, p]));
+    const byPath = new Map(wordedAt(result.error).map((p) => [p.path, p]));
     expect(byPath.get('toolWeights')?.en).toMatch(/sum to 1\.1/);
     expect(byPath.get('indicators[8].subIndicators[0].items[9]')?.en).toMatch(
       /Unknown OIT item "O99"/,
@@ -46,7 +47,7 @@ describe('validateFramework lists every problem at once', () => {
       /10\.2 has no OIT items/,
     );
     expect(byPath.get('oitItems[42]')?.en).toMatch(/O43 is in no indicator/);
-    for (const p of result.error) expect(p.th).toMatch(thai);
+    for (const p of wordedAt(result.error)) expect(p.th).toMatch(thai);
   });
 
   it('reports every malformed field, unknown keys included, in Thai and English', () => {
@@ -59,30 +60,28 @@ describe('validateFramework lists every problem at once', () => {
     const result = validateFramework(d);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.error.map((p) => p.path).sort()).toEqual([
-      'format',
-      'oitItems[2]',
-      'passMark',
-      'questions[0].items[0].scale',
-      'version',
-    ]);
-    const unknownKey = result.error.find((p) => p.path === 'oitItems[2]')!;
+    expect(
+      wordedAt(result.error)
+        .map((p) => p.path)
+        .sort(),
+    ).toEqual(['format', 'oitItems[2]', 'passMark', 'questions[0].items[0].scale', 'version']);
+    const unknownKey = wordedAt(result.error).find((p) => p.path === 'oitItems[2]')!;
     expect(unknownKey.en).toMatch(/titel/);
     expect(unknownKey.th).toMatch(/titel/);
-    for (const p of result.error) expect(p.th).toMatch(thai);
+    for (const p of wordedAt(result.error)) expect(p.th).toMatch(thai);
   });
 
   it('refuses text that is not JSON with one readable problem', () => {
     const result = parseFrameworkText('{ "id": "ita-2569", ');
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error[0]!.en).toMatch(/^Not valid JSON/);
+    if (!result.ok) expect(wordedAt(result.error)[0]!.en).toMatch(/^Not valid JSON/);
   });
 
   it('accepts recommendations only for indicators the file has', () => {
     const d = doc();
     d.recommendations.indicators['11'] = [{ th: 'ทำสิ่งหนึ่ง' }];
     const result = validateFramework(d);
-    expect(result.ok ? [] : result.error.map((p) => p.path)).toEqual([
+    expect(result.ok ? [] : wordedAt(result.error).map((p) => p.path)).toEqual([
       'recommendations.indicators.11',
     ]);
   });

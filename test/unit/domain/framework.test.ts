@@ -15,6 +15,7 @@ import {
 } from '../../../src/domain/framework/index.ts';
 import ita2563 from '../../../frameworks/ita-2563.json' with { type: 'json' };
 import { lamphunReport } from './seed-fixtures.ts';
+import { wordedAt } from '../../helpers/import-issues.ts';
 
 const f = getFramework('ita-2563')!;
 
@@ -221,7 +222,7 @@ describe('validateFramework refuses a definition that contradicts itself', () =>
     const result = validateFramework(d);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    const problem = result.error.find((p) => p.path === path);
+    const problem = wordedAt(result.error).find((p) => p.path === path);
     expect(problem, JSON.stringify(result.error)).toBeDefined();
     expect(problem!.en).toMatch(message);
     expect(problem!.th.length).toBeGreaterThan(0);

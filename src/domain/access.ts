@@ -65,3 +65,12 @@ export function canAdministerAccounts(actor: Actor): boolean {
 export function hasAnyRole(actor: Actor, roles: readonly Role[]): boolean {
   return isNacc(actor) || roles.some((r) => hasRole(actor, r));
 }
+
+/** Writes: a province officer of this province (or the CLI loading the demo); the NACC only reads. */
+export function canEditProvince(actor: Actor, province: string): boolean {
+  if (actor.kind === 'system') return true;
+  return (
+    actor.kind === 'user' &&
+    actor.grants.some((g) => g.role === 'province_officer' && g.scope === province)
+  );
+}

@@ -15,7 +15,7 @@ export const provinceProgressRoutes = new Hono<AppEnv>();
 
 // Progress board -------------------------------------------------------------------------
 provinceProgressRoutes.get(`${P}/progress`, async (c) => {
-  const w = await view(c);
+  const w = view(c);
   const rows = await c.get('services').provinceProgress.board(requireUser(c), w);
   const laggardsOnly = c.req.query('lagging') === '1';
   const shown = laggardsOnly ? rows.filter((r) => r.reasons.length) : rows;
@@ -46,14 +46,10 @@ async function remindersPage(
   status: 200 | 422,
   done?: string,
 ) {
-  const w = await view(c);
-  const svc = c.get('services').provinceProgress;
-  const actor = requireUser(c);
-  const [rows, templates, history] = await Promise.all([
-    svc.board(actor, w),
-    c.get('services').provinceReminders.reminderTemplates(actor, w),
-    c.get('services').provinceReminders.reminders(actor, w),
-  ]);
+  const w = view(c);
+  const { rows, templates, history } = await c
+    .get('services')
+    .provinceReminders.page(requireUser(c), w);
   const tpl = templates.find((t) => t.key === input.template) ?? templates[0]!;
   const chosen = input.codes ?? rows.filter((r) => r.reasons.length).map((r) => r.agency.code);
   return c.html(
@@ -124,14 +120,12 @@ provinceProgressRoutes.post(`${P}/reminders/preview`, async (c) => {
 
 // Plan to pass ---------------------------------------------------------------------------
 provinceProgressRoutes.get(`${P}/plan`, async (c) => {
-  const w = await view(c);
-  const svc = c.get('services').provinceProgress;
-  const actor = requireUser(c);
-  const agencies = await c.get('services').provinceDrive.agenciesOf(w.province);
-  const defaultCode = agencies.find((a) => a.type === 'province')?.code ?? 'all';
-  const agencyCode = c.req.query('agency') || defaultCode;
+  const w = view(c);
   const ticked = (c.req.queries('tick') ?? []).slice(0, 500);
-  const plan = await svc.plan(actor, w, agencyCode, ticked);
+  const plan = await c
+    .get('services')
+    .provinceProgress.plan(requireUser(c), w, c.req.query('agency') ?? '', ticked);
+  const agencyCode = plan.agencyCode;
   return c.html(
     <PlanPage
       ctx={pageContext(c)}

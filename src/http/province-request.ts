@@ -1,6 +1,7 @@
 // What every province workspace route reads from its request: the province and year in the path
 // (checked against the actor), the form's fields, and problems as field errors.
 import { type Context } from 'hono';
+import { canEditProvince } from '../domain/access.ts';
 import type { Problem } from '../domain/problem.ts';
 import { problemText } from '../i18n/problem-text.ts';
 import type { Workspace } from '../services/province-drive.service.ts';
@@ -17,11 +18,14 @@ export function workspace(c: C): Workspace {
   return { province: c.req.param('province') ?? '', fiscalYear: Number(c.req.param('year')) };
 }
 
-export async function view(c: C): Promise<WorkspaceView> {
+/**
+ * The workspace as the pages show it. No service call: the page's one service call checks that
+ * the actor may read it (404/403) before it reads anything.
+ */
+export function view(c: C): WorkspaceView {
   const actor = requireUser(c);
   const w = workspace(c);
-  await c.get('services').provinceDrive.checkRead(actor, w);
-  return { ...w, canEdit: c.get('services').provinceDrive.canEdit(actor, w.province) };
+  return { ...w, canEdit: canEditProvince(actor, w.province) };
 }
 
 export async function form(c: C): Promise<Record<string, string>> {

@@ -22,18 +22,13 @@ export const provinceRoutes = new Hono<AppEnv>();
 provinceRoutes.get('/province/:province', async (c) => {
   const actor = requireUser(c);
   const province = c.req.param('province');
-  const years = (await c.get('services').years.list()).map((y) => y.fiscalYear);
-  const newest = years.length ? Math.max(...years) : 2564;
-  await c.get('services').provinceDrive.checkRead(actor, { province, fiscalYear: newest });
-  return c.html(
-    <ProvinceYearsPage
-      ctx={pageContext(c)}
-      province={province}
-      years={[...years].sort((a, b) => b - a)}
-    />,
-  );
+  const years = await c.get('services').provinceDrive.years(actor, province);
+  return c.html(<ProvinceYearsPage ctx={pageContext(c)} province={province} years={years} />);
 });
-provinceRoutes.get(P, async (c) => c.redirect(`${base(await view(c))}/progress`, 303));
+provinceRoutes.get(P, async (c) => {
+  await c.get('services').provinceDrive.checkRead(requireUser(c), workspace(c));
+  return c.redirect(`${base(workspace(c))}/progress`, 303);
+});
 
 // Committee ------------------------------------------------------------------------------
 async function committeePage(
@@ -42,7 +37,7 @@ async function committeePage(
   errors: FieldError[],
   status: 200 | 422,
 ) {
-  const w = await view(c);
+  const w = view(c);
   const orders = await c.get('services').provinceDrive.committee(requireUser(c), w);
   const rows = Math.min(200, Math.max(5, Number(c.req.query('rows')) || 5));
   return c.html(
@@ -68,7 +63,7 @@ provinceRoutes.post(`${P}/committee`, async (c) => {
   return c.redirect(`${base(workspace(c))}/committee?done=1`, 303);
 });
 provinceRoutes.get(`${P}/committee/:id/roster`, async (c) => {
-  const w = await view(c);
+  const w = view(c);
   const orders = await c.get('services').provinceDrive.committee(requireUser(c), w);
   const order = orders.find((o) => o.id === c.req.param('id'));
   if (!order) return c.html(<NotFoundPage ctx={pageContext(c)} />, 404);
@@ -130,7 +125,7 @@ async function mouPage(
   errors: FieldError[],
   status: 200 | 422,
 ) {
-  const w = await view(c);
+  const w = view(c);
   const { mous, agencies } = await c.get('services').provinceDrive.mous(requireUser(c), w);
   return c.html(
     <MouPage
@@ -163,10 +158,8 @@ async function mouDetail(
   errors: FieldError[],
   status: 200 | 422,
 ) {
-  const w = await view(c);
-  const svc = c.get('services').provinceDrive;
-  const mou = await svc.mou(requireUser(c), w, id);
-  const { agencies } = await svc.mous(requireUser(c), w);
+  const w = view(c);
+  const { mou, agencies } = await c.get('services').provinceDrive.mouDetail(requireUser(c), w, id);
   const current: Record<string, string> = {
     mouId: mou.id,
     level: mou.level,
@@ -197,7 +190,7 @@ async function mouDetail(
 }
 provinceRoutes.get(`${P}/mous/:id{[0-9]+}`, (c) => mouDetail(c, c.req.param('id'), null, [], 200));
 provinceRoutes.get(`${P}/mous/:id{[0-9]+}/print`, async (c) => {
-  const w = await view(c);
+  const w = view(c);
   const mou = await c.get('services').provinceDrive.mou(requireUser(c), w, c.req.param('id'));
   return c.html(<MouPrintPage ctx={pageContext(c)} w={w} mou={mou} />);
 });
@@ -209,7 +202,7 @@ async function trainingPage(
   errors: FieldError[],
   status: 200 | 422,
 ) {
-  const w = await view(c);
+  const w = view(c);
   const d = await c.get('services').provinceDrive.training(requireUser(c), w);
   return c.html(
     <TrainingPage

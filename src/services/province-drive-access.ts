@@ -1,7 +1,7 @@
 // Who may read and write a province's drive records, and the province's agencies: the checks
 // every drive service (records, progress, reminders) starts with.
 import type { Actor } from '../domain/actor.ts';
-import { canActForProvince } from '../domain/access.ts';
+import { canActForProvince, canEditProvince } from '../domain/access.ts';
 import type { Agency } from '../domain/agency.ts';
 import { problem } from '../domain/problem.ts';
 import { compareThai } from '../i18n/format.ts';
@@ -17,14 +17,7 @@ export interface Workspace {
   fiscalYear: number;
 }
 
-/** Writes: a province officer of this province (or the CLI loading the demo); the NACC only reads. */
-export function canEditProvince(actor: Actor, province: string): boolean {
-  if (actor.kind === 'system') return true;
-  return (
-    actor.kind === 'user' &&
-    actor.grants.some((g) => g.role === 'province_officer' && g.scope === province)
-  );
-}
+export { canEditProvince };
 
 export function createProvinceDriveAccess({ db }: Pick<ServiceContext, 'db'>) {
   async function checkRead(actor: Actor, w: Workspace) {

@@ -14,6 +14,7 @@ import type { Problem } from '../domain/problem.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import { findAgency } from '../storage/agency.repository.ts';
 import * as repo from '../storage/province-drive.repository.ts';
+import { listYears } from '../storage/year.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import { enqueueJobs } from '../storage/job.repository.ts';
 import { ForbiddenError, NotFoundError } from './errors.ts';
@@ -30,6 +31,14 @@ export { canEditProvince, type Form, type Workspace } from './province-drive-acc
 
 export function createProvinceDriveService({ db, clock }: Pick<ServiceContext, 'db' | 'clock'>) {
   const { checkRead, checkWrite, agenciesOf, agencyInProvince } = createProvinceDriveAccess({ db });
+
+  async function mou(actor: Actor, w: Workspace, id: string) {
+    await checkRead(actor, w);
+    const found = /^\d+$/.test(id) ? await repo.findMou(db, id) : undefined;
+    if (!found || found.province !== w.province || found.fiscalYear !== w.fiscalYear)
+      throw new NotFoundError('ไม่พบบันทึกข้อตกลงนี้', 'No such MOU');
+    return found.mou;
+  }
 
   return {
     checkRead,
@@ -154,13 +163,21 @@ export function createProvinceDriveService({ db, clock }: Pick<ServiceContext, '
       return { mous, agencies };
     },
 
-    async mou(actor: Actor, w: Workspace, id: string) {
-      await checkRead(actor, w);
-      const found = /^\d+$/.test(id) ? await repo.findMou(db, id) : undefined;
-      if (!found || found.province !== w.province || found.fiscalYear !== w.fiscalYear)
-        throw new NotFoundError('ไม่พบบันทึกข้อตกลงนี้', 'No such MOU');
-      return found.mou;
+    /** One MOU's page in one call: the MOU and the province's agencies to pick a party from. */
+    async mouDetail(actor: Actor, w: Workspace, id: string) {
+      const found = await mou(actor, w, id);
+      return { mou: found, agencies: await agenciesOf(w.province) };
     },
+
+    /** The province's years, newest first; read access checked against the newest. */
+    async years(actor: Actor, province: string): Promise<number[]> {
+      const years = (await listYears(db)).map((y) => y.fiscalYear);
+      const newest = years.length ? Math.max(...years) : 2564;
+      await checkRead(actor, { province, fiscalYear: newest });
+      return [...years].sort((a, b) => b - a);
+    },
+
+    mou,
 
     /**
      * Records who signs with whom, the signing and the published URL. A new or changed URL is

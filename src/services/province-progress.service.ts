@@ -206,8 +206,10 @@ export function createProvinceProgressService({
      * The plan to pass for one agency (or, with agencyCode 'all', the whole province) from
      * last year's item-level results, with the ticked actions projected.
      */
-    async plan(actor: Actor, w: Workspace, agencyCode: string, ticked: string[]) {
+    async plan(actor: Actor, w: Workspace, asked: string, ticked: string[]) {
       const ctx = await planContext(actor, w);
+      // Without a choice: the province's own unit, else the whole province.
+      const agencyCode = asked || (ctx.agencies.find((a) => a.type === 'province')?.code ?? 'all');
       const fw = ctx.fw;
       const withItems = ctx.agencies.filter((a) => ctx.items.has(a.code));
       const plans: { agency: Agency; plan: AgencyPlan }[] = [];
@@ -226,6 +228,7 @@ export function createProvinceProgressService({
       const province = projectProvince(ctx.results, w.province, replaced);
       const assessed = province.before?.assessed ?? plans.length;
       return {
+        agencyCode,
         lastYear: ctx.lastYear,
         framework: fw,
         candidates: withItems,

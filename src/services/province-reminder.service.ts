@@ -95,18 +95,25 @@ export function createProvinceReminderService({
     return ok({ messages, unreachable });
   }
 
+  async function reminderTemplates(actor: Actor, w: Workspace) {
+    await deps.drive.checkRead(actor, w);
+    const saved = await drive.findReminderTemplates(db, w.province);
+    const defaults = messagesFor('th').province.reminders.defaults;
+    return Object.entries(defaults).map(([key, d]) => {
+      const s = saved.find((x) => x.key === key);
+      return { key, subject: s?.subject ?? d.subject, body: s?.body ?? d.body };
+    });
+  }
+
+  async function reminders(actor: Actor, w: Workspace) {
+    await deps.drive.checkRead(actor, w);
+    return drive.findReminders(db, w.province, w.fiscalYear);
+  }
+
   return {
     previewReminder,
 
-    async reminderTemplates(actor: Actor, w: Workspace) {
-      await deps.drive.checkRead(actor, w);
-      const saved = await drive.findReminderTemplates(db, w.province);
-      const defaults = messagesFor('th').province.reminders.defaults;
-      return Object.entries(defaults).map(([key, d]) => {
-        const s = saved.find((x) => x.key === key);
-        return { key, subject: s?.subject ?? d.subject, body: s?.body ?? d.body };
-      });
-    },
+    reminderTemplates,
 
     async saveReminderTemplate(
       actor: Actor,
@@ -186,10 +193,17 @@ export function createProvinceReminderService({
       return ok({ sent, id });
     },
 
-    async reminders(actor: Actor, w: Workspace) {
-      await deps.drive.checkRead(actor, w);
-      return drive.findReminders(db, w.province, w.fiscalYear);
+    /** The reminders page in one call: the board, the templates and the reminders sent. */
+    async page(actor: Actor, w: Workspace) {
+      const [rows, templates, history] = await Promise.all([
+        deps.progress.board(actor, w),
+        reminderTemplates(actor, w),
+        reminders(actor, w),
+      ]);
+      return { rows, templates, history };
     },
+
+    reminders,
   };
 }
 

@@ -66,6 +66,13 @@ export interface ProblemParams
   move_answer_order: { tool: string };
   move_answer_kind: { tool: string; columns: string[] };
   move_oit_items: { items: string[] };
+  // Refusals thrown with a status (services/errors.ts Refusal).
+  calendar_forbidden: Record<string, never>;
+  fiscal_year_not_open: { year: number };
+  targets_forbidden: Record<string, never>;
+  agency_private_forbidden: Record<string, never>;
+  province_progress_forbidden: Record<string, never>;
+  import_forbidden: Record<string, never>;
   // Refusals of the survey links' administration (services/survey-link.service.ts).
   links_manage_forbidden: Record<string, never>;
   links_create_all_forbidden: Record<string, never>;

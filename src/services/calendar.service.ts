@@ -17,7 +17,7 @@ import { findAgency } from '../storage/agency.repository.ts';
 import { loadCalendar, savePhaseWindow } from '../storage/calendar.repository.ts';
 import { findYear, latestYear, listYears } from '../storage/year.repository.ts';
 import { recordAudit } from './audit.service.ts';
-import { ForbiddenError } from './errors.ts';
+import { Refusal } from './errors.ts';
 import type { ServiceContext } from './service-options.ts';
 
 export interface SetPhaseInput {
@@ -46,11 +46,7 @@ export function createCalendarService({
     latestYear: () => latestYear(db),
 
     async setPhase(actor: Actor, input: SetPhaseInput): Promise<Result<PhaseWindow, Problem[]>> {
-      if (!isNacc(actor))
-        throw new ForbiddenError(
-          'กำหนดปฏิทินการประเมินได้เฉพาะผู้ดูแลระบบของ สำนักงาน ป.ป.ช.',
-          'Only NACC administrators may set the calendar',
-        );
+      if (!isNacc(actor)) throw new Refusal(403, bare('', 'calendar_forbidden'));
       const problems: Problem[] = [];
       const bad = (p: Problem) => problems.push(p);
       if (!(await findYear(db, input.fiscalYear)))

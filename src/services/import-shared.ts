@@ -3,18 +3,14 @@
 import { isNacc } from '../domain/access.ts';
 import type { Actor } from '../domain/actor.ts';
 import { MAX_REPORTED_ISSUES, type ImportIssue } from '../domain/import-issue.ts';
-import type { Problem } from '../domain/problem.ts';
-import { ForbiddenError } from './errors.ts';
+import { bare, type Problem } from '../domain/problem.ts';
+import { Refusal } from './errors.ts';
 
 export const BATCH = 5000;
 export const RECOUNT_BATCH = 500;
 
 export function requireNacc(actor: Actor) {
-  if (!isNacc(actor))
-    throw new ForbiddenError(
-      'นำเข้าข้อมูลได้เฉพาะ สำนักงาน ป.ป.ช.',
-      'Only the NACC may import assessment data',
-    );
+  if (!isNacc(actor)) throw new Refusal(403, bare('', 'import_forbidden'));
 }
 
 /** Collects issues up to the reporting limit; true once the file is known bad. */

@@ -11,7 +11,7 @@ import {
 import { daysLeft, phaseState, thaiDay } from '../domain/calendar.ts';
 import { agencyMinimum } from '../domain/framework/helpers.ts';
 import { resolveFramework } from './framework-resolver.ts';
-import { problem, type Problem } from '../domain/problem.ts';
+import { bare, problem, type Problem } from '../domain/problem.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import type { ToolProgress } from '../domain/work-overview.ts';
 import {
@@ -28,7 +28,7 @@ import { listProgress, putTarget, type ProgressRow } from '../storage/survey-lin
 import { markAgencies } from '../storage/recompute-mark.repository.ts';
 import { hasScoreCard } from '../storage/score-card.repository.ts';
 import { recordAudit } from './audit.service.ts';
-import { ForbiddenError, NotFoundError } from './errors.ts';
+import { Refusal } from './errors.ts';
 import type { ServiceConfig, ServiceContext } from './service-options.ts';
 
 export type { ToolProgress };
@@ -70,11 +70,7 @@ export function createSampleTargetService({
   async function frameworkOf(fiscalYear: number) {
     const id = (await findYear(db, fiscalYear))?.frameworkId;
     const f = id ? await resolveFramework(db, id) : undefined;
-    if (!f)
-      throw new NotFoundError(
-        `ยังไม่ได้เปิดปีงบประมาณ ${fiscalYear}`,
-        `Fiscal year ${fiscalYear} is not open`,
-      );
+    if (!f) throw new Refusal(404, problem('', 'fiscal_year_not_open', { year: fiscalYear }));
     return f;
   }
 
@@ -126,13 +122,8 @@ export function createSampleTargetService({
       input: { iit: string; eit: string },
     ): Promise<Result<{ iit: number; eit: number }, Problem[]>> {
       const agency = await findAgency(db, agencyCode);
-      if (!agency)
-        throw new NotFoundError(`ไม่พบหน่วยงานรหัส ${agencyCode}`, `No agency ${agencyCode}`);
-      if (!canManageAgency(actor, agency))
-        throw new ForbiddenError(
-          'เฉพาะผู้ดูแลของหน่วยงานนี้เท่านั้นที่กรอกจำนวนได้',
-          "Only this agency's administrators may enter its numbers",
-        );
+      if (!agency) throw new Refusal(404, problem('', 'agency_unknown', { code: agencyCode }));
+      if (!canManageAgency(actor, agency)) throw new Refusal(403, bare('', 'targets_forbidden'));
       await frameworkOf(fiscalYear);
       const problems: Problem[] = [];
       const parse = (raw: string, tool: 'IIT' | 'EIT') => {
@@ -172,10 +163,9 @@ export function createSampleTargetService({
       agencyCode: string,
     ): Promise<{ progress: AgencyProgress; anomalies: AnomalyRow[] }> {
       const agency = await findAgency(db, agencyCode);
-      if (!agency)
-        throw new NotFoundError(`ไม่พบหน่วยงานรหัส ${agencyCode}`, `No agency ${agencyCode}`);
+      if (!agency) throw new Refusal(404, problem('', 'agency_unknown', { code: agencyCode }));
       if (!canReadAgencyPrivate(actor, agency))
-        throw new ForbiddenError('ท่านไม่มีสิทธิ์ดูข้อมูลของหน่วยงานนี้', 'You may not see this agency');
+        throw new Refusal(403, bare('', 'agency_private_forbidden'));
       const [p] = await progress(fiscalYear, await listProgress(db, fiscalYear, { agencyCode }));
       return {
         progress: p!,
@@ -193,10 +183,7 @@ export function createSampleTargetService({
       opts: { province?: string; sort?: ProgressSort; all?: boolean },
     ): Promise<{ rows: AgencyProgress[]; anomalies: AnomalyRow[] }> {
       if (opts.province ? !canActForProvince(actor, opts.province) : !isNacc(actor))
-        throw new ForbiddenError(
-          'ท่านไม่มีสิทธิ์ดูความคืบหน้าของจังหวัดนี้',
-          'You may not see this province’s progress',
-        );
+        throw new Refusal(403, bare('', 'province_progress_forbidden'));
       const rows = await progress(
         fiscalYear,
         await listProgress(db, fiscalYear, opts.province ? { province: opts.province } : {}),

@@ -65,6 +65,12 @@ export const problems: Widen<typeof th> = {
     `${p.tool} sub-items ${list(p.columns)} change between four options and yes/no: stored answers would be misread`,
   move_oit_items: (p) =>
     `OIT items ${list(p.items)} hold agencies' entries but are not in the new framework`,
+  calendar_forbidden: () => 'Only NACC administrators may set the calendar',
+  fiscal_year_not_open: (p) => `Fiscal year ${p.year} is not open`,
+  targets_forbidden: () => "Only this agency's administrators may enter its numbers",
+  agency_private_forbidden: () => 'You may not see this agency',
+  province_progress_forbidden: () => 'You may not see this province’s progress',
+  import_forbidden: () => 'Only the NACC may import assessment data',
   links_manage_forbidden: () => "Only this agency's administrators may manage its survey links",
   links_create_all_forbidden: () => 'Only the NACC may create every agency’s links',
   links_list_forbidden: () => 'Only the NACC may list every link',

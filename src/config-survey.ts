@@ -2,7 +2,7 @@
 // browser, and the abuse limits (SURVEY_*), each problem reported by name as in config.ts.
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { type Config, ConfigError, proxyTrustFrom } from './config.ts';
+import { type Config, ConfigError } from './config.ts';
 
 /** Where development keeps its generated survey secret: beside the app, never in the database. */
 export const DEV_SURVEY_SECRET_FILE = '.itas-survey-secret';
@@ -45,8 +45,6 @@ export interface SurveyLimits {
   codeWindowSeconds: number;
   /** Submissions from one network to one agency in a network window that count as a burst. */
   burstThreshold: number;
-  /** Behind one trusted proxy (TRUST_PROXY): the client address from X-Forwarded-For. */
-  trustProxy: boolean;
 }
 
 const SURVEY_DEFAULTS: SurveyLimits = {
@@ -56,7 +54,6 @@ const SURVEY_DEFAULTS: SurveyLimits = {
   codeMax: 2000,
   codeWindowSeconds: 600,
   burstThreshold: 100,
-  trustProxy: false,
 };
 
 /** The limits with no SURVEY_* variable set (tests, benchmarks; no environment read). */
@@ -83,7 +80,6 @@ export function loadSurveyLimits(env: NodeJS.ProcessEnv = process.env): SurveyLi
     codeMax: int('SURVEY_RATE_CODE_MAX', SURVEY_DEFAULTS.codeMax),
     codeWindowSeconds: int('SURVEY_RATE_CODE_WINDOW', SURVEY_DEFAULTS.codeWindowSeconds),
     burstThreshold: int('SURVEY_BURST_THRESHOLD', SURVEY_DEFAULTS.burstThreshold),
-    trustProxy: proxyTrustFrom(env) === true,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return limits;

@@ -34,7 +34,6 @@ const limits = {
   codeMax: 7,
   codeWindowSeconds: 3600,
   burstThreshold: 5,
-  trustProxy: false,
 };
 /** What the guard reads of the configuration: these limits, and the survey secret. */
 const config = { surveyLimits: limits, surveySecret: SECRET };

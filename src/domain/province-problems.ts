@@ -42,6 +42,18 @@ export interface ProvinceProblemParams {
   attendance_party_missing: Record<string, never>;
   attendance_people_invalid: Record<string, never>;
   agency_not_in_province: { code: string; province: string };
+  // Refusals thrown (services/errors.ts forbidden / notFound).
+  workspace_year_unknown: Record<string, never>;
+  workspace_province_unknown: Record<string, never>;
+  workspace_forbidden: { province: string };
+  workspace_read_only: Record<string, never>;
+  coordinator_forbidden: Record<string, never>;
+  coordinator_unknown: Record<string, never>;
+  mou_unknown: Record<string, never>;
+  training_unknown: Record<string, never>;
+  system_only: Record<string, never>;
+  officers_only_templates: Record<string, never>;
+  officers_only_reminders: Record<string, never>;
   // Reminders (services/province-reminder.service.ts).
   reminder_agencies_missing: Record<string, never>;
   reminder_subject_missing: Record<string, never>;

@@ -36,3 +36,15 @@ export class Refusal extends ServiceError {
     super(status, th, en, problem.field || undefined);
   }
 }
+
+/** A 403 said by code, still a ForbiddenError (callers that let some refusals through test it). */
+export function forbidden(p: Problem): ForbiddenError {
+  const { th, en } = problemTexts(p);
+  return new ForbiddenError(th, en);
+}
+
+/** A 404 said by code. */
+export function notFound(p: Problem): NotFoundError {
+  const { th, en } = problemTexts(p);
+  return new NotFoundError(th, en);
+}

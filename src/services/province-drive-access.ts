@@ -3,10 +3,10 @@
 import type { Actor } from '../domain/actor.ts';
 import { canActForProvince, canEditProvince } from '../domain/access.ts';
 import type { Agency } from '../domain/agency.ts';
-import { problem } from '../domain/problem.ts';
+import { bare, problem } from '../domain/problem.ts';
 import { compareThai } from '../i18n/format.ts';
 import { findAgencies, findAgency } from '../storage/agency.repository.ts';
-import { ForbiddenError, NotFoundError } from './errors.ts';
+import { forbidden, notFound } from './errors.ts';
 import type { ServiceContext } from './service-options.ts';
 
 export type Form = Record<string, string>;
@@ -22,26 +22,19 @@ export { canEditProvince };
 export function createProvinceDriveAccess({ db }: Pick<ServiceContext, 'db'>) {
   async function checkRead(actor: Actor, w: Workspace) {
     if (!Number.isInteger(w.fiscalYear) || w.fiscalYear < 2560 || w.fiscalYear > 2700)
-      throw new NotFoundError('ไม่พบปีงบประมาณนี้', 'No such fiscal year');
+      throw notFound(bare('', 'workspace_year_unknown'));
     const known = await db
       .selectFrom('provinces')
       .select('name_th')
       .where('name_th', '=', w.province)
       .executeTakeFirst();
-    if (!known) throw new NotFoundError('ไม่พบจังหวัดนี้', 'No such province');
+    if (!known) throw notFound(bare('', 'workspace_province_unknown'));
     if (!canActForProvince(actor, w.province))
-      throw new ForbiddenError(
-        `พื้นที่ทำงานของจังหวัด${w.province} เปิดดูได้เฉพาะเจ้าหน้าที่จังหวัด${w.province} และ สำนักงาน ป.ป.ช.`,
-        `Only ${w.province}'s province officers and the NACC may see this workspace`,
-      );
+      throw forbidden(problem('', 'workspace_forbidden', { province: w.province }));
   }
   async function checkWrite(actor: Actor, w: Workspace) {
     await checkRead(actor, w);
-    if (!canEditProvince(actor, w.province))
-      throw new ForbiddenError(
-        'สำนักงาน ป.ป.ช. เปิดดูพื้นที่ทำงานของจังหวัดได้อย่างเดียว การแก้ไขทำโดยเจ้าหน้าที่จังหวัด',
-        "The NACC reads the province's workspace; province officers make the changes",
-      );
+    if (!canEditProvince(actor, w.province)) throw forbidden(bare('', 'workspace_read_only'));
   }
   async function agenciesOf(province: string): Promise<Agency[]> {
     const rows = await findAgencies(db, { q: '', province, type: '' });

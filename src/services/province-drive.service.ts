@@ -10,14 +10,14 @@ import {
   validateMou,
   validateTrainingEvent,
 } from '../domain/province-drive-validation.ts';
-import type { Problem } from '../domain/problem.ts';
+import { bare, type Problem } from '../domain/problem.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import { findAgency } from '../storage/agency.repository.ts';
 import * as repo from '../storage/province-drive.repository.ts';
 import { listYears } from '../storage/year.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import { enqueueJobs } from '../storage/job.repository.ts';
-import { ForbiddenError, NotFoundError } from './errors.ts';
+import { ForbiddenError, forbidden, notFound } from './errors.ts';
 import {
   canEditProvince,
   createProvinceDriveAccess,
@@ -36,7 +36,7 @@ export function createProvinceDriveService({ db, clock }: Pick<ServiceContext, '
     await checkRead(actor, w);
     const found = /^\d+$/.test(id) ? await repo.findMou(db, id) : undefined;
     if (!found || found.province !== w.province || found.fiscalYear !== w.fiscalYear)
-      throw new NotFoundError('ไม่พบบันทึกข้อตกลงนี้', 'No such MOU');
+      throw notFound(bare('', 'mou_unknown'));
     return found.mou;
   }
 
@@ -114,10 +114,7 @@ export function createProvinceDriveService({ db, clock }: Pick<ServiceContext, '
       const found = await agencyInProvince(w, v.value.agencyCode, 'agencyCode');
       if (!found.ok) return err([found.problem]);
       if (!canEditProvince(actor, w.province) && !canManageAgency(actor, found.agency!))
-        throw new ForbiddenError(
-          'ผู้ประสานงานกรอกได้โดยเจ้าหน้าที่จังหวัดหรือผู้ดูแลของหน่วยงานนั้น',
-          "Coordinators are entered by the province's officers or the agency's administrators",
-        );
+        throw forbidden(bare('', 'coordinator_forbidden'));
       const id = await db.transaction().execute(async (tx) => {
         const id = await repo.insertCoordinator(tx, w.fiscalYear, v.value);
         await recordAudit(tx, {
@@ -139,7 +136,7 @@ export function createProvinceDriveService({ db, clock }: Pick<ServiceContext, '
       const row = /^\d+$/.test(id) ? await repo.findCoordinator(db, id) : undefined;
       const agency = row ? await findAgency(db, row.agency_code) : undefined;
       if (!row || !agency || agency.province !== w.province || row.fiscal_year !== w.fiscalYear)
-        throw new NotFoundError('ไม่พบผู้ประสานงานนี้', 'No such coordinator');
+        throw notFound(bare('', 'coordinator_unknown'));
       if (!canEditProvince(actor, w.province) && !canManageAgency(actor, agency))
         await checkWrite(actor, w);
       await db.transaction().execute(async (tx) => {
@@ -248,7 +245,7 @@ export function createProvinceDriveService({ db, clock }: Pick<ServiceContext, '
       await checkWrite(actor, w);
       const event = /^\d+$/.test(eventId) ? await repo.findTrainingEvent(db, eventId) : undefined;
       if (!event || event.province !== w.province || event.fiscal_year !== w.fiscalYear)
-        throw new NotFoundError('ไม่พบการอบรมนี้', 'No such training event');
+        throw notFound(bare('', 'training_unknown'));
       const v = validateAttendance(form);
       if (!v.ok) return v;
       const found = await agencyInProvince(w, v.value.agencyCode, 'agencyCode');
@@ -278,7 +275,7 @@ export function createProvinceDriveService({ db, clock }: Pick<ServiceContext, '
         url: string,
       ) => Promise<{ httpStatus: number | null; error: string | null; blocked: boolean }>,
     ): Promise<'ok' | 'broken' | null> {
-      if (!isNacc(actor)) throw new ForbiddenError('เฉพาะระบบ', 'System only');
+      if (!isNacc(actor)) throw forbidden(bare('', 'system_only'));
       const found = /^\d+$/.test(id) ? await repo.findMou(db, id) : undefined;
       const url = found?.mou.publishedUrl;
       if (!url) return null;

@@ -8,7 +8,7 @@ import { err, ok, type Result } from '../domain/result.ts';
 import { formatInteger, messagesFor } from '../i18n/format.ts';
 import * as drive from '../storage/province-drive.repository.ts';
 import { recordAudit } from './audit.service.ts';
-import { ForbiddenError } from './errors.ts';
+import { forbidden } from './errors.ts';
 import type { MailMessage } from './mail.service.ts';
 import {
   canEditProvince,
@@ -121,8 +121,7 @@ export function createProvinceReminderService({
       form: Form,
     ): Promise<Result<true, Problem[]>> {
       await deps.drive.checkRead(actor, w);
-      if (!canEditProvince(actor, w.province))
-        throw new ForbiddenError('แก้ไขแม่แบบได้เฉพาะเจ้าหน้าที่จังหวัด', 'Province officers only');
+      if (!canEditProvince(actor, w.province)) throw forbidden(bare('', 'officers_only_templates'));
       const key = form.key ?? '';
       const defaults = messagesFor('th').province.reminders.defaults;
       if (!(key in defaults)) return err([bare('key', 'template_unknown')]);
@@ -152,8 +151,7 @@ export function createProvinceReminderService({
       input: ReminderInput,
     ): Promise<Result<{ sent: number; id: string }, Problem[]>> {
       await deps.drive.checkRead(actor, w);
-      if (!canEditProvince(actor, w.province))
-        throw new ForbiddenError('ส่งการแจ้งเตือนได้เฉพาะเจ้าหน้าที่จังหวัด', 'Province officers only');
+      if (!canEditProvince(actor, w.province)) throw forbidden(bare('', 'officers_only_reminders'));
       const preview = await previewReminder(actor, w, input);
       if (!preview.ok) return preview;
       const { messages } = preview.value;

@@ -46,6 +46,20 @@ export const provinceProblems: Widen<typeof th> = {
   attendance_party_missing: () => 'Choose an agency or enter an office',
   attendance_people_invalid: () => 'People must be a whole number 1–1000',
   agency_not_in_province: (p) => `No agency ${p.code} in ${p.province}`,
+  workspace_year_unknown: () => 'No such fiscal year',
+  workspace_province_unknown: () => 'No such province',
+  workspace_forbidden: (p) =>
+    `Only ${p.province}'s province officers and the NACC may see this workspace`,
+  workspace_read_only: () =>
+    "The NACC reads the province's workspace; province officers make the changes",
+  coordinator_forbidden: () =>
+    "Coordinators are entered by the province's officers or the agency's administrators",
+  coordinator_unknown: () => 'No such coordinator',
+  mou_unknown: () => 'No such MOU',
+  training_unknown: () => 'No such training event',
+  system_only: () => 'System only',
+  officers_only_templates: () => 'Province officers only',
+  officers_only_reminders: () => 'Province officers only',
   reminder_agencies_missing: () => 'Choose at least one agency',
   reminder_subject_missing: () => 'Enter a subject',
   reminder_body_missing: () => 'Enter the message',

@@ -55,6 +55,19 @@ export const provinceProblems = {
   attendance_people_invalid: () => 'จำนวนผู้เข้าอบรมต้องเป็นจำนวนเต็ม 1–1000',
   agency_not_in_province: (p: { code: string; province: string }) =>
     `ไม่พบหน่วยงานรหัส ${p.code} ในจังหวัด${p.province}`,
+  workspace_year_unknown: () => 'ไม่พบปีงบประมาณนี้',
+  workspace_province_unknown: () => 'ไม่พบจังหวัดนี้',
+  workspace_forbidden: (p: { province: string }) =>
+    `พื้นที่ทำงานของจังหวัด${p.province} เปิดดูได้เฉพาะเจ้าหน้าที่จังหวัด${p.province} และ สำนักงาน ป.ป.ช.`,
+  workspace_read_only: () =>
+    'สำนักงาน ป.ป.ช. เปิดดูพื้นที่ทำงานของจังหวัดได้อย่างเดียว การแก้ไขทำโดยเจ้าหน้าที่จังหวัด',
+  coordinator_forbidden: () => 'ผู้ประสานงานกรอกได้โดยเจ้าหน้าที่จังหวัดหรือผู้ดูแลของหน่วยงานนั้น',
+  coordinator_unknown: () => 'ไม่พบผู้ประสานงานนี้',
+  mou_unknown: () => 'ไม่พบบันทึกข้อตกลงนี้',
+  training_unknown: () => 'ไม่พบการอบรมนี้',
+  system_only: () => 'เฉพาะระบบ',
+  officers_only_templates: () => 'แก้ไขแม่แบบได้เฉพาะเจ้าหน้าที่จังหวัด',
+  officers_only_reminders: () => 'ส่งการแจ้งเตือนได้เฉพาะเจ้าหน้าที่จังหวัด',
   reminder_agencies_missing: () => 'เลือกหน่วยงานอย่างน้อยหนึ่งแห่ง',
   reminder_subject_missing: () => 'กรุณากรอกหัวเรื่อง',
   reminder_body_missing: () => 'กรุณากรอกข้อความ',

@@ -1,6 +1,8 @@
-// Lint rules: type-checked TypeScript, and the layer boundaries of docs/architecture.md (import
-// cycles and type-only imports across layers: test/unit/architecture.test.ts).
+// Lint rules: type-checked TypeScript, the layer boundaries of docs/architecture.md, and no import
+// cycle among src/ files (import-x/no-cycle; test/unit/architecture.test.ts also sees cycles made
+// only of `import type`).
 import js from '@eslint/js';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 const layer = (files, patterns, message) => ({
@@ -16,7 +18,15 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })],
+      // Without these, import-x reads only .js files and sees no edge between our modules.
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+    },
     rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': [
         'error',

@@ -1,14 +1,13 @@
 // A problem a person can act on, as a value: the field it concerns, a code, and the code's
 // parameters. The domain and the services say what is wrong; the i18n catalogue (i18n/problems.ts,
 // keys checked against ProblemParams by the compiler) says it in Thai and English, in one place.
-import type { FrameworkProblemParams } from './framework/checks.ts';
+import type { FrameworkProblemParams } from './problem-params/framework.ts';
 import type { Text } from './framework/schema.ts';
-import type { ImportProblemParams } from './import-issue.ts';
-import type { OitProblemParams } from './oit/workflow.ts';
-import type { ProvinceProblemParams } from './province-problems.ts';
+import type { ImportProblemParams } from './problem-params/import.ts';
+import type { OitProblemParams } from './problem-params/oit.ts';
+import type { ProvinceProblemParams } from './problem-params/province.ts';
 
-/** Every code with its message's parameters (also: import-issue.ts, oit/workflow.ts,
- * province-problems.ts, framework/checks.ts). */
+/** Every code with its message's parameters (each area's in problem-params/). */
 export interface ProblemParams
   extends ImportProblemParams, OitProblemParams, ProvinceProblemParams, FrameworkProblemParams {
   // A survey's answers (the form, the API and the responses import: domain/submission.ts).

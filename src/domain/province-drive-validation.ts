@@ -2,7 +2,7 @@
 // attendance (every problem at once, as codes: province-problems.ts).
 import { err, ok, type Result } from './result.ts';
 import { bare, problem, type Problem } from './problem.ts';
-import type { CopiesLabel, DriveLabel } from './province-problems.ts';
+import type { CopiesLabel, DriveLabel } from './problem-params/province.ts';
 import { parseTypedDay } from './calendar.ts';
 import { arabicDigits } from './digits.ts';
 import {

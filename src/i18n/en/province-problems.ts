@@ -1,5 +1,5 @@
 // English text of the province workspace's form problems: the same keys as Thai, compiler-checked.
-import type { CopiesLabel, DriveLabel } from '../../domain/province-problems.ts';
+import type { CopiesLabel, DriveLabel } from '../../domain/problem-params/province.ts';
 import type { Widen } from '../types.ts';
 import type { provinceProblems as th } from '../th/province-problems.ts';
 

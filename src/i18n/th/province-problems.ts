@@ -1,10 +1,10 @@
-// Thai text of the province workspace's form problems (domain/province-problems.ts), spread into
+// Thai text of the province workspace's form problems (domain/problem-params/province.ts), spread into
 // the problems catalogue; the compiler checks every code has a message taking its parameters.
 import type {
   CopiesLabel,
   DriveLabel,
   ProvinceProblemParams,
-} from '../../domain/province-problems.ts';
+} from '../../domain/problem-params/province.ts';
 
 type Catalogue = { [C in keyof ProvinceProblemParams]: (p: ProvinceProblemParams[C]) => string };
 

@@ -1,6 +1,7 @@
-// The codes of the province workspace's form problems (province-drive-validation.ts, the drive
-// and reminder services) and their parameters; the i18n catalogue words them. A form field's
-// name in a message is a key of the catalogue's label list, not words.
+// The codes of the province workspace's form problems (province-drive-validation.ts, the drive and
+// reminder services) and their parameters; a form field's name in a message is a key of the
+// catalogue's label list, not words. Apart from domain/problem.ts so
+// that problem.ts can gather every area's codes without an import cycle.
 
 /** Fields named in "enter the …" / "… is too long" / "… is not a valid date". */
 export type DriveLabel =

@@ -8,6 +8,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import { addressAllowed } from '../domain/oit/link-findings.ts';
+import type { LinkCheckFinding } from '../domain/oit/sheet.ts';
 
 export interface LinkCheckOptions {
   /** Test-only: lets the checker reach 127.0.0.0/8 and ::1 (a local fixture server). Never in production. */
@@ -29,18 +30,19 @@ export const DEFAULT_LINK_CHECK: LinkCheckOptions = {
   concurrency: 4,
 };
 
-export interface FetchedLink {
-  url: string;
-  httpStatus: number | null;
-  finalUrl: string | null;
-  contentType: string | null;
-  title: string | null;
-  sizeBytes: number | null;
-  contentHash: string | null;
-  durationMs: number;
-  error: string | null;
-  blocked: boolean;
-}
+/** What one fetch found: the fields a link check's finding keeps, and whether it was refused. */
+export type FetchedLink = Pick<
+  LinkCheckFinding,
+  | 'url'
+  | 'httpStatus'
+  | 'finalUrl'
+  | 'contentType'
+  | 'title'
+  | 'sizeBytes'
+  | 'contentHash'
+  | 'durationMs'
+  | 'error'
+> & { blocked: boolean };
 
 class BlockedAddress extends Error {}
 

@@ -1,17 +1,10 @@
 // Every agency's result of a year, for the province's board and planner: read only through the
 // one results read model (services/results-read-model.ts), like every other read of score cards.
+import type { AgencyResult } from '../domain/scoring/rollups.ts';
 import type { Db } from './database.ts';
 
-export interface YearResult {
-  agencyCode: string;
-  type: string;
-  province: string | null;
-  overall: number | null;
-  level: string | null;
-  passed: boolean | null;
-  indicators: Record<string, number | null>;
-  respondents: { IIT: number; EIT: number };
-}
+/** The domain's agency result as stored or imported; which tools fell short is not read here. */
+export type YearResult = Omit<AgencyResult, 'belowMinimum'>;
 
 /**
  * Every agency's result of a year: its score card when there is one, else the imported

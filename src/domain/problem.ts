@@ -6,10 +6,16 @@ import type { Text } from './framework/schema.ts';
 import type { ImportProblemParams } from './problem-params/import.ts';
 import type { OitProblemParams } from './problem-params/oit.ts';
 import type { ProvinceProblemParams } from './problem-params/province.ts';
+import type { YearProblemParams } from './problem-params/year.ts';
 
 /** Every code with its message's parameters (each area's in problem-params/). */
 export interface ProblemParams
-  extends ImportProblemParams, OitProblemParams, ProvinceProblemParams, FrameworkProblemParams {
+  extends
+    ImportProblemParams,
+    OitProblemParams,
+    ProvinceProblemParams,
+    FrameworkProblemParams,
+    YearProblemParams {
   // A survey's answers (the form, the API and the responses import: domain/submission.ts).
   answer_missing: { question: string };
   /** A form or API answer outside the item's values. */

@@ -23,7 +23,8 @@ import { listYears } from '../storage/year.repository.ts';
 import { resolveFramework } from './framework-resolver.ts';
 import { listProvinceNames, loadReference } from '../storage/reference.repository.ts';
 import { readTable, type ReadOptions, type TableRow, type TableSource } from './table-reader.ts';
-import { ForbiddenError } from './errors.ts';
+import { bare } from '../domain/problem.ts';
+import { forbidden } from './errors.ts';
 import type { ServiceContext } from './service-options.ts';
 
 export interface AgencyPage {
@@ -43,11 +44,7 @@ export function createAgencyService({ db }: Pick<ServiceContext, 'db'>) {
       source: TableSource,
       options: ReadOptions = {},
     ): Promise<{ inserted: number; updated: number }> {
-      if (!isNaccAdmin(actor))
-        throw new ForbiddenError(
-          'นำเข้าทะเบียนหน่วยงานได้เฉพาะผู้ดูแลระบบของ สำนักงาน ป.ป.ช.',
-          'Only NACC administrators may import agencies',
-        );
+      if (!isNaccAdmin(actor)) throw forbidden(bare('', 'agencies_import_forbidden'));
       // The register is small (~8,300 rows): validated whole, since parents may come later.
       let header: string[] = [];
       const rows: TableRow[] = [];

@@ -28,7 +28,8 @@ import { recordAudit } from './audit.service.ts';
 import { loadStoredFramework, resolveFramework } from './framework-resolver.ts';
 import { actorLabel, type OitSheet } from './oit-shared.ts';
 import { previewOitSheet } from './framework-preview.ts';
-import { ForbiddenError, NotFoundError, ServiceError } from './errors.ts';
+import { bare, problem } from '../domain/problem.ts';
+import { forbidden, notFound, Refusal } from './errors.ts';
 import type { ServiceContext } from './service-options.ts';
 
 /** The one serialisation of a document: what is stored, checksummed and exported. */
@@ -75,11 +76,7 @@ export function createFrameworkService({ db, clock }: Pick<ServiceContext, 'db' 
 
   const requireKnown = async (id: string) => {
     const known = knownFramework(id) ?? ((await loadStored(id)) && knownFramework(id));
-    if (!known)
-      throw new NotFoundError(
-        `ไม่มีกรอบการประเมิน "${id}"`,
-        `No framework "${id}" (see itas framework list)`,
-      );
+    if (!known) throw notFound(problem('', 'framework_not_found', { id, listHint: true }));
     return known;
   };
 
@@ -95,20 +92,12 @@ export function createFrameworkService({ db, clock }: Pick<ServiceContext, 'db' 
     ): Promise<
       Result<{ id: string; version: number; outcome: ImportOutcome }, FrameworkProblem[]>
     > {
-      if (!isNacc(actor))
-        throw new ForbiddenError(
-          'เฉพาะ สำนักงาน ป.ป.ช. เท่านั้นที่นำเข้ากรอบการประเมินได้',
-          'Only the NACC may import frameworks',
-        );
+      if (!isNacc(actor)) throw forbidden(bare('', 'framework_import_forbidden'));
       const parsed = parseFrameworkText(text);
       if (!parsed.ok) return parsed;
       const { framework: f, document } = parsed.value;
       if (isShippedFramework(f.id))
-        throw new ServiceError(
-          409,
-          `"${f.id}" เป็นกรอบการประเมินที่มากับระบบ ให้ใช้รหัสอื่นสำหรับไฟล์ของท่าน`,
-          `"${f.id}" is shipped with the system; give your file another id`,
-        );
+        throw new Refusal(409, problem('', 'framework_shipped', { id: f.id }));
       const json = canonicalFrameworkText(document);
       const checksum = sha256(json);
       const outcome = await db.transaction().execute(async (tx) => {
@@ -122,17 +111,12 @@ export function createFrameworkService({ db, clock }: Pick<ServiceContext, 'db' 
           textsOnly = started.length > 0 && differsInTextsOnly(JSON.parse(old.json), document);
           if (started.length > 0 && !textsOnly) {
             const years = started.map((u) => u.fiscalYear).join(', ');
-            throw new ServiceError(
-              409,
-              `กรอบการประเมิน ${f.id} ถูกใช้แล้วในปี ${years} ซึ่งมีคำตอบหรือข้อมูล OIT จึงแก้ไขไม่ได้ ให้นำเข้าไฟล์ที่แก้ไขด้วยรหัสใหม่`,
-              `Framework ${f.id} is frozen: year ${years} using it has answers or OIT entries. Import the corrected file under a new id`,
-            );
+            throw new Refusal(409, problem('', 'framework_frozen', { id: f.id, years }));
           }
           if (f.version <= old.version)
-            throw new ServiceError(
+            throw new Refusal(
               409,
-              `ไฟล์นี้ต่างจาก ${f.id} รุ่น ${old.version} ที่มีอยู่ ให้เพิ่ม version ให้มากกว่า ${old.version}`,
-              `This file differs from the stored ${f.id} version ${old.version}; raise its version above ${old.version}`,
+              problem('', 'framework_version_low', { id: f.id, version: old.version }),
             );
         }
         await saveStoredFramework(tx, {
@@ -197,8 +181,7 @@ export function createFrameworkService({ db, clock }: Pick<ServiceContext, 'db' 
     async detail(id: string): Promise<FrameworkDetail> {
       const summary = (await frameworks.list()).find((f) => f.id === id);
       const framework = summary && (await resolveFramework(db, id));
-      if (!summary || !framework)
-        throw new NotFoundError(`ไม่มีกรอบการประเมิน "${id}"`, `No framework "${id}"`);
+      if (!summary || !framework) throw notFound(problem('', 'framework_not_found', { id }));
       const row = summary.builtIn ? undefined : await findStoredFramework(db, id);
       return { summary, framework, importedBy: row?.importedBy, importedAt: row?.importedAt };
     },
@@ -211,11 +194,7 @@ export function createFrameworkService({ db, clock }: Pick<ServiceContext, 'db' 
       actor: Actor,
       text: string,
     ): Promise<Result<UploadCheck, FrameworkProblem[]>> {
-      if (!isNacc(actor))
-        throw new ForbiddenError(
-          'เฉพาะ สำนักงาน ป.ป.ช. เท่านั้นที่นำเข้ากรอบการประเมินได้',
-          'Only the NACC may import frameworks',
-        );
+      if (!isNacc(actor)) throw forbidden(bare('', 'framework_import_forbidden'));
       const parsed = parseFrameworkText(text);
       if (!parsed.ok) return parsed;
       const { framework: f, document } = parsed.value;
@@ -237,7 +216,7 @@ export function createFrameworkService({ db, clock }: Pick<ServiceContext, 'db' 
     /** The OIT checklist of a framework as an agency's screen shows it, with no data (a preview). */
     async oitPreview(id: string, agencyName: string): Promise<OitSheet> {
       const framework = await resolveFramework(db, id);
-      if (!framework) throw new NotFoundError(`ไม่มีกรอบการประเมิน "${id}"`, `No framework "${id}"`);
+      if (!framework) throw notFound(problem('', 'framework_not_found', { id }));
       return previewOitSheet(framework, agencyName);
     },
 

@@ -8,7 +8,8 @@ import type { AgencyRankingRow } from '../domain/reports/ranking-view.ts';
 import type { Summary, TypeSummary } from '../domain/scoring/rollups.ts';
 import { countAgencies } from '../storage/agency.repository.ts';
 import { createAgencyResults } from './agency-results.ts';
-import { NotFoundError } from './errors.ts';
+import { problem } from '../domain/problem.ts';
+import { notFound } from './errors.ts';
 import { createResultsCompute } from './results-compute.ts';
 import { createResultsReadModel, type CardFilter } from './results-read-model.ts';
 import type { AssessmentYear, YearService } from './year.service.ts';
@@ -22,11 +23,11 @@ export function createResultsService({
   const agency = createAgencyResults({ db, yearFor: read.yearFor });
 
   /** Publication rule of domain/publication.ts: unpublished years are hidden (404), not refused. */
-  const notFound = (fiscalYear: number) =>
-    new NotFoundError(`ไม่พบผลการประเมินปี ${fiscalYear}`, `No published results for ${fiscalYear}`);
+  const unpublished = (fiscalYear: number) =>
+    notFound(problem('', 'results_unpublished', { year: fiscalYear }));
   async function requireVisible(actor: Actor, fiscalYear: number): Promise<AssessmentYear> {
     const y = await read.visibleYear(actor, fiscalYear);
-    if (!y) throw notFound(fiscalYear);
+    if (!y) throw unpublished(fiscalYear);
     return y;
   }
 
@@ -70,7 +71,7 @@ export function createResultsService({
       fiscalYear: number,
     ): Promise<{ national: Summary; types: TypeSummary[] }> {
       const view = await read.summary(actor, fiscalYear);
-      if (!view) throw notFound(fiscalYear);
+      if (!view) throw unpublished(fiscalYear);
       return { national: view.national, types: view.byType };
     },
 
@@ -87,7 +88,7 @@ export function createResultsService({
         type: scope.type ?? '',
         province: scope.province ?? '',
       });
-      if (!rows) throw notFound(fiscalYear);
+      if (!rows) throw unpublished(fiscalYear);
       return rows;
     },
   };

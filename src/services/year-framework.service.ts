@@ -7,7 +7,7 @@ import { diffFrameworks, type FrameworkChange } from '../domain/framework/diff.t
 import { knownFramework } from '../domain/framework/registry.ts';
 import { frameworkMoveProblems, type MoveProblem } from '../domain/framework/move.ts';
 import type { Framework } from '../domain/framework/schema.ts';
-import { problem, type Problem } from '../domain/problem.ts';
+import { bare, problem, type Problem } from '../domain/problem.ts';
 import { problemTexts } from '../i18n/problem-text.ts';
 import type { Db } from '../storage/database.ts';
 import { frameworkUses } from '../storage/framework.repository.ts';
@@ -18,7 +18,7 @@ import {
   yearDataInUse,
 } from '../storage/year.repository.ts';
 import { recordAudit } from './audit.service.ts';
-import { ForbiddenError, NotFoundError, ServiceError } from './errors.ts';
+import { forbidden, notFound, Refusal, ServiceError } from './errors.ts';
 import type { FrameworkService, FrameworkSummary } from './framework.service.ts';
 import type { AssessmentYear, YearService } from './year.service.ts';
 import type { ServiceContext } from './service-options.ts';
@@ -68,17 +68,12 @@ export function createYearFrameworkService({
   onMoved?: () => void;
 }) {
   const requireNacc = (actor: Actor) => {
-    if (!isNacc(actor))
-      throw new ForbiddenError(
-        'เฉพาะ สำนักงาน ป.ป.ช. เท่านั้นที่เปลี่ยนกรอบการประเมินของปีได้',
-        'Only the NACC may move a year to another framework',
-      );
+    if (!isNacc(actor)) throw forbidden(bare('', 'year_move_forbidden'));
   };
 
   async function target(frameworkId: string): Promise<Framework> {
     const to = await deps.frameworks.resolve(frameworkId);
-    if (!to)
-      throw new NotFoundError(`ไม่มีกรอบการประเมิน "${frameworkId}"`, `No framework "${frameworkId}"`);
+    if (!to) throw notFound(problem('', 'framework_not_found', { id: frameworkId }));
     return to;
   }
 
@@ -89,17 +84,9 @@ export function createYearFrameworkService({
   async function planIn(tx: Db, y: AssessmentYear, to: Framework): Promise<MovePlan> {
     const { fiscalYear } = y;
     if (y.publishedAt)
-      throw new ServiceError(
-        409,
-        `ปี ${fiscalYear} เผยแพร่ผลแล้ว ถอนการเผยแพร่ก่อนจึงจะเปลี่ยนกรอบการประเมินได้`,
-        `${fiscalYear} is published: withdraw its results before moving it to another framework`,
-      );
+      throw new Refusal(409, problem('', 'year_move_published', { year: fiscalYear }));
     if (y.frameworkId === to.id)
-      throw new ServiceError(
-        409,
-        `ปี ${fiscalYear} ใช้กรอบ ${to.id} อยู่แล้ว`,
-        `${fiscalYear} already uses ${to.id}`,
-      );
+      throw new Refusal(409, problem('', 'year_move_same', { year: fiscalYear, framework: to.id }));
     const inUse = await yearDataInUse(tx, fiscalYear);
     const problems = frameworkMoveProblems(y.framework, to, inUse).map(describe);
     const docOf = (f: Framework) => knownFramework(f.id)?.document ?? f;
@@ -164,11 +151,7 @@ export function createYearFrameworkService({
       const from = await db.transaction().execute(async (tx) => {
         const locked = await lockYear(tx, fiscalYear);
         if (!locked || locked.frameworkId !== y.frameworkId)
-          throw new ServiceError(
-            409,
-            `ปี ${fiscalYear} เพิ่งถูกเปลี่ยนกรอบการประเมิน โปรดตรวจอีกครั้ง`,
-            `${fiscalYear} was just moved to another framework; check again`,
-          );
+          throw new Refusal(409, problem('', 'year_move_raced', { year: fiscalYear }));
         const plan = await planIn(tx, { ...y, publishedAt: locked.publishedAt }, to);
         if (plan.problems.length) {
           const texts = plan.problems.map(problemTexts);

@@ -11,7 +11,8 @@ import {
   type YearRow,
 } from '../storage/year.repository.ts';
 import { recordAudit } from './audit.service.ts';
-import { ForbiddenError, NotFoundError, ServiceError } from './errors.ts';
+import { bare, problem } from '../domain/problem.ts';
+import { forbidden, notFound, Refusal } from './errors.ts';
 import type { ServiceContext } from './service-options.ts';
 
 export interface AssessmentYear extends YearRow {
@@ -35,40 +36,24 @@ export function createYearService({
     return { ...y, framework };
   };
   const requireNacc = (actor: Actor) => {
-    if (!isNacc(actor))
-      throw new ForbiddenError(
-        'เฉพาะ สำนักงาน ป.ป.ช. เท่านั้นที่จัดการปีการประเมินได้',
-        'Only the NACC may manage assessment years',
-      );
+    if (!isNacc(actor)) throw forbidden(bare('', 'years_manage_forbidden'));
   };
 
   const years = {
     async create(actor: Actor, fiscalYear: number, frameworkId: string): Promise<AssessmentYear> {
       requireNacc(actor);
       if (!Number.isInteger(fiscalYear) || fiscalYear < 2500 || fiscalYear > 2700)
-        throw new ServiceError(
-          422,
-          `ปีงบประมาณต้องเป็นปี พ.ศ. เช่น 2563 แต่พบ "${fiscalYear}"`,
-          `The fiscal year must be a Buddhist Era year such as 2563, got "${fiscalYear}"`,
-        );
+        throw new Refusal(422, problem('', 'fiscal_year_invalid', { value: String(fiscalYear) }));
       const framework = await frameworks.resolve(frameworkId);
       if (!framework) {
         const known = listFrameworks()
           .map((f) => f.id)
           .join(', ');
-        throw new ServiceError(
-          422,
-          `ไม่รู้จักกรอบการประเมิน "${frameworkId}" (ที่มี: ${known})`,
-          `Unknown framework "${frameworkId}" (known: ${known})`,
-        );
+        throw new Refusal(422, problem('', 'year_framework_unknown', { id: frameworkId, known }));
       }
       await db.transaction().execute(async (tx) => {
         if (!(await insertYear(tx, fiscalYear, frameworkId)))
-          throw new ServiceError(
-            409,
-            `มีปีการประเมิน ${fiscalYear} อยู่แล้ว`,
-            `Assessment year ${fiscalYear} already exists`,
-          );
+          throw new Refusal(409, problem('', 'year_exists', { year: fiscalYear }));
         await recordAudit(tx, {
           actor,
           action: 'year.create',
@@ -88,11 +73,7 @@ export function createYearService({
     /** The year, or a 404-style refusal naming it. */
     async require(fiscalYear: number): Promise<AssessmentYear> {
       const y = await findYear(db, fiscalYear);
-      if (!y)
-        throw new NotFoundError(
-          `ไม่มีปีการประเมิน ${fiscalYear} (สร้างด้วย itas year create)`,
-          `No assessment year ${fiscalYear} (create it with itas year create)`,
-        );
+      if (!y) throw notFound(problem('', 'year_missing', { year: fiscalYear }));
       return await withFramework(y);
     },
 

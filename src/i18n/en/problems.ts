@@ -5,6 +5,7 @@ import { frameworkProblems } from './framework-problems.ts';
 import { importProblems } from './import-problems.ts';
 import { oitProblems } from './oit-problems.ts';
 import { provinceProblems } from './province-problems.ts';
+import { yearProblems } from './year-problems.ts';
 
 const list = (xs: string[]) =>
   xs.length > 12 ? `${xs.slice(0, 12).join(', ')}, …` : xs.join(', ');
@@ -14,6 +15,7 @@ export const problems: Widen<typeof th> = {
   ...frameworkProblems,
   ...oitProblems,
   ...provinceProblems,
+  ...yearProblems,
   answer_missing: (p) => `Question ${p.question}: choose an answer`,
   answer_not_allowed: (p) =>
     `Question ${p.question}: "${p.value}" is not an answer (use ${p.allowed})`,

@@ -1,6 +1,7 @@
 // A problem a person can act on, as a value: the field it concerns, a code, and the code's
 // parameters. The domain and the services say what is wrong; the i18n catalogue (i18n/problems.ts,
 // keys checked against ProblemParams by the compiler) says it in Thai and English, in one place.
+import type { AccessProblemParams } from './problem-params/access.ts';
 import type { FrameworkProblemParams } from './problem-params/framework.ts';
 import type { Text } from './framework/schema.ts';
 import type { ImportProblemParams } from './problem-params/import.ts';
@@ -15,7 +16,8 @@ export interface ProblemParams
     OitProblemParams,
     ProvinceProblemParams,
     FrameworkProblemParams,
-    YearProblemParams {
+    YearProblemParams,
+    AccessProblemParams {
   // A survey's answers (the form, the API and the responses import: domain/submission.ts).
   answer_missing: { question: string };
   /** A form or API answer outside the item's values. */

@@ -2,6 +2,8 @@
 // ServiceError becomes a bilingual page (or JSON for /api/) with its status. Never a 500.
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { bare } from '../domain/problem.ts';
+import { problemTexts } from '../i18n/problem-text.ts';
 import { ServiceError } from '../services/errors.ts';
 import { ForbiddenPage, RefusalPage } from '../views/pages/forbidden.page.tsx';
 import type { AppEnv } from './context.ts';
@@ -11,11 +13,10 @@ import { pageContext } from './page-context.ts';
 export class AccessRefused extends Error {}
 
 export function forbiddenResponse(c: Context<AppEnv>): Response | Promise<Response> {
-  if (c.req.path.startsWith('/api/'))
-    return c.json(
-      { error: { code: 'forbidden', message: 'Forbidden', message_th: 'ไม่มีสิทธิ์' } },
-      403,
-    );
+  if (c.req.path.startsWith('/api/')) {
+    const { th, en } = problemTexts(bare('', 'forbidden'));
+    return c.json({ error: { code: 'forbidden', message: en, message_th: th } }, 403);
+  }
   return c.html(<ForbiddenPage ctx={pageContext(c)} />, 403);
 }
 

@@ -11,7 +11,8 @@ import {
   type AuditFilter,
   type AuditRow,
 } from '../storage/audit.repository.ts';
-import { ForbiddenError } from './errors.ts';
+import { bare } from '../domain/problem.ts';
+import { forbidden } from './errors.ts';
 import { currentRequestId } from './request-scope.ts';
 import type { AuditAction } from '../domain/audit-action.ts';
 import type { ServiceContext } from './service-options.ts';
@@ -66,11 +67,7 @@ const EXPORT_LIMIT = 100_000;
 
 export function createAuditService({ db }: Pick<ServiceContext, 'db'>) {
   function check(actor: Actor) {
-    if (!canAdministerAccounts(actor))
-      throw new ForbiddenError(
-        'บันทึกการตรวจสอบเปิดดูได้เฉพาะผู้ดูแลระบบของ สำนักงาน ป.ป.ช.',
-        'Only NACC administrators may read the audit log',
-      );
+    if (!canAdministerAccounts(actor)) throw forbidden(bare('', 'audit_log_forbidden'));
   }
   return {
     /** Records outside any other transaction (e.g. a sign-in). */

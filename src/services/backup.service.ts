@@ -41,7 +41,8 @@ import {
   type TableInfo,
 } from '../storage/backup.repository.ts';
 import { recordAudit } from './audit.service.ts';
-import { ForbiddenError, ServiceError } from './errors.ts';
+import { bare } from '../domain/problem.ts';
+import { forbidden, ServiceError } from './errors.ts';
 import type { ServiceContext } from './service-options.ts';
 
 export { BACKUP_FORMAT, BACKUP_VERSION };
@@ -74,11 +75,7 @@ export interface BackupDownload {
 }
 
 const mustBeOperator = (actor: Actor) => {
-  if (!isNaccAdmin(actor))
-    throw new ForbiddenError(
-      'เฉพาะผู้ดูแลระบบของ สำนักงาน ป.ป.ช. เท่านั้นที่สำรองและกู้คืนข้อมูลได้',
-      'Only NACC administrators may back up or restore the database',
-    );
+  if (!isNaccAdmin(actor)) throw forbidden(bare('', 'backup_forbidden'));
 };
 
 const bad = (where: string, th: string, en: string) =>

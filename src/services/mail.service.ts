@@ -12,7 +12,8 @@ import {
   markOutbox,
   type OutboxMessage,
 } from '../storage/mail.repository.ts';
-import { ForbiddenError } from './errors.ts';
+import { bare } from '../domain/problem.ts';
+import { forbidden } from './errors.ts';
 import type { ServiceConfig, ServiceContext } from './service-options.ts';
 
 export type { OutboxMessage };
@@ -44,11 +45,7 @@ export function createMailService({
   const from = config.mailFrom;
   const transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : null;
   function check(actor: Actor) {
-    if (!canAdministerAccounts(actor))
-      throw new ForbiddenError(
-        'กล่องจดหมายออกเปิดดูได้เฉพาะผู้ดูแลระบบของ สำนักงาน ป.ป.ช.',
-        'Only NACC administrators may read the outbox',
-      );
+    if (!canAdministerAccounts(actor)) throw forbidden(bare('', 'outbox_forbidden'));
   }
   return {
     smtpConfigured: transport !== null,

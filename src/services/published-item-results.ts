@@ -15,7 +15,8 @@ import {
 } from '../storage/response.repository.ts';
 import { findYear } from '../storage/year.repository.ts';
 import { recordAudit } from './audit.service.ts';
-import { ForbiddenError, NotFoundError } from './errors.ts';
+import { bare, problem } from '../domain/problem.ts';
+import { forbidden, notFound } from './errors.ts';
 import { resolveFramework } from './framework-resolver.ts';
 
 /** A published report's answer shares per sub-item (keyed like `I1.2`) and OIT item scores. */
@@ -48,11 +49,10 @@ export async function loadPublishedItemResults(
   agencyCode: string,
   report: PublishedItemResults,
 ): Promise<boolean> {
-  if (!isNacc(actor)) throw new ForbiddenError('เฉพาะ สำนักงาน ป.ป.ช.', 'NACC only');
+  if (!isNacc(actor)) throw forbidden(bare('', 'nacc_only'));
   const year = await findYear(db, fiscalYear);
   const fw = year ? await resolveFramework(db, year.frameworkId) : undefined;
-  if (!fw)
-    throw new NotFoundError(`ไม่มีปีการประเมิน ${fiscalYear}`, `No assessment year ${fiscalYear}`);
+  if (!fw) throw notFound(problem('', 'year_unknown', { year: fiscalYear }));
   // The published shares (2 decimals) as whole people per 10,000, written as that many
   // anonymous response rows: the count tables are only ever recounted from `responses`, so
   // `itas compute` and the recompute job reproduce exactly these counts.

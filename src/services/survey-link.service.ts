@@ -9,8 +9,6 @@ import { resolveFramework } from './framework-resolver.ts';
 import { coarseCount } from '../domain/small-numbers.ts';
 import { codeFromBytes } from '../domain/survey-guard.ts';
 import { phaseState, thaiDay } from '../domain/calendar.ts';
-import { en } from '../i18n/en.ts';
-import { th } from '../i18n/th.ts';
 import { loadCalendar } from '../storage/calendar.repository.ts';
 import { findYear, latestYear } from '../storage/year.repository.ts';
 import { findAgency } from '../storage/agency.repository.ts';
@@ -25,7 +23,7 @@ import {
 } from '../storage/survey-link.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import { bare, problem } from '../domain/problem.ts';
-import { NotFoundError, Refusal } from './errors.ts';
+import { notFound, Refusal } from './errors.ts';
 import { hashAccessCode } from './survey-guard.service.ts';
 import { toSurveyTool } from './survey-lookup.ts';
 import type { ServiceContext } from './service-options.ts';
@@ -69,8 +67,7 @@ export function createSurveyLinkService({
     if (asked !== undefined && Number.isInteger(asked) && asked >= 2500 && asked <= 2700)
       return asked;
     const latest = await latestYear(db);
-    if (latest === undefined)
-      throw new NotFoundError(th.surveys.calendar.noYear, en.surveys.calendar.noYear);
+    if (latest === undefined) throw notFound(bare('', 'no_year_open'));
     return latest;
   }
 

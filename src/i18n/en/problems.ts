@@ -1,6 +1,7 @@
 // English text of every problem code: the same keys as Thai, checked by the compiler.
 import type { Widen } from '../types.ts';
 import type { problems as th } from '../th/problems.ts';
+import { accessProblems } from './access-problems.ts';
 import { frameworkProblems } from './framework-problems.ts';
 import { importProblems } from './import-problems.ts';
 import { oitProblems } from './oit-problems.ts';
@@ -16,6 +17,7 @@ export const problems: Widen<typeof th> = {
   ...oitProblems,
   ...provinceProblems,
   ...yearProblems,
+  ...accessProblems,
   answer_missing: (p) => `Question ${p.question}: choose an answer`,
   answer_not_allowed: (p) =>
     `Question ${p.question}: "${p.value}" is not an answer (use ${p.allowed})`,

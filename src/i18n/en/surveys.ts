@@ -174,7 +174,6 @@ export const surveys: Widen<typeof th> = {
     reasonLabel: 'Reason (needed for a one-agency extension)',
     save: 'Save',
     saved: 'Calendar saved',
-    noYear: 'No assessment year is open yet; use itas year create',
     fromInvalid: 'First day: use day/month/BE year, e.g. 1/4/2569',
     toInvalid: 'Last day: use day/month/BE year, e.g. 31/5/2569',
   },

@@ -1,6 +1,7 @@
 // Thai text of every problem code (domain/problem.ts): the one place a code becomes words. The
 // compiler checks that every code has a message taking its parameters.
 import type { ProblemCode, ProblemParams } from '../../domain/problem.ts';
+import { accessProblems } from './access-problems.ts';
 import { frameworkProblems } from './framework-problems.ts';
 import { importProblems } from './import-problems.ts';
 import { oitProblems } from './oit-problems.ts';
@@ -19,6 +20,7 @@ export const problems = {
   ...oitProblems,
   ...provinceProblems,
   ...yearProblems,
+  ...accessProblems,
   answer_missing: (p: { question: string }) => `ข้อ ${p.question}: กรุณาเลือกคำตอบ`,
   answer_not_allowed: (p: { question: string; value: string; allowed: string }) =>
     `ข้อ ${p.question}: คำตอบ "${p.value}" ใช้ไม่ได้ (ต้องเป็น ${p.allowed})`,

@@ -28,7 +28,8 @@ import {
 import { deleteStaleLimits } from '../storage/sign-in-limit.repository.ts';
 import { findUserByEmail, findUserById, updateUser } from '../storage/user.repository.ts';
 import { recordAudit } from './audit.service.ts';
-import { ServiceError } from './errors.ts';
+import { bare, problem } from '../domain/problem.ts';
+import { Refusal } from './errors.ts';
 import type { MailService } from './mail.service.ts';
 import { hashSecret, looksLikeSecret, newSecret } from './secret.ts';
 import { createSignIn, hashPassword, userActor } from './sign-in.ts';
@@ -44,7 +45,7 @@ export interface SignedIn {
 
 function checkPassword(pw: string) {
   const p = passwordProblem(pw);
-  if (p) throw new ServiceError(422, th.accounts.password[p], en.accounts.password[p]);
+  if (p) throw new Refusal(422, problem('', 'password_invalid', { reason: p }));
 }
 
 export function createAuthService({
@@ -136,8 +137,7 @@ export function createAuthService({
 
     /** Ends every session of the signed-in user, on every device. */
     async signOutEverywhere(actor: Actor): Promise<number> {
-      if (actor.kind !== 'user')
-        throw new ServiceError(403, th.accounts.errors.signInFirst, en.accounts.errors.signInFirst);
+      if (actor.kind !== 'user') throw new Refusal(403, bare('', 'sign_in_first'));
       return db.transaction().execute(async (tx) => {
         const n = await deleteUserSessions(tx, actor.userId);
         await recordAudit(tx, {
@@ -158,8 +158,7 @@ export function createAuthService({
       next: string,
       keepSessionHash?: string,
     ): Promise<'ok' | 'wrongCurrent'> {
-      if (actor.kind !== 'user')
-        throw new ServiceError(403, th.accounts.errors.signInFirst, en.accounts.errors.signInFirst);
+      if (actor.kind !== 'user') throw new Refusal(403, bare('', 'sign_in_first'));
       checkPassword(next);
       const user = await findUserById(db, actor.userId);
       if (!user?.passwordHash || !(await verify(user.passwordHash, current).catch(() => false)))

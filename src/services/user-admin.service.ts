@@ -29,7 +29,9 @@ import {
 } from '../storage/user.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import { hashPassword } from './auth.service.ts';
-import { ForbiddenError, NotFoundError, ServiceError } from './errors.ts';
+import { problem } from '../domain/problem.ts';
+import type { UserRefusal } from '../domain/problem-params/access.ts';
+import { forbidden, notFound, Refusal } from './errors.ts';
 import type { MailService } from './mail.service.ts';
 import { hashSecret, newSecret } from './secret.ts';
 import type { ServiceConfig, ServiceContext } from './service-options.ts';
@@ -49,11 +51,11 @@ export interface NewUser {
 
 function refuse(actor: Actor) {
   if (!canAdministerAccounts(actor))
-    throw new ForbiddenError(th.admin.errors.notAdmin, en.admin.errors.notAdmin);
+    throw forbidden(problem('', 'user_refused', { reason: 'notAdmin' }));
 }
 
-const fail = (status: 404 | 409 | 422, key: keyof typeof th.admin.errors) =>
-  new ServiceError(status, th.admin.errors[key], en.admin.errors[key]);
+const fail = (status: 404 | 409 | 422, reason: UserRefusal) =>
+  new Refusal(status, problem('', 'user_refused', { reason }));
 
 const publicUser = (u: UserRecord) => ({
   email: u.email,
@@ -84,7 +86,7 @@ export function createUserAdminService({
 
   async function mustFind(id: string): Promise<UserRecord> {
     const u = await findUserById(db, id);
-    if (!u) throw new NotFoundError(th.admin.errors.noSuchUser, en.admin.errors.noSuchUser);
+    if (!u) throw notFound(problem('', 'user_refused', { reason: 'noSuchUser' }));
     return u;
   }
 
@@ -218,7 +220,7 @@ export function createUserAdminService({
     async disableByEmail(actor: Actor, email: string): Promise<void> {
       refuse(actor);
       const u = await findUserByEmail(db, normalizeEmail(email));
-      if (!u) throw new NotFoundError(th.admin.errors.noSuchUser, en.admin.errors.noSuchUser);
+      if (!u) throw notFound(problem('', 'user_refused', { reason: 'noSuchUser' }));
       await users.setDisabled(actor, u.id, true);
     },
   };

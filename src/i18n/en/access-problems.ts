@@ -2,8 +2,13 @@
 // compiler.
 import type { Widen } from '../types.ts';
 import type { accessProblems as th } from '../th/access-problems.ts';
+import { accounts } from './accounts.ts';
+import { admin } from './admin.ts';
 
 export const accessProblems: Widen<typeof th> = {
+  user_refused: (p) => admin.errors[p.reason],
+  password_invalid: (p) => accounts.password[p.reason],
+  sign_in_first: () => accounts.errors.signInFirst,
   forbidden: () => 'Forbidden',
   nacc_only: () => 'NACC only',
   outbox_forbidden: () => 'Only NACC administrators may read the outbox',

@@ -7,6 +7,7 @@ import type { Text } from './framework/schema.ts';
 import type { ImportProblemParams } from './problem-params/import.ts';
 import type { OitProblemParams } from './problem-params/oit.ts';
 import type { ProvinceProblemParams } from './problem-params/province.ts';
+import type { PublicationProblemParams } from './problem-params/publication.ts';
 import type { YearProblemParams } from './problem-params/year.ts';
 
 /** Every code with its message's parameters (each area's in problem-params/). */
@@ -17,7 +18,8 @@ export interface ProblemParams
     ProvinceProblemParams,
     FrameworkProblemParams,
     YearProblemParams,
-    AccessProblemParams {
+    AccessProblemParams,
+    PublicationProblemParams {
   // A survey's answers (the form, the API and the responses import: domain/submission.ts).
   answer_missing: { question: string };
   /** A form or API answer outside the item's values. */

@@ -3,13 +3,12 @@
 import type { Actor } from '../domain/actor.ts';
 import { canManageAgency, canReadAgencyPrivate } from '../domain/access.ts';
 import type { Agency } from '../domain/agency.ts';
-import { en } from '../i18n/en.ts';
-import { th } from '../i18n/th.ts';
+import { bare } from '../domain/problem.ts';
 import { findAgency, updateAgencyProfile } from '../storage/agency.repository.ts';
 import type { Db } from '../storage/database.ts';
 import { findUsersWithGrant } from '../storage/user.repository.ts';
 import { recordAudit } from './audit.service.ts';
-import { ForbiddenError, NotFoundError, ServiceError } from './errors.ts';
+import { forbidden, notFound, Refusal } from './errors.ts';
 import type { ServiceContext } from './service-options.ts';
 
 export interface AgencyProfile {
@@ -26,7 +25,7 @@ export interface ProfileChange {
 
 async function mustFind(db: Db, code: string): Promise<Agency> {
   const a = await findAgency(db, code);
-  if (!a) throw new NotFoundError(th.admin.errors.noSuchAgency, en.admin.errors.noSuchAgency);
+  if (!a) throw notFound(bare('', 'profile_agency_unknown'));
   return a;
 }
 
@@ -35,7 +34,7 @@ export function createAgencyProfileService({ db }: Pick<ServiceContext, 'db'>) {
     async read(actor: Actor, code: string): Promise<AgencyProfile> {
       const agency = await mustFind(db, code);
       if (!canReadAgencyPrivate(actor, agency))
-        throw new ForbiddenError(th.admin.errors.notYourAgency, en.admin.errors.notYourAgency);
+        throw forbidden(bare('', 'profile_not_your_agency'));
       const people = async (role: 'agency_admin' | 'auditor') =>
         (await findUsersWithGrant(db, role, agency.code))
           .filter((u) => !u.disabled)
@@ -50,14 +49,9 @@ export function createAgencyProfileService({ db }: Pick<ServiceContext, 'db'>) {
 
     async update(actor: Actor, code: string, change: ProfileChange): Promise<void> {
       const agency = await mustFind(db, code);
-      if (!canManageAgency(actor, agency))
-        throw new ForbiddenError(th.admin.errors.notYourAgency, en.admin.errors.notYourAgency);
+      if (!canManageAgency(actor, agency)) throw forbidden(bare('', 'profile_not_your_agency'));
       if (change.website !== null && !/^https?:\/\/[^\s]+$/.test(change.website))
-        throw new ServiceError(
-          422,
-          th.admin.profile.websiteInvalid,
-          en.admin.profile.websiteInvalid,
-        );
+        throw new Refusal(422, bare('', 'profile_website_invalid'));
       if (
         change.staffCount !== null &&
         !(
@@ -66,7 +60,7 @@ export function createAgencyProfileService({ db }: Pick<ServiceContext, 'db'>) {
           change.staffCount <= 10_000_000
         )
       )
-        throw new ServiceError(422, th.admin.profile.staffInvalid, en.admin.profile.staffInvalid);
+        throw new Refusal(422, bare('', 'profile_staff_invalid'));
       await db.transaction().execute(async (tx) => {
         await updateAgencyProfile(tx, agency.code, change);
         await recordAudit(tx, {

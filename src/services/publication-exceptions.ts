@@ -3,8 +3,7 @@
 import type { Actor } from '../domain/actor.ts';
 import { isNacc } from '../domain/access.ts';
 import { TEXT_LIMITS, charCount } from '../domain/text-limits.ts';
-import { en } from '../i18n/en.ts';
-import { th } from '../i18n/th.ts';
+import { bare, problem } from '../domain/problem.ts';
 import { findAgency } from '../storage/agency.repository.ts';
 import {
   deleteOitException,
@@ -15,7 +14,7 @@ import {
 } from '../storage/publication.repository.ts';
 import { isOitConfirmed } from '../storage/report.repository.ts';
 import { recordAudit } from './audit.service.ts';
-import { ForbiddenError, ServiceError } from './errors.ts';
+import { forbidden, Refusal } from './errors.ts';
 import { actorLabel } from './oit-shared.ts';
 import { ensureNacc, requireYear } from './publication-year.ts';
 import type { ServiceContext } from './service-options.ts';
@@ -42,22 +41,20 @@ export function createPublicationExceptions({ db }: Pick<ServiceContext, 'db'>) 
       agencyCode: string,
       reason: string,
     ): Promise<void> {
-      if (!isNacc(actor))
-        throw new ForbiddenError(th.publication.naccOnly, en.publication.naccOnly);
+      if (!isNacc(actor)) throw forbidden(bare('', 'publication_nacc_only'));
       const code = agencyCode.trim();
       const why = reason.trim();
-      const x = { th: th.publication.exceptions, en: en.publication.exceptions };
       await db.transaction().execute(async (tx) => {
         await lockYear(tx, fiscalYear);
         const year = await requireYear(tx, fiscalYear);
-        if (year.publishedAt) throw new ServiceError(409, x.th.publishedYear, x.en.publishedYear);
+        if (year.publishedAt) throw new Refusal(409, bare('', 'exception_year_published'));
         if (!code || !(await findAgency(tx, code)))
-          throw new ServiceError(422, x.th.unknownAgency(code), x.en.unknownAgency(code));
-        if (!why) throw new ServiceError(422, x.th.reasonRequired, x.en.reasonRequired);
+          throw new Refusal(422, problem('', 'exception_agency_unknown', { code }));
+        if (!why) throw new Refusal(422, bare('', 'exception_reason_required'));
         if (charCount(why) > MAX_REASON)
-          throw new ServiceError(422, x.th.reasonTooLong, x.en.reasonTooLong);
+          throw new Refusal(422, problem('', 'exception_reason_too_long', { max: MAX_REASON }));
         if (await isOitConfirmed(tx, fiscalYear, code))
-          throw new ServiceError(409, x.th.alreadyConfirmed(code), x.en.alreadyConfirmed(code));
+          throw new Refusal(409, problem('', 'exception_oit_confirmed', { code }));
         const before = await saveOitException(tx, fiscalYear, code, why, actorLabel(actor));
         await recordAudit(tx, {
           actor,
@@ -71,16 +68,14 @@ export function createPublicationExceptions({ db }: Pick<ServiceContext, 'db'>) 
     },
 
     async removeException(actor: Actor, fiscalYear: number, agencyCode: string): Promise<void> {
-      if (!isNacc(actor))
-        throw new ForbiddenError(th.publication.naccOnly, en.publication.naccOnly);
+      if (!isNacc(actor)) throw forbidden(bare('', 'publication_nacc_only'));
       const code = agencyCode.trim();
-      const x = { th: th.publication.exceptions, en: en.publication.exceptions };
       await db.transaction().execute(async (tx) => {
         await lockYear(tx, fiscalYear);
         const year = await requireYear(tx, fiscalYear);
-        if (year.publishedAt) throw new ServiceError(409, x.th.publishedYear, x.en.publishedYear);
+        if (year.publishedAt) throw new Refusal(409, bare('', 'exception_year_published'));
         const before = await deleteOitException(tx, fiscalYear, code);
-        if (!before) throw new ServiceError(404, x.th.notFound(code), x.en.notFound(code));
+        if (!before) throw new Refusal(404, problem('', 'exception_missing', { code }));
         await recordAudit(tx, {
           actor,
           action: 'publication.exception.remove',

@@ -13,6 +13,7 @@ import {
   type AgencyPublicationFacts,
   type Readiness,
 } from '../domain/publication-readiness.ts';
+import { bare, problem } from '../domain/problem.ts';
 import { scoreAgency } from '../domain/scoring/score.ts';
 import { en } from '../i18n/en.ts';
 import { readinessText } from '../i18n/publication-text.ts';
@@ -30,7 +31,7 @@ import {
 import { savePublication } from '../storage/report.repository.ts';
 import { type YearRow } from '../storage/year.repository.ts';
 import { recordAudit } from './audit.service.ts';
-import { ServiceError } from './errors.ts';
+import { Refusal, ServiceError } from './errors.ts';
 import { WHOLE_RANKING, type RankingsView, type SummaryView } from './results-read-model.ts';
 import type { ResultsService } from './results.service.ts';
 import type { ServiceContext } from './service-options.ts';
@@ -147,23 +148,12 @@ export function createPublicationService({
         const year = await requireYear(tx, fiscalYear);
         const y = String(fiscalYear);
         if (year.publishedAt)
-          throw new ServiceError(
+          throw new Refusal(
             409,
-            th.publication.alreadyPublished(y),
-            en.publication.alreadyPublished(y),
+            problem('', 'publication_already_published', { year: fiscalYear }),
           );
-        if (!announcementTh)
-          throw new ServiceError(
-            422,
-            th.publication.announcementRequired,
-            en.publication.announcementRequired,
-          );
-        if (!input.confirmed)
-          throw new ServiceError(
-            422,
-            th.publication.confirmRequired,
-            en.publication.confirmRequired,
-          );
+        if (!announcementTh) throw new Refusal(422, bare('', 'publication_announcement_required'));
+        if (!input.confirmed) throw new Refusal(422, bare('', 'publication_confirm_required'));
         const readiness = await check(tx, year);
         if (!readiness.ready) throw new NotReadyError(readiness);
         const after = {
@@ -192,11 +182,7 @@ export function createPublicationService({
         const year = await requireYear(tx, fiscalYear);
         const y = String(fiscalYear);
         if (!year.publishedAt)
-          throw new ServiceError(
-            409,
-            th.publication.notPublished(y),
-            en.publication.notPublished(y),
-          );
+          throw new Refusal(409, problem('', 'publication_not_published', { year: fiscalYear }));
         const after = {
           publishedAt: null,
           announcementTh: year.announcementTh,

@@ -6,6 +6,7 @@ import { frameworkProblems } from './framework-problems.ts';
 import { importProblems } from './import-problems.ts';
 import { oitProblems } from './oit-problems.ts';
 import { provinceProblems } from './province-problems.ts';
+import { publicationProblems } from './publication-problems.ts';
 import { yearProblems } from './year-problems.ts';
 
 const list = (xs: string[]) =>
@@ -18,6 +19,7 @@ export const problems: Widen<typeof th> = {
   ...provinceProblems,
   ...yearProblems,
   ...accessProblems,
+  ...publicationProblems,
   answer_missing: (p) => `Question ${p.question}: choose an answer`,
   answer_not_allowed: (p) =>
     `Question ${p.question}: "${p.value}" is not an answer (use ${p.allowed})`,

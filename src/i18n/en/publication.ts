@@ -59,10 +59,6 @@ export const publication: Widen<typeof th> = {
   previewNone: 'No scores to show yet',
   confirmLabel:
     'I have checked the list and the preview above and confirm that this year’s results are to be made public',
-  confirmRequired: 'Tick the box to confirm the publication first',
-  announcementRequired: 'Enter the announcement text (Thai)',
-  alreadyPublished: (y: string) => `Fiscal year ${y} is already published`,
-  notPublished: (y: string) => `Fiscal year ${y} is not published`,
   published: (y: string) => `Published fiscal year ${y}`,
   unpublished: (y: string) => `Withdrew the publication of fiscal year ${y}`,
   exceptions: {
@@ -76,13 +72,5 @@ export const publication: Widen<typeof th> = {
     remove: 'Remove the exception',
     added: (code: string) => `Recorded the exception for ${code}`,
     removed: (code: string) => `Removed the exception for ${code}`,
-    reasonRequired: 'Give the reason for the exception',
-    reasonTooLong: 'The reason is longer than 500 characters',
-    unknownAgency: (code: string) => `No agency has the code ${code}`,
-    alreadyConfirmed: (code: string) => `${code}'s OIT is confirmed; it needs no exception`,
-    notFound: (code: string) => `${code} has no exception`,
-    publishedYear: 'This year is published; withdraw the publication before changing exceptions',
   },
-  naccOnly: 'NACC administrators only',
-  noYear: (y: string) => `No assessment year ${y}`,
 };

@@ -6,6 +6,7 @@ import { frameworkProblems } from './framework-problems.ts';
 import { importProblems } from './import-problems.ts';
 import { oitProblems } from './oit-problems.ts';
 import { provinceProblems } from './province-problems.ts';
+import { publicationProblems } from './publication-problems.ts';
 import { yearProblems } from './year-problems.ts';
 
 type Catalogue = { [C in ProblemCode]: (p: ProblemParams[C]) => string };
@@ -21,6 +22,7 @@ export const problems = {
   ...provinceProblems,
   ...yearProblems,
   ...accessProblems,
+  ...publicationProblems,
   answer_missing: (p: { question: string }) => `ข้อ ${p.question}: กรุณาเลือกคำตอบ`,
   answer_not_allowed: (p: { question: string; value: string; allowed: string }) =>
     `ข้อ ${p.question}: คำตอบ "${p.value}" ใช้ไม่ได้ (ต้องเป็น ${p.allowed})`,

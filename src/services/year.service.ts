@@ -43,7 +43,7 @@ export function createYearService({
     async create(actor: Actor, fiscalYear: number, frameworkId: string): Promise<AssessmentYear> {
       requireNacc(actor);
       if (!Number.isInteger(fiscalYear) || fiscalYear < 2500 || fiscalYear > 2700)
-        throw new Refusal(422, problem('', 'fiscal_year_invalid', { value: String(fiscalYear) }));
+        throw new Refusal(422, problem('', 'year_create_invalid', { value: String(fiscalYear) }));
       const framework = await frameworks.resolve(frameworkId);
       if (!framework) {
         const known = listFrameworks()

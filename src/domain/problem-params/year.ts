@@ -6,7 +6,7 @@
 export interface YearProblemParams {
   years_manage_forbidden: Record<string, never>;
   /** `value`: what was given, as typed (may be no number at all). */
-  fiscal_year_invalid: { value: string };
+  year_create_invalid: { value: string };
   /** Creating a year on a framework the system does not know; `known`: the ids it knows. */
   year_framework_unknown: { id: string; known: string };
   year_exists: { year: number };

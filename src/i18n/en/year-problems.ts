@@ -5,7 +5,7 @@ import type { yearProblems as th } from '../th/year-problems.ts';
 
 export const yearProblems: Widen<typeof th> = {
   years_manage_forbidden: () => 'Only the NACC may manage assessment years',
-  fiscal_year_invalid: (p) =>
+  year_create_invalid: (p) =>
     `The fiscal year must be a Buddhist Era year such as 2563, got "${p.value}"`,
   year_framework_unknown: (p) => `Unknown framework "${p.id}" (known: ${p.known})`,
   year_exists: (p) => `Assessment year ${p.year} already exists`,

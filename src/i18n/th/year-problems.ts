@@ -8,7 +8,7 @@ type P<C extends keyof YearProblemParams> = YearProblemParams[C];
 
 export const yearProblems = {
   years_manage_forbidden: () => 'เฉพาะ สำนักงาน ป.ป.ช. เท่านั้นที่จัดการปีการประเมินได้',
-  fiscal_year_invalid: (p: P<'fiscal_year_invalid'>) =>
+  year_create_invalid: (p: P<'year_create_invalid'>) =>
     `ปีงบประมาณต้องเป็นปี พ.ศ. เช่น 2563 แต่พบ "${p.value}"`,
   year_framework_unknown: (p: P<'year_framework_unknown'>) =>
     `ไม่รู้จักกรอบการประเมิน "${p.id}" (ที่มี: ${p.known})`,

@@ -16,12 +16,13 @@ import { markImportedConfirmed } from '../storage/oit-state.repository.ts';
 import { listProvinceNames } from '../storage/reference.repository.ts';
 import { findGrants, findUserByEmail, insertGrant } from '../storage/user.repository.ts';
 import { recordAudit } from './audit.service.ts';
-import { ForbiddenError, ServiceError } from './errors.ts';
+import { problem } from '../domain/problem.ts';
+import { forbidden, Refusal } from './errors.ts';
 import { actorLabel, oitError } from './oit-shared.ts';
 import type { YearService } from './year.service.ts';
 import type { ServiceContext } from './service-options.ts';
 
-const notNacc = () => new ForbiddenError(th.oit.errors.notNacc, en.oit.errors.notNacc);
+const notNacc = () => forbidden(problem('', 'oit_refused', { reason: 'notNacc' }));
 
 export function createOitAdminService({
   db,
@@ -29,8 +30,7 @@ export function createOitAdminService({
 }: Pick<ServiceContext, 'db'> & { years: YearService }) {
   async function assignCodes(actor: Actor, auditorEmail: string, codes: string[]): Promise<number> {
     const user = await findUserByEmail(db, auditorEmail.trim().toLowerCase());
-    if (!user)
-      throw new ServiceError(404, th.oit.errors.noAuditor, en.oit.errors.noAuditor, 'auditor');
+    if (!user) throw new Refusal(404, problem('auditor', 'oit_refused', { reason: 'noAuditor' }));
     return db.transaction().execute(async (tx) => {
       const before = await findGrants(tx, user.id);
       let added = 0;
@@ -97,7 +97,7 @@ export function createOitAdminService({
       filter: { province?: string; type?: string },
     ) {
       const allowed = filter.province ? canActForProvince(actor, filter.province) : isNacc(actor);
-      if (!allowed) throw new ForbiddenError(th.oit.errors.notReader, en.oit.errors.notReader);
+      if (!allowed) throw forbidden(problem('', 'oit_refused', { reason: 'notReader' }));
       const year = await deps.years.require(fiscalYear);
       const total = year.framework.oitItems.length;
       const rows = await listOitProgress(db, fiscalYear, filter);

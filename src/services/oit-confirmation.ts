@@ -2,13 +2,12 @@
 // the result (every item confirmed, then the agency's score card recomputed by a job).
 import type { Actor } from '../domain/actor.ts';
 import { parseOitReview, statusAfter } from '../domain/oit/workflow.ts';
-import { en } from '../i18n/en.ts';
-import { th } from '../i18n/th.ts';
 import { enqueueJobs } from '../storage/job.repository.ts';
 import { loadCurrentOit, saveOitVersions } from '../storage/oit.repository.ts';
 import { saveOitState } from '../storage/oit-state.repository.ts';
 import { recordAudit } from './audit.service.ts';
-import { ServiceError } from './errors.ts';
+import { problem } from '../domain/problem.ts';
+import { Refusal } from './errors.ts';
 import { recomputeJob } from './job-kinds.ts';
 import { actorLabel, inputError } from './oit-shared.ts';
 import type { ReviewGate } from './oit-review-gate.ts';
@@ -36,11 +35,7 @@ export function createOitConfirmation({ change }: ReviewGate) {
           const all = await loadCurrentOit(tx, fiscalYear, [agencyCode]);
           const e = all.find((x) => x.item === item);
           if (!e || e.status !== 'clarification_requested')
-            throw new ServiceError(
-              409,
-              th.oit.errors.notDisputed(item),
-              en.oit.errors.notDisputed(item),
-            );
+            throw new Refusal(409, problem('', 'oit_not_disputed', { item }));
           await saveOitVersions(
             tx,
             fiscalYear,
@@ -74,11 +69,7 @@ export function createOitConfirmation({ change }: ReviewGate) {
         const all = await loadCurrentOit(tx, fiscalYear, [agencyCode]);
         const open = all.filter((x) => x.status === 'clarification_requested').map((x) => x.item);
         if (open.length)
-          throw new ServiceError(
-            409,
-            th.oit.errors.unresolved(open.join(', ')),
-            en.oit.errors.unresolved(open.join(', ')),
-          );
+          throw new Refusal(409, problem('', 'oit_unresolved', { items: open.join(', ') }));
         await saveOitVersions(
           tx,
           fiscalYear,

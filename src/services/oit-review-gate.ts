@@ -10,12 +10,11 @@ import {
   type OitAction,
   type OitStatus,
 } from '../domain/oit/workflow.ts';
-import { en } from '../i18n/en.ts';
-import { th } from '../i18n/th.ts';
 import type { Db } from '../storage/database.ts';
 import { enqueueJobs } from '../storage/job.repository.ts';
 import { findOitState, saveOitState } from '../storage/oit-state.repository.ts';
-import { ForbiddenError } from './errors.ts';
+import { problem } from '../domain/problem.ts';
+import { forbidden } from './errors.ts';
 import { linkCheckJob } from './job-kinds.ts';
 import type { OitDeps } from './oit.service.ts';
 import {
@@ -26,8 +25,7 @@ import {
   type OitPhase,
 } from './oit-shared.ts';
 
-export const notAuditor = () =>
-  new ForbiddenError(th.oit.errors.notAuditor, en.oit.errors.notAuditor);
+export const notAuditor = () => forbidden(problem('', 'oit_refused', { reason: 'notAuditor' }));
 
 export function createReviewGate({ db, clock, ...deps }: OitDeps) {
   async function reviewed(actor: Actor, agencyCode: string) {

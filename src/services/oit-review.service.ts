@@ -11,7 +11,8 @@ import { listOitProgress } from '../storage/oit-progress.repository.ts';
 import { findOitState, saveOitState } from '../storage/oit-state.repository.ts';
 import { findGrants } from '../storage/user.repository.ts';
 import { recordAudit } from './audit.service.ts';
-import { ServiceError } from './errors.ts';
+import { problem } from '../domain/problem.ts';
+import { Refusal } from './errors.ts';
 import type { OitDeps } from './oit.service.ts';
 import { createOitConfirmation } from './oit-confirmation.ts';
 import { createReviewGate, notAuditor } from './oit-review-gate.ts';
@@ -85,7 +86,7 @@ export function createOitReviewService({ db, clock, ...deps }: OitDeps) {
         if (!parsed.ok) throw inputError(parsed.problems, item);
         const e = (await loadCurrentOit(tx, fiscalYear, [agencyCode])).find((x) => x.item === item);
         if (!e || e.answer === null)
-          throw new ServiceError(404, th.oit.errors.noItem, en.oit.errors.noItem);
+          throw new Refusal(404, problem('', 'oit_refused', { reason: 'noItem' }));
         await startIfNeeded(tx, actor, fiscalYear, agencyCode, status);
         await saveOitVersions(
           tx,
@@ -126,11 +127,7 @@ export function createOitReviewService({ db, clock, ...deps }: OitDeps) {
             (c) => awaitsAuditor(current.get(c)?.answer) && current.get(c)?.score === null,
           );
           if (unscored.length)
-            throw new ServiceError(
-              409,
-              th.oit.errors.unscored(unscored.join(', ')),
-              en.oit.errors.unscored(unscored.join(', ')),
-            );
+            throw new Refusal(409, problem('', 'oit_unscored', { items: unscored.join(', ') }));
           const rows: OitValues[] = itemOrder(framework).map((code) => {
             const e = current.get(code);
             if (e && awaitsAuditor(e.answer)) return { ...e, status };

@@ -11,29 +11,24 @@ import {
   type OitAction,
   type OitProblem,
 } from '../domain/oit/workflow.ts';
-import { en } from '../i18n/en.ts';
+import { problem } from '../domain/problem.ts';
+import type { OitRefusal } from '../domain/problem-params/oit.ts';
 import { problemTexts } from '../i18n/problem-text.ts';
-import { th } from '../i18n/th.ts';
 import { findAgency } from '../storage/agency.repository.ts';
 import { loadCalendar } from '../storage/calendar.repository.ts';
 import type { Db } from '../storage/database.ts';
 import { loadCurrentOit, type OitEntry } from '../storage/oit.repository.ts';
 import { latestLinkChecks, type LinkCheckRow } from '../storage/oit-link-check.repository.ts';
 import { findOitState } from '../storage/oit-state.repository.ts';
-import { NotFoundError, ServiceError } from './errors.ts';
+import { notFound, Refusal, ServiceError } from './errors.ts';
 import type { YearService } from './year.service.ts';
 
-type Errors = typeof th.oit.errors;
-type SimpleKey = { [K in keyof Errors]: Errors[K] extends string ? K : never }[keyof Errors];
-
-export function oitError(status: 403 | 404 | 409 | 422, key: SimpleKey): ServiceError {
-  return new ServiceError(status, th.oit.errors[key], en.oit.errors[key]);
+export function oitError(status: 403 | 404 | 409 | 422, reason: OitRefusal): ServiceError {
+  return new Refusal(status, problem('', 'oit_refused', { reason }));
 }
 
 export function stateError(action: OitAction): ServiceError {
-  // 'save' and 'score' share the catalogue's keys with the actions of the same name.
-  const k: keyof Errors['state'] = action;
-  return new ServiceError(409, th.oit.errors.state[k], en.oit.errors.state[k]);
+  return new Refusal(409, problem('', 'oit_state', { action }));
 }
 
 /** A form's problems (422), each on its field; the catalogue words them (the route, per language). */
@@ -59,7 +54,7 @@ export function actorLabel(actor: Actor): string {
 
 export async function requireAgency(db: Db, code: string): Promise<Agency> {
   const a = await findAgency(db, code);
-  if (!a) throw new NotFoundError(th.oit.errors.noAgency, en.oit.errors.noAgency);
+  if (!a) throw notFound(problem('', 'oit_refused', { reason: 'noAgency' }));
   return a;
 }
 
@@ -77,12 +72,8 @@ export async function requireWindow(
   const calendar = await loadCalendar(db, fiscalYear);
   const st = phaseState(calendar, phase, agencyCode, thaiDay(now));
   if (st.state !== 'open') {
-    const when = st.state === 'not_set' ? '' : ` (${st.opensOn} – ${st.closesOn})`;
-    throw new ServiceError(
-      409,
-      th.oit.errors.window[phase] + when,
-      en.oit.errors.window[phase] + when,
-    );
+    const days = st.state === 'not_set' ? {} : { opensOn: st.opensOn, closesOn: st.closesOn };
+    throw new Refusal(409, problem('', 'oit_window_closed', { phase, ...days }));
   }
 }
 

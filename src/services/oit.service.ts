@@ -11,8 +11,6 @@ import {
   type OitAnswer,
   type OitProblem,
 } from '../domain/oit/workflow.ts';
-import { en } from '../i18n/en.ts';
-import { th } from '../i18n/th.ts';
 import { enqueueJobs } from '../storage/job.repository.ts';
 import {
   listOitVersions,
@@ -22,7 +20,8 @@ import {
 } from '../storage/oit.repository.ts';
 import { findOitState, listOitEvents, saveOitState } from '../storage/oit-state.repository.ts';
 import { recordAudit } from './audit.service.ts';
-import { ForbiddenError } from './errors.ts';
+import { problem } from '../domain/problem.ts';
+import { forbidden } from './errors.ts';
 import { linkCheckJob } from './job-kinds.ts';
 import {
   actorLabel,
@@ -38,8 +37,7 @@ import type { ServiceContext } from './service-options.ts';
 
 export type OitDeps = Pick<ServiceContext, 'db' | 'clock'> & { years: YearService };
 
-const notAdmin = () =>
-  new ForbiddenError(th.oit.errors.notAgencyAdmin, en.oit.errors.notAgencyAdmin);
+const notAdmin = () => forbidden(problem('', 'oit_refused', { reason: 'notAgencyAdmin' }));
 
 export function createOitService({ db, clock, ...deps }: OitDeps) {
   async function managed(actor: Actor, agencyCode: string) {
@@ -53,7 +51,7 @@ export function createOitService({ db, clock, ...deps }: OitDeps) {
     async sheet(actor: Actor, fiscalYear: number, agencyCode: string) {
       const agency = await requireAgency(db, agencyCode);
       if (!canReadAgencyPrivate(actor, agency))
-        throw new ForbiddenError(th.oit.errors.notReader, en.oit.errors.notReader);
+        throw forbidden(problem('', 'oit_refused', { reason: 'notReader' }));
       return loadSheet(db, deps.years, fiscalYear, agency, clock());
     },
 
@@ -276,7 +274,7 @@ export function createOitService({ db, clock, ...deps }: OitDeps) {
     async history(actor: Actor, fiscalYear: number, agencyCode: string) {
       const agency = await requireAgency(db, agencyCode);
       if (!canReadAgencyPrivate(actor, agency))
-        throw new ForbiddenError(th.oit.errors.notReader, en.oit.errors.notReader);
+        throw forbidden(problem('', 'oit_refused', { reason: 'notReader' }));
       return {
         agency,
         events: await listOitEvents(db, fiscalYear, agency.code),

@@ -14,15 +14,7 @@ export type OitStatus =
   'draft' | 'submitted' | 'reviewed' | 'clarification_requested' | 're_reviewed' | 'confirmed';
 
 /** What a person can do to an agency's OIT for a year. */
-export type OitAction =
-  | 'save'
-  | 'submit'
-  | 'start_review'
-  | 'score'
-  | 'finish_review'
-  | 'dispute'
-  | 're_review'
-  | 'confirm';
+export type { OitAction };
 
 /**
  * The one transition table: the states each action starts from, and the state it leaves
@@ -49,7 +41,7 @@ export function statusAfter(status: OitStatus, action: OitAction): OitStatus {
   return TRANSITIONS[action].to ?? status;
 }
 
-import type { OitProblemParams } from '../problem-params/oit.ts';
+import type { OitAction, OitProblemParams } from '../problem-params/oit.ts';
 export type { OitProblemParams };
 
 export type OitProblem = Problem<keyof OitProblemParams>;

@@ -1,6 +1,31 @@
 // The codes of oit problems and their parameters, apart from domain/problem.ts so
 // that problem.ts can gather every area's codes without an import cycle.
 
+/** What a person does to an agency's OIT (domain/oit/workflow.ts's transition table). */
+export type OitAction =
+  | 'save'
+  | 'submit'
+  | 'start_review'
+  | 'score'
+  | 'finish_review'
+  | 'dispute'
+  | 're_review'
+  | 'confirm';
+
+/** The OIT's refusals that take no parameters, each a key of the catalogue's `oit.errors`. */
+export type OitRefusal =
+  | 'noYear'
+  | 'noAgency'
+  | 'noItem'
+  | 'notAgencyAdmin'
+  | 'notAuditor'
+  | 'notNacc'
+  | 'notReader'
+  | 'noAuditor'
+  | 'noMatch'
+  | 'nothingAnswered'
+  | 'noDisputes';
+
 /** The codes of the OIT forms' problems (domain/problem.ts words them through the catalogue). */
 export interface OitProblemParams {
   oit_answer_missing: Record<string, never>;
@@ -17,4 +42,18 @@ export interface OitProblemParams {
   review_comment_too_long: Record<string, never>;
   dispute_required: Record<string, never>;
   dispute_too_long: Record<string, never>;
+  // Refusals thrown (services/oit-shared.ts and the OIT services).
+  oit_refused: { reason: OitRefusal };
+  /** The action is not allowed in the agency's state. */
+  oit_state: { action: OitAction };
+  /** The phase's window is not open; its days when the calendar sets them. */
+  oit_window_closed: {
+    phase: 'oit-entry' | 'oit-review' | 'clarification' | 'confirmation';
+    opensOn?: string;
+    closesOn?: string;
+  };
+  /** `items`: the item codes, joined. */
+  oit_unscored: { items: string };
+  oit_unresolved: { items: string };
+  oit_not_disputed: { item: string };
 }

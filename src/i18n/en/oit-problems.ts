@@ -2,6 +2,8 @@
 import type { Widen } from '../types.ts';
 import type { oitProblems as th } from '../th/oit-problems.ts';
 
+import { oit } from './oit.ts';
+
 const onLine = (line?: number) => (line ? `Line ${line}: ` : '');
 
 export const oitProblems: Widen<typeof th> = {
@@ -20,4 +22,11 @@ export const oitProblems: Widen<typeof th> = {
   review_comment_too_long: () => 'The comment is longer than 2,000 characters',
   dispute_required: () => 'Write an explanation',
   dispute_too_long: () => 'The explanation is longer than 2,000 characters',
+  oit_refused: (p) => oit.errors[p.reason],
+  oit_state: (p) => oit.errors.state[p.action],
+  oit_window_closed: (p) =>
+    oit.errors.window[p.phase] + (p.opensOn === undefined ? '' : ` (${p.opensOn} – ${p.closesOn})`),
+  oit_unscored: (p) => oit.errors.unscored(p.items),
+  oit_unresolved: (p) => oit.errors.unresolved(p.items),
+  oit_not_disputed: (p) => oit.errors.notDisputed(p.item),
 };

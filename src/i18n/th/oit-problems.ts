@@ -3,6 +3,8 @@ import type { OitProblemParams } from '../../domain/oit/workflow.ts';
 
 type Catalogue = { [C in keyof OitProblemParams]: (p: OitProblemParams[C]) => string };
 
+import { oit } from './oit.ts';
+
 const onLine = (line?: number) => (line ? `บรรทัดที่ ${line}: ` : '');
 
 export const oitProblems = {
@@ -22,4 +24,11 @@ export const oitProblems = {
   review_comment_too_long: () => 'ความเห็นยาวเกิน 2,000 ตัวอักษร',
   dispute_required: () => 'เขียนคำชี้แจง',
   dispute_too_long: () => 'คำชี้แจงยาวเกิน 2,000 ตัวอักษร',
+  oit_refused: (p: OitProblemParams['oit_refused']) => oit.errors[p.reason],
+  oit_state: (p: OitProblemParams['oit_state']) => oit.errors.state[p.action],
+  oit_window_closed: (p: OitProblemParams['oit_window_closed']) =>
+    oit.errors.window[p.phase] + (p.opensOn === undefined ? '' : ` (${p.opensOn} – ${p.closesOn})`),
+  oit_unscored: (p: { items: string }) => oit.errors.unscored(p.items),
+  oit_unresolved: (p: { items: string }) => oit.errors.unresolved(p.items),
+  oit_not_disputed: (p: { item: string }) => oit.errors.notDisputed(p.item),
 } satisfies Catalogue;

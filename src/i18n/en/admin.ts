@@ -159,7 +159,6 @@ export const admin: Widen<typeof th> = {
     staff: 'Staff (eligible for the internal survey)',
     save: 'Save',
     saved: 'Agency details saved',
-    websiteInvalid: 'The website must start with http:// or https:// and contain no spaces',
     staffInvalid: 'Staff must be a whole number, 0 or more',
   },
   errors: {

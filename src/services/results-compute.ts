@@ -62,9 +62,9 @@ export function createResultsCompute({
   }
 
   /**
-   * A year's batch: the same cards as recountAndScore, from one read of the batch's responses.
-   * Their counts are tallied here and compared with the stored ones; only agencies whose counts
-   * differ are recounted (by the one SQL recount) and read back, so a compute right after an
+   * A year's batch: the cards from counts checked against one read of the batch's responses
+   * (those not pending, ADR 0023). Their counts are tallied here and compared with the stored
+   * ones; only agencies whose counts differ are recounted (by the one SQL recount) and read back, so a compute right after an
    * import (which recounted) writes no count at all. The cards are scored from counts equal to
    * the stored ones, as always.
    */
@@ -111,11 +111,11 @@ export function createResultsCompute({
     agenciesWithData: (fiscalYear: number) => agenciesWithData(db, fiscalYear),
 
     /**
-     * Recounts every agency with data in the year from `responses` and stores its card from
-     * those counts and its confirmed OIT scores: batch by batch, each in one transaction that
-     * reads the batch's responses once, rewrites the counts that differ with the recompute job's
-     * SQL recount and scores like the job (checkAndScore), so the result never depends on
-     * whether the job ran. Returns how many agencies and how many scored.
+     * Adds every pending answer of the year, then checks every agency with data against its
+     * responses and stores its card from those counts and its confirmed OIT scores: batch by
+     * batch, each in one transaction that reads the batch's responses once and rewrites the
+     * counts that differ with the SQL recount (checkAndScore), so the result never depends on
+     * whether the worker ran. Returns how many agencies and how many scored.
      */
     async computeYear(
       fiscalYear: number,

@@ -10,6 +10,24 @@ export interface Column<T> {
   rowHeader?: boolean;
 }
 
+/** A column heading: figures' columns are right-aligned like their cells. */
+export type Heading = Pick<Column<unknown>, 'header' | 'num'>;
+
+/** The <thead> of a table: one row of column headings (<th scope="col">), in order. */
+export function TableHead({ columns }: { columns: readonly Heading[] }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((c) => (
+          <th scope="col" class={c.num ? 'num' : undefined}>
+            {c.header}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 export function ChartTable<T>(props: {
   /** Read to screen readers only: the chart above says it visually. */
   caption: string;
@@ -21,15 +39,7 @@ export function ChartTable<T>(props: {
   return (
     <table data-testid={props.testId}>
       <caption class="visually-hidden">{props.caption}</caption>
-      <thead>
-        <tr>
-          {props.columns.map((c) => (
-            <th scope="col" class={cls(c)}>
-              {c.header}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <TableHead columns={props.columns} />
       <tbody>
         {props.rows.map((row) => (
           <tr>

@@ -8,6 +8,7 @@ import type {
   ToolStep,
 } from '../../domain/scoring/working.ts';
 import { formatInteger, formatScore } from '../../i18n/format.ts';
+import { TableHead } from '../components/data-table.tsx';
 import type { PageContext } from '../page-context.ts';
 import { tx } from './results-parts.tsx';
 
@@ -38,17 +39,13 @@ export function ToolSection({
       <div class="table-wrap" tabindex={0}>
         <table data-testid={`indicators-${t.tool}`}>
           <caption>{m.indicatorsCaption(t.tool)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{r.report.indicator}</th>
-              <th scope="col" class="num">
-                {m.weight}
-              </th>
-              <th scope="col" class="num">
-                {r.score}
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { header: r.report.indicator },
+              { header: m.weight, num: true },
+              { header: r.score, num: true },
+            ]}
+          />
           <tbody>
             {t.indicators.map((ind) => (
               <tr>
@@ -138,19 +135,15 @@ export function QuestionTable({
           {m.questionCaption(q.code, tx(q.text, lang), score(q.score))}
           <span class="muted"> ({m.questionRule(n(q.items.length))})</span>
         </caption>
-        <thead>
-          <tr>
-            <th scope="col">{m.subItem}</th>
-            <th scope="col">{m.scale}</th>
-            <th scope="col">{m.answers}</th>
-            <th scope="col" class="num">
-              {m.answered}
-            </th>
-            <th scope="col" class="num">
-              {r.score}
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { header: m.subItem },
+            { header: m.scale },
+            { header: m.answers },
+            { header: m.answered, num: true },
+            { header: r.score, num: true },
+          ]}
+        />
         <tbody>
           {q.items.map((it) => {
             const labels = it.optionScores.length === 4 ? likert : yesNo;
@@ -210,15 +203,13 @@ export function OitIndicator({
               {m.subIndicator} {sub.code} {tx(sub.name, lang)}: {score(sub.score)}
               <span class="muted"> ({m.subIndicatorRule(n(sub.items.length))})</span>
             </caption>
-            <thead>
-              <tr>
-                <th scope="col">{m.item}</th>
-                <th scope="col">{m.topic}</th>
-                <th scope="col" class="num">
-                  {ctx.t.results.score}
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                { header: m.item },
+                { header: m.topic },
+                { header: ctx.t.results.score, num: true },
+              ]}
+            />
             <tbody>
               {sub.items.map((it) => (
                 <tr>

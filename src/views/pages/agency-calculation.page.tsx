@@ -6,6 +6,7 @@ import type { Framework } from '../../domain/framework/schema.ts';
 import { fullPrecisionText } from '../../domain/scoring/rounding.ts';
 import type { ScoreWorking } from '../../domain/scoring/working.ts';
 import { formatScore } from '../../i18n/format.ts';
+import { TableHead } from '../components/data-table.tsx';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
 import { FrameworkUsed, PublicationBanner, tx, type YearInfo } from './results-parts.tsx';
@@ -80,20 +81,14 @@ export function AgencyCalculationPage({
         <div class="table-wrap" tabindex={0}>
           <table data-testid="overall-table">
             <caption>{m.overallCaption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{r.report.tool}</th>
-                <th scope="col" class="num">
-                  {r.score}
-                </th>
-                <th scope="col" class="num">
-                  {m.weight}
-                </th>
-                <th scope="col" class="num">
-                  {m.contribution}
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                { header: r.report.tool },
+                { header: r.score, num: true },
+                { header: m.weight, num: true },
+                { header: m.contribution, num: true },
+              ]}
+            />
             <tbody>
               {working.tools.map((t) => (
                 <tr data-testid={`tool-row-${t.tool}`}>
@@ -136,20 +131,16 @@ export function AgencyCalculationPage({
         <div class="table-wrap" tabindex={0}>
           <table>
             <caption>{m.levelsCaption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{m.levelCode}</th>
-                <th scope="col" class="num">
-                  {m.minOverall}
-                </th>
-                {working.levels.some((l) => l.minEachTool !== undefined) && (
-                  <th scope="col" class="num">
-                    {m.minEachTool}
-                  </th>
-                )}
-                <th scope="col">{m.passes}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                { header: m.levelCode },
+                { header: m.minOverall, num: true },
+                ...(working.levels.some((l) => l.minEachTool !== undefined)
+                  ? [{ header: m.minEachTool, num: true }]
+                  : []),
+                { header: m.passes },
+              ]}
+            />
             <tbody>
               {working.levels.map((l) => (
                 <tr aria-current={level?.code === l.code ? 'true' : undefined}>

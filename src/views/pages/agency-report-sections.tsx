@@ -4,6 +4,7 @@ import type { Framework } from '../../domain/framework/schema.ts';
 import type { AgencyReport } from '../../domain/reports/agency-report.ts';
 import { formatInteger, formatScore } from '../../i18n/format.ts';
 import { ShareBar, shareClass } from '../components/charts.tsx';
+import { TableHead } from '../components/data-table.tsx';
 import type { PageContext } from '../page-context.ts';
 import { tx } from './results-parts.tsx';
 import { SampleLine } from './agency-report-sample.tsx';
@@ -46,24 +47,22 @@ export function AnswerShares({
                     <caption class="visually-hidden">
                       {q.code} {tx(q.text, lang)}
                     </caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{m.subItem}</th>
-                        <th scope="col">
-                          {(q.items[0]?.labels ?? []).map((l, i) => (
+                    <TableHead
+                      columns={[
+                        { header: m.subItem },
+                        {
+                          header: (q.items[0]?.labels ?? []).map((l, i) => (
                             <span class="legend">
                               <span
                                 class={`legend__swatch ${shareClass(i, q.items[0]!.labels.length)}`}
                               />
                               {tx(l, lang)}
                             </span>
-                          ))}
-                        </th>
-                        <th scope="col" class="num">
-                          {r.score}
-                        </th>
-                      </tr>
-                    </thead>
+                          )),
+                        },
+                        { header: r.score, num: true },
+                      ]}
+                    />
                     <tbody>
                       {q.items.map((it) => (
                         <tr>
@@ -122,16 +121,14 @@ export function OitComments({ ctx, report }: { ctx: PageContext; report: AgencyR
       <div class="table-wrap" tabindex={0}>
         <table class="oit-table">
           <caption class="visually-hidden">{m.oitTitle}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{m.oitItem}</th>
-              <th scope="col">{m.oitTopic}</th>
-              <th scope="col">{m.oitComment}</th>
-              <th scope="col" class="num">
-                {r.score}
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { header: m.oitItem },
+              { header: m.oitTopic },
+              { header: m.oitComment },
+              { header: r.score, num: true },
+            ]}
+          />
           <tbody>
             {report.oit.map((o, i) => {
               const prev = report.oit[i - 1];
@@ -202,16 +199,12 @@ export function WhoAnsweredSection({ ctx, report }: { ctx: PageContext; report: 
                   <caption>
                     {w.tool}: {tx(tab.label, lang)}
                   </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{tx(tab.label, lang)}</th>
-                      {tab.genders.map((g) => (
-                        <th scope="col" class="num">
-                          {tx(g.label, lang)}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
+                  <TableHead
+                    columns={[
+                      { header: tx(tab.label, lang) },
+                      ...tab.genders.map((g) => ({ header: tx(g.label, lang), num: true })),
+                    ]}
+                  />
                   <tbody>
                     {tab.rows.map((row) => (
                       <tr>

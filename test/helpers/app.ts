@@ -5,6 +5,8 @@ import { createServices } from '../../src/services/container.ts';
 import type { ServiceOptions } from '../../src/services/service-options.ts';
 import { createTestDb } from './db.ts';
 
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
+
 export async function createTestApp(options: ServiceOptions = {}) {
   const t = await createTestDb();
   const services = createServices(t.db, options);

@@ -7,7 +7,9 @@ import { getFramework } from '../../src/domain/framework/registry.ts';
 import { answerColumns } from '../../src/domain/framework/helpers.ts';
 import { subItemOf } from '../../src/domain/framework/helpers.ts';
 import type { Services } from '../../src/services/container.ts';
+import type { ServiceOptions } from '../../src/services/service-options.ts';
 import type { Db } from '../../src/storage/database.ts';
+import { createTestApp, type TestApp } from './app.ts';
 
 export const YEAR = 2569;
 
@@ -24,6 +26,16 @@ export async function openSurveyYear(services: Services): Promise<void> {
   await services.years.create(SYSTEM_CLI, YEAR, 'ita-2563');
   for (const phase of ['iit', 'eit'] as const) await setSurveyWindow(services, phase, 'open');
   await services.surveyLinks.ensureAll(SYSTEM_CLI, YEAR);
+}
+
+/** A test app with the survey year open and the survey link code of one agency (51-PRV unless named). */
+export async function openSurveyApp(
+  options: ServiceOptions = {},
+  agencyCode = '51-PRV',
+): Promise<{ t: TestApp; code: string }> {
+  const t = await createTestApp(options);
+  await openSurveyYear(t.services);
+  return { t, code: await linkCode(t.services, agencyCode) };
 }
 
 /** Opens a survey for every agency (from 10 days ago to 20 days ahead) or shuts it (in 2020). */

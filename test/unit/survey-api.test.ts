@@ -5,25 +5,25 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_CLI } from '../../src/domain/actor.ts';
 import { defaultSurveyLimits } from '../../src/config-survey.ts';
-import { createTestApp } from '../helpers/app.ts';
+import type { TestApp } from '../helpers/app.ts';
 import {
   YEAR,
   demographicsFor,
   fullAnswers,
   linkCode,
-  openSurveyYear,
+  openSurveyApp,
   respondentCount,
   setSurveyWindow,
 } from '../helpers/survey-fixture.ts';
 
-let t: Awaited<ReturnType<typeof createTestApp>>;
+let t: TestApp;
 let code: string;
 const CODE_MAX = 25;
 beforeAll(async () => {
   // A small per-link limit so the test can reach it.
-  t = await createTestApp({ surveyLimits: { ...defaultSurveyLimits(), codeMax: CODE_MAX } });
-  await openSurveyYear(t.services);
-  code = await linkCode(t.services, '51-PRV');
+  ({ t, code } = await openSurveyApp({
+    surveyLimits: { ...defaultSurveyLimits(), codeMax: CODE_MAX },
+  }));
 });
 afterAll(async () => t?.close());
 

@@ -1,23 +1,18 @@
 // Issue 16.5: a survey started in English stays English to the final submit: every question,
 // sub-item, answer label and demographic on every page, with no Thai but the agency's own name.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from '../helpers/app.ts';
+import type { TestApp } from '../helpers/app.ts';
 import {
   browserFor,
   demographicsFor,
   fullAnswers,
-  linkCode,
-  openSurveyYear,
+  openSurveyApp,
   respondentCount,
 } from '../helpers/survey-fixture.ts';
 
-let t: Awaited<ReturnType<typeof createTestApp>>;
+let t: TestApp;
 let code: string;
-beforeAll(async () => {
-  t = await createTestApp();
-  await openSurveyYear(t.services);
-  code = await linkCode(t.services, '51-PRV');
-});
+beforeAll(async () => ({ t, code } = await openSurveyApp()));
 afterAll(async () => t?.close());
 
 const THAI = /[\u0E00-\u0E7F]+/g;

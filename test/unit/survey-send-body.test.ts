@@ -3,23 +3,18 @@
 // declared length, fields sent twice, another content type, no token, hostile names and values.
 // Whatever is refused stores nothing; nothing is a 500.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from '../helpers/app.ts';
+import type { TestApp } from '../helpers/app.ts';
 import {
   browserFor,
   demographicsFor,
   fullAnswers,
-  linkCode,
-  openSurveyYear,
+  openSurveyApp,
   respondentCount,
 } from '../helpers/survey-fixture.ts';
 
-let t: Awaited<ReturnType<typeof createTestApp>>;
+let t: TestApp;
 let code: string;
-beforeAll(async () => {
-  t = await createTestApp();
-  await openSurveyYear(t.services);
-  code = await linkCode(t.services, '51-PRV');
-});
+beforeAll(async () => ({ t, code } = await openSurveyApp()));
 afterAll(async () => t?.close());
 
 const count = () => respondentCount(t.db, '51-PRV', 'IIT');

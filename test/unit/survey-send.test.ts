@@ -2,26 +2,22 @@
 // single POST to /go/{tool}/{code}/send goes through the same domain checks and the same
 // submission pipeline as the step pages and the API. CSRF, the window, the size limit, replays.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from '../helpers/app.ts';
+import type { TestApp } from '../helpers/app.ts';
 import {
   YEAR,
   browserFor,
   demographicsFor,
   fullAnswers,
   linkCode,
-  openSurveyYear,
+  openSurveyApp,
   respondentCount,
   setSurveyWindow,
 } from '../helpers/survey-fixture.ts';
 import { SYSTEM_CLI } from '../../src/domain/actor.ts';
 
-let t: Awaited<ReturnType<typeof createTestApp>>;
+let t: TestApp;
 let code: string;
-beforeAll(async () => {
-  t = await createTestApp();
-  await openSurveyYear(t.services);
-  code = await linkCode(t.services, '51-PRV');
-});
+beforeAll(async () => ({ t, code } = await openSurveyApp()));
 afterAll(async () => t?.close());
 
 /** The sealed submission the start page's one form carries. */

@@ -13,24 +13,20 @@ import {
 import { sql } from 'kysely';
 import { problemText } from '../../src/i18n/problem-text.ts';
 import { createServices } from '../../src/services/container.ts';
-import { createTestApp } from '../helpers/app.ts';
+import type { TestApp } from '../helpers/app.ts';
 import {
   YEAR,
   browserFor,
   demographicsFor,
   fullAnswers,
   linkCode,
-  openSurveyYear,
+  openSurveyApp,
   setSurveyWindow,
 } from '../helpers/survey-fixture.ts';
 
-let t: Awaited<ReturnType<typeof createTestApp>>;
+let t: TestApp;
 let code: string;
-beforeAll(async () => {
-  t = await createTestApp();
-  await openSurveyYear(t.services);
-  code = await linkCode(t.services, '51-PRV');
-});
+beforeAll(async () => ({ t, code } = await openSurveyApp()));
 afterAll(async () => t?.close());
 
 /** Every table's content, hashed: what the server has stored, to compare before and after. */

@@ -1,4 +1,7 @@
-// A small assessment year for results tests: agencies, year 2563, and generated CSV files.
+// A small assessment year for results tests: agencies, year 2563, generated CSV files, and
+// seeded stored responses with the counts they make.
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { stringify } from 'csv-stringify/sync';
 import { SYSTEM_CLI } from '../../src/domain/actor.ts';
 import { getFramework } from '../../src/domain/framework/registry.ts';
@@ -9,6 +12,8 @@ import {
   responsesHeader,
 } from '../../src/demo/answer-generator.ts';
 import type { Services } from '../../src/services/container.ts';
+import type { Db } from '../../src/storage/database.ts';
+import type { ResponseRow } from '../../src/storage/response.repository.ts';
 
 export const framework = getFramework('ita-2563')!;
 
@@ -53,4 +58,45 @@ export function oitCsv(codes: string[]): string {
     generateOitRows(framework, c, TARGETS[c] ?? 75, `https://${c.toLowerCase()}.example`),
   );
   return stringify([OIT_HEADER, ...rows]);
+}
+
+/**
+ * Makes stored 2563 responses from a seed (the same seed, the same answers): each of a random
+ * tool and agency, a fifth of its answers blank, no demographics. Each call continues the sequence.
+ */
+export function seededResponseRows(seed: number) {
+  let state = seed;
+  const rnd = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  return (n: number, agencies: readonly string[]): ResponseRow[] =>
+    Array.from({ length: n }, () => {
+      const tool = rnd() < 0.5 ? ('IIT' as const) : ('EIT' as const);
+      return {
+        responseId: randomUUID(),
+        fiscalYear: 2563,
+        agencyCode: agencies[Math.floor(rnd() * agencies.length)]!,
+        tool,
+        answers: Array.from({ length: tool === 'IIT' ? 30 : 12 }, () =>
+          rnd() < 0.2 ? null : 1 + Math.floor(rnd() * 4),
+        ),
+        gender: null,
+        ageBand: null,
+        education: null,
+        contactType: null,
+        submittedOn: null,
+      };
+    });
+}
+
+/** The stored counts of 2563 (answer counts, respondent counts), in a fixed order to compare. */
+export async function storedCounts2563(db: Db) {
+  return {
+    answers: (
+      await sql`select agency_code, tool, item, c1, c2, c3, c4 from answer_counts
+        where fiscal_year = 2563 order by 1, 2, 3`.execute(db)
+    ).rows,
+    respondents: (
+      await sql`select agency_code, tool, n from respondent_counts
+        where fiscal_year = 2563 order by 1, 2`.execute(db)
+    ).rows,
+  };
 }

@@ -2,7 +2,6 @@
 // adds it; stored counts always equal the counts of the responses not pending, so a recompute,
 // a recount and `itas compute` agree whatever order they run in, and a recompute's cost follows
 // the new answers, not the agency's size (bench: `npm run bench -- recompute`).
-import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../../src/services/container.ts';
@@ -13,13 +12,9 @@ import {
   lockYearCounts,
 } from '../../src/storage/pending-counts.repository.ts';
 import { recountMany } from '../../src/storage/response-recount.ts';
-import {
-  insertResponses,
-  recountAgencies,
-  type ResponseRow,
-} from '../../src/storage/response.repository.ts';
+import { insertResponses, recountAgencies } from '../../src/storage/response.repository.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
-import { setUpYear } from '../helpers/results-fixtures.ts';
+import { seededResponseRows, setUpYear, storedCounts2563 } from '../helpers/results-fixtures.ts';
 
 let t: TestDb;
 let services: Services;
@@ -35,37 +30,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const counts = async (db: Db = t.db) => ({
-  answers: (
-    await sql`select agency_code, tool, item, c1, c2, c3, c4 from answer_counts
-      where fiscal_year = 2563 order by 1, 2, 3`.execute(db)
-  ).rows,
-  respondents: (
-    await sql`select agency_code, tool, n from respondent_counts
-      where fiscal_year = 2563 order by 1, 2`.execute(db)
-  ).rows,
-});
+const counts = (db: Db = t.db) => storedCounts2563(db);
 
-let seed = 11;
-const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-const someRows = (n: number, agencies = codes): ResponseRow[] =>
-  Array.from({ length: n }, () => {
-    const tool = rnd() < 0.5 ? ('IIT' as const) : ('EIT' as const);
-    return {
-      responseId: randomUUID(),
-      fiscalYear: 2563,
-      agencyCode: agencies[Math.floor(rnd() * agencies.length)]!,
-      tool,
-      answers: Array.from({ length: tool === 'IIT' ? 30 : 12 }, () =>
-        rnd() < 0.2 ? null : 1 + Math.floor(rnd() * 4),
-      ),
-      gender: null,
-      ageBand: null,
-      education: null,
-      contactType: null,
-      submittedOn: null,
-    };
-  });
+const nextRows = seededResponseRows(11);
+const someRows = (n: number, agencies = codes) => nextRows(n, agencies);
 
 /** The counts a full recount of every response gives (nothing pending), without changing any. */
 async function fullRecount(): Promise<Awaited<ReturnType<typeof counts>>> {

@@ -10,7 +10,7 @@ import {
   type AgencyCounts,
 } from '../../src/storage/response.repository.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
-import { setUpYear } from '../helpers/results-fixtures.ts';
+import { seededResponseRows, setUpYear, storedCounts2563 } from '../helpers/results-fixtures.ts';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -19,16 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const snapshot = async () => ({
-  answers: (
-    await sql`select agency_code, tool, item, c1, c2, c3, c4 from answer_counts
-      where fiscal_year = 2563 order by 1, 2, 3`.execute(t.db)
-  ).rows,
-  respondents: (
-    await sql`select agency_code, tool, n from respondent_counts
-      where fiscal_year = 2563 order by 1, 2`.execute(t.db)
-  ).rows,
-});
+const snapshot = () => storedCounts2563(t.db);
 
 describe('bulk recount', () => {
   it('tallies answer texts like the SQL recount: NULLs skipped, positions from 1', () => {
@@ -52,25 +43,7 @@ describe('bulk recount', () => {
     const { rows: agencies } = await sql<{ code: string }>`
       select code from agencies order by code`.execute(t.db);
     const codes = agencies.map((a) => a.code);
-    let seed = 7;
-    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-    const rows = Array.from({ length: 400 }, () => {
-      const tool = rnd() < 0.5 ? ('IIT' as const) : ('EIT' as const);
-      return {
-        responseId: crypto.randomUUID(),
-        fiscalYear: 2563,
-        agencyCode: codes[Math.floor(rnd() * codes.length)]!,
-        tool,
-        answers: Array.from({ length: tool === 'IIT' ? 30 : 12 }, () =>
-          rnd() < 0.2 ? null : 1 + Math.floor(rnd() * 4),
-        ),
-        gender: null,
-        ageBand: null,
-        education: null,
-        contactType: null,
-        submittedOn: null,
-      };
-    });
+    const rows = seededResponseRows(7)(400, codes);
     // Stored as an import stores them (it recounts afterwards), so none is left pending.
     await insertResponses(t.db, rows, { recounted: true });
     await t.db.transaction().execute((tx) => recountAgencies(tx, 2563, codes));

@@ -2,6 +2,9 @@
 // its rows as JSON objects and an `#end` line with the count, then a `#done` line with the totals.
 // One reader for everyone who must know a file is whole: `itas restore` (which also loads the rows)
 // and `itas backup` fetching from a running server (which keeps the file only if it checks out).
+import type { BackupFileProblem } from './problem-params/backup.ts';
+import { bare, problem } from './problem.ts';
+
 export const BACKUP_FORMAT = 'open-itas-backup';
 export const BACKUP_VERSION = 1;
 
@@ -26,14 +29,13 @@ export type BackupLine =
   | { kind: 'done'; totals: BackupTotals }
   | { kind: 'blank' };
 
-/** A line that breaks the structure; `where` is `line N`. */
+/** A line that breaks the structure, by its number and a coded problem (the catalogue words it). */
 export class BackupFileError extends Error {
   constructor(
-    readonly where: string,
-    readonly th: string,
-    readonly en: string,
+    readonly line: number,
+    readonly problem: BackupFileProblem,
   ) {
-    super(`${where}: ${en}`);
+    super(`line ${line}: ${problem.code}`);
     this.name = 'BackupFileError';
   }
 }
@@ -49,24 +51,24 @@ export function createBackupReader() {
   let tables = 0;
   let rows = 0;
   let done = false;
-  const fail = (th: string, en: string) => new BackupFileError(`line ${lineNo}`, th, en);
+  const fail = (p: BackupFileProblem) => new BackupFileError(lineNo, p);
 
   return {
     line(line: string): BackupLine {
       lineNo++;
       if (done) {
         if (line.trim() === '') return { kind: 'blank' };
-        throw fail('มีข้อมูลต่อท้ายหลังบรรทัดสิ้นสุด', 'data after the end line');
+        throw fail(bare('', 'backup_after_end'));
       }
       if (!header) {
         header = parseHeader(line, fail);
         return { kind: 'header', header };
       }
       if (line.startsWith('#table ')) {
-        if (current) throw fail('ตารางก่อนหน้ายังไม่จบ', 'the previous table has no end line');
+        if (current) throw fail(bare('', 'backup_table_unended'));
         const t = parseJson<{ name?: unknown; columns?: unknown }>(line.slice(7), fail);
         if (typeof t.name !== 'string' || !Array.isArray(t.columns))
-          throw fail('บรรทัดเริ่มตารางไม่สมบูรณ์', 'an incomplete table line');
+          throw fail(bare('', 'backup_table_line_incomplete'));
         current = { name: t.name, n: 0 };
         tables++;
         return { kind: 'table', name: t.name, columns: t.columns.map(String) };
@@ -74,29 +76,27 @@ export function createBackupReader() {
       if (line.startsWith('#end ')) {
         const e = parseJson<{ name: string; rows: number }>(line.slice(5), fail);
         if (!current || e.name !== current.name || e.rows !== current.n)
-          throw fail('จำนวนแถวของตารางไม่ตรงกับที่บันทึกไว้', 'a table’s row count does not match');
+          throw fail(bare('', 'backup_row_count_off'));
         rows += current.n;
         current = undefined;
         return { kind: 'end', name: e.name, rows: e.rows };
       }
       if (line.startsWith('#done ')) {
-        if (current) throw fail('ตารางสุดท้ายไม่ครบ', 'the last table is incomplete');
+        if (current) throw fail(bare('', 'backup_last_table_incomplete'));
         const d = parseJson<BackupTotals>(line.slice(6), fail);
-        if (d.tables !== tables || d.rows !== rows)
-          throw fail('จำนวนตารางหรือแถวไม่ตรงกับที่บันทึกไว้', 'table or row totals do not match');
+        if (d.tables !== tables || d.rows !== rows) throw fail(bare('', 'backup_totals_off'));
         done = true;
         return { kind: 'done', totals: { tables, rows } };
       }
-      if (!current || !line.startsWith('{'))
-        throw fail('บรรทัดไม่ใช่ข้อมูลของตาราง', 'not a row of a table');
+      if (!current || !line.startsWith('{')) throw fail(bare('', 'backup_not_a_row'));
       current.n++;
       return { kind: 'row', json: line };
     },
 
     /** After the last line: the header and totals of a whole file, or why it is not whole. */
     finish(): { header: BackupHeader; totals: BackupTotals } {
-      if (!header) throw new BackupFileError('line 1', 'ไฟล์ว่าง', 'the file is empty');
-      if (!done) throw fail('ไฟล์ถูกตัดก่อนจบ (ไม่พบบรรทัดสิ้นสุด)', 'the file is cut short (no end line)');
+      if (!header) throw new BackupFileError(1, bare('', 'backup_file_empty'));
+      if (!done) throw fail(bare('', 'backup_cut_short'));
       return { header, totals: { tables, rows } };
     },
   };
@@ -104,24 +104,21 @@ export function createBackupReader() {
 
 export type BackupReader = ReturnType<typeof createBackupReader>;
 
-type Fail = (th: string, en: string) => BackupFileError;
+type Fail = (p: BackupFileProblem) => BackupFileError;
 
 function parseJson<T>(text: string, fail: Fail): T {
   try {
     return JSON.parse(text) as T;
   } catch {
-    throw fail('อ่าน JSON ไม่ได้', 'unreadable JSON');
+    throw fail(bare('', 'backup_json_unreadable'));
   }
 }
 
 function parseHeader(line: string, fail: Fail): BackupHeader {
   const h = parseJson<Partial<BackupHeader> | null>(line, fail);
   if (h?.format !== BACKUP_FORMAT || !Array.isArray(h.migrations))
-    throw fail('ไม่ใช่ไฟล์สำรองข้อมูลของ Open ITAS', 'not an Open ITAS backup');
+    throw fail(bare('', 'backup_not_open_itas'));
   if (h.version !== BACKUP_VERSION)
-    throw fail(
-      `ไม่รองรับรุ่นไฟล์ ${String(h.version)}`,
-      `unsupported file version ${String(h.version)}`,
-    );
+    throw fail(problem('', 'backup_version_unsupported', { version: String(h.version) }));
   return h as BackupHeader;
 }

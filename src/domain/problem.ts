@@ -2,6 +2,7 @@
 // parameters. The domain and the services say what is wrong; the i18n catalogue (i18n/problems.ts,
 // keys checked against ProblemParams by the compiler) says it in Thai and English, in one place.
 import type { AccessProblemParams } from './problem-params/access.ts';
+import type { BackupFileProblemParams, BackupProblemParams } from './problem-params/backup.ts';
 import type { FrameworkProblemParams } from './problem-params/framework.ts';
 import type { Text } from './framework/schema.ts';
 import type { ImportProblemParams } from './problem-params/import.ts';
@@ -19,7 +20,9 @@ export interface ProblemParams
     FrameworkProblemParams,
     YearProblemParams,
     AccessProblemParams,
-    PublicationProblemParams {
+    PublicationProblemParams,
+    BackupFileProblemParams,
+    BackupProblemParams {
   // A survey's answers (the form, the API and the responses import: domain/submission.ts).
   answer_missing: { question: string };
   /** A form or API answer outside the item's values. */

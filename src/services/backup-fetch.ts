@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { BackupFileError, createBackupReader } from '../domain/backup-format.ts';
+import { bare, problem } from '../domain/problem.ts';
 import { BackupRefused, gzipLines, type BackupSummary } from './backup.service.ts';
 
 export const BACKUP_PATH = '/ops/backup';
@@ -19,29 +20,15 @@ export interface FetchBackupOptions {
   fetchImpl?: typeof fetch;
 }
 
-const refused = (th: string, en: string) => new BackupRefused(th, en);
+const refused = (p: ConstructorParameters<typeof BackupRefused>[0]) => new BackupRefused(p);
 
 /** Why the server said no, without repeating anything it sent back. */
 function refusal(status: number, retryAfter: string | null, url: string): BackupRefused {
-  if (status === 401)
-    return refused(
-      `เซิร์ฟเวอร์ที่ ${url} ไม่รับ BACKUP_TOKEN นี้ ให้ใช้ค่าเดียวกับที่ตั้งไว้ให้เซิร์ฟเวอร์`,
-      `The server at ${url} refused this BACKUP_TOKEN: use the same value the server is configured with`,
-    );
-  if (status === 404)
-    return refused(
-      `เซิร์ฟเวอร์ที่ ${url} ไม่ได้เปิดการสำรองข้อมูล: ตั้ง BACKUP_TOKEN ให้เซิร์ฟเวอร์แล้วเริ่มใหม่ หรือหยุดเซิร์ฟเวอร์ก่อนสำรองข้อมูล`,
-      `The server at ${url} does not serve backups: set BACKUP_TOKEN in its configuration and restart it, or stop it for the backup`,
-    );
+  if (status === 401) return refused(problem('', 'backup_server_token_refused', { url }));
+  if (status === 404) return refused(problem('', 'backup_server_not_serving', { url }));
   if (status === 429)
-    return refused(
-      `เซิร์ฟเวอร์กำลังสำรองข้อมูลอยู่หรือเพิ่งสำรองไป ให้ลองใหม่ในอีก ${retryAfter ?? '10'} วินาที`,
-      `The server is taking a backup or has just taken one: try again in ${retryAfter ?? '10'} seconds`,
-    );
-  return refused(
-    `เซิร์ฟเวอร์ที่ ${url} สำรองข้อมูลไม่สำเร็จ (HTTP ${status})`,
-    `The server at ${url} could not take the backup (HTTP ${status})`,
-  );
+    return refused(problem('', 'backup_server_busy', { seconds: retryAfter ?? '10' }));
+  return refused(problem('', 'backup_server_failed', { url, status }));
 }
 
 /** Asks the running server for a backup and keeps it at `path` only when it is whole. */
@@ -55,10 +42,7 @@ export async function fetchBackupFromServer(opts: FetchBackupOptions): Promise<B
       redirect: 'manual',
     });
   } catch {
-    throw refused(
-      `ติดต่อเซิร์ฟเวอร์ที่ ${serverUrl} ไม่ได้`,
-      `Could not reach the running server at ${serverUrl}`,
-    );
+    throw refused(problem('', 'backup_server_unreachable', { url: serverUrl }));
   }
   if (res.status !== 200 || !res.body) {
     await res.body?.cancel();
@@ -72,10 +56,7 @@ export async function fetchBackupFromServer(opts: FetchBackupOptions): Promise<B
         createWriteStream(partial, { mode: 0o600 }),
       );
     } catch {
-      throw refused(
-        'การรับไฟล์จากเซิร์ฟเวอร์ขาดตอน ไม่ได้เก็บไฟล์ไว้',
-        'The transfer from the server was cut short; no file was kept',
-      );
+      throw refused(bare('', 'backup_transfer_cut'));
     }
     const summary = await checkWhole(partial);
     renameSync(partial, path);
@@ -94,13 +75,14 @@ export async function checkWhole(file: string): Promise<BackupSummary> {
     const { header, totals } = reader.finish();
     return { ...totals, migrations: header.migrations };
   } catch (e) {
-    const why =
-      e instanceof BackupFileError
-        ? { th: `${e.where}: ${e.th}`, en: `${e.where}: ${e.en}` }
-        : { th: 'ไม่ใช่ไฟล์ gzip ที่สมบูรณ์', en: 'not a complete gzip file' };
     throw refused(
-      `ไฟล์ที่ได้รับจากเซิร์ฟเวอร์ไม่สมบูรณ์ (${why.th}) ไม่ได้เก็บไฟล์ไว้`,
-      `The file received from the server is not whole (${why.en}); no file was kept`,
+      problem(
+        '',
+        'backup_received_broken',
+        e instanceof BackupFileError
+          ? { line: e.line, problem: e.problem }
+          : { problem: bare('', 'backup_not_gzip') },
+      ),
     );
   }
 }

@@ -41,8 +41,13 @@ import {
   type TableInfo,
 } from '../storage/backup.repository.ts';
 import { recordAudit } from './audit.service.ts';
-import { bare } from '../domain/problem.ts';
-import { forbidden, ServiceError } from './errors.ts';
+import type {
+  BackupFileProblem,
+  BackupPlace,
+  BackupProblemParams,
+} from '../domain/problem-params/backup.ts';
+import { bare, problem, type Problem } from '../domain/problem.ts';
+import { forbidden, Refusal } from './errors.ts';
 import type { ServiceContext } from './service-options.ts';
 
 export { BACKUP_FORMAT, BACKUP_VERSION };
@@ -58,10 +63,10 @@ export interface BackupSummary {
   migrations: string[];
 }
 
-/** A backup or restore that cannot be done, with the reason in Thai and English (CLI exit 1). */
-export class BackupRefused extends ServiceError {
-  constructor(th: string, en: string) {
-    super(409, th, en);
+/** A backup or restore that cannot be done (409; CLI exit 1), by code: the catalogue words it. */
+export class BackupRefused extends Refusal {
+  constructor(problem: Problem<keyof BackupProblemParams>) {
+    super(409, problem);
   }
 }
 
@@ -78,11 +83,9 @@ const mustBeOperator = (actor: Actor) => {
   if (!isNaccAdmin(actor)) throw forbidden(bare('', 'backup_forbidden'));
 };
 
-const bad = (where: string, th: string, en: string) =>
-  new BackupRefused(
-    `ไฟล์สำรองข้อมูลใช้ไม่ได้ (${where}): ${th}`,
-    `Unusable backup file (${where}): ${en}`,
-  );
+const bad = (at: BackupPlace, p: BackupFileProblem) =>
+  new BackupRefused(problem('', 'backup_unusable', { at, problem: p }));
+const noFile = (path: string) => new BackupRefused(problem('', 'backup_no_file', { path }));
 
 export function createBackupService({ db, clock }: Pick<ServiceContext, 'db' | 'clock'>) {
   const backups = {
@@ -187,10 +190,7 @@ export function createBackupService({ db, clock }: Pick<ServiceContext, 'db' | '
         for (const name of tables.keys())
           if (!REFERENCE_TABLES.has(name) && (await countRows(tx, name)) > 0) nonEmpty.push(name);
         if (nonEmpty.length > 0)
-          throw new BackupRefused(
-            `กู้คืนได้เฉพาะฐานข้อมูลที่ว่างเท่านั้น แต่ตาราง ${nonEmpty.join(', ')} มีข้อมูลอยู่แล้ว`,
-            `A restore needs an empty database, but ${nonEmpty.join(', ')} already hold data`,
-          );
+          throw new BackupRefused(problem('', 'backup_restore_not_empty', { tables: nonEmpty }));
         const mine = await appliedMigrations(tx);
         for (const name of [...tables.keys()].reverse())
           if (REFERENCE_TABLES.has(name)) await emptyTable(tx, name);
@@ -213,20 +213,16 @@ export function createBackupService({ db, clock }: Pick<ServiceContext, 'db' | '
             if (part.kind === 'header') {
               const extra = part.header.migrations.filter((m) => !mine.includes(m));
               if (extra.length > 0)
-                throw new BackupRefused(
-                  `ไฟล์สำรองข้อมูลมาจากรุ่นที่ใหม่กว่าโปรแกรมนี้ (ไม่รู้จัก ${extra.join(', ')}) ให้ใช้โปรแกรมรุ่นเดียวกันหรือใหม่กว่า`,
-                  `The backup comes from a newer version (unknown migrations ${extra.join(', ')}); restore it with the same or a newer version`,
-                );
+                throw new BackupRefused(problem('', 'backup_restore_newer', { migrations: extra }));
             } else if (part.kind === 'table') {
-              const where = `line ${lineNo}`;
+              const at = { line: lineNo };
               const table = tables.get(part.name);
-              if (!table) throw bad(where, `ไม่รู้จักตาราง ${part.name}`, `unknown table ${part.name}`);
+              if (!table) throw bad(at, problem('', 'backup_table_unknown', { table: part.name }));
               const unknown = part.columns.filter((c) => !table.columns.includes(c));
               if (unknown.length > 0)
                 throw bad(
-                  where,
-                  `ตาราง ${part.name} ไม่มีคอลัมน์ ${unknown.join(', ')}`,
-                  `table ${part.name} has no column ${unknown.join(', ')}`,
+                  at,
+                  problem('', 'backup_columns_unknown', { table: part.name, columns: unknown }),
                 );
               current = { table, columns: part.columns };
             } else if (part.kind === 'row') {
@@ -241,7 +237,7 @@ export function createBackupService({ db, clock }: Pick<ServiceContext, 'db' | '
           const { header, totals } = reader.finish();
           return { tables: totals.tables, rows: totals.rows, migrations: header.migrations };
         } catch (e) {
-          if (e instanceof BackupFileError) throw bad(e.where, e.th, e.en);
+          if (e instanceof BackupFileError) throw bad({ line: e.line }, e.problem);
           throw e;
         }
       });
@@ -250,14 +246,14 @@ export function createBackupService({ db, clock }: Pick<ServiceContext, 'db' | '
     /** Restores a gzip backup file (see backupToFile). */
     async restoreFromFile(actor: Actor, path: string): Promise<BackupSummary> {
       mustBeOperator(actor);
-      if (!existsSync(path)) throw new BackupRefused(`ไม่พบไฟล์ ${path}`, `No such file: ${path}`);
+      if (!existsSync(path)) throw noFile(path);
       try {
         return await backups.restore(actor, gzipLines(path));
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT') throw new BackupRefused(`ไม่พบไฟล์ ${path}`, `No such file: ${path}`);
+        if (code === 'ENOENT') throw noFile(path);
         if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR')
-          throw bad(path, 'ไม่ใช่ไฟล์ gzip ที่สมบูรณ์', 'not a complete gzip file');
+          throw bad({ path }, bare('', 'backup_not_gzip'));
         throw e;
       }
     },

@@ -4,8 +4,7 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { SYSTEM_CLI } from '../../domain/actor.ts';
-import { en } from '../../i18n/en.ts';
-import { th } from '../../i18n/th.ts';
+import { problem } from '../../domain/problem.ts';
 import { fetchBackupFromServer } from '../../services/backup-fetch.ts';
 import { BackupRefused, type BackupSummary } from '../../services/backup.service.ts';
 import { DatabaseInUse } from '../../storage/pglite-lock.ts';
@@ -22,13 +21,8 @@ async function backupThroughServer(
 ): Promise<BackupSummary> {
   const token = ctx.config.backupToken;
   if (!e.serverUrl) throw e;
-  if (!token) {
-    const pid = String(e.pid);
-    throw new BackupRefused(
-      `${th.ops.databaseInUse(e.dir, pid)}\n${th.ops.backupNeedsToken}`,
-      `${en.ops.databaseInUse(e.dir, pid)}\n${en.ops.backupNeedsToken}`,
-    );
-  }
+  if (!token)
+    throw new BackupRefused(problem('', 'backup_needs_token', { dir: e.dir, pid: e.pid }));
   ctx.out(
     `Taking the backup through the running server (pid ${e.pid}, ${e.serverUrl})\n` +
       `สำรองข้อมูลผ่านเซิร์ฟเวอร์ที่กำลังทำงาน (process ${e.pid})\n`,

@@ -2,6 +2,7 @@
 import type { Widen } from '../types.ts';
 import type { problems as th } from '../th/problems.ts';
 import { accessProblems } from './access-problems.ts';
+import { backupProblems } from './backup-problems.ts';
 import { frameworkProblems } from './framework-problems.ts';
 import { importProblems } from './import-problems.ts';
 import { oitProblems } from './oit-problems.ts';
@@ -20,6 +21,7 @@ export const problems: Widen<typeof th> = {
   ...yearProblems,
   ...accessProblems,
   ...publicationProblems,
+  ...backupProblems,
   answer_missing: (p) => `Question ${p.question}: choose an answer`,
   answer_not_allowed: (p) =>
     `Question ${p.question}: "${p.value}" is not an answer (use ${p.allowed})`,

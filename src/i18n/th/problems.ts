@@ -2,6 +2,7 @@
 // compiler checks that every code has a message taking its parameters.
 import type { ProblemCode, ProblemParams } from '../../domain/problem.ts';
 import { accessProblems } from './access-problems.ts';
+import { backupProblems } from './backup-problems.ts';
 import { frameworkProblems } from './framework-problems.ts';
 import { importProblems } from './import-problems.ts';
 import { oitProblems } from './oit-problems.ts';
@@ -23,6 +24,7 @@ export const problems = {
   ...yearProblems,
   ...accessProblems,
   ...publicationProblems,
+  ...backupProblems,
   answer_missing: (p: { question: string }) => `ข้อ ${p.question}: กรุณาเลือกคำตอบ`,
   answer_not_allowed: (p: { question: string; value: string; allowed: string }) =>
     `ข้อ ${p.question}: คำตอบ "${p.value}" ใช้ไม่ได้ (ต้องเป็น ${p.allowed})`,

@@ -5,7 +5,7 @@ import { getCookie } from 'hono/cookie';
 import { secureHeaders, NONCE } from 'hono/secure-headers';
 import type { Logger } from 'pino';
 import { randomUUID } from 'node:crypto';
-import { messagesFor } from '../i18n/format.ts';
+import { messagesFor } from '../i18n/messages.ts';
 import type { Lang } from '../i18n/types.ts';
 import type { AppEnv } from './context.ts';
 

@@ -7,7 +7,7 @@ import { language, securityHeaders } from './middleware.ts';
 import { pageContext } from './page-context.ts';
 import { faviconRoute, staticRoutes } from './static.routes.ts';
 import { UnavailablePage } from '../views/pages/unavailable.page.tsx';
-import { messagesFor } from '../i18n/format.ts';
+import { messagesFor } from '../i18n/messages.ts';
 
 const RETRY_AFTER_SECONDS = 3;
 

@@ -1,7 +1,7 @@
 // Administration of the surveys: the NACC's calendar, an agency's links, QR codes, posters,
 // headcounts and access codes, and the below-target list for provinces and the NACC.
 import { Hono, type Context } from 'hono';
-import { messagesFor } from '../i18n/format.ts';
+import { messagesFor } from '../i18n/messages.ts';
 import { PROGRESS_SORTS, type ProgressSort } from '../services/sample-target.service.ts';
 import { surveyPath } from '../services/survey-link.service.ts';
 import type { FieldError } from '../views/components/form.tsx';

@@ -1,13 +1,8 @@
 // Locale-aware formatting with Intl: Buddhist Era dates, Thai digits stay Arabic; scores by the
-// domain's one rounding rule.
+// domain's one rounding rule. No catalogue here (messagesFor is in messages.ts), so the catalogue's
+// own messages may format with these.
 import { publishedDigits } from '../domain/scoring/rounding.ts';
 import type { Lang } from './types.ts';
-import { en } from './en.ts';
-import { th, type Messages } from './th.ts';
-
-export function messagesFor(lang: Lang): Messages {
-  return lang === 'en' ? en : th;
-}
 
 const TZ = 'Asia/Bangkok';
 

@@ -1,11 +1,30 @@
-// The publication checklist in words (Thai or English): for the page, the CLI and refusals.
+// The publication checklist in words (Thai or English): for the page, the CLI and the refusal to
+// publish (the problems catalogue's publication_not_ready). It reads the three area catalogues it
+// needs directly, not the whole catalogue, which holds the problems: so no import cycle.
 import type { CheckItem, Readiness, Reason } from '../domain/publication-readiness.ts';
-import { formatDate, formatInteger, messagesFor } from './format.ts';
-import type { Lang } from './types.ts';
+import { oit as enOit } from './en/oit.ts';
+import { publication as enPublication } from './en/publication.ts';
+import { surveys as enSurveys } from './en/surveys.ts';
+import { formatDate, formatInteger } from './format.ts';
+import { oit } from './th/oit.ts';
+import { publication } from './th/publication.ts';
+import { surveys } from './th/surveys.ts';
+import type { Lang, Widen } from './types.ts';
+
+type Words = {
+  publication: Widen<typeof publication>;
+  surveys: Widen<typeof surveys>;
+  oit: Widen<typeof oit>;
+};
+const words: Record<Lang, Words> = {
+  th: { publication, surveys, oit },
+  en: { publication: enPublication, surveys: enSurveys, oit: enOit },
+};
+const wordsFor = (lang: Lang): Words => words[lang];
 
 /** One reason an item fails, with the dates in Buddhist Era and the agencies named. */
 export function reasonText(reason: Reason, lang: Lang): string {
-  const t = messagesFor(lang);
+  const t = wordsFor(lang);
   const m = t.publication.reason;
   const n = (x: number) => formatInteger(x, lang);
   const phase = 'phase' in reason ? t.surveys.calendar.phase[reason.phase] : '';
@@ -50,7 +69,7 @@ export function reasonText(reason: Reason, lang: Lang): string {
 
 /** The figures beside an item, e.g. "agencies 59 · confirmed 58 · exceptions 1". */
 export function countsText(item: CheckItem, lang: Lang): string {
-  const c = messagesFor(lang).publication.counts;
+  const c = wordsFor(lang).publication.counts;
   return Object.entries(item.counts)
     .map(([k, v]) => c[k as keyof typeof c]?.(formatInteger(v, lang)) ?? `${k} ${v}`)
     .join(' · ');
@@ -58,7 +77,7 @@ export function countsText(item: CheckItem, lang: Lang): string {
 
 /** The whole checklist as lines: ✓ or ✗, the item, its counts, then each reason indented. */
 export function readinessText(readiness: Readiness, lang: Lang): string {
-  const t = messagesFor(lang).publication;
+  const t = wordsFor(lang).publication;
   const lines: string[] = [];
   for (const item of readiness.items) {
     const counts = countsText(item, lang);

@@ -1,6 +1,6 @@
 // Builds every service over one database; the HTTP app, CLI and jobs all receive this.
 import { createBackupService } from './backup.service.ts';
-import { messagesFor } from '../i18n/format.ts';
+import { messagesFor } from '../i18n/messages.ts';
 import type { Db } from '../storage/database.ts';
 import { isDatabaseUnavailable, pingDatabase } from '../storage/database.ts';
 import { createAgencyService } from './agency.service.ts';

@@ -20,7 +20,7 @@ import { COORDINATORS_NEEDED, type LagReason, type ProgressRow } from '../domain
 
 export type { LagReason, ProgressRow };
 import type { ScoreInput } from '../domain/scoring/types.ts';
-import { messagesFor } from '../i18n/format.ts';
+import { messagesFor } from '../i18n/messages.ts';
 import type { Db } from '../storage/database.ts';
 import * as drive from '../storage/province-drive.repository.ts';
 import * as progress from '../storage/province-progress.repository.ts';

@@ -10,6 +10,7 @@ import { pageContext } from './page-context.ts';
 import type { AppEnv } from './context.ts';
 import { requireUser } from './session.ts';
 import { type C, P, workspace, view, form, list, fieldErrors } from './province-request.ts';
+import type { Services } from '../services/container.ts';
 
 export const provinceProgressRoutes = new Hono<AppEnv>();
 
@@ -38,8 +39,11 @@ provinceProgressRoutes.get(`${P}/progress.csv`, async (c) => {
 });
 
 // Reminders ------------------------------------------------------------------------------
-async function remindersPage(
+type RemindersModel = Awaited<ReturnType<Services['provinceReminders']['page']>>;
+
+function remindersPage(
   c: C,
+  { rows, templates, history }: RemindersModel,
   input: { codes: string[] | null; template: string; subject?: string; body?: string },
   preview: ReminderPreview | null,
   errors: FieldError[],
@@ -47,9 +51,6 @@ async function remindersPage(
   done?: string,
 ) {
   const w = view(c);
-  const { rows, templates, history } = await c
-    .get('services')
-    .provinceReminders.page(requireUser(c), w);
   const tpl = templates.find((t) => t.key === input.template) ?? templates[0]!;
   const chosen = input.codes ?? rows.filter((r) => r.reasons.length).map((r) => r.agency.code);
   return c.html(
@@ -70,14 +71,13 @@ async function remindersPage(
     status,
   );
 }
-async function previewOf(c: C, input: { codes: string[]; subject: string; body: string }) {
-  return c.get('services').provinceReminders.previewReminder(requireUser(c), workspace(c), input);
-}
-provinceProgressRoutes.get(`${P}/reminders`, (c) => {
+provinceProgressRoutes.get(`${P}/reminders`, async (c) => {
   const codes = c.req.queries('codes') ?? null;
   const sent = Number(c.req.query('sent'));
+  const page = await c.get('services').provinceReminders.page(requireUser(c), view(c));
   return remindersPage(
     c,
+    page,
     { codes, template: c.req.query('template') ?? '' },
     null,
     [],
@@ -95,27 +95,25 @@ provinceProgressRoutes.post(`${P}/reminders/preview`, async (c) => {
     body: values.body ?? '',
   };
   const state = { ...input, template: values.template ?? '' };
+  // Each action's one call gives the page back with its outcome (no second read).
+  const s = c.get('services').provinceReminders;
   if (values.action === 'save-template') {
-    const r = await c
-      .get('services')
-      .provinceReminders.saveReminderTemplate(requireUser(c), workspace(c), {
-        key: state.template,
-        subject: input.subject,
-        body: input.body,
-      });
-    if (!r.ok) return remindersPage(c, state, null, fieldErrors(c, r.error), 422);
-    return remindersPage(c, state, null, [], 200, c.get('t').province.saved);
+    const r = await s.saveReminderTemplate(requireUser(c), workspace(c), {
+      key: state.template,
+      subject: input.subject,
+      body: input.body,
+    });
+    if (!r.ok) return remindersPage(c, r.page, state, null, fieldErrors(c, r.error), 422);
+    return remindersPage(c, r.page, state, null, [], 200, c.get('t').province.saved);
   }
   if (values.action === 'send') {
-    const r = await c
-      .get('services')
-      .provinceReminders.sendReminder(requireUser(c), workspace(c), input);
-    if (!r.ok) return remindersPage(c, state, null, fieldErrors(c, r.error), 422);
+    const r = await s.sendReminder(requireUser(c), workspace(c), input);
+    if (!r.ok) return remindersPage(c, r.page, state, null, fieldErrors(c, r.error), 422);
     return c.redirect(`${base(workspace(c))}/reminders?sent=${r.value.sent}`, 303);
   }
-  const p = await previewOf(c, input);
-  if (!p.ok) return remindersPage(c, state, null, fieldErrors(c, p.error), 422);
-  return remindersPage(c, state, p.value, [], 200);
+  const p = await s.previewPage(requireUser(c), workspace(c), input);
+  if (!p.ok) return remindersPage(c, p.page, state, null, fieldErrors(c, p.error), 422);
+  return remindersPage(c, p.page, state, p.value, [], 200);
 });
 
 // Plan to pass ---------------------------------------------------------------------------

@@ -1,5 +1,6 @@
-// The province's drive workspace: /province/{province}/{year}/… (parse → one service call → render):
-// committee, coordinators, MOUs and training (progress, reminders, plan: province-progress.routes.tsx).
+// The province's drive workspace: /province/{province}/{year}/… (parse → one service call → render;
+// a refused form's page comes back with the refusal): committee, coordinators, MOUs and training
+// (progress, reminders, plan: province-progress.routes.tsx).
 import { Hono } from 'hono';
 import type { FieldError } from '../views/components/form.tsx';
 import {
@@ -16,8 +17,15 @@ import { pageContext } from './page-context.ts';
 import type { AppEnv } from './context.ts';
 import { requireUser } from './session.ts';
 import { type C, P, workspace, view, form, fieldErrors, notice } from './province-request.ts';
+import type { Services } from '../services/container.ts';
 
 export const provinceRoutes = new Hono<AppEnv>();
+
+/** What each page shows, as its one service call gives it (a refused form's comes with it). */
+type Drive = Services['provinceDrive'];
+type Model<K extends keyof Drive> = Drive[K] extends (...a: never[]) => Promise<infer M>
+  ? M
+  : never;
 
 provinceRoutes.get('/province/:province', async (c) => {
   const actor = requireUser(c);
@@ -31,14 +39,14 @@ provinceRoutes.get(P, async (c) => {
 });
 
 // Committee ------------------------------------------------------------------------------
-async function committeePage(
+function committeePage(
   c: C,
+  orders: Model<'committee'>,
   values: Record<string, string>,
   errors: FieldError[],
   status: 200 | 422,
 ) {
   const w = view(c);
-  const orders = await c.get('services').provinceDrive.committee(requireUser(c), w);
   const rows = Math.min(200, Math.max(5, Number(c.req.query('rows')) || 5));
   return c.html(
     <CommitteePage
@@ -53,13 +61,16 @@ async function committeePage(
     status,
   );
 }
-provinceRoutes.get(`${P}/committee`, (c) => committeePage(c, {}, [], 200));
+provinceRoutes.get(`${P}/committee`, async (c) => {
+  const orders = await c.get('services').provinceDrive.committee(requireUser(c), view(c));
+  return committeePage(c, orders, {}, [], 200);
+});
 provinceRoutes.post(`${P}/committee`, async (c) => {
   const values = await form(c);
   const r = await c
     .get('services')
     .provinceDrive.recordCommitteeOrder(requireUser(c), workspace(c), values);
-  if (!r.ok) return committeePage(c, values, fieldErrors(c, r.error), 422);
+  if (!r.ok) return committeePage(c, r.page, values, fieldErrors(c, r.error), 422);
   return c.redirect(`${base(workspace(c))}/committee?done=1`, 303);
 });
 provinceRoutes.get(`${P}/committee/:id/roster`, async (c) => {
@@ -71,15 +82,14 @@ provinceRoutes.get(`${P}/committee/:id/roster`, async (c) => {
 });
 
 // Coordinators ---------------------------------------------------------------------------
-async function coordinatorsPage(
+function coordinatorsPage(
   c: C,
+  data: Model<'coordinators'>,
   values: Record<string, string>,
   errors: FieldError[],
   status: 200 | 422,
 ) {
   // Not view(): an agency administrator may enter their own agency's coordinators here.
-  const actor = requireUser(c);
-  const data = await c.get('services').provinceDrive.coordinators(actor, workspace(c));
   const w = { ...workspace(c), canEdit: true };
   return c.html(
     <CoordinatorsPage
@@ -93,13 +103,16 @@ async function coordinatorsPage(
     status,
   );
 }
-provinceRoutes.get(`${P}/coordinators`, (c) => coordinatorsPage(c, {}, [], 200));
+provinceRoutes.get(`${P}/coordinators`, async (c) => {
+  const data = await c.get('services').provinceDrive.coordinators(requireUser(c), workspace(c));
+  return coordinatorsPage(c, data, {}, [], 200);
+});
 provinceRoutes.post(`${P}/coordinators`, async (c) => {
   const values = await form(c);
   const r = await c
     .get('services')
     .provinceDrive.addCoordinator(requireUser(c), workspace(c), values);
-  if (!r.ok) return coordinatorsPage(c, values, fieldErrors(c, r.error), 422);
+  if (!r.ok) return coordinatorsPage(c, r.page, values, fieldErrors(c, r.error), 422);
   return c.redirect(`${base(workspace(c))}/coordinators?done=1`, 303);
 });
 provinceRoutes.post(`${P}/coordinators/:id/delete`, async (c) => {
@@ -119,14 +132,14 @@ provinceRoutes.get(`${P}/coordinators.csv`, async (c) => {
 });
 
 // MOUs -----------------------------------------------------------------------------------
-async function mouPage(
+function mouPage(
   c: C,
+  { mous, agencies }: Model<'mous'>,
   values: Record<string, string>,
   errors: FieldError[],
   status: 200 | 422,
 ) {
   const w = view(c);
-  const { mous, agencies } = await c.get('services').provinceDrive.mous(requireUser(c), w);
   return c.html(
     <MouPage
       ctx={pageContext(c)}
@@ -140,26 +153,28 @@ async function mouPage(
     status,
   );
 }
-provinceRoutes.get(`${P}/mous`, (c) => mouPage(c, {}, [], 200));
+provinceRoutes.get(`${P}/mous`, async (c) => {
+  const page = await c.get('services').provinceDrive.mous(requireUser(c), view(c));
+  return mouPage(c, page, {}, [], 200);
+});
 provinceRoutes.post(`${P}/mous`, async (c) => {
   const values = await form(c);
   const r = await c.get('services').provinceDrive.saveMou(requireUser(c), workspace(c), values);
-  if (!r.ok) {
-    const back = values.mouId;
-    if (back) return mouDetail(c, back, values, fieldErrors(c, r.error), 422);
-    return mouPage(c, values, fieldErrors(c, r.error), 422);
-  }
+  // Refused: the form again on the page it was on (the MOU's own, or the list).
+  if (!r.ok)
+    return r.page.kind === 'detail'
+      ? mouDetail(c, r.page, values, fieldErrors(c, r.error), 422)
+      : mouPage(c, r.page, values, fieldErrors(c, r.error), 422);
   return c.redirect(`${base(workspace(c))}/mous?done=1`, 303);
 });
-async function mouDetail(
+function mouDetail(
   c: C,
-  id: string,
+  { mou, agencies }: Model<'mouDetail'>,
   values: Record<string, string> | null,
   errors: FieldError[],
   status: 200 | 422,
 ) {
   const w = view(c);
-  const { mou, agencies } = await c.get('services').provinceDrive.mouDetail(requireUser(c), w, id);
   const current: Record<string, string> = {
     mouId: mou.id,
     level: mou.level,
@@ -188,7 +203,12 @@ async function mouDetail(
     status,
   );
 }
-provinceRoutes.get(`${P}/mous/:id{[0-9]+}`, (c) => mouDetail(c, c.req.param('id'), null, [], 200));
+provinceRoutes.get(`${P}/mous/:id{[0-9]+}`, async (c) => {
+  const page = await c
+    .get('services')
+    .provinceDrive.mouDetail(requireUser(c), view(c), c.req.param('id'));
+  return mouDetail(c, page, null, [], 200);
+});
 provinceRoutes.get(`${P}/mous/:id{[0-9]+}/print`, async (c) => {
   const w = view(c);
   const mou = await c.get('services').provinceDrive.mou(requireUser(c), w, c.req.param('id'));
@@ -196,14 +216,14 @@ provinceRoutes.get(`${P}/mous/:id{[0-9]+}/print`, async (c) => {
 });
 
 // Training -------------------------------------------------------------------------------
-async function trainingPage(
+function trainingPage(
   c: C,
+  d: Model<'training'>,
   values: Record<string, string>,
   errors: FieldError[],
   status: 200 | 422,
 ) {
   const w = view(c);
-  const d = await c.get('services').provinceDrive.training(requireUser(c), w);
   return c.html(
     <TrainingPage
       ctx={pageContext(c)}
@@ -218,13 +238,16 @@ async function trainingPage(
     status,
   );
 }
-provinceRoutes.get(`${P}/training`, (c) => trainingPage(c, {}, [], 200));
+provinceRoutes.get(`${P}/training`, async (c) => {
+  const d = await c.get('services').provinceDrive.training(requireUser(c), view(c));
+  return trainingPage(c, d, {}, [], 200);
+});
 provinceRoutes.post(`${P}/training`, async (c) => {
   const values = await form(c);
   const r = await c
     .get('services')
     .provinceDrive.addTrainingEvent(requireUser(c), workspace(c), values);
-  if (!r.ok) return trainingPage(c, values, fieldErrors(c, r.error), 422);
+  if (!r.ok) return trainingPage(c, r.page, values, fieldErrors(c, r.error), 422);
   return c.redirect(`${base(workspace(c))}/training?done=1`, 303);
 });
 provinceRoutes.post(`${P}/training/:id{[0-9]+}/attendance`, async (c) => {
@@ -232,6 +255,6 @@ provinceRoutes.post(`${P}/training/:id{[0-9]+}/attendance`, async (c) => {
   const r = await c
     .get('services')
     .provinceDrive.recordAttendance(requireUser(c), workspace(c), c.req.param('id'), values);
-  if (!r.ok) return trainingPage(c, {}, fieldErrors(c, r.error), 422);
+  if (!r.ok) return trainingPage(c, r.page, {}, fieldErrors(c, r.error), 422);
   return c.redirect(`${base(workspace(c))}/training?done=1`, 303);
 });

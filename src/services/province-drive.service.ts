@@ -11,7 +11,7 @@ import {
   validateTrainingEvent,
 } from '../domain/province-drive-validation.ts';
 import { bare, type Problem } from '../domain/problem.ts';
-import { err, ok, type Result } from '../domain/result.ts';
+import { ok, type Refused } from '../domain/result.ts';
 import { findAgency } from '../storage/agency.repository.ts';
 import * as repo from '../storage/province-drive.repository.ts';
 import { listYears } from '../storage/year.repository.ts';
@@ -40,24 +40,89 @@ export function createProvinceDriveService({ db, clock }: Pick<ServiceContext, '
     return found.mou;
   }
 
+  async function committee(actor: Actor, w: Workspace) {
+    await checkRead(actor, w);
+    return repo.findCommitteeOrders(db, w.province, w.fiscalYear);
+  }
+
+  /**
+   * Coordinators per agency: every agency of the province for its officers and the NACC; an
+   * agency administrator (who may not read the rest of the workspace) sees only their own.
+   */
+  async function coordinators(actor: Actor, w: Workspace) {
+    let agencies: Agency[];
+    try {
+      await checkRead(actor, w);
+      agencies = await agenciesOf(w.province);
+    } catch (e) {
+      if (!(e instanceof ForbiddenError)) throw e;
+      agencies = (await agenciesOf(w.province)).filter((a) => canManageAgency(actor, a));
+      if (!agencies.length) throw e;
+    }
+    const list = await repo.findCoordinators(
+      db,
+      w.fiscalYear,
+      agencies.map((a) => a.code),
+    );
+    return agencies.map((agency) => ({
+      agency,
+      coordinators: list.filter((c) => c.agencyCode === agency.code),
+    }));
+  }
+
+  async function mous(actor: Actor, w: Workspace) {
+    await checkRead(actor, w);
+    const [mous, agencies] = await Promise.all([
+      repo.findMous(db, w.province, w.fiscalYear),
+      agenciesOf(w.province),
+    ]);
+    return { mous, agencies };
+  }
+
+  /** One MOU's page in one call: the MOU and the province's agencies to pick a party from. */
+  async function mouDetail(actor: Actor, w: Workspace, id: string) {
+    const found = await mou(actor, w, id);
+    return { mou: found, agencies: await agenciesOf(w.province) };
+  }
+
+  async function training(actor: Actor, w: Workspace) {
+    await checkRead(actor, w);
+    const [events, agencies] = await Promise.all([
+      repo.findTrainingEvents(db, w.province, w.fiscalYear),
+      agenciesOf(w.province),
+    ]);
+    const attended = new Set(events.flatMap((e) => e.attendance.map((a) => a.agencyCode)));
+    return { events, notAttended: agencies.filter((a) => !attended.has(a.code)), agencies };
+  }
+
+  type CommitteeOrders = Awaited<ReturnType<typeof committee>>;
+  type Coordinators = Awaited<ReturnType<typeof coordinators>>;
+  type Training = Awaited<ReturnType<typeof training>>;
+  /** The page an MOU form was on: one MOU's, or the list's. */
+  type MouFormPage =
+    | ({ kind: 'detail' } & Awaited<ReturnType<typeof mouDetail>>)
+    | ({ kind: 'list' } & Awaited<ReturnType<typeof mous>>);
+
+  /** A refused form with the page it is shown on again, read after the refusal. */
+  async function refused<P>(error: Problem[], page: () => Promise<P>): Promise<Refused<P>> {
+    return { ok: false, error, page: await page() };
+  }
+
   return {
     checkRead,
     agenciesOf,
     canEdit: (actor: Actor, province: string) => canEditProvince(actor, province),
 
-    async committee(actor: Actor, w: Workspace) {
-      await checkRead(actor, w);
-      return repo.findCommitteeOrders(db, w.province, w.fiscalYear);
-    },
+    committee,
 
     async recordCommitteeOrder(
       actor: Actor,
       w: Workspace,
       form: Form,
-    ): Promise<Result<string, Problem[]>> {
+    ): Promise<{ ok: true; value: string } | Refused<CommitteeOrders>> {
       await checkWrite(actor, w);
       const v = validateCommitteeOrder(form);
-      if (!v.ok) return v;
+      if (!v.ok) return refused(v.error, () => committee(actor, w));
       const id = await db.transaction().execute(async (tx) => {
         const id = await repo.insertCommitteeOrder(tx, w.province, w.fiscalYear, v.value);
         await recordAudit(tx, {
@@ -72,37 +137,14 @@ export function createProvinceDriveService({ db, clock }: Pick<ServiceContext, '
       return ok(id);
     },
 
-    /**
-     * Coordinators per agency: every agency of the province for its officers and the NACC; an
-     * agency administrator (who may not read the rest of the workspace) sees only their own.
-     */
-    async coordinators(actor: Actor, w: Workspace) {
-      let agencies: Agency[];
-      try {
-        await checkRead(actor, w);
-        agencies = await agenciesOf(w.province);
-      } catch (e) {
-        if (!(e instanceof ForbiddenError)) throw e;
-        agencies = (await agenciesOf(w.province)).filter((a) => canManageAgency(actor, a));
-        if (!agencies.length) throw e;
-      }
-      const list = await repo.findCoordinators(
-        db,
-        w.fiscalYear,
-        agencies.map((a) => a.code),
-      );
-      return agencies.map((agency) => ({
-        agency,
-        coordinators: list.filter((c) => c.agencyCode === agency.code),
-      }));
-    },
+    coordinators,
 
     /** Entered by the province, or by the agency itself (its administrators). */
     async addCoordinator(
       actor: Actor,
       w: Workspace,
       form: Form,
-    ): Promise<Result<string, Problem[]>> {
+    ): Promise<{ ok: true; value: string } | Refused<Coordinators>> {
       await checkRead(actor, w).catch(async (e: unknown) => {
         // An agency administrator may not read the province's workspace, yet enters its own.
         const a = form.agencyCode ? await findAgency(db, form.agencyCode) : undefined;
@@ -110,9 +152,9 @@ export function createProvinceDriveService({ db, clock }: Pick<ServiceContext, '
         if (!canManageAgency(actor, a)) throw e;
       });
       const v = validateCoordinator(form);
-      if (!v.ok) return v;
+      if (!v.ok) return refused(v.error, () => coordinators(actor, w));
       const found = await agencyInProvince(w, v.value.agencyCode, 'agencyCode');
-      if (!found.ok) return err([found.problem]);
+      if (!found.ok) return refused([found.problem], () => coordinators(actor, w));
       if (!canEditProvince(actor, w.province) && !canManageAgency(actor, found.agency!))
         throw forbidden(bare('', 'coordinator_forbidden'));
       const id = await db.transaction().execute(async (tx) => {
@@ -151,20 +193,9 @@ export function createProvinceDriveService({ db, clock }: Pick<ServiceContext, '
       });
     },
 
-    async mous(actor: Actor, w: Workspace) {
-      await checkRead(actor, w);
-      const [mous, agencies] = await Promise.all([
-        repo.findMous(db, w.province, w.fiscalYear),
-        agenciesOf(w.province),
-      ]);
-      return { mous, agencies };
-    },
+    mous,
 
-    /** One MOU's page in one call: the MOU and the province's agencies to pick a party from. */
-    async mouDetail(actor: Actor, w: Workspace, id: string) {
-      const found = await mou(actor, w, id);
-      return { mou: found, agencies: await agenciesOf(w.province) };
-    },
+    mouDetail,
 
     /** The province's years, newest first; read access checked against the newest. */
     async years(actor: Actor, province: string): Promise<number[]> {
@@ -178,14 +209,23 @@ export function createProvinceDriveService({ db, clock }: Pick<ServiceContext, '
 
     /**
      * Records who signs with whom, the signing and the published URL. A new or changed URL is
-     * marked unchecked for the link checker.
+     * marked unchecked for the link checker. A refusal comes with the page the form was on:
+     * the MOU's own (the form names it, `mouId`) or the list.
      */
-    async saveMou(actor: Actor, w: Workspace, form: Form): Promise<Result<string, Problem[]>> {
+    async saveMou(
+      actor: Actor,
+      w: Workspace,
+      form: Form,
+    ): Promise<{ ok: true; value: string } | Refused<MouFormPage>> {
       await checkWrite(actor, w);
+      const page = async (): Promise<MouFormPage> =>
+        form.mouId
+          ? { kind: 'detail', ...(await mouDetail(actor, w, form.mouId)) }
+          : { kind: 'list', ...(await mous(actor, w)) };
       const v = validateMou(form);
-      if (!v.ok) return v;
+      if (!v.ok) return refused(v.error, page);
       const found = await agencyInProvince(w, v.value.agencyCode, 'agencyCode');
-      if (!found.ok) return err([found.problem]);
+      if (!found.ok) return refused([found.problem], page);
       const id = await db.transaction().execute(async (tx) => {
         const { id, before } = await repo.upsertMou(tx, w.province, w.fiscalYear, v.value);
         // A new or changed URL is unchecked until the link checker has visited it.
@@ -204,24 +244,16 @@ export function createProvinceDriveService({ db, clock }: Pick<ServiceContext, '
       return ok(id);
     },
 
-    async training(actor: Actor, w: Workspace) {
-      await checkRead(actor, w);
-      const [events, agencies] = await Promise.all([
-        repo.findTrainingEvents(db, w.province, w.fiscalYear),
-        agenciesOf(w.province),
-      ]);
-      const attended = new Set(events.flatMap((e) => e.attendance.map((a) => a.agencyCode)));
-      return { events, notAttended: agencies.filter((a) => !attended.has(a.code)), agencies };
-    },
+    training,
 
     async addTrainingEvent(
       actor: Actor,
       w: Workspace,
       form: Form,
-    ): Promise<Result<string, Problem[]>> {
+    ): Promise<{ ok: true; value: string } | Refused<Training>> {
       await checkWrite(actor, w);
       const v = validateTrainingEvent(form);
-      if (!v.ok) return v;
+      if (!v.ok) return refused(v.error, () => training(actor, w));
       const id = await db.transaction().execute(async (tx) => {
         const id = await repo.insertTrainingEvent(tx, w.province, w.fiscalYear, v.value);
         await recordAudit(tx, {
@@ -241,15 +273,15 @@ export function createProvinceDriveService({ db, clock }: Pick<ServiceContext, '
       w: Workspace,
       eventId: string,
       form: Form,
-    ): Promise<Result<true, Problem[]>> {
+    ): Promise<{ ok: true; value: true } | Refused<Training>> {
       await checkWrite(actor, w);
       const event = /^\d+$/.test(eventId) ? await repo.findTrainingEvent(db, eventId) : undefined;
       if (!event || event.province !== w.province || event.fiscal_year !== w.fiscalYear)
         throw notFound(bare('', 'training_unknown'));
       const v = validateAttendance(form);
-      if (!v.ok) return v;
+      if (!v.ok) return refused(v.error, () => training(actor, w));
       const found = await agencyInProvince(w, v.value.agencyCode, 'agencyCode');
-      if (!found.ok) return err([found.problem]);
+      if (!found.ok) return refused([found.problem], () => training(actor, w));
       const row = { ...v.value, partyName: found.agency?.nameTh ?? v.value.partyName };
       await db.transaction().execute(async (tx) => {
         await repo.upsertAttendance(tx, eventId, row);

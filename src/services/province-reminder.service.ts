@@ -4,7 +4,7 @@ import type { Actor } from '../domain/actor.ts';
 import type { Agency } from '../domain/agency.ts';
 import { fillTemplate } from '../domain/province-drive.ts';
 import { bare, type Problem } from '../domain/problem.ts';
-import { err, ok, type Result } from '../domain/result.ts';
+import { err, ok, type Refused, type Result } from '../domain/result.ts';
 import { formatInteger } from '../i18n/format.ts';
 import { messagesFor } from '../i18n/messages.ts';
 import * as drive from '../storage/province-drive.repository.ts';
@@ -111,27 +111,55 @@ export function createProvinceReminderService({
     return drive.findReminders(db, w.province, w.fiscalYear);
   }
 
+  /** The reminders page in one call: the board, the templates and the reminders sent. */
+  async function page(actor: Actor, w: Workspace) {
+    const [rows, templates, history] = await Promise.all([
+      deps.progress.board(actor, w),
+      reminderTemplates(actor, w),
+      reminders(actor, w),
+    ]);
+    return { rows, templates, history };
+  }
+  type RemindersPage = Awaited<ReturnType<typeof page>>;
+  type Preview = Extract<Awaited<ReturnType<typeof previewReminder>>, { ok: true }>['value'];
+
   return {
     previewReminder,
 
+    /** The preview with the page it is shown on (the page again with the problems if refused). */
+    async previewPage(
+      actor: Actor,
+      w: Workspace,
+      input: ReminderInput,
+    ): Promise<{ ok: true; value: Preview; page: RemindersPage } | Refused<RemindersPage>> {
+      const r = await previewReminder(actor, w, input);
+      return { ...r, page: await page(actor, w) };
+    },
+
     reminderTemplates,
 
+    /** Saves the province's wording of a template; the page comes back either way (shown again). */
     async saveReminderTemplate(
       actor: Actor,
       w: Workspace,
       form: Form,
-    ): Promise<Result<true, Problem[]>> {
+    ): Promise<{ ok: true; value: true; page: RemindersPage } | Refused<RemindersPage>> {
       await deps.drive.checkRead(actor, w);
       if (!canEditProvince(actor, w.province)) throw forbidden(bare('', 'officers_only_templates'));
+      const refused = async (error: Problem[]) => ({
+        ok: false as const,
+        error,
+        page: await page(actor, w),
+      });
       const key = form.key ?? '';
       const defaults = messagesFor('th').province.reminders.defaults;
-      if (!(key in defaults)) return err([bare('key', 'template_unknown')]);
+      if (!(key in defaults)) return refused([bare('key', 'template_unknown')]);
       const subject = (form.subject ?? '').trim();
       const body = (form.body ?? '').trim();
       const p: Problem[] = [];
       if (!subject || subject.length > 200) p.push(bare('subject', 'template_subject_invalid'));
       if (!body || body.length > 5000) p.push(bare('body', 'template_body_invalid'));
-      if (p.length) return err(p);
+      if (p.length) return refused(p);
       await db.transaction().execute(async (tx) => {
         await drive.saveReminderTemplate(tx, w.province, { key, subject, body });
         await recordAudit(tx, {
@@ -142,7 +170,7 @@ export function createProvinceReminderService({
           after: { subject, body },
         });
       });
-      return ok(true);
+      return { ok: true, value: true, page: await page(actor, w) };
     },
 
     /** Sends the previewed reminder through the mail outbox and records it. */
@@ -150,13 +178,18 @@ export function createProvinceReminderService({
       actor: Actor,
       w: Workspace,
       input: ReminderInput,
-    ): Promise<Result<{ sent: number; id: string }, Problem[]>> {
+    ): Promise<{ ok: true; value: { sent: number; id: string } } | Refused<RemindersPage>> {
       await deps.drive.checkRead(actor, w);
       if (!canEditProvince(actor, w.province)) throw forbidden(bare('', 'officers_only_reminders'));
+      const refused = async (error: Problem[]) => ({
+        ok: false as const,
+        error,
+        page: await page(actor, w),
+      });
       const preview = await previewReminder(actor, w, input);
-      if (!preview.ok) return preview;
+      if (!preview.ok) return refused(preview.error);
       const { messages } = preview.value;
-      if (!messages.length) return err([bare('codes', 'reminder_no_recipients')]);
+      if (!messages.length) return refused([bare('codes', 'reminder_no_recipients')]);
       let sent = 0;
       for (const m of messages)
         for (const to of m.to) {
@@ -192,15 +225,7 @@ export function createProvinceReminderService({
       return ok({ sent, id });
     },
 
-    /** The reminders page in one call: the board, the templates and the reminders sent. */
-    async page(actor: Actor, w: Workspace) {
-      const [rows, templates, history] = await Promise.all([
-        deps.progress.board(actor, w),
-        reminderTemplates(actor, w),
-        reminders(actor, w),
-      ]);
-      return { rows, templates, history };
-    },
+    page,
 
     reminders,
   };

@@ -4,7 +4,7 @@
 // calendar and reference services.
 import type { Actor } from '../domain/actor.ts';
 import { isNacc } from '../domain/access.ts';
-import type { Problem } from '../domain/problem.ts';
+import type { Refused } from '../domain/result.ts';
 import type { CalendarService, SetPhaseInput } from './calendar.service.ts';
 import type { ProgressSort, SampleTargetService } from './sample-target.service.ts';
 import type { SurveyLinkService } from './survey-link.service.ts';
@@ -15,9 +15,6 @@ export interface SurveyAdminDeps {
   calendar: CalendarService;
   reference: { provinces: () => Promise<string[]> };
 }
-
-/** A refusal comes back with the page to show it on (422, the typed values kept). */
-type Refused<P> = { ok: false; error: Problem[]; page: P };
 
 export function createSurveyAdminService({
   links,

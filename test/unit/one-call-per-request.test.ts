@@ -1,0 +1,226 @@
+// Issue 18: a route makes one service call per request, a refused form included: the write
+// gives back the page to show the refusal on, with the typed values kept (422). The services the
+// routes see are wrapped so each call a route makes is counted (calls between services are not).
+import { readFileSync } from 'node:fs';
+import pino from 'pino';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SYSTEM_CLI } from '../../src/domain/actor.ts';
+import { createApp } from '../../src/http/app.tsx';
+import { createServices, type Services } from '../../src/services/container.ts';
+import { createTestDb } from '../helpers/db.ts';
+import { FORM, clientFor, createAccount, type Client } from '../helpers/sessions.ts';
+
+/** The session's own look-up runs before every route; it is not the route's call. */
+const NOT_THE_ROUTE = new Set(['auth.resolveSession']);
+
+function counted(services: Services, calls: string[]): Services {
+  return new Proxy(services, {
+    get(target, ns, receiver) {
+      const part: unknown = Reflect.get(target, ns, receiver);
+      if (typeof ns !== 'string' || part === null || typeof part !== 'object') return part;
+      return new Proxy(part, {
+        get(o, name, r) {
+          const f: unknown = Reflect.get(o, name, r);
+          if (typeof f !== 'function' || typeof name !== 'string') return f;
+          return (...args: unknown[]) => {
+            if (!NOT_THE_ROUTE.has(`${ns}.${name}`)) calls.push(`${ns}.${name}`);
+            return (f as (...a: unknown[]) => unknown).apply(o, args);
+          };
+        },
+      });
+    },
+  });
+}
+
+let close: () => Promise<void>;
+let services: Services;
+let app: ReturnType<typeof createApp>;
+const calls: string[] = [];
+let officer: Client;
+
+beforeAll(async () => {
+  const t = await createTestDb();
+  close = t.close;
+  services = createServices(t.db, {});
+  app = createApp({ services: counted(services, calls), log: pino({ level: 'silent' }) });
+  const csv = readFileSync('src/demo/data/lamphun-agencies.csv', 'utf8');
+  await services.agencies.importAgencies(SYSTEM_CLI, 'demo.csv', csv);
+  await services.years.create(SYSTEM_CLI, 2564, 'ita-2563');
+  officer = await clientFor(
+    services,
+    await createAccount(services, 'officer@lamphun.test', [
+      { role: 'province_officer', scope: 'ลำพูน' },
+    ]),
+  );
+});
+afterAll(() => close());
+beforeEach(() => {
+  calls.length = 0;
+});
+
+const post = (c: Client, path: string, fields: Record<string, string>) =>
+  app.request(path, { method: 'POST', headers: c.headers(FORM), body: c.form(fields) });
+
+describe('the province workspace: a refused form is one call', () => {
+  const at = `/province/${encodeURIComponent('ลำพูน')}/2564`;
+  const W = { province: 'ลำพูน', fiscalYear: 2564 };
+
+  it('committee: 422 with the typed values and the orders already recorded', async () => {
+    const order = {
+      number: '12/2564',
+      orderedOn: '3/2/2564',
+      title: 'แต่งตั้งคณะกรรมการ ITA',
+      signer: 'ผู้ว่าราชการจังหวัดลำพูน',
+      'members[0][position]': 'รองผู้ว่าราชการจังหวัดลำพูน',
+      'members[0][office]': 'ศาลากลางจังหวัดลำพูน',
+      'members[0][role]': 'chair',
+    };
+    expect((await services.provinceDrive.recordCommitteeOrder(SYSTEM_CLI, W, order)).ok).toBe(true);
+    calls.length = 0;
+    const r = await post(officer, `${at}/committee`, {
+      ...order,
+      number: '99/2564',
+      orderedOn: '30/2/2564',
+    });
+    expect(r.status).toBe(422);
+    const html = await r.text();
+    expect(html).toContain('href="#orderedOn"');
+    expect(html).toContain('value="99/2564"');
+    expect(html).toContain('12/2564');
+    expect(calls).toEqual(['provinceDrive.recordCommitteeOrder']);
+  });
+
+  it('coordinators: 422 with the typed values and the agencies', async () => {
+    const r = await post(officer, `${at}/coordinators`, {
+      agencyCode: '51-PRV',
+      name: 'สมศรี ใจดี',
+      position: 'ปลัด',
+      email: 'not-an-address',
+      phone: '053-000000',
+    });
+    expect(r.status).toBe(422);
+    const html = await r.text();
+    expect(html).toContain('href="#email"');
+    expect(html).toContain('value="not-an-address"');
+    expect(html).toContain('เทศบาลตำบลก่อ');
+    expect(calls).toEqual(['provinceDrive.addCoordinator']);
+  });
+
+  it('MOUs: 422 on the list, and on the MOU’s own page when the form names it', async () => {
+    const mou = {
+      level: 'province',
+      partyName: 'องค์การบริหารส่วนจังหวัดลำพูน',
+      agencyCode: '51-PAO',
+      firstSigner: 'ผู้ว่าราชการจังหวัดลำพูน',
+    };
+    const saved = await services.provinceDrive.saveMou(SYSTEM_CLI, W, mou);
+    expect(saved.ok).toBe(true);
+    const id = saved.ok ? saved.value : '';
+    calls.length = 0;
+    const list = await post(officer, `${at}/mous`, {
+      ...mou,
+      partyName: 'สำนักงานจังหวัดลำพูน',
+      agencyCode: '',
+      copiesMade: 'many',
+    });
+    expect(list.status).toBe(422);
+    const listHtml = await list.text();
+    expect(listHtml).toContain('href="#copiesMade"');
+    expect(listHtml).toContain('value="many"');
+    expect(listHtml).toContain('องค์การบริหารส่วนจังหวัดลำพูน');
+    expect(calls).toEqual(['provinceDrive.saveMou']);
+    calls.length = 0;
+    const detail = await post(officer, `${at}/mous`, {
+      ...mou,
+      mouId: id,
+      publishedUrl: 'https://51pao.test/mou',
+    });
+    expect(detail.status).toBe(422);
+    const detailHtml = await detail.text();
+    expect(detailHtml).toContain('href="#signedOn"');
+    expect(detailHtml).toContain('value="https://51pao.test/mou"');
+    expect(calls).toEqual(['provinceDrive.saveMou']);
+  });
+
+  it('training and attendance: 422 with the events and the typed values', async () => {
+    const e = await services.provinceDrive.addTrainingEvent(SYSTEM_CLI, W, {
+      title: 'อบรมเชิงปฏิบัติการ ITA',
+      heldOn: '8/3/2564',
+      place: 'ห้องประชุมจามเทวี',
+      audience: 'หน่วยงานส่วนภูมิภาค',
+    });
+    expect(e.ok).toBe(true);
+    calls.length = 0;
+    const bad = await post(officer, `${at}/training`, {
+      title: 'อบรมรอบสอง',
+      heldOn: '31/2/2564',
+      place: 'ห้องประชุมเล็ก',
+      audience: 'ท้องถิ่น',
+    });
+    expect(bad.status).toBe(422);
+    const html = await bad.text();
+    expect(html).toContain('href="#heldOn"');
+    expect(html).toContain('value="อบรมรอบสอง"');
+    expect(html).toContain('อบรมเชิงปฏิบัติการ ITA');
+    expect(calls).toEqual(['provinceDrive.addTrainingEvent']);
+    calls.length = 0;
+    const attendance = await post(officer, `${at}/training/${e.ok ? e.value : ''}/attendance`, {
+      agencyCode: '51-PRV',
+      people: '0',
+    });
+    expect(attendance.status).toBe(422);
+    expect(await attendance.text()).toContain('อบรมเชิงปฏิบัติการ ITA');
+    expect(calls).toEqual(['provinceDrive.recordAttendance']);
+  });
+
+  it('reminders: a preview, a refused send and a template saved or refused are one call each', async () => {
+    const path = `${at}/reminders/preview`;
+    const preview = await post(officer, path, {
+      codes: '51-PRV',
+      template: 'follow_up',
+      subject: 'ติดตาม ITA: {{agency}}',
+      body: 'ข้อความ',
+    });
+    expect(preview.status).toBe(200);
+    expect(calls).toEqual(['provinceReminders.previewPage']);
+    calls.length = 0;
+    const noSubject = await post(officer, path, {
+      codes: '51-PRV',
+      template: 'follow_up',
+      subject: '',
+      body: 'ข้อความที่พิมพ์ไว้',
+    });
+    expect(noSubject.status).toBe(422);
+    expect(await noSubject.text()).toContain('ข้อความที่พิมพ์ไว้');
+    expect(calls).toEqual(['provinceReminders.previewPage']);
+    calls.length = 0;
+    const send = await post(officer, path, {
+      action: 'send',
+      template: 'follow_up',
+      subject: 'ติดตาม',
+      body: 'ข้อความที่จะส่ง',
+    });
+    expect(send.status).toBe(422);
+    expect(await send.text()).toContain('ข้อความที่จะส่ง');
+    expect(calls).toEqual(['provinceReminders.sendReminder']);
+    calls.length = 0;
+    const badTemplate = await post(officer, path, {
+      action: 'save-template',
+      template: 'follow_up',
+      subject: 'หัวเรื่องใหม่',
+      body: '',
+    });
+    expect(badTemplate.status).toBe(422);
+    expect(await badTemplate.text()).toContain('หัวเรื่องใหม่');
+    expect(calls).toEqual(['provinceReminders.saveReminderTemplate']);
+    calls.length = 0;
+    const template = await post(officer, path, {
+      action: 'save-template',
+      template: 'follow_up',
+      subject: 'หัวเรื่องใหม่',
+      body: 'เนื้อความใหม่',
+    });
+    expect(template.status).toBe(200);
+    expect(calls).toEqual(['provinceReminders.saveReminderTemplate']);
+  });
+});

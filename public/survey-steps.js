@@ -8,6 +8,20 @@
 // Served from /static (CSP script-src 'self'): no inline script or handler.
 (function () {
   'use strict';
+  // The thanks (or not-eligible) page is the answer to the send itself, not a redirect to it
+  // (ADR 0024): show its own address, so a reload asks for the page instead of sending again.
+  var end = document.querySelector && document.querySelector('[data-survey-end]');
+  if (end) {
+    var address = end.getAttribute('data-survey-end');
+    if (
+      address &&
+      window.history &&
+      window.history.replaceState &&
+      window.location.pathname !== address
+    )
+      window.history.replaceState(null, '', address);
+    return;
+  }
   var form = document.getElementById('survey-steps');
   var intro = document.getElementById('survey-intro');
   if (!form || !intro || !window.history || !document.querySelector) return;

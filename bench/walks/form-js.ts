@@ -3,11 +3,11 @@
 // every step in one form (`data-survey-steps`) and public/survey-steps.js shows the steps one at
 // a time without a request; the only POST is that form's native submission to {base}/send
 // (form-encoded: the page's CSRF token and sealed response id, eligibility, demographics and
-// every answer), answered 303 → the thanks page. What the page links to (app.css, the script, the
-// icon; the fonts app.css names) is fetched by the client as a browser would: once per run when
-// cacheable, as they are (hashed URLs, immutable).
+// every answer), answered with the thanks page itself (ADR 0024), not a redirect to it. What the
+// page links to (app.css, the script, the icon; the fonts app.css names) is fetched by the client
+// as a browser would: once per run when cacheable, as they are (hashed URLs, immutable).
 //
-// So per respondent: GET start page, POST /send, GET thanks (+ the assets of a cold cache).
+// So per respondent: GET start page, POST /send (+ the assets of a cold cache).
 import type { Browser } from '../browser.ts';
 import { parseForms } from '../browser.ts';
 import { chooser, fill } from './choose.ts';
@@ -31,7 +31,8 @@ export async function walk(client: Browser, baseUrl: string, survey: WalkSurvey)
   if (!form || form.method !== 'post' || form.action !== `${base}/send`)
     throw new WalkFailed(`start page: the survey form posts to ${form?.action ?? 'nothing'}`);
   // Every step answered in the page (eligibility "yes"), then the one POST the script lets go.
+  // Answered with the thanks page itself (ADR 0024), whose script only corrects the address.
   const end = await client.post(`${baseUrl}${form.action}`, fill(form, chooser(survey.seed)));
-  if (!end.url.startsWith(`${base}/thanks`) || end.status !== 200)
-    throw new WalkFailed(`final POST ended on ${end.url} (${end.status})`);
+  if (end.status !== 200 || !end.html.includes(`data-survey-end="${base}/thanks"`))
+    throw new WalkFailed(`final POST ended on ${end.url} (${end.status}), not the thanks page`);
 }

@@ -3,21 +3,16 @@
 //
 // A page template is rendered once with placeholders, split there, and each fixed part is
 // compressed once into a gzip member's deflate blocks, ending on a byte boundary (a sync flush):
-// filling it in costs compressing the few per-request values and a CRC over the whole, not
+// filling it in costs storing the few per-request values and combining CRCs, not
 // rendering and compressing a 100 KB document. Anything personal is still sent `no-store`.
 import { createHash } from 'node:crypto';
 import { constants, crc32, deflateRawSync, gzipSync } from 'node:zlib';
 import type { Context } from 'hono';
 import type { AppEnv } from './context.ts';
+import { crc32Combine, shiftFor } from './crc32-combine.ts';
 
 /** Text that survives HTML escaping unchanged and appears nowhere else. */
 export const placeholder = (name: string) => `itas0placeholder0${name}0`;
-
-interface Part {
-  text: Buffer;
-  /** Raw deflate of `text`, flushed to a byte boundary (the last one finished). */
-  deflated: Buffer;
-}
 
 /** A page filled in: its text, its gzip member, and its ETag when it is the same for everyone. */
 export interface FilledPage {
@@ -51,12 +46,27 @@ function storedBlocks(data: Buffer): Buffer {
   return Buffer.concat(out);
 }
 
-/** A gzip member of these pieces of text, the fixed ones compressed beforehand. */
-function gzipOf(pieces: { text: Buffer; deflated: Buffer }[]): Buffer {
+/** A piece of a page: its text, deflated, and its CRC-32 with the operator for its length. */
+interface Piece {
+  text: Buffer;
+  deflated: Buffer;
+  crc: number;
+  shift: number;
+}
+
+const pieceOf = (text: Buffer, deflated: Buffer): Piece => ({
+  text,
+  deflated,
+  crc: crc32(text),
+  shift: shiftFor(text.length),
+});
+
+/** A gzip member of these pieces, their CRCs combined (the fixed ones' made beforehand). */
+function gzipOf(pieces: Piece[]): Buffer {
   let crc = 0;
   let size = 0;
   for (const p of pieces) {
-    crc = crc32(p.text, crc);
+    crc = crc32Combine(crc, p.crc, p.shift);
     size += p.text.length;
   }
   const trailer = Buffer.alloc(8);
@@ -80,13 +90,11 @@ export function pageTemplate(html: string, names: string[]): PageTemplate {
     rest = rest.slice(at + placeholder(name).length);
   }
   texts.push(rest);
-  const parts: Part[] = texts.map((t, i) => {
+  // Raw deflate of each fixed part, flushed to a byte boundary (the last one finished).
+  const parts: Piece[] = texts.map((t, i) => {
     const text = Buffer.from(t, 'utf8');
     const last = i === texts.length - 1;
-    return {
-      text,
-      deflated: last ? deflateRawSync(text, { level: 6 }) : deflateRawSync(text, FLUSHED),
-    };
+    return pieceOf(text, deflateRawSync(text, last ? { level: 6 } : FLUSHED));
   });
   if (names.length === 0) {
     // Nothing per request (the thanks page): one text, one gzip member, one ETag, made once.
@@ -106,10 +114,10 @@ export function pageTemplate(html: string, names: string[]): PageTemplate {
       return {
         text,
         gzip: () => {
-          const pieces: { text: Buffer; deflated: Buffer }[] = [parts[0]!];
+          const pieces: Piece[] = [parts[0]!];
           for (let i = 0; i < values.length; i++) {
             const v = Buffer.from(values[i]!, 'utf8');
-            pieces.push({ text: v, deflated: storedBlocks(v) }, parts[i + 1]!);
+            pieces.push(pieceOf(v, storedBlocks(v)), parts[i + 1]!);
           }
           return gzipOf(pieces);
         },

@@ -73,12 +73,13 @@ async function fromTemplate(
   key: string,
   render: (pc: PageContext) => unknown,
   values: Record<string, string>,
+  path?: string,
 ) {
   let byFramework = templates.get(ctx.link);
   if (!byFramework) templates.set(ctx.link, (byFramework = new WeakMap()));
   let byKey = byFramework.get(ctx.framework);
   if (!byKey) byFramework.set(ctx.framework, (byKey = new Map<string, PageTemplate>()));
-  const pc = pageContext(c);
+  const pc = path === undefined ? pageContext(c) : { ...pageContext(c), path };
   const fullKey = `${key}|${pc.lang}|${pc.path}`;
   let template = byKey.get(fullKey);
   if (!template) {
@@ -164,23 +165,38 @@ export async function renderStart(
 }
 
 /** The thanks and not-eligible pages: nothing personal (no form, no state), revalidated. */
+/**
+ * The ends of the path (thanks, not eligible): the same template whether the page is asked for
+ * (`GET …/thanks`, revalidated by ETag) or is the answer to the one-document form's send, which
+ * answers with the page itself instead of a redirect to it (ADR 0024). Either way the page's own
+ * address is its path, so its links (the language switch) lead back to it.
+ */
 export async function renderEnd(
   c: Context<AppEnv>,
   ctx: SurveyContext,
   kind: 'thanks' | 'ineligible',
+  as: 'page' | 'answer' = 'page',
 ) {
+  const path = endPath(ctx, kind);
   const page = (pc: PageContext) => (
     <SurveyEndPage
       ctx={pc}
       h={header(ctx)}
       kind={kind}
+      address={path}
       minYears={ctx.framework.iitMinYearsOfService}
     />
   );
   // Signed in: the page names the person; else one template per link (gzip made once).
-  if (c.get('actor').kind === 'user') return personal(c, page(pageContext(c)), 200);
-  return sendRevalidated(c, await fromTemplate(c, ctx, `end|${kind}`, page, {}), 200);
+  if (c.get('actor').kind === 'user') return personal(c, page({ ...pageContext(c), path }), 200);
+  const filled = await fromTemplate(c, ctx, `end|${kind}`, page, {}, path);
+  if (as === 'answer') return sendHtml(c, filled, 200, 'no-store');
+  return sendRevalidated(c, filled, 200);
 }
+
+/** Where an end of the path lives. */
+export const endPath = (ctx: SurveyContext, kind: 'thanks' | 'ineligible') =>
+  `${header(ctx).base}/${kind === 'thanks' ? 'thanks' : 'not-eligible'}`;
 
 export function renderCheck(
   c: Context<AppEnv>,

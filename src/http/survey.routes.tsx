@@ -62,15 +62,17 @@ surveyRoutes.post('/go/:tool/:code/send', async (c) => {
   const r = await surveys(c).submitWholeForm(code(c), tool(c), input, clientAddress(c));
   if (!r) return c.notFound();
   const { ctx, outcome } = r;
-  const base = header(ctx).base;
+  // Answered with the end page itself, not a redirect to it: one request fewer for each
+  // respondent; the page's script shows its own address, so a reload is a GET (ADR 0024). A
+  // second send of the same form stores nothing more (the sealed id), so a resend is harmless.
   if (outcome.ok) {
     dropState(c, ctx);
     markAnswered(c, ctx);
-    return c.redirect(`${base}/thanks`, 303);
+    return renderEnd(c, ctx, 'thanks', 'answer');
   }
   if (outcome.refused === 'ineligible') {
     dropState(c, ctx);
-    return c.redirect(`${base}/not-eligible`, 303);
+    return renderEnd(c, ctx, 'ineligible', 'answer');
   }
   if (outcome.refused === 'closed') return renderClosed(c, ctx, 409);
   if (outcome.refused === 'not_found') return c.notFound();

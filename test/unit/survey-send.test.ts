@@ -73,13 +73,25 @@ describe('POST /go/{tool}/{code}/send', () => {
     const b = browserFor(t.app);
     const submission = submissionOf(await startPage(b, 'iit'));
     const res = await b.post(`/go/iit/${code}/send`, { ...wholeForm('IIT'), submission });
-    expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe(`/go/iit/${code}/thanks`);
+    // The thanks page itself (ADR 0024), saying where it lives for the script, never cached.
+    expect(res.status).toBe(200);
+    expect(res.headers.get('location')).toBeNull();
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const html = await res.text();
+    expect(html).toContain('<h1>ส่งคำตอบเรียบร้อยแล้ว</h1>');
+    expect(html).toContain(`data-survey-end="/go/iit/${code}/thanks"`);
+    expect(html).toMatch(/<script src="\/static\/survey-steps\.js\?v=\w+"/);
+    // Its links are the thanks page's own (the language switch leads back there, not to /send).
+    expect(html).toContain(`next=${encodeURIComponent(`/go/iit/${code}/thanks`)}`);
+    expect(html).not.toContain(encodeURIComponent(`/go/iit/${code}/send`));
     await t.services.responses.settled();
     expect(await respondentCount(t.db, '51-PRV', 'IIT')).toBe(before + 1);
     expect(b.jar.get('itas_answered')).toContain(`iit-${code}`);
+    // A reload that sends again (the browser asks first) shows thanks and stores nothing more.
     const again = await b.post(`/go/iit/${code}/send`, { ...wholeForm('IIT'), submission });
-    expect(again.status).toBe(303);
+    expect(again.status).toBe(200);
+    expect(await again.text()).toContain('<h1>ส่งคำตอบเรียบร้อยแล้ว</h1>');
+    await t.services.responses.settled();
     expect(await respondentCount(t.db, '51-PRV', 'IIT')).toBe(before + 1);
   });
 
@@ -90,7 +102,7 @@ describe('POST /go/{tool}/{code}/send', () => {
     expect(b.jar.has('itas_survey')).toBe(true);
     const submission = submissionOf(await startPage(b, 'eit'));
     const res = await b.post(`/go/eit/${code}/send`, { ...wholeForm('EIT'), submission });
-    expect(res.status).toBe(303);
+    expect(res.status).toBe(200);
     expect(b.jar.has('itas_survey')).toBe(false);
     expect(await respondentCount(t.db, '51-PRV', 'EIT')).toBe(before + 1);
   });
@@ -153,8 +165,8 @@ describe('POST /go/{tool}/{code}/send', () => {
     const b = browserFor(t.app);
     await startPage(b, 'iit');
     const res = await b.post(`/go/iit/${code}/send`, { eligible: 'no' });
-    expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe(`/go/iit/${code}/not-eligible`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain(`data-survey-end="/go/iit/${code}/not-eligible"`);
     expect(await respondentCount(t.db, '51-PRV', 'IIT')).toBe(before);
   });
 
@@ -211,7 +223,7 @@ describe('POST /go/{tool}/{code}/send', () => {
       access_code: right!,
       submission,
     });
-    expect(ok.status).toBe(303);
+    expect(ok.status).toBe(200);
     expect(await respondentCount(t.db, agency, 'IIT')).toBe(before + 1);
     await t.services.surveyLinks.setAccessCodes(SYSTEM_CLI, YEAR, agency, false, 0);
   });

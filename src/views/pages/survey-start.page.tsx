@@ -1,6 +1,7 @@
 // The survey's start page, its closed notice, and the ends of the path (thanks, not eligible).
 import type { PhaseState } from '../../domain/calendar.ts';
 import { formatDate } from '../../i18n/format.ts';
+import { assetUrl } from '../static-assets.ts';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
 import type { SurveyHeader } from './survey-header.ts';
@@ -96,13 +97,18 @@ export function SurveyEndPage(p: {
   ctx: PageContext;
   h: SurveyHeader;
   kind: 'thanks' | 'ineligible';
+  /** The page's own address: the answer to a send shows it in the location bar (ADR 0024). */
+  address: string;
   minYears: number;
 }) {
   const s = p.ctx.t.surveys;
   const title = p.kind === 'thanks' ? s.thanks.title : s.eligibility.ineligibleTitle;
   return (
     <Layout ctx={p.ctx} title={title}>
-      <div class={p.kind === 'thanks' ? 'panel panel--confirmation' : ''}>
+      <div
+        class={p.kind === 'thanks' ? 'panel panel--confirmation' : ''}
+        data-survey-end={p.address}
+      >
         <h1>{title}</h1>
       </div>
       <p>
@@ -111,6 +117,7 @@ export function SurveyEndPage(p: {
       <p>
         <a href="/">{s.thanks.home}</a>
       </p>
+      <script src={assetUrl('survey-steps.js')} defer />
     </Layout>
   );
 }

@@ -11,18 +11,13 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { sql } from 'kysely';
-import { SYSTEM_CLI } from '../src/domain/actor.ts';
-import { thaiDay } from '../src/domain/calendar.ts';
 import { answerColumns, subItemOf } from '../src/domain/framework/helpers.ts';
 import { getFramework } from '../src/domain/framework/registry.ts';
-import { createServices } from '../src/services/container.ts';
 import { openDatabase } from '../src/storage/database.ts';
-import { migrateToLatest } from '../src/storage/migrate.ts';
-import { ensureReferenceData } from '../src/storage/reference.repository.ts';
+import { prepareSurveys, UNLIMITED } from './compare-setup.ts';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const YEAR = 2569;
 // The server under test: its pool size and how many processes (node cluster) share its port.
 const POOL = Number(process.env.BENCH_POOL ?? 10);
 const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 1);
@@ -93,33 +88,8 @@ export async function runSurveysBench(): Promise<void> {
   const db = await openDatabase({ kind: 'postgres', url: dbUrl }, { poolSize: 10 });
   let server: ReturnType<typeof spawn> | undefined;
   try {
-    await migrateToLatest(db);
-    await ensureReferenceData(db);
-    // Limits raised (here and for the server) so the benchmark measures throughput, not the
-    // rate limiter refusing the single test network.
-    const unlimited = {
-      SURVEY_RATE_NETWORK_MAX: '100000000',
-      SURVEY_RATE_CODE_MAX: '100000000',
-      SURVEY_BURST_THRESHOLD: '100000000',
-    };
-    Object.assign(process.env, unlimited);
-    const services = createServices(db);
-    await services.agencies.importAgencies(
-      SYSTEM_CLI,
-      'lamphun-agencies.csv',
-      readFileSync('src/demo/data/lamphun-agencies.csv', 'utf8'),
-    );
-    await services.years.create(SYSTEM_CLI, YEAR, 'ita-2563');
-    const today = thaiDay(new Date());
-    for (const phase of ['iit', 'eit'])
-      await services.calendar.setPhase(SYSTEM_CLI, {
-        fiscalYear: YEAR,
-        phase,
-        opensOn: today,
-        closesOn: today,
-      });
-    await services.surveyLinks.ensureAll(SYSTEM_CLI, YEAR);
-    const codes = (await services.surveyLinks.list(SYSTEM_CLI, YEAR)).map((l) => l.code);
+    // Lamphun's agencies, a year open today and their links, as `bench -- compare` prepares them.
+    const { codes, services } = await prepareSurveys(db);
 
     // The server under test: its own process, as in production (with its recompute worker).
     const port = 20000 + Math.floor(Math.random() * 20000);
@@ -139,7 +109,9 @@ export async function runSurveysBench(): Promise<void> {
         NODE_ENV: 'production',
         // Production requires a survey secret; every process of the run shares this one.
         SURVEY_SECRET: randomBytes(32).toString('base64url'),
-        ...unlimited,
+        // Limits raised so the benchmark measures throughput, not the rate limiter refusing the
+        // single test network.
+        ...UNLIMITED,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

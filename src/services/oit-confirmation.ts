@@ -5,62 +5,44 @@ import { parseOitReview, statusAfter } from '../domain/oit/workflow.ts';
 import { enqueueJobs } from '../storage/job.repository.ts';
 import { loadCurrentOit, saveOitVersions } from '../storage/oit.repository.ts';
 import { saveOitState } from '../storage/oit-state.repository.ts';
-import { recordAudit } from './audit.service.ts';
 import { problem } from '../domain/problem.ts';
 import { Refusal } from './errors.ts';
 import { recomputeJob } from './job-kinds.ts';
-import { actorLabel, inputError } from './oit-shared.ts';
-import type { ReviewGate } from './oit-review-gate.ts';
+import { actorLabel, inputError, saveItemReview, saveTransition } from './oit-shared.ts';
+import type { ItemReview, ReviewGate } from './oit-review-gate.ts';
 
 export function createOitConfirmation({ change }: ReviewGate) {
-  return {
-    /** Re-reviews an item the agency disputed: a new score and comment, the dispute kept. */
-    async reReviewItem(
-      actor: Actor,
-      fiscalYear: number,
-      agencyCode: string,
-      item: string,
-      raw: { score?: string; comment?: string },
-    ) {
-      const parsed = parseOitReview(raw);
-      return change(
-        actor,
-        fiscalYear,
-        agencyCode,
-        'confirmation',
-        're_review',
-        async (tx, before) => {
-          if (!parsed.ok) throw inputError(parsed.problems, item);
-          const status = statusAfter(before, 're_review');
-          const all = await loadCurrentOit(tx, fiscalYear, [agencyCode]);
-          const e = all.find((x) => x.item === item);
-          if (!e || e.status !== 'clarification_requested')
-            throw new Refusal(409, problem('', 'oit_not_disputed', { item }));
-          await saveOitVersions(
-            tx,
-            fiscalYear,
-            [{ ...e, status, ...parsed.value }],
-            'auditor',
-            actorLabel(actor),
-          );
-          const open = all.filter((x) => x.item !== item && x.status === 'clarification_requested');
-          if (open.length === 0)
-            await saveOitState(tx, fiscalYear, agencyCode, {
-              status,
-              action: 're_review',
-              changedBy: actorLabel(actor),
-            });
-          await recordAudit(tx, {
-            actor,
-            action: 'oit.item.re_review',
-            recordType: 'oit_entry',
-            recordId: `${fiscalYear}/${agencyCode}/${item}`,
-            before: { score: e.score, comment: e.comment },
-            after: parsed.value,
+  /** Re-reviews an item the agency disputed: a new score and comment, the dispute kept. */
+  const reReviewItem: ItemReview = async (actor, fiscalYear, agencyCode, item, raw) => {
+    const parsed = parseOitReview(raw);
+    return change(
+      actor,
+      fiscalYear,
+      agencyCode,
+      'confirmation',
+      're_review',
+      async (tx, before) => {
+        if (!parsed.ok) throw inputError(parsed.problems, item);
+        const status = statusAfter(before, 're_review');
+        const all = await loadCurrentOit(tx, fiscalYear, [agencyCode]);
+        const e = all.find((x) => x.item === item);
+        if (!e || e.status !== 'clarification_requested')
+          throw new Refusal(409, problem('', 'oit_not_disputed', { item }));
+        await saveItemReview(tx, actor, fiscalYear, e, status, parsed.value, 'oit.item.re_review');
+        // The agency's state follows once the last disputed item is re-reviewed.
+        const open = all.filter((x) => x.item !== item && x.status === 'clarification_requested');
+        if (open.length === 0)
+          await saveOitState(tx, fiscalYear, agencyCode, {
+            status,
+            action: 're_review',
+            changedBy: actorLabel(actor),
           });
-        },
-      );
-    },
+      },
+    );
+  };
+
+  return {
+    reReviewItem,
 
     /** Confirms the agency's result: every item confirmed, then its score card recomputed. */
     confirm: (actor: Actor, fiscalYear: number, agencyCode: string) =>
@@ -77,18 +59,11 @@ export function createOitConfirmation({ change }: ReviewGate) {
           'auditor',
           actorLabel(actor),
         );
-        await saveOitState(tx, fiscalYear, agencyCode, {
-          status,
+        await saveTransition(tx, actor, fiscalYear, agencyCode, {
           action: 'confirm',
-          changedBy: actorLabel(actor),
-        });
-        await recordAudit(tx, {
-          actor,
-          action: 'oit.confirm',
-          recordType: 'oit',
-          recordId: `${fiscalYear}/${agencyCode}`,
-          before: { status: before },
-          after: { status },
+          audit: 'oit.confirm',
+          before,
+          status,
         });
         await enqueueJobs(tx, [recomputeJob(fiscalYear, agencyCode)]);
       }),

@@ -8,6 +8,7 @@ import {
   actionAllowed,
   statusAfter,
   type OitAction,
+  type OitReviewForm,
   type OitStatus,
 } from '../domain/oit/workflow.ts';
 import type { Db } from '../storage/database.ts';
@@ -24,6 +25,15 @@ import {
   stateError,
   type OitPhase,
 } from './oit-shared.ts';
+
+/** An auditor's review of one item: the preliminary score, or the second look at a disputed one. */
+export type ItemReview = (
+  actor: Actor,
+  fiscalYear: number,
+  agencyCode: string,
+  item: string,
+  raw: OitReviewForm,
+) => Promise<void>;
 
 export const notAuditor = () => forbidden(problem('', 'oit_refused', { reason: 'notAuditor' }));
 

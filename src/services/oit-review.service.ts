@@ -8,20 +8,48 @@ import { en } from '../i18n/en.ts';
 import { th } from '../i18n/th.ts';
 import { loadCurrentOit, saveOitVersions, type OitValues } from '../storage/oit.repository.ts';
 import { listOitProgress } from '../storage/oit-progress.repository.ts';
-import { findOitState, saveOitState } from '../storage/oit-state.repository.ts';
+import { findOitState } from '../storage/oit-state.repository.ts';
 import { findGrants } from '../storage/user.repository.ts';
-import { recordAudit } from './audit.service.ts';
 import { problem } from '../domain/problem.ts';
 import { Refusal } from './errors.ts';
 import type { OitDeps } from './oit.service.ts';
 import { createOitConfirmation } from './oit-confirmation.ts';
-import { createReviewGate, notAuditor } from './oit-review-gate.ts';
-import { actorLabel, inputError, loadSheet } from './oit-shared.ts';
+import { createReviewGate, notAuditor, type ItemReview } from './oit-review-gate.ts';
+import { actorLabel, inputError, loadSheet, saveItemReview, saveTransition } from './oit-shared.ts';
 
 export function createOitReviewService({ db, clock, ...deps }: OitDeps) {
   const gate = createReviewGate({ db, clock, ...deps });
   const { reviewed, change, startIfNeeded } = gate;
   const confirmation = createOitConfirmation(gate);
+
+  /** Scores one submitted item 0 or 100; a 0 needs a comment. */
+  const scoreItem: ItemReview = async (actor, fiscalYear, agencyCode, item, raw) => {
+    const parsed = parseOitReview(raw);
+    return change(actor, fiscalYear, agencyCode, 'oit-review', 'score', async (tx, status) => {
+      if (!parsed.ok) throw inputError(parsed.problems, item);
+      const e = (await loadCurrentOit(tx, fiscalYear, [agencyCode])).find((x) => x.item === item);
+      if (!e || e.answer === null)
+        throw new Refusal(404, problem('', 'oit_refused', { reason: 'noItem' }));
+      await startIfNeeded(tx, actor, fiscalYear, agencyCode, status);
+      const after = statusAfter(status, 'score');
+      await saveItemReview(tx, actor, fiscalYear, e, after, parsed.value, 'oit.item.score');
+    });
+  };
+
+  /**
+   * The auditor's score of one item, in whichever review the agency is in: the preliminary
+   * review, or the second look at an item the agency disputed (clarification requested,
+   * re-reviewed). Each path checks the state again inside its own transaction.
+   */
+  const reviewItem: ItemReview = async (actor, fiscalYear, agencyCode, item, raw) => {
+    const agency = await reviewed(actor, agencyCode);
+    const state = await findOitState(db, fiscalYear, agency.code, false);
+    const secondLook =
+      state?.status === 'clarification_requested' || state?.status === 're_reviewed';
+    return secondLook
+      ? confirmation.reReviewItem(actor, fiscalYear, agencyCode, item, raw)
+      : scoreItem(actor, fiscalYear, agencyCode, item, raw);
+  };
 
   const service = {
     /** The agencies this auditor reviews (the NACC: every agency that has started), with progress. */
@@ -52,59 +80,8 @@ export function createOitReviewService({ db, clock, ...deps }: OitDeps) {
         await startIfNeeded(tx, actor, fiscalYear, agencyCode, status);
       }),
 
-    /**
-     * The auditor's score of one item, in whichever review the agency is in: the preliminary
-     * review, or the second look at an item the agency disputed (clarification requested,
-     * re-reviewed). Each path checks the state again inside its own transaction.
-     */
-    async reviewItem(
-      actor: Actor,
-      fiscalYear: number,
-      agencyCode: string,
-      item: string,
-      raw: { score?: string; comment?: string },
-    ) {
-      const agency = await reviewed(actor, agencyCode);
-      const state = await findOitState(db, fiscalYear, agency.code, false);
-      const secondLook =
-        state?.status === 'clarification_requested' || state?.status === 're_reviewed';
-      return secondLook
-        ? confirmation.reReviewItem(actor, fiscalYear, agencyCode, item, raw)
-        : service.scoreItem(actor, fiscalYear, agencyCode, item, raw);
-    },
-
-    /** Scores one submitted item 0 or 100; a 0 needs a comment. */
-    async scoreItem(
-      actor: Actor,
-      fiscalYear: number,
-      agencyCode: string,
-      item: string,
-      raw: { score?: string; comment?: string },
-    ) {
-      const parsed = parseOitReview(raw);
-      return change(actor, fiscalYear, agencyCode, 'oit-review', 'score', async (tx, status) => {
-        if (!parsed.ok) throw inputError(parsed.problems, item);
-        const e = (await loadCurrentOit(tx, fiscalYear, [agencyCode])).find((x) => x.item === item);
-        if (!e || e.answer === null)
-          throw new Refusal(404, problem('', 'oit_refused', { reason: 'noItem' }));
-        await startIfNeeded(tx, actor, fiscalYear, agencyCode, status);
-        await saveOitVersions(
-          tx,
-          fiscalYear,
-          [{ ...e, status: statusAfter(status, 'score'), ...parsed.value }],
-          'auditor',
-          actorLabel(actor),
-        );
-        await recordAudit(tx, {
-          actor,
-          action: 'oit.item.score',
-          recordType: 'oit_entry',
-          recordId: `${fiscalYear}/${agencyCode}/${item}`,
-          before: { score: e.score, comment: e.comment },
-          after: parsed.value,
-        });
-      });
-    },
+    reviewItem,
+    scoreItem,
 
     /**
      * Finishes the preliminary review: every item the agency says it publishes, or explains as
@@ -147,18 +124,11 @@ export function createOitReviewService({ db, clock, ...deps }: OitDeps) {
             };
           });
           await saveOitVersions(tx, fiscalYear, rows, 'auditor', actorLabel(actor));
-          await saveOitState(tx, fiscalYear, agencyCode, {
-            status,
+          await saveTransition(tx, actor, fiscalYear, agencyCode, {
             action: 'finish_review',
-            changedBy: actorLabel(actor),
-          });
-          await recordAudit(tx, {
-            actor,
-            action: 'oit.review.finish',
-            recordType: 'oit',
-            recordId: `${fiscalYear}/${agencyCode}`,
-            before: { status: before },
-            after: { status },
+            audit: 'oit.review.finish',
+            before,
+            status,
           });
         },
       ),

@@ -1,5 +1,6 @@
 // What the OIT services share: refusals with their Thai/English messages, window checks against
-// the year's calendar, who is acting (for changed_by), and the screen model of one agency's OIT.
+// the year's calendar, who is acting (for changed_by), the writes of a state change and of an
+// auditor's item review (each with its audit entry), and the screen model of one agency's OIT.
 import type { Actor } from '../domain/actor.ts';
 import type { Agency } from '../domain/agency.ts';
 import { phaseState, thaiDay, type PhaseState } from '../domain/calendar.ts';
@@ -10,16 +11,20 @@ import {
   oitScores,
   type OitAction,
   type OitProblem,
+  type OitReview,
+  type OitStatus,
 } from '../domain/oit/workflow.ts';
+import type { AuditAction } from '../domain/audit-action.ts';
 import { problem } from '../domain/problem.ts';
 import type { OitRefusal } from '../domain/problem-params/oit.ts';
 import { problemTexts } from '../i18n/problem-text.ts';
 import { findAgency } from '../storage/agency.repository.ts';
 import { loadCalendar } from '../storage/calendar.repository.ts';
 import type { Db } from '../storage/database.ts';
-import { loadCurrentOit, type OitEntry } from '../storage/oit.repository.ts';
+import { loadCurrentOit, saveOitVersions, type OitEntry } from '../storage/oit.repository.ts';
 import { latestLinkChecks, type LinkCheckRow } from '../storage/oit-link-check.repository.ts';
-import { findOitState } from '../storage/oit-state.repository.ts';
+import { findOitState, saveOitState } from '../storage/oit-state.repository.ts';
+import { recordAudit } from './audit.service.ts';
 import { notFound, Refusal, ServiceError } from './errors.ts';
 import type { YearService } from './year.service.ts';
 
@@ -50,6 +55,65 @@ export function actorLabel(actor: Actor): string {
   if (actor.kind === 'user') return actor.email;
   if (actor.kind === 'system') return `system:${actor.label}`;
   return 'anonymous';
+}
+
+/**
+ * Moves an agency's OIT to `status` by `action` (workflow.ts) and audits it as `audit`, with the
+ * status before and after (and `after`'s extra facts), in the caller's transaction.
+ */
+export async function saveTransition(
+  tx: Db,
+  actor: Actor,
+  fiscalYear: number,
+  agencyCode: string,
+  t: {
+    action: OitAction;
+    audit: AuditAction;
+    before: OitStatus;
+    status: OitStatus;
+    after?: Record<string, unknown>;
+  },
+): Promise<void> {
+  await saveOitState(tx, fiscalYear, agencyCode, {
+    status: t.status,
+    action: t.action,
+    changedBy: actorLabel(actor),
+  });
+  await recordAudit(tx, {
+    actor,
+    action: t.audit,
+    recordType: 'oit',
+    recordId: `${fiscalYear}/${agencyCode}`,
+    before: { status: t.before },
+    after: { status: t.status, ...t.after },
+  });
+}
+
+/** Saves the auditor's score and comment of one item as its new version, and audits it. */
+export async function saveItemReview(
+  tx: Db,
+  actor: Actor,
+  fiscalYear: number,
+  entry: OitEntry,
+  status: OitStatus,
+  review: OitReview,
+  audit: 'oit.item.score' | 'oit.item.re_review',
+): Promise<void> {
+  await saveOitVersions(
+    tx,
+    fiscalYear,
+    [{ ...entry, status, ...review }],
+    'auditor',
+    actorLabel(actor),
+  );
+  await recordAudit(tx, {
+    actor,
+    action: audit,
+    recordType: 'oit_entry',
+    recordId: `${fiscalYear}/${entry.agencyCode}/${entry.item}`,
+    before: { score: entry.score, comment: entry.comment },
+    after: review,
+  });
 }
 
 export async function requireAgency(db: Db, code: string): Promise<Agency> {

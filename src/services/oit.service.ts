@@ -30,6 +30,7 @@ import {
   oitError,
   requireAgency,
   requireWindow,
+  saveTransition,
   stateError,
 } from './oit-shared.ts';
 import type { YearService } from './year.service.ts';
@@ -199,18 +200,12 @@ export function createOitService({ db, clock, ...deps }: OitDeps) {
           'agency',
           actorLabel(actor),
         );
-        await saveOitState(tx, fiscalYear, agency.code, {
-          status,
+        await saveTransition(tx, actor, fiscalYear, agency.code, {
           action: 'submit',
-          changedBy: actorLabel(actor),
-        });
-        await recordAudit(tx, {
-          actor,
-          action: 'oit.submit',
-          recordType: 'oit',
-          recordId: `${fiscalYear}/${agency.code}`,
-          before: { status: state.status },
-          after: { status, items: entries.length },
+          audit: 'oit.submit',
+          before: state.status,
+          status,
+          after: { items: entries.length },
         });
         await enqueueJobs(tx, [linkCheckJob(fiscalYear, agency.code, 'submission')]);
       });
@@ -253,18 +248,12 @@ export function createOitService({ db, clock, ...deps }: OitDeps) {
           changed.push({ ...e, status, dispute: text });
         }
         await saveOitVersions(tx, fiscalYear, changed, 'agency', actorLabel(actor));
-        await saveOitState(tx, fiscalYear, agency.code, {
-          status,
+        await saveTransition(tx, actor, fiscalYear, agency.code, {
           action: 'dispute',
-          changedBy: actorLabel(actor),
-        });
-        await recordAudit(tx, {
-          actor,
-          action: 'oit.dispute',
-          recordType: 'oit',
-          recordId: `${fiscalYear}/${agency.code}`,
-          before: { status: state.status },
-          after: { status, items: Object.keys(texts) },
+          audit: 'oit.dispute',
+          before: state.status,
+          status,
+          after: { items: Object.keys(texts) },
         });
         return changed.length;
       });

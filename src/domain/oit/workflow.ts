@@ -136,11 +136,16 @@ export interface OitReview {
   comment: string | null;
 }
 
-/** Checks an auditor's review: 0 or 100, and a comment whenever the score is 0. */
-export function parseOitReview(raw: {
+/** An auditor's review of one item as the form sends it. */
+export interface OitReviewForm {
   score?: string;
   comment?: string;
-}): { ok: true; value: OitReview } | { ok: false; problems: OitProblem[] } {
+}
+
+/** Checks an auditor's review: 0 or 100, and a comment whenever the score is 0. */
+export function parseOitReview(
+  raw: OitReviewForm,
+): { ok: true; value: OitReview } | { ok: false; problems: OitProblem[] } {
   const problems: OitProblem[] = [];
   const score = raw.score === '100' ? 100 : raw.score === '0' ? 0 : undefined;
   if (score === undefined) problems.push(bare('score', 'review_score_invalid'));

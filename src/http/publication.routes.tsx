@@ -2,7 +2,7 @@
 // confirmation; refused with 409 and the checklist while not ready), withdraw, and OIT exceptions.
 import { Hono, type Context } from 'hono';
 import { NotReadyError } from '../services/publication.service.ts';
-import { ServiceError } from '../services/errors.ts';
+import { Refusal, ServiceError } from '../services/errors.ts';
 import type { FieldError } from '../views/components/form.tsx';
 import {
   AdminPublicationPage,
@@ -87,11 +87,14 @@ publicationRoutes.post(`${Y}/publish`, async (c) => {
         ],
       });
     if (e instanceof ServiceError && (e.status === 409 || e.status === 422)) {
-      const field = /confirm/i.test(e.en)
-        ? 'confirm'
-        : /announcement/i.test(e.en)
-          ? 'announcement-th'
-          : 'checklist';
+      // Beside the input it is about, known by its code; anything else beside the checklist.
+      const code = e instanceof Refusal ? e.problem.code : undefined;
+      const field =
+        code === 'publication_confirm_required'
+          ? 'confirm'
+          : code === 'publication_announcement_required'
+            ? 'announcement-th'
+            : 'checklist';
       return yearPage(c, e.status, { form, errors: [{ field, message: message(c, e) }] });
     }
     throw e;

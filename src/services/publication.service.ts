@@ -15,9 +15,6 @@ import {
 } from '../domain/publication-readiness.ts';
 import { bare, problem } from '../domain/problem.ts';
 import { scoreAgency } from '../domain/scoring/score.ts';
-import { en } from '../i18n/en.ts';
-import { readinessText } from '../i18n/publication-text.ts';
-import { th } from '../i18n/th.ts';
 import { loadCalendar } from '../storage/calendar.repository.ts';
 import type { Db } from '../storage/database.ts';
 import {
@@ -31,22 +28,21 @@ import {
 import { savePublication } from '../storage/report.repository.ts';
 import { type YearRow } from '../storage/year.repository.ts';
 import { recordAudit } from './audit.service.ts';
-import { Refusal, ServiceError } from './errors.ts';
+import { Refusal } from './errors.ts';
 import { WHOLE_RANKING, type RankingsView, type SummaryView } from './results-read-model.ts';
 import type { ResultsService } from './results.service.ts';
 import type { ServiceContext } from './service-options.ts';
 
 export type { OitException };
 
-/** Publishing refused because the year is not ready: 409 with the whole checklist. */
-export class NotReadyError extends ServiceError {
+/**
+ * Publishing refused because the year is not ready: 409 with the whole checklist, by code (the
+ * catalogue words the headline and every reason). Its own class: the page shows the checklist
+ * itself and the CLI prints it, where other refusals are one message.
+ */
+export class NotReadyError extends Refusal {
   constructor(readonly readiness: Readiness) {
-    const y = String(readiness.fiscalYear);
-    super(
-      409,
-      `${th.publication.refused(y)}\n${readinessText(readiness, 'th')}`,
-      `${en.publication.refused(y)}\n${readinessText(readiness, 'en')}`,
-    );
+    super(409, problem('', 'publication_not_ready', { readiness }));
   }
 }
 

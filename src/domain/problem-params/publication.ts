@@ -1,11 +1,14 @@
 // The codes of the refusals of publishing a year, its OIT exceptions (publication*.ts) and an
 // agency's profile (agency-profile.service.ts), and their parameters. Apart from domain/problem.ts
 // so that problem.ts can gather every area's codes without an import cycle.
+import type { Readiness } from '../publication-readiness.ts';
 
 export interface PublicationProblemParams {
   publication_nacc_only: Record<string, never>;
   publication_year_missing: { year: number };
   publication_already_published: { year: number };
+  /** Not ready: the whole checklist, every reason worded (the year is the checklist's). */
+  publication_not_ready: { readiness: Readiness };
   publication_announcement_required: Record<string, never>;
   publication_confirm_required: Record<string, never>;
   publication_not_published: { year: number };

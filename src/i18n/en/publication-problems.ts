@@ -2,11 +2,15 @@
 // keys as Thai, compiler-checked.
 import type { Widen } from '../types.ts';
 import type { publicationProblems as th } from '../th/publication-problems.ts';
+import { readinessText } from '../publication-text.ts';
+import { publication } from './publication.ts';
 
 export const publicationProblems: Widen<typeof th> = {
   publication_nacc_only: () => 'NACC administrators only',
   publication_year_missing: (p) => `No assessment year ${p.year}`,
   publication_already_published: (p) => `Fiscal year ${p.year} is already published`,
+  publication_not_ready: (p) =>
+    `${publication.refused(String(p.readiness.fiscalYear))}\n${readinessText(p.readiness, 'en')}`,
   publication_announcement_required: () => 'Enter the announcement text (Thai)',
   publication_confirm_required: () => 'Tick the box to confirm the publication first',
   publication_not_published: (p) => `Fiscal year ${p.year} is not published`,

@@ -2,6 +2,8 @@
 // (domain/problem-params/publication.ts), spread into the problems catalogue; the compiler checks
 // every code has a message taking its parameters.
 import type { PublicationProblemParams } from '../../domain/problem-params/publication.ts';
+import { readinessText } from '../publication-text.ts';
+import { publication } from './publication.ts';
 
 type Catalogue = {
   [C in keyof PublicationProblemParams]: (p: PublicationProblemParams[C]) => string;
@@ -13,6 +15,8 @@ export const publicationProblems = {
   publication_year_missing: (p: P<'publication_year_missing'>) => `ไม่พบปีงบประมาณ ${p.year}`,
   publication_already_published: (p: P<'publication_already_published'>) =>
     `ปี ${p.year} ประกาศผลแล้ว`,
+  publication_not_ready: (p: P<'publication_not_ready'>) =>
+    `${publication.refused(String(p.readiness.fiscalYear))}\n${readinessText(p.readiness, 'th')}`,
   publication_announcement_required: () => 'กรุณากรอกข้อความประกาศผล (ภาษาไทย)',
   publication_confirm_required: () => 'กรุณาทำเครื่องหมายยืนยันการประกาศผลก่อน',
   publication_not_published: (p: P<'publication_not_published'>) => `ปี ${p.year} ยังไม่ได้ประกาศผล`,

@@ -9,7 +9,7 @@ import type { ImportProblemParams } from './problem-params/import.ts';
 import type { OitProblemParams } from './problem-params/oit.ts';
 import type { ProvinceProblemParams } from './problem-params/province.ts';
 import type { PublicationProblemParams } from './problem-params/publication.ts';
-import type { YearProblemParams } from './problem-params/year.ts';
+import type { MoveProblemParams, YearProblemParams } from './problem-params/year.ts';
 
 /** Every code with its message's parameters (each area's in problem-params/). */
 export interface ProblemParams
@@ -19,6 +19,7 @@ export interface ProblemParams
     ProvinceProblemParams,
     FrameworkProblemParams,
     YearProblemParams,
+    MoveProblemParams,
     AccessProblemParams,
     PublicationProblemParams,
     BackupFileProblemParams,
@@ -73,11 +74,6 @@ export interface ProblemParams
   extension_shortens: { opensOn: string; closesOn: string };
   // Sample targets.
   population_invalid: { tool: 'IIT' | 'EIT' };
-  // Moving a year to another framework version (domain/framework/move.ts: what would be lost).
-  move_answer_columns: { tool: string; missing: string[]; added: string[] };
-  move_answer_order: { tool: string };
-  move_answer_kind: { tool: string; columns: string[] };
-  move_oit_items: { items: string[] };
   // Refusals thrown with a status (services/errors.ts Refusal).
   calendar_forbidden: Record<string, never>;
   fiscal_year_not_open: { year: number };

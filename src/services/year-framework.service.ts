@@ -7,8 +7,8 @@ import { diffFrameworks, type FrameworkChange } from '../domain/framework/diff.t
 import { knownFramework } from '../domain/framework/registry.ts';
 import { frameworkMoveProblems, type MoveProblem } from '../domain/framework/move.ts';
 import type { Framework } from '../domain/framework/schema.ts';
-import { bare, problem, type Problem } from '../domain/problem.ts';
-import { problemTexts } from '../i18n/problem-text.ts';
+import type { MoveRefusal } from '../domain/problem-params/year.ts';
+import { bare, problem } from '../domain/problem.ts';
 import type { Db } from '../storage/database.ts';
 import { frameworkUses } from '../storage/framework.repository.ts';
 import {
@@ -18,7 +18,7 @@ import {
   yearDataInUse,
 } from '../storage/year.repository.ts';
 import { recordAudit } from './audit.service.ts';
-import { forbidden, notFound, Refusal, ServiceError } from './errors.ts';
+import { forbidden, notFound, Refusal } from './errors.ts';
 import type { FrameworkService, FrameworkSummary } from './framework.service.ts';
 import type { AssessmentYear, YearService } from './year.service.ts';
 import type { ServiceContext } from './service-options.ts';
@@ -37,14 +37,14 @@ export interface MovePlan {
   to: Framework;
   changes: FrameworkChange[];
   /** Empty when the move is allowed. */
-  problems: Problem[];
+  problems: MoveRefusal[];
   data: { responses: { IIT: number; EIT: number }; oitItems: number };
   /** Agencies with data (recomputed) and score cards held now. */
   recompute: { agencies: number; cards: number };
 }
 
 /** A refusal by code, naming what would be lost (the catalogue words it). */
-function describe(p: MoveProblem): Problem {
+function describe(p: MoveProblem): MoveRefusal {
   switch (p.kind) {
     case 'answer_columns':
       return p.missing.length || p.added.length
@@ -153,14 +153,8 @@ export function createYearFrameworkService({
         if (!locked || locked.frameworkId !== y.frameworkId)
           throw new Refusal(409, problem('', 'year_move_raced', { year: fiscalYear }));
         const plan = await planIn(tx, { ...y, publishedAt: locked.publishedAt }, to);
-        if (plan.problems.length) {
-          const texts = plan.problems.map(problemTexts);
-          throw new ServiceError(
-            409,
-            texts.map((p) => p.th).join(' · '),
-            texts.map((p) => p.en).join(' · '),
-          );
-        }
+        if (plan.problems.length)
+          throw new Refusal(409, problem('', 'year_move_refused', { problems: plan.problems }));
         await setYearFramework(tx, fiscalYear, to.id);
         await recordAudit(tx, {
           actor,

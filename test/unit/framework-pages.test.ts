@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS, SYSTEM_CLI } from '../../src/domain/actor.ts';
+import { problemText } from '../../src/i18n/problem-text.ts';
+import type { Refusal, ServiceError } from '../../src/services/errors.ts';
 import { createTestApp } from '../helpers/app.ts';
 import { runCommand } from '../helpers/cli.ts';
 import { oitCsv, responsesCsv, setUpYear } from '../helpers/results-fixtures.ts';
@@ -255,6 +257,17 @@ describe('assessment years', () => {
       framework: 'ita-2568-structure',
     });
     expect(post409.status).toBe(409);
+    // The service's own refusal under the lock: one code carrying every reason, worded by the
+    // catalogue as the reasons joined by " · ".
+    const refused = (await t.services.yearFrameworks
+      .move(SYSTEM_CLI, 2563, 'ita-2568-structure')
+      .catch((x: unknown) => x)) as ServiceError & Partial<Refusal>;
+    expect(refused.status).toBe(409);
+    expect(refused.problem?.code).toBe('year_move_refused');
+    const plan = await t.services.yearFrameworks.plan(SYSTEM_CLI, 2563, 'ita-2568-structure');
+    expect(refused.en).toBe(plan.problems.map((p) => problemText(p, 'en')).join(' · '));
+    expect(refused.th).toBe(plan.problems.map((p) => problemText(p, 'th')).join(' · '));
+    expect(refused.en).toMatch(/not in the new framework/);
     expect((await t.services.years.require(2563)).frameworkId).toBe('ita-2563');
   });
 

@@ -3,6 +3,19 @@
 // their parameters. Apart from domain/problem.ts so that problem.ts can gather every area's codes
 // without an import cycle.
 
+/** What moving a year to another framework version would lose (domain/framework/move.ts). */
+export interface MoveProblemParams {
+  move_answer_columns: { tool: string; missing: string[]; added: string[] };
+  move_answer_order: { tool: string };
+  move_answer_kind: { tool: string; columns: string[] };
+  move_oit_items: { items: string[] };
+}
+
+/** One of those problems (the shape of domain/problem.ts's Problem, which cannot be imported). */
+export type MoveRefusal = {
+  [C in keyof MoveProblemParams]: { field: string; code: C; params: MoveProblemParams[C] };
+}[keyof MoveProblemParams];
+
 export interface YearProblemParams {
   years_manage_forbidden: Record<string, never>;
   /** `value`: what was given, as typed (may be no number at all). */
@@ -21,6 +34,8 @@ export interface YearProblemParams {
   year_move_same: { year: number; framework: string };
   /** The year's framework changed between the plan and the move. */
   year_move_raced: { year: number };
+  /** The move refused under the year's lock (data arrived since the plan): every reason. */
+  year_move_refused: { problems: MoveRefusal[] };
   framework_import_forbidden: Record<string, never>;
   framework_shipped: { id: string };
   /** `years`: the years using it that have answers or OIT entries. */

@@ -10,9 +10,6 @@ import { provinceProblems } from './province-problems.ts';
 import { publicationProblems } from './publication-problems.ts';
 import { yearProblems } from './year-problems.ts';
 
-const list = (xs: string[]) =>
-  xs.length > 12 ? `${xs.slice(0, 12).join(', ')}, …` : xs.join(', ');
-
 export const problems: Widen<typeof th> = {
   ...importProblems,
   ...frameworkProblems,
@@ -65,14 +62,6 @@ export const problems: Widen<typeof th> = {
     `An extension must cover the general window (${p.opensOn} – ${p.closesOn}): start no later and end no sooner`,
   population_invalid: (p) =>
     `${p.tool === 'IIT' ? 'The eligible headcount' : 'The service population'} must be a whole number from 0 to 10,000,000`,
-  move_answer_columns: (p) =>
-    `Stored ${p.tool} answers follow the current framework's sub-items, but the new one${p.missing.length ? ` lacks ${list(p.missing)}` : ''}${p.missing.length && p.added.length ? ' and' : ''}${p.added.length ? ` adds ${list(p.added)}` : ''}`,
-  move_answer_order: (p) =>
-    `Stored ${p.tool} answers follow the current framework's order of sub-items, which the new one changes`,
-  move_answer_kind: (p) =>
-    `${p.tool} sub-items ${list(p.columns)} change between four options and yes/no: stored answers would be misread`,
-  move_oit_items: (p) =>
-    `OIT items ${list(p.items)} hold agencies' entries but are not in the new framework`,
   calendar_forbidden: () => 'Only NACC administrators may set the calendar',
   fiscal_year_not_open: (p) => `Fiscal year ${p.year} is not open`,
   targets_forbidden: () => "Only this agency's administrators may enter its numbers",

@@ -1,9 +1,29 @@
 // English text of the refusals of years, frameworks and results: the same keys as Thai,
 // compiler-checked.
+import type { MoveRefusal } from '../../domain/problem-params/year.ts';
 import type { Widen } from '../types.ts';
 import type { yearProblems as th } from '../th/year-problems.ts';
 
+/** A list of codes, the first twelve. */
+const list = (xs: string[]) =>
+  xs.length > 12 ? `${xs.slice(0, 12).join(', ')}, …` : xs.join(', ');
+
+const move: Pick<Widen<typeof th>, MoveRefusal['code']> = {
+  move_answer_columns: (p) =>
+    `Stored ${p.tool} answers follow the current framework's sub-items, but the new one${p.missing.length ? ` lacks ${list(p.missing)}` : ''}${p.missing.length && p.added.length ? ' and' : ''}${p.added.length ? ` adds ${list(p.added)}` : ''}`,
+  move_answer_order: (p) =>
+    `Stored ${p.tool} answers follow the current framework's order of sub-items, which the new one changes`,
+  move_answer_kind: (p) =>
+    `${p.tool} sub-items ${list(p.columns)} change between four options and yes/no: stored answers would be misread`,
+  move_oit_items: (p) =>
+    `OIT items ${list(p.items)} hold agencies' entries but are not in the new framework`,
+};
+
+const moveText = (p: MoveRefusal) =>
+  (move[p.code] as (params: MoveRefusal['params']) => string)(p.params);
+
 export const yearProblems: Widen<typeof th> = {
+  ...move,
   years_manage_forbidden: () => 'Only the NACC may manage assessment years',
   year_create_invalid: (p) =>
     `The fiscal year must be a Buddhist Era year such as 2563, got "${p.value}"`,
@@ -18,6 +38,7 @@ export const yearProblems: Widen<typeof th> = {
     `${p.year} is published: withdraw its results before moving it to another framework`,
   year_move_same: (p) => `${p.year} already uses ${p.framework}`,
   year_move_raced: (p) => `${p.year} was just moved to another framework; check again`,
+  year_move_refused: (p) => p.problems.map(moveText).join(' · '),
   framework_import_forbidden: () => 'Only the NACC may import frameworks',
   framework_shipped: (p) => `"${p.id}" is shipped with the system; give your file another id`,
   framework_frozen: (p) =>

@@ -12,10 +12,6 @@ import { yearProblems } from './year-problems.ts';
 
 type Catalogue = { [C in ProblemCode]: (p: ProblemParams[C]) => string };
 
-/** A list of codes, the first twelve. */
-const list = (xs: string[]) =>
-  xs.length > 12 ? `${xs.slice(0, 12).join(', ')}, …` : xs.join(', ');
-
 export const problems = {
   ...importProblems,
   ...frameworkProblems,
@@ -75,14 +71,6 @@ export const problems = {
     `การขยายเวลาต้องครอบคลุมช่วงเวลาของทุกหน่วยงาน (${p.opensOn} – ${p.closesOn}): เริ่มไม่ช้ากว่าและสิ้นสุดไม่ก่อนช่วงนั้น`,
   population_invalid: (p: { tool: 'IIT' | 'EIT' }) =>
     `${p.tool === 'IIT' ? 'จำนวนบุคลากรที่มีสิทธิ์ตอบ' : 'จำนวนผู้รับบริการ'} ต้องเป็นจำนวนเต็มตั้งแต่ 0 ถึง 10,000,000`,
-  move_answer_columns: (p: { tool: string; missing: string[]; added: string[] }) =>
-    `คำตอบ ${p.tool} ที่เก็บแล้วเรียงตามข้อของกรอบเดิม แต่กรอบใหม่${p.missing.length ? ` ไม่มีข้อ ${list(p.missing)}` : ''}${p.added.length ? ` มีข้อใหม่ ${list(p.added)}` : ''}`,
-  move_answer_order: (p: { tool: string }) =>
-    `คำตอบ ${p.tool} ที่เก็บแล้วเรียงตามลำดับข้อของกรอบเดิม แต่กรอบใหม่เรียงข้อต่างไป`,
-  move_answer_kind: (p: { tool: string; columns: string[] }) =>
-    `ข้อ ${list(p.columns)} (${p.tool}) เปลี่ยนแบบคำตอบระหว่าง 4 ระดับกับ มี/ไม่มี คำตอบที่เก็บแล้วจะอ่านผิดความหมาย`,
-  move_oit_items: (p: { items: string[] }) =>
-    `รายการ OIT ${list(p.items)} มีข้อมูลที่หน่วยงานกรอกแล้ว แต่ไม่มีในกรอบใหม่`,
   calendar_forbidden: () => 'กำหนดปฏิทินการประเมินได้เฉพาะผู้ดูแลระบบของ สำนักงาน ป.ป.ช.',
   fiscal_year_not_open: (p: { year: number }) => `ยังไม่ได้เปิดปีงบประมาณ ${p.year}`,
   targets_forbidden: () => 'เฉพาะผู้ดูแลของหน่วยงานนี้เท่านั้นที่กรอกจำนวนได้',

@@ -37,6 +37,8 @@ let services: Services;
 let app: ReturnType<typeof createApp>;
 const calls: string[] = [];
 let officer: Client;
+let nacc: Client;
+let naccId: string;
 
 beforeAll(async () => {
   const t = await createTestDb();
@@ -52,6 +54,8 @@ beforeAll(async () => {
       { role: 'province_officer', scope: 'ลำพูน' },
     ]),
   );
+  naccId = await createAccount(services, 'admin@nacc.test', [{ role: 'nacc_admin', scope: null }]);
+  nacc = await clientFor(services, naccId);
 });
 afterAll(() => close());
 beforeEach(() => {
@@ -222,5 +226,44 @@ describe('the province workspace: a refused form is one call', () => {
     });
     expect(template.status).toBe(200);
     expect(calls).toEqual(['provinceReminders.saveReminderTemplate']);
+  });
+});
+
+describe('the users pages: a refused change is one call', () => {
+  it('an invitation refused by the service (409) shows the list with the typed values', async () => {
+    const r = await post(nacc, '/admin/users/invite', {
+      email: 'officer@lamphun.test',
+      name: 'ชื่อที่พิมพ์ไว้',
+      role: 'auditor',
+      scope: '51-PAO',
+    });
+    expect(r.status).toBe(409);
+    const html = await r.text();
+    expect(html).toContain('value="ชื่อที่พิมพ์ไว้"');
+    expect(html).toContain('admin@nacc.test');
+    expect(calls).toEqual(['users.invite']);
+  });
+
+  it('an invitation refused before the service is one read of the list', async () => {
+    const r = await post(nacc, '/admin/users/invite', { email: 'x', name: 'ก', role: 'auditor' });
+    expect(r.status).toBe(422);
+    expect(calls).toEqual(['users.list']);
+  });
+
+  it("a role refused (422) or a change refused (409) shows the user's page", async () => {
+    const grant = await post(nacc, `/admin/users/${naccId}/roles`, {
+      role: 'auditor',
+      scope: 'NO-SUCH-AGENCY',
+    });
+    expect(grant.status).toBe(422);
+    const html = await grant.text();
+    expect(html).toContain('value="NO-SUCH-AGENCY"');
+    expect(html).toContain('admin@nacc.test');
+    expect(calls).toEqual(['users.change']);
+    calls.length = 0;
+    const self = await post(nacc, `/admin/users/${naccId}/disable`, {});
+    expect(self.status).toBe(409);
+    expect(await self.text()).toContain('admin@nacc.test');
+    expect(calls).toEqual(['users.change']);
   });
 });

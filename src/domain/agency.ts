@@ -109,6 +109,14 @@ export function agencyTypeName(
   return form === 'one' ? t.enOne : t.en;
 }
 
+/** An agency's name in a language: in English its English name where it has one, else the Thai. */
+export function agencyName(
+  agency: { nameTh: string; nameEn?: string | null },
+  lang: 'th' | 'en',
+): string {
+  return lang === 'en' && agency.nameEn ? agency.nameEn : agency.nameTh;
+}
+
 export function typeNeedsProvince(code: AgencyTypeCode): boolean {
   return AGENCY_TYPES.find((t) => t.code === code)?.needsProvince ?? false;
 }

@@ -1,5 +1,5 @@
 // The agency report as an Excel workbook: the same figures as the page, one sheet per section.
-import type { Agency } from '../domain/agency.ts';
+import { agencyName, type Agency } from '../domain/agency.ts';
 import type { Text } from '../domain/framework/schema.ts';
 import type { AgencyReport } from '../domain/reports/agency-report.ts';
 import type { Messages } from '../i18n/th.ts';
@@ -25,7 +25,7 @@ export async function agencyReportXlsx(
       { key: 'value', header: t.results.score, decimals: true },
     ],
     rows: [
-      { item: lang === 'en' && agency.nameEn ? agency.nameEn : agency.nameTh, value: agency.code },
+      { item: agencyName(agency, lang), value: agency.code },
       { item: m.year, value: String(report.fiscalYear) },
       { item: m.overall, value: score(report.overall) },
       { item: t.results.level, value: report.level },

@@ -1,6 +1,6 @@
 // The publication page's preview: what visitors will see once the year is published (the national
 // and per-type summary and the first ranking rows).
-import { agencyTypeName } from '../../domain/agency.ts';
+import { agencyName, agencyTypeName } from '../../domain/agency.ts';
 import { formatInteger, formatScore } from '../../i18n/format.ts';
 import { ChartTable } from '../components/data-table.tsx';
 import type { PageContext } from '../page-context.ts';
@@ -67,7 +67,7 @@ export function PublicationPreview({ ctx, view }: { ctx: PageContext; view: Publ
                   {
                     header: ctx.t.results.rankings.agency,
                     rowHeader: true,
-                    cell: (r) => (lang === 'en' && r.nameEn ? r.nameEn : r.nameTh),
+                    cell: (r) => agencyName(r, lang),
                   },
                   {
                     header: ctx.t.results.rankings.type,

@@ -1,7 +1,7 @@
 // "How this score was calculated" (issue 13.6): every step from answer counts to the published
 // overall score, as tables with captions (no script needed). The figures come from the scorer's
 // card (domain/scoring/working.ts); this page only prints them.
-import type { Agency } from '../../domain/agency.ts';
+import { agencyName, type Agency } from '../../domain/agency.ts';
 import type { Framework } from '../../domain/framework/schema.ts';
 import { fullPrecisionText } from '../../domain/scoring/rounding.ts';
 import type { ScoreWorking } from '../../domain/scoring/working.ts';
@@ -30,7 +30,7 @@ export function AgencyCalculationPage({
   const { lang } = ctx;
   const r = ctx.t.results;
   const m = r.calculation;
-  const name = lang === 'en' && agency.nameEn ? agency.nameEn : agency.nameTh;
+  const name = agencyName(agency, lang);
   const score = (n: number | null | undefined) => formatScore(n, lang);
   const full = (n: number | null | undefined) =>
     typeof n === 'number' && Number.isFinite(n) ? fullPrecisionText(n) : '–';

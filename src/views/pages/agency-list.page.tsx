@@ -1,5 +1,5 @@
 // The agency register: search by part of the name, filter by province and type, paged.
-import { AGENCY_TYPES, agencyTypeName, type Agency } from '../../domain/agency.ts';
+import { AGENCY_TYPES, agencyName, agencyTypeName, type Agency } from '../../domain/agency.ts';
 import { formatInteger } from '../../i18n/format.ts';
 import { Pagination } from '../components/pagination.tsx';
 import { Layout } from '../layout.tsx';
@@ -77,7 +77,7 @@ export function AgencyListPage({ ctx, result, filter, provinces }: AgencyListPro
           {result.items.map((ag) => (
             <li>
               <a href={`/agencies/${encodeURIComponent(ag.code)}`}>
-                <strong>{ctx.lang === 'en' && ag.nameEn ? ag.nameEn : ag.nameTh}</strong>
+                <strong>{agencyName(ag, ctx.lang)}</strong>
               </a>
               <br />
               <span class="muted">

@@ -1,6 +1,6 @@
 // One agency's report for a year, modelled on the NACC's printed report: scores, trend,
 // recommendations, per-question answer shares, OIT comments and who answered. Prints on A4.
-import type { Agency } from '../../domain/agency.ts';
+import { agencyName, type Agency } from '../../domain/agency.ts';
 import type { Framework } from '../../domain/framework/schema.ts';
 import type { AgencyReport } from '../../domain/reports/agency-report.ts';
 import { formatDate, formatInteger, formatScore } from '../../i18n/format.ts';
@@ -36,7 +36,7 @@ export function AgencyReportPage({
   const { lang } = ctx;
   const r = ctx.t.results;
   const m = r.report;
-  const name = lang === 'en' && agency.nameEn ? agency.nameEn : agency.nameTh;
+  const name = agencyName(agency, lang);
   const score = (n: number | null | undefined) => formatScore(n, lang);
   const base = `/results/${year.fiscalYear}/agencies/${encodeURIComponent(agency.code)}`;
   const target = score(report.passMark);

@@ -1,6 +1,6 @@
 // Rankings: nationally, by agency type, within a province (with district) and provinces by combined
 // score; this year beside last year; filter, search and sort with a plain GET form (no script).
-import { agencyTypeName } from '../../domain/agency.ts';
+import { agencyName, agencyTypeName } from '../../domain/agency.ts';
 import {
   RANKING_SCOPES,
   RANKING_SORTS,
@@ -255,7 +255,7 @@ export function RankingsPage({
                   <td class="num">{String(r.rank)}</td>
                   <th scope="row">
                     <a href={`/results/${y}/agencies/${encodeURIComponent(r.agencyCode)}`}>
-                      {lang === 'en' && r.nameEn ? r.nameEn : r.nameTh}
+                      {agencyName(r, lang)}
                     </a>
                     <span class="muted ranking__type"> {agencyTypeName(r.type, lang, 'one')}</span>
                     {r.belowMinimum.length > 0 ? (

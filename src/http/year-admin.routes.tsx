@@ -1,7 +1,8 @@
 // The NACC's assessment years on a page: create a year on a framework (issue 16.1), and move a
 // year to another framework version after seeing what changes and what is recomputed (15.3).
 import { Hono, type Context } from 'hono';
-import { ServiceError } from '../services/errors.ts';
+import type { ServiceError } from '../services/errors.ts';
+import type { MovePlan, YearsPage } from '../services/year-framework.service.ts';
 import type { FieldError } from '../views/components/form.tsx';
 import { YearMovePage, YearsAdminPage } from '../views/pages/years-admin.page.tsx';
 import { pageContext } from './page-context.ts';
@@ -14,13 +15,13 @@ const nacc = (c: Context<AppEnv>) => requireUser(c, 'nacc_admin');
 const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 const message = (c: Context<AppEnv>, e: ServiceError) => (c.get('lang') === 'en' ? e.en : e.th);
 
-async function yearsPage(
+function yearsPage(
   c: Context<AppEnv>,
+  view: YearsPage,
   form: { year: string; framework: string },
   errors: FieldError[],
   status: 200 | 409 | 422,
 ) {
-  const view = await c.get('services').yearFrameworks.overview(nacc(c));
   const t = c.get('t').frameworks;
   const created = c.req.query('created');
   const moved = c.req.query('moved');
@@ -43,7 +44,10 @@ async function yearsPage(
   );
 }
 
-yearAdminRoutes.get('/admin/years', (c) => yearsPage(c, { year: '', framework: '' }, [], 200));
+yearAdminRoutes.get('/admin/years', async (c) => {
+  const view = await c.get('services').yearFrameworks.overview(nacc(c));
+  return yearsPage(c, view, { year: '', framework: '' }, [], 200);
+});
 
 yearAdminRoutes.post('/admin/years', async (c) => {
   const actor = nacc(c);
@@ -53,18 +57,18 @@ yearAdminRoutes.post('/admin/years', async (c) => {
   const errors: FieldError[] = [];
   if (!/^\d{4}$/.test(form.year)) errors.push({ field: 'year', message: t.badYear });
   if (!form.framework) errors.push({ field: 'framework', message: t.badFramework });
-  if (errors.length) return yearsPage(c, form, errors, 422);
-  try {
-    await c.get('services').years.create(actor, Number(form.year), form.framework);
-  } catch (e) {
-    if (e instanceof ServiceError && (e.status === 409 || e.status === 422))
-      return yearsPage(
-        c,
-        form,
-        [{ field: /framework/i.test(e.en) ? 'framework' : 'year', message: message(c, e) }],
-        e.status,
-      );
-    throw e;
+  const s = c.get('services').yearFrameworks;
+  if (errors.length) return yearsPage(c, await s.overview(actor), form, errors, 422);
+  const r = await s.createYear(actor, Number(form.year), form.framework);
+  if (!r.ok) {
+    const e = r.error;
+    return yearsPage(
+      c,
+      r.page,
+      form,
+      [{ field: /framework/i.test(e.en) ? 'framework' : 'year', message: message(c, e) }],
+      e.status as 409 | 422,
+    );
   }
   const q = new URLSearchParams({ created: form.year, framework: form.framework });
   return c.redirect(`/admin/years?${q.toString()}`, 303);
@@ -76,8 +80,7 @@ const yearOf = (c: Context<AppEnv>) => {
 };
 
 /** The plan: 200 when the move is allowed, 409 with every reason when it is not. */
-async function movePage(c: Context<AppEnv>, year: number, frameworkId: string) {
-  const plan = await c.get('services').yearFrameworks.plan(nacc(c), year, frameworkId);
+function movePage(c: Context<AppEnv>, plan: MovePlan) {
   return c.html(
     <YearMovePage ctx={pageContext(c)} plan={plan} />,
     plan.problems.length ? 409 : 200,
@@ -90,7 +93,7 @@ yearAdminRoutes.get('/admin/years/:year/framework', async (c) => {
   const to = c.req.query('framework') ?? '';
   if (year === undefined) return c.notFound();
   if (!to) return c.redirect('/admin/years', 303);
-  return movePage(c, year, to);
+  return movePage(c, await c.get('services').yearFrameworks.plan(nacc(c), year, to));
 });
 
 yearAdminRoutes.post('/admin/years/:year/framework', async (c) => {
@@ -98,17 +101,13 @@ yearAdminRoutes.post('/admin/years/:year/framework', async (c) => {
   const year = yearOf(c);
   if (year === undefined) return c.notFound();
   const to = str((await c.req.parseBody()).framework);
-  try {
-    const r = await c.get('services').yearFrameworks.move(actor, year, to);
-    const q = new URLSearchParams({
-      moved: String(year),
-      framework: r.to,
-      agencies: String(r.agencies),
-    });
-    return c.redirect(`/admin/years?${q.toString()}`, 303);
-  } catch (e) {
-    // Refused under the lock (data arrived since the plan was shown): the plan again, with why.
-    if (e instanceof ServiceError && e.status === 409 && to) return movePage(c, year, to);
-    throw e;
-  }
+  const r = await c.get('services').yearFrameworks.moveOrPlan(actor, year, to);
+  // Refused under the lock (data arrived since the plan was shown): the plan again, with why.
+  if (!r.ok) return movePage(c, r.page);
+  const q = new URLSearchParams({
+    moved: String(year),
+    framework: r.value.to,
+    agencies: String(r.value.agencies),
+  });
+  return c.redirect(`/admin/years?${q.toString()}`, 303);
 });

@@ -18,7 +18,8 @@ import {
   yearDataInUse,
 } from '../storage/year.repository.ts';
 import { recordAudit } from './audit.service.ts';
-import { forbidden, notFound, Refusal } from './errors.ts';
+import type { Refused } from '../domain/result.ts';
+import { forbidden, notFound, Refusal, ServiceError } from './errors.ts';
 import type { FrameworkService, FrameworkSummary } from './framework.service.ts';
 import type { AssessmentYear, YearService } from './year.service.ts';
 import type { ServiceContext } from './service-options.ts';
@@ -29,6 +30,20 @@ export interface YearOverview {
   frameworkVersion: number;
   started: boolean;
   published: boolean;
+}
+
+/** The years page: every year and the frameworks to choose from. */
+export interface YearsPage {
+  years: YearOverview[];
+  frameworks: FrameworkSummary[];
+}
+
+/** A move done: the framework left and the one taken, and the agencies recomputed. */
+export interface YearMoved {
+  from: string;
+  to: string;
+  agencies: number;
+  scored: number;
 }
 
 export interface MovePlan {
@@ -101,11 +116,9 @@ export function createYearFrameworkService({
     };
   }
 
-  return {
+  const service = {
     /** Every year with its framework, whether it has started, and the frameworks to choose from. */
-    async overview(
-      actor: Actor,
-    ): Promise<{ years: YearOverview[]; frameworks: FrameworkSummary[] }> {
+    async overview(actor: Actor): Promise<YearsPage> {
       requireNacc(actor);
       const [rows, uses, frameworks] = await Promise.all([
         listYears(db),
@@ -141,11 +154,7 @@ export function createYearFrameworkService({
      * transaction, then every agency with data is recomputed by the results service, so each
      * card names the framework it was scored on.
      */
-    async move(
-      actor: Actor,
-      fiscalYear: number,
-      frameworkId: string,
-    ): Promise<{ from: string; to: string; agencies: number; scored: number }> {
+    async move(actor: Actor, fiscalYear: number, frameworkId: string): Promise<YearMoved> {
       requireNacc(actor);
       const [y, to] = await Promise.all([deps.years.require(fiscalYear), target(frameworkId)]);
       const from = await db.transaction().execute(async (tx) => {
@@ -175,7 +184,45 @@ export function createYearFrameworkService({
       const { agencies, scored } = await deps.computeYear(fiscalYear);
       return { from, to: to.id, agencies, scored };
     },
+
+    /**
+     * The years page's form: creates the year, or gives the refusal (409, 422) with the page's
+     * model to show it on, so the page is one call either way.
+     */
+    async createYear(
+      actor: Actor,
+      fiscalYear: number,
+      frameworkId: string,
+    ): Promise<{ ok: true } | Refused<YearsPage, ServiceError>> {
+      try {
+        await deps.years.create(actor, fiscalYear, frameworkId);
+        return { ok: true };
+      } catch (e) {
+        if (e instanceof ServiceError && (e.status === 409 || e.status === 422))
+          return { ok: false, error: e, page: await service.overview(actor) };
+        throw e;
+      }
+    },
+
+    /**
+     * The move page's form: moved, or refused under the lock (409: data arrived since the plan
+     * was shown, or the year changed) with the plan made again, which says why.
+     */
+    async moveOrPlan(
+      actor: Actor,
+      fiscalYear: number,
+      frameworkId: string,
+    ): Promise<{ ok: true; value: YearMoved } | Refused<MovePlan, ServiceError>> {
+      try {
+        return { ok: true, value: await service.move(actor, fiscalYear, frameworkId) };
+      } catch (e) {
+        if (e instanceof ServiceError && e.status === 409 && frameworkId)
+          return { ok: false, error: e, page: await service.plan(actor, fiscalYear, frameworkId) };
+        throw e;
+      }
+    },
   };
+  return service;
 }
 
 export type YearFrameworkService = ReturnType<typeof createYearFrameworkService>;

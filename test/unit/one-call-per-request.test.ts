@@ -8,6 +8,7 @@ import { SYSTEM_CLI } from '../../src/domain/actor.ts';
 import { createApp } from '../../src/http/app.tsx';
 import { createServices, type Services } from '../../src/services/container.ts';
 import { createTestDb } from '../helpers/db.ts';
+import { oitCsv } from '../helpers/results-fixtures.ts';
 import { FORM, clientFor, createAccount, type Client } from '../helpers/sessions.ts';
 
 /** The session's own look-up runs before every route; it is not the route's call. */
@@ -265,5 +266,32 @@ describe('the users pages: a refused change is one call', () => {
     expect(self.status).toBe(409);
     expect(await self.text()).toContain('admin@nacc.test');
     expect(calls).toEqual(['users.change']);
+  });
+});
+
+// Last: the OIT answers imported here make the year's move refused.
+describe('the years page: a refused form is one call', () => {
+  it('a year that exists (409) shows the years with the typed values', async () => {
+    const r = await post(nacc, '/admin/years', { year: '2564', framework: 'ita-2566' });
+    expect(r.status).toBe(409);
+    const html = await r.text();
+    expect(html).toContain('data-year="2564"');
+    expect(html).toContain('value="ita-2566"');
+    expect(calls).toEqual(['yearFrameworks.createYear']);
+  });
+
+  it('a move refused under the lock (409) shows the plan made again, with why', async () => {
+    await services.frameworks.import(
+      SYSTEM_CLI,
+      readFileSync('frameworks/unverified/ita-2568-structure.json', 'utf8'),
+    );
+    await services.imports.importOit(SYSTEM_CLI, 2564, 'o.csv', oitCsv(['51-PRV']));
+    calls.length = 0;
+    const r = await post(nacc, '/admin/years/2564/framework', {
+      framework: 'ita-2568-structure',
+    });
+    expect(r.status).toBe(409);
+    expect(await r.text()).toContain('O43');
+    expect(calls).toEqual(['yearFrameworks.moveOrPlan']);
   });
 });

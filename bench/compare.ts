@@ -475,7 +475,12 @@ async function cli(args: string[], dbUrl: string): Promise<number> {
   const stdout = await new Promise<string>((resolve, reject) =>
     execFile(
       process.execPath,
-      ['bin/itas.js', ...args],
+      // BENCH_CLI_NODE_ARGS: e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to see where a step goes.
+      [
+        ...(process.env.BENCH_CLI_NODE_ARGS ?? '').split(' ').filter(Boolean),
+        'bin/itas.js',
+        ...args,
+      ],
       { env, maxBuffer: 64 << 20 },
       (err, stdout, stderr) =>
         err

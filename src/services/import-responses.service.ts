@@ -8,10 +8,12 @@ import { problem } from '../domain/problem.ts';
 import { RESPONSE_FIXED_COLUMNS, checkHeader } from '../domain/row-import.ts';
 import { toolColumns } from '../domain/answer-columns.ts';
 import {
+  fileLayout,
   isIsoDay,
   isRandomUuid,
-  parseSubmission,
+  parseFileRow,
   responseIdProblem,
+  type FileLayout,
 } from '../domain/submission.ts';
 import type { Db } from '../storage/database.ts';
 import { markAgencies } from '../storage/recompute-mark.repository.ts';
@@ -60,11 +62,13 @@ export function createResponseImport({
     const touched = new Set<string>();
     let rows = 0;
     const inserted = await copyResponses(db, async (store) => {
-      let answerCols: string[] = [];
+      // Where each column is, from the header: rows are read by position (row.cell), never as
+      // a record of their 80 cells (ADR 0018).
+      let layout: FileLayout | undefined;
+      let at: Record<(typeof RESPONSE_FIXED_COLUMNS)[number], number> | undefined;
       for await (const item of readTable(file, source, options)) {
         if ('header' in item) {
           const header = item.header;
-          answerCols = header.filter((h) => !fixed.has(h));
           const issues = checkHeader(
             header,
             (c) => fixed.has(c) || isAnswerColumn(c),
@@ -72,41 +76,35 @@ export function createResponseImport({
             `${RESPONSE_FIXED_COLUMNS.join(', ')}, I1.1 … / E1.1 … (${year.framework.id})`,
           );
           if (issues.length) throw new ImportRejected(file, issues);
+          layout = fileLayout(year.framework, header);
+          at = Object.fromEntries(
+            RESPONSE_FIXED_COLUMNS.map((c) => [c, header.indexOf(c)]),
+          ) as typeof at;
           continue;
         }
-        const { line, values: v } = item.row;
+        const row = item.row;
+        const cell = (i: number) => (i < 0 ? '' : row.cell(i));
+        const line = row.line;
         rows++;
         if (list.full) continue;
         const add = list.problem(line);
         const before = list.issues.length;
         // Only random UUIDs: an id from elsewhere may carry a time, a device or a person.
-        const id = (v.response_id ?? '').toLowerCase();
-        if (!isRandomUuid(id)) add(responseIdProblem('response_id', v.response_id ?? ''));
-        const agencyCode = v.agency_code ?? '';
+        const givenId = cell(at!.response_id);
+        const id = givenId.toLowerCase();
+        if (!isRandomUuid(id)) add(responseIdProblem('response_id', givenId));
+        const agencyCode = cell(at!.agency_code);
         if (!agencies.has(agencyCode))
           add(problem('agency_code', 'agency_not_registered', { code: agencyCode }));
-        const tool = v.tool ?? '';
+        const tool = cell(at!.tool);
         if (tool !== 'IIT' && tool !== 'EIT') {
           add(problem('tool', 'tool_invalid', { value: tool }));
           continue;
         }
-        const day = v.submitted_on ?? '';
+        const day = cell(at!.submitted_on);
         if (day !== '' && !isIsoDay(day))
           add(problem('submitted_on', 'day_invalid', { value: day }));
-        // Blank cells are not answers (the parser skips them): a row carries one tool's
-        // columns, so half the file's answer columns are blank in every row.
-        const answers: Record<string, string> = {};
-        for (const c of answerCols) {
-          const x = v[c];
-          if (x) answers[c] = x;
-        }
-        const demographics = {
-          gender: v.gender,
-          age_band: v.age_band,
-          education: v.education,
-          contact_type: v.contact_type,
-        };
-        const encoded = parseSubmission(year.framework, tool, { answers, demographics }, 'partial');
+        const encoded = parseFileRow(year.framework, layout!, tool, cell);
         if (!encoded.ok) encoded.error.forEach(add);
         if (list.issues.length > before || !encoded.ok) continue;
         const d = encoded.value.demographics;

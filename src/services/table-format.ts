@@ -5,10 +5,42 @@ import type { ImportIssue } from '../domain/import-issue.ts';
 import { bare, problem, type Problem } from '../domain/problem.ts';
 import { ImportRejected } from './import-rejected.ts';
 import { TEXT_LIMITS } from '../domain/text-limits.ts';
+import { unquoteCell } from '../domain/spreadsheet-cell.ts';
+
+/** A cell as rows hold it: trimmed, and a formula guard's quote taken off. */
+export const cleanCell = (raw: string): string => unquoteCell(raw.trim());
 
 export interface TableRow {
   line: number;
-  values: Record<string, string>;
+  /** The row's cells by header name, trimmed and unquoted. */
+  readonly values: Record<string, string>;
+  /** The cell under the header's `i`-th name, as `values` has it, without making `values`. */
+  cell(i: number): string;
+}
+
+/**
+ * A row whose cells are cleaned (`clean`) only when read: an import of a million rows reads each
+ * row by position (`cell`) and never makes the record of 80 names that `values` is.
+ */
+export class LazyRow implements TableRow {
+  private record: Record<string, string> | undefined;
+  constructor(
+    readonly line: number,
+    private readonly header: readonly string[],
+    private readonly raw: readonly (string | undefined)[],
+    private readonly clean: (raw: string) => string,
+  ) {}
+  cell(i: number): string {
+    return this.clean(this.raw[i] ?? '');
+  }
+  get values(): Record<string, string> {
+    if (!this.record) {
+      const v: Record<string, string> = {};
+      for (let i = 0; i < this.header.length; i++) v[this.header[i]!] = this.cell(i);
+      this.record = v;
+    }
+    return this.record;
+  }
 }
 
 export type TableItem = { header: string[] } | { row: TableRow };

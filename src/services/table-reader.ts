@@ -10,7 +10,6 @@
 import { Readable } from 'node:stream';
 import { problem } from '../domain/problem.ts';
 import { ImportRejected } from './import-rejected.ts';
-import { unquoteCell } from '../domain/spreadsheet-cell.ts';
 import { createRecordSplitter, type RawRecord } from './csv-stream.ts';
 import {
   type TableItem,
@@ -22,6 +21,8 @@ import {
   badByte,
   checkHeaderNames,
   emptyFile,
+  LazyRow,
+  cleanCell,
 } from './table-format.ts';
 import { readXlsx } from './table-xlsx.ts';
 
@@ -190,9 +191,7 @@ async function* readCsv(
             }),
           },
         ]);
-      const values: Record<string, string> = {};
-      for (let i = 0; i < header.length; i++) values[header[i]!] = unquoteCell(r.fields[i]!.trim());
-      yield { row: { line: r.line, values } };
+      yield { row: new LazyRow(r.line, header, r.fields, cleanCell) };
     }
     records.length = 0;
   }

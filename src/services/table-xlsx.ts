@@ -3,7 +3,6 @@
 import ExcelJS from 'exceljs';
 import { bare, problem } from '../domain/problem.ts';
 import { ImportRejected } from './import-rejected.ts';
-import { unquoteCell } from '../domain/spreadsheet-cell.ts';
 import { firstControl } from '../domain/text-limits.ts';
 import { controlCharacter } from './csv-stream.ts';
 import {
@@ -12,6 +11,8 @@ import {
   column,
   checkHeaderNames,
   emptyFile,
+  LazyRow,
+  cleanCell,
 } from './table-format.ts';
 
 /** A cell as the text a CSV of the same sheet would hold. */
@@ -100,10 +101,7 @@ export async function* readXlsx(
           }),
         },
       ]);
-    const values: Record<string, string> = {};
-    for (let i = 0; i < header.length; i++)
-      values[header[i]!] = unquoteCell((cells[i] ?? '').trim());
-    yield { row: { line: row.number, values } };
+    yield { row: new LazyRow(row.number, header, cells, cleanCell) };
   }
   if (!header) throw emptyFile(file);
 }

@@ -330,3 +330,57 @@ describe('the CLI', () => {
     ).rejects.toThrow(/--encoding must be utf-8 or windows-874/);
   });
 });
+
+describe('rows of responses.csv', () => {
+  it('names every bad cell of every row with its line and column, in order, writing nothing', async () => {
+    const [header, ...lines] = responsesCsv(['T-PRV'], 1).trim().split('\n');
+    const cols = header!.split(',');
+    const at = (c: string) => cols.indexOf(c);
+    const rows = lines.map((l) => l.split(','));
+    const iit = rows.find((r) => r[at('tool')] === 'IIT')!;
+    const eit = rows.find((r) => r[at('tool')] === 'EIT')!;
+    const edit = (r: string[], changes: Record<string, string>) => {
+      const copy = [...r];
+      for (const [c, v] of Object.entries(changes)) copy[at(c)] = v;
+      return copy.join(',');
+    };
+    const id = () => crypto.randomUUID();
+    const file = [
+      header,
+      // Line 2: a Likert cell out of range, a yes/no cell that is neither, an EIT cell filled.
+      edit(iit, { response_id: id(), 'I1.1': '5', 'I4.1': 'X', 'E1.1': '2' }),
+      // Line 3: not a random UUID, an agency not registered, a day that does not exist.
+      edit(eit, {
+        response_id: 'not-an-id',
+        agency_code: '99-NOPE',
+        submitted_on: '2020-02-30',
+      }),
+      // Line 4: a tool that is neither (nothing else is checked on that row).
+      edit(eit, { response_id: id(), tool: 'XIT', 'E1.1': '9' }),
+      // Line 5: demographics: one the tool does not ask, one not among its options.
+      edit(iit, { response_id: id(), contact_type: 'government', gender: 'robot' }),
+      // Line 6: spaces around good values are not part of them (no problem on this line).
+      edit(iit, { response_id: ` ${id()} `, 'I1.1': ' 4 ', gender: ' female ' }),
+    ].join('\n');
+    const stored = async () =>
+      (await t.db.selectFrom('responses').select('response_id').execute()).length;
+    const before = await stored();
+    const { issues } = await rejection(
+      s.imports.importResponses(SYSTEM_CLI, 2563, 'responses.csv', file),
+    );
+    expect(issues.map((i) => `${i.line} ${i.column}: ${i.en}`)).toMatchInlineSnapshot(`
+      [
+        "2 I1.1: Item I1.1 takes 1–4, got "5"",
+        "2 I4.1: Item I4.1 takes Y (yes) or N (no), got "X"",
+        "2 E1.1: Item E1.1 belongs to EIT, not IIT",
+        "3 response_id: response_id must be a random (version 4) UUID such as 0b7e2c1a-5f3d-4c8e-9a61-2d4f8b3e7c10, got "not-an-id"",
+        "3 agency_code: No agency "99-NOPE" in the register",
+        "3 submitted_on: The day must be YYYY-MM-DD (a day, no time), got "2020-02-30"",
+        "4 tool: The tool must be IIT or EIT, got "XIT"",
+        "5 gender: gender must be one of male, female, other, got "robot"",
+        "5 contact_type: IIT does not ask for contact_type",
+      ]
+    `);
+    expect(await stored()).toBe(before);
+  });
+});

@@ -1,4 +1,4 @@
-// What the OIT services share: refusals with their Thai/English messages, window checks against
+// What the OIT services share: refusals by code (the catalogue words them), window checks against
 // the year's calendar, who is acting (for changed_by), the writes of a state change and of an
 // auditor's item review (each with its audit entry), and the screen model of one agency's OIT.
 import type { Actor } from '../domain/actor.ts';
@@ -17,7 +17,6 @@ import {
 import type { AuditAction } from '../domain/audit-action.ts';
 import { problem } from '../domain/problem.ts';
 import type { OitRefusal } from '../domain/problem-params/oit.ts';
-import { problemTexts } from '../i18n/problem-text.ts';
 import { findAgency } from '../storage/agency.repository.ts';
 import { loadCalendar } from '../storage/calendar.repository.ts';
 import type { Db } from '../storage/database.ts';
@@ -36,11 +35,14 @@ export function stateError(action: OitAction): ServiceError {
   return new Refusal(409, problem('', 'oit_state', { action }));
 }
 
-/** A form's problems (422), each on its field; the catalogue words them (the route, per language). */
-export class OitInputError extends ServiceError {
+/**
+ * A form refused (422): one coded refusal carrying every problem, each on its field. A form's route
+ * words each problem beside its input; elsewhere (an uncaught refusal's page, the CLI, logs) the
+ * catalogue words them all in a line (`oit_input_invalid`).
+ */
+export class OitInputError extends Refusal {
   constructor(readonly problems: OitProblem[]) {
-    const texts = problems.map(problemTexts);
-    super(422, texts.map((p) => p.th).join(' · '), texts.map((p) => p.en).join(' · '));
+    super(422, problem('', 'oit_input_invalid', { problems }));
   }
 }
 

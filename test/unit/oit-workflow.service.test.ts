@@ -114,6 +114,11 @@ describe('agency entry', () => {
     expect((e as OitInputError).problems.map((p) => p.field)).toEqual(['O1-urls', 'O1-urls']);
     expect(e.th).toContain('บรรทัดที่ 1: ลิงก์ต้องขึ้นต้นด้วย https://');
     expect(e.en).toContain('Line 2: not a usable link «not-a-url»');
+    // One coded refusal carrying the problems; the catalogue joins their words for the CLI and logs.
+    expect((e as OitInputError).problem.code).toBe('oit_input_invalid');
+    expect(e.en).toBe(
+      'Line 1: a link must start with https:// or http:// «ftp://x» · Line 2: not a usable link «not-a-url» (links only, one per line)',
+    );
     const missing = await refusal(s.oit.saveItem(adminA, YEAR, 'T-A', 'O1', { urls: '' }));
     expect(missing.en).toContain('Choose whether');
     const unknown = await refusal(

@@ -41,10 +41,11 @@ export function statusAfter(status: OitStatus, action: OitAction): OitStatus {
   return TRANSITIONS[action].to ?? status;
 }
 
-import type { OitAction, OitProblemParams } from '../problem-params/oit.ts';
+import type { OitAction, OitFormProblemParams, OitProblemParams } from '../problem-params/oit.ts';
 export type { OitProblemParams };
 
-export type OitProblem = Problem<keyof OitProblemParams>;
+/** A problem of an OIT form (an answer, a review, a dispute), on its field. */
+export type OitProblem = Problem<keyof OitFormProblemParams>;
 
 export const OIT_ANSWERS = ['has', 'has_not', 'not_applicable'] as const;
 export type OitAnswerValue = (typeof OIT_ANSWERS)[number];

@@ -27,7 +27,7 @@ export type OitRefusal =
   | 'noDisputes';
 
 /** The codes of the OIT forms' problems (domain/problem.ts words them through the catalogue). */
-export interface OitProblemParams {
+export interface OitFormProblemParams {
   oit_answer_missing: Record<string, never>;
   oit_url_missing: Record<string, never>;
   /** `url`: the offending text; `line`: the line of the links field it is on (1-based). */
@@ -42,6 +42,16 @@ export interface OitProblemParams {
   review_comment_too_long: Record<string, never>;
   dispute_required: Record<string, never>;
   dispute_too_long: Record<string, never>;
+}
+
+/** One form problem, on its field (the shape of domain/problem.ts's Problem, which cannot be imported). */
+export type OitFormProblem = {
+  [C in keyof OitFormProblemParams]: { field: string; code: C; params: OitFormProblemParams[C] };
+}[keyof OitFormProblemParams];
+
+export interface OitProblemParams extends OitFormProblemParams {
+  /** A form refused (422): every problem, each on its field (services/oit-shared.ts OitInputError). */
+  oit_input_invalid: { problems: OitFormProblem[] };
   // Refusals thrown (services/oit-shared.ts and the OIT services).
   oit_refused: { reason: OitRefusal };
   /** The action is not allowed in the agency's state. */

@@ -1,4 +1,6 @@
-// English text of the OIT forms' problems: the same keys as Thai, checked by the compiler.
+// English text of the OIT forms' problems and the OIT refusals: the same keys as Thai, checked by
+// the compiler.
+import type { OitFormProblem } from '../../domain/problem-params/oit.ts';
 import type { Widen } from '../types.ts';
 import type { oitProblems as th } from '../th/oit-problems.ts';
 
@@ -6,7 +8,7 @@ import { oit } from './oit.ts';
 
 const onLine = (line?: number) => (line ? `Line ${line}: ` : '');
 
-export const oitProblems: Widen<typeof th> = {
+const form: Pick<Widen<typeof th>, OitFormProblem['code']> = {
   oit_answer_missing: () => 'Choose whether the agency publishes this',
   oit_url_missing: () => 'Give at least one link when the answer is "published"',
   oit_explanation_missing: () => 'Write the explanation when the answer is "not applicable"',
@@ -22,6 +24,14 @@ export const oitProblems: Widen<typeof th> = {
   review_comment_too_long: () => 'The comment is longer than 2,000 characters',
   dispute_required: () => 'Write an explanation',
   dispute_too_long: () => 'The explanation is longer than 2,000 characters',
+};
+
+const formText = (p: OitFormProblem) =>
+  (form[p.code] as (params: OitFormProblem['params']) => string)(p.params);
+
+export const oitProblems: Widen<typeof th> = {
+  ...form,
+  oit_input_invalid: (p) => p.problems.map(formText).join(' · '),
   oit_refused: (p) => oit.errors[p.reason],
   oit_state: (p) => oit.errors.state[p.action],
   oit_window_closed: (p) =>

@@ -1,13 +1,19 @@
-// Thai text of the OIT forms' problems (domain/oit/workflow.ts), spread into the problems catalogue.
-import type { OitProblemParams } from '../../domain/oit/workflow.ts';
+// Thai text of the OIT forms' problems and the OIT refusals (domain/problem-params/oit.ts), spread
+// into the problems catalogue.
+import type {
+  OitFormProblem,
+  OitFormProblemParams,
+  OitProblemParams,
+} from '../../domain/problem-params/oit.ts';
 
 type Catalogue = { [C in keyof OitProblemParams]: (p: OitProblemParams[C]) => string };
+type FormCatalogue = { [C in keyof OitFormProblemParams]: (p: OitFormProblemParams[C]) => string };
 
 import { oit } from './oit.ts';
 
 const onLine = (line?: number) => (line ? `บรรทัดที่ ${line}: ` : '');
 
-export const oitProblems = {
+const form = {
   oit_answer_missing: () => 'เลือกว่ามีหรือไม่มีข้อมูลนี้',
   oit_url_missing: () => 'ใส่ลิงก์อย่างน้อยหนึ่งลิงก์เมื่อตอบว่ามี',
   oit_explanation_missing: () => 'เขียนคำชี้แจงเมื่อตอบว่าไม่เกี่ยวข้อง',
@@ -24,6 +30,16 @@ export const oitProblems = {
   review_comment_too_long: () => 'ความเห็นยาวเกิน 2,000 ตัวอักษร',
   dispute_required: () => 'เขียนคำชี้แจง',
   dispute_too_long: () => 'คำชี้แจงยาวเกิน 2,000 ตัวอักษร',
+} satisfies FormCatalogue;
+
+/** A form problem's words, through the table above. */
+const formText = (p: OitFormProblem) =>
+  (form[p.code] as (params: OitFormProblem['params']) => string)(p.params);
+
+export const oitProblems = {
+  ...form,
+  oit_input_invalid: (p: OitProblemParams['oit_input_invalid']) =>
+    p.problems.map(formText).join(' · '),
   oit_refused: (p: OitProblemParams['oit_refused']) => oit.errors[p.reason],
   oit_state: (p: OitProblemParams['oit_state']) => oit.errors.state[p.action],
   oit_window_closed: (p: OitProblemParams['oit_window_closed']) =>

@@ -69,6 +69,15 @@ export function fullAnswers(tool: 'IIT' | 'EIT', pick = (i: number) => String((i
   return answers;
 }
 
+/** The answers on IIT's question page `page` (1–5, six questions a page) of a full answer set. */
+export function iitPageAnswers(answers: Record<string, string>, page: number) {
+  const keys = Object.keys(answers).filter((k) => {
+    const n = Number(k.slice(1, k.indexOf('.')));
+    return n > (page - 1) * 6 && n <= page * 6;
+  });
+  return Object.fromEntries(keys.map((k) => [k, answers[k]!]));
+}
+
 export function demographicsFor(tool: 'IIT' | 'EIT'): Record<string, string> {
   const f = getFramework('ita-2563')!;
   return Object.fromEntries(f.demographics[tool].map((d) => [d.code, d.options[0]!.value]));

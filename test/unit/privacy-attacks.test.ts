@@ -22,6 +22,7 @@ import {
   browserFor,
   demographicsFor,
   fullAnswers,
+  iitPageAnswers,
   linkCode,
   openSurveyYear,
 } from '../helpers/survey-fixture.ts';
@@ -59,14 +60,7 @@ async function answerByForm(accessCode: string): Promise<void> {
   expect(res.status).toBe(303);
   const answers = fullAnswers('IIT');
   for (let p = 1; p <= 5; p++) {
-    const keys = Object.keys(answers).filter((k) => {
-      const n = Number(k.slice(1, k.indexOf('.')));
-      return n > (p - 1) * 6 && n <= p * 6;
-    });
-    res = await b.post(
-      `/go/iit/${iitLink}/page-${p}`,
-      Object.fromEntries(keys.map((k) => [k, answers[k]!])),
-    );
+    res = await b.post(`/go/iit/${iitLink}/page-${p}`, iitPageAnswers(answers, p));
     expect(res.status).toBe(303);
   }
   res = await b.post(`/go/iit/${iitLink}/submit`, {});

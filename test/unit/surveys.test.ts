@@ -19,6 +19,7 @@ import {
   browserFor,
   demographicsFor,
   fullAnswers,
+  iitPageAnswers,
   linkCode,
   openSurveyApp,
   setSurveyWindow,
@@ -197,14 +198,7 @@ describe('the IIT respondent path without JavaScript', () => {
     expect(page1).toContain('หน้า 2 จาก 6');
     const answers = fullAnswers('IIT');
     for (let p = 1; p <= 5; p++) {
-      const keys = Object.keys(answers).filter((k) => {
-        const n = Number(k.slice(1, k.indexOf('.')));
-        return n > (p - 1) * 6 && n <= p * 6;
-      });
-      res = await b.post(
-        `/go/iit/${code}/page-${p}`,
-        Object.fromEntries(keys.map((k) => [k, answers[k]!])),
-      );
+      res = await b.post(`/go/iit/${code}/page-${p}`, iitPageAnswers(answers, p));
       expect(res.status).toBe(303);
     }
     expect(res.headers.get('location')).toBe(`/go/iit/${code}/check`);

@@ -11,9 +11,11 @@ import {
   generateResponseRows,
   responsesHeader,
 } from '../../src/demo/answer-generator.ts';
-import type { Services } from '../../src/services/container.ts';
+import { createServices, type Services } from '../../src/services/container.ts';
+import type { ServiceOptions } from '../../src/services/service-options.ts';
 import type { Db } from '../../src/storage/database.ts';
 import type { ResponseRow } from '../../src/storage/response.repository.ts';
+import { createTestDb, type TestDb } from './db.ts';
 
 export const framework = getFramework('ita-2563')!;
 
@@ -38,6 +40,16 @@ export async function setUpYear(s: Services): Promise<void> {
     'code,name_th,type,province,staff_count\n' + AGENCIES.map((a) => a.join(',')).join('\n');
   await s.agencies.importAgencies(SYSTEM_CLI, 'agencies.csv', csv);
   await s.years.create(SYSTEM_CLI, 2563, 'ita-2563');
+}
+
+/** A fresh test database with this year set up (setUpYear), and the services over it. */
+export async function createYearDb(
+  options: ServiceOptions = {},
+): Promise<{ t: TestDb; s: Services }> {
+  const t = await createTestDb();
+  const s = createServices(t.db, options);
+  await setUpYear(s);
+  return { t, s };
 }
 
 export function responsesCsv(codes: string[], n = 12): string {

@@ -4,7 +4,7 @@
 // the new answers, not the agency's size (bench: `npm run bench -- recompute`).
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServices, type Services } from '../../src/services/container.ts';
+import type { Services } from '../../src/services/container.ts';
 import { openDatabase, type Db } from '../../src/storage/database.ts';
 import {
   applyPendingCounts,
@@ -13,16 +13,14 @@ import {
 } from '../../src/storage/pending-counts.repository.ts';
 import { recountMany } from '../../src/storage/response-recount.ts';
 import { insertResponses, recountAgencies } from '../../src/storage/response.repository.ts';
-import { createTestDb, type TestDb } from '../helpers/db.ts';
-import { seededResponseRows, setUpYear, storedCounts2563 } from '../helpers/results-fixtures.ts';
+import type { TestDb } from '../helpers/db.ts';
+import { seededResponseRows, createYearDb, storedCounts2563 } from '../helpers/results-fixtures.ts';
 
 let t: TestDb;
 let services: Services;
 let codes: string[];
 beforeAll(async () => {
-  t = await createTestDb();
-  services = createServices(t.db);
-  await setUpYear(services);
+  ({ t, s: services } = await createYearDb());
   const { rows } = await sql<{ code: string }>`select code from agencies order by code`.execute(
     t.db,
   );

@@ -2,20 +2,18 @@
 // by COPY) stores exactly what the SQL recount stores, for any answers, NULLs included.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServices } from '../../src/services/container.ts';
 import { recountMany, tallyAnswers } from '../../src/storage/response-recount.ts';
 import {
   insertResponses,
   recountAgencies,
   type AgencyCounts,
 } from '../../src/storage/response.repository.ts';
-import { createTestDb, type TestDb } from '../helpers/db.ts';
-import { seededResponseRows, setUpYear, storedCounts2563 } from '../helpers/results-fixtures.ts';
+import type { TestDb } from '../helpers/db.ts';
+import { createYearDb, seededResponseRows, storedCounts2563 } from '../helpers/results-fixtures.ts';
 
 let t: TestDb;
 beforeAll(async () => {
-  t = await createTestDb();
-  await setUpYear(createServices(t.db));
+  ({ t } = await createYearDb());
 });
 afterAll(() => t.close());
 

@@ -12,20 +12,18 @@ import type { AnswerCounts } from '../../src/domain/scoring/types.ts';
 import { subItemOf } from '../../src/domain/framework/helpers.ts';
 import { resultsTable } from '../../src/exports/results-table.ts';
 import { writeTableStream } from '../../src/exports/stream-export.ts';
-import { createServices, type Services } from '../../src/services/container.ts';
+import type { Services } from '../../src/services/container.ts';
 import { runDueJobs, registerBuiltInJobs } from '../../src/jobs/worker.ts';
 import pino from 'pino';
-import { createTestDb, type TestDb } from '../helpers/db.ts';
-import { framework, oitCsv, responsesCsv, setUpYear } from '../helpers/results-fixtures.ts';
+import type { TestDb } from '../helpers/db.ts';
+import { framework, oitCsv, responsesCsv, createYearDb } from '../helpers/results-fixtures.ts';
 import { seededRandom } from '../../src/demo/answer-generator.ts';
 import { problemTexts } from '../../src/i18n/problem-text.ts';
 
 let t: TestDb;
 let s: Services;
 beforeAll(async () => {
-  t = await createTestDb();
-  s = createServices(t.db);
-  await setUpYear(s);
+  ({ t, s } = await createYearDb());
   await s.imports.importResponses(
     SYSTEM_CLI,
     2563,

@@ -4,16 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_CLI } from '../../src/domain/actor.ts';
 import { ImportRejected } from '../../src/services/import-rejected.ts';
 import { worded } from '../helpers/import-issues.ts';
-import { createServices, type Services } from '../../src/services/container.ts';
-import { createTestDb, type TestDb } from '../helpers/db.ts';
-import { oitCsv, responsesCsv, setUpYear } from '../helpers/results-fixtures.ts';
+import type { Services } from '../../src/services/container.ts';
+import type { TestDb } from '../helpers/db.ts';
+import { oitCsv, responsesCsv, createYearDb } from '../helpers/results-fixtures.ts';
 
 let t: TestDb;
 let s: Services;
 beforeAll(async () => {
-  t = await createTestDb();
-  s = createServices(t.db);
-  await setUpYear(s);
+  ({ t, s } = await createYearDb());
 });
 afterAll(() => t.close());
 

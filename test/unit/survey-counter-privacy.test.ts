@@ -9,22 +9,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { thaiDay } from '../../src/domain/calendar.ts';
 import { answerColumns, subItemOf } from '../../src/domain/framework/helpers.ts';
 import { startWorker } from '../../src/jobs/worker.ts';
-import { createServices, type Services } from '../../src/services/container.ts';
+import type { Services } from '../../src/services/container.ts';
 import { counterName } from '../../src/services/survey-guard.service.ts';
 import { createCounterKeys } from '../../src/services/survey-keys.ts';
 import { fixedWindow } from '../../src/domain/survey-guard.ts';
 import { loadSurveyLimits } from '../../src/config-survey.ts';
-import { framework, setUpYear } from '../helpers/results-fixtures.ts';
-import { createTestDb, type TestDb } from '../helpers/db.ts';
+import { framework, createYearDb } from '../helpers/results-fixtures.ts';
+import type { TestDb } from '../helpers/db.ts';
 
 const SECRET = 'privacy-test-secret-0123456789abcdefgh';
 let t: TestDb;
 let s: Services;
 let clock = new Date('2026-06-01T03:00:00Z');
 beforeAll(async () => {
-  t = await createTestDb();
-  s = createServices(t.db, { clock: () => clock, surveySecret: SECRET });
-  await setUpYear(s);
+  ({ t, s } = await createYearDb({ clock: () => clock, surveySecret: SECRET }));
 });
 afterAll(() => t.close());
 

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerColumns, subItemOf } from '../../src/domain/framework/helpers.ts';
-import { createServices, type Services } from '../../src/services/container.ts';
+import type { Services } from '../../src/services/container.ts';
 import { createResponseService } from '../../src/services/response.service.ts';
 import {
   createSurveyGuard,
@@ -13,8 +13,8 @@ import {
   type AdmitKey,
 } from '../../src/services/survey-guard.service.ts';
 import { insertAccessCodes } from '../../src/storage/survey-guard.repository.ts';
-import { framework, setUpYear } from '../helpers/results-fixtures.ts';
-import { createTestDb, type TestDb } from '../helpers/db.ts';
+import { framework, createYearDb } from '../helpers/results-fixtures.ts';
+import type { TestDb } from '../helpers/db.ts';
 import { retryAtOf } from '../../src/domain/problem.ts';
 
 /** One survey secret shared by both processes, as configuration gives them. */
@@ -22,9 +22,7 @@ const SECRET = 'counters-test-secret-0123456789abcdef';
 let t: TestDb;
 let s: Services;
 beforeAll(async () => {
-  t = await createTestDb();
-  s = createServices(t.db);
-  await setUpYear(s);
+  ({ t, s } = await createYearDb());
 });
 afterAll(() => t.close());
 

@@ -5,23 +5,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSurveyLimits } from '../../src/config-survey.ts';
 import { networkPrefix } from '../../src/domain/survey-guard.ts';
 import { answerColumns, subItemOf } from '../../src/domain/framework/helpers.ts';
-import { createServices, type Services } from '../../src/services/container.ts';
+import type { Services } from '../../src/services/container.ts';
 import {
   createSurveyGuard,
   type AdmitKey,
   type SurveyGuard,
 } from '../../src/services/survey-guard.service.ts';
-import { framework, setUpYear } from '../helpers/results-fixtures.ts';
-import { createTestDb, type TestDb } from '../helpers/db.ts';
+import { framework, createYearDb } from '../helpers/results-fixtures.ts';
+import type { TestDb } from '../helpers/db.ts';
 import { retryAtOf } from '../../src/domain/problem.ts';
 
 const SECRET = 'guard-test-secret-0123456789abcdefghij';
 let t: TestDb;
 let s: Services;
 beforeAll(async () => {
-  t = await createTestDb();
-  s = createServices(t.db);
-  await setUpYear(s);
+  ({ t, s } = await createYearDb());
 });
 
 const answers = Object.fromEntries(

@@ -6,7 +6,7 @@
 // API answers those tables' JSON objects.
 import type { Writable } from 'node:stream';
 import { once } from 'node:events';
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../lazy-modules.ts';
 import { safeCell } from '../domain/spreadsheet-cell.ts';
 import { csvText } from './csv.ts';
 import { csvCell, publishedCell, XLSX_DECIMALS_FORMAT } from './table-export.ts';
@@ -70,7 +70,7 @@ export async function writeTableStream<T>(
     }
     return n;
   }
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
+  const wb = new (await loadExcel()).stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
   const ws = wb.addWorksheet(table.name.slice(0, 31));
   ws.columns = table.columns.map((c) => ({
     key: c.key,

@@ -1,7 +1,7 @@
 // What every writer shares: how a score cell shows (its published figure, by the domain's one
 // rounding rule, scoring/rounding.ts), the formats and their content types; and the agency
 // report's workbook (several sheets, held in memory). Tables are written by stream-export.ts.
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../lazy-modules.ts';
 import { published, publishedDigits } from '../domain/scoring/rounding.ts';
 import { safeCell } from '../domain/spreadsheet-cell.ts';
 
@@ -51,7 +51,7 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
 
 /** One worksheet per table, headers in bold, numbers kept as numbers. */
 export async function tablesToXlsx(tables: ExportTable[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'Open ITAS';
   for (const table of tables) {
     const ws = wb.addWorksheet(table.name.slice(0, 31));

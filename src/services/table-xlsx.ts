@@ -1,6 +1,7 @@
 // The .xlsx side of the table reader: the first worksheet, read whole up to MAX_XLSX_BYTES, with the
 // same columns and checks as a CSV.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../lazy-modules.ts';
 import { bare, problem } from '../domain/problem.ts';
 import { ImportRejected } from './import-rejected.ts';
 import { firstControl } from '../domain/text-limits.ts';
@@ -50,7 +51,7 @@ export async function* readXlsx(
   }
   // exceljs's streaming reader (WorkbookReader) drops zip entries now and then (exceljs#3064):
   // the whole-file reader is the reliable one, and the size limit above bounds its memory.
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   try {
     await wb.xlsx.load(Buffer.concat(parts) as unknown as ArrayBuffer);
   } catch {

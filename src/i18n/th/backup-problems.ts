@@ -35,7 +35,7 @@ const file = {
 /** A file problem's words, through the table above. */
 const fileText = (p: BackupFileProblem) =>
   (file[p.code] as (params: BackupFileProblem['params']) => string)(p.params);
-const place = (at: BackupPlace) => ('line' in at ? `line ${at.line}` : at.path);
+const place = (at: BackupPlace) => ('line' in at ? `บรรทัด ${at.line}` : at.path);
 
 export const backupProblems = {
   ...file,
@@ -59,5 +59,5 @@ export const backupProblems = {
     `เซิร์ฟเวอร์ที่ ${p.url} สำรองข้อมูลไม่สำเร็จ (HTTP ${p.status})`,
   backup_transfer_cut: () => 'การรับไฟล์จากเซิร์ฟเวอร์ขาดตอน ไม่ได้เก็บไฟล์ไว้',
   backup_received_broken: (p: P<'backup_received_broken'>) =>
-    `ไฟล์ที่ได้รับจากเซิร์ฟเวอร์ไม่สมบูรณ์ (${p.line === undefined ? '' : `line ${p.line}: `}${fileText(p.problem)}) ไม่ได้เก็บไฟล์ไว้`,
+    `ไฟล์ที่ได้รับจากเซิร์ฟเวอร์ไม่สมบูรณ์ (${p.line === undefined ? '' : `บรรทัด ${p.line}: `}${fileText(p.problem)}) ไม่ได้เก็บไฟล์ไว้`,
 } satisfies Catalogue;

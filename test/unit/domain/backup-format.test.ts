@@ -65,7 +65,7 @@ describe('backup file reader', () => {
 });
 
 describe('backup refusals by code', () => {
-  it('word the file problem with where it is, as the literal messages did', () => {
+  it('word the file problem with where it is, the Thai saying บรรทัด for the line', () => {
     const cut = { field: '', code: 'backup_cut_short', params: {} } as const;
     expect(
       problemTexts({
@@ -74,7 +74,7 @@ describe('backup refusals by code', () => {
         params: { at: { line: 3 }, problem: cut },
       }),
     ).toEqual({
-      th: 'ไฟล์สำรองข้อมูลใช้ไม่ได้ (line 3): ไฟล์ถูกตัดก่อนจบ (ไม่พบบรรทัดสิ้นสุด)',
+      th: 'ไฟล์สำรองข้อมูลใช้ไม่ได้ (บรรทัด 3): ไฟล์ถูกตัดก่อนจบ (ไม่พบบรรทัดสิ้นสุด)',
       en: 'Unusable backup file (line 3): the file is cut short (no end line)',
     });
     expect(
@@ -92,9 +92,10 @@ describe('backup refusals by code', () => {
         field: '',
         code: 'backup_received_broken',
         params: { line: 7, problem: cut },
-      }).en,
-    ).toBe(
-      'The file received from the server is not whole (line 7: the file is cut short (no end line)); no file was kept',
-    );
+      }),
+    ).toEqual({
+      th: 'ไฟล์ที่ได้รับจากเซิร์ฟเวอร์ไม่สมบูรณ์ (บรรทัด 7: ไฟล์ถูกตัดก่อนจบ (ไม่พบบรรทัดสิ้นสุด)) ไม่ได้เก็บไฟล์ไว้',
+      en: 'The file received from the server is not whole (line 7: the file is cut short (no end line)); no file was kept',
+    });
   });
 });

@@ -67,13 +67,13 @@ export function parseAnswers(
 const isLikert = (v: string) => v.length === 1 && v >= '1' && v <= '4';
 
 /** A file cell's stored code (1–4 as printed; Y = 1, N = 2), or 0: not one of its values. */
-const cellCode = (yesNo: boolean, v: string): number =>
+export const cellCode = (yesNo: boolean, v: string): number =>
   yesNo ? (v === 'Y' ? 1 : v === 'N' ? 2 : 0) : isLikert(v) ? v.charCodeAt(0) - 48 : 0;
 
-const cellProblem = (column: string, yesNo: boolean, value: string): Problem =>
+export const cellProblem = (column: string, yesNo: boolean, value: string): Problem =>
   problem(column, yesNo ? 'yes_no_invalid' : 'likert_invalid', { item: column, value });
 
-const otherTool = (tool: SurveyTool): SurveyTool => (tool === 'IIT' ? 'EIT' : 'IIT');
+export const otherTool = (tool: SurveyTool): SurveyTool => (tool === 'IIT' ? 'EIT' : 'IIT');
 
 /** A file's answers: blanks are not answered; a column of another tool or none is named. */
 function parseFileAnswers(framework: Framework, tool: SurveyTool, input: Record<string, unknown>) {
@@ -136,11 +136,11 @@ export function parseDemographics(
 }
 
 /** The tool's options for a demographic question, or undefined when the tool does not ask it. */
-const optionsOf = (framework: Framework, tool: SurveyTool, field: DemographicKey) =>
+export const optionsOf = (framework: Framework, tool: SurveyTool, field: DemographicKey) =>
   framework.demographics[tool].find((d) => d.code === field)?.options.map((o) => o.value);
 
 /** A demographic a file gives (blank: not given): kept when it is one of the tool's options. */
-function givenDemographic(
+export function givenDemographic(
   framework: Framework,
   tool: SurveyTool,
   field: DemographicKey,
@@ -205,81 +205,6 @@ export function parseSubmission(
     columns[i] = value === 'Y' ? 1 : value === 'N' ? 2 : Number(value);
   }
   return ok({ answers: a.answers, columns, demographics: d.demographics });
-}
-
-/** Where an imported file's columns are, made once from its header (`fileLayout`). */
-export interface FileLayout {
-  byTool: Record<SurveyTool, FileToolLayout>;
-}
-
-interface FileToolLayout {
-  /** The header's answer columns in its order: this tool's (`col` its index) or the other's (-1). */
-  cells: { at: number; name: string; col: number; yesNo: boolean }[];
-  /** Each demographic key's position in the header (-1: absent) and the tool's options. */
-  demographics: { field: DemographicKey; at: number; options: string[] | undefined }[];
-  width: number;
-}
-
-/** A file's layout for `parseFileRow`; columns of neither tool are the header check's to refuse. */
-export function fileLayout(framework: Framework, header: readonly string[]): FileLayout {
-  const build = (tool: SurveyTool): FileToolLayout => {
-    const cols = toolColumns(framework, tool);
-    const other = toolColumns(framework, otherTool(tool));
-    const cells: FileToolLayout['cells'] = [];
-    header.forEach((name, at) => {
-      const col = cols.index.get(name);
-      if (col !== undefined) cells.push({ at, name, col, yesNo: cols.yesNo[col]! });
-      else if (other.index.has(name)) cells.push({ at, name, col: -1, yesNo: false });
-    });
-    const demographics = DEMOGRAPHIC_KEYS.map((field) => ({
-      field,
-      at: header.indexOf(field),
-      options: optionsOf(framework, tool, field),
-    }));
-    return { cells, demographics, width: cols.cols.length };
-  };
-  return { byTool: { IIT: build('IIT'), EIT: build('EIT') } };
-}
-
-/**
- * A row of an imported file, read by position: the rules of `parseSubmission`'s 'partial' mode
- * (blank is not answered, values trimmed, the problems in the same order) without making a
- * record of the row's cells, its answers and its entries for each of a million rows (ADR 0018).
- */
-export function parseFileRow(
-  framework: Framework,
-  layout: FileLayout,
-  tool: SurveyTool,
-  cell: (at: number) => string,
-): Result<Pick<Encoded, 'columns' | 'demographics'>, Problem[]> {
-  const l = layout.byTool[tool];
-  const problems: Problem[] = [];
-  const columns = new Array<number | null>(l.width).fill(null);
-  for (const c of l.cells) {
-    const value = cell(c.at).trim();
-    if (value === '') continue;
-    if (c.col < 0) {
-      problems.push(
-        problem(c.name, 'item_other_tool', { item: c.name, tool, other: otherTool(tool) }),
-      );
-      continue;
-    }
-    const code = cellCode(c.yesNo, value);
-    if (code) columns[c.col] = code;
-    else problems.push(cellProblem(c.name, c.yesNo, value));
-  }
-  const demographics: Demographics = {};
-  for (const d of l.demographics)
-    givenDemographic(
-      framework,
-      tool,
-      d.field,
-      d.at < 0 ? '' : cell(d.at),
-      demographics,
-      problems,
-      d.options,
-    );
-  return problems.length ? err(problems) : ok({ columns, demographics });
 }
 
 /** A calendar day YYYY-MM-DD that exists (never a time: see design.md's privacy rules). */

@@ -298,6 +298,9 @@ export async function runSurveysBench(): Promise<void> {
     );
 
     // 4. Diagnostic: the same use case in this process, without HTTP or the recompute worker.
+    // prepareSurveys gave these services the UNLIMITED limits; a limit's refusal means they did
+    // not get them, and the figures would measure the limiter: stop instead of reporting them.
+    let limitRefusals = 0;
     const inProcess = await drive(
       'service only (no HTTP, no worker)',
       'service',
@@ -310,9 +313,14 @@ export async function runSurveysBench(): Promise<void> {
           '192.0.2.1',
         );
         if (r.ok) acknowledged.add(id);
+        else if (r.refused === 'rate_limited') limitRefusals++;
         return r.ok;
       },
     );
+    if (limitRefusals > 0)
+      throw new Error(
+        `service only: ${limitRefusals} submissions refused by a survey limit; the in-process services must be given the UNLIMITED limits (prepareSurveys)`,
+      );
     process.stdout.write(report(inProcess));
 
     // 5. Nothing acknowledged was lost.

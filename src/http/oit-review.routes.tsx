@@ -2,8 +2,8 @@
 // screen, status exports and the landing page. Thin: parse → service → render.
 import { Hono, type Context } from 'hono';
 import { hasRole, isNacc } from '../domain/access.ts';
-import { ServiceError } from '../services/errors.ts';
-import { OitInputError } from '../services/oit-shared.ts';
+import type { Services } from '../services/container.ts';
+import type { OitSheet } from '../services/oit-shared.ts';
 import type { FieldError } from '../views/components/form.tsx';
 import { OitAssignPage, OitLandingPage } from '../views/pages/oit-admin.page.tsx';
 import { OitReviewListPage, OitReviewPage } from '../views/pages/oit-review.page.tsx';
@@ -21,12 +21,13 @@ oitReviewRoutes.get(`${Y}/review`, async (c) => {
   return c.html(<OitReviewListPage ctx={pageContext(c)} year={year(c)} rows={rows} />);
 });
 
-async function reviewPage(
+/** The review sheet as its one service call gave it (a refused form's comes with it). */
+function reviewPage(
   c: Context<AppEnv>,
+  sheet: OitSheet,
   errors: FieldError[] = [],
   typed?: { item: string; score: string; comment: string },
 ) {
-  const sheet = await c.get('services').oitReview.sheet(requireUser(c), year(c), code(c));
   const t = c.get('t').oit.review;
   const q = (k: string) => c.req.query(k);
   const notice = q('scored')
@@ -51,7 +52,9 @@ async function reviewPage(
 const reviewUrl = (c: Context<AppEnv>, q = '') =>
   `/oit/${year(c)}/review/${encodeURIComponent(code(c))}${q}`;
 
-oitReviewRoutes.get(`${Y}/review/:code`, (c) => reviewPage(c));
+oitReviewRoutes.get(`${Y}/review/:code`, async (c) =>
+  reviewPage(c, await c.get('services').oitReview.sheet(requireUser(c), year(c), code(c))),
+);
 
 oitReviewRoutes.post(`${Y}/review/:code/start`, async (c) => {
   await c.get('services').oitReview.startReview(requireUser(c), year(c), code(c));
@@ -63,12 +66,10 @@ oitReviewRoutes.post(`${Y}/review/:code/items/:item`, async (c) => {
   const body = await c.req.parseBody();
   const item = c.req.param('item');
   const typed = { item, score: str(body.score), comment: str(body.comment) };
-  try {
-    await c.get('services').oitReview.reviewItem(actor, year(c), code(c), item, typed);
-  } catch (err) {
-    if (err instanceof OitInputError) return reviewPage(c, fieldErrors(c, err), typed);
-    throw err;
-  }
+  const r = await c
+    .get('services')
+    .oitReview.reviewItemOrSheet(actor, year(c), code(c), item, typed);
+  if (!r.ok) return reviewPage(c, r.page, fieldErrors(c, r.error), typed);
   return c.redirect(reviewUrl(c, `?scored=${encodeURIComponent(item)}#item-${item}`), 303);
 });
 
@@ -84,13 +85,14 @@ oitReviewRoutes.post(`${Y}/review/:code/confirm`, async (c) => {
 
 // The NACC's assignment screen and the status exports.
 
-async function assignPage(
+type AssignModel = Awaited<ReturnType<Services['oitAdmin']['assignPage']>>;
+
+function assignPage(
   c: Context<AppEnv>,
+  { auditors, provinces }: AssignModel,
   errors: FieldError[] = [],
   typed: Record<string, string> = {},
 ) {
-  const actor = requireUser(c, 'nacc_admin');
-  const { auditors, provinces } = await c.get('services').oitAdmin.assignPage(actor);
   const done = c.req.query('assigned');
   return c.html(
     <OitAssignPage
@@ -106,7 +108,9 @@ async function assignPage(
   );
 }
 
-oitReviewRoutes.get(`${Y}/assign`, (c) => assignPage(c));
+oitReviewRoutes.get(`${Y}/assign`, async (c) =>
+  assignPage(c, await c.get('services').oitAdmin.assignPage(requireUser(c, 'nacc_admin'))),
+);
 
 async function assignAction(c: Context<AppEnv>, bulk: boolean) {
   const actor = requireUser(c, 'nacc_admin');
@@ -116,27 +120,30 @@ async function assignAction(c: Context<AppEnv>, bulk: boolean) {
     ? { 'bulk-auditor': auditor, 'bulk-type': str(body.type), 'bulk-province': str(body.province) }
     : { auditor, agency: str(body.agency).trim() };
   const field = bulk ? 'bulk-auditor' : 'auditor';
-  let n: number;
-  try {
-    n = bulk
-      ? await c.get('services').oitAdmin.assignBulk(actor, auditor, {
-          type: str(body.type) || undefined,
-          province: str(body.province) || undefined,
-        })
-      : await c.get('services').oitAdmin.assign(actor, auditor, str(body.agency));
-  } catch (err) {
-    if (err instanceof ServiceError && err.status !== 403) {
-      // The auditor's address, or the agency (one at a time) or the filter (in bulk).
-      const f = err.field === 'auditor' || bulk ? field : 'agency';
-      return assignPage(
-        c,
-        [{ field: f, message: c.get('lang') === 'th' ? err.th : err.en }],
-        typed,
-      );
-    }
-    throw err;
+  const r = await c.get('services').oitAdmin.assignOrPage(
+    actor,
+    auditor,
+    bulk
+      ? {
+          filter: {
+            type: str(body.type) || undefined,
+            province: str(body.province) || undefined,
+          },
+        }
+      : { agency: str(body.agency) },
+  );
+  if (!r.ok) {
+    const err = r.error;
+    // The auditor's address, or the agency (one at a time) or the filter (in bulk).
+    const f = err.field === 'auditor' || bulk ? field : 'agency';
+    return assignPage(
+      c,
+      r.page,
+      [{ field: f, message: c.get('lang') === 'th' ? err.th : err.en }],
+      typed,
+    );
   }
-  return c.redirect(`/oit/${year(c)}/assign?assigned=${n}`, 303);
+  return c.redirect(`/oit/${year(c)}/assign?assigned=${r.value}`, 303);
 }
 
 oitReviewRoutes.post(`${Y}/assign`, (c) => assignAction(c, false));

@@ -3,7 +3,8 @@
 import { Hono, type Context } from 'hono';
 import { canManageAgency } from '../domain/access.ts';
 import { ServiceError } from '../services/errors.ts';
-import { OitInputError } from '../services/oit-shared.ts';
+import type { SavedItems } from '../services/oit.service.ts';
+import { OitInputError, type OitSheet } from '../services/oit-shared.ts';
 import type { FieldError } from '../views/components/form.tsx';
 import { OitHistoryPage } from '../views/pages/oit-admin.page.tsx';
 import { OitAgencyPage, type OitTyped } from '../views/pages/oit-agency.page.tsx';
@@ -16,13 +17,14 @@ import { problemText } from '../i18n/problem-text.ts';
 
 export const oitRoutes = new Hono<AppEnv>();
 
-async function agencyPage(
+/** The agency's sheet as its one service call gave it (a refused form's comes with it). */
+function agencyPage(
   c: Context<AppEnv>,
+  sheet: OitSheet,
   errors: FieldError[] = [],
   extra: { typed?: OitTyped; disputes?: Record<string, string>; notice?: string } = {},
 ) {
   const actor = requireUser(c);
-  const sheet = await c.get('services').oit.sheet(actor, year(c), code(c));
   const t = c.get('t').oit;
   const saved = c.req.query('saved');
   const notice = extra.notice
@@ -50,20 +52,17 @@ async function agencyPage(
   );
 }
 
-oitRoutes.get(`${Y}/agencies/:code`, (c) => agencyPage(c));
+oitRoutes.get(`${Y}/agencies/:code`, async (c) =>
+  agencyPage(c, await c.get('services').oit.sheet(requireUser(c), year(c), code(c))),
+);
 
 oitRoutes.post(`${Y}/agencies/:code/items/:item`, async (c) => {
   const actor = requireUser(c);
   const body = await c.req.parseBody();
   const item = c.req.param('item');
   const raw = { answer: str(body.answer), urls: str(body.urls), note: str(body.note) };
-  try {
-    await c.get('services').oit.saveItem(actor, year(c), code(c), item, raw);
-  } catch (err) {
-    if (err instanceof OitInputError)
-      return agencyPage(c, fieldErrors(c, err), { typed: { [item]: raw } });
-    throw err;
-  }
+  const r = await c.get('services').oit.saveItemOrSheet(actor, year(c), code(c), item, raw);
+  if (!r.ok) return agencyPage(c, r.page, fieldErrors(c, r.error), { typed: { [item]: raw } });
   return c.redirect(
     `/oit/${year(c)}/agencies/${encodeURIComponent(code(c))}?saved=${encodeURIComponent(item)}#item-${item}`,
     303,
@@ -87,25 +86,31 @@ oitRoutes.post(`${Y}/agencies/:code/items`, async (c) => {
   const typed = typedItems(body);
   const auto = c.req.header('x-autosave') === '1';
   const th = c.get('lang') === 'th';
-  let r;
-  try {
-    r = await c.get('services').oit.saveItems(actor, year(c), code(c), typed);
-  } catch (err) {
-    if (auto && err instanceof ServiceError)
-      return c.json(
-        { saved: [], errors: [{ field: '', message: th ? err.th : err.en }] },
-        err.status,
-      );
-    throw err;
-  }
   // Each message names its item: the page holds every item's form.
-  const errors = r.problems.map(({ item, problem }) => ({
-    field: problem.field,
-    message: `${item}: ${problemText(problem, c.get('lang'))}`,
-  }));
-  if (auto) return c.json({ saved: r.saved, errors });
-  if (errors.length)
-    return agencyPage(c, errors, {
+  const errorsOf = (r: SavedItems) =>
+    r.problems.map(({ item, problem }) => ({
+      field: problem.field,
+      message: `${item}: ${problemText(problem, c.get('lang'))}`,
+    }));
+  const oit = c.get('services').oit;
+  if (auto) {
+    // The autosave is answered in JSON: no sheet to read.
+    let saved;
+    try {
+      saved = await oit.saveItems(actor, year(c), code(c), typed);
+    } catch (err) {
+      if (err instanceof ServiceError)
+        return c.json(
+          { saved: [], errors: [{ field: '', message: th ? err.th : err.en }] },
+          err.status,
+        );
+      throw err;
+    }
+    return c.json({ saved: saved.saved, errors: errorsOf(saved) });
+  }
+  const r = await oit.saveItemsOrSheet(actor, year(c), code(c), typed);
+  if (r.sheet)
+    return agencyPage(c, r.sheet, errorsOf(r), {
       typed,
       notice: c.get('t').home.entry.savedWithErrors(r.saved.length),
     });
@@ -143,22 +148,23 @@ oitRoutes.post(`${Y}/agencies/:code/disputes`, async (c) => {
   const disputes: Record<string, string> = {};
   for (const [k, v] of Object.entries(body))
     if (k.startsWith('dispute-') && typeof v === 'string') disputes[k.slice(8)] = v;
-  let n: number;
-  try {
-    n = await c.get('services').oit.dispute(actor, year(c), code(c), disputes);
-  } catch (err) {
-    if (err instanceof OitInputError) return agencyPage(c, fieldErrors(c, err), { disputes });
-    if (err instanceof ServiceError && err.status === 422) {
-      const first = Object.keys(disputes)[0] ?? 'O1';
-      return agencyPage(
-        c,
-        [{ field: `${first}-dispute`, message: c.get('lang') === 'th' ? err.th : err.en }],
-        { disputes },
-      );
-    }
-    throw err;
+  const r = await c.get('services').oit.disputeOrSheet(actor, year(c), code(c), disputes);
+  if (!r.ok) {
+    const err = r.error;
+    if (err instanceof OitInputError)
+      return agencyPage(c, r.page, fieldErrors(c, err), { disputes });
+    const first = Object.keys(disputes)[0] ?? 'O1';
+    return agencyPage(
+      c,
+      r.page,
+      [{ field: `${first}-dispute`, message: c.get('lang') === 'th' ? err.th : err.en }],
+      { disputes },
+    );
   }
-  return c.redirect(`/oit/${year(c)}/agencies/${encodeURIComponent(code(c))}?disputed=${n}`, 303);
+  return c.redirect(
+    `/oit/${year(c)}/agencies/${encodeURIComponent(code(c))}?disputed=${r.value}`,
+    303,
+  );
 });
 
 oitRoutes.get(`${Y}/agencies/:code/history`, async (c) => {

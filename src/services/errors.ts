@@ -1,5 +1,6 @@
 // Errors services throw for expected refusals; routes map them to 403 / 404 / 409 / 422.
 import type { Problem } from '../domain/problem.ts';
+import type { Refused } from '../domain/result.ts';
 import { problemTexts } from '../i18n/problem-text.ts';
 
 export class ServiceError extends Error {
@@ -47,4 +48,22 @@ export function forbidden(p: Problem): ForbiddenError {
 export function notFound(p: Problem): NotFoundError {
   const { th, en } = problemTexts(p);
   return new NotFoundError(th, en);
+}
+
+/**
+ * Runs a form's write; a refusal the form shows (`shown`) comes back with the page to show it
+ * on, read after the refusal, so the route makes one service call either way (issue 18). Any
+ * other error is thrown as it was.
+ */
+export async function orPage<T, P, E extends ServiceError>(
+  run: () => Promise<T>,
+  shown: (e: ServiceError) => e is E,
+  page: () => Promise<P>,
+): Promise<{ ok: true; value: T } | Refused<P, E>> {
+  try {
+    return { ok: true, value: await run() };
+  } catch (e) {
+    if (e instanceof ServiceError && shown(e)) return { ok: false, error: e, page: await page() };
+    throw e;
+  }
 }

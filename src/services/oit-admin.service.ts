@@ -17,7 +17,7 @@ import { listProvinceNames } from '../storage/reference.repository.ts';
 import { findGrants, findUserByEmail, insertGrant } from '../storage/user.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import { problem } from '../domain/problem.ts';
-import { forbidden, Refusal } from './errors.ts';
+import { forbidden, orPage, Refusal, type ServiceError } from './errors.ts';
 import { actorLabel, oitError } from './oit-shared.ts';
 import type { YearService } from './year.service.ts';
 import type { ServiceContext } from './service-options.ts';
@@ -89,6 +89,24 @@ export function createOitAdminService({
       if (codes.length === 0) throw oitError(422, 'noMatch');
       return assignCodes(actor, auditorEmail, codes);
     },
+
+    /**
+     * An assignment from the assignment screen, one agency or in bulk: a refusal other than 403
+     * (no such auditor or agency, nothing matching) comes with the screen to show it on.
+     */
+    assignOrPage: (
+      actor: Actor,
+      auditorEmail: string,
+      what: { agency: string } | { filter: { type?: string; province?: string } },
+    ) =>
+      orPage(
+        () =>
+          'agency' in what
+            ? admin.assign(actor, auditorEmail, what.agency)
+            : admin.assignBulk(actor, auditorEmail, what.filter),
+        (e): e is ServiceError => e.status !== 403,
+        () => admin.assignPage(actor),
+      ),
 
     /** Status rows of a province's (its officers, the NACC) or a type's (the NACC) agencies. */
     async statusRows(

@@ -3,7 +3,13 @@
 // items after clarification, and confirming the result (which recomputes the score card).
 import type { Actor } from '../domain/actor.ts';
 import { isNacc } from '../domain/access.ts';
-import { awaitsAuditor, itemOrder, parseOitReview, statusAfter } from '../domain/oit/workflow.ts';
+import {
+  awaitsAuditor,
+  itemOrder,
+  parseOitReview,
+  statusAfter,
+  type OitReviewForm,
+} from '../domain/oit/workflow.ts';
 import { en } from '../i18n/en.ts';
 import { th } from '../i18n/th.ts';
 import { loadCurrentOit, saveOitVersions, type OitValues } from '../storage/oit.repository.ts';
@@ -11,11 +17,19 @@ import { listOitProgress } from '../storage/oit-progress.repository.ts';
 import { findOitState } from '../storage/oit-state.repository.ts';
 import { findGrants } from '../storage/user.repository.ts';
 import { problem } from '../domain/problem.ts';
-import { Refusal } from './errors.ts';
+import { orPage, Refusal } from './errors.ts';
 import type { OitDeps } from './oit.service.ts';
 import { createOitConfirmation } from './oit-confirmation.ts';
 import { createReviewGate, notAuditor, type ItemReview } from './oit-review-gate.ts';
-import { actorLabel, inputError, loadSheet, saveItemReview, saveTransition } from './oit-shared.ts';
+import {
+  actorLabel,
+  inputError,
+  loadSheet,
+  OitInputError,
+  saveItemReview,
+  saveTransition,
+  type OitSheet,
+} from './oit-shared.ts';
 
 export function createOitReviewService({ db, clock, ...deps }: OitDeps) {
   const gate = createReviewGate({ db, clock, ...deps });
@@ -51,6 +65,12 @@ export function createOitReviewService({ db, clock, ...deps }: OitDeps) {
       : scoreItem(actor, fiscalYear, agencyCode, item, raw);
   };
 
+  /** The review sheet of one agency. */
+  async function sheet(actor: Actor, fiscalYear: number, agencyCode: string): Promise<OitSheet> {
+    const agency = await reviewed(actor, agencyCode);
+    return loadSheet(db, deps.years, fiscalYear, agency, clock());
+  }
+
   const service = {
     /** The agencies this auditor reviews (the NACC: every agency that has started), with progress. */
     async assigned(actor: Actor, fiscalYear: number) {
@@ -68,11 +88,7 @@ export function createOitReviewService({ db, clock, ...deps }: OitDeps) {
       return rows.map((r) => ({ ...r, total }));
     },
 
-    /** The review sheet of one agency. */
-    async sheet(actor: Actor, fiscalYear: number, agencyCode: string) {
-      const agency = await reviewed(actor, agencyCode);
-      return loadSheet(db, deps.years, fiscalYear, agency, clock());
-    },
+    sheet,
 
     /** Marks the review started and checks the links again, so findings are fresh. */
     startReview: (actor: Actor, fiscalYear: number, agencyCode: string) =>
@@ -82,6 +98,20 @@ export function createOitReviewService({ db, clock, ...deps }: OitDeps) {
 
     reviewItem,
     scoreItem,
+
+    /** An item scored from the sheet: an input refusal (422) comes with the sheet to show it on. */
+    reviewItemOrSheet: (
+      actor: Actor,
+      fiscalYear: number,
+      agencyCode: string,
+      item: string,
+      raw: OitReviewForm,
+    ) =>
+      orPage(
+        () => reviewItem(actor, fiscalYear, agencyCode, item, raw),
+        (e): e is OitInputError => e instanceof OitInputError,
+        () => sheet(actor, fiscalYear, agencyCode),
+      ),
 
     /**
      * Finishes the preliminary review: every item the agency says it publishes, or explains as

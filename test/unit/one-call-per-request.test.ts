@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SYSTEM_CLI } from '../../src/domain/actor.ts';
+import { thaiDay } from '../../src/domain/calendar.ts';
 import { createApp } from '../../src/http/app.tsx';
 import { createServices, type Services } from '../../src/services/container.ts';
 import { createTestDb } from '../helpers/db.ts';
@@ -266,6 +267,102 @@ describe('the users pages: a refused change is one call', () => {
     expect(self.status).toBe(409);
     expect(await self.text()).toContain('admin@nacc.test');
     expect(calls).toEqual(['users.change']);
+  });
+});
+
+describe('the OIT sheets: a refused form is one call', () => {
+  const sheet = '/oit/2564/agencies/51-PAO';
+  let admin: Client;
+  let auditor: Client;
+
+  beforeAll(async () => {
+    const today = thaiDay(new Date());
+    for (const phase of ['oit-entry', 'oit-review', 'clarification'])
+      await services.calendar.setPhase(SYSTEM_CLI, {
+        fiscalYear: 2564,
+        phase,
+        opensOn: today,
+        closesOn: today,
+      });
+    admin = await clientFor(
+      services,
+      await createAccount(services, 'admin@51pao.test', [
+        { role: 'agency_admin', scope: '51-PAO' },
+      ]),
+    );
+    auditor = await clientFor(
+      services,
+      await createAccount(services, 'auditor@51pao.test', [{ role: 'auditor', scope: '51-PAO' }]),
+    );
+  });
+
+  it('an item refused (422) shows the sheet with the typed text', async () => {
+    const r = await post(admin, `${sheet}/items/O1`, {
+      answer: 'has',
+      urls: 'javascript:alert(1)',
+      note: 'หมายเหตุที่พิมพ์ไว้',
+    });
+    expect(r.status).toBe(422);
+    const html = await r.text();
+    expect(html).toContain('หมายเหตุที่พิมพ์ไว้');
+    expect(html).toContain('ทำแล้ว 0 จาก 43');
+    expect(calls).toEqual(['oit.saveItemOrSheet']);
+  });
+
+  it('the whole sheet saved with a refused item shows the sheet; the autosave reads none', async () => {
+    const fields = { 'O1-answer': 'has', 'O1-urls': 'javascript:alert(1)', 'O2-answer': 'has_not' };
+    const r = await post(admin, `${sheet}/items`, fields);
+    expect(r.status).toBe(422);
+    expect(await r.text()).toContain('ทำแล้ว 1 จาก 43');
+    expect(calls).toEqual(['oit.saveItemsOrSheet']);
+    calls.length = 0;
+    const auto = await app.request(`${sheet}/items`, {
+      method: 'POST',
+      headers: admin.headers({ ...FORM, 'X-Autosave': '1' }),
+      body: admin.form(fields),
+    });
+    expect(auto.status).toBe(200);
+    expect(((await auto.json()) as { errors: unknown[] }).errors).toHaveLength(1);
+    expect(calls).toEqual(['oit.saveItems']);
+  });
+
+  it('disputes refused (422) show the sheet', async () => {
+    const r = await post(admin, `${sheet}/disputes`, { 'dispute-O1': '' });
+    expect(r.status).toBe(422);
+    expect(await r.text()).toContain('href="#O1-dispute"');
+    expect(calls).toEqual(['oit.disputeOrSheet']);
+  });
+
+  it("an auditor's score refused (422) shows the review sheet with the typed comment", async () => {
+    const o1 = { answer: 'has', urls: 'https://51pao.demo.example/ita/o1' };
+    expect((await post(admin, `${sheet}/items/O1`, o1)).status).toBe(303);
+    expect((await post(admin, `${sheet}/submit`, { confirm: 'yes' })).status).toBe(303);
+    calls.length = 0;
+    const r = await post(auditor, '/oit/2564/review/51-PAO/items/O1', {
+      score: '50',
+      comment: 'ความเห็นที่พิมพ์ไว้',
+    });
+    expect(r.status).toBe(422);
+    expect(await r.text()).toContain('ความเห็นที่พิมพ์ไว้');
+    expect(calls).toEqual(['oitReview.reviewItemOrSheet']);
+  });
+
+  it('an assignment refused (no auditor, nothing matching) shows the screen again (422)', async () => {
+    const one = await post(nacc, '/oit/2564/assign', {
+      auditor: 'nobody@test.example',
+      agency: '51-PAO',
+    });
+    expect(one.status).toBe(422);
+    expect(await one.text()).toContain('value="nobody@test.example"');
+    expect(calls).toEqual(['oitAdmin.assignOrPage']);
+    calls.length = 0;
+    const bulk = await post(nacc, '/oit/2564/assign/bulk', {
+      auditor: 'auditor@51pao.test',
+      type: 'no_such_type',
+    });
+    expect(bulk.status).toBe(422);
+    expect(await bulk.text()).toContain('value="auditor@51pao.test"');
+    expect(calls).toEqual(['oitAdmin.assignOrPage']);
   });
 });
 

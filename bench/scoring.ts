@@ -277,6 +277,7 @@ async function runOn(
             resultsTable(framework),
             s.results.streamResults(SYSTEM_CLI, 2563),
             out,
+            s.clock,
           );
           if (!out.writableEnded) out.end();
           await finished(out);

@@ -1,4 +1,5 @@
 // The agency report as an Excel workbook: the same figures as the page, one sheet per section.
+import type { Clock } from '../clock.ts';
 import { agencyName, type Agency } from '../domain/agency.ts';
 import type { Text } from '../domain/framework/schema.ts';
 import type { AgencyReport } from '../domain/reports/agency-report.ts';
@@ -15,6 +16,7 @@ export async function agencyReportXlsx(
   report: AgencyReport,
   t: Messages,
   lang: Lang,
+  clock: Clock,
 ): Promise<Buffer> {
   const tx = (text: Text) => (lang === 'en' ? (text.en ?? text.th) : text.th);
   const m = t.results.report;
@@ -110,5 +112,5 @@ export async function agencyReportXlsx(
     ],
     rows: report.trend.map((p) => ({ year: p.fiscalYear, overall: score(p.overall) })),
   };
-  return tablesToXlsx([summary, questions, oit, trend]);
+  return tablesToXlsx([summary, questions, oit, trend], clock);
 }

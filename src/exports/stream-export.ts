@@ -6,10 +6,11 @@
 // API answers those tables' JSON objects.
 import type { Writable } from 'node:stream';
 import { once } from 'node:events';
+import type { Clock } from '../clock.ts';
 import { loadExcel } from '../lazy-modules.ts';
 import { safeCell } from '../domain/spreadsheet-cell.ts';
 import { csvText } from './csv.ts';
-import { csvCell, publishedCell, XLSX_DECIMALS_FORMAT } from './table-export.ts';
+import { csvCell, publishedCell, stampWorkbook, XLSX_DECIMALS_FORMAT } from './table-export.ts';
 
 export type StreamCell = string | number | boolean | null;
 
@@ -33,12 +34,16 @@ async function write(out: Writable, chunk: string | Buffer): Promise<void> {
   if (!out.write(chunk)) await once(out, 'drain');
 }
 
-/** Writes every page to `out` (not ended: the caller owns the stream). Returns the row count. */
+/**
+ * Writes every page to `out` (not ended: the caller owns the stream); a workbook is dated by
+ * `clock` (the services' clock). Returns the row count.
+ */
 export async function writeTableStream<T>(
   format: 'csv' | 'xlsx' | 'json',
   table: StreamTable<T>,
   pages: AsyncIterable<T[]>,
   out: Writable,
+  clock: Clock,
 ): Promise<number> {
   let n = 0;
   if (format === 'json') {
@@ -71,6 +76,7 @@ export async function writeTableStream<T>(
     return n;
   }
   const wb = new (await loadExcel()).stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
+  stampWorkbook(wb, clock);
   const ws = wb.addWorksheet(table.name.slice(0, 31));
   ws.columns = table.columns.map((c) => ({
     key: c.key,

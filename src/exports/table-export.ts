@@ -1,6 +1,7 @@
 // What every writer shares: how a score cell shows (its published figure, by the domain's one
 // rounding rule, scoring/rounding.ts), the formats and their content types; and the agency
 // report's workbook (several sheets, held in memory). Tables are written by stream-export.ts.
+import type { Clock } from '../clock.ts';
 import { loadExcel } from '../lazy-modules.ts';
 import { published, publishedDigits } from '../domain/scoring/rounding.ts';
 import { safeCell } from '../domain/spreadsheet-cell.ts';
@@ -49,10 +50,22 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
   json: 'application/json; charset=utf-8',
 };
 
-/** One worksheet per table, headers in bold, numbers kept as numbers. */
-export async function tablesToXlsx(tables: ExportTable[]): Promise<Buffer> {
+/**
+ * The time a workbook says it was created and modified: the caller's clock (ADR 0019), not
+ * exceljs's default (the machine's), so a test can fix it and the same export at the same time is
+ * the same workbook.
+ */
+export function stampWorkbook(wb: { created: Date; modified: Date }, clock: Clock): void {
+  const at = clock();
+  wb.created = at;
+  wb.modified = at;
+}
+
+/** One worksheet per table, headers in bold, numbers kept as numbers; dated by `clock`. */
+export async function tablesToXlsx(tables: ExportTable[], clock: Clock): Promise<Buffer> {
   const wb = new (await loadExcel()).Workbook();
   wb.creator = 'Open ITAS';
+  stampWorkbook(wb, clock);
   for (const table of tables) {
     const ws = wb.addWorksheet(table.name.slice(0, 31));
     ws.columns = table.columns.map((c) => ({

@@ -44,7 +44,7 @@ function streamDownload<T>(
   filename: string,
 ) {
   const out = new PassThrough();
-  writeTableStream(format, table, pages, out).then(
+  writeTableStream(format, table, pages, out, c.get('services').clock).then(
     () => out.end(),
     (e: unknown) => out.destroy(e instanceof Error ? e : new Error(String(e))),
   );
@@ -83,7 +83,13 @@ resultsRoutes.get('/results/:year{[0-9]{4}}/agencies/:file', async (c) => {
   if (!view) return c.notFound();
   const ctx = pageContext(c);
   if (kind === 'xlsx') {
-    const body = await agencyReportXlsx(view.agency, view.report, ctx.t, ctx.lang);
+    const body = await agencyReportXlsx(
+      view.agency,
+      view.report,
+      ctx.t,
+      ctx.lang,
+      c.get('services').clock,
+    );
     return c.body(new Uint8Array(body), 200, {
       'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       'content-disposition': `attachment; filename="ita-${year}-${view.agency.code}.xlsx"`,

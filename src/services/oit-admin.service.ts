@@ -26,8 +26,9 @@ const notNacc = () => forbidden(problem('', 'oit_refused', { reason: 'notNacc' }
 
 export function createOitAdminService({
   db,
+  clock,
   ...deps
-}: Pick<ServiceContext, 'db'> & { years: YearService }) {
+}: Pick<ServiceContext, 'db' | 'clock'> & { years: YearService }) {
   async function assignCodes(actor: Actor, auditorEmail: string, codes: string[]): Promise<number> {
     const user = await findUserByEmail(db, auditorEmail.trim().toLowerCase());
     if (!user) throw new Refusal(404, problem('auditor', 'oit_refused', { reason: 'noAuditor' }));
@@ -188,7 +189,7 @@ export function createOitAdminService({
         width: i === 1 ? 50 : 16,
       }));
       const rows = body.map((r) => Object.fromEntries(r.map((v, i) => [String(i), v])));
-      return tablesToXlsx([{ name: `OIT ${fiscalYear}`, columns, rows }]);
+      return tablesToXlsx([{ name: `OIT ${fiscalYear}`, columns, rows }], clock);
     },
   };
   return admin;

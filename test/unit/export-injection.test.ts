@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PassThrough } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { systemClock } from '../../src/clock.ts';
 import { SYSTEM_CLI } from '../../src/domain/actor.ts';
 import { safeCell, unquoteCell } from '../../src/domain/spreadsheet-cell.ts';
 import { csvText } from '../../src/exports/csv.ts';
@@ -73,7 +74,7 @@ describe('every writer', () => {
   };
 
   it('XLSX of the agency report workbook: text neutralised, the negative score a number cell', async () => {
-    const cells = await sheetCells(await tablesToXlsx([table]));
+    const cells = await sheetCells(await tablesToXlsx([table], systemClock));
     expectNoFormula(cells);
     expect(cells.map((c) => c.value)).toContain(`'${EVIL}`);
     expect(cells.find((c) => c.value === -1.5)?.type).toBe(ExcelJS.ValueType.Number);
@@ -98,7 +99,7 @@ describe('every writer', () => {
         { name: '@cmd', score: 12.345 },
       ];
     }
-    await writeTableStream(format, stream, pages(), out);
+    await writeTableStream(format, stream, pages(), out, systemClock);
     out.end();
     return Buffer.concat(chunks);
   }

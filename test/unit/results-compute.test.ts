@@ -221,6 +221,7 @@ describe('exports', () => {
       resultsTable(framework),
       s.results.streamResults(SYSTEM_CLI, 2563),
       out,
+      s.clock,
     );
     out.end();
     return Buffer.concat(chunks);

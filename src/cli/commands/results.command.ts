@@ -230,6 +230,7 @@ export const exportResultsCommand: Command = {
         resultsTable(y.framework),
         services.results.streamResults(SYSTEM_CLI, year),
         s,
+        services.clock,
       ),
     );
     return 0;
@@ -248,7 +249,7 @@ export const exportSummaryCommand: Command = {
     const y = await services.years.require(year);
     const { types } = await services.results.summaryFigures(SYSTEM_CLI, year);
     await toOutput(values.out, ctx, (s) =>
-      writeTableStream(format, summaryTable(y.framework), pagesOf(types), s),
+      writeTableStream(format, summaryTable(y.framework), pagesOf(types), s, services.clock),
     );
     return 0;
   },
@@ -274,7 +275,7 @@ export const exportRankingsCommand: Command = {
       ...(values.province ? { province: values.province } : {}),
     });
     await toOutput(values.out, ctx, (s) =>
-      writeTableStream(format, rankingsTable(), pagesOf(rows), s),
+      writeTableStream(format, rankingsTable(), pagesOf(rows), s, services.clock),
     );
     return 0;
   },

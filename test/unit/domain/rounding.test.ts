@@ -2,6 +2,7 @@
 // and every output — page, CSV, XLSX, JSON (page downloads and streamed exports) — shows the same
 // digits for the same figure.
 import { PassThrough } from 'node:stream';
+import { systemClock } from '../../../src/clock.ts';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
@@ -128,7 +129,7 @@ describe('every output shows the same digits (10,000 random x.xx5-ish values)', 
     };
     const page = values.map((v) => [formatScore(v, 'th'), formatScore(v, 'en')]);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await tablesToXlsx([table])) as unknown as ExcelJS.Buffer);
+    await wb.xlsx.load((await tablesToXlsx([table], systemClock)) as unknown as ExcelJS.Buffer);
     const ws = wb.worksheets[0]!;
     const mismatches: string[] = [];
     values.forEach((v, i) => {
@@ -153,7 +154,7 @@ describe('every output shows the same digits (10,000 random x.xx5-ish values)', 
       async function* pages() {
         for (let i = 0; i < values.length; i += 1000) yield values.slice(i, i + 1000);
       }
-      await writeTableStream(format, table, pages(), out);
+      await writeTableStream(format, table, pages(), out, systemClock);
       out.end();
       return Buffer.concat(chunks);
     };

@@ -1,6 +1,6 @@
 // An agency's details for those concerned, and its administrators' edits of website and staff.
 import { Hono, type Context } from 'hono';
-import { ServiceError } from '../services/errors.ts';
+import type { AgencyProfile } from '../services/agency-profile.service.ts';
 import type { FieldError } from '../views/components/form.tsx';
 import { AgencyProfilePage } from '../views/pages/agency-profile.page.tsx';
 import { pageContext } from './page-context.ts';
@@ -9,15 +9,14 @@ import { requireUser } from './session.ts';
 
 export const agencyProfileRoutes = new Hono<AppEnv>();
 
-async function page(
+/** The profile page as its one service call gave it (a refused form's comes with it). */
+function page(
   c: Context<AppEnv>,
+  profile: AgencyProfile,
   form: { website: string; staff: string } | null,
   errors: FieldError[],
   status: 200 | 422,
 ) {
-  const profile = await c
-    .get('services')
-    .agencyProfiles.read(requireUser(c), c.req.param('code') ?? '');
   const a = profile.agency;
   const notice = c.req.query('done') ? c.get('t').admin.profile.saved : undefined;
   return c.html(
@@ -37,7 +36,12 @@ async function page(
   );
 }
 
-agencyProfileRoutes.get('/agencies/:code/profile', (c) => page(c, null, [], 200));
+const read = (c: Context<AppEnv>) =>
+  c.get('services').agencyProfiles.read(requireUser(c), c.req.param('code') ?? '');
+
+agencyProfileRoutes.get('/agencies/:code/profile', async (c) =>
+  page(c, await read(c), null, [], 200),
+);
 
 agencyProfileRoutes.post('/agencies/:code/profile', async (c) => {
   const actor = requireUser(c);
@@ -48,26 +52,26 @@ agencyProfileRoutes.post('/agencies/:code/profile', async (c) => {
   };
   const t = c.get('t').admin.profile;
   const staff = form.staff === '' ? null : /^\d{1,8}$/.test(form.staff) ? Number(form.staff) : NaN;
-  if (Number.isNaN(staff)) return page(c, form, [{ field: 'staff', message: t.staffInvalid }], 422);
-  try {
-    await c.get('services').agencyProfiles.update(actor, c.req.param('code'), {
-      website: form.website || null,
-      staffCount: staff,
-    });
-  } catch (err) {
-    if (err instanceof ServiceError && err.status === 422)
-      return page(
-        c,
-        form,
-        [
-          {
-            field: /staff/i.test(err.en) ? 'staff' : 'website',
-            message: c.get('lang') === 'th' ? err.th : err.en,
-          },
-        ],
-        422,
-      );
-    throw err;
+  if (Number.isNaN(staff))
+    return page(c, await read(c), form, [{ field: 'staff', message: t.staffInvalid }], 422);
+  const r = await c.get('services').agencyProfiles.updateOrPage(actor, c.req.param('code'), {
+    website: form.website || null,
+    staffCount: staff,
+  });
+  if (!r.ok) {
+    const err = r.error;
+    return page(
+      c,
+      r.page,
+      form,
+      [
+        {
+          field: /staff/i.test(err.en) ? 'staff' : 'website',
+          message: c.get('lang') === 'th' ? err.th : err.en,
+        },
+      ],
+      422,
+    );
   }
   return c.redirect(`/agencies/${encodeURIComponent(c.req.param('code'))}/profile?done=1`, 303);
 });

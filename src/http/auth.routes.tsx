@@ -100,6 +100,16 @@ function passwordErrors(c: Context<AppEnv>, password: string, confirm: string): 
 }
 
 function tokenFlow(purpose: 'reset' | 'invitation', base: string) {
+  const badLink = (c: Context<AppEnv>) => {
+    const t = c.get('t').accounts;
+    return c.html(
+      <BadLinkPage
+        ctx={pageContext(c)}
+        body={purpose === 'reset' ? t.reset.badLinkBody : t.invitation.badLinkBody}
+      />,
+      404,
+    );
+  };
   const page = async (
     c: Context<AppEnv>,
     token: string,
@@ -108,14 +118,7 @@ function tokenFlow(purpose: 'reset' | 'invitation', base: string) {
   ) => {
     const t = c.get('t').accounts;
     const email = await c.get('services').auth.tokenEmail(token, purpose);
-    if (!email)
-      return c.html(
-        <BadLinkPage
-          ctx={pageContext(c)}
-          body={purpose === 'reset' ? t.reset.badLinkBody : t.invitation.badLinkBody}
-        />,
-        404,
-      );
+    if (!email) return badLink(c);
     return c.html(
       <NewPasswordPage
         ctx={pageContext(c)}
@@ -140,7 +143,9 @@ function tokenFlow(purpose: 'reset' | 'invitation', base: string) {
       purpose === 'reset'
         ? await auth.resetPassword(token, password)
         : await auth.acceptInvitation(token, password);
-    if (!ok) return page(c, token, [], 200);
+    // Refused: the link is unknown, used, expired or its account disabled, all that the page
+    // would find reading the token again, so it says so without a second call.
+    if (!ok) return badLink(c);
     return c.redirect('/sign-in?done=password-set', 303);
   });
 }

@@ -8,7 +8,7 @@ import { findAgency, updateAgencyProfile } from '../storage/agency.repository.ts
 import type { Db } from '../storage/database.ts';
 import { findUsersWithGrant } from '../storage/user.repository.ts';
 import { recordAudit } from './audit.service.ts';
-import { forbidden, notFound, Refusal } from './errors.ts';
+import { forbidden, notFound, orPage, Refusal, type ServiceError } from './errors.ts';
 import type { ServiceContext } from './service-options.ts';
 
 export interface AgencyProfile {
@@ -30,7 +30,7 @@ async function mustFind(db: Db, code: string): Promise<Agency> {
 }
 
 export function createAgencyProfileService({ db }: Pick<ServiceContext, 'db'>) {
-  return {
+  const profiles = {
     async read(actor: Actor, code: string): Promise<AgencyProfile> {
       const agency = await mustFind(db, code);
       if (!canReadAgencyPrivate(actor, agency))
@@ -73,7 +73,16 @@ export function createAgencyProfileService({ db }: Pick<ServiceContext, 'db'>) {
         });
       });
     },
+
+    /** The profile page's form: a refusal of what was typed (422) comes with the page. */
+    updateOrPage: (actor: Actor, code: string, change: ProfileChange) =>
+      orPage(
+        () => profiles.update(actor, code, change),
+        (e): e is ServiceError => e.status === 422,
+        () => profiles.read(actor, code),
+      ),
   };
+  return profiles;
 }
 
 export type AgencyProfileService = ReturnType<typeof createAgencyProfileService>;

@@ -10,7 +10,7 @@ import { createApp } from '../../src/http/app.tsx';
 import { createServices, type Services } from '../../src/services/container.ts';
 import { createTestDb } from '../helpers/db.ts';
 import { oitCsv } from '../helpers/results-fixtures.ts';
-import { FORM, clientFor, createAccount, type Client } from '../helpers/sessions.ts';
+import { FORM, TEST_PASSWORD, clientFor, createAccount, type Client } from '../helpers/sessions.ts';
 
 /** The session's own look-up runs before every route; it is not the route's call. */
 const NOT_THE_ROUTE = new Set(['auth.resolveSession']);
@@ -363,6 +363,38 @@ describe('the OIT sheets: a refused form is one call', () => {
     expect(bulk.status).toBe(422);
     expect(await bulk.text()).toContain('value="auditor@51pao.test"');
     expect(calls).toEqual(['oitAdmin.assignOrPage']);
+  });
+});
+
+describe("an agency's profile: a refused form is one call", () => {
+  it('a website refused by the service (422) shows the profile with the typed values', async () => {
+    const admin = await clientFor(
+      services,
+      await createAccount(services, 'admin@51prv.test', [
+        { role: 'agency_admin', scope: '51-PRV' },
+      ]),
+    );
+    const r = await post(admin, '/agencies/51-PRV/profile', {
+      website: 'ftp://51prv.test',
+      staff: '120',
+    });
+    expect(r.status).toBe(422);
+    const html = await r.text();
+    expect(html).toContain('value="ftp://51prv.test"');
+    expect(html).toContain('admin@51prv.test');
+    expect(calls).toEqual(['agencyProfiles.updateOrPage']);
+  });
+});
+
+describe('a new password from a link: a refused link is one call', () => {
+  it('an unknown reset link (404) is said without reading the token again', async () => {
+    const visitor = await clientFor(services, null);
+    const r = await post(visitor, `/reset-password/${'a'.repeat(43)}`, {
+      password: TEST_PASSWORD,
+      confirm: TEST_PASSWORD,
+    });
+    expect(r.status).toBe(404);
+    expect(calls).toEqual(['auth.resetPassword']);
   });
 });
 

@@ -31,8 +31,7 @@ import { recordAudit } from './audit.service.ts';
 import { hashPassword } from './auth.service.ts';
 import { problem } from '../domain/problem.ts';
 import type { UserRefusal } from '../domain/problem-params/access.ts';
-import type { Refused } from '../domain/result.ts';
-import { forbidden, notFound, Refusal, ServiceError } from './errors.ts';
+import { forbidden, notFound, orPage, Refusal, type ServiceError } from './errors.ts';
 import type { MailService } from './mail.service.ts';
 import { hashSecret, newSecret } from './secret.ts';
 import type { ServiceConfig, ServiceContext } from './service-options.ts';
@@ -225,40 +224,28 @@ export function createUserAdminService({
      * The users page's invitation: a refusal of the input (409, 422) comes back with the list to
      * show it on, so the page is one call either way.
      */
-    async invite(
-      actor: Actor,
-      n: NewUser,
-    ): Promise<{ ok: true } | Refused<AccountSummary[], ServiceError>> {
-      try {
-        await users.create(actor, n);
-        return { ok: true };
-      } catch (e) {
-        if (e instanceof ServiceError && (e.status === 409 || e.status === 422))
-          return { ok: false, error: e, page: await users.list(actor) };
-        throw e;
-      }
-    },
+    invite: (actor: Actor, n: NewUser) =>
+      orPage(
+        () => users.create(actor, n),
+        (e): e is ServiceError => e.status === 409 || e.status === 422,
+        () => users.list(actor),
+      ),
 
     /**
      * A change on one user's page; a refusal other than 403 comes back with the user's page (a
      * user not found is a 404 again when the page is read).
      */
-    async change(
-      actor: Actor,
-      userId: string,
-      change: UserChange,
-    ): Promise<{ ok: true } | Refused<AccountSummary, ServiceError>> {
-      try {
-        if ('grant' in change) await users.grantRole(actor, userId, change.grant);
-        else if ('revoke' in change) await users.revokeRole(actor, userId, change.revoke);
-        else await users.setDisabled(actor, userId, change.disabled);
-        return { ok: true };
-      } catch (e) {
-        if (e instanceof ServiceError && e.status !== 403)
-          return { ok: false, error: e, page: await users.get(actor, userId) };
-        throw e;
-      }
-    },
+    change: (actor: Actor, userId: string, change: UserChange) =>
+      orPage(
+        () =>
+          'grant' in change
+            ? users.grantRole(actor, userId, change.grant)
+            : 'revoke' in change
+              ? users.revokeRole(actor, userId, change.revoke)
+              : users.setDisabled(actor, userId, change.disabled),
+        (e): e is ServiceError => e.status !== 403,
+        () => users.get(actor, userId),
+      ),
 
     async disableByEmail(actor: Actor, email: string): Promise<void> {
       refuse(actor);

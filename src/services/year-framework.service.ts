@@ -19,7 +19,7 @@ import {
 } from '../storage/year.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import type { Refused } from '../domain/result.ts';
-import { forbidden, notFound, Refusal, ServiceError } from './errors.ts';
+import { forbidden, notFound, orPage, Refusal, type ServiceError } from './errors.ts';
 import type { FrameworkService, FrameworkSummary } from './framework.service.ts';
 import type { AssessmentYear, YearService } from './year.service.ts';
 import type { ServiceContext } from './service-options.ts';
@@ -194,14 +194,11 @@ export function createYearFrameworkService({
       fiscalYear: number,
       frameworkId: string,
     ): Promise<{ ok: true } | Refused<YearsPage, ServiceError>> {
-      try {
-        await deps.years.create(actor, fiscalYear, frameworkId);
-        return { ok: true };
-      } catch (e) {
-        if (e instanceof ServiceError && (e.status === 409 || e.status === 422))
-          return { ok: false, error: e, page: await service.overview(actor) };
-        throw e;
-      }
+      return orPage(
+        () => deps.years.create(actor, fiscalYear, frameworkId),
+        (e): e is ServiceError => e.status === 409 || e.status === 422,
+        () => service.overview(actor),
+      );
     },
 
     /**
@@ -213,13 +210,11 @@ export function createYearFrameworkService({
       fiscalYear: number,
       frameworkId: string,
     ): Promise<{ ok: true; value: YearMoved } | Refused<MovePlan, ServiceError>> {
-      try {
-        return { ok: true, value: await service.move(actor, fiscalYear, frameworkId) };
-      } catch (e) {
-        if (e instanceof ServiceError && e.status === 409 && frameworkId)
-          return { ok: false, error: e, page: await service.plan(actor, fiscalYear, frameworkId) };
-        throw e;
-      }
+      return orPage(
+        () => service.move(actor, fiscalYear, frameworkId),
+        (e): e is ServiceError => e.status === 409 && frameworkId !== '',
+        () => service.plan(actor, fiscalYear, frameworkId),
+      );
     },
   };
   return service;

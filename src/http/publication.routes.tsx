@@ -1,8 +1,8 @@
 // Publishing a year (NACC): the years, one year's checklist and preview, publish (announcement and
 // confirmation; refused with 409 and the checklist while not ready), withdraw, and OIT exceptions.
 import { Hono, type Context } from 'hono';
-import { NotReadyError } from '../services/publication.service.ts';
-import { Refusal, ServiceError } from '../services/errors.ts';
+import { NotReadyError, type PublicationView } from '../services/publication.service.ts';
+import { Refusal, type ServiceError } from '../services/errors.ts';
 import type { FieldError } from '../views/components/form.tsx';
 import {
   AdminPublicationPage,
@@ -29,8 +29,10 @@ publicationRoutes.get('/admin/publication', async (c) => {
   return c.html(<AdminPublicationPage ctx={pageContext(c)} years={years} notice={notice} />);
 });
 
-async function yearPage(
+/** One year's page as its one service call gave it (a refused form's comes with it). */
+function yearPage(
   c: Context<AppEnv>,
+  view: PublicationView,
   status: 200 | 404 | 409 | 422,
   extra: {
     errors?: FieldError[];
@@ -38,7 +40,6 @@ async function yearPage(
     exceptionForm?: { agency: string; reason: string };
   } = {},
 ) {
-  const view = await c.get('services').publication.view(admin(c), yearOf(c));
   const t = c.get('t').publication;
   const q = (k: string) => c.req.query(k);
   const notice = q('published')
@@ -61,7 +62,9 @@ async function yearPage(
   );
 }
 
-publicationRoutes.get(Y, (c) => yearPage(c, 200));
+publicationRoutes.get(Y, async (c) =>
+  yearPage(c, await c.get('services').publication.view(admin(c), yearOf(c)), 200),
+);
 
 publicationRoutes.post(`${Y}/publish`, async (c) => {
   const actor = admin(c);
@@ -71,33 +74,33 @@ publicationRoutes.post(`${Y}/publish`, async (c) => {
     en: str(body.announcement_en),
     confirmed: str(body.confirm) === 'yes',
   };
-  try {
-    await c.get('services').publication.publish(actor, yearOf(c), {
-      announcementTh: form.th,
-      announcementEn: form.en,
-      confirmed: form.confirmed,
-    });
-  } catch (e) {
+  const r = await c.get('services').publication.publishOrPage(actor, yearOf(c), {
+    announcementTh: form.th,
+    announcementEn: form.en,
+    confirmed: form.confirmed,
+  });
+  if (!r.ok) {
+    const e = r.error;
     // Not ready: the page again with 409, the checklist showing every reason.
     if (e instanceof NotReadyError)
-      return yearPage(c, 409, {
+      return yearPage(c, r.page, 409, {
         form,
         errors: [
           { field: 'checklist', message: c.get('t').publication.refused(c.req.param('year')) },
         ],
       });
-    if (e instanceof ServiceError && (e.status === 409 || e.status === 422)) {
-      // Beside the input it is about, known by its code; anything else beside the checklist.
-      const code = e instanceof Refusal ? e.problem.code : undefined;
-      const field =
-        code === 'publication_confirm_required'
-          ? 'confirm'
-          : code === 'publication_announcement_required'
-            ? 'announcement-th'
-            : 'checklist';
-      return yearPage(c, e.status, { form, errors: [{ field, message: message(c, e) }] });
-    }
-    throw e;
+    // Beside the input it is about, known by its code; anything else beside the checklist.
+    const code = e instanceof Refusal ? e.problem.code : undefined;
+    const field =
+      code === 'publication_confirm_required'
+        ? 'confirm'
+        : code === 'publication_announcement_required'
+          ? 'announcement-th'
+          : 'checklist';
+    return yearPage(c, r.page, e.status as 409 | 422, {
+      form,
+      errors: [{ field, message: message(c, e) }],
+    });
   }
   return c.redirect(`/admin/publication/${yearOf(c)}?published=1`, 303);
 });
@@ -111,17 +114,16 @@ publicationRoutes.post(`${Y}/exceptions`, async (c) => {
   const actor = admin(c);
   const body = await c.req.parseBody();
   const form = { agency: str(body.agency), reason: str(body.reason) };
-  try {
-    await c.get('services').publication.addException(actor, yearOf(c), form.agency, form.reason);
-  } catch (e) {
-    if (e instanceof ServiceError && (e.status === 409 || e.status === 422)) {
-      const field = /reason/i.test(e.en) ? 'exception-reason' : 'exception-agency';
-      return yearPage(c, e.status, {
-        exceptionForm: form,
-        errors: [{ field, message: message(c, e) }],
-      });
-    }
-    throw e;
+  const r = await c
+    .get('services')
+    .publication.addExceptionOrPage(actor, yearOf(c), form.agency, form.reason);
+  if (!r.ok) {
+    const e = r.error;
+    const field = /reason/i.test(e.en) ? 'exception-reason' : 'exception-agency';
+    return yearPage(c, r.page, e.status as 409 | 422, {
+      exceptionForm: form,
+      errors: [{ field, message: message(c, e) }],
+    });
   }
   return c.redirect(
     `/admin/publication/${yearOf(c)}?added=${encodeURIComponent(form.agency)}#exceptions`,

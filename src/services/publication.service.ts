@@ -28,7 +28,7 @@ import {
 import { savePublication } from '../storage/report.repository.ts';
 import { type YearRow } from '../storage/year.repository.ts';
 import { recordAudit } from './audit.service.ts';
-import { Refusal } from './errors.ts';
+import { orPage, Refusal, type ServiceError } from './errors.ts';
 import { WHOLE_RANKING, type RankingsView, type SummaryView } from './results-read-model.ts';
 import type { ResultsService } from './results.service.ts';
 import type { ServiceContext } from './service-options.ts';
@@ -103,7 +103,10 @@ export function createPublicationService({
     });
   }
 
-  return {
+  /** A refusal the year's page shows beside its forms: 409 (not ready among them) or 422. */
+  const shown = (e: ServiceError): e is ServiceError => e.status === 409 || e.status === 422;
+
+  const service = {
     /** The checklist of a year (NACC only). */
     async readiness(actor: Actor, fiscalYear: number): Promise<Readiness> {
       ensureNacc(actor);
@@ -197,7 +200,28 @@ export function createPublicationService({
     },
 
     ...createPublicationExceptions({ db }),
+
+    /** Publishing from the year's page: a refusal comes with the page to show it on. */
+    publishOrPage: (
+      actor: Actor,
+      fiscalYear: number,
+      input: { announcementTh: string; announcementEn: string; confirmed: boolean },
+    ) =>
+      orPage(
+        () => service.publish(actor, fiscalYear, input),
+        shown,
+        () => service.view(actor, fiscalYear),
+      ),
+
+    /** An OIT exception added from the year's page: a refusal comes with the page. */
+    addExceptionOrPage: (actor: Actor, fiscalYear: number, agencyCode: string, reason: string) =>
+      orPage(
+        () => service.addException(actor, fiscalYear, agencyCode, reason),
+        shown,
+        () => service.view(actor, fiscalYear),
+      ),
   };
+  return service;
 }
 
 export type PublicationService = ReturnType<typeof createPublicationService>;

@@ -398,6 +398,32 @@ describe('a new password from a link: a refused link is one call', () => {
   });
 });
 
+describe("a year's publication: a refused form is one call", () => {
+  const at = '/admin/publication/2564';
+
+  it('publishing refused (422 unconfirmed, 409 not ready) shows the page with the announcement', async () => {
+    const unconfirmed = await post(nacc, `${at}/publish`, { announcement_th: 'ประกาศที่พิมพ์ไว้' });
+    expect(unconfirmed.status).toBe(422);
+    expect(await unconfirmed.text()).toContain('ประกาศที่พิมพ์ไว้');
+    expect(calls).toEqual(['publication.publishOrPage']);
+    calls.length = 0;
+    const notReady = await post(nacc, `${at}/publish`, {
+      announcement_th: 'ประกาศที่พิมพ์ไว้',
+      confirm: 'yes',
+    });
+    expect(notReady.status).toBe(409);
+    expect(await notReady.text()).toContain('ประกาศที่พิมพ์ไว้');
+    expect(calls).toEqual(['publication.publishOrPage']);
+  });
+
+  it('an OIT exception refused (422) shows the page with the typed values', async () => {
+    const r = await post(nacc, `${at}/exceptions`, { agency: '51-PAO', reason: '' });
+    expect(r.status).toBe(422);
+    expect(await r.text()).toContain('value="51-PAO"');
+    expect(calls).toEqual(['publication.addExceptionOrPage']);
+  });
+});
+
 // Last: the OIT answers imported here make the year's move refused.
 describe('the years page: a refused form is one call', () => {
   it('a year that exists (409) shows the years with the typed values', async () => {

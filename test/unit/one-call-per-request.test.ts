@@ -1,6 +1,7 @@
 // Issue 18: a route makes one service call per request, a refused form included: the write
-// gives back the page to show the refusal on, with the typed values kept (422). The services the
-// routes see are wrapped so each call a route makes is counted (calls between services are not).
+// gives back the page to show the refusal on, with the typed values kept (422, or the refusal's
+// own 409). The services the routes see are wrapped so each call a route makes is counted (calls
+// between services are not).
 import { readFileSync } from 'node:fs';
 import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -66,6 +67,31 @@ beforeEach(() => {
 
 const post = (c: Client, path: string, fields: Record<string, string>) =>
   app.request(path, { method: 'POST', headers: c.headers(FORM), body: c.form(fields) });
+
+describe('pages: one call each', () => {
+  it('reads each page with one service call', async () => {
+    const province = `/province/${encodeURIComponent('ลำพูน')}/2564`;
+    const pages: [Client, string][] = [
+      ...['committee', 'coordinators', 'mous', 'training', 'progress', 'reminders'].map(
+        (p): [Client, string] => [officer, `${province}/${p}`],
+      ),
+      [nacc, '/admin/users'],
+      [nacc, `/admin/users/${naccId}`],
+      [nacc, '/admin/years'],
+      [nacc, '/admin/calendar'],
+      [nacc, '/admin/publication/2564'],
+      [nacc, '/oit/2564/assign'],
+      [nacc, '/oit/2564/agencies/51-PAO'],
+      [nacc, '/agencies/51-PAO/profile'],
+    ];
+    for (const [who, path] of pages) {
+      calls.length = 0;
+      const r = await app.request(path, { headers: who.headers() });
+      expect(r.status, path).toBe(200);
+      expect(calls, path).toHaveLength(1);
+    }
+  });
+});
 
 describe('the province workspace: a refused form is one call', () => {
   const at = `/province/${encodeURIComponent('ลำพูน')}/2564`;

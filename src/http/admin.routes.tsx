@@ -17,13 +17,8 @@ export const adminRoutes = new Hono<AppEnv>();
 const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 const admin = (c: Context<AppEnv>) => requireUser(c, 'nacc_admin');
 
-/** Which field a service refusal belongs to, so the form shows it in place. */
-function fieldOf(e: ServiceError): string {
-  if (/scope|agency|province/i.test(e.en)) return 'scope';
-  if (/e-mail/i.test(e.en)) return 'email';
-  if (/name/i.test(e.en)) return 'name';
-  return 'role-nacc_admin';
-}
+/** Where the form shows a service refusal: beside the input it names, else at the roles. */
+const fieldOf = (e: ServiceError): string => e.field ?? 'role-nacc_admin';
 
 /** A refusal's message beside its field, in the page's language. */
 const refusalError = (c: Context<AppEnv>, e: ServiceError): FieldError => ({

@@ -66,7 +66,7 @@ agencyProfileRoutes.post('/agencies/:code/profile', async (c) => {
       form,
       [
         {
-          field: /staff/i.test(err.en) ? 'staff' : 'website',
+          field: err.field === 'staff' ? 'staff' : 'website',
           message: c.get('lang') === 'th' ? err.th : err.en,
         },
       ],

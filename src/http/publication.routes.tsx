@@ -119,7 +119,7 @@ publicationRoutes.post(`${Y}/exceptions`, async (c) => {
     .publication.addExceptionOrPage(actor, yearOf(c), form.agency, form.reason);
   if (!r.ok) {
     const e = r.error;
-    const field = /reason/i.test(e.en) ? 'exception-reason' : 'exception-agency';
+    const field = e.field === 'reason' ? 'exception-reason' : 'exception-agency';
     return yearPage(c, r.page, e.status as 409 | 422, {
       exceptionForm: form,
       errors: [{ field, message: message(c, e) }],

@@ -66,7 +66,7 @@ yearAdminRoutes.post('/admin/years', async (c) => {
       c,
       r.page,
       form,
-      [{ field: /framework/i.test(e.en) ? 'framework' : 'year', message: message(c, e) }],
+      [{ field: e.field === 'framework' ? 'framework' : 'year', message: message(c, e) }],
       e.status as 409 | 422,
     );
   }

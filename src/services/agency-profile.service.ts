@@ -51,7 +51,7 @@ export function createAgencyProfileService({ db }: Pick<ServiceContext, 'db'>) {
       const agency = await mustFind(db, code);
       if (!canManageAgency(actor, agency)) throw forbidden(bare('', 'profile_not_your_agency'));
       if (change.website !== null && !/^https?:\/\/[^\s]+$/.test(change.website))
-        throw new Refusal(422, bare('', 'profile_website_invalid'));
+        throw new Refusal(422, bare('website', 'profile_website_invalid'));
       if (
         change.staffCount !== null &&
         !(
@@ -60,7 +60,7 @@ export function createAgencyProfileService({ db }: Pick<ServiceContext, 'db'>) {
           change.staffCount <= 10_000_000
         )
       )
-        throw new Refusal(422, bare('', 'profile_staff_invalid'));
+        throw new Refusal(422, bare('staff', 'profile_staff_invalid'));
       await db.transaction().execute(async (tx) => {
         await updateAgencyProfile(tx, agency.code, change);
         await recordAudit(tx, {

@@ -50,9 +50,12 @@ export function createPublicationExceptions({ db }: Pick<ServiceContext, 'db'>) 
         if (year.publishedAt) throw new Refusal(409, bare('', 'exception_year_published'));
         if (!code || !(await findAgency(tx, code)))
           throw new Refusal(422, problem('', 'exception_agency_unknown', { code }));
-        if (!why) throw new Refusal(422, bare('', 'exception_reason_required'));
+        if (!why) throw new Refusal(422, bare('reason', 'exception_reason_required'));
         if (charCount(why) > MAX_REASON)
-          throw new Refusal(422, problem('', 'exception_reason_too_long', { max: MAX_REASON }));
+          throw new Refusal(
+            422,
+            problem('reason', 'exception_reason_too_long', { max: MAX_REASON }),
+          );
         if (await isOitConfirmed(tx, fiscalYear, code))
           throw new Refusal(409, problem('', 'exception_oit_confirmed', { code }));
         const before = await saveOitException(tx, fiscalYear, code, why, actorLabel(actor));

@@ -54,8 +54,19 @@ function refuse(actor: Actor) {
     throw forbidden(problem('', 'user_refused', { reason: 'notAdmin' }));
 }
 
+/** The input of the users' forms a refusal is about, when one is (the form shows it there). */
+const FIELD_OF: Partial<Record<UserRefusal, string>> = {
+  scopeMissing: 'scope',
+  noSuchAgency: 'scope',
+  noSuchProvince: 'scope',
+  grantExists: 'scope',
+  badEmail: 'email',
+  emailTaken: 'email',
+  badName: 'name',
+};
+
 const fail = (status: 404 | 409 | 422, reason: UserRefusal) =>
-  new Refusal(status, problem('', 'user_refused', { reason }));
+  new Refusal(status, problem(FIELD_OF[reason] ?? '', 'user_refused', { reason }));
 
 const publicUser = (u: UserRecord) => ({
   email: u.email,

@@ -43,17 +43,23 @@ export function createYearService({
     async create(actor: Actor, fiscalYear: number, frameworkId: string): Promise<AssessmentYear> {
       requireNacc(actor);
       if (!Number.isInteger(fiscalYear) || fiscalYear < 2500 || fiscalYear > 2700)
-        throw new Refusal(422, problem('', 'year_create_invalid', { value: String(fiscalYear) }));
+        throw new Refusal(
+          422,
+          problem('year', 'year_create_invalid', { value: String(fiscalYear) }),
+        );
       const framework = await frameworks.resolve(frameworkId);
       if (!framework) {
         const known = listFrameworks()
           .map((f) => f.id)
           .join(', ');
-        throw new Refusal(422, problem('', 'year_framework_unknown', { id: frameworkId, known }));
+        throw new Refusal(
+          422,
+          problem('framework', 'year_framework_unknown', { id: frameworkId, known }),
+        );
       }
       await db.transaction().execute(async (tx) => {
         if (!(await insertYear(tx, fiscalYear, frameworkId)))
-          throw new Refusal(409, problem('', 'year_exists', { year: fiscalYear }));
+          throw new Refusal(409, problem('year', 'year_exists', { year: fiscalYear }));
         await recordAudit(tx, {
           actor,
           action: 'year.create',

@@ -269,6 +269,8 @@ describe('the users pages: a refused change is one call', () => {
     const html = await r.text();
     expect(html).toContain('value="ชื่อที่พิมพ์ไว้"');
     expect(html).toContain('admin@nacc.test');
+    // Shown beside the input the refusal names (its field, not words matched in its message).
+    expect(html).toContain('<a href="#email">');
     expect(calls).toEqual(['users.invite']);
   });
 
@@ -286,12 +288,15 @@ describe('the users pages: a refused change is one call', () => {
     expect(grant.status).toBe(422);
     const html = await grant.text();
     expect(html).toContain('value="NO-SUCH-AGENCY"');
+    expect(html).toContain('<a href="#scope">');
     expect(html).toContain('admin@nacc.test');
     expect(calls).toEqual(['users.change']);
     calls.length = 0;
     const self = await post(nacc, `/admin/users/${naccId}/disable`, {});
     expect(self.status).toBe(409);
-    expect(await self.text()).toContain('admin@nacc.test');
+    const selfHtml = await self.text();
+    expect(selfHtml).toContain('admin@nacc.test');
+    expect(selfHtml).toContain('<a href="#role-nacc_admin">');
     expect(calls).toEqual(['users.change']);
   });
 });
@@ -408,7 +413,15 @@ describe("an agency's profile: a refused form is one call", () => {
     const html = await r.text();
     expect(html).toContain('value="ftp://51prv.test"');
     expect(html).toContain('admin@51prv.test');
+    expect(html).toContain('<a href="#website">');
     expect(calls).toEqual(['agencyProfiles.updateOrPage']);
+    calls.length = 0;
+    const staff = await post(admin, '/agencies/51-PRV/profile', {
+      website: 'https://51prv.test',
+      staff: '-3',
+    });
+    expect(staff.status).toBe(422);
+    expect(await staff.text()).toContain('<a href="#staff">');
   });
 });
 
@@ -445,8 +458,13 @@ describe("a year's publication: a refused form is one call", () => {
   it('an OIT exception refused (422) shows the page with the typed values', async () => {
     const r = await post(nacc, `${at}/exceptions`, { agency: '51-PAO', reason: '' });
     expect(r.status).toBe(422);
-    expect(await r.text()).toContain('value="51-PAO"');
+    const html = await r.text();
+    expect(html).toContain('value="51-PAO"');
+    expect(html).toContain('<a href="#exception-reason">');
     expect(calls).toEqual(['publication.addExceptionOrPage']);
+    const unknown = await post(nacc, `${at}/exceptions`, { agency: 'NO-SUCH', reason: 'เหตุผล' });
+    expect(unknown.status).toBe(422);
+    expect(await unknown.text()).toContain('<a href="#exception-agency">');
   });
 });
 
@@ -458,7 +476,11 @@ describe('the years page: a refused form is one call', () => {
     const html = await r.text();
     expect(html).toContain('data-year="2564"');
     expect(html).toContain('value="ita-2566"');
+    expect(html).toContain('<a href="#year">');
     expect(calls).toEqual(['yearFrameworks.createYear']);
+    const unknown = await post(nacc, '/admin/years', { year: '2590', framework: 'no-such' });
+    expect(unknown.status).toBe(422);
+    expect(await unknown.text()).toContain('<a href="#framework">');
   });
 
   it('a move refused under the lock (409) shows the plan made again, with why', async () => {

@@ -21,13 +21,12 @@ import {
 import { findOitState, listOitEvents, saveOitState } from '../storage/oit-state.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import { problem } from '../domain/problem.ts';
-import { forbidden, orPage, type ServiceError } from './errors.ts';
+import { forbidden } from './errors.ts';
 import { linkCheckJob } from './job-kinds.ts';
 import {
   actorLabel,
   inputError,
   loadSheet,
-  OitInputError,
   type OitSheet,
   oitError,
   requireAgency,
@@ -35,16 +34,13 @@ import {
   saveTransition,
   stateError,
 } from './oit-shared.ts';
+import { sheetForms, type SavedItems } from './oit-sheet-forms.ts';
 import type { YearService } from './year.service.ts';
 import type { ServiceContext } from './service-options.ts';
 
 export type OitDeps = Pick<ServiceContext, 'db' | 'clock'> & { years: YearService };
 
-/** What a save of the whole sheet did: the items saved, and each refused item's problems. */
-export interface SavedItems {
-  saved: string[];
-  problems: { item: string; problem: OitProblem }[];
-}
+export type { SavedItems } from './oit-sheet-forms.ts';
 
 const notAdmin = () => forbidden(problem('', 'oit_refused', { reason: 'notAgencyAdmin' }));
 
@@ -280,49 +276,8 @@ export function createOitService({ db, clock, ...deps }: OitDeps) {
         versions: await listOitVersions(db, fiscalYear, agency.code),
       };
     },
-
-    /** One item saved from the sheet: an input refusal (422) comes with the sheet to show it on. */
-    saveItemOrSheet: (
-      actor: Actor,
-      fiscalYear: number,
-      agencyCode: string,
-      item: string,
-      raw: { answer?: string; urls?: string; note?: string },
-    ) =>
-      orPage(
-        () => service.saveItem(actor, fiscalYear, agencyCode, item, raw),
-        (e): e is OitInputError => e instanceof OitInputError,
-        () => sheet(actor, fiscalYear, agencyCode),
-      ),
-
-    /** Every item saved from the sheet; the sheet comes back when some items were refused. */
-    async saveItemsOrSheet(
-      actor: Actor,
-      fiscalYear: number,
-      agencyCode: string,
-      items: Record<string, Record<string, string>>,
-    ): Promise<SavedItems & { sheet: OitSheet | null }> {
-      const r = await service.saveItems(actor, fiscalYear, agencyCode, items);
-      return { ...r, sheet: r.problems.length ? await sheet(actor, fiscalYear, agencyCode) : null };
-    },
-
-    /**
-     * Disputes sent from the sheet: a refusal of what was typed (422: a dispute's own problems,
-     * or none chosen) comes with the sheet to show it on.
-     */
-    disputeOrSheet: (
-      actor: Actor,
-      fiscalYear: number,
-      agencyCode: string,
-      explanations: Record<string, string>,
-    ) =>
-      orPage(
-        () => service.dispute(actor, fiscalYear, agencyCode, explanations),
-        (e): e is ServiceError => e.status === 422,
-        () => sheet(actor, fiscalYear, agencyCode),
-      ),
   };
-  return service;
+  return { ...service, ...sheetForms(service, sheet) };
 }
 
 export type OitService = ReturnType<typeof createOitService>;

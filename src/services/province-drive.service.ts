@@ -2,7 +2,6 @@
 // Province officers act for their own province; the NACC reads every province (read-only).
 import type { Actor } from '../domain/actor.ts';
 import { canManageAgency, isNacc } from '../domain/access.ts';
-import type { Agency } from '../domain/agency.ts';
 import {
   validateAttendance,
   validateCommitteeOrder,
@@ -25,6 +24,7 @@ import {
   type Workspace,
 } from './province-drive-access.ts';
 import { mouLinkCheckJob } from './job-kinds.ts';
+import { createProvinceDrivePages } from './province-drive-pages.ts';
 import type { ServiceContext } from './service-options.ts';
 
 export { canEditProvince, type Form, type Workspace } from './province-drive-access.ts';
@@ -32,68 +32,11 @@ export { canEditProvince, type Form, type Workspace } from './province-drive-acc
 export function createProvinceDriveService({ db, clock }: Pick<ServiceContext, 'db' | 'clock'>) {
   const { checkRead, checkWrite, agenciesOf, agencyInProvince } = createProvinceDriveAccess({ db });
 
-  async function mou(actor: Actor, w: Workspace, id: string) {
-    await checkRead(actor, w);
-    const found = /^\d+$/.test(id) ? await repo.findMou(db, id) : undefined;
-    if (!found || found.province !== w.province || found.fiscalYear !== w.fiscalYear)
-      throw notFound(bare('', 'mou_unknown'));
-    return found.mou;
-  }
-
-  async function committee(actor: Actor, w: Workspace) {
-    await checkRead(actor, w);
-    return repo.findCommitteeOrders(db, w.province, w.fiscalYear);
-  }
-
-  /**
-   * Coordinators per agency: every agency of the province for its officers and the NACC; an
-   * agency administrator (who may not read the rest of the workspace) sees only their own.
-   */
-  async function coordinators(actor: Actor, w: Workspace) {
-    let agencies: Agency[];
-    try {
-      await checkRead(actor, w);
-      agencies = await agenciesOf(w.province);
-    } catch (e) {
-      if (!(e instanceof ForbiddenError)) throw e;
-      agencies = (await agenciesOf(w.province)).filter((a) => canManageAgency(actor, a));
-      if (!agencies.length) throw e;
-    }
-    const list = await repo.findCoordinators(
-      db,
-      w.fiscalYear,
-      agencies.map((a) => a.code),
-    );
-    return agencies.map((agency) => ({
-      agency,
-      coordinators: list.filter((c) => c.agencyCode === agency.code),
-    }));
-  }
-
-  async function mous(actor: Actor, w: Workspace) {
-    await checkRead(actor, w);
-    const [mous, agencies] = await Promise.all([
-      repo.findMous(db, w.province, w.fiscalYear),
-      agenciesOf(w.province),
-    ]);
-    return { mous, agencies };
-  }
-
-  /** One MOU's page in one call: the MOU and the province's agencies to pick a party from. */
-  async function mouDetail(actor: Actor, w: Workspace, id: string) {
-    const found = await mou(actor, w, id);
-    return { mou: found, agencies: await agenciesOf(w.province) };
-  }
-
-  async function training(actor: Actor, w: Workspace) {
-    await checkRead(actor, w);
-    const [events, agencies] = await Promise.all([
-      repo.findTrainingEvents(db, w.province, w.fiscalYear),
-      agenciesOf(w.province),
-    ]);
-    const attended = new Set(events.flatMap((e) => e.attendance.map((a) => a.agencyCode)));
-    return { events, notAttended: agencies.filter((a) => !attended.has(a.code)), agencies };
-  }
+  const { mou, committee, coordinators, mous, mouDetail, training } = createProvinceDrivePages({
+    db,
+    checkRead,
+    agenciesOf,
+  });
 
   type CommitteeOrders = Awaited<ReturnType<typeof committee>>;
   type Coordinators = Awaited<ReturnType<typeof coordinators>>;

@@ -18,7 +18,7 @@ interface SheetWrites {
     agencyCode: string,
     item: string,
     raw: { answer?: string; urls?: string; note?: string },
-  ): Promise<unknown>;
+  ): Promise<void>;
   saveItems(
     actor: Actor,
     fiscalYear: number,
@@ -30,7 +30,7 @@ interface SheetWrites {
     fiscalYear: number,
     agencyCode: string,
     explanations: Record<string, string>,
-  ): Promise<unknown>;
+  ): Promise<number>;
 }
 
 export function sheetForms<S extends SheetWrites>(

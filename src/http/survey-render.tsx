@@ -164,7 +164,6 @@ export async function renderStart(
   return sendHtml(c, filled, status, 'no-store');
 }
 
-/** The thanks and not-eligible pages: nothing personal (no form, no state), revalidated. */
 /**
  * The ends of the path (thanks, not eligible): the same template whether the page is asked for
  * (`GET …/thanks`, revalidated by ETag) or is the answer to the one-document form's send, which
@@ -195,7 +194,7 @@ export async function renderEnd(
 }
 
 /** Where an end of the path lives. */
-export const endPath = (ctx: SurveyContext, kind: 'thanks' | 'ineligible') =>
+const endPath = (ctx: SurveyContext, kind: 'thanks' | 'ineligible') =>
   `${header(ctx).base}/${kind === 'thanks' ? 'thanks' : 'not-eligible'}`;
 
 export function renderCheck(

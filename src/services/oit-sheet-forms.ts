@@ -33,8 +33,8 @@ interface SheetWrites {
   ): Promise<number>;
 }
 
-export function sheetForms<S extends SheetWrites>(
-  service: S,
+export function sheetForms(
+  service: SheetWrites,
   sheet: (actor: Actor, fiscalYear: number, agencyCode: string) => Promise<OitSheet>,
 ) {
   return {

@@ -50,6 +50,11 @@ export function notFound(p: Problem): NotFoundError {
   return new NotFoundError(th, en);
 }
 
+/** A refused form with the page it is shown on again, read after the refusal (issue 18). */
+export async function refusedWith<P, E>(error: E, page: () => Promise<P>): Promise<Refused<P, E>> {
+  return { ok: false, error, page: await page() };
+}
+
 /**
  * Runs a form's write; a refusal the form shows (`shown`) comes back with the page to show it
  * on, read after the refusal, so the route makes one service call either way (issue 18). Any
@@ -63,7 +68,7 @@ export async function orPage<T, P, E extends ServiceError>(
   try {
     return { ok: true, value: await run() };
   } catch (e) {
-    if (e instanceof ServiceError && shown(e)) return { ok: false, error: e, page: await page() };
+    if (e instanceof ServiceError && shown(e)) return refusedWith(e, page);
     throw e;
   }
 }

@@ -9,14 +9,14 @@ import {
   validateMou,
   validateTrainingEvent,
 } from '../domain/province-drive-validation.ts';
-import { bare, type Problem } from '../domain/problem.ts';
+import { bare } from '../domain/problem.ts';
 import { ok, type Refused } from '../domain/result.ts';
 import { findAgency } from '../storage/agency.repository.ts';
 import * as repo from '../storage/province-drive.repository.ts';
 import { listYears } from '../storage/year.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import { enqueueJobs } from '../storage/job.repository.ts';
-import { ForbiddenError, forbidden, notFound } from './errors.ts';
+import { ForbiddenError, forbidden, notFound, refusedWith } from './errors.ts';
 import {
   canEditProvince,
   createProvinceDriveAccess,
@@ -46,11 +46,6 @@ export function createProvinceDriveService({ db, clock }: Pick<ServiceContext, '
     | ({ kind: 'detail' } & Awaited<ReturnType<typeof mouDetail>>)
     | ({ kind: 'list' } & Awaited<ReturnType<typeof mous>>);
 
-  /** A refused form with the page it is shown on again, read after the refusal. */
-  async function refused<P>(error: Problem[], page: () => Promise<P>): Promise<Refused<P>> {
-    return { ok: false, error, page: await page() };
-  }
-
   return {
     checkRead,
     agenciesOf,
@@ -65,7 +60,7 @@ export function createProvinceDriveService({ db, clock }: Pick<ServiceContext, '
     ): Promise<{ ok: true; value: string } | Refused<CommitteeOrders>> {
       await checkWrite(actor, w);
       const v = validateCommitteeOrder(form);
-      if (!v.ok) return refused(v.error, () => committee(actor, w));
+      if (!v.ok) return refusedWith(v.error, () => committee(actor, w));
       const id = await db.transaction().execute(async (tx) => {
         const id = await repo.insertCommitteeOrder(tx, w.province, w.fiscalYear, v.value);
         await recordAudit(tx, {
@@ -95,9 +90,9 @@ export function createProvinceDriveService({ db, clock }: Pick<ServiceContext, '
         if (!canManageAgency(actor, a)) throw e;
       });
       const v = validateCoordinator(form);
-      if (!v.ok) return refused(v.error, () => coordinators(actor, w));
+      if (!v.ok) return refusedWith(v.error, () => coordinators(actor, w));
       const found = await agencyInProvince(w, v.value.agencyCode, 'agencyCode');
-      if (!found.ok) return refused([found.problem], () => coordinators(actor, w));
+      if (!found.ok) return refusedWith([found.problem], () => coordinators(actor, w));
       if (!canEditProvince(actor, w.province) && !canManageAgency(actor, found.agency!))
         throw forbidden(bare('', 'coordinator_forbidden'));
       const id = await db.transaction().execute(async (tx) => {
@@ -166,9 +161,9 @@ export function createProvinceDriveService({ db, clock }: Pick<ServiceContext, '
           ? { kind: 'detail', ...(await mouDetail(actor, w, form.mouId)) }
           : { kind: 'list', ...(await mous(actor, w)) };
       const v = validateMou(form);
-      if (!v.ok) return refused(v.error, page);
+      if (!v.ok) return refusedWith(v.error, page);
       const found = await agencyInProvince(w, v.value.agencyCode, 'agencyCode');
-      if (!found.ok) return refused([found.problem], page);
+      if (!found.ok) return refusedWith([found.problem], page);
       const id = await db.transaction().execute(async (tx) => {
         const { id, before } = await repo.upsertMou(tx, w.province, w.fiscalYear, v.value);
         // A new or changed URL is unchecked until the link checker has visited it.
@@ -196,7 +191,7 @@ export function createProvinceDriveService({ db, clock }: Pick<ServiceContext, '
     ): Promise<{ ok: true; value: string } | Refused<Training>> {
       await checkWrite(actor, w);
       const v = validateTrainingEvent(form);
-      if (!v.ok) return refused(v.error, () => training(actor, w));
+      if (!v.ok) return refusedWith(v.error, () => training(actor, w));
       const id = await db.transaction().execute(async (tx) => {
         const id = await repo.insertTrainingEvent(tx, w.province, w.fiscalYear, v.value);
         await recordAudit(tx, {
@@ -222,9 +217,9 @@ export function createProvinceDriveService({ db, clock }: Pick<ServiceContext, '
       if (!event || event.province !== w.province || event.fiscal_year !== w.fiscalYear)
         throw notFound(bare('', 'training_unknown'));
       const v = validateAttendance(form);
-      if (!v.ok) return refused(v.error, () => training(actor, w));
+      if (!v.ok) return refusedWith(v.error, () => training(actor, w));
       const found = await agencyInProvince(w, v.value.agencyCode, 'agencyCode');
-      if (!found.ok) return refused([found.problem], () => training(actor, w));
+      if (!found.ok) return refusedWith([found.problem], () => training(actor, w));
       const row = { ...v.value, partyName: found.agency?.nameTh ?? v.value.partyName };
       await db.transaction().execute(async (tx) => {
         await repo.upsertAttendance(tx, eventId, row);

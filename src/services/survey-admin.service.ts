@@ -8,6 +8,7 @@ import type { Refused } from '../domain/result.ts';
 import type { CalendarService, SetPhaseInput } from './calendar.service.ts';
 import type { ProgressSort, SampleTargetService } from './sample-target.service.ts';
 import type { SurveyLinkService } from './survey-link.service.ts';
+import { refusedWith } from './errors.ts';
 
 export interface SurveyAdminDeps {
   links: SurveyLinkService;
@@ -80,8 +81,7 @@ export function createSurveyAdminService({
     ): Promise<{ ok: true; year: number } | Refused<LinksPage>> {
       const year = await managedYear(actor, asked, agencyCode);
       const r = await sampleTargets.setTargets(actor, year, agencyCode, input);
-      if (!r.ok)
-        return { ok: false, error: r.error, page: await linksPage(actor, year, agencyCode) };
+      if (!r.ok) return refusedWith(r.error, () => linksPage(actor, year, agencyCode));
       return { ok: true, year };
     },
 
@@ -119,7 +119,7 @@ export function createSurveyAdminService({
     ): Promise<{ ok: true; year: number } | Refused<CalendarPage>> {
       const year = await links.yearOr(asked);
       const r = await calendar.setPhase(actor, { ...input, fiscalYear: year });
-      if (!r.ok) return { ok: false, error: r.error, page: await calendarPage(year) };
+      if (!r.ok) return refusedWith(r.error, () => calendarPage(year));
       return { ok: true, year };
     },
   };

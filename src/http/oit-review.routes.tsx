@@ -3,6 +3,7 @@
 import { Hono, type Context } from 'hono';
 import { hasRole, isNacc } from '../domain/access.ts';
 import type { Services } from '../services/container.ts';
+import type { ServiceError } from '../services/errors.ts';
 import type { OitSheet } from '../services/oit-shared.ts';
 import type { FieldError } from '../views/components/form.tsx';
 import { OitAssignPage, OitLandingPage } from '../views/pages/oit-admin.page.tsx';
@@ -90,8 +91,7 @@ type AssignModel = Awaited<ReturnType<Services['oitAdmin']['assignPage']>>;
 function assignPage(
   c: Context<AppEnv>,
   { auditors, provinces }: AssignModel,
-  errors: FieldError[] = [],
-  typed: Record<string, string> = {},
+  refused?: { errors: FieldError[]; typed: Record<string, string>; status: ServiceError['status'] },
 ) {
   const done = c.req.query('assigned');
   return c.html(
@@ -100,11 +100,11 @@ function assignPage(
       year={year(c)}
       auditors={auditors}
       provinces={provinces}
-      errors={errors}
-      typed={typed}
+      errors={refused?.errors ?? []}
+      typed={refused?.typed ?? {}}
       notice={done ? c.get('t').oit.assign.done(Number(done)) : undefined}
     />,
-    errors.length ? 422 : 200,
+    refused?.status ?? 200,
   );
 }
 
@@ -136,12 +136,10 @@ async function assignAction(c: Context<AppEnv>, bulk: boolean) {
     const err = r.error;
     // The auditor's address, or the agency (one at a time) or the filter (in bulk).
     const f = err.field === 'auditor' || bulk ? field : 'agency';
-    return assignPage(
-      c,
-      r.page,
-      [{ field: f, message: c.get('lang') === 'th' ? err.th : err.en }],
-      typed,
-    );
+    // Answered with the refusal's own status: 404 for no such auditor or agency, 422 for a
+    // filter that matches nothing; never a fixed 422.
+    const errors = [{ field: f, message: c.get('lang') === 'th' ? err.th : err.en }];
+    return assignPage(c, r.page, { errors, typed, status: err.status });
   }
   return c.redirect(`/oit/${year(c)}/assign?assigned=${r.value}`, 303);
 }

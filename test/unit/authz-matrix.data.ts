@@ -449,17 +449,18 @@ function oitMatrix(): Record<string, RouteCase> {
       alsoAllowed: reached,
     },
     [`GET ${Y}/assign`]: { path: `${y}/assign`, expect: NACC_ONLY },
+    // No such auditor: access passed, the auditor did not (the refusal's own 404).
     [`POST ${Y}/assign`]: {
       path: `${y}/assign`,
       form: { auditor: 'nobody@test.example', agency: '51-PAO' },
       expect: NACC_ONLY,
-      alsoAllowed: reached,
+      alsoAllowed: [404],
     },
     [`POST ${Y}/assign/bulk`]: {
       path: `${y}/assign/bulk`,
       form: { auditor: 'nobody@test.example', type: 'sao', province: 'ลำพูน' },
       expect: NACC_ONLY,
-      alsoAllowed: reached,
+      alsoAllowed: [404],
     },
     [`GET ${Y}/status`]: {
       path: `${y}/status?province=${encodeURIComponent('ลำพูน')}`,

@@ -167,17 +167,27 @@ describe('OIT pages', () => {
     // The text of a field's error message (after its visually hidden "Error:" prefix).
     const errorOf = (html: string, id: string) =>
       new RegExp(`id="${id}-error"><span[^>]*>[^<]*</span>([^<]*)</span>`).exec(html)?.[1] ?? '';
-    // No such auditor: the message stands by the auditor's address.
+    // No such auditor: the message stands by the auditor's address, answered with the
+    // refusal's own status (404), not a fixed 422.
     const noAuditor = await post('/assign', { auditor: 'nobody@test.example', agency: '51-PAO' });
-    expect(noAuditor.status).toBe(422);
+    expect(noAuditor.status).toBe(404);
     let html = await noAuditor.text();
     expect(errorOf(html, 'auditor')).toContain('ไม่พบบัญชี');
     expect(html).toContain('value="nobody@test.example"');
     // No such agency: by the agency's code.
     const noAgency = await post('/assign', { auditor: 'auditor@test.example', agency: 'XX-NONE' });
-    expect(noAgency.status).toBe(422);
+    expect(noAgency.status).toBe(404);
     html = await noAgency.text();
     expect(errorOf(html, 'agency')).toContain('ไม่พบหน่วยงานนี้');
     expect(errorOf(html, 'auditor')).toBe('');
+    // In bulk: no such auditor is 404 too; a filter that matches nothing is the input's 422.
+    const bulkNobody = await post('/assign/bulk', { auditor: 'nobody@test.example', type: 'pao' });
+    expect(bulkNobody.status).toBe(404);
+    html = await bulkNobody.text();
+    expect(errorOf(html, 'bulk-auditor')).toContain('ไม่พบบัญชี');
+    expect(html).toContain('value="nobody@test.example"');
+    const noMatch = await post('/assign/bulk', { auditor: 'auditor@test.example', type: 'none' });
+    expect(noMatch.status).toBe(422);
+    expect(errorOf(await noMatch.text(), 'bulk-auditor')).not.toBe('');
   });
 });

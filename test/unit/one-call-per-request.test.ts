@@ -1,7 +1,7 @@
 // Issue 18: a route makes one service call per request, a refused form included: the write
-// gives back the page to show the refusal on, with the typed values kept (422, or the refusal's
-// own 409). The services the routes see are wrapped so each call a route makes is counted (calls
-// between services are not).
+// gives back the page to show the refusal on, with the typed values kept, answered with the
+// refusal's own status (422, 404, 409). The services the routes see are wrapped so each call a
+// route makes is counted (calls between services are not).
 import { readFileSync } from 'node:fs';
 import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -378,12 +378,12 @@ describe('the OIT sheets: a refused form is one call', () => {
     expect(calls).toEqual(['oitReview.reviewItemOrSheet']);
   });
 
-  it('an assignment refused (no auditor, nothing matching) shows the screen again (422)', async () => {
+  it('an assignment refused (no auditor 404, nothing matching 422) shows the screen again', async () => {
     const one = await post(nacc, '/oit/2564/assign', {
       auditor: 'nobody@test.example',
       agency: '51-PAO',
     });
-    expect(one.status).toBe(422);
+    expect(one.status).toBe(404);
     expect(await one.text()).toContain('value="nobody@test.example"');
     expect(calls).toEqual(['oitAdmin.assignOrPage']);
     calls.length = 0;

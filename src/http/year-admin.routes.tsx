@@ -4,7 +4,11 @@ import { Hono, type Context } from 'hono';
 import type { ServiceError } from '../services/errors.ts';
 import type { MovePlan, YearsPage } from '../services/year-framework.service.ts';
 import type { FieldError } from '../views/components/form.tsx';
-import { YearMovePage, YearsAdminPage } from '../views/pages/years-admin.page.tsx';
+import {
+  YearMovePage,
+  YearMoveRefusedPage,
+  YearsAdminPage,
+} from '../views/pages/years-admin.page.tsx';
 import { pageContext } from './page-context.ts';
 import type { AppEnv } from './context.ts';
 import { requireUser } from './session.ts';
@@ -102,8 +106,13 @@ yearAdminRoutes.post('/admin/years/:year/framework', async (c) => {
   if (year === undefined) return c.notFound();
   const to = str((await c.req.parseBody()).framework);
   const r = await c.get('services').yearFrameworks.moveOrPlan(actor, year, to);
-  // Refused under the lock (data arrived since the plan was shown): the plan again, with why.
-  if (!r.ok) return movePage(c, r.page);
+  // Refused under the lock (data arrived, or the year was moved meanwhile): nothing moved, so
+  // the refusal's 409 with why and where the year is now, even when a move from there would pass.
+  if (!r.ok)
+    return c.html(
+      <YearMoveRefusedPage ctx={pageContext(c)} page={{ ...r.page, refusal: r.error.problem }} />,
+      r.error.status,
+    );
   const q = new URLSearchParams({
     moved: String(year),
     framework: r.value.to,

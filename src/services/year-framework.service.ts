@@ -58,6 +58,18 @@ export interface MovePlan {
   recompute: { agencies: number; cards: number };
 }
 
+/**
+ * A move refused under the lock, with the year as it is now, read after the refusal: someone
+ * may have moved it meanwhile, so the page says where it is rather than the plan alone.
+ */
+export interface MoveRefusedPage {
+  fiscalYear: number;
+  /** The framework the year is on now. */
+  current: { id: string; version: number };
+  /** The plan made again from there, or null when none can be (now on that one, or published). */
+  plan: MovePlan | null;
+}
+
 /** A refusal by code, naming what would be lost (the catalogue words it). */
 function describe(p: MoveProblem): MoveRefusal {
   switch (p.kind) {
@@ -203,17 +215,28 @@ export function createYearFrameworkService({
 
     /**
      * The move page's form: moved, or refused under the lock (409: data arrived since the plan
-     * was shown, or the year changed) with the plan made again, which says why.
+     * was shown, or the year was moved or published meanwhile) with the year as it is now and
+     * the plan made again from there. The refusal is the answer: a plan that would be allowed
+     * now is not the move asked for, which did not happen.
      */
     async moveOrPlan(
       actor: Actor,
       fiscalYear: number,
       frameworkId: string,
-    ): Promise<{ ok: true; value: YearMoved } | Refused<MovePlan, ServiceError>> {
+    ): Promise<{ ok: true; value: YearMoved } | Refused<MoveRefusedPage, Refusal>> {
       return orPage(
         () => service.move(actor, fiscalYear, frameworkId),
-        (e): e is ServiceError => e.status === 409 && frameworkId !== '',
-        () => service.plan(actor, fiscalYear, frameworkId),
+        (e): e is Refusal => e instanceof Refusal && e.status === 409,
+        async () => {
+          const [y, to] = await Promise.all([deps.years.require(fiscalYear), target(frameworkId)]);
+          // The plan's own 409s (now on that framework, published) leave no plan to show.
+          const plan = await planIn(db, y, to).catch((e: unknown) => {
+            if (e instanceof Refusal && e.status === 409) return null;
+            throw e;
+          });
+          const current = { id: y.framework.id, version: y.framework.version };
+          return { fiscalYear, current, plan };
+        },
       );
     },
   };

@@ -1,10 +1,11 @@
 // The NACC's framework pages and years: upload with the CLI's validation (every problem, its path,
 // Thai and English, the file name kept, 422), oversize, refusals (role, CSRF), import on
 // confirmation, previews (no form, labelled), the diff page, export, creating a year, and moving
-// a year to another framework version (allowed: audited and recomputed; refused: 409).
+// a year to another framework version (allowed: audited and recomputed; refused: 409, also when
+// another move got there first: the refusal and where the year is now, never a 200 plan).
 import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ANONYMOUS, SYSTEM_CLI } from '../../src/domain/actor.ts';
 import { problemText } from '../../src/i18n/problem-text.ts';
 import type { Refusal, ServiceError } from '../../src/services/errors.ts';
@@ -367,5 +368,135 @@ describe('itas year move-framework', () => {
     const cards = await sql<{ framework_id: string }>`select distinct framework_id from score_cards
       where fiscal_year = 2563`.execute(t.db);
     expect(cards.rows.map((r) => r.framework_id)).toEqual(['ita-2563']);
+  });
+});
+
+/**
+ * Someone else's change to the year, made at a chosen read of it by the move service, so a race
+ * happens every time: read 1 is the move's own before the lock (the lock then finds another
+ * framework: `year_move_raced`), read 2 the page's after a refusal.
+ */
+async function changedMeanwhile(
+  at: 1 | 2,
+  meanwhile: () => Promise<unknown>,
+  run: () => Response | Promise<Response>,
+): Promise<Response> {
+  const years = t.services.years;
+  const real = years.require.bind(years);
+  let reads = 0;
+  const spy = vi.spyOn(years, 'require').mockImplementation(async (fiscalYear) => {
+    if (++reads !== at) return real(fiscalYear);
+    if (at === 1) {
+      const stale = await real(fiscalYear);
+      await meanwhile();
+      return stale;
+    }
+    await meanwhile();
+    return real(fiscalYear);
+  });
+  try {
+    return await run();
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+/** A refused move's page: 409, the refusal first in Thai, where the year is now, no form. */
+async function expectNotMoved(res: Response, code: string, now: string): Promise<string> {
+  expect(res.status).toBe(409);
+  const html = await res.text();
+  expect(html).toContain(`data-refusal="${code}"`);
+  expect(html).toContain(`data-current="${now}"`);
+  expect(html).not.toContain('action="/admin/years/2563/framework"');
+  expect(html).not.toContain('data-recompute=');
+  const th = html.indexOf('<span lang="th">');
+  expect(th).toBeGreaterThan(0);
+  expect(th).toBeLessThan(html.indexOf('<span lang="en">'));
+  return html;
+}
+
+describe('a move refused under the lock while another moved the year', () => {
+  beforeAll(async () => {
+    for (const [id, change] of [
+      ['ita-2563-r3', (d: Doc) => (d.passMark = 90)],
+      ['ita-2563-yesno2', (d: Doc) => (d.questions[0].items[0].scale = 'yes_good')],
+    ] as const)
+      await t.services.frameworks.import(
+        SYSTEM_CLI,
+        variant((d) => {
+          d.id = id;
+          change(d);
+        }),
+      );
+  });
+
+  it('raced (moved to a third framework first): 409 with why and where it is, never 200', async () => {
+    expect((await t.services.years.require(2563)).frameworkId).toBe('ita-2563');
+    const res = await changedMeanwhile(
+      1,
+      () => t.services.yearFrameworks.move(SYSTEM_CLI, 2563, 'ita-2563-r2'),
+      () => post(nacc, '/admin/years/2563/framework', { framework: 'ita-2563-r3' }),
+    );
+    const html = await expectNotMoved(res, 'year_move_raced', 'ita-2563-r2');
+    expect(html).toContain('ปี 2563 เพิ่งถูกเปลี่ยนกรอบการประเมิน');
+    expect(html).toContain('ขณะนี้ปี 2563 ใช้กรอบ ita-2563-r2 (v2)');
+    // From where it is now the move would pass: offered to check again, not done.
+    expect(html).toContain('href="/admin/years/2563/framework?framework=ita-2563-r3"');
+    expect((await t.services.years.require(2563)).frameworkId).toBe('ita-2563-r2');
+  });
+
+  it('refused, then moved before the page is read: still 409 with the refusal', async () => {
+    const setTo = (id: string) =>
+      sql`update assessment_years set framework_id = ${id} where fiscal_year = 2563`.execute(t.db);
+    try {
+      const res = await changedMeanwhile(
+        2,
+        // As a move made before any answer stood in the way would have left it.
+        () => setTo('ita-2563-yesno2'),
+        () => post(nacc, '/admin/years/2563/framework', { framework: 'ita-2563-yesno' }),
+      );
+      const html = await expectNotMoved(res, 'year_move_refused', 'ita-2563-yesno2');
+      expect(html).toContain('I1.1');
+      expect((await t.services.years.require(2563)).frameworkId).toBe('ita-2563-yesno2');
+    } finally {
+      await setTo('ita-2563');
+    }
+  });
+
+  it('the year on the framework asked for, or published: 409 with the refusal and no plan', async () => {
+    const same = await post(nacc, '/admin/years/2563/framework', { framework: 'ita-2563' });
+    const html = await expectNotMoved(same, 'year_move_same', 'ita-2563');
+    expect(html).toContain('ปี 2563 ใช้กรอบ ita-2563 อยู่แล้ว');
+    await t.services.years.setPublished(SYSTEM_CLI, 2563, new Date('2026-10-01T00:00:00Z'));
+    try {
+      const published = await post(nacc, '/admin/years/2563/framework', {
+        framework: 'ita-2563-r3',
+      });
+      await expectNotMoved(published, 'year_move_published', 'ita-2563');
+    } finally {
+      await t.services.years.setPublished(SYSTEM_CLI, 2563, null);
+    }
+  });
+
+  it('answers a missing framework or year 404, another role or no CSRF token 403; nothing moves', async () => {
+    const missing = await post(nacc, '/admin/years/2563/framework', { framework: 'no-such' });
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain('no-such');
+    expect((await post(nacc, '/admin/years/2563/framework', { framework: '' })).status).toBe(404);
+    for (const year of ['2599', 'abcd'])
+      expect(
+        (await post(nacc, `/admin/years/${year}/framework`, { framework: 'ita-2563-r3' })).status,
+      ).toBe(404);
+    expect(
+      (await post(agencyAdmin, '/admin/years/2563/framework', { framework: 'ita-2563-r3' })).status,
+    ).toBe(403);
+    const noToken = await t.app.request('/admin/years/2563/framework', {
+      method: 'POST',
+      body: new URLSearchParams({ framework: 'ita-2563-r3' }).toString(),
+      headers: nacc.headers(FORM),
+    });
+    expect(noToken.status).toBe(403);
+    expect(await noToken.text()).toContain('CSRF');
+    expect((await t.services.years.require(2563)).frameworkId).toBe('ita-2563');
   });
 });

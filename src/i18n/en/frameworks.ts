@@ -170,5 +170,8 @@ export const frameworks: Widen<typeof th> = {
     confirm: 'Move and recompute',
     cancel: 'Back to assessment years',
     done: (y: string, id: string, n: string) => `${y} now uses ${id}; ${n} agencies recomputed`,
+    notMovedTitle: 'The year was not moved',
+    now: (y: string, id: string, v: string) => `${y} is now on ${id} (v${v})`,
+    checkAgain: 'Check the move again',
   },
 };

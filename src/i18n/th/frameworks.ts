@@ -164,5 +164,8 @@ export const frameworks = {
     confirm: 'ยืนยันการเปลี่ยนกรอบและคำนวณใหม่',
     cancel: 'กลับไปหน้าปีการประเมิน',
     done: (y: string, id: string, n: string) => `ปี ${y} ใช้กรอบ ${id} แล้ว คำนวณผลใหม่ ${n} หน่วยงาน`,
+    notMovedTitle: 'ไม่ได้เปลี่ยนกรอบการประเมิน',
+    now: (y: string, id: string, v: string) => `ขณะนี้ปี ${y} ใช้กรอบ ${id} (v${v})`,
+    checkAgain: 'ตรวจการเปลี่ยนกรอบอีกครั้ง',
   },
 };

@@ -59,3 +59,12 @@ export interface MovePlanModel {
   /** Agencies with data (recomputed) and score cards held now. */
   recompute: { agencies: number; cards: number };
 }
+
+/** A move refused when confirmed (409): why, where the year is now, and the plan from there. */
+export interface MoveRefusedModel {
+  fiscalYear: number;
+  refusal: Problem;
+  current: { id: string; version: number };
+  /** Null when no move can be planned from where the year is now (on that one, published). */
+  plan: MovePlanModel | null;
+}

@@ -1,7 +1,13 @@
 // The NACC's assessment years: each with its framework version, a form to create a year on a
 // framework, and the page that checks a move to another framework version before doing it.
 import { formatInteger } from '../../i18n/format.ts';
-import type { FrameworkSummaryModel, MovePlanModel, YearOverviewModel } from './framework.model.ts';
+import type { Problem } from '../../domain/problem.ts';
+import type {
+  FrameworkSummaryModel,
+  MovePlanModel,
+  MoveRefusedModel,
+  YearOverviewModel,
+} from './framework.model.ts';
 import {
   CsrfField,
   ErrorSummary,
@@ -147,33 +153,28 @@ export function YearsAdminPage(p: {
   );
 }
 
-/** What moving a year changes and recomputes; or, refused (409), every reason. */
-export function YearMovePage({ ctx, plan }: { ctx: PageContext; plan: MovePlanModel }) {
+/** Reasons, each in Thai then English (ADR 0020). */
+function Reasons({ problems }: { problems: Problem[] }) {
+  return (
+    <ul data-problems={String(problems.length)}>
+      {problems.map((p) => (
+        <li>
+          <span lang="th">{problemText(p, 'th')}</span>
+          <br />
+          <span lang="en">{problemText(p, 'en')}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The two versions, the data held and what changes in the method. */
+function PlanBody(p: { ctx: PageContext; plan: MovePlanModel; allowed: boolean }) {
+  const { ctx, plan } = p;
   const t = ctx.t.frameworks.move;
   const n = (x: number) => formatInteger(x, ctx.lang);
-  const refused = plan.problems.length > 0;
-  const title = t.title(String(plan.fiscalYear));
   return (
-    <Layout ctx={ctx} title={title} hasError={refused}>
-      <p>
-        <a href="/admin/years">‹ {t.cancel}</a>
-      </p>
-      {refused ? (
-        <div class="error-summary" role="alert" aria-labelledby="move-refused" tabindex={-1}>
-          <h2 id="move-refused">{t.refusedTitle}</h2>
-          <ul data-problems={String(plan.problems.length)}>
-            {plan.problems.map((p) => (
-              <li>
-                <span lang="th">{problemText(p, 'th')}</span>
-                <br />
-                <span lang="en">{problemText(p, 'en')}</span>
-              </li>
-            ))}
-          </ul>
-          <p>{t.refusedLead}</p>
-        </div>
-      ) : null}
-      <h1>{title}</h1>
+    <>
       <dl class="summary-list">
         <dt>{t.from}</dt>
         <dd>
@@ -185,13 +186,36 @@ export function YearMovePage({ ctx, plan }: { ctx: PageContext; plan: MovePlanMo
         </dd>
       </dl>
       <p>{t.data(n(plan.data.responses.IIT), n(plan.data.responses.EIT), n(plan.data.oitItems))}</p>
-      {refused ? null : (
+      {p.allowed ? (
         <p class="notice" data-recompute={String(plan.recompute.agencies)}>
           {t.recompute(n(plan.recompute.agencies), n(plan.recompute.cards))}
         </p>
-      )}
+      ) : null}
       <h2>{t.diffTitle}</h2>
       <ChangesTable ctx={ctx} changes={plan.changes} level={3} />
+    </>
+  );
+}
+
+/** What moving a year changes and recomputes; or, refused (409), every reason. */
+export function YearMovePage({ ctx, plan }: { ctx: PageContext; plan: MovePlanModel }) {
+  const t = ctx.t.frameworks.move;
+  const refused = plan.problems.length > 0;
+  const title = t.title(String(plan.fiscalYear));
+  return (
+    <Layout ctx={ctx} title={title} hasError={refused}>
+      <p>
+        <a href="/admin/years">‹ {t.cancel}</a>
+      </p>
+      {refused ? (
+        <div class="error-summary" role="alert" aria-labelledby="move-refused" tabindex={-1}>
+          <h2 id="move-refused">{t.refusedTitle}</h2>
+          <Reasons problems={plan.problems} />
+          <p>{t.refusedLead}</p>
+        </div>
+      ) : null}
+      <h1>{title}</h1>
+      <PlanBody ctx={ctx} plan={plan} allowed={!refused} />
       {refused ? null : (
         <form method="post" action={`/admin/years/${plan.fiscalYear}/framework`}>
           <CsrfField ctx={ctx} />
@@ -202,6 +226,51 @@ export function YearMovePage({ ctx, plan }: { ctx: PageContext; plan: MovePlanMo
           <a href="/admin/years">{t.cancel}</a>
         </form>
       )}
+    </Layout>
+  );
+}
+
+/**
+ * A move refused when confirmed (409): nothing moved. Why (a refused move's every reason, and
+ * the plan's own from where the year is now), the framework it is on now, and the plan from
+ * there without a form: the move asked for did not happen, so it is checked again first.
+ */
+export function YearMoveRefusedPage({ ctx, page }: { ctx: PageContext; page: MoveRefusedModel }) {
+  const t = ctx.t.frameworks.move;
+  const { refusal, plan, current } = page;
+  const year = String(page.fiscalYear);
+  const reasons: Problem[] =
+    refusal.code === 'year_move_refused' ? [...refusal.params.problems] : [refusal];
+  const shown = new Set(reasons.map((p) => problemText(p, 'en')));
+  for (const p of plan?.problems ?? []) if (!shown.has(problemText(p, 'en'))) reasons.push(p);
+  const title = t.title(year);
+  return (
+    <Layout ctx={ctx} title={title} hasError>
+      <p>
+        <a href="/admin/years">‹ {t.cancel}</a>
+      </p>
+      <div
+        class="error-summary"
+        role="alert"
+        aria-labelledby="move-refused"
+        tabindex={-1}
+        data-refusal={refusal.code}
+      >
+        <h2 id="move-refused">{t.notMovedTitle}</h2>
+        <Reasons problems={reasons} />
+      </div>
+      <h1>{title}</h1>
+      <p data-current={current.id}>{t.now(year, current.id, String(current.version))}</p>
+      {plan ? (
+        <>
+          <PlanBody ctx={ctx} plan={plan} allowed={false} />
+          <p>
+            <a href={`/admin/years/${year}/framework?framework=${encodeURIComponent(plan.to.id)}`}>
+              {t.checkAgain}
+            </a>
+          </p>
+        </>
+      ) : null}
     </Layout>
   );
 }

@@ -133,6 +133,12 @@ export function firstIncompleteStep(
   return undefined;
 }
 
+/** The names of a tool's demographic fields (shared: do not modify). */
+const demographicCodesOf = perFrameworkTool(
+  (framework, tool): ReadonlySet<string> =>
+    new Set(demographicFields(framework, tool).map((f) => f.code)),
+);
+
 /** The fields of the one-document form (JavaScript's final submit) that are not answers. */
 const FORM_CONTROL_FIELDS = new Set(['_csrf', 'submission', 'eligible', 'access_code']);
 
@@ -154,10 +160,11 @@ export function parseWholeForm(
   answers: Record<string, string>;
   problems: Problem[];
 } {
-  const demographicCodes = new Set(demographicFields(framework, tool).map((f) => f.code));
+  const demographicCodes = demographicCodesOf(framework, tool);
   const answerInput: Record<string, string> = {};
-  for (const [k, v] of Object.entries(input))
-    if (!FORM_CONTROL_FIELDS.has(k) && !demographicCodes.has(k)) answerInput[k] = v;
+  for (const k in input)
+    if (Object.hasOwn(input, k) && !FORM_CONTROL_FIELDS.has(k) && !demographicCodes.has(k))
+      answerInput[k] = input[k]!;
   const e = tool === 'IIT' ? parseEligibility(input, singleUse) : undefined;
   if (e?.ineligible)
     return { ineligible: true, accessCode: undefined, demographics: {}, answers: {}, problems: [] };

@@ -7,6 +7,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { pooledRandomBytes } from '../services/random-pool.ts';
 import type { AppEnv } from './context.ts';
 import { isFormRequest, readForm } from './form-body.ts';
 import { secureCookies } from './cookies.ts';
@@ -41,7 +42,8 @@ export const csrfProtection: MiddlewareHandler<AppEnv> = async (c, next) => {
   let cookie = getCookie(c, COOKIE);
   let fresh = false;
   if (!cookie || !/^[\w-]{43}$/.test(cookie)) {
-    cookie = randomBytes(32).toString('base64url');
+    // Every respondent's first page makes one: from the pool (services/random-pool.ts).
+    cookie = pooledRandomBytes(32).toString('base64url');
     setCsrfCookie(c, cookie);
     fresh = true;
   }

@@ -60,13 +60,16 @@ export async function readForm(c: Context<AppEnv>): Promise<FormBody> {
   return form;
 }
 
-/** A form's text fields, one value each (the last sent), as routes read them. */
-export async function formFields(c: Context<AppEnv>): Promise<Record<string, string>> {
+/** A form's text fields, one value each (the last sent), as routes read them; `omit` left out. */
+export async function formFields(
+  c: Context<AppEnv>,
+  omit?: string,
+): Promise<Record<string, string>> {
   const { last } = await readForm(c);
   const out: Record<string, string> = {};
   for (const name in last) {
     const v = last[name];
-    if (typeof v === 'string') out[name] = v;
+    if (typeof v === 'string' && name !== omit) out[name] = v;
   }
   return out;
 }

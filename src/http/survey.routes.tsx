@@ -35,9 +35,9 @@ const tool = (c: Context<AppEnv>) => c.req.param('tool') ?? '';
 
 /** A form's text fields (files are never expected), without the CSRF token. */
 async function formInput(c: Context<AppEnv>): Promise<Record<string, string>> {
-  const input = await formFields(c);
-  delete input._csrf;
-  return input;
+  // Left out, not deleted afterwards: a delete turns the object of some 60 answers into a slow
+  // dictionary that every later read of it pays for.
+  return formFields(c, '_csrf');
 }
 
 surveyRoutes.get('/go/:tool/:code', async (c) => {

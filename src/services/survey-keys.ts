@@ -2,7 +2,8 @@
 // which the abuse counters' names (network, link, window) become opaque keys (HMAC-SHA256), and
 // the key that seals the
 // in-progress answers a respondent's browser carries (AES-256-GCM, authenticated).
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync } from 'node:crypto';
+import { pooledRandomBytes } from './random-pool.ts';
 
 const derive = (secret: string, purpose: string): Buffer =>
   Buffer.from(hkdfSync('sha256', secret, 'open-itas', purpose, 32));
@@ -42,7 +43,7 @@ export function createSealer(secret: string, purpose: string) {
   const key = derive(secret, purpose);
   return {
     seal(value: unknown, context: string): string {
-      const iv = randomBytes(IV_BYTES);
+      const iv = pooledRandomBytes(IV_BYTES); // a fresh random IV per seal, from the pool
       const cipher = createCipheriv('aes-256-gcm', key, iv);
       cipher.setAAD(Buffer.from(context, 'utf8'));
       const body = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);

@@ -1,7 +1,8 @@
 // Imports responses.csv / .xlsx (docs/formats.md): each row read by the one submission parser
-// (domain/submission.ts), the whole file one transaction that writes responses and nothing else
-// (ADR 0007): any bad row rejects the file and nothing is written. Streamed and stored in chunks
-// through COPY (storage/response-copy.ts), so a national file (1.3 M rows) never sits in memory.
+// (domain/submission.ts), the whole file one transaction that writes responses and their counts
+// and nothing else (ADR 0007, 0025): any bad row rejects the file and nothing is written. Streamed
+// and stored in chunks through COPY (storage/response-copy.ts), so a national file (1.3 M rows)
+// never sits in memory.
 import type { Actor } from '../domain/actor.ts';
 import { ImportRejected } from './import-rejected.ts';
 import { problem } from '../domain/problem.ts';
@@ -12,25 +13,11 @@ import { fileLayout, parseFileRow, type FileLayout } from '../domain/submission-
 import type { Db } from '../storage/database.ts';
 import { markAgencies } from '../storage/recompute-mark.repository.ts';
 import { copyResponses } from '../storage/response-copy.ts';
-import { recountMany } from '../storage/response-recount.ts';
 import { loadAgencyCodes } from '../storage/response.repository.ts';
 import { issueList, requireNacc } from './import-shared.ts';
 import { readTable, type ReadOptions, type TableSource } from './table-reader.ts';
 import type { YearService } from './year.service.ts';
 import type { ServiceContext } from './service-options.ts';
-
-/**
- * After the responses' own transaction: recounts the agencies now and marks them for the
- * worker's recompute of their cards (a mark holds no time and no count, ADR 0007).
- */
-async function recountAndMark(db: Db, year: number, agencies: Set<string>) {
-  await recountMany(db, year, agencies, (tx) =>
-    markAgencies(
-      tx,
-      [...agencies].map((agencyCode) => ({ fiscalYear: year, agencyCode })),
-    ),
-  );
-}
 
 export function createResponseImport({
   db,
@@ -50,12 +37,12 @@ export function createResponseImport({
       toolColumns(year.framework, 'EIT').index.has(c);
     const agencies = await loadAgencyCodes(db);
     const fixed = new Set<string>(RESPONSE_FIXED_COLUMNS);
-    // The file is all or nothing, in a transaction that writes responses and nothing else
-    // (ADR 0007), through COPY; the counts and recompute marks follow in their own transaction.
+    // The file is all or nothing, in a transaction that writes responses and their counts and
+    // nothing else (ADR 0007, 0025), through COPY; the recompute marks follow in their own.
     const list = issueList();
     const touched = new Set<string>();
     let rows = 0;
-    const inserted = await copyResponses(db, async (store) => {
+    const inserted = await copyResponses(db, fiscalYear, async (store) => {
       // Where each column is, from the header: rows are read by position (row.cell), never as
       // a record of their 80 cells (ADR 0018).
       let layout: FileLayout | undefined;
@@ -120,10 +107,12 @@ export function createResponseImport({
       }
       if (list.issues.length) throw new ImportRejected(file, list.issues);
     });
-    const done = { rows, inserted, touched };
-    // Every agency in the file, not only those with new rows: importing the file again
-    // repairs counts a crash right after the responses' commit would have left stale.
-    await recountAndMark(db, fiscalYear, done.touched);
-    return { rows: done.rows, inserted: done.inserted, agencies: done.touched.size };
+    // Every agency in the file, not only those with new rows: its card is made again by the
+    // worker (a mark holds no time and no count, ADR 0007).
+    await markAgencies(
+      db,
+      [...touched].map((agencyCode) => ({ fiscalYear, agencyCode })),
+    );
+    return { rows, inserted, agencies: touched.size };
   };
 }

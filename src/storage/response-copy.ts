@@ -1,7 +1,10 @@
 // Bulk storage of validated responses (the CSV/XLSX import): chunks of rows COPYed into a staging
-// table and moved into `responses` by one INSERT … SELECT each, all in one transaction that writes
-// `responses` and nothing else (ADR 0007). Ids already stored are skipped, as by insertResponses.
-import { rawSession, type Db } from './database.ts';
+// table and moved into `responses` by one INSERT … SELECT each, all in one transaction that also
+// adds their counts (ADR 0025) and writes nothing else. Ids already stored are skipped, as by
+// insertResponses.
+import { addCounts, createCountTally } from './count-tally.ts';
+import { rawSession, sessionDb, type Db } from './database.ts';
+import { applyPendingCounts, lockYearCounts } from './pending-counts.repository.ts';
 import {
   arrayLiteral,
   insertResponses,
@@ -27,17 +30,36 @@ function csvLine(r: ResponseRow): string {
   )}\n`;
 }
 
+const MOVE = `insert into responses (response_id, fiscal_year, agency_code, tool, answers, gender,
+    age_band, education, contact_type, submitted_on)
+  select response_id, fiscal_year, agency_code, tool, answers::smallint[], gender, age_band,
+    education, contact_type, submitted_on::date
+  from ${STAGING}
+  on conflict (response_id) do nothing`;
+
+/** MOVE with a pending row for each response stored (ADR 0023): counted by the increments. */
+const MOVE_PENDING = `with stored as (${MOVE} returning response_id, fiscal_year, agency_code)
+  insert into pending_counts (response_id, fiscal_year, agency_code)
+  select response_id, fiscal_year, agency_code from stored`;
+
 /** Takes rows through `add` (which may be awaited for back-pressure); ends when `write` returns. */
 export type RowWriter = (add: (row: ResponseRow) => Promise<void>) => Promise<void>;
 
 /**
- * Stores the rows `write` gives, all or nothing: if `write` throws (a bad row in the file),
- * nothing is stored and the error goes on. Each chunk's rows go in a random order, like
- * insertResponses' batches. Returns how many rows were new.
+ * Stores the rows `write` gives (all of `fiscalYear`) and adds them to the year's counts, all
+ * or nothing: if `write` throws (a bad row in the file), nothing is stored and the error goes on.
+ * Each chunk's rows go in a random order, like insertResponses' batches. Returns how many rows
+ * were new.
+ *
+ * A chunk whose rows all went in is tallied here, from the rows in hand. A chunk with an id
+ * already stored (or twice in it) is stored again from its savepoint with pending rows, since
+ * only the database knows which of its rows went in; the increments count those. At the end,
+ * under the year's count lock alone, the tally is added and the pending rows applied, so the
+ * counts commit with the responses and never lag them.
  */
-export async function copyResponses(db: Db, write: RowWriter): Promise<number> {
+export async function copyResponses(db: Db, fiscalYear: number, write: RowWriter): Promise<number> {
   const opening = rawSession(db);
-  if (!opening) return insertInBatches(db, write);
+  if (!opening) return insertInBatches(db, fiscalYear, write);
   const s = await opening;
   let broken = false;
   try {
@@ -45,17 +67,22 @@ export async function copyResponses(db: Db, write: RowWriter): Promise<number> {
     await s.query(`create temporary table ${STAGING} (response_id text, fiscal_year int,
       agency_code text, tool text, answers text, gender text, age_band text, education text,
       contact_type text, submitted_on text) on commit drop`);
+    const tally = createCountTally();
+    const pending = new Set<string>();
     let inserted = 0;
     const flush = async (rows: ResponseRow[]) => {
       await s.copyCsv(STAGING, shuffled(rows).map(csvLine).join(''));
-      inserted += (
-        await s.query(`insert into responses (response_id, fiscal_year, agency_code, tool,
-            answers, gender, age_band, education, contact_type, submitted_on)
-          select response_id, fiscal_year, agency_code, tool, answers::smallint[], gender,
-            age_band, education, contact_type, submitted_on::date
-          from ${STAGING}
-          on conflict (response_id) do nothing`)
-      ).rowCount;
+      await s.query('savepoint chunk');
+      const n = (await s.query(MOVE)).rowCount;
+      if (n === rows.length) {
+        await s.query('release savepoint chunk');
+        tally.add(rows);
+        inserted += n;
+      } else {
+        await s.query('rollback to savepoint chunk');
+        inserted += (await s.query(MOVE_PENDING)).rowCount;
+        for (const r of rows) pending.add(r.agencyCode);
+      }
       await s.query(`truncate ${STAGING}`);
     };
     // One chunk with the database while the next is read and checked.
@@ -78,6 +105,10 @@ export async function copyResponses(db: Db, write: RowWriter): Promise<number> {
     }
     await inFlight;
     if (rows.length) await flush(rows);
+    const tx = sessionDb(s);
+    await lockYearCounts(tx, fiscalYear);
+    await addCounts(s, fiscalYear, tally);
+    if (pending.size) await applyPendingCounts(tx, fiscalYear, [...pending]);
     await s.query('commit');
     return inserted;
   } catch (e) {
@@ -92,19 +123,27 @@ export async function copyResponses(db: Db, write: RowWriter): Promise<number> {
   }
 }
 
-/** Without a raw session (a database this module's factory did not open): batched inserts. */
-async function insertInBatches(db: Db, write: RowWriter): Promise<number> {
+/**
+ * Without a raw session (a database this module's factory did not open): batched inserts with
+ * pending rows, applied at the end in the same transaction.
+ */
+async function insertInBatches(db: Db, fiscalYear: number, write: RowWriter): Promise<number> {
   return db.transaction().execute(async (tx) => {
     let inserted = 0;
     let batch: ResponseRow[] = [];
+    const agencies = new Set<string>();
+    const flush = async () => {
+      inserted += (await insertResponses(tx, batch)).size;
+      for (const r of batch) agencies.add(r.agencyCode);
+      batch = [];
+    };
     await write(async (row) => {
       batch.push(row);
-      if (batch.length >= 5000) {
-        inserted += (await insertResponses(tx, batch, { recounted: true })).size;
-        batch = [];
-      }
+      if (batch.length >= 5000) await flush();
     });
-    if (batch.length) inserted += (await insertResponses(tx, batch, { recounted: true })).size;
+    if (batch.length) await flush();
+    await lockYearCounts(tx, fiscalYear);
+    await applyPendingCounts(tx, fiscalYear, [...agencies]);
     return inserted;
   });
 }

@@ -1,14 +1,10 @@
-// The bulk recount: many agencies' answer and respondent counts from one read of their responses
-// per range of agency codes (each agency's answers come as one text, tallied here), written back
-// by COPY. What `recountAgencies` stores, at a fraction of its cost for thousands of agencies (the
-// SQL unnest of every answer was the import's largest cost).
+// Counts read in bulk: many agencies' answer and respondent counts from one read of their
+// responses per range of agency codes, each agency's answers as one text tallied here: what
+// `itas compute` checks the stored counts against. What the SQL `recountAgencies` stores, at a
+// fraction of its cost for thousands of agencies.
 import { sql } from 'kysely';
-import { hasRawSession, rawSession, sessionDb, type Db, type RawSession } from './database.ts';
-import { lockYearCounts } from './pending-counts.repository.ts';
-import { recountAgencies, type AgencyCounts } from './response.repository.ts';
-
-/** Agencies per read: one range of the index (fiscal_year, agency_code, tool). */
-const RANGE = 1000;
+import type { Db } from './database.ts';
+import type { AgencyCounts } from './response.repository.ts';
 
 /**
  * Counts from text: per agency and tool `n` responses whose answers come as one text, each
@@ -92,98 +88,4 @@ export async function readCounts(
   for (const r of rows)
     if (!only || only.has(r.agency_code)) tallyAnswers(out, r.agency_code, r.tool, r.n, r.a);
   return out;
-}
-
-const quoted = (s: string) => `"${s.includes('"') ? s.replaceAll('"', '""') : s}"`;
-
-/** These agencies' counts as COPY text for answer_counts and respondent_counts. */
-function countsCsv(fiscalYear: number, counts: Iterable<AgencyCounts>) {
-  const answers: string[] = [];
-  const respondents: string[] = [];
-  for (const c of counts) {
-    const code = quoted(c.agencyCode);
-    for (const tool of ['IIT', 'EIT'] as const) {
-      if (c.respondents[tool])
-        respondents.push(`${fiscalYear},${code},${tool},${c.respondents[tool]}\n`);
-      for (const [item, c1, c2, c3, c4] of c.counts[tool])
-        answers.push(`${fiscalYear},${code},${tool},${item},${c1},${c2},${c3},${c4}\n`);
-    }
-  }
-  return { answers: answers.join(''), respondents: respondents.join('') };
-}
-
-/** Replaces these agencies' stored counts with `counts` (agencies without an entry: none). */
-async function writeCounts(
-  s: RawSession,
-  fiscalYear: number,
-  codes: string[],
-  counts: Map<string, AgencyCounts>,
-): Promise<void> {
-  await s.query(
-    `delete from answer_counts where fiscal_year = $1 and agency_code = any($2::text[])`,
-    [fiscalYear, codes],
-  );
-  await s.query(
-    `delete from respondent_counts where fiscal_year = $1 and agency_code = any($2::text[])`,
-    [fiscalYear, codes],
-  );
-  const csv = countsCsv(fiscalYear, counts.values());
-  if (csv.answers)
-    await s.copyCsv(
-      'answer_counts (fiscal_year, agency_code, tool, item, c1, c2, c3, c4)',
-      csv.answers,
-    );
-  if (csv.respondents)
-    await s.copyCsv('respondent_counts (fiscal_year, agency_code, tool, n)', csv.respondents);
-}
-
-/**
- * Recounts these agencies from their responses in one transaction, a range of codes per read,
- * and runs `also` in the same transaction (the import's recompute marks). Holds the year's count
- * lock shared: compute batches may recount other agencies meanwhile, increments wait. The database's order
- * of the codes is asked once, so ranges follow its collation.
- */
-export async function recountMany(
-  db: Db,
-  fiscalYear: number,
-  agencyCodes: Iterable<string>,
-  also: (tx: Db) => Promise<void> = async () => {},
-): Promise<void> {
-  const wanted = [...new Set(agencyCodes)];
-  if (wanted.length === 0) return;
-  if (!hasRawSession(db)) {
-    await db.transaction().execute(async (tx) => {
-      await lockYearCounts(tx, fiscalYear, { shared: true });
-      await recountAgencies(tx, fiscalYear, wanted);
-      await also(tx);
-    });
-    return;
-  }
-  const { rows } = await sql<{ code: string }>`
-    select code from unnest(${wanted}::text[]) as c(code) order by code`.execute(db);
-  const codes = rows.map((r) => r.code);
-  const only = new Set(codes);
-  const s = (await rawSession(db))!;
-  let broken = false;
-  try {
-    const tx = sessionDb(s);
-    await s.query('begin');
-    await lockYearCounts(tx, fiscalYear, { shared: true });
-    for (let i = 0; i < codes.length; i += RANGE) {
-      const part = codes.slice(i, i + RANGE);
-      const counts = await readCounts(tx, fiscalYear, part[0]!, part.at(-1)!, only);
-      await writeCounts(s, fiscalYear, part, counts);
-    }
-    await also(tx);
-    await s.query('commit');
-  } catch (e) {
-    try {
-      await s.query('rollback');
-    } catch {
-      broken = true;
-    }
-    throw e;
-  } finally {
-    s.release(broken);
-  }
 }

@@ -103,11 +103,20 @@ export function seededResponseRows(seed: number) {
 export async function storedCounts2563(db: Db) {
   return {
     answers: (
-      await sql`select agency_code, tool, item, c1, c2, c3, c4 from answer_counts
+      await sql<{
+        agency_code: string;
+        tool: string;
+        item: number;
+        c1: number;
+        c2: number;
+        c3: number;
+        c4: number;
+      }>`select agency_code, tool, item, c1, c2, c3, c4 from answer_counts
         where fiscal_year = 2563 order by 1, 2, 3`.execute(db)
     ).rows,
     respondents: (
-      await sql`select agency_code, tool, n from respondent_counts
+      await sql<{ agency_code: string; tool: string; n: number }>`
+        select agency_code, tool, n from respondent_counts
         where fiscal_year = 2563 order by 1, 2`.execute(db)
     ).rows,
   };

@@ -1,13 +1,11 @@
-// The bulk recount (response-recount.ts: one read per range of agencies, tallied in JS, written
-// by COPY) stores exactly what the SQL recount stores, for any answers, NULLs included.
+// Counts in bulk (response-recount.ts: texts tallied in JS; count-tally.ts: the import's rows
+// tallied as they stream and added by COPY) equal what the SQL recount stores, for any answers,
+// NULLs included.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recountMany, tallyAnswers } from '../../src/storage/response-recount.ts';
-import {
-  insertResponses,
-  recountAgencies,
-  type AgencyCounts,
-} from '../../src/storage/response.repository.ts';
+import { copyResponses } from '../../src/storage/response-copy.ts';
+import { tallyAnswers } from '../../src/storage/response-recount.ts';
+import { recountAgencies, type AgencyCounts } from '../../src/storage/response.repository.ts';
 import type { TestDb } from '../helpers/db.ts';
 import { createYearDb, seededResponseRows, storedCounts2563 } from '../helpers/results-fixtures.ts';
 
@@ -37,22 +35,20 @@ describe('bulk recount', () => {
     });
   });
 
-  it('stores what recountAgencies stores, for many agencies at once', async () => {
+  it('the import adds what recountAgencies stores, onto counts already there', async () => {
     const { rows: agencies } = await sql<{ code: string }>`
       select code from agencies order by code`.execute(t.db);
     const codes = agencies.map((a) => a.code);
-    const rows = seededResponseRows(7)(400, codes);
-    // Stored as an import stores them (it recounts afterwards), so none is left pending.
-    await insertResponses(t.db, rows, { recounted: true });
+    const next = seededResponseRows(7);
+    // Twice into the same agencies: the second import adds to the counts of the first.
+    for (const rows of [next(400, codes), next(300, codes)])
+      await copyResponses(t.db, 2563, async (add) => {
+        for (const r of rows) await add(r);
+      });
+    const added = await snapshot();
+    expect(added.answers.length).toBeGreaterThan(0);
+    expect(added.respondents.reduce((n, r) => n + r.n, 0)).toBe(700);
     await t.db.transaction().execute((tx) => recountAgencies(tx, 2563, codes));
-    const bySql = await snapshot();
-    expect(bySql.answers.length).toBeGreaterThan(0);
-    // Stale counts, and counts of an agency that has none: both replaced.
-    await sql`update answer_counts set c1 = c1 + 5 where fiscal_year = 2563`.execute(t.db);
-    await sql`delete from respondent_counts where fiscal_year = 2563 and tool = 'EIT'`.execute(
-      t.db,
-    );
-    await recountMany(t.db, 2563, codes);
-    expect(await snapshot()).toEqual(bySql);
+    expect(await snapshot()).toEqual(added);
   });
 });

@@ -1,4 +1,5 @@
 // Imports of responses, OIT and past results: all or nothing, located errors, idempotent.
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_CLI } from '../../src/domain/actor.ts';
@@ -6,7 +7,14 @@ import { ImportRejected } from '../../src/services/import-rejected.ts';
 import { worded } from '../helpers/import-issues.ts';
 import type { Services } from '../../src/services/container.ts';
 import type { TestDb } from '../helpers/db.ts';
-import { oitCsv, responsesCsv, createYearDb } from '../helpers/results-fixtures.ts';
+import {
+  createYearDb,
+  oitCsv,
+  responsesCsv,
+  seededResponseRows,
+  storedCounts2563,
+} from '../helpers/results-fixtures.ts';
+import { insertResponses, recountAgencies } from '../../src/storage/response.repository.ts';
 
 let t: TestDb;
 let s: Services;
@@ -48,6 +56,53 @@ describe('import responses', () => {
       ['T-SAO1', 'EIT', 10],
       ['T-SAO1', 'IIT', 10],
     ]);
+  });
+
+  it('keeps counts equal to the responses: beside pending answers, ids stored already or twice, a file refused', async () => {
+    const codes = ['T-PAO', 'T-SAO2'];
+    const snapshot = () => storedCounts2563(t.db);
+    // Answers of the survey path, not yet counted (pending, ADR 0023).
+    await insertResponses(t.db, seededResponseRows(11)(6, codes));
+    const first = responsesCsv(codes, 6);
+    expect(await s.imports.importResponses(SYSTEM_CLI, 2563, 'a.csv', first)).toMatchObject({
+      inserted: 24,
+    });
+    const [header, ...rows] = first.trimEnd().split('\n');
+    const idAt = header!.split(',').indexOf('response_id');
+    const withId = (line: string, id: string) =>
+      line
+        .split(',')
+        .map((c, i) => (i === idAt ? id : c))
+        .join(',');
+    const twice = randomUUID();
+    const fresh = responsesCsv(['T-SAO2'], 2).trimEnd().split('\n').slice(1);
+    // Two rows stored already, one id twice, four new rows.
+    const second = [header, rows[0], rows[7], withId(rows[1]!, twice), withId(rows[8]!, twice)]
+      .concat(fresh)
+      .join('\n');
+    expect(await s.imports.importResponses(SYSTEM_CLI, 2563, 'b.csv', second)).toMatchObject({
+      rows: 8,
+      inserted: 5,
+    });
+    const before = await snapshot();
+    const refused = [header, ...responsesCsv(['T-PAO'], 2).trimEnd().split('\n').slice(1)];
+    refused[2] = refused[2]!.replace(/,T-PAO,/, ',NO-SUCH,');
+    await expect(
+      s.imports.importResponses(SYSTEM_CLI, 2563, 'c.csv', refused.join('\n')),
+    ).rejects.toThrow(ImportRejected);
+    expect(await snapshot()).toEqual(before);
+    // Whatever is still pending added, the counts are those of a recount from scratch.
+    await s.results.recomputeAgencies(2563, codes);
+    const counted = await snapshot();
+    const { rows: stored } = await sql<{ n: number }>`select count(*)::int as n from responses
+      where agency_code = any(${codes})`.execute(t.db);
+    // 6 of the survey path, 24 of the first file, 5 of the second.
+    expect(stored[0]!.n).toBe(35);
+    expect(
+      counted.respondents.filter((r) => codes.includes(r.agency_code)).reduce((n, r) => n + r.n, 0),
+    ).toBe(35);
+    await t.db.transaction().execute((tx) => recountAgencies(tx, 2563, codes));
+    expect(await snapshot()).toEqual(counted);
   });
 
   it('rejects a file with one bad row whole, naming line, column and the expected value', async () => {

@@ -10,7 +10,6 @@ import { RESPONSE_FIXED_COLUMNS, checkHeader } from '../domain/row-import.ts';
 import { toolColumns } from '../domain/answer-columns.ts';
 import { isIsoDay, isRandomUuid, responseIdProblem } from '../domain/submission.ts';
 import { fileLayout, parseFileRow, type FileLayout } from '../domain/submission-file.ts';
-import type { Db } from '../storage/database.ts';
 import { markAgencies } from '../storage/recompute-mark.repository.ts';
 import { copyResponses } from '../storage/response-copy.ts';
 import { loadAgencyCodes } from '../storage/response.repository.ts';

@@ -30,17 +30,26 @@ function csvLine(r: ResponseRow): string {
   )}\n`;
 }
 
-const MOVE = `insert into responses (response_id, fiscal_year, agency_code, tool, answers, gender,
-    age_band, education, contact_type, submitted_on)
-  select response_id, fiscal_year, agency_code, tool, answers::smallint[], gender, age_band,
-    education, contact_type, submitted_on::date
-  from ${STAGING}
-  on conflict (response_id) do nothing`;
-
-/** MOVE with a pending row for each response stored (ADR 0023): counted by the increments. */
-const MOVE_PENDING = `with stored as (${MOVE} returning response_id, fiscal_year, agency_code)
-  insert into pending_counts (response_id, fiscal_year, agency_code)
-  select response_id, fiscal_year, agency_code from stored`;
+/**
+ * Moves the staged chunk ($1 rows) into `responses`, skipping ids already stored. If any row was
+ * skipped, the rows that went in also get their pending rows (ADR 0023), in the same statement:
+ * only the database knows which they were, and the increments will count them. Returns how many
+ * went in. One statement, no savepoint: a subtransaction would give each chunk's rows a
+ * transaction id of their own, telling where in the file they were.
+ */
+const MOVE = `with stored as (
+    insert into responses (response_id, fiscal_year, agency_code, tool, answers, gender,
+      age_band, education, contact_type, submitted_on)
+    select response_id, fiscal_year, agency_code, tool, answers::smallint[], gender, age_band,
+      education, contact_type, submitted_on::date
+    from ${STAGING}
+    on conflict (response_id) do nothing
+    returning response_id, fiscal_year, agency_code),
+  pending as (
+    insert into pending_counts (response_id, fiscal_year, agency_code)
+    select response_id, fiscal_year, agency_code from stored
+    where (select count(*) from stored) < $1)
+  select count(*)::int as n from stored`;
 
 /** Takes rows through `add` (which may be awaited for back-pressure); ends when `write` returns. */
 export type RowWriter = (add: (row: ResponseRow) => Promise<void>) => Promise<void>;
@@ -52,10 +61,9 @@ export type RowWriter = (add: (row: ResponseRow) => Promise<void>) => Promise<vo
  * were new.
  *
  * A chunk whose rows all went in is tallied here, from the rows in hand. A chunk with an id
- * already stored (or twice in it) is stored again from its savepoint with pending rows, since
- * only the database knows which of its rows went in; the increments count those. At the end,
- * under the year's count lock alone, the tally is added and the pending rows applied, so the
- * counts commit with the responses and never lag them.
+ * already stored (or twice in it) leaves pending rows for those that went in (MOVE), counted by
+ * the increments. At the end, under the year's count lock alone, the tally is added and the
+ * pending rows applied, so the counts commit with the responses and never lag them.
  */
 export async function copyResponses(db: Db, fiscalYear: number, write: RowWriter): Promise<number> {
   const opening = rawSession(db);
@@ -72,17 +80,11 @@ export async function copyResponses(db: Db, fiscalYear: number, write: RowWriter
     let inserted = 0;
     const flush = async (rows: ResponseRow[]) => {
       await s.copyCsv(STAGING, shuffled(rows).map(csvLine).join(''));
-      await s.query('savepoint chunk');
-      const n = (await s.query(MOVE)).rowCount;
-      if (n === rows.length) {
-        await s.query('release savepoint chunk');
-        tally.add(rows);
-        inserted += n;
-      } else {
-        await s.query('rollback to savepoint chunk');
-        inserted += (await s.query(MOVE_PENDING)).rowCount;
-        for (const r of rows) pending.add(r.agencyCode);
-      }
+      const { rows: moved } = await s.query(MOVE, [rows.length]);
+      const n = (moved[0] as { n: number }).n;
+      inserted += n;
+      if (n === rows.length) tally.add(rows);
+      else for (const r of rows) pending.add(r.agencyCode);
       await s.query(`truncate ${STAGING}`);
     };
     // One chunk with the database while the next is read and checked.

@@ -105,6 +105,29 @@ describe('import responses', () => {
     expect(await snapshot()).toEqual(counted);
   });
 
+  it('writes responses and their counts in its transaction, nothing else (ADR 0007, 0025)', async () => {
+    const csv = responsesCsv(['T-SAO3'], 2);
+    await s.imports.importResponses(SYSTEM_CLI, 2563, 'x.csv', csv);
+    const ids = csv
+      .trimEnd()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(',')[csv.split(',').indexOf('response_id')]!);
+    const { rows: own } = await sql<{ x: string }>`select distinct xmin::text as x
+      from responses where response_id = any(${ids})`.execute(t.db);
+    expect(own).toHaveLength(1);
+    const { rows: tables } = await sql<{ table_name: string }>`
+      select table_name from information_schema.tables
+      where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(t.db);
+    const sharing: string[] = [];
+    for (const { table_name } of tables) {
+      const { rows } = await sql<{ n: number }>`select count(*)::int as n
+        from ${sql.table(table_name)} where xmin::text = ${own[0]!.x}`.execute(t.db);
+      if (rows[0]!.n) sharing.push(table_name);
+    }
+    expect(sharing.sort()).toEqual(['answer_counts', 'respondent_counts', 'responses']);
+  });
+
   it('rejects a file with one bad row whole, naming line, column and the expected value', async () => {
     const good = responsesCsv(['T-PAO'], 3).trimEnd().split('\n');
     const header = good[0]!.split(',');

@@ -159,11 +159,16 @@ export function givenDemographic(
   else into[field] = value;
 }
 
-/** Every question of a tool, and no key that is none of them (a whole form or API call). */
+/**
+ * Every question of a tool, and no key that is none of them (a whole form or API call). `other`:
+ * keys that are not answers but the form's other fields (eligibility, demographics), neither read
+ * as answers nor refused as unknown.
+ */
 export function parseAllAnswers(
   framework: Framework,
   tool: SurveyTool,
   input: Record<string, unknown>,
+  other?: (key: string) => boolean,
 ): { answers: Record<string, string>; problems: Problem[] } {
   const cols = toolColumns(framework, tool);
   const result = parseAnswers(
@@ -171,7 +176,7 @@ export function parseAllAnswers(
     input,
   );
   for (const key of Object.keys(input))
-    if (!cols.index.has(key))
+    if (!cols.index.has(key) && !other?.(key))
       result.problems.push(
         problem(`answers.${key}`.slice(0, 60), 'question_unknown', {
           question: key.slice(0, 20),

@@ -161,17 +161,20 @@ export function parseWholeForm(
   problems: Problem[];
 } {
   const demographicCodes = demographicCodesOf(framework, tool);
-  const answerInput: Record<string, string> = {};
-  for (const k in input)
-    if (Object.hasOwn(input, k) && !FORM_CONTROL_FIELDS.has(k) && !demographicCodes.has(k))
-      answerInput[k] = input[k]!;
   const e = tool === 'IIT' ? parseEligibility(input, singleUse) : undefined;
   if (e?.ineligible)
     return { ineligible: true, accessCode: undefined, demographics: {}, answers: {}, problems: [] };
   const problems: Problem[] = e?.problems ?? [];
   const accessCode = e?.accessCode;
   const d = parseDemographics(framework, tool, input);
-  const a = parseAllAnswers(framework, tool, answerInput);
+  // The answers read from the form itself (no copy of its ~60 fields without the others): the
+  // other fields are neither answers nor unknown questions.
+  const a = parseAllAnswers(
+    framework,
+    tool,
+    input,
+    (k) => FORM_CONTROL_FIELDS.has(k) || demographicCodes.has(k),
+  );
   problems.push(...d.problems, ...a.problems);
   return {
     ineligible: false,

@@ -59,14 +59,19 @@ const BY_NAME: Record<string, TextRule> = {
   framework_json: MULTI(TEXT_LIMITS.frameworkFile),
 };
 
+/** Any one-line field not named (one object for all: rules are only read). */
+const ANY_LINE = Object.freeze(LINE(TEXT_LIMITS.line));
+
 /** The rule for a form field or query parameter by its name. */
 export function fieldRule(name: string): TextRule {
+  // Without a '-' only the names above differ (the survey's ~60 answers, at every send).
+  if (!name.includes('-')) return named(name) ?? ANY_LINE;
   return (
     named(name) ??
     (name.startsWith('dispute-') ? MULTI(TEXT_LIMITS.text) : undefined) ??
     // The OIT entry form names each item's fields `<item>-<field>` (O12-urls, O12-note).
     named(ITEM_FIELD.exec(name)?.[1] ?? '') ??
-    LINE(TEXT_LIMITS.line)
+    ANY_LINE
   );
 }
 

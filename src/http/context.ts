@@ -8,12 +8,10 @@ import type { PdfRenderer } from '../exports/pdf.ts';
 
 /** A request's form as read once by the input guard (form-body.ts). */
 export interface FormBody {
-  /** Every value of every field, in the order sent (a file's value is its name, never read). */
-  all: Map<string, (string | File)[]>;
+  /** Every name and value in the order sent (a file's value is its name, never read). */
+  pairs: [string, string | File][];
   /** One value per field, the last sent, as Hono's parseBody() gives it. */
   last: Record<string, string | File>;
-  /** How many name=value pairs the body had. */
-  count: number;
 }
 
 export interface AppEnv {

@@ -4,7 +4,7 @@
 // an HMAC of the cookie under the session's secret, so a token seen in one session (or before
 // sign-in) is refused in any other. Cross-site pages can read neither cookie, so they cannot
 // forge it. The anonymous survey API is mounted without it (app.tsx): programs send no cookies.
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler, Next } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { pooledRandomBytes } from '../services/random-pool.ts';
@@ -38,7 +38,8 @@ function setCsrfCookie(c: Context<AppEnv>, value: string): void {
   });
 }
 
-export const csrfProtection: MiddlewareHandler<AppEnv> = async (c, next) => {
+// Not async: a page's GET passes with no promise of its own (survey-cookies.ts says why).
+export const csrfProtection: MiddlewareHandler<AppEnv> = (c, next) => {
   let cookie = getCookie(c, COOKIE);
   let fresh = false;
   if (!cookie || !/^[\w-]{43}$/.test(cookie)) {
@@ -53,21 +54,28 @@ export const csrfProtection: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set('csrfToken', token);
   if (SAFE.has(c.req.method)) return next();
   // A fresh cookie cannot match anything sent with this request.
-  if (fresh) return refuse(c);
+  if (fresh) return Promise.resolve(refuse(c));
+  return checkSent(c, next, token);
+};
 
+/** On when the request sent `token` (the header, else the form's `_csrf`), else 403. */
+async function checkSent(c: Context<AppEnv>, next: Next, token: string) {
   let sent = c.req.header('x-csrf-token');
   if (!sent && isFormRequest(c)) {
     // The input guard (app.tsx) has read the form already and refused it if unreadable; should
     // it ever not have, an unreadable body is still a refusal here, not a 500.
-    const value = await readForm(c).then(
-      (form) => form.last._csrf,
-      () => undefined,
-    );
+    const kept = c.get('form');
+    const value = kept
+      ? kept.last._csrf
+      : await readForm(c).then(
+          (form) => form.last._csrf,
+          () => undefined,
+        );
     sent = typeof value === 'string' ? value : undefined;
   }
   if (!sent || !same(sent, token)) return refuse(c);
   return next();
-};
+}
 
 function refuse(c: Context<AppEnv>) {
   const th = 'คำขอนี้ไม่ผ่านการตรวจสอบความปลอดภัย (CSRF) กรุณากลับไปหน้าก่อนหน้า โหลดหน้าใหม่ แล้วลองอีกครั้ง';

@@ -23,19 +23,11 @@ export function isFormRequest(c: Context<AppEnv>): boolean {
   return type === URLENCODED || type === MULTIPART;
 }
 
-function fromEntries(entries: Iterable<[string, string | File]>): FormBody {
-  const all = new Map<string, (string | File)[]>();
+function fromPairs(pairs: [string, string | File][]): FormBody {
   // No prototype: a field named __proto__ or constructor is a field like any other.
   const last = Object.create(null) as Record<string, string | File>;
-  let count = 0;
-  for (const [name, value] of entries) {
-    count++;
-    const values = all.get(name);
-    if (values) values.push(value);
-    else all.set(name, [value]);
-    last[name] = value;
-  }
-  return { all, last, count };
+  for (const [name, value] of pairs) last[name] = value;
+  return { pairs, last };
 }
 
 /**
@@ -47,10 +39,10 @@ export async function readForm(c: Context<AppEnv>): Promise<FormBody> {
   if (kept) return kept;
   let form: FormBody;
   if (mediaType(c) === URLENCODED) {
-    form = fromEntries(new URLSearchParams(await c.req.text()));
+    form = fromPairs([...new URLSearchParams(await c.req.text())]);
   } else {
     const parsed = await c.req.parseBody({ all: true });
-    form = fromEntries(
+    form = fromPairs(
       Object.entries(parsed).flatMap(([name, v]) =>
         (Array.isArray(v) ? v : [v]).map((x): [string, string | File] => [name, x]),
       ),

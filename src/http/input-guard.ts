@@ -110,13 +110,12 @@ async function bodyProblem(c: Context<AppEnv>): Promise<Problem | null> {
     if (isClientAbort(err, c)) throw err; // nobody is waiting for an answer: app.tsx stays quiet
     return { kind: 'bad_body' };
   }
-  if (form.count > MAX_FIELDS) return { kind: 'too_many_fields' };
-  for (const [name, values] of form.all)
-    for (const v of values) {
-      // No form of this app sends files: a file's name is still checked, its content never read.
-      const p = check(name, typeof v === 'string' ? v : '');
-      if (p) return p;
-    }
+  if (form.pairs.length > MAX_FIELDS) return { kind: 'too_many_fields' };
+  for (const [name, v] of form.pairs) {
+    // No form of this app sends files: a file's name is still checked, its content never read.
+    const p = check(name, typeof v === 'string' ? v : '');
+    if (p) return p;
+  }
   return null;
 }
 
@@ -137,9 +136,10 @@ const limit = limitOf(FORM_BODY_LIMIT);
 const surveyLimit = limitOf(SURVEY_FORM_BODY_LIMIT);
 
 /** The guard for every request but the survey API's JSON (which checks its own, smaller body). */
-export const inputGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
+export const inputGuard: MiddlewareHandler<AppEnv> = (c, next) => {
+  // Not async: a page's GET passes with no promise of its own (survey-cookies.ts says why).
   const early = pathProblem(c) ?? queryProblem(c);
-  if (early) return refuse(c, early);
+  if (early) return Promise.resolve(refuse(c, early));
   if (SAFE.has(c.req.method) || !isFormRequest(c)) return next();
   return (c.req.path.startsWith('/go/') ? surveyLimit : limit)(c, async () => {
     const p = await bodyProblem(c);

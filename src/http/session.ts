@@ -1,6 +1,6 @@
 // Sessions over HTTP: the middleware that turns the session cookie into the request's Actor, the
 // cookie itself, and requireUser / requireRole for routes (the real checks stay in services).
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler, Next } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
 import { ANONYMOUS, type Actor, type Role } from '../domain/actor.ts';
@@ -32,9 +32,18 @@ export function sessionToken(c: Context<AppEnv>): string | undefined {
 }
 
 /** Loads the signed-in user's Actor from the database-stored session; ANONYMOUS otherwise. */
-export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
+export const sessionMiddleware: MiddlewareHandler<AppEnv> = (c, next) => {
   const token = sessionToken(c);
-  const signedIn = token ? await c.get('services').auth.resolveSession(token) : null;
+  // No session cookie (every respondent): no promise of its own (survey-cookies.ts says why).
+  if (!token) {
+    c.set('actor', ANONYMOUS);
+    return runInRequest(c.get('requestId'), () => next());
+  }
+  return withSession(c, next, token);
+};
+
+async function withSession(c: Context<AppEnv>, next: Next, token: string) {
+  const signedIn = await c.get('services').auth.resolveSession(token);
   if (signedIn) {
     c.set('actor', signedIn.actor);
     c.set('account', { displayName: signedIn.displayName, sessionHash: signedIn.sessionHash });
@@ -42,11 +51,11 @@ export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
     c.header('Cache-Control', 'no-store');
   } else {
     c.set('actor', ANONYMOUS);
-    if (token) clearSessionCookie(c);
+    clearSessionCookie(c);
   }
   // Audit entries written while serving this request carry its id.
   await runInRequest(c.get('requestId'), () => next());
-};
+}
 
 export function signInUrl(c: Context<AppEnv>): string {
   const url = new URL(c.req.url);

@@ -10,10 +10,12 @@ import { rememberLanguage, secureCookies } from './cookies.ts';
 
 // A survey link may carry ?lang=en (a poster for foreign service users): the language it chose
 // is remembered, so every later step, the check page and the thanks page stay in it.
-export const keepChosenLanguage: MiddlewareHandler<AppEnv> = async (c, next) => {
+// Not async, nor are the input guard, the session and the CSRF check on a page's GET: each async
+// function is one more promise per request, and AsyncLocalStorage's hooks run on each.
+export const keepChosenLanguage: MiddlewareHandler<AppEnv> = (c, next) => {
   const q = c.req.query('lang');
   if ((q === 'en' || q === 'th') && getCookie(c, 'lang') !== q) rememberLanguage(c, q);
-  await next();
+  return next();
 };
 
 const STATE_COOKIE = 'itas_survey';

@@ -3,7 +3,16 @@
 // `npm install` (prepare), and by bin/start.js and bin/itas.js when dist/ is missing or older
 // than a source file. Tests and benchmarks keep running the sources (vitest, tsx).
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -46,7 +55,11 @@ export async function build() {
   const { build: esbuild } = await import('esbuild');
   const started = Date.now();
   await esbuild({
-    entryPoints: { main: join(root, 'src/main.ts'), itas: join(root, 'src/cli/main.ts') },
+    entryPoints: {
+      main: join(root, 'src/main.ts'),
+      itas: join(root, 'src/cli/main.ts'),
+      'make-empty-database': join(root, 'src/storage/make-empty-database.ts'),
+    },
     outdir: dist,
     bundle: true,
     packages: 'external',
@@ -58,10 +71,43 @@ export async function build() {
     jsxImportSource: 'hono/jsx',
     logLevel: 'warning',
     plugins: [sourceUrls],
+    // Only the compiled server restores the build's empty database (src/storage/empty-database.ts).
+    define: { ITAS_COMPILED: 'true' },
   });
   writeFileSync(outputs.help, execFileSync(process.execPath, [outputs.cli, '--help']));
+  makeEmptyDatabase();
   writeFileSync(stamp, `${new Date().toISOString()}\n`);
   return Date.now() - started;
+}
+
+/**
+ * dist/empty-database.tar.gz: an empty embedded database, migrated, with the reference lists, that
+ * a first start restores instead of running initdb and the migrations (ADR 0027). Made again only
+ * when what it is made from changed: the compiled migrations, the reference lists, PGlite.
+ */
+function makeEmptyDatabase() {
+  const file = join(dist, 'empty-database.tar.gz');
+  const keyFile = `${file}.key`;
+  const key = createHash('sha256');
+  key.update(readFileSync(join(dist, 'make-empty-database.js')));
+  const refs = join(root, 'src/storage/reference-data');
+  for (const f of readdirSync(refs).sort()) key.update(f).update(readFileSync(join(refs, f)));
+  // PGlite's version (pinned exactly): its data folders are its own format.
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  key.update(String(pkg.dependencies['@electric-sql/pglite']));
+  const digest = key.digest('hex');
+  if (existsSync(file) && existsSync(keyFile) && readFileSync(keyFile, 'utf8') === digest) return;
+  try {
+    execFileSync(process.execPath, [join(dist, 'make-empty-database.js'), `${file}.tmp`], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    renameSync(`${file}.tmp`, file);
+    writeFileSync(keyFile, digest);
+  } catch (e) {
+    rmSync(file, { force: true });
+    // Not fatal: without it a first start creates its database the slow way (initdb).
+    process.stderr.write(`Open ITAS: no empty-database snapshot (${e.message})\n`);
+  }
 }
 
 // Modules find their data files (reference lists, demo data, public/) beside their source:

@@ -35,9 +35,17 @@ export async function loadDemoOit(services: Services, now: Date = services.clock
   const agencies = new Map(
     (await services.agencies.listAll({ province: 'ลำพูน' })).map((a) => [a.code, a]),
   );
+  // Through the entry page's one form (saveItems): per item the same version and audit entry as
+  // saving items one by one, in one transaction instead of one each.
   const fill = async (code: string, n: number) => {
-    for (const a of answers(agencies.get(code)?.website ?? null, items.slice(0, n)))
-      await services.oit.saveItem(DEMO, YEAR, code, a.item, a);
+    const form = Object.fromEntries(
+      answers(agencies.get(code)?.website ?? null, items.slice(0, n)).map(({ item, ...raw }) => [
+        item,
+        raw,
+      ]),
+    );
+    const { problems } = await services.oit.saveItems(DEMO, YEAR, code, form);
+    if (problems.length) throw new Error(`demo OIT ${code}: ${JSON.stringify(problems)}`);
   };
   const review = async (code: string) => {
     const sheet = await services.oitReview.sheet(DEMO, YEAR, code);

@@ -3,7 +3,8 @@
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { DATABASE_LIMIT_DEFAULTS, type DatabaseLimits, type DatabaseTarget } from '../config.ts';
 import { lockDataDir } from './pglite-lock.ts';
 import { copyFrom } from './pg-copy.ts';
@@ -28,6 +29,8 @@ const parsers: Record<number, (v: string) => unknown> = {
 export interface OpenOptions {
   /** A PGlite data-dir dump to start from (tests use a migrated template). */
   loadDataDir?: Blob | File;
+  /** For a new database (no data folder, or one without PG_VERSION under its lock): a dump. */
+  initialDataDir?: () => Blob | undefined;
   /** Pool size for PostgreSQL (default: limits.poolSize). */
   poolSize?: number;
   /** PostgreSQL pool size and timeouts (config.databaseLimits); defaults otherwise. */
@@ -102,9 +105,11 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   }
   let pglite: PGlite;
   try {
+    const fresh = !target.dataDir || !existsSync(join(target.dataDir, 'PG_VERSION'));
+    const load = options.loadDataDir ?? (fresh ? options.initialDataDir?.() : undefined);
     pglite = await PGlite.create({
       ...(target.dataDir ? { dataDir: target.dataDir } : {}),
-      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      ...(load ? { loadDataDir: load } : {}),
       parsers,
     });
   } catch (e) {

@@ -81,13 +81,13 @@ export async function build() {
 }
 
 /**
- * dist/empty-database.tar.gz: an empty embedded database, migrated, with the reference lists, that
- * a first start restores instead of running initdb and the migrations (ADR 0027). Made again only
- * when what it is made from changed: the compiled migrations, the reference lists, PGlite.
+ * dist/empty-database/: an empty embedded database, migrated, with the reference lists, that a
+ * first start copies instead of running initdb and the migrations (ADR 0027). Made again only when
+ * what it is made from changed: the compiled migrations, the reference lists, PGlite.
  */
 function makeEmptyDatabase() {
-  const file = join(dist, 'empty-database.tar.gz');
-  const keyFile = `${file}.key`;
+  const folder = join(dist, 'empty-database');
+  const keyFile = `${folder}.key`;
   const key = createHash('sha256');
   key.update(readFileSync(join(dist, 'make-empty-database.js')));
   const refs = join(root, 'src/storage/reference-data');
@@ -96,17 +96,19 @@ function makeEmptyDatabase() {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   key.update(String(pkg.dependencies['@electric-sql/pglite']));
   const digest = key.digest('hex');
-  if (existsSync(file) && existsSync(keyFile) && readFileSync(keyFile, 'utf8') === digest) return;
+  if (existsSync(folder) && existsSync(keyFile) && readFileSync(keyFile, 'utf8') === digest) return;
+  rmSync(keyFile, { force: true });
+  rmSync(folder, { recursive: true, force: true });
+  rmSync(`${folder}.tmp`, { recursive: true, force: true });
   try {
-    execFileSync(process.execPath, [join(dist, 'make-empty-database.js'), `${file}.tmp`], {
+    execFileSync(process.execPath, [join(dist, 'make-empty-database.js'), `${folder}.tmp`], {
       stdio: ['ignore', 'ignore', 'inherit'],
     });
-    renameSync(`${file}.tmp`, file);
+    renameSync(`${folder}.tmp`, folder);
     writeFileSync(keyFile, digest);
   } catch (e) {
-    rmSync(file, { force: true });
     // Not fatal: without it a first start creates its database the slow way (initdb).
-    process.stderr.write(`Open ITAS: no empty-database snapshot (${e.message})\n`);
+    process.stderr.write(`Open ITAS: no empty database made (${e.message})\n`);
   }
 }
 

@@ -3,7 +3,7 @@ import pino, { type Logger } from 'pino';
 import type { Config } from './config.ts';
 import { errorForLog, scrubMessage } from './domain/log-safety.ts';
 import { openDatabase, type Db } from './storage/database.ts';
-import { builtEmptyDatabase } from './storage/empty-database.ts';
+import { copyBuiltEmptyDatabase } from './storage/empty-database.ts';
 import { migrateToLatest } from './storage/migrate.ts';
 import { ensureReferenceData } from './storage/reference.repository.ts';
 
@@ -63,8 +63,8 @@ export async function openReadyDatabase(
 ): Promise<Db> {
   const db = await openDatabase(config.database, {
     limits: config.databaseLimits,
-    // A new embedded database starts from the build's migrated snapshot, not initdb (ADR 0027).
-    initialDataDir: builtEmptyDatabase,
+    // A new embedded database starts as a copy of the build's migrated one, not initdb (ADR 0027).
+    initialDataDir: copyBuiltEmptyDatabase,
     // A lost idle connection is replaced on next use; worth a line in the log, not a crash.
     onConnectionError: (err) =>
       log.warn({ reason: scrubMessage(err.message) }, 'database connection lost'),

@@ -29,8 +29,8 @@ const parsers: Record<number, (v: string) => unknown> = {
 export interface OpenOptions {
   /** A PGlite data-dir dump to start from (tests use a migrated template). */
   loadDataDir?: Blob | File;
-  /** For a new database (no data folder, or one without PG_VERSION under its lock): a dump. */
-  initialDataDir?: () => Blob | undefined;
+  /** Fills a data folder that holds no database yet (no PG_VERSION; under its lock). */
+  initialDataDir?: (dataDir: string) => void;
   /** Pool size for PostgreSQL (default: limits.poolSize). */
   poolSize?: number;
   /** PostgreSQL pool size and timeouts (config.databaseLimits); defaults otherwise. */
@@ -105,11 +105,11 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   }
   let pglite: PGlite;
   try {
-    const fresh = !target.dataDir || !existsSync(join(target.dataDir, 'PG_VERSION'));
-    const load = options.loadDataDir ?? (fresh ? options.initialDataDir?.() : undefined);
+    if (target.dataDir && !existsSync(join(target.dataDir, 'PG_VERSION')))
+      options.initialDataDir?.(target.dataDir);
     pglite = await PGlite.create({
       ...(target.dataDir ? { dataDir: target.dataDir } : {}),
-      ...(load ? { loadDataDir: load } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
       parsers,
     });
   } catch (e) {

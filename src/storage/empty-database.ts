@@ -1,13 +1,15 @@
-// A migrated, empty embedded database, made once by the build (scripts/build.js) and restored on
+// A migrated, empty embedded database, made once by the build (scripts/build.js) and copied into
 // a data folder that holds no database yet. Creating one otherwise runs PGlite's initdb (which
 // starts a second engine and copies its folder over) and every migration: most of a first start.
-// Migrations still run after the restore, so a snapshot older than the code only saves less.
-// Only the compiled server restores it: dist/ is built from the same sources in the same build,
+// A plain folder copied by Node costs less than restoring a dump through PGlite's own file system.
+// Migrations still run after the copy, so a snapshot older than the code only saves less.
+// Only the compiled server copies it: dist/ is built from the same sources in the same build,
 // whereas the sources (tests, tsx) may hold a migration edited since the last build.
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import type pg from 'pg';
-import { readFileSync } from 'node:fs';
+import { cpSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { migrateToLatest } from './migrate.ts';
 import { createPgliteSinglePool } from './pglite-pool.ts';
@@ -17,32 +19,45 @@ import type { Database } from './schema.ts';
 // Defined as true by scripts/build.js (esbuild `define`); undeclared when the sources run.
 declare const ITAS_COMPILED: boolean | undefined;
 
-/** Where the build writes the snapshot (dist/, beside the compiled server). */
-export const EMPTY_DATABASE_FILE = fileURLToPath(
-  new URL('../../dist/empty-database.tar.gz', import.meta.url),
+/** Where the build writes the empty database (dist/, beside the compiled server). */
+export const EMPTY_DATABASE_DIR = fileURLToPath(
+  new URL('../../dist/empty-database', import.meta.url),
 );
 
-/** An in-memory database migrated to the latest version, with the reference lists, dumped. */
-export async function makeEmptyDatabase(compression: 'none' | 'gzip'): Promise<Blob> {
-  const pglite = await PGlite.create();
+/**
+ * A database migrated to the latest version, with the reference lists: in `dataDir`, closed
+ * cleanly; in memory without one, returned as a dump (`compression`).
+ */
+export async function makeEmptyDatabase(
+  dataDir: string | null,
+  compression: 'none' | 'gzip' = 'none',
+): Promise<Blob | undefined> {
+  const pglite = await PGlite.create(dataDir ? { dataDir } : {});
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool: createPgliteSinglePool(pglite) as unknown as pg.Pool }),
   });
   try {
     await migrateToLatest(db);
     await ensureReferenceData(db);
-    return await pglite.dumpDataDir(compression);
+    return dataDir ? undefined : await pglite.dumpDataDir(compression);
   } finally {
     await db.destroy();
   }
 }
 
-/** The build's snapshot when this is the compiled server and the build made one. */
-export function builtEmptyDatabase(): Blob | undefined {
-  if (typeof ITAS_COMPILED === 'undefined' || !ITAS_COMPILED) return undefined;
-  try {
-    return new Blob([readFileSync(EMPTY_DATABASE_FILE)]);
-  } catch {
-    return undefined;
-  }
+/**
+ * Copies an empty database's folder into a new data folder; PG_VERSION, which tells PGlite a
+ * database is there, last, so an interrupted copy is never taken for a database.
+ */
+export function copyEmptyDatabase(from: string, dataDir: string): void {
+  const version = join(from, 'PG_VERSION');
+  cpSync(from, dataDir, { recursive: true, filter: (src) => src !== version });
+  cpSync(version, join(dataDir, 'PG_VERSION'));
+}
+
+/** In the compiled server, when the build made one: copies the empty database into `dataDir`. */
+export function copyBuiltEmptyDatabase(dataDir: string): void {
+  if (typeof ITAS_COMPILED === 'undefined' || !ITAS_COMPILED) return;
+  if (existsSync(join(EMPTY_DATABASE_DIR, 'PG_VERSION')))
+    copyEmptyDatabase(EMPTY_DATABASE_DIR, dataDir);
 }

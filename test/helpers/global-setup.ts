@@ -8,8 +8,8 @@ import { makeEmptyDatabase } from '../../src/storage/empty-database.ts';
 export default async function setup({ provide }: { provide: (k: string, v: string) => void }) {
   if (process.env.DATABASE_URL?.startsWith('postgres')) return;
   const dir = mkdtempSync(join(tmpdir(), 'itas-template-'));
-  // The same migrated empty database a first start restores (src/storage/empty-database.ts).
-  const dump = await makeEmptyDatabase('none');
+  // The same migrated empty database a first start copies (src/storage/empty-database.ts).
+  const dump = (await makeEmptyDatabase(null))!;
   const file = join(dir, 'template.tar');
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   provide('pgliteTemplate', file);

@@ -1,13 +1,17 @@
-// A first start restores the build's migrated empty database instead of running initdb and every
-// migration (ADR 0027): the restored database is the one the migrations make, and a folder that
-// already holds a database is never overwritten.
-import { mkdtempSync, rmSync } from 'node:fs';
+// A first start copies the build's migrated empty database instead of running initdb and every
+// migration (ADR 0027): the copy is the database the migrations make, and a folder that already
+// holds a database is never overwritten.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../src/storage/database.ts';
-import { builtEmptyDatabase, makeEmptyDatabase } from '../../src/storage/empty-database.ts';
+import {
+  copyBuiltEmptyDatabase,
+  copyEmptyDatabase,
+  makeEmptyDatabase,
+} from '../../src/storage/empty-database.ts';
 import { migrateToLatest } from '../../src/storage/migrate.ts';
 import { migrations } from '../../src/storage/migrations/index.ts';
 import { readProvinceNames } from '../../src/storage/reference.repository.ts';
@@ -15,10 +19,11 @@ import { readProvinceNames } from '../../src/storage/reference.repository.ts';
 const dir = mkdtempSync(join(tmpdir(), 'itas-empty-db-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('the empty database a first start restores', () => {
+describe('the empty database a first start copies', () => {
   it('holds every migration and the reference lists; a folder with a database keeps it', async () => {
-    const snapshot = await makeEmptyDatabase('gzip');
-    const initial = vi.fn(() => snapshot);
+    const empty = join(dir, 'empty');
+    await makeEmptyDatabase(empty);
+    const initial = vi.fn((d: string) => copyEmptyDatabase(empty, d));
     const dataDir = join(dir, 'data');
     const db = await openDatabase({ kind: 'pglite', dataDir }, { initialDataDir: initial });
     expect(initial).toHaveBeenCalledTimes(1);
@@ -35,7 +40,7 @@ describe('the empty database a first start restores', () => {
       .execute();
     await db.destroy();
 
-    const again = vi.fn(() => snapshot);
+    const again = vi.fn((d: string) => copyEmptyDatabase(empty, d));
     const reopened = await openDatabase({ kind: 'pglite', dataDir }, { initialDataDir: again });
     expect(again).not.toHaveBeenCalled();
     const kept = await reopened
@@ -47,7 +52,9 @@ describe('the empty database a first start restores', () => {
     await reopened.destroy();
   });
 
-  it('is restored only by the compiled server, never when the sources run (tests, tsx)', () => {
-    expect(builtEmptyDatabase()).toBeUndefined();
+  it('is copied only by the compiled server, never when the sources run (tests, tsx)', () => {
+    const dataDir = join(dir, 'sources');
+    copyBuiltEmptyDatabase(dataDir);
+    expect(existsSync(dataDir)).toBe(false);
   });
 });

@@ -64,13 +64,10 @@ async function checkSent(c: Context<AppEnv>, next: Next, token: string) {
   if (!sent && isFormRequest(c)) {
     // The input guard (app.tsx) has read the form already and refused it if unreadable; should
     // it ever not have, an unreadable body is still a refusal here, not a 500.
-    const kept = c.get('form');
-    const value = kept
-      ? kept.last._csrf
-      : await readForm(c).then(
-          (form) => form.last._csrf,
-          () => undefined,
-        );
+    const value = await readForm(c).then(
+      (form) => form.last._csrf,
+      () => undefined,
+    );
     sent = typeof value === 'string' ? value : undefined;
   }
   if (!sent || !same(sent, token)) return refuse(c);

@@ -26,12 +26,9 @@ export const EMPTY_DATABASE_DIR = fileURLToPath(
 
 /**
  * A database migrated to the latest version, with the reference lists: in `dataDir`, closed
- * cleanly; in memory without one, returned as a dump (`compression`).
+ * cleanly; in memory without one, returned as an uncompressed dump (the tests' template).
  */
-export async function makeEmptyDatabase(
-  dataDir: string | null,
-  compression: 'none' | 'gzip' = 'none',
-): Promise<Blob | undefined> {
+export async function makeEmptyDatabase(dataDir: string | null): Promise<Blob | undefined> {
   const pglite = await PGlite.create(dataDir ? { dataDir } : {});
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool: createPgliteSinglePool(pglite) as unknown as pg.Pool }),
@@ -39,7 +36,7 @@ export async function makeEmptyDatabase(
   try {
     await migrateToLatest(db);
     await ensureReferenceData(db);
-    return dataDir ? undefined : await pglite.dumpDataDir(compression);
+    return dataDir ? undefined : await pglite.dumpDataDir('none');
   } finally {
     await db.destroy();
   }

@@ -49,17 +49,22 @@ export async function loadDemoOit(services: Services, now: Date = services.clock
   };
   const review = async (code: string) => {
     const sheet = await services.oitReview.sheet(DEMO, YEAR, code);
-    for (const [item, e] of Object.entries(sheet.entries))
-      if (e.answer === 'has')
-        await services.oitReview.scoreItem(
-          DEMO,
-          YEAR,
-          code,
-          item,
-          item === 'O2'
-            ? { score: '0', comment: 'ไม่พบช่องทางการติดต่อของผู้บริหาร' }
-            : { score: '100', comment: 'ครบถ้วนตามองค์ประกอบ' },
-        );
+    // The auditor's scores of the sheet's published items, saved together.
+    await services.oitReview.scoreItems(
+      DEMO,
+      YEAR,
+      code,
+      Object.fromEntries(
+        Object.entries(sheet.entries)
+          .filter(([, e]) => e.answer === 'has')
+          .map(([item]) => [
+            item,
+            item === 'O2'
+              ? { score: '0', comment: 'ไม่พบช่องทางการติดต่อของผู้บริหาร' }
+              : { score: '100', comment: 'ครบถ้วนตามองค์ประกอบ' },
+          ]),
+      ),
+    );
     await services.oitReview.finishReview(DEMO, YEAR, code);
   };
   if (!agencies.has('51-PAO')) return;

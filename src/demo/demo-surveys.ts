@@ -42,12 +42,15 @@ export async function loadDemoSurveys(
       closesOn: shift(today, to),
     });
   await services.surveyLinks.ensureAll(SYSTEM_CLI, year);
-  for (const a of await services.agencies.listAll({})) {
-    const staff = a.staffCount ?? 50;
-    await services.sampleTargets.setTargets(SYSTEM_CLI, year, a.code, {
-      iit: String(staff),
-      eit: String(staff * 12),
-    });
-  }
+  // Every agency's figures in one call, as the NACC would fill in the register's headcounts.
+  const targets = await services.sampleTargets.setManyTargets(
+    SYSTEM_CLI,
+    year,
+    (await services.agencies.listAll({})).map((a) => {
+      const staff = a.staffCount ?? 50;
+      return { agencyCode: a.code, iit: String(staff), eit: String(staff * 12) };
+    }),
+  );
+  if (!targets.ok) throw new Error(`demo targets: ${JSON.stringify(targets.error)}`);
   return year;
 }

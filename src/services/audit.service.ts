@@ -7,7 +7,7 @@ import { describeGrant } from '../domain/account.ts';
 import type { Db } from '../storage/database.ts';
 import {
   findAudit,
-  insertAudit,
+  insertAudits,
   type AuditFilter,
   type AuditRow,
 } from '../storage/audit.repository.ts';
@@ -52,15 +52,27 @@ function who(actor: Actor): { actorUserId: string | null; actorEmail: string; ac
  * so the entry commits or rolls back with it: `await recordAudit(tx, { actor, action, … })`.
  */
 export async function recordAudit(tx: Db, entry: AuditEntry): Promise<void> {
-  await insertAudit(tx, {
-    ...who(entry.actor),
-    action: entry.action,
-    recordType: entry.recordType,
-    recordId: entry.recordId,
-    before: entry.before,
-    after: entry.after,
-    requestId: entry.requestId ?? currentRequestId(),
-  });
+  await recordAudits(tx, [entry]);
+}
+
+/**
+ * One entry per changed record, as recordAudit, for a change of many records at once: the same
+ * rows in the same order, written together.
+ */
+export async function recordAudits(tx: Db, entries: readonly AuditEntry[]): Promise<void> {
+  const requestId = currentRequestId();
+  await insertAudits(
+    tx,
+    entries.map((entry) => ({
+      ...who(entry.actor),
+      action: entry.action,
+      recordType: entry.recordType,
+      recordId: entry.recordId,
+      before: entry.before,
+      after: entry.after,
+      requestId: entry.requestId ?? requestId,
+    })),
+  );
 }
 
 const EXPORT_LIMIT = 100_000;

@@ -8,7 +8,7 @@ import { saveOitState } from '../storage/oit-state.repository.ts';
 import { problem } from '../domain/problem.ts';
 import { Refusal } from './errors.ts';
 import { recomputeJob } from './job-kinds.ts';
-import { actorLabel, inputError, saveItemReview, saveTransition } from './oit-shared.ts';
+import { actorLabel, inputError, saveItemReviews, saveTransition } from './oit-shared.ts';
 import type { ItemReview, ReviewGate } from './oit-review-gate.ts';
 
 export function createOitConfirmation({ change }: ReviewGate) {
@@ -28,7 +28,14 @@ export function createOitConfirmation({ change }: ReviewGate) {
         const e = all.find((x) => x.item === item);
         if (!e || e.status !== 'clarification_requested')
           throw new Refusal(409, problem('', 'oit_not_disputed', { item }));
-        await saveItemReview(tx, actor, fiscalYear, e, status, parsed.value, 'oit.item.re_review');
+        await saveItemReviews(
+          tx,
+          actor,
+          fiscalYear,
+          [{ entry: e, review: parsed.value }],
+          status,
+          'oit.item.re_review',
+        );
         // The agency's state follows once the last disputed item is re-reviewed.
         const open = all.filter((x) => x.item !== item && x.status === 'clarification_requested');
         if (open.length === 0)

@@ -26,7 +26,7 @@ import {
   inputError,
   loadSheet,
   OitInputError,
-  saveItemReview,
+  saveItemReviews,
   saveTransition,
   type OitSheet,
 } from './oit-shared.ts';
@@ -36,19 +36,50 @@ export function createOitReviewService({ db, clock, ...deps }: OitDeps) {
   const { reviewed, change, startIfNeeded } = gate;
   const confirmation = createOitConfirmation(gate);
 
-  /** Scores one submitted item 0 or 100; a 0 needs a comment. */
-  const scoreItem: ItemReview = async (actor, fiscalYear, agencyCode, item, raw) => {
-    const parsed = parseOitReview(raw);
+  /**
+   * Scores submitted items 0 or 100 (a 0 needs a comment): one item from its form, or many of
+   * one agency at once. All or nothing: any item's problem refuses the lot with every problem,
+   * each on its item's field, and an item the agency did not answer refuses it (404).
+   */
+  async function scoreItems(
+    actor: Actor,
+    fiscalYear: number,
+    agencyCode: string,
+    reviews: Record<string, OitReviewForm>,
+  ): Promise<void> {
+    const parsed = Object.entries(reviews).map(([item, raw]) => ({
+      item,
+      review: parseOitReview(raw),
+    }));
     return change(actor, fiscalYear, agencyCode, 'oit-review', 'score', async (tx, status) => {
-      if (!parsed.ok) throw inputError(parsed.problems, item);
-      const e = (await loadCurrentOit(tx, fiscalYear, [agencyCode])).find((x) => x.item === item);
-      if (!e || e.answer === null)
-        throw new Refusal(404, problem('', 'oit_refused', { reason: 'noItem' }));
+      const problems = parsed.flatMap(({ item, review }) =>
+        review.ok ? [] : inputError(review.problems, item).problems,
+      );
+      if (problems.length) throw new OitInputError(problems);
+      const current = new Map(
+        (await loadCurrentOit(tx, fiscalYear, [agencyCode])).map((e) => [e.item, e]),
+      );
+      const rows = parsed.map(({ item, review }) => {
+        const entry = current.get(item);
+        if (!entry || entry.answer === null || !review.ok)
+          throw new Refusal(404, problem('', 'oit_refused', { reason: 'noItem' }));
+        return { entry, review: review.value };
+      });
+      if (rows.length === 0) return;
       await startIfNeeded(tx, actor, fiscalYear, agencyCode, status);
-      const after = statusAfter(status, 'score');
-      await saveItemReview(tx, actor, fiscalYear, e, after, parsed.value, 'oit.item.score');
+      await saveItemReviews(
+        tx,
+        actor,
+        fiscalYear,
+        rows,
+        statusAfter(status, 'score'),
+        'oit.item.score',
+      );
     });
-  };
+  }
+
+  const scoreItem: ItemReview = (actor, fiscalYear, agencyCode, item, raw) =>
+    scoreItems(actor, fiscalYear, agencyCode, { [item]: raw });
 
   /**
    * The auditor's score of one item, in whichever review the agency is in: the preliminary
@@ -98,6 +129,7 @@ export function createOitReviewService({ db, clock, ...deps }: OitDeps) {
 
     reviewItem,
     scoreItem,
+    scoreItems,
 
     /** An item scored from the sheet: an input refusal (422) comes with the sheet to show it on. */
     reviewItemOrSheet: (

@@ -23,7 +23,7 @@ import type { Db } from '../storage/database.ts';
 import { loadCurrentOit, saveOitVersions, type OitEntry } from '../storage/oit.repository.ts';
 import { latestLinkChecks, type LinkCheckRow } from '../storage/oit-link-check.repository.ts';
 import { findOitState, saveOitState } from '../storage/oit-state.repository.ts';
-import { recordAudit } from './audit.service.ts';
+import { recordAudit, recordAudits } from './audit.service.ts';
 import { notFound, Refusal, ServiceError } from './errors.ts';
 import type { YearService } from './year.service.ts';
 
@@ -91,31 +91,36 @@ export async function saveTransition(
   });
 }
 
-/** Saves the auditor's score and comment of one item as its new version, and audits it. */
-export async function saveItemReview(
+/**
+ * Saves the auditor's score and comment of each item as its new version, and audits each (one
+ * entry per item, as item by item), in the caller's transaction.
+ */
+export async function saveItemReviews(
   tx: Db,
   actor: Actor,
   fiscalYear: number,
-  entry: OitEntry,
+  reviews: readonly { entry: OitEntry; review: OitReview }[],
   status: OitStatus,
-  review: OitReview,
   audit: 'oit.item.score' | 'oit.item.re_review',
 ): Promise<void> {
   await saveOitVersions(
     tx,
     fiscalYear,
-    [{ ...entry, status, ...review }],
+    reviews.map(({ entry, review }) => ({ ...entry, status, ...review })),
     'auditor',
     actorLabel(actor),
   );
-  await recordAudit(tx, {
-    actor,
-    action: audit,
-    recordType: 'oit_entry',
-    recordId: `${fiscalYear}/${entry.agencyCode}/${entry.item}`,
-    before: { score: entry.score, comment: entry.comment },
-    after: review,
-  });
+  await recordAudits(
+    tx,
+    reviews.map(({ entry, review }) => ({
+      actor,
+      action: audit,
+      recordType: 'oit_entry',
+      recordId: `${fiscalYear}/${entry.agencyCode}/${entry.item}`,
+      before: { score: entry.score, comment: entry.comment },
+      after: review,
+    })),
+  );
 }
 
 export async function requireAgency(db: Db, code: string): Promise<Agency> {

@@ -19,7 +19,7 @@ import {
   type OitValues,
 } from '../storage/oit.repository.ts';
 import { findOitState, listOitEvents, saveOitState } from '../storage/oit-state.repository.ts';
-import { recordAudit } from './audit.service.ts';
+import { recordAudit, recordAudits } from './audit.service.ts';
 import { problem } from '../domain/problem.ts';
 import { forbidden } from './errors.ts';
 import { linkCheckJob } from './job-kinds.ts';
@@ -175,14 +175,16 @@ export function createOitService({ db, clock, ...deps }: OitDeps) {
             action: 'save',
             changedBy: actorLabel(actor),
           });
-        for (const v of changed)
-          await recordAudit(tx, {
+        await recordAudits(
+          tx,
+          changed.map((v) => ({
             actor,
             action: 'oit.item.save',
             recordType: 'oit_entry',
             recordId: `${fiscalYear}/${agency.code}/${v.item}`,
             after: valid.find((x) => x.item === v.item)?.value,
-          });
+          })),
+        );
         return changed.map((v) => v.item);
       });
       return { saved, problems };

@@ -20,14 +20,14 @@ import {
   shownAnomalyOccurrences,
 } from '../domain/small-numbers.ts';
 import { compareThai } from '../i18n/format.ts';
-import { findAgency, loadAgencyGroups } from '../storage/agency.repository.ts';
+import { findAgenciesByCode, findAgency, loadAgencyGroups } from '../storage/agency.repository.ts';
 import { loadCalendar } from '../storage/calendar.repository.ts';
 import { findYear } from '../storage/year.repository.ts';
 import { listAnomalies, type AnomalyRow } from '../storage/survey-guard.repository.ts';
-import { listProgress, putTarget, type ProgressRow } from '../storage/survey-link.repository.ts';
+import { listProgress, putTargets, type ProgressRow } from '../storage/survey-link.repository.ts';
 import { markAgencies } from '../storage/recompute-mark.repository.ts';
-import { hasScoreCard } from '../storage/score-card.repository.ts';
-import { recordAudit } from './audit.service.ts';
+import { agenciesWithScoreCards } from '../storage/score-card.repository.ts';
+import { recordAudits } from './audit.service.ts';
 import { Refusal } from './errors.ts';
 import type { ServiceConfig, ServiceContext } from './service-options.ts';
 
@@ -114,17 +114,30 @@ export function createSampleTargetService({
     });
   }
 
-  return {
-    async setTargets(
-      actor: Actor,
-      fiscalYear: number,
-      agencyCode: string,
-      input: { iit: string; eit: string },
-    ): Promise<Result<{ iit: number; eit: number }, Problem[]>> {
-      const agency = await findAgency(db, agencyCode);
+  /**
+   * Targets of many agencies at once (the NACC or a province filling in its agencies' figures):
+   * each agency checked as on its own form, then all or nothing: a refused agency (403/404)
+   * or any unreadable figure writes none. One transaction, one audit entry per agency.
+   */
+  async function setManyTargets(
+    actor: Actor,
+    fiscalYear: number,
+    inputs: readonly { agencyCode: string; iit: string; eit: string }[],
+  ): Promise<
+    Result<{ iit: number; eit: number }[], { agencyCode: string; problems: Problem[] }[]>
+  > {
+    const agencies = await findAgenciesByCode(
+      db,
+      inputs.map((i) => i.agencyCode),
+    );
+    for (const { agencyCode } of inputs) {
+      const agency = agencies.get(agencyCode);
       if (!agency) throw new Refusal(404, problem('', 'agency_unknown', { code: agencyCode }));
       if (!canManageAgency(actor, agency)) throw new Refusal(403, bare('', 'targets_forbidden'));
-      await frameworkOf(fiscalYear);
+    }
+    await frameworkOf(fiscalYear);
+    const refused: { agencyCode: string; problems: Problem[] }[] = [];
+    const rows = inputs.map(({ agencyCode, ...input }) => {
       const problems: Problem[] = [];
       const parse = (raw: string, tool: 'IIT' | 'EIT') => {
         const t = raw.trim().replace(/,/g, '');
@@ -137,24 +150,56 @@ export function createSampleTargetService({
         }
         return n;
       };
-      const iit = parse(input.iit, 'IIT');
-      const eit = parse(input.eit, 'EIT');
-      if (problems.length > 0) return err(problems);
-      await db.transaction().execute(async (tx) => {
-        await putTarget(tx, fiscalYear, { agencyCode, iitPopulation: iit, eitPopulation: eit });
-        // A card keeps its minimum sample: have the worker recompute a card already made.
-        if (await hasScoreCard(tx, fiscalYear, agencyCode))
-          await markAgencies(tx, [{ fiscalYear, agencyCode }]);
-        await recordAudit(tx, {
+      const row = {
+        agencyCode,
+        iitPopulation: parse(input.iit, 'IIT'),
+        eitPopulation: parse(input.eit, 'EIT'),
+      };
+      if (problems.length > 0) refused.push({ agencyCode, problems });
+      return row;
+    });
+    if (refused.length > 0) return err(refused);
+    // An agency named twice keeps its last figures, as two forms in a row would leave them.
+    const last = [...new Map(rows.map((r) => [r.agencyCode, r])).values()];
+    await db.transaction().execute(async (tx) => {
+      await putTargets(tx, fiscalYear, last);
+      // A card keeps its minimum sample: have the worker recompute a card already made.
+      const carded = await agenciesWithScoreCards(
+        tx,
+        fiscalYear,
+        last.map((r) => r.agencyCode),
+      );
+      await markAgencies(
+        tx,
+        [...carded].map((agencyCode) => ({ fiscalYear, agencyCode })),
+      );
+      await recordAudits(
+        tx,
+        rows.map((r) => ({
           actor,
           action: 'survey_target.set',
           recordType: 'survey_target',
-          recordId: `${fiscalYear}/${agencyCode}`,
-          after: { iitPopulation: iit, eitPopulation: eit },
-        });
-      });
-      return ok({ iit, eit });
+          recordId: `${fiscalYear}/${r.agencyCode}`,
+          after: { iitPopulation: r.iitPopulation, eitPopulation: r.eitPopulation },
+        })),
+      );
+    });
+    return ok(rows.map((r) => ({ iit: r.iitPopulation, eit: r.eitPopulation })));
+  }
+
+  return {
+    /** One agency's headcount and service population (the agency's form). */
+    async setTargets(
+      actor: Actor,
+      fiscalYear: number,
+      agencyCode: string,
+      input: { iit: string; eit: string },
+    ): Promise<Result<{ iit: number; eit: number }, Problem[]>> {
+      const r = await setManyTargets(actor, fiscalYear, [{ agencyCode, ...input }]);
+      return r.ok ? ok(r.value[0]!) : err(r.error[0]!.problems);
     },
+
+    setManyTargets,
 
     /** One agency's live counts against its minimums, and its anomaly flags. */
     async forAgency(

@@ -92,6 +92,16 @@ export async function findAgency(db: Db, code: string): Promise<Agency | undefin
   return r ? toAgency(r) : undefined;
 }
 
+/** The agencies of these codes that exist, by code. */
+export async function findAgenciesByCode(
+  db: Db,
+  codes: readonly string[],
+): Promise<Map<string, Agency>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db.selectFrom('agencies').select(COLUMNS).where('code', 'in', codes).execute();
+  return new Map(rows.map((r) => [r.code, toAgency(r)]));
+}
+
 export async function countAgencies(db: Db): Promise<number> {
   const r = await db
     .selectFrom('agencies')

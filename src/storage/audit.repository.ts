@@ -7,23 +7,30 @@ export type AuditRow = AuditLogEntry;
 
 export type NewAuditRow = Omit<AuditRow, 'id' | 'at'> & { at?: Date };
 
-export async function insertAudit(db: Db, e: NewAuditRow): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      ...(e.at ? { at: e.at } : {}),
-      actor_user_id: e.actorUserId,
-      actor_email: e.actorEmail,
-      actor_roles: e.actorRoles,
-      action: e.action,
-      record_type: e.recordType,
-      record_id: e.recordId,
-      // jsonb parameters: serialised here so both drivers send the same text.
-      before: e.before === undefined ? null : sql`${JSON.stringify(e.before)}::jsonb`,
-      after: e.after === undefined ? null : sql`${JSON.stringify(e.after)}::jsonb`,
-      request_id: e.requestId,
-    })
-    .execute();
+/** Rows per statement: 9 parameters a row, far below PostgreSQL's 65,535. */
+const AUDIT_CHUNK = 1000;
+
+/** Appends entries in order, one row each, with one statement per thousand. */
+export async function insertAudits(db: Db, entries: readonly NewAuditRow[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += AUDIT_CHUNK)
+    await db
+      .insertInto('audit_log')
+      .values(
+        entries.slice(i, i + AUDIT_CHUNK).map((e) => ({
+          ...(e.at ? { at: e.at } : {}),
+          actor_user_id: e.actorUserId,
+          actor_email: e.actorEmail,
+          actor_roles: e.actorRoles,
+          action: e.action,
+          record_type: e.recordType,
+          record_id: e.recordId,
+          // jsonb parameters: serialised here so both drivers send the same text.
+          before: e.before === undefined ? null : sql`${JSON.stringify(e.before)}::jsonb`,
+          after: e.after === undefined ? null : sql`${JSON.stringify(e.after)}::jsonb`,
+          request_id: e.requestId,
+        })),
+      )
+      .execute();
 }
 
 export interface AuditFilter {

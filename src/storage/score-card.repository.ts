@@ -176,16 +176,18 @@ export async function countScoreCards(
 }
 
 /** Whether the agency has a card for the year. */
-export async function hasScoreCard(
+/** Which of these agencies already have a score card for the year. */
+export async function agenciesWithScoreCards(
   db: Db,
   fiscalYear: number,
-  agencyCode: string,
-): Promise<boolean> {
-  const row = await db
+  agencyCodes: readonly string[],
+): Promise<Set<string>> {
+  if (agencyCodes.length === 0) return new Set();
+  const rows = await db
     .selectFrom('score_cards')
     .select('agency_code')
     .where('fiscal_year', '=', fiscalYear)
-    .where('agency_code', '=', agencyCode)
-    .executeTakeFirst();
-  return row !== undefined;
+    .where('agency_code', 'in', agencyCodes)
+    .execute();
+  return new Set(rows.map((r) => r.agency_code));
 }

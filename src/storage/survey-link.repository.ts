@@ -151,19 +151,28 @@ export interface TargetRow {
   eitPopulation: number | null;
 }
 
-export async function putTarget(db: Db, fiscalYear: number, t: TargetRow): Promise<void> {
+/** Sets agencies' targets (one row each, a code at most once), in one statement. */
+export async function putTargets(
+  db: Db,
+  fiscalYear: number,
+  rows: readonly TargetRow[],
+): Promise<void> {
+  if (rows.length === 0) return;
   await db
     .insertInto('survey_targets')
-    .values({
-      fiscal_year: fiscalYear,
-      agency_code: t.agencyCode,
-      iit_population: t.iitPopulation,
-      eit_population: t.eitPopulation,
-    })
+    .values(
+      rows.map((t) => ({
+        fiscal_year: fiscalYear,
+        agency_code: t.agencyCode,
+        iit_population: t.iitPopulation,
+        eit_population: t.eitPopulation,
+      })),
+    )
     .onConflict((oc) =>
-      oc
-        .columns(['fiscal_year', 'agency_code'])
-        .doUpdateSet({ iit_population: t.iitPopulation, eit_population: t.eitPopulation }),
+      oc.columns(['fiscal_year', 'agency_code']).doUpdateSet((eb) => ({
+        iit_population: eb.ref('excluded.iit_population'),
+        eit_population: eb.ref('excluded.eit_population'),
+      })),
     )
     .execute();
 }

@@ -63,21 +63,28 @@ export async function loadDemoProvinceDrive(services: Services): Promise<void> {
 
   const agencies = await drive.agenciesOf(province);
   // Most agencies name two coordinators; a few name one or none, so the page has work to show.
-  for (const [i, a] of agencies.entries()) {
-    const count = i % 9 === 8 ? 0 : i % 7 === 6 ? 1 : 2;
-    for (let n = 1; n <= count; n++)
-      must(
-        await drive.addCoordinator(SYSTEM_CLI, w, {
-          agencyCode: a.code,
-          name: `ผู้ประสานงานสาธิต ${n} (${a.nameTh})`,
-          position: n === 1 ? 'นักวิเคราะห์นโยบายและแผน (สาธิต)' : 'นักจัดการงานทั่วไป (สาธิต)',
-          email: `coordinator${n}.${a.code.toLowerCase()}@demo.itas.local`,
-          phone: `0-5351-${String(1000 + i * 2 + n).padStart(4, '0')}`,
-          fax: n === 1 ? `0-5351-${String(3000 + i).padStart(4, '0')}` : '',
-        }),
-        'coordinator',
-      );
-  }
+  // The province enters its list in one call, as its officer would from a spreadsheet.
+  must(
+    await drive.addCoordinators(
+      SYSTEM_CLI,
+      w,
+      agencies.flatMap((a, i) => {
+        const count = i % 9 === 8 ? 0 : i % 7 === 6 ? 1 : 2;
+        return Array.from({ length: count }, (_, k) => {
+          const n = k + 1;
+          return {
+            agencyCode: a.code,
+            name: `ผู้ประสานงานสาธิต ${n} (${a.nameTh})`,
+            position: n === 1 ? 'นักวิเคราะห์นโยบายและแผน (สาธิต)' : 'นักจัดการงานทั่วไป (สาธิต)',
+            email: `coordinator${n}.${a.code.toLowerCase()}@demo.itas.local`,
+            phone: `0-5351-${String(1000 + i * 2 + n).padStart(4, '0')}`,
+            fax: n === 1 ? `0-5351-${String(3000 + i).padStart(4, '0')}` : '',
+          };
+        });
+      }),
+    ),
+    'coordinators',
+  );
 
   const s = d.signing;
   const signed = (partyName: string, agencyCode: string, url: string) => ({
@@ -93,30 +100,28 @@ export async function loadDemoProvinceDrive(services: Services): Promise<void> {
     copiesSent: '1',
     publishedUrl: url,
   });
-  for (const office of d.provincialOffices)
-    must(await drive.saveMou(SYSTEM_CLI, w, signed(office, '', '')), 'mou office');
-  for (const a of agencies.filter((x) => x.type === 'pao' || x.type === 'town_municipality'))
-    must(
-      await drive.saveMou(
-        SYSTEM_CLI,
-        w,
-        signed(a.nameTh, a.code, `${a.website ?? 'https://demo.itas.local'}/mou-ita-2564`),
-      ),
-      'mou local',
-    );
-  // District MOUs: the seed gives no date for the district meetings, so they await signing.
-  for (const a of agencies.filter((x) => x.type === 'sao' && x.district))
-    must(
-      await drive.saveMou(SYSTEM_CLI, w, {
-        level: 'district',
-        district: a.district ?? '',
-        partyName: a.nameTh,
-        agencyCode: a.code,
-        firstSigner: `นายอำเภอ${a.district ?? ''}`,
-        copiesMade: '3',
-      }),
-      'mou district',
-    );
+  must(
+    await drive.saveMous(SYSTEM_CLI, w, [
+      ...d.provincialOffices.map((office) => signed(office, '', '')),
+      ...agencies
+        .filter((x) => x.type === 'pao' || x.type === 'town_municipality')
+        .map((a) =>
+          signed(a.nameTh, a.code, `${a.website ?? 'https://demo.itas.local'}/mou-ita-2564`),
+        ),
+      // District MOUs: the seed gives no date for the district meetings, so they await signing.
+      ...agencies
+        .filter((x) => x.type === 'sao' && x.district)
+        .map((a) => ({
+          level: 'district',
+          district: a.district ?? '',
+          partyName: a.nameTh,
+          agencyCode: a.code,
+          firstSigner: `นายอำเภอ${a.district ?? ''}`,
+          copiesMade: '3',
+        })),
+    ]),
+    'mous',
+  );
 
   const [offices, locals] = d.training;
   if (offices && locals) {
@@ -125,27 +130,29 @@ export async function loadDemoProvinceDrive(services: Services): Promise<void> {
       'training 1',
     );
     const p1 = spread(offices.people, d.provincialOffices.length);
-    for (const [i, office] of d.provincialOffices.entries())
-      must(
-        await drive.recordAttendance(SYSTEM_CLI, w, e1, {
-          partyName: office,
-          people: String(p1[i]),
-        }),
-        'attendance 1',
-      );
+    must(
+      await drive.recordAttendances(
+        SYSTEM_CLI,
+        w,
+        e1,
+        d.provincialOffices.map((office, i) => ({ partyName: office, people: String(p1[i]) })),
+      ),
+      'attendance 1',
+    );
     const e2 = must(
       await drive.addTrainingEvent(SYSTEM_CLI, w, { ...locals, people: String(locals.people) }),
       'training 2',
     );
     const bodies = agencies.filter((a) => a.type !== 'province');
     const p2 = spread(locals.people, bodies.length);
-    for (const [i, a] of bodies.entries())
-      must(
-        await drive.recordAttendance(SYSTEM_CLI, w, e2, {
-          agencyCode: a.code,
-          people: String(p2[i]),
-        }),
-        'attendance 2',
-      );
+    must(
+      await drive.recordAttendances(
+        SYSTEM_CLI,
+        w,
+        e2,
+        bodies.map((a, i) => ({ agencyCode: a.code, people: String(p2[i]) })),
+      ),
+      'attendance 2',
+    );
   }
 }

@@ -5,7 +5,7 @@ import { canActForProvince, canEditProvince } from '../domain/access.ts';
 import type { Agency } from '../domain/agency.ts';
 import { bare, problem } from '../domain/problem.ts';
 import { compareThai } from '../i18n/format.ts';
-import { findAgencies, findAgency } from '../storage/agency.repository.ts';
+import { findAgencies, findAgenciesByCode } from '../storage/agency.repository.ts';
 import { forbidden, notFound } from './errors.ts';
 import type { ServiceContext } from './service-options.ts';
 
@@ -40,16 +40,19 @@ export function createProvinceDriveAccess({ db }: Pick<ServiceContext, 'db'>) {
     const rows = await findAgencies(db, { q: '', province, type: '' });
     return rows.sort((a, b) => compareThai(a.nameTh, b.nameTh) || a.code.localeCompare(b.code));
   }
-  async function agencyInProvince(w: Workspace, code: string | null, field: string) {
-    if (!code) return { ok: true as const, agency: undefined };
-    const a = await findAgency(db, code);
-    if (!a || a.province !== w.province)
-      return {
-        ok: false as const,
-        problem: problem(field, 'agency_not_in_province', { code, province: w.province }),
-      };
-    return { ok: true as const, agency: a };
+  /** The agencies named (a code may be null: none named), and a problem for each not in the province. */
+  async function agenciesInProvince(
+    w: Workspace,
+    codes: readonly (string | null)[],
+    field: string,
+  ) {
+    const wanted = [...new Set(codes.filter((c): c is string => !!c))];
+    const found = await findAgenciesByCode(db, wanted);
+    const problems = wanted
+      .filter((code) => found.get(code)?.province !== w.province)
+      .map((code) => problem(field, 'agency_not_in_province', { code, province: w.province }));
+    return { agencies: found, problems };
   }
 
-  return { checkRead, checkWrite, agenciesOf, agencyInProvince };
+  return { checkRead, checkWrite, agenciesOf, agenciesInProvince };
 }

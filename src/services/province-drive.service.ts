@@ -14,7 +14,7 @@ import { ok, type Refused } from '../domain/result.ts';
 import { findAgency } from '../storage/agency.repository.ts';
 import * as repo from '../storage/province-drive.repository.ts';
 import { listYears } from '../storage/year.repository.ts';
-import { recordAudit } from './audit.service.ts';
+import { recordAudit, recordAudits } from './audit.service.ts';
 import { enqueueJobs } from '../storage/job.repository.ts';
 import { ForbiddenError, forbidden, notFound, refusedWith } from './errors.ts';
 import {
@@ -30,7 +30,9 @@ import type { ServiceContext } from './service-options.ts';
 export { canEditProvince, type Form, type Workspace } from './province-drive-access.ts';
 
 export function createProvinceDriveService({ db, clock }: Pick<ServiceContext, 'db' | 'clock'>) {
-  const { checkRead, checkWrite, agenciesOf, agencyInProvince } = createProvinceDriveAccess({ db });
+  const { checkRead, checkWrite, agenciesOf, agenciesInProvince } = createProvinceDriveAccess({
+    db,
+  });
 
   const { mou, committee, coordinators, mous, mouDetail, training } = createProvinceDrivePages({
     db,
@@ -45,6 +47,152 @@ export function createProvinceDriveService({ db, clock }: Pick<ServiceContext, '
   type MouFormPage =
     | ({ kind: 'detail' } & Awaited<ReturnType<typeof mouDetail>>)
     | ({ kind: 'list' } & Awaited<ReturnType<typeof mous>>);
+
+  /**
+   * Coordinators of many agencies at once (the province's list, or an agency's own people): each
+   * form checked as on its own, then all or nothing in one transaction, one audit entry each.
+   */
+  async function addCoordinators(
+    actor: Actor,
+    w: Workspace,
+    forms: readonly Form[],
+  ): Promise<{ ok: true; value: string[] } | Refused<Coordinators>> {
+    const named = await agenciesInProvince(
+      w,
+      forms.map((f) => f.agencyCode?.trim() || null),
+      'agencyCode',
+    );
+    await checkRead(actor, w).catch((e: unknown) => {
+      // An agency administrator may not read the province's workspace, yet enters its own.
+      const own = (f: Form) => {
+        const a = named.agencies.get(f.agencyCode?.trim() ?? '');
+        return a !== undefined && a.province === w.province && canManageAgency(actor, a);
+      };
+      if (!(e instanceof ForbiddenError) || forms.length === 0 || !forms.every(own)) throw e;
+    });
+    const checked = forms.map((f) => validateCoordinator(f));
+    const invalid = checked.flatMap((v) => (v.ok ? [] : v.error));
+    if (invalid.length) return refusedWith(invalid, () => coordinators(actor, w));
+    const values = checked.flatMap((v) => (v.ok ? [v.value] : []));
+    const { agencies, problems } = await agenciesInProvince(
+      w,
+      values.map((v) => v.agencyCode),
+      'agencyCode',
+    );
+    if (problems.length) return refusedWith(problems, () => coordinators(actor, w));
+    if (
+      !canEditProvince(actor, w.province) &&
+      !values.every((v) => canManageAgency(actor, agencies.get(v.agencyCode)!))
+    )
+      throw forbidden(bare('', 'coordinator_forbidden'));
+    const ids = await db.transaction().execute(async (tx) => {
+      const ids = await repo.insertCoordinators(tx, w.fiscalYear, values);
+      await recordAudits(
+        tx,
+        values.map((v, i) => ({
+          actor,
+          action: 'drive.coordinator.create',
+          recordType: 'coordinator',
+          recordId: ids[i]!,
+          after: v,
+        })),
+      );
+      return ids;
+    });
+    return ok(ids);
+  }
+
+  /** MOUs from their forms: all or nothing, in one transaction; a refusal with `page`. */
+  async function writeMous<P>(
+    actor: Actor,
+    w: Workspace,
+    forms: readonly Form[],
+    page: () => Promise<P>,
+  ): Promise<{ ok: true; value: string[] } | Refused<P>> {
+    await checkWrite(actor, w);
+    const checked = forms.map((f) => validateMou(f));
+    const invalid = checked.flatMap((v) => (v.ok ? [] : v.error));
+    if (invalid.length) return refusedWith(invalid, page);
+    const values = checked.flatMap((v) => (v.ok ? [v.value] : []));
+    const { problems } = await agenciesInProvince(
+      w,
+      values.map((v) => v.agencyCode),
+      'agencyCode',
+    );
+    if (problems.length) return refusedWith(problems, page);
+    const ids = await db.transaction().execute(async (tx) => {
+      const saved = [];
+      // One at a time: each MOU's update depends on the row as the one before left it.
+      for (const v of values) {
+        const { id, before } = await repo.upsertMou(tx, w.province, w.fiscalYear, v);
+        saved.push({ id, before, v });
+      }
+      // A new or changed URL is unchecked until the link checker has visited it.
+      await enqueueJobs(
+        tx,
+        saved
+          .filter(({ v, before }) => v.publishedUrl && v.publishedUrl !== before?.publishedUrl)
+          .map(({ id }) => mouLinkCheckJob(id)),
+      );
+      await recordAudits(
+        tx,
+        saved.map(({ id, before, v }) => ({
+          actor,
+          action: before ? 'drive.mou.update' : 'drive.mou.create',
+          recordType: 'mou',
+          recordId: id,
+          before,
+          after: v,
+        })),
+      );
+      return saved.map((s) => s.id);
+    });
+    return ok(ids);
+  }
+
+  /** Who came to a training event, many parties at once: all or nothing, one audit entry each. */
+  async function recordAttendances(
+    actor: Actor,
+    w: Workspace,
+    eventId: string,
+    forms: readonly Form[],
+  ): Promise<{ ok: true; value: true } | Refused<Training>> {
+    await checkWrite(actor, w);
+    const event = /^\d+$/.test(eventId) ? await repo.findTrainingEvent(db, eventId) : undefined;
+    if (!event || event.province !== w.province || event.fiscal_year !== w.fiscalYear)
+      throw notFound(bare('', 'training_unknown'));
+    const checked = forms.map((f) => validateAttendance(f));
+    const invalid = checked.flatMap((v) => (v.ok ? [] : v.error));
+    if (invalid.length) return refusedWith(invalid, () => training(actor, w));
+    const values = checked.flatMap((v) => (v.ok ? [v.value] : []));
+    const { agencies, problems } = await agenciesInProvince(
+      w,
+      values.map((v) => v.agencyCode),
+      'agencyCode',
+    );
+    if (problems.length) return refusedWith(problems, () => training(actor, w));
+    const rows = values.map((v) => ({
+      ...v,
+      partyName: (v.agencyCode && agencies.get(v.agencyCode)?.nameTh) || v.partyName,
+    }));
+    await db.transaction().execute(async (tx) => {
+      // A party named twice keeps its last figure, as two forms in a row would leave it.
+      await repo.upsertAttendances(tx, eventId, [
+        ...new Map(rows.map((r) => [r.partyName, r])).values(),
+      ]);
+      await recordAudits(
+        tx,
+        rows.map((row) => ({
+          actor,
+          action: 'drive.training.attendance',
+          recordType: 'training_event',
+          recordId: eventId,
+          after: row,
+        })),
+      );
+    });
+    return ok(true);
+  }
 
   return {
     checkRead,
@@ -83,31 +231,11 @@ export function createProvinceDriveService({ db, clock }: Pick<ServiceContext, '
       w: Workspace,
       form: Form,
     ): Promise<{ ok: true; value: string } | Refused<Coordinators>> {
-      await checkRead(actor, w).catch(async (e: unknown) => {
-        // An agency administrator may not read the province's workspace, yet enters its own.
-        const a = form.agencyCode ? await findAgency(db, form.agencyCode) : undefined;
-        if (!(e instanceof ForbiddenError) || !a || a.province !== w.province) throw e;
-        if (!canManageAgency(actor, a)) throw e;
-      });
-      const v = validateCoordinator(form);
-      if (!v.ok) return refusedWith(v.error, () => coordinators(actor, w));
-      const found = await agencyInProvince(w, v.value.agencyCode, 'agencyCode');
-      if (!found.ok) return refusedWith([found.problem], () => coordinators(actor, w));
-      if (!canEditProvince(actor, w.province) && !canManageAgency(actor, found.agency!))
-        throw forbidden(bare('', 'coordinator_forbidden'));
-      const id = await db.transaction().execute(async (tx) => {
-        const id = await repo.insertCoordinator(tx, w.fiscalYear, v.value);
-        await recordAudit(tx, {
-          actor,
-          action: 'drive.coordinator.create',
-          recordType: 'coordinator',
-          recordId: id,
-          after: v.value,
-        });
-        return id;
-      });
-      return ok(id);
+      const r = await addCoordinators(actor, w, [form]);
+      return r.ok ? ok(r.value[0]!) : r;
     },
+
+    addCoordinators,
 
     async removeCoordinator(actor: Actor, w: Workspace, id: string): Promise<void> {
       const agencyAdmin =
@@ -155,32 +283,20 @@ export function createProvinceDriveService({ db, clock }: Pick<ServiceContext, '
       w: Workspace,
       form: Form,
     ): Promise<{ ok: true; value: string } | Refused<MouFormPage>> {
-      await checkWrite(actor, w);
       const page = async (): Promise<MouFormPage> =>
         form.mouId
           ? { kind: 'detail', ...(await mouDetail(actor, w, form.mouId)) }
           : { kind: 'list', ...(await mous(actor, w)) };
-      const v = validateMou(form);
-      if (!v.ok) return refusedWith(v.error, page);
-      const found = await agencyInProvince(w, v.value.agencyCode, 'agencyCode');
-      if (!found.ok) return refusedWith([found.problem], page);
-      const id = await db.transaction().execute(async (tx) => {
-        const { id, before } = await repo.upsertMou(tx, w.province, w.fiscalYear, v.value);
-        // A new or changed URL is unchecked until the link checker has visited it.
-        if (v.value.publishedUrl && v.value.publishedUrl !== before?.publishedUrl)
-          await enqueueJobs(tx, [mouLinkCheckJob(id)]);
-        await recordAudit(tx, {
-          actor,
-          action: before ? 'drive.mou.update' : 'drive.mou.create',
-          recordType: 'mou',
-          recordId: id,
-          before,
-          after: v.value,
-        });
-        return id;
-      });
-      return ok(id);
+      const r = await writeMous(actor, w, [form], page);
+      return r.ok ? ok(r.value[0]!) : r;
     },
+
+    /** Many MOUs at once (the list's): all or nothing, a refusal with the list. */
+    saveMous: (actor: Actor, w: Workspace, forms: readonly Form[]) =>
+      writeMous(actor, w, forms, async () => ({
+        kind: 'list' as const,
+        ...(await mous(actor, w)),
+      })),
 
     training,
 
@@ -212,27 +328,10 @@ export function createProvinceDriveService({ db, clock }: Pick<ServiceContext, '
       eventId: string,
       form: Form,
     ): Promise<{ ok: true; value: true } | Refused<Training>> {
-      await checkWrite(actor, w);
-      const event = /^\d+$/.test(eventId) ? await repo.findTrainingEvent(db, eventId) : undefined;
-      if (!event || event.province !== w.province || event.fiscal_year !== w.fiscalYear)
-        throw notFound(bare('', 'training_unknown'));
-      const v = validateAttendance(form);
-      if (!v.ok) return refusedWith(v.error, () => training(actor, w));
-      const found = await agencyInProvince(w, v.value.agencyCode, 'agencyCode');
-      if (!found.ok) return refusedWith([found.problem], () => training(actor, w));
-      const row = { ...v.value, partyName: found.agency?.nameTh ?? v.value.partyName };
-      await db.transaction().execute(async (tx) => {
-        await repo.upsertAttendance(tx, eventId, row);
-        await recordAudit(tx, {
-          actor,
-          action: 'drive.training.attendance',
-          recordType: 'training_event',
-          recordId: eventId,
-          after: row,
-        });
-      });
-      return ok(true);
+      return recordAttendances(actor, w, eventId, [form]);
     },
+
+    recordAttendances,
 
     /**
      * The link checker's visit to an MOU's published URL: a 2xx answer from a public address is

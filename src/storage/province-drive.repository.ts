@@ -80,25 +80,33 @@ export async function findCommitteeOrders(
   }));
 }
 
-export async function insertCoordinator(
+/** Inserts coordinators in one statement; their ids in the order given. */
+export async function insertCoordinators(
   db: Db,
   fiscalYear: number,
-  c: CoordinatorInput,
-): Promise<string> {
-  const { id } = await db
+  list: readonly CoordinatorInput[],
+): Promise<string[]> {
+  if (list.length === 0) return [];
+  const rows = await db
     .insertInto('drive_coordinators')
-    .values({
-      fiscal_year: fiscalYear,
-      agency_code: c.agencyCode,
-      name: c.name,
-      position: c.position,
-      email: c.email,
-      phone: c.phone,
-      fax: c.fax,
-    })
+    .values(
+      list.map((c) => ({
+        fiscal_year: fiscalYear,
+        agency_code: c.agencyCode,
+        name: c.name,
+        position: c.position,
+        email: c.email,
+        phone: c.phone,
+        fax: c.fax,
+      })),
+    )
     .returning('id')
-    .executeTakeFirstOrThrow();
-  return String(id);
+    .execute();
+  // Serial ids are drawn in the order of the VALUES list: ascending ids are the given order.
+  return rows
+    .map((r) => BigInt(r.id))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(String);
 }
 
 export async function deleteCoordinator(db: Db, fiscalYear: number, id: string) {

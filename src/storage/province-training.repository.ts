@@ -23,23 +23,28 @@ export async function insertTrainingEvent(
   return String(id);
 }
 
-export async function upsertAttendance(
+/** Sets parties' attendance at an event (a party at most once), in one statement. */
+export async function upsertAttendances(
   db: Db,
   eventId: string,
-  a: { partyName: string; agencyCode: string | null; people: number },
+  list: readonly { partyName: string; agencyCode: string | null; people: number }[],
 ) {
+  if (list.length === 0) return;
   await db
     .insertInto('drive_training_attendance')
-    .values({
-      event_id: eventId,
-      party_name: a.partyName,
-      agency_code: a.agencyCode,
-      people: a.people,
-    })
+    .values(
+      list.map((a) => ({
+        event_id: eventId,
+        party_name: a.partyName,
+        agency_code: a.agencyCode,
+        people: a.people,
+      })),
+    )
     .onConflict((oc) =>
-      oc
-        .columns(['event_id', 'party_name'])
-        .doUpdateSet({ people: a.people, agency_code: a.agencyCode }),
+      oc.columns(['event_id', 'party_name']).doUpdateSet((eb) => ({
+        people: eb.ref('excluded.people'),
+        agency_code: eb.ref('excluded.agency_code'),
+      })),
     )
     .execute();
 }

@@ -1,0 +1,245 @@
+// The province's drive records entered many at once (coordinators, MOUs, attendance): the same
+// checks as one form, all or nothing, and the same rows and audit entries as one call per form.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_CLI, type Actor } from '../../../src/domain/actor.ts';
+import { createServices, type Services } from '../../../src/services/container.ts';
+import { createTestDb, type TestDb } from '../../helpers/db.ts';
+
+const user = (email: string, grants: Extract<Actor, { kind: 'user' }>['grants']): Actor => ({
+  kind: 'user',
+  userId: randomUUID(),
+  email,
+  grants,
+});
+const officer = user('officer@lamphun.test', [{ role: 'province_officer', scope: 'ลำพูน' }]);
+const otherOfficer = user('officer@cm.test', [{ role: 'province_officer', scope: 'เชียงใหม่' }]);
+const nacc = user('admin@nacc.test', [{ role: 'nacc_admin', scope: null }]);
+const agencyAdmin = user('admin@51sm01.test', [{ role: 'agency_admin', scope: '51-SM-01' }]);
+const W = { province: 'ลำพูน', fiscalYear: 2564 };
+/** Two workspaces' years: one filled form by form, the other in one call, then compared. */
+const ONE = { ...W, fiscalYear: 2563 };
+
+let t: TestDb;
+let s: Services;
+
+beforeAll(async () => {
+  t = await createTestDb();
+  s = createServices(t.db);
+  await s.agencies.importAgencies(
+    SYSTEM_CLI,
+    'agencies.csv',
+    [
+      'code,name_th,type,province,district,website,staff_count',
+      '51-PRV,จังหวัดลำพูน,province,ลำพูน,,https://51prv.test,3498',
+      '51-PAO,องค์การบริหารส่วนจังหวัดลำพูน,pao,ลำพูน,,https://51pao.test,428',
+      '51-SM-01,เทศบาลตำบลก่อ,subdistrict_municipality,ลำพูน,ลี้,https://51sm01.test,65',
+      '50-PRV,จังหวัดเชียงใหม่,province,เชียงใหม่,,https://50prv.test,5000',
+    ].join('\n'),
+  );
+  await s.years.create(SYSTEM_CLI, 2563, 'ita-2563');
+  await s.years.create(SYSTEM_CLI, 2564, 'ita-2563');
+});
+afterAll(() => t.close());
+
+const coordinator = (code: string, n: number) => ({
+  agencyCode: code,
+  name: `ผู้ประสานงาน ${n}`,
+  position: 'นักวิเคราะห์',
+  email: `c${n}.${code.toLowerCase()}@lamphun.test`,
+  phone: `0-5351-100${n}`,
+  fax: '',
+});
+
+/** A table's rows of one year, without ids, times or the year itself. */
+async function rowsOf(table: 'drive_coordinators' | 'drive_mous', fiscalYear: number) {
+  const rows = await t.db
+    .selectFrom(table)
+    .selectAll()
+    .where('fiscal_year', '=', fiscalYear)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => {
+    const rest: Record<string, unknown> = { ...r };
+    for (const k of ['id', 'fiscal_year', 'created_at', 'updated_at']) delete rest[k];
+    return rest;
+  });
+}
+
+/** Audit entries of an action for these records, as a reader compares them. */
+async function auditOf(action: string, ids: string[]) {
+  if (!ids.length) return [];
+  const rows = await t.db
+    .selectFrom('audit_log')
+    .select(['action', 'record_type', 'before', 'after', 'actor_email'])
+    .where('action', '=', action)
+    .where('record_id', 'in', ids)
+    .orderBy('id')
+    .execute();
+  // The record's own id differs between the two workspaces; the rest must not.
+  const noId = (v: unknown) => {
+    if (!v || typeof v !== 'object') return v;
+    const rest: Record<string, unknown> = { ...v };
+    delete rest.id;
+    return rest;
+  };
+  return rows.map((r) => ({ ...r, before: noId(r.before), after: noId(r.after) }));
+}
+
+describe('coordinators many at once', () => {
+  it("refuses an agency's administrator another agency's coordinator, and adds none", async () => {
+    await expect(
+      s.provinceDrive.addCoordinators(agencyAdmin, W, [
+        coordinator('51-SM-01', 1),
+        coordinator('51-PAO', 1),
+      ]),
+    ).rejects.toMatchObject({ status: 403 });
+    await expect(
+      s.provinceDrive.addCoordinators(otherOfficer, W, [coordinator('51-SM-01', 1)]),
+    ).rejects.toMatchObject({ status: 403 });
+    expect(await rowsOf('drive_coordinators', W.fiscalYear)).toEqual([]);
+    // Its own agency's people it may enter, several at once.
+    const own = await s.provinceDrive.addCoordinators(agencyAdmin, W, [
+      coordinator('51-SM-01', 7),
+      coordinator('51-SM-01', 8),
+    ]);
+    expect(own.ok && own.value).toHaveLength(2);
+  });
+
+  it('adds none when one form is wrong or names an agency of another province', async () => {
+    const before = await rowsOf('drive_coordinators', W.fiscalYear);
+    const bad = await s.provinceDrive.addCoordinators(officer, W, [
+      coordinator('51-PRV', 1),
+      { ...coordinator('51-PAO', 1), email: 'not-an-address' },
+    ]);
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error.map((p) => p.field)).toEqual(['email']);
+    const elsewhere = await s.provinceDrive.addCoordinators(officer, W, [
+      coordinator('51-PRV', 1),
+      coordinator('50-PRV', 1),
+    ]);
+    expect(elsewhere.ok).toBe(false);
+    if (!elsewhere.ok) expect(elsewhere.error[0]!.code).toBe('agency_not_in_province');
+    expect(await rowsOf('drive_coordinators', W.fiscalYear)).toEqual(before);
+  });
+
+  it('leaves the same rows and audit entries as one call per coordinator, ids in order', async () => {
+    const forms = [coordinator('51-PRV', 1), coordinator('51-PAO', 1), coordinator('51-PRV', 2)];
+    const one: string[] = [];
+    for (const f of forms) {
+      const r = await s.provinceDrive.addCoordinator(officer, ONE, f);
+      if (r.ok) one.push(r.value);
+    }
+    const many = await s.provinceDrive.addCoordinators(
+      officer,
+      { ...ONE, fiscalYear: 2564 },
+      forms,
+    );
+    expect(many.ok).toBe(true);
+    const ids = many.ok ? many.value : [];
+    const rows = await rowsOf('drive_coordinators', 2564);
+    expect(rows.slice(-3)).toEqual(await rowsOf('drive_coordinators', 2563));
+    // Each id is its form's row.
+    const stored = await t.db
+      .selectFrom('drive_coordinators')
+      .select(['id', 'email'])
+      .where('id', 'in', ids)
+      .execute();
+    expect(ids.map((id) => stored.find((r) => String(r.id) === id)?.email)).toEqual(
+      forms.map((f) => f.email),
+    );
+    expect(await auditOf('drive.coordinator.create', ids)).toEqual(
+      await auditOf('drive.coordinator.create', one),
+    );
+  });
+});
+
+describe('MOUs and attendance many at once', () => {
+  const mou = (partyName: string, agencyCode: string, url: string) => ({
+    level: 'province',
+    partyName,
+    agencyCode,
+    firstSigner: 'ผู้ว่าราชการจังหวัดลำพูน',
+    signedOn: '2021-03-29',
+    copiesMade: '2',
+    publishedUrl: url,
+  });
+  const forms = [
+    mou('องค์การบริหารส่วนจังหวัดลำพูน', '51-PAO', 'https://51pao.test/mou'),
+    mou('สำนักงานจังหวัดลำพูน', '', ''),
+    // The same party again: the second form updates what the first made.
+    mou('สำนักงานจังหวัดลำพูน', '', 'https://51prv.test/mou'),
+  ];
+
+  it('refuses a reader (the NACC) and writes no MOU for a form with a wrong date', async () => {
+    await expect(s.provinceDrive.saveMous(nacc, W, forms)).rejects.toMatchObject({ status: 403 });
+    const bad = await s.provinceDrive.saveMous(officer, W, [
+      forms[0]!,
+      { ...forms[1]!, signedOn: '2021-02-30' },
+    ]);
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.page.kind).toBe('list');
+    expect(await rowsOf('drive_mous', W.fiscalYear)).toEqual([]);
+  });
+
+  it('leaves the same MOUs, link checks and audit entries as one call per form', async () => {
+    const one: string[] = [];
+    for (const f of forms) {
+      const r = await s.provinceDrive.saveMou(officer, ONE, f);
+      if (r.ok) one.push(r.value);
+    }
+    const many = await s.provinceDrive.saveMous(officer, W, forms);
+    expect(many.ok).toBe(true);
+    const ids = many.ok ? many.value : [];
+    expect(ids[1]).toBe(ids[2]);
+    expect(await rowsOf('drive_mous', W.fiscalYear)).toEqual(await rowsOf('drive_mous', 2563));
+    for (const action of ['drive.mou.create', 'drive.mou.update'])
+      expect(await auditOf(action, ids)).toEqual(await auditOf(action, one));
+    const checks = await t.db
+      .selectFrom('jobs')
+      .select('key')
+      .where('kind', '=', 'mou-link-check')
+      .execute();
+    expect(checks).toHaveLength(4);
+  });
+
+  it('records attendance of many parties, all or nothing, as one call per party would', async () => {
+    const event = async (w: typeof W) => {
+      const e = await s.provinceDrive.addTrainingEvent(officer, w, {
+        title: 'อบรม ITA',
+        heldOn: '2021-03-08',
+        place: 'ศาลากลาง',
+        audience: 'provincial_offices',
+        people: '10',
+      });
+      if (!e.ok) throw new Error(JSON.stringify(e.error));
+      return e.value;
+    };
+    const parties: Record<string, string>[] = [
+      { agencyCode: '51-PAO', people: '3' },
+      { partyName: 'สำนักงานจังหวัดลำพูน', people: '4' },
+      { agencyCode: '51-PAO', people: '5' },
+    ];
+    const e1 = await event(ONE);
+    for (const p of parties)
+      expect((await s.provinceDrive.recordAttendance(officer, ONE, e1, p)).ok).toBe(true);
+    const e2 = await event(W);
+    await expect(
+      s.provinceDrive.recordAttendances(agencyAdmin, W, e2, parties),
+    ).rejects.toMatchObject({ status: 403 });
+    const bad = await s.provinceDrive.recordAttendances(officer, W, e2, [
+      parties[0]!,
+      { agencyCode: '50-PRV', people: '2' },
+    ]);
+    expect(bad.ok).toBe(false);
+    const attendance = async (id: string) =>
+      (await s.provinceDrive.training(officer, id === e1 ? ONE : W)).events.find((e) => e.id === id)
+        ?.attendance;
+    expect(await attendance(e2)).toEqual([]);
+    expect((await s.provinceDrive.recordAttendances(officer, W, e2, parties)).ok).toBe(true);
+    expect(await attendance(e2)).toEqual(await attendance(e1));
+    expect(await auditOf('drive.training.attendance', [e2])).toEqual(
+      await auditOf('drive.training.attendance', [e1]),
+    );
+  });
+});

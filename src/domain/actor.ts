@@ -1,4 +1,6 @@
 // Who is acting: the CLI (system), a visitor, or a signed-in user with roles and scopes.
+// A visitor or user acting through an HTTP request carries that request's id (X-Request-Id), so
+// the audit entries they cause name it without a request scope (ADR 0029).
 
 export type Role = 'nacc_admin' | 'auditor' | 'province_officer' | 'agency_admin';
 
@@ -10,10 +12,11 @@ export interface RoleGrant {
 
 export type Actor =
   | { kind: 'system'; label: string }
-  | { kind: 'anonymous' }
-  | { kind: 'user'; userId: string; email: string; grants: RoleGrant[] };
+  | { kind: 'anonymous'; requestId?: string }
+  | { kind: 'user'; userId: string; email: string; grants: RoleGrant[]; requestId?: string };
 
 export const SYSTEM_CLI: Actor = { kind: 'system', label: 'cli' };
+/** A visitor outside any request (reads); the session middleware gives each request its own. */
 export const ANONYMOUS: Actor = { kind: 'anonymous' };
 /**
  * Whoever presents BACKUP_TOKEN to the running server (POST /ops/backup): the operator's own

@@ -41,7 +41,7 @@ authRoutes.post('/sign-in', async (c) => {
   if (errors.length) return again(errors, 422);
   const result = await c
     .get('services')
-    .auth.signIn(email, password, sessionToken(c), clientAddress(c));
+    .auth.signIn(email, password, sessionToken(c), clientAddress(c), c.get('requestId'));
   if (!result.ok) {
     if (result.reason === 'invalid') return again([{ field: 'email', message: t.invalid }], 401);
     c.header('Retry-After', String(result.retryAfterSeconds));
@@ -141,8 +141,8 @@ function tokenFlow(purpose: 'reset' | 'invitation', base: string) {
     const auth = c.get('services').auth;
     const ok =
       purpose === 'reset'
-        ? await auth.resetPassword(token, password)
-        : await auth.acceptInvitation(token, password);
+        ? await auth.resetPassword(token, password, c.get('requestId'))
+        : await auth.acceptInvitation(token, password, c.get('requestId'));
     // Refused: the link is unknown, used, expired or its account disabled, all that the page
     // would find reading the token again, so it says so without a second call.
     if (!ok) return badLink(c);

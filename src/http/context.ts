@@ -21,7 +21,10 @@ export interface AppEnv {
     requestId: string;
     log: Logger;
     services: Services;
-    /** Who is acting: set by the session middleware; ANONYMOUS when signed out. */
+    /**
+     * Who is acting, with this request's id: set by the session middleware (anonymous when
+     * signed out); ANONYMOUS, without an id, on the survey API, which writes no audit entry.
+     */
     actor: Actor;
     /** The signed-in person's name and session (set with actor by the session middleware). */
     account?: { displayName: string; sessionHash: string };

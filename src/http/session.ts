@@ -3,10 +3,9 @@
 import type { Context, MiddlewareHandler, Next } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
-import { ANONYMOUS, type Actor, type Role } from '../domain/actor.ts';
+import type { Actor, Role } from '../domain/actor.ts';
 import { hasAnyRole } from '../domain/access.ts';
 import { SESSION_ABSOLUTE_MS } from '../domain/account.ts';
-import { runInRequest } from '../services/request-scope.ts';
 import type { AppEnv } from './context.ts';
 import { secureCookies } from './cookies.ts';
 import { AccessRefused } from './expected-errors.tsx';
@@ -31,30 +30,33 @@ export function sessionToken(c: Context<AppEnv>): string | undefined {
   return getCookie(c, SESSION_COOKIE);
 }
 
-/** Loads the signed-in user's Actor from the database-stored session; ANONYMOUS otherwise. */
+/**
+ * Loads the signed-in user's Actor from the database-stored session; an anonymous one otherwise.
+ * Either carries this request's id, so the audit entries it causes name the request (ADR 0029).
+ */
 export const sessionMiddleware: MiddlewareHandler<AppEnv> = (c, next) => {
   const token = sessionToken(c);
   // No session cookie (every respondent): no promise of its own (survey-cookies.ts says why).
   if (!token) {
-    c.set('actor', ANONYMOUS);
-    return runInRequest(c.get('requestId'), () => next());
+    c.set('actor', { kind: 'anonymous', requestId: c.get('requestId') });
+    return next();
   }
   return withSession(c, next, token);
 };
 
 async function withSession(c: Context<AppEnv>, next: Next, token: string) {
+  const requestId = c.get('requestId');
   const signedIn = await c.get('services').auth.resolveSession(token);
   if (signedIn) {
-    c.set('actor', signedIn.actor);
+    c.set('actor', { ...signedIn.actor, requestId });
     c.set('account', { displayName: signedIn.displayName, sessionHash: signedIn.sessionHash });
     // Pages for signed-in people must not sit in shared caches.
     c.header('Cache-Control', 'no-store');
   } else {
-    c.set('actor', ANONYMOUS);
+    c.set('actor', { kind: 'anonymous', requestId });
     clearSessionCookie(c);
   }
-  // Audit entries written while serving this request carry its id.
-  await runInRequest(c.get('requestId'), () => next());
+  await next();
 }
 
 export function signInUrl(c: Context<AppEnv>): string {

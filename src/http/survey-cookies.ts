@@ -11,7 +11,8 @@ import { rememberLanguage, secureCookies } from './cookies.ts';
 // A survey link may carry ?lang=en (a poster for foreign service users): the language it chose
 // is remembered, so every later step, the check page and the thanks page stay in it.
 // Not async, nor are the input guard, the session and the CSRF check on a page's GET: each async
-// function is one more promise per request, and AsyncLocalStorage's hooks run on each.
+// function is one more promise per request, and AsyncLocalStorage's hooks run on each (hono/jsx
+// turns them on at the first page it renders: ADR 0029).
 export const keepChosenLanguage: MiddlewareHandler<AppEnv> = (c, next) => {
   const q = c.req.query('lang');
   if ((q === 'en' || q === 'th') && getCookie(c, 'lang') !== q) rememberLanguage(c, q);

@@ -13,14 +13,16 @@ import {
 } from '../storage/audit.repository.ts';
 import { bare } from '../domain/problem.ts';
 import { forbidden } from './errors.ts';
-import { currentRequestId } from './request-scope.ts';
 import type { AuditAction } from '../domain/audit-action.ts';
 import type { ServiceContext } from './service-options.ts';
 
 export type { AuditFilter, AuditRow };
 
 export interface AuditEntry {
-  /** Who acted: the user (id, e-mail and every grant are stored), the CLI, or a visitor. */
+  /**
+   * Who acted: the user (id, e-mail and every grant are stored), the CLI, or a visitor. The
+   * entry's request id is the actor's: the HTTP request it acts through, if any (ADR 0029).
+   */
   actor: Actor;
   /** What happened, as `<record>.<verb>`: one of the closed list in domain/audit-action.ts. */
   action: AuditAction;
@@ -31,20 +33,34 @@ export interface AuditEntry {
   /** The record before and after the change (JSON-serialisable; omit for creations/deletions). */
   before?: unknown;
   after?: unknown;
-  /** Defaults to the id of the HTTP request being served (X-Request-Id), when there is one. */
-  requestId?: string;
 }
 
-function who(actor: Actor): { actorUserId: string | null; actorEmail: string; actorRoles: string } {
+function who(actor: Actor): {
+  actorUserId: string | null;
+  actorEmail: string;
+  actorRoles: string;
+  requestId: string | null;
+} {
   if (actor.kind === 'user')
     return {
       actorUserId: actor.userId,
       actorEmail: actor.email,
       actorRoles: actor.grants.map(describeGrant).join(' '),
+      requestId: actor.requestId ?? null,
     };
   if (actor.kind === 'system')
-    return { actorUserId: null, actorEmail: `system:${actor.label}`, actorRoles: 'system' };
-  return { actorUserId: null, actorEmail: 'anonymous', actorRoles: '' };
+    return {
+      actorUserId: null,
+      actorEmail: `system:${actor.label}`,
+      actorRoles: 'system',
+      requestId: null,
+    };
+  return {
+    actorUserId: null,
+    actorEmail: 'anonymous',
+    actorRoles: '',
+    requestId: actor.requestId ?? null,
+  };
 }
 
 /**
@@ -60,7 +76,6 @@ export async function recordAudit(tx: Db, entry: AuditEntry): Promise<void> {
  * rows in the same order, written together.
  */
 export async function recordAudits(tx: Db, entries: readonly AuditEntry[]): Promise<void> {
-  const requestId = currentRequestId();
   await insertAudits(
     tx,
     entries.map((entry) => ({
@@ -70,7 +85,6 @@ export async function recordAudits(tx: Db, entries: readonly AuditEntry[]): Prom
       recordId: entry.recordId,
       before: entry.before,
       after: entry.after,
-      requestId: entry.requestId ?? requestId,
     })),
   );
 }

@@ -75,7 +75,12 @@ export function createAuthService({
     return token;
   }
 
-  async function spendToken(token: string, purpose: 'reset' | 'invitation', password: string) {
+  async function spendToken(
+    token: string,
+    purpose: 'reset' | 'invitation',
+    password: string,
+    requestId?: string,
+  ) {
     checkPassword(password);
     if (!looksLikeSecret(token)) return false;
     const passwordHash = await hashPassword(password);
@@ -89,7 +94,7 @@ export function createAuthService({
       await deleteUserSessions(tx, user.id);
       await useAllTokens(tx, user.id, 'reset', clock());
       await recordAudit(tx, {
-        actor: await userActor(tx, user),
+        actor: await userActor(tx, user, requestId),
         action: purpose === 'reset' ? 'user.password.reset' : 'user.invitation.accept',
         recordType: 'user',
         recordId: user.id,
@@ -210,12 +215,16 @@ export function createAuthService({
       return user && !user.disabled ? user.email : null;
     },
 
-    /** Sets a new password from a reset link; false when the link is used, expired or unknown. */
-    resetPassword: (token: string, password: string) => spendToken(token, 'reset', password),
+    /**
+     * Sets a new password from a reset link; false when the link is used, expired or unknown.
+     * `requestId`: the HTTP request using the link, named in the audit (ADR 0029).
+     */
+    resetPassword: (token: string, password: string, requestId?: string) =>
+      spendToken(token, 'reset', password, requestId),
 
-    /** Sets the first password from an invitation link. */
-    acceptInvitation: (token: string, password: string) =>
-      spendToken(token, 'invitation', password),
+    /** Sets the first password from an invitation link (`requestId` as for resetPassword). */
+    acceptInvitation: (token: string, password: string, requestId?: string) =>
+      spendToken(token, 'invitation', password, requestId),
 
     /** Opens a session without a password: for the CLI and tests only, never a route. */
     openSessionFor: (userId: string) => newSession(userId),

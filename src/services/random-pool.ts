@@ -1,8 +1,8 @@
 // Random bytes for the respondent's path (a form's CSRF cookie, the IV of each sealed value),
 // taken from a pool that the system's CSPRNG refills 4 KB at a time, as Node's own randomUUID
-// does. Each crypto.randomBytes() call builds a native job (with the async hooks that
-// AsyncLocalStorage turns on, services/request-scope.ts, firing for it): in a profile of the start
-// page its two calls (the cookie, the sealed id's IV) cost about as much as the AES seal itself.
+// does. Each crypto.randomBytes() call builds a native job: for 16 bytes under Node 20 about
+// 2.8 µs, 3.8 µs with the async hooks AsyncLocalStorage turns on (hono/jsx's renderer does, ADR
+// 0029), against 0.3 µs from the pool; the start page takes two (the cookie, the sealed id's IV).
 // The bytes are the same CSPRNG's; each is handed out once and then wiped from the pool.
 import { randomBytes, randomFillSync } from 'node:crypto';
 

@@ -31,8 +31,19 @@ export const hashPassword = (pw: string) => hash(pw); // @node-rs/argon2 default
 // Verified against for unknown addresses, so a wrong e-mail costs as long as a wrong password.
 let dummyHash: Promise<string> | undefined;
 
-export async function userActor(db: Db, u: UserRecord): Promise<Extract<Actor, { kind: 'user' }>> {
-  return { kind: 'user', userId: u.id, email: u.email, grants: await findGrants(db, u.id) };
+/** The user as an Actor; `requestId`: the HTTP request they act through, named in the audit. */
+export async function userActor(
+  db: Db,
+  u: UserRecord,
+  requestId?: string,
+): Promise<Extract<Actor, { kind: 'user' }>> {
+  return {
+    kind: 'user',
+    userId: u.id,
+    email: u.email,
+    grants: await findGrants(db, u.id),
+    ...(requestId === undefined ? {} : { requestId }),
+  };
 }
 
 export function createSignIn({
@@ -56,6 +67,8 @@ export function createSignIn({
     password: string,
     previousToken?: string,
     clientAddress?: string,
+    /** The HTTP request signing in: its id goes on the audit entries (ADR 0029). */
+    requestId?: string,
   ): Promise<SignInResult> {
     const email = normalizeEmail(emailRaw);
     const t = clock();
@@ -95,7 +108,7 @@ export function createSignIn({
             : null;
       if (user && first)
         await recordAudit(db, {
-          actor: { kind: 'anonymous' },
+          actor: { kind: 'anonymous', requestId },
           action: 'user.sign_in_limited',
           recordType: 'user',
           recordId: user.id,
@@ -123,7 +136,7 @@ export function createSignIn({
     if (looksLikeSecret(previousToken)) await deleteSession(db, hashSecret(previousToken));
     const sessionToken = await newSession(user.id);
     await recordAudit(db, {
-      actor: await userActor(db, user),
+      actor: await userActor(db, user, requestId),
       action: 'session.sign_in',
       recordType: 'user',
       recordId: user.id,

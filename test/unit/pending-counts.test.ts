@@ -3,7 +3,9 @@
 // a recount and `itas compute` agree whatever order they run in, and a recompute's cost follows
 // the new answers, not the agency's size (bench: `npm run bench -- recompute`).
 import { sql } from 'kysely';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recomputeMarked } from '../../src/jobs/worker.ts';
 import type { Services } from '../../src/services/container.ts';
 import { openDatabase, type Db } from '../../src/storage/database.ts';
 import {
@@ -18,13 +20,37 @@ import { seededResponseRows, createYearDb, storedCounts2563 } from '../helpers/r
 let t: TestDb;
 let services: Services;
 let codes: string[];
+/** More agencies than the worker recomputes in one transaction. */
+let many: string[];
+const quiet = pino({ level: 'silent' });
 beforeAll(async () => {
   ({ t, s: services } = await createYearDb());
   const { rows } = await sql<{ code: string }>`select code from agencies order by code`.execute(
     t.db,
   );
   codes = rows.map((r) => r.code).slice(0, 4);
+  many = rows.map((r) => r.code).slice(0, 20);
 });
+
+/** Per agency and tool: respondents counted, and responses stored. */
+async function respondentsOf(agencies: string[]) {
+  const { rows } = await sql<{
+    agency_code: string;
+    tool: string;
+    counted: number;
+    stored: number;
+  }>`
+    select r.agency_code, r.tool, coalesce(max(c.n), 0)::int as counted, count(*)::int as stored
+    from responses r left join respondent_counts c using (fiscal_year, agency_code, tool)
+    where r.fiscal_year = 2563 and r.agency_code = any(${agencies}::text[])
+    group by r.agency_code, r.tool order by 1, 2`.execute(t.db);
+  return rows;
+}
+const marksLeft = async () =>
+  (
+    await sql<{ n: number }>`select count(*)::int as n from recompute_marks
+      where fiscal_year = 2563`.execute(t.db)
+  ).rows[0]!.n;
 afterAll(() => t.close());
 
 const counts = (db: Db = t.db) => storedCounts2563(db);
@@ -107,9 +133,51 @@ describe('counts kept by increments', () => {
   });
 });
 
+describe('the worker’s drain of marks', () => {
+  it('recomputes every marked agency, a few per transaction, and leaves none pending', async () => {
+    await insertResponses(t.db, someRows(120, many));
+    await services.jobs.mark(many.map((agencyCode) => ({ fiscalYear: 2563, agencyCode })));
+    expect(await recomputeMarked(services, quiet)).toBe(many.length);
+    expect(await marksLeft()).toBe(0);
+    expect(await countPending(t.db, 2563)).toBe(0);
+    const seen = await respondentsOf(many);
+    expect(new Set(seen.map((r) => r.agency_code)).size).toBe(many.length);
+    for (const r of seen) expect(r.counted, `${r.agency_code} ${r.tool}`).toBe(r.stored);
+  });
+});
+
 describe.runIf(process.env.DATABASE_URL?.startsWith('postgres'))(
   'a second process holding the year (PostgreSQL)',
   () => {
+    it('the worker’s drain gives every mark back when the year is held, and adds all later', async () => {
+      const other = await openDatabase({ kind: 'postgres', url: t.url! }, { poolSize: 1 });
+      try {
+        await insertResponses(t.db, someRows(40, many));
+        await services.jobs.mark(many.map((agencyCode) => ({ fiscalYear: 2563, agencyCode })));
+        let release!: () => void;
+        const held = new Promise<void>((r) => (release = r));
+        let locked!: () => void;
+        const isLocked = new Promise<void>((r) => (locked = r));
+        const recount = other.transaction().execute(async (tx) => {
+          await lockYearCounts(tx, 2563, { shared: true });
+          locked();
+          await held;
+        });
+        await isLocked;
+        expect(await recomputeMarked(services, quiet)).toBe(many.length);
+        // The first slice gave up: its marks and those of the slices not run are back.
+        expect(await marksLeft()).toBe(many.length);
+        expect(await countPending(t.db, 2563)).toBe(40);
+        release();
+        await recount;
+        expect(await recomputeMarked(services, quiet)).toBe(many.length);
+        expect(await marksLeft()).toBe(0);
+        for (const r of await respondentsOf(many)) expect(r.counted).toBe(r.stored);
+      } finally {
+        await other.destroy();
+      }
+    });
+
     it('the worker’s recompute gives up after its wait, and adds everything once free', async () => {
       const other = await openDatabase({ kind: 'postgres', url: t.url! }, { poolSize: 1 });
       try {

@@ -1,5 +1,6 @@
-// The demo's published year 2563: the NACC's announcement, so the public pages show the results
-// computed by demo-results.ts (the seed's OIT comments of 51-PRV came in with its OIT import).
+// The demo's published year 2563: the score cards made from what demo-results.ts imported (by the
+// worker's round, as on a server), then the NACC's announcement, so the public pages show them
+// (the seed's OIT comments of 51-PRV came in with its OIT import).
 // Published through the publication service like a real year: the readiness checklist must pass
 // (calendar closed and begun as set by demo-results.ts, OIT confirmed, cards current), or this
 // throws with every reason.
@@ -13,7 +14,7 @@ export async function loadDemoPublication(services: Services): Promise<void> {
   const year = await services.results.year(2563);
   if (!year || year.publishedAt) return;
   // The imports left recompute marks and jobs, and no worker runs while the demo loads: run them,
-  // as the server would, so none is pending when the checklist looks.
+  // as the server would, so every card is made and none is pending when the checklist looks.
   registerRecomputeJob();
   const quiet = pino({ level: 'silent' });
   while ((await recomputeMarked(services, quiet)) + (await runDueJobs(services, quiet)) > 0);

@@ -1,6 +1,7 @@
 // The demo's 2563 results, built the way real data is: one responses.csv row per respondent and
-// the OIT reviews in oit.csv go through the NACC's imports (validated, stored, recounted, the OIT
-// confirmed), then every score card is computed. The answers come from demo-answers-2563.json
+// the OIT reviews in oit.csv go through the NACC's imports (validated, stored, counted, the OIT
+// confirmed), which leave every agency to recompute: the worker's round in demo-publication.ts
+// makes the score cards, as the server's would. The answers come from demo-answers-2563.json
 // (made once by build-demo-answers.ts), so every Lamphun agency gets its published 2563 score
 // and level, and the province unit its published report, from the real scorer.
 import { randomUUID } from 'node:crypto';
@@ -61,7 +62,7 @@ function provinceUnitOit(): Map<string, string[]> {
   return out;
 }
 
-export async function loadDemoResults(services: Services): Promise<{ cards: number }> {
+export async function loadDemoResults(services: Services): Promise<void> {
   const data = readDemoAnswers();
   const year =
     (await services.years.find(YEAR)) ??
@@ -138,6 +139,4 @@ export async function loadDemoResults(services: Services): Promise<{ cards: numb
     'demo-oit-2563.csv',
     [OIT_HEADER, ...oit].map(csvRow).join('\n'),
   );
-  const r = await services.results.computeYear(YEAR);
-  return { cards: r.agencies };
 }

@@ -18,6 +18,7 @@ import {
   findLink,
   listLinks,
   putLinkCode,
+  putLinkCodes,
   setSingleUse,
   type LinkRow,
 } from '../storage/survey-link.repository.ts';
@@ -215,8 +216,20 @@ export function createSurveyLinkService({
     async ensureAll(actor: Actor, fiscalYear: number, province?: string): Promise<number> {
       if (!isNacc(actor)) throw new Refusal(403, bare('', 'links_create_all_forbidden'));
       const missing = await agencyCodesWithoutLink(db, fiscalYear, province);
-      for (const code of missing) await put(fiscalYear, code);
-      return missing.length;
+      // One statement for them all; a clash on a code (as unlikely as in put) retries the lot.
+      for (let i = 0; ; i++) {
+        try {
+          await putLinkCodes(
+            db,
+            fiscalYear,
+            missing.map((agencyCode) => ({ agencyCode, code: newCode() })),
+            clock(),
+          );
+          return missing.length;
+        } catch (e) {
+          if (i >= 3) throw e;
+        }
+      }
     },
 
     async list(actor: Actor, fiscalYear: number) {

@@ -86,11 +86,32 @@ export async function putLinkCode(
   /** The service's clock: when the code was made. */
   at: Date,
 ): Promise<void> {
+  await putLinkCodes(db, fiscalYear, [{ agencyCode, code }], at);
+}
+
+/** Sets agencies' link codes (an agency at most once) in one statement. */
+export async function putLinkCodes(
+  db: Db,
+  fiscalYear: number,
+  links: readonly { agencyCode: string; code: string }[],
+  at: Date,
+): Promise<void> {
+  if (links.length === 0) return;
   await db
     .insertInto('survey_links')
-    .values({ fiscal_year: fiscalYear, agency_code: agencyCode, code, rotated_at: at })
+    .values(
+      links.map((l) => ({
+        fiscal_year: fiscalYear,
+        agency_code: l.agencyCode,
+        code: l.code,
+        rotated_at: at,
+      })),
+    )
     .onConflict((oc) =>
-      oc.columns(['fiscal_year', 'agency_code']).doUpdateSet({ code, rotated_at: at }),
+      oc.columns(['fiscal_year', 'agency_code']).doUpdateSet((eb) => ({
+        code: eb.ref('excluded.code'),
+        rotated_at: eb.ref('excluded.rotated_at'),
+      })),
     )
     .execute();
 }

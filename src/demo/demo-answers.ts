@@ -65,29 +65,32 @@ function valuesOf(framework: Framework, column: string, counts: number[]): strin
 }
 
 /**
- * One row of answers per respondent, whose column totals are exactly `a.counts`. Each person has
- * a seeded leaning, so the same people tend to rate high across questions; people past a
- * column's total left it blank (the last ones gave up first, as on a long form).
+ * One row of answers per respondent, in answerColumns order ('' where the person left it blank),
+ * whose column totals are exactly `a.counts`. Each person has a seeded leaning, so the same
+ * people tend to rate high across questions; people past a column's total left it blank (the
+ * last ones gave up first, as on a long form).
  */
 export function respondentAnswers(
   framework: Framework,
   agencyCode: string,
   tool: SurveyTool,
   a: DemoToolAnswers,
-): Record<string, string>[] {
+): string[][] {
   const rnd = seededRandom(seedOf(`demo-rows:${agencyCode}:${tool}`));
   const leaning = Array.from({ length: a.respondents }, () => rnd());
-  const rows: Record<string, string>[] = leaning.map(() => ({}));
-  answerColumns(framework, tool).forEach((col, k) => {
+  const columns = answerColumns(framework, tool);
+  const rows = leaning.map(() => new Array<string>(columns.length).fill(''));
+  columns.forEach((col, k) => {
     const values = valuesOf(framework, col, a.counts[k] ?? []);
     if (values.length > a.respondents)
       throw new Error(
         `${agencyCode} ${col}: ${values.length} answers from ${a.respondents} people`,
       );
-    const who = Array.from({ length: values.length }, (_, i) => i)
-      .map((i) => [i, leaning[i]! + rnd() * 0.8] as const)
-      .sort((x, y) => y[1] - x[1]);
-    who.forEach(([i], rank) => (rows[i]![col] = values[rank]!));
+    const who = Array.from(
+      { length: values.length },
+      (_, i) => [i, leaning[i]! + rnd() * 0.8] as const,
+    ).sort((x, y) => y[1] - x[1]);
+    who.forEach(([i], rank) => (rows[i]![k] = values[rank]!));
   });
   return rows;
 }

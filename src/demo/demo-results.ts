@@ -75,8 +75,24 @@ export async function loadDemoResults(services: Services): Promise<void> {
   );
 
   const header = responsesHeader(framework);
-  const columns = { IIT: answerColumns(framework, 'IIT'), EIT: answerColumns(framework, 'EIT') };
-  const responses: string[][] = [];
+  // Each row is filled by position (the header's), not built as a record of its 80 cells.
+  const at = new Map(header.map((h, i) => [h, i]));
+  const placeOf = (names: readonly string[]) => names.map((n) => at.get(n)!);
+  const fixedAt = placeOf([
+    'response_id',
+    'agency_code',
+    'tool',
+    'submitted_on',
+    'gender',
+    'age_band',
+    'education',
+    'contact_type',
+  ]);
+  const answersAt = {
+    IIT: placeOf(answerColumns(framework, 'IIT')),
+    EIT: placeOf(answerColumns(framework, 'EIT')),
+  };
+  const responses: string[] = [];
   const oit: string[][] = [];
   const comments = provinceUnitOit();
   const targets: { agencyCode: string; iit: string; eit: string }[] = [];
@@ -90,22 +106,22 @@ export async function loadDemoResults(services: Services): Promise<void> {
     const pick = (list: readonly string[]) => list[Math.floor(rnd() * list.length)]!;
     for (const tool of ['IIT', 'EIT'] as const) {
       for (const row of respondentAnswers(framework, code, tool, answers[tool])) {
-        const values: Record<string, string> = {
+        const line = new Array<string>(header.length).fill('');
+        // In the header's order, which is also the order the seeded draws are made in.
+        [
           // A fresh random id: never derived from a person.
-          response_id: randomUUID(),
-          agency_code: code,
+          randomUUID(),
+          code,
           tool,
           // A day in the survey window (1 April – 31 May 2020), never a time.
-          submitted_on: new Date(Date.UTC(2020, 3, 1 + Math.floor(rnd() * 61)))
-            .toISOString()
-            .slice(0, 10),
-          gender: pick(DEMOGRAPHICS.gender),
-          age_band: pick(DEMOGRAPHICS.age_band),
-          education: pick(DEMOGRAPHICS.education),
-          contact_type: tool === 'EIT' ? pick(DEMOGRAPHICS.contact_type) : '',
-          ...Object.fromEntries(columns[tool].map((c) => [c, row[c] ?? ''])),
-        };
-        responses.push(header.map((h) => values[h] ?? ''));
+          new Date(Date.UTC(2020, 3, 1 + Math.floor(rnd() * 61))).toISOString().slice(0, 10),
+          pick(DEMOGRAPHICS.gender),
+          pick(DEMOGRAPHICS.age_band),
+          pick(DEMOGRAPHICS.education),
+          tool === 'EIT' ? pick(DEMOGRAPHICS.contact_type) : '',
+        ].forEach((v, i) => (line[fixedAt[i]!] = v));
+        answersAt[tool].forEach((i, k) => (line[i] = row[k]!));
+        responses.push(csvRow(line));
       }
     }
     const site = (agency.website ?? 'https://demo.itas.local').replace(/\/$/, '');
@@ -129,7 +145,7 @@ export async function loadDemoResults(services: Services): Promise<void> {
     });
   }
   // Written here: csv-stringify took longer over these 5,600 rows than the import takes to read them.
-  const csv = [header, ...responses].map(csvRow).join('\n');
+  const csv = [csvRow(header), ...responses].join('\n');
   const set = await services.sampleTargets.setManyTargets(SYSTEM_CLI, YEAR, targets);
   if (!set.ok) throw new Error(`demo targets ${YEAR}: ${JSON.stringify(set.error)}`);
   await services.imports.importResponses(SYSTEM_CLI, YEAR, 'demo-responses-2563.csv', csv);

@@ -121,12 +121,9 @@ export function createProvinceDriveService({ db, clock }: Pick<ServiceContext, '
     );
     if (problems.length) return refusedWith(problems, page);
     const ids = await db.transaction().execute(async (tx) => {
-      const saved = [];
-      // One at a time: each MOU's update depends on the row as the one before left it.
-      for (const v of values) {
-        const { id, before } = await repo.upsertMou(tx, w.province, w.fiscalYear, v);
-        saved.push({ id, before, v });
-      }
+      const saved = (await repo.upsertMous(tx, w.province, w.fiscalYear, values)).map(
+        ({ id, before }, i) => ({ id, before, v: values[i]! }),
+      );
       // A new or changed URL is unchecked until the link checker has visited it.
       await enqueueJobs(
         tx,

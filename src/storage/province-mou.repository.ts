@@ -80,6 +80,64 @@ export async function upsertMou(
   return { id: String(id), before: undefined };
 }
 
+/**
+ * upsertMou for each MOU in order, each seeing the rows the ones before left. When none of the
+ * parties has an MOU yet and none is named twice (a province entering a signing day), the same
+ * rows go in by one insert: every one new, so none has a `before`.
+ */
+export async function upsertMous(
+  db: Db,
+  province: string,
+  fiscalYear: number,
+  list: readonly MouInput[],
+): Promise<{ id: string; before: Mou | undefined }[]> {
+  const names = list.map((m) => m.partyName);
+  const fresh =
+    list.length > 1 &&
+    new Set(names).size === names.length &&
+    (await db
+      .selectFrom('drive_mous')
+      .select('id')
+      .where('province', '=', province)
+      .where('fiscal_year', '=', fiscalYear)
+      .where('party_name', 'in', names)
+      .executeTakeFirst()) === undefined;
+  if (!fresh) {
+    const out = [];
+    for (const m of list) out.push(await upsertMou(db, province, fiscalYear, m));
+    return out;
+  }
+  const rows = await db
+    .insertInto('drive_mous')
+    .values(
+      list.map((m) => ({
+        province,
+        fiscal_year: fiscalYear,
+        party_name: m.partyName,
+        level: m.level,
+        district: m.district,
+        agency_code: m.agencyCode,
+        first_signer: m.firstSigner,
+        party_signer: m.partySigner,
+        signed_on: m.signedOn,
+        place: m.place,
+        witnesses: m.witnesses,
+        copies_made: m.copiesMade,
+        copies_kept: m.copiesKept,
+        copies_sent: m.copiesSent,
+        published_url: m.publishedUrl,
+        updated_at: sql<Date>`now()`,
+        link_status: 'unchecked' as const,
+        link_checked_at: null,
+      })),
+    )
+    .returning('id')
+    .execute();
+  // Serial ids are drawn in the order of the VALUES list: ascending ids are the given order.
+  const ids = rows.map((r) => BigInt(r.id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return ids.map((id) => ({ id: String(id), before: undefined }));
+}
+
 export async function findMous(db: Db, province: string, fiscalYear: number): Promise<Mou[]> {
   const rows = await db
     .selectFrom('drive_mous')

@@ -203,6 +203,44 @@ describe('MOUs and attendance many at once', () => {
     expect(checks).toHaveLength(4);
   });
 
+  it('enters a signing day of new parties by one insert, with the same rows as one by one', async () => {
+    for (const fiscalYear of [2565, 2566]) await s.years.create(SYSTEM_CLI, fiscalYear, 'ita-2563');
+    const day = [
+      mou('องค์การบริหารส่วนจังหวัดลำพูน', '51-PAO', 'https://51pao.test/mou'),
+      mou('สำนักงานจังหวัดลำพูน', '', ''),
+      mou('เทศบาลตำบลก่อ', '51-SM-01', 'https://51sm01.test/mou'),
+    ];
+    const one: string[] = [];
+    for (const f of day) {
+      const r = await s.provinceDrive.saveMou(officer, { ...W, fiscalYear: 2565 }, f);
+      if (r.ok) one.push(r.value);
+    }
+    const many = await s.provinceDrive.saveMous(officer, { ...W, fiscalYear: 2566 }, day);
+    const ids = many.ok ? many.value : [];
+    expect(await rowsOf('drive_mous', 2566)).toEqual(await rowsOf('drive_mous', 2565));
+    const stored = await t.db
+      .selectFrom('drive_mous')
+      .select(['id', 'party_name'])
+      .where('id', 'in', ids)
+      .execute();
+    expect(ids.map((id) => stored.find((r) => String(r.id) === id)?.party_name)).toEqual(
+      day.map((f) => f.partyName),
+    );
+    expect(await auditOf('drive.mou.create', ids)).toEqual(await auditOf('drive.mou.create', one));
+    // A link check for each MOU with a URL, keyed by the MOU.
+    const jobs = async (list: string[]) =>
+      (
+        await t.db
+          .selectFrom('jobs')
+          .select('key')
+          .where('kind', '=', 'mou-link-check')
+          .where('key', 'in', list)
+          .execute()
+      ).length;
+    expect(await jobs(one)).toBe(2);
+    expect(await jobs(ids)).toBe(await jobs(one));
+  });
+
   it('records attendance of many parties, all or nothing, as one call per party would', async () => {
     const event = async (w: typeof W) => {
       const e = await s.provinceDrive.addTrainingEvent(officer, w, {

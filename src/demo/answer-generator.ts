@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { answerColumns, oitItemCodes, subItemOf } from '../domain/framework/helpers.ts';
 import type { Framework, SurveyTool } from '../domain/framework/schema.ts';
+import { RESPONSE_FIXED_COLUMNS } from '../domain/row-import.ts';
 
 /** mulberry32: small, fast, good enough for plausible fake data. */
 export function seededRandom(seed: number): () => number {
@@ -32,14 +33,7 @@ export const DEMOGRAPHICS = {
 /** Header of the generated responses.csv: fixed columns, then every IIT and EIT column. */
 export function responsesHeader(framework: Framework): string[] {
   return [
-    'response_id',
-    'agency_code',
-    'tool',
-    'submitted_on',
-    'gender',
-    'age_band',
-    'education',
-    'contact_type',
+    ...RESPONSE_FIXED_COLUMNS,
     ...answerColumns(framework, 'IIT'),
     ...answerColumns(framework, 'EIT'),
   ];

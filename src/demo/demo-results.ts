@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SYSTEM_CLI } from '../domain/actor.ts';
 import { answerColumns, oitItemCodes } from '../domain/framework/helpers.ts';
+import { RESPONSE_FIXED_COLUMNS } from '../domain/row-import.ts';
 import type { Services } from '../services/container.ts';
 import {
   DEMOGRAPHICS,
@@ -78,16 +79,7 @@ export async function loadDemoResults(services: Services): Promise<void> {
   // Each row is filled by position (the header's), not built as a record of its 80 cells.
   const at = new Map(header.map((h, i) => [h, i]));
   const placeOf = (names: readonly string[]) => names.map((n) => at.get(n)!);
-  const fixedAt = placeOf([
-    'response_id',
-    'agency_code',
-    'tool',
-    'submitted_on',
-    'gender',
-    'age_band',
-    'education',
-    'contact_type',
-  ]);
+  const fixedAt = placeOf(RESPONSE_FIXED_COLUMNS);
   const answersAt = {
     IIT: placeOf(answerColumns(framework, 'IIT')),
     EIT: placeOf(answerColumns(framework, 'EIT')),

@@ -37,6 +37,23 @@ const toMou = (r: {
   linkStatus: r.link_status,
 });
 
+/** The columns an MOU's form sets (its party, province and year are its key). */
+const mouColumns = (m: MouInput) => ({
+  level: m.level,
+  district: m.district,
+  agency_code: m.agencyCode,
+  first_signer: m.firstSigner,
+  party_signer: m.partySigner,
+  signed_on: m.signedOn,
+  place: m.place,
+  witnesses: m.witnesses,
+  copies_made: m.copiesMade,
+  copies_kept: m.copiesKept,
+  copies_sent: m.copiesSent,
+  published_url: m.publishedUrl,
+  updated_at: sql<Date>`now()`,
+});
+
 /** Inserts or replaces the MOU of a party (one per party and year). */
 export async function upsertMou(
   db: Db,
@@ -53,19 +70,7 @@ export async function upsertMou(
     .executeTakeFirst();
   const urlChanged = before?.published_url !== m.publishedUrl;
   const values = {
-    level: m.level,
-    district: m.district,
-    agency_code: m.agencyCode,
-    first_signer: m.firstSigner,
-    party_signer: m.partySigner,
-    signed_on: m.signedOn,
-    place: m.place,
-    witnesses: m.witnesses,
-    copies_made: m.copiesMade,
-    copies_kept: m.copiesKept,
-    copies_sent: m.copiesSent,
-    published_url: m.publishedUrl,
-    updated_at: sql<Date>`now()`,
+    ...mouColumns(m),
     ...(urlChanged ? { link_status: 'unchecked' as const, link_checked_at: null } : {}),
   };
   if (before) {
@@ -114,19 +119,7 @@ export async function upsertMous(
         province,
         fiscal_year: fiscalYear,
         party_name: m.partyName,
-        level: m.level,
-        district: m.district,
-        agency_code: m.agencyCode,
-        first_signer: m.firstSigner,
-        party_signer: m.partySigner,
-        signed_on: m.signedOn,
-        place: m.place,
-        witnesses: m.witnesses,
-        copies_made: m.copiesMade,
-        copies_kept: m.copiesKept,
-        copies_sent: m.copiesSent,
-        published_url: m.publishedUrl,
-        updated_at: sql<Date>`now()`,
+        ...mouColumns(m),
         link_status: 'unchecked' as const,
         link_checked_at: null,
       })),

@@ -2,6 +2,7 @@
 import pino, { type Logger } from 'pino';
 import type { Config } from './config.ts';
 import { errorForLog, scrubMessage } from './domain/log-safety.ts';
+import { discardUnfinishedDemo } from './storage/unfinished-demo.ts';
 import { openDatabase, type Db } from './storage/database.ts';
 import { copyBuiltEmptyDatabase } from './storage/empty-database.ts';
 import { migrateToLatest } from './storage/migrate.ts';
@@ -59,10 +60,21 @@ export function prettyLogLine(json: string): string {
 export async function openReadyDatabase(
   config: Config,
   log: Logger,
-  opts: { migrate?: boolean; onApplied?: (names: string[]) => void } = {},
+  opts: {
+    migrate?: boolean;
+    onApplied?: (names: string[]) => void;
+    /** The server's start: a demo left loading is discarded (unfinished-demo.ts). */
+    onUnfinishedDemo?: () => void;
+  } = {},
 ): Promise<Db> {
+  const onUnfinishedDemo = opts.onUnfinishedDemo;
   const db = await openDatabase(config.database, {
     limits: config.databaseLimits,
+    ...(onUnfinishedDemo && {
+      beforeOpen: (dir: string) => {
+        if (discardUnfinishedDemo(dir)) onUnfinishedDemo();
+      },
+    }),
     // A new embedded database starts as a copy of the build's migrated one, not initdb (ADR 0027).
     initialDataDir: copyBuiltEmptyDatabase,
     // A lost idle connection is replaced on next use; worth a line in the log, not a crash.

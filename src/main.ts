@@ -5,6 +5,7 @@ import { createLogger, openReadyDatabase } from './bootstrap.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { loadSurveyLimits, surveySecretOf } from './config-survey.ts';
 import { isDatabaseEmpty, loadDemo, printDemoReminder, printDemoReport } from './demo/load-demo.ts';
+import { markDemoLoading } from './storage/unfinished-demo.ts';
 import { createApp } from './http/app.tsx';
 import { createMetrics } from './http/metrics.ts';
 import { createWorkerApp } from './http/ops.routes.ts';
@@ -65,7 +66,12 @@ async function main(): Promise<void> {
   process.once('SIGINT', stopEarly);
   let db;
   try {
-    db = await openReadyDatabase(config, log);
+    db = await openReadyDatabase(config, log, {
+      onUnfinishedDemo: () =>
+        log.warn(
+          'the demo was left loading at the last start: the embedded database starts again empty / ข้อมูลสาธิตโหลดไม่เสร็จเมื่อเริ่มครั้งก่อน จึงเริ่มฐานข้อมูลใหม่',
+        ),
+    });
   } catch (e) {
     if (e instanceof DatabaseInUse) {
       const pid = String(e.pid);
@@ -89,9 +95,13 @@ async function main(): Promise<void> {
     surveyLimits: loadSurveyLimits(),
   });
   if (config.demo) {
-    if (await isDatabaseEmpty(services))
-      printDemoReport(await loadDemo(services), config.publicUrl);
-    else await printDemoReminder(services, config.publicUrl);
+    if (await isDatabaseEmpty(services)) {
+      // Until it has loaded, a stop (stopEarly) leaves the folder marked for the next start.
+      const loaded = markDemoLoading(config.database);
+      const report = await loadDemo(services);
+      loaded();
+      printDemoReport(report, config.publicUrl);
+    } else await printDemoReminder(services, config.publicUrl);
   }
   // PROCESS_ROLE: web processes serve people, worker processes run the job queue, `all` does
   // both. Any number of each may share one PostgreSQL: sessions, rate-limit counters and jobs

@@ -31,6 +31,8 @@ export interface OpenOptions {
   loadDataDir?: Blob | File;
   /** Fills a data folder that holds no database yet (no PG_VERSION; under its lock). */
   initialDataDir?: (dataDir: string) => void;
+  /** Runs on the data folder under its lock, before anything else (e.g. unfinished-demo.ts). */
+  beforeOpen?: (dataDir: string) => void;
   /** Pool size for PostgreSQL (default: limits.poolSize). */
   poolSize?: number;
   /** PostgreSQL pool size and timeouts (config.databaseLimits); defaults otherwise. */
@@ -105,6 +107,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   }
   let pglite: PGlite;
   try {
+    if (target.dataDir) options.beforeOpen?.(target.dataDir);
     if (target.dataDir && !existsSync(join(target.dataDir, 'PG_VERSION')))
       options.initialDataDir?.(target.dataDir);
     pglite = await PGlite.create({

@@ -27,7 +27,8 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-const AGENCIES = 'code,name_th,name_en,type,province\n51-PRV,จังหวัดลำพูน,Lamphun Province,province,ลำพูน\n';
+const AGENCIES =
+  'code,name_th,name_en,type,province\n51-PRV,จังหวัดลำพูน,Lamphun Province,province,ลำพูน\n';
 
 describe('a demo left loading', () => {
   it('the next start finds an empty database, not the half demo', async () => {

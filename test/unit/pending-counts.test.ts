@@ -146,6 +146,24 @@ describe('the worker’s drain of marks', () => {
   });
 });
 
+/**
+ * Another connection holds the year's counts as a recount does, until `release()`; `recount` is
+ * its transaction (resolves once released).
+ */
+async function holdYear(other: Db): Promise<{ release: () => void; recount: Promise<void> }> {
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  let locked!: () => void;
+  const isLocked = new Promise<void>((r) => (locked = r));
+  const recount = other.transaction().execute(async (tx) => {
+    await lockYearCounts(tx, 2563, { shared: true });
+    locked();
+    await held;
+  });
+  await isLocked;
+  return { release, recount };
+}
+
 describe.runIf(process.env.DATABASE_URL?.startsWith('postgres'))(
   'a second process holding the year (PostgreSQL)',
   () => {
@@ -154,16 +172,7 @@ describe.runIf(process.env.DATABASE_URL?.startsWith('postgres'))(
       try {
         await insertResponses(t.db, someRows(40, many));
         await services.jobs.mark(many.map((agencyCode) => ({ fiscalYear: 2563, agencyCode })));
-        let release!: () => void;
-        const held = new Promise<void>((r) => (release = r));
-        let locked!: () => void;
-        const isLocked = new Promise<void>((r) => (locked = r));
-        const recount = other.transaction().execute(async (tx) => {
-          await lockYearCounts(tx, 2563, { shared: true });
-          locked();
-          await held;
-        });
-        await isLocked;
+        const { release, recount } = await holdYear(other);
         expect(await recomputeMarked(services, quiet)).toBe(many.length);
         // The first slice gave up: its marks and those of the slices not run are back.
         expect(await marksLeft()).toBe(many.length);
@@ -183,17 +192,8 @@ describe.runIf(process.env.DATABASE_URL?.startsWith('postgres'))(
       try {
         await insertResponses(t.db, someRows(10));
         const want = await fullRecount();
-        let release!: () => void;
-        const held = new Promise<void>((r) => (release = r));
-        let locked!: () => void;
-        const isLocked = new Promise<void>((r) => (locked = r));
         // An import's recount in another process holds the year's counts.
-        const recount = other.transaction().execute(async (tx) => {
-          await lockYearCounts(tx, 2563, { shared: true });
-          locked();
-          await held;
-        });
-        await isLocked;
+        const { release, recount } = await holdYear(other);
         await expect(
           services.results.recomputeAgencies(2563, codes, { lockTimeoutMs: 200 }),
         ).rejects.toThrow(/lock/i);

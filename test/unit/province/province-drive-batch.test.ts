@@ -1,22 +1,18 @@
 // The province's drive records entered many at once (coordinators, MOUs, attendance): the same
 // checks as one form, all or nothing, and the same rows and audit entries as one call per form.
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_CLI, type Actor } from '../../../src/domain/actor.ts';
-import { createServices, type Services } from '../../../src/services/container.ts';
-import { createTestDb, type TestDb } from '../../helpers/db.ts';
+import { SYSTEM_CLI } from '../../../src/domain/actor.ts';
+import type { Services } from '../../../src/services/container.ts';
+import type { TestDb } from '../../helpers/db.ts';
+import {
+  agencyAdmin,
+  createDriveDb,
+  nacc,
+  officer,
+  otherOfficer,
+  W,
+} from '../../helpers/province-drive-fixture.ts';
 
-const user = (email: string, grants: Extract<Actor, { kind: 'user' }>['grants']): Actor => ({
-  kind: 'user',
-  userId: randomUUID(),
-  email,
-  grants,
-});
-const officer = user('officer@lamphun.test', [{ role: 'province_officer', scope: 'ลำพูน' }]);
-const otherOfficer = user('officer@cm.test', [{ role: 'province_officer', scope: 'เชียงใหม่' }]);
-const nacc = user('admin@nacc.test', [{ role: 'nacc_admin', scope: null }]);
-const agencyAdmin = user('admin@51sm01.test', [{ role: 'agency_admin', scope: '51-SM-01' }]);
-const W = { province: 'ลำพูน', fiscalYear: 2564 };
 /** Two workspaces' years: one filled form by form, the other in one call, then compared. */
 const ONE = { ...W, fiscalYear: 2563 };
 
@@ -24,21 +20,7 @@ let t: TestDb;
 let s: Services;
 
 beforeAll(async () => {
-  t = await createTestDb();
-  s = createServices(t.db);
-  await s.agencies.importAgencies(
-    SYSTEM_CLI,
-    'agencies.csv',
-    [
-      'code,name_th,type,province,district,website,staff_count',
-      '51-PRV,จังหวัดลำพูน,province,ลำพูน,,https://51prv.test,3498',
-      '51-PAO,องค์การบริหารส่วนจังหวัดลำพูน,pao,ลำพูน,,https://51pao.test,428',
-      '51-SM-01,เทศบาลตำบลก่อ,subdistrict_municipality,ลำพูน,ลี้,https://51sm01.test,65',
-      '50-PRV,จังหวัดเชียงใหม่,province,เชียงใหม่,,https://50prv.test,5000',
-    ].join('\n'),
-  );
-  await s.years.create(SYSTEM_CLI, 2563, 'ita-2563');
-  await s.years.create(SYSTEM_CLI, 2564, 'ita-2563');
+  ({ t, s } = await createDriveDb());
 });
 afterAll(() => t.close());
 

@@ -79,11 +79,16 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const PHONE = /^[0-9+\-() ]{6,40}(ต่อ\s*[0-9]+)?$|^[0-9+\-() ]{6,40}(ext\.?\s*[0-9]+)?$/i;
 
+/** The agency a coordinator's form names, as its validation keeps it ('' if none). */
+export function coordinatorAgencyCode(form: Record<string, string>): string {
+  return clean(form.agencyCode);
+}
+
 export function validateCoordinator(
   form: Record<string, string>,
 ): Result<CoordinatorInput, Problem[]> {
   const p: Problem[] = [];
-  const agencyCode = clean(form.agencyCode);
+  const agencyCode = coordinatorAgencyCode(form);
   if (!agencyCode) p.push(bare('agencyCode', 'coordinator_agency_missing'));
   const name = required(p, 'name', clean(form.name), 'name', 200);
   const position = required(p, 'position', clean(form.position), 'position', 200);

@@ -3,6 +3,7 @@
 import type { Actor } from '../domain/actor.ts';
 import { canManageAgency, isNacc } from '../domain/access.ts';
 import {
+  coordinatorAgencyCode,
   validateAttendance,
   validateCommitteeOrder,
   validateCoordinator,
@@ -57,15 +58,18 @@ export function createProvinceDriveService({ db, clock }: Pick<ServiceContext, '
     w: Workspace,
     forms: readonly Form[],
   ): Promise<{ ok: true; value: string[] } | Refused<Coordinators>> {
-    const named = await agenciesInProvince(
+    // One lookup serves both checks: an agency administrator's own agencies before validation,
+    // the province after. It takes each form's code as the validation keeps it, so both checks
+    // and the rows stored concern the same agencies.
+    const { agencies, problems } = await agenciesInProvince(
       w,
-      forms.map((f) => f.agencyCode?.trim() || null),
+      forms.map((f) => coordinatorAgencyCode(f) || null),
       'agencyCode',
     );
     await checkRead(actor, w).catch((e: unknown) => {
       // An agency administrator may not read the province's workspace, yet enters its own.
       const own = (f: Form) => {
-        const a = named.agencies.get(f.agencyCode?.trim() ?? '');
+        const a = agencies.get(coordinatorAgencyCode(f));
         return a !== undefined && a.province === w.province && canManageAgency(actor, a);
       };
       if (!(e instanceof ForbiddenError) || forms.length === 0 || !forms.every(own)) throw e;
@@ -73,12 +77,8 @@ export function createProvinceDriveService({ db, clock }: Pick<ServiceContext, '
     const checked = forms.map((f) => validateCoordinator(f));
     const invalid = checked.flatMap((v) => (v.ok ? [] : v.error));
     if (invalid.length) return refusedWith(invalid, () => coordinators(actor, w));
+    // Every form is valid here, so the codes looked up are exactly the values' codes.
     const values = checked.flatMap((v) => (v.ok ? [v.value] : []));
-    const { agencies, problems } = await agenciesInProvince(
-      w,
-      values.map((v) => v.agencyCode),
-      'agencyCode',
-    );
     if (problems.length) return refusedWith(problems, () => coordinators(actor, w));
     if (
       !canEditProvince(actor, w.province) &&

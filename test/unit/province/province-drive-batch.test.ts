@@ -105,6 +105,32 @@ describe('coordinators many at once', () => {
     expect(await rowsOf('drive_coordinators', W.fiscalYear)).toEqual(before);
   });
 
+  it('refuses in order: who may enter, then the forms, then the province', async () => {
+    const before = await rowsOf('drive_coordinators', W.fiscalYear);
+    const wrong = { ...coordinator('51-PAO', 2), email: 'not-an-address' };
+    // Another agency's form is refused for who sends it, however it is filled in.
+    await expect(
+      s.provinceDrive.addCoordinators(agencyAdmin, W, [coordinator('51-SM-01', 2), wrong]),
+    ).rejects.toMatchObject({ status: 403 });
+    // A wrong form is named before an agency of another province.
+    const bad = await s.provinceDrive.addCoordinators(officer, W, [
+      coordinator('50-PRV', 2),
+      wrong,
+    ]);
+    expect(!bad.ok && bad.error.map((p) => p.code)).toEqual(['email_invalid']);
+    expect(await rowsOf('drive_coordinators', W.fiscalYear)).toEqual(before);
+  });
+
+  it("lets an agency's administrator type its own code in Thai digits", async () => {
+    // The permission is checked on the code as it is stored (๕๑-SM-๐๑ is 51-SM-01).
+    const r = await s.provinceDrive.addCoordinators(agencyAdmin, W, [
+      { ...coordinator('51-SM-01', 9), agencyCode: '๕๑-SM-๐๑' },
+    ]);
+    expect(r.ok).toBe(true);
+    const rows = await rowsOf('drive_coordinators', W.fiscalYear);
+    expect(rows.at(-1)).toMatchObject({ agency_code: '51-SM-01' });
+  });
+
   it('leaves the same rows and audit entries as one call per coordinator, ids in order', async () => {
     const forms = [coordinator('51-PRV', 1), coordinator('51-PAO', 1), coordinator('51-PRV', 2)];
     const one: string[] = [];

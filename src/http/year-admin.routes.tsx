@@ -97,7 +97,19 @@ yearAdminRoutes.get('/admin/years/:year/framework', async (c) => {
   const to = c.req.query('framework') ?? '';
   if (year === undefined) return c.notFound();
   if (!to) return c.redirect('/admin/years', 303);
-  return movePage(c, await c.get('services').yearFrameworks.plan(nacc(c), year, to));
+  const r = await c.get('services').yearFrameworks.planOrPage(nacc(c), year, to);
+  // No plan at all (already on that framework, or published): which of the two, why, and where
+  // the year is, on the move's own page rather than the bare refusal page.
+  if (!r.ok)
+    return c.html(
+      <YearMoveRefusedPage
+        ctx={pageContext(c)}
+        page={{ ...r.page, refusal: r.error.problem }}
+        asked="plan"
+      />,
+      r.error.status,
+    );
+  return movePage(c, r.value);
 });
 
 yearAdminRoutes.post('/admin/years/:year/framework', async (c) => {

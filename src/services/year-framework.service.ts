@@ -128,6 +128,20 @@ export function createYearFrameworkService({
     };
   }
 
+  /**
+   * The year as it is now, for a refused plan or move, with the plan made again from there: null
+   * when none can be (now on that framework, or published).
+   */
+  async function refusedPage(fiscalYear: number, frameworkId: string): Promise<MoveRefusedPage> {
+    const [y, to] = await Promise.all([deps.years.require(fiscalYear), target(frameworkId)]);
+    const plan = await planIn(db, y, to).catch((e: unknown) => {
+      if (e instanceof Refusal && e.status === 409) return null;
+      throw e;
+    });
+    const current = { id: y.framework.id, version: y.framework.version };
+    return { fiscalYear, current, plan };
+  }
+
   const service = {
     /** Every year with its framework, whether it has started, and the frameworks to choose from. */
     async overview(actor: Actor): Promise<YearsPage> {
@@ -158,6 +172,23 @@ export function createYearFrameworkService({
       requireNacc(actor);
       const [y, to] = await Promise.all([deps.years.require(fiscalYear), target(frameworkId)]);
       return planIn(db, y, to);
+    },
+
+    /**
+     * The plan page: the plan (its move allowed or not), or the refusal of any plan (409: the year
+     * is already on that framework, or published) with the year as it is now, so the page says
+     * which and why instead of a bare error.
+     */
+    async planOrPage(
+      actor: Actor,
+      fiscalYear: number,
+      frameworkId: string,
+    ): Promise<{ ok: true; value: MovePlan } | Refused<MoveRefusedPage, Refusal>> {
+      return orPage(
+        () => service.plan(actor, fiscalYear, frameworkId),
+        (e): e is Refusal => e instanceof Refusal && e.status === 409,
+        () => refusedPage(fiscalYear, frameworkId),
+      );
     },
 
     /**
@@ -227,16 +258,7 @@ export function createYearFrameworkService({
       return orPage(
         () => service.move(actor, fiscalYear, frameworkId),
         (e): e is Refusal => e instanceof Refusal && e.status === 409,
-        async () => {
-          const [y, to] = await Promise.all([deps.years.require(fiscalYear), target(frameworkId)]);
-          // The plan's own 409s (now on that framework, published) leave no plan to show.
-          const plan = await planIn(db, y, to).catch((e: unknown) => {
-            if (e instanceof Refusal && e.status === 409) return null;
-            throw e;
-          });
-          const current = { id: y.framework.id, version: y.framework.version };
-          return { fiscalYear, current, plan };
-        },
+        () => refusedPage(fiscalYear, frameworkId),
       );
     },
   };

@@ -478,6 +478,38 @@ describe('a move refused under the lock while another moved the year', () => {
     }
   });
 
+  it('the plan page for a year already on that framework, or published: 409 saying which and why', async () => {
+    const same = await get(nacc, '/admin/years/2563/framework?framework=ita-2563');
+    const html = await expectNotMoved(same, 'year_move_same', 'ita-2563');
+    // Asked for a plan, not a move: the page says the move cannot be made, then which and why.
+    expect(html).toContain('เปลี่ยนกรอบการประเมินของปีนี้ไปกรอบนี้ไม่ได้');
+    expect(html).not.toContain('ไม่ได้เปลี่ยนกรอบการประเมิน<');
+    expect(html).toContain(
+      'ปี 2563 ใช้กรอบ ita-2563 อยู่แล้ว จึงไม่มีอะไรต้องเปลี่ยน หากต้องการเปลี่ยนให้เลือกกรอบอื่น',
+    );
+    expect(html).toContain(
+      '2563 already uses ita-2563, so there is nothing to move; to move it, choose another framework',
+    );
+    expect(html).toContain('href="/admin/years"');
+    await t.services.years.setPublished(SYSTEM_CLI, 2563, new Date('2026-10-01T00:00:00Z'));
+    try {
+      const published = await get(nacc, '/admin/years/2563/framework?framework=ita-2563-r3');
+      const text = await expectNotMoved(published, 'year_move_published', 'ita-2563');
+      expect(text).toContain(
+        'ปี 2563 เผยแพร่ผลแล้ว และผลที่เผยแพร่ต้องคงตามกรอบที่ใช้คำนวณ ถอนการเผยแพร่ก่อนจึงจะเปลี่ยนกรอบการประเมินได้',
+      );
+      expect(text).toContain(
+        '2563 is published, and published results keep the framework they were scored on: withdraw its results before moving it to another framework',
+      );
+      const english = await get(nacc, '/admin/years/2563/framework?framework=ita-2563-r3&lang=en');
+      expect(english.status).toBe(409);
+      expect(await english.text()).toContain('This year cannot be moved to that framework');
+    } finally {
+      await t.services.years.setPublished(SYSTEM_CLI, 2563, null);
+    }
+    expect((await t.services.years.require(2563)).frameworkId).toBe('ita-2563');
+  });
+
   it('answers a missing framework or year 404, another role or no CSRF token 403; nothing moves', async () => {
     const missing = await post(nacc, '/admin/years/2563/framework', { framework: 'no-such' });
     expect(missing.status).toBe(404);

@@ -171,6 +171,7 @@ export const frameworks: Widen<typeof th> = {
     cancel: 'Back to assessment years',
     done: (y: string, id: string, n: string) => `${y} now uses ${id}; ${n} agencies recomputed`,
     notMovedTitle: 'The year was not moved',
+    cannotMoveTitle: 'This year cannot be moved to that framework',
     now: (y: string, id: string, v: string) => `${y} is now on ${id} (v${v})`,
     checkAgain: 'Check the move again',
   },

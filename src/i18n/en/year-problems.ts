@@ -35,8 +35,9 @@ export const yearProblems: Widen<typeof th> = {
   framework_not_found: (p) =>
     p.listHint ? `No framework "${p.id}" (see itas framework list)` : `No framework "${p.id}"`,
   year_move_published: (p) =>
-    `${p.year} is published: withdraw its results before moving it to another framework`,
-  year_move_same: (p) => `${p.year} already uses ${p.framework}`,
+    `${p.year} is published, and published results keep the framework they were scored on: withdraw its results before moving it to another framework`,
+  year_move_same: (p) =>
+    `${p.year} already uses ${p.framework}, so there is nothing to move; to move it, choose another framework`,
   year_move_raced: (p) => `${p.year} was just moved to another framework; check again`,
   year_move_refused: (p) => p.problems.map(moveText).join(' · '),
   framework_import_forbidden: () => 'Only the NACC may import frameworks',

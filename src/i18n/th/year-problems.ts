@@ -44,8 +44,9 @@ export const yearProblems = {
   year_move_forbidden: () => 'เฉพาะ สำนักงาน ป.ป.ช. เท่านั้นที่เปลี่ยนกรอบการประเมินของปีได้',
   framework_not_found: (p: P<'framework_not_found'>) => `ไม่มีกรอบการประเมิน "${p.id}"`,
   year_move_published: (p: P<'year_move_published'>) =>
-    `ปี ${p.year} เผยแพร่ผลแล้ว ถอนการเผยแพร่ก่อนจึงจะเปลี่ยนกรอบการประเมินได้`,
-  year_move_same: (p: P<'year_move_same'>) => `ปี ${p.year} ใช้กรอบ ${p.framework} อยู่แล้ว`,
+    `ปี ${p.year} เผยแพร่ผลแล้ว และผลที่เผยแพร่ต้องคงตามกรอบที่ใช้คำนวณ ถอนการเผยแพร่ก่อนจึงจะเปลี่ยนกรอบการประเมินได้`,
+  year_move_same: (p: P<'year_move_same'>) =>
+    `ปี ${p.year} ใช้กรอบ ${p.framework} อยู่แล้ว จึงไม่มีอะไรต้องเปลี่ยน หากต้องการเปลี่ยนให้เลือกกรอบอื่น`,
   year_move_raced: (p: P<'year_move_raced'>) => `ปี ${p.year} เพิ่งถูกเปลี่ยนกรอบการประเมิน โปรดตรวจอีกครั้ง`,
   year_move_refused: (p: P<'year_move_refused'>) => p.problems.map(moveText).join(' · '),
   framework_import_forbidden: () => 'เฉพาะ สำนักงาน ป.ป.ช. เท่านั้นที่นำเข้ากรอบการประเมินได้',

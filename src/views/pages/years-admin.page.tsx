@@ -234,8 +234,17 @@ export function YearMovePage({ ctx, plan }: { ctx: PageContext; plan: MovePlanMo
  * A move refused when confirmed (409): nothing moved. Why (a refused move's every reason, and
  * the plan's own from where the year is now), the framework it is on now, and the plan from
  * there without a form: the move asked for did not happen, so it is checked again first.
+ * Asked for the plan only (`asked="plan"`), the same page says the move cannot be planned.
  */
-export function YearMoveRefusedPage({ ctx, page }: { ctx: PageContext; page: MoveRefusedModel }) {
+export function YearMoveRefusedPage({
+  ctx,
+  page,
+  asked = 'move',
+}: {
+  ctx: PageContext;
+  page: MoveRefusedModel;
+  asked?: 'plan' | 'move';
+}) {
   const t = ctx.t.frameworks.move;
   const { refusal, plan, current } = page;
   const year = String(page.fiscalYear);
@@ -256,7 +265,7 @@ export function YearMoveRefusedPage({ ctx, page }: { ctx: PageContext; page: Mov
         tabindex={-1}
         data-refusal={refusal.code}
       >
-        <h2 id="move-refused">{t.notMovedTitle}</h2>
+        <h2 id="move-refused">{asked === 'plan' ? t.cannotMoveTitle : t.notMovedTitle}</h2>
         <Reasons problems={reasons} />
       </div>
       <h1>{title}</h1>

@@ -4,7 +4,12 @@ import { serve } from '@hono/node-server';
 import { createLogger, openReadyDatabase } from './bootstrap.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { loadSurveyLimits, surveySecretOf } from './config-survey.ts';
-import { isDatabaseEmpty, loadDemo, printDemoReminder, printDemoReport } from './demo/load-demo.ts';
+import {
+  loadDemo,
+  printDemoReminder,
+  printDemoReport,
+  printUnfinishedDemo,
+} from './demo/load-demo.ts';
 import { markDemoLoading } from './storage/unfinished-demo.ts';
 import { createApp } from './http/app.tsx';
 import { createMetrics } from './http/metrics.ts';
@@ -44,7 +49,7 @@ async function main(): Promise<void> {
   const config = readConfig();
   const log = createLogger(config);
   // The port answers at once (createStartingApp: alive, not ready, a page that retries) while the
-  // database opens, migrates and, on an empty embedded one, takes the demo; then the real app.
+  // database opens, migrates and, on an empty one (DEMO=auto), takes the demo; then the real app.
   // `env` carries Node's request and socket (the client's address): passed through untouched.
   let handler: (req: Request, env: unknown) => Response | Promise<Response> =
     createStartingApp().fetch;
@@ -94,15 +99,20 @@ async function main(): Promise<void> {
     trustProxy: config.trustProxy,
     surveyLimits: loadSurveyLimits(),
   });
-  if (config.demo) {
-    if (await isDatabaseEmpty(services)) {
-      // Until it has loaded, a stop (stopEarly) leaves the folder marked for the next start.
-      const loaded = markDemoLoading(config.database);
-      const report = await loadDemo(services);
-      loaded();
-      printDemoReport(report, config.publicUrl);
-    } else await printDemoReminder(services, config.publicUrl);
+  // Until the demo has loaded, a stop (stopEarly) leaves it marked, in the embedded folder and
+  // in the database: the next start empties a marked folder (above), and stops on a marked
+  // PostgreSQL database, whose other data it cannot tell from the demo's (docs/demo.md).
+  const demo = await services.demoLoading.loadIfEmpty(
+    config.demo ? () => loadDemo(services) : null,
+    () => markDemoLoading(config.database),
+  );
+  if (demo.kind === 'unfinished') {
+    printUnfinishedDemo(demo.since, config.database);
+    await db.destroy();
+    process.exit(3);
   }
+  if (demo.kind === 'loaded') printDemoReport(demo.value, config.publicUrl);
+  if (demo.kind === 'present') await printDemoReminder(services, config.publicUrl);
   // PROCESS_ROLE: web processes serve people, worker processes run the job queue, `all` does
   // both. Any number of each may share one PostgreSQL: sessions, rate-limit counters and jobs
   // live in the database, and jobs are claimed with SKIP LOCKED, so each runs once.

@@ -2,7 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { DatabaseTarget } from '../config.ts';
 import { SYSTEM_CLI } from '../domain/actor.ts';
+import { en } from '../i18n/en.ts';
+import { formatDateTime } from '../i18n/format.ts';
+import { th } from '../i18n/th.ts';
 import type { Services } from '../services/container.ts';
 import { DEMO_ACCOUNTS, loadDemoAccounts } from './demo-accounts.ts';
 import { loadDemoSurveys } from './demo-surveys.ts';
@@ -16,10 +20,6 @@ const dataDir = join(dirname(fileURLToPath(import.meta.url)), 'data');
 export interface DemoReport {
   agencies: number;
   logins: { role: string; email: string; password: string }[];
-}
-
-export async function isDatabaseEmpty(services: Services): Promise<boolean> {
-  return (await services.agencies.count()) === 0;
 }
 
 export async function loadDemo(services: Services): Promise<DemoReport> {
@@ -79,4 +79,35 @@ export async function printDemoReminder(
     for (const l of logins) write(`  ${l.role.padEnd(18)} ${l.email.padEnd(32)} ${l.password}\n`);
   }
   write(`Open ${publicUrl}\n\n`);
+}
+
+/**
+ * Why a start stopped on a demo left half loaded (services.demoLoading), and what the operator
+ * can do, in Thai then English. Names the database or folder, never the URL's credentials.
+ */
+export function printUnfinishedDemo(
+  since: Date,
+  database: DatabaseTarget,
+  write: (s: string) => void = (s) => process.stderr.write(s),
+): void {
+  const name = database.kind === 'postgres' ? databaseName(database.url) : null;
+  const remedy = (t: typeof en.ops) =>
+    name !== null
+      ? t.demoUnfinishedDropDatabase(name)
+      : database.kind === 'pglite' && database.dataDir
+        ? t.demoUnfinishedRemoveFolder(database.dataDir)
+        : '';
+  write(
+    `Open ITAS cannot start.\n${th.ops.demoUnfinished(formatDateTime(since, 'th'))}\n${remedy(th.ops)}\n` +
+      `${en.ops.demoUnfinished(formatDateTime(since, 'en'))}\n${remedy(en.ops)}\n`,
+  );
+}
+
+/** The database a PostgreSQL URL names (the server's default when none, or unreadable). */
+function databaseName(url: string): string {
+  try {
+    return decodeURIComponent(new URL(url).pathname.slice(1)) || 'postgres';
+  } catch {
+    return 'postgres';
+  }
 }

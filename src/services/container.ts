@@ -36,6 +36,7 @@ import { createOitReviewService } from './oit-review.service.ts';
 import { createOitAdminService } from './oit-admin.service.ts';
 import { createLinkCheckService } from './link-check.service.ts';
 import { createHomeService } from './home.service.ts';
+import { createDemoLoadingService } from './demo-loading.service.ts';
 
 export function createServices(db: Db, options: ServiceOptions = {}) {
   const { clock, config, sleep } = resolveOptions(options);
@@ -65,6 +66,8 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     trustProxy: config.trustProxy,
     agencies: createAgencyService(ctx),
     backup: createBackupService(ctx),
+    /** Whether a start loads the demo, decided under one lock (docs/demo.md). */
+    demoLoading: createDemoLoadingService(ctx),
     reference,
     audit: createAuditService(ctx),
     mail,

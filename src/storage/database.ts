@@ -79,6 +79,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
       dropOnReadTimeout(client);
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    serverUrls.set(db, target.url);
     const size = options.poolSize ?? limits.poolSize;
     poolReaders.set(db, () => ({
       size,
@@ -158,6 +159,13 @@ export interface PoolUse {
 }
 
 const poolReaders = new WeakMap<Db, () => PoolUse>();
+
+const serverUrls = new WeakMap<Db, string>();
+
+/** The PostgreSQL server a database opened here is on (session-lock.ts); null on PGlite. */
+export function serverUrl(db: Db): string | null {
+  return serverUrls.get(db) ?? null;
+}
 
 /** The pool's use now; null for a database this module did not open. */
 export function poolUse(db: Db): PoolUse | null {

@@ -54,6 +54,7 @@ import type {
   DriveReminderTemplateTable,
   DriveReminderTable,
 } from './schema-drive.ts';
+import type { DemoLoadingTable } from './schema-demo.ts';
 
 export type * from './schema-agencies.ts';
 export type * from './schema-accounts.ts';
@@ -61,6 +62,7 @@ export type * from './schema-results.ts';
 export type * from './schema-surveys.ts';
 export type * from './schema-oit.ts';
 export type * from './schema-drive.ts';
+export type * from './schema-demo.ts';
 
 export interface Database {
   provinces: ProvinceTable;
@@ -105,4 +107,5 @@ export interface Database {
   drive_reminder_templates: DriveReminderTemplateTable;
   drive_reminders: DriveReminderTable;
   publication_oit_exceptions: PublicationOitExceptionTable;
+  demo_loading: DemoLoadingTable;
 }

@@ -1,6 +1,6 @@
 // `itas demo`: loads the demo into an empty database.
 import { parseArgs } from 'node:util';
-import { isDatabaseEmpty, loadDemo, printDemoReport } from '../../demo/load-demo.ts';
+import { loadDemo, printDemoReport, printUnfinishedDemo } from '../../demo/load-demo.ts';
 import type { Command } from '../command.ts';
 
 export const demoCommand: Command = {
@@ -10,13 +10,19 @@ export const demoCommand: Command = {
   async run(args, ctx) {
     parseArgs({ args, options: {}, allowPositionals: false });
     const services = await ctx.services();
-    if (!(await isDatabaseEmpty(services))) {
+    // Marked while it loads, as at a server's start: stopped half way, the next start says so.
+    const demo = await services.demoLoading.loadIfEmpty(() => loadDemo(services));
+    if (demo.kind === 'unfinished') {
+      printUnfinishedDemo(demo.since, ctx.config.database, ctx.err);
+      return 1;
+    }
+    if (demo.kind !== 'loaded') {
       ctx.err(
-        'The database already holds agencies; the demo loads only into an empty database.\nฐานข้อมูลมีข้อมูลหน่วยงานอยู่แล้ว จึงไม่โหลดข้อมูลตัวอย่าง\n',
+        'ฐานข้อมูลมีข้อมูลหน่วยงานอยู่แล้ว จึงไม่โหลดข้อมูลตัวอย่าง\nThe database already holds agencies; the demo loads only into an empty database.\n',
       );
       return 1;
     }
-    printDemoReport(await loadDemo(services), ctx.config.publicUrl, ctx.out);
+    printDemoReport(demo.value, ctx.config.publicUrl, ctx.out);
     return 0;
   },
 };

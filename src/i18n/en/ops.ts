@@ -1,5 +1,5 @@
 // English text of operational states: the database away (503), the embedded database's one
-// owner, a PDF still being made.
+// owner, a demo left half loaded, a PDF still being made.
 import type { Widen } from '../types.ts';
 import type { ops as th } from '../th/ops.ts';
 
@@ -19,6 +19,17 @@ export const ops: Widen<typeof th> = {
     `The database folder ${dir} is in use by another Open ITAS process (pid ${pid}). ` +
     'The embedded database has one owner at a time, and nothing was stored by this command: ' +
     "stop the server and run it again, or do this through the running server's web pages or API.",
+  demoUnfinished: (since: string) =>
+    `The demo in this database did not finish loading: a start at ${since} stopped while loading it. ` +
+    'Open ITAS will not serve this partial data, and deletes nothing itself: the database may hold other data too.',
+  demoUnfinishedDropDatabase: (name: string) =>
+    `If the database ${name} is only for the demo, drop and create it (dropdb ${name}, then createdb ${name}) ` +
+    'and start again: with DEMO=auto the whole demo loads afresh, with DEMO=off the database starts empty. ' +
+    'If it holds other data too, restore it from a backup made before that start.',
+  demoUnfinishedRemoveFolder: (dir: string) =>
+    `If the folder ${dir} is only for the demo, remove it ` +
+    'and start again: with DEMO=auto the whole demo loads afresh, with DEMO=off the database starts empty. ' +
+    'If it holds other data too, restore it from a backup made before that start.',
   backupNeedsToken:
     'To back up while it runs, give the server and this command the same BACKUP_TOKEN (at least 32 characters), then run it again.',
   pdfPendingTitle: 'Making the PDF',

@@ -1,4 +1,4 @@
-// Runs one benchmark by name: npm run bench -- scoring | agencies | results | surveys | fuzz | compare | form-costs | recompute. Never part of npm test.
+// Runs one benchmark by name: npm run bench -- scoring | agencies | results | surveys | fuzz | compare | form-costs | recompute | first-start. Never part of npm test.
 export {};
 
 const [benchName, ...args] = process.argv.slice(2);
@@ -14,6 +14,7 @@ const benches: Record<string, () => Promise<void>> = {
     await import('./form-costs.ts');
   },
   recompute: async () => (await import('./recompute.ts')).runRecomputeBench(),
+  'first-start': async () => (await import('./first-start.ts')).runFirstStartBench(),
 };
 
 const run = benchName ? benches[benchName] : undefined;

@@ -5,30 +5,26 @@
 // medians (target: at most 2). BENCH_ROUNDS (5). Run: npm run bench -- first-start
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort } from '../test/helpers/app-process.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** Seconds from spawn to the first /readyz 200; the server is stopped (SIGTERM) afterwards. */
 async function timeToReady(dataDir: string): Promise<number> {
   const port = await freePort();
   const t0 = performance.now();
   const child = spawn(process.execPath, ['bin/start.js'], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: `file:${dataDir}`, LOG_LEVEL: 'warn' },
+    // As `npm start` on a new machine: the demo loads on the empty folder whatever DEMO says here.
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: `file:${dataDir}`,
+      DEMO: 'auto',
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));

@@ -5,7 +5,7 @@ import { errorForLog, scrubMessage } from './domain/log-safety.ts';
 import { discardUnfinishedDemo } from './storage/unfinished-demo.ts';
 import { openDatabase, type Db } from './storage/database.ts';
 import { copyBuiltEmptyDatabase } from './storage/empty-database.ts';
-import { migrateToLatest } from './storage/migrate.ts';
+import { DatabaseBehind, migrateToLatest, pendingMigrations } from './storage/migrate.ts';
 import { ensureReferenceData } from './storage/reference.repository.ts';
 
 export function createLogger(
@@ -62,6 +62,8 @@ export async function openReadyDatabase(
   log: Logger,
   opts: {
     migrate?: boolean;
+    /** Opens a database behind this version without migrating it (`itas backup`). */
+    allowBehind?: boolean;
     onApplied?: (names: string[]) => void;
     /** The server's start: a demo left loading is discarded (unfinished-demo.ts). */
     onUnfinishedDemo?: () => void;
@@ -81,12 +83,23 @@ export async function openReadyDatabase(
     onConnectionError: (err) =>
       log.warn({ reason: scrubMessage(err.message) }, 'database connection lost'),
   });
-  // Production PostgreSQL is migrated by `itas migrate` (see MIGRATE_ON_START in config.ts).
-  if (opts.migrate ?? config.migrateOnStart) {
-    const { applied } = await migrateToLatest(db);
-    if (applied.length) log.info({ applied }, 'migrations applied');
-    opts.onApplied?.(applied);
+  try {
+    // Production PostgreSQL is migrated by `itas migrate` (see MIGRATE_ON_START in config.ts);
+    // a process that does not migrate refuses a database behind this version.
+    if (opts.migrate ?? config.migrateOnStart) {
+      const { applied } = await migrateToLatest(db);
+      if (applied.length) log.info({ applied }, 'migrations applied');
+      opts.onApplied?.(applied);
+    } else if (!opts.allowBehind) {
+      const pending = await pendingMigrations(db);
+      if (pending.length) throw new DatabaseBehind(pending);
+    }
+    await ensureReferenceData(db);
+  } catch (e) {
+    // Closed here, not left to the caller: an open pool would keep the process alive (a CLI
+    // command that failed on an unmigrated database used to wait out its idle connections).
+    await db.destroy().catch(() => {});
+    throw e;
   }
-  await ensureReferenceData(db);
   return db;
 }

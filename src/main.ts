@@ -22,6 +22,7 @@ import { startWorker } from './jobs/worker.ts';
 import { en } from './i18n/en.ts';
 import { th } from './i18n/th.ts';
 import { DatabaseInUse, recordServerUrl } from './storage/pglite-lock.ts';
+import { DatabaseBehind } from './storage/migrate.ts';
 
 /** How a process on this host reaches a server listening on `host` (a wildcard: loopback). */
 function localUrl(host: string, port: number): string {
@@ -78,6 +79,13 @@ async function main(): Promise<void> {
         ),
     });
   } catch (e) {
+    if (e instanceof DatabaseBehind) {
+      const [n, first] = [String(e.pending.length), e.pending[0]!];
+      process.stderr.write(
+        `Open ITAS cannot start.\n${th.ops.databaseBehind(n, first)}\n${en.ops.databaseBehind(n, first)}\n`,
+      );
+      process.exit(3);
+    }
     if (e instanceof DatabaseInUse) {
       const pid = String(e.pid);
       process.stderr.write(

@@ -18,6 +18,11 @@ export interface Command {
   path: string[];
   summary: string;
   usage: string;
+  /**
+   * Opens a database that lacks migrations of this version too (otherwise refused): a backup
+   * taken before `itas migrate`.
+   */
+  opensBehind?: boolean;
   run(args: string[], ctx: CliContext): Promise<number>;
 }
 

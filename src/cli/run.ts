@@ -9,6 +9,7 @@ import { ServiceError } from '../services/errors.ts';
 import { en } from '../i18n/en.ts';
 import { th } from '../i18n/th.ts';
 import type { Db } from '../storage/database.ts';
+import { DatabaseBehind } from '../storage/migrate.ts';
 import { DatabaseInUse } from '../storage/pglite-lock.ts';
 import { UsageError, type CliContext, type Command } from './command.ts';
 import { commands } from './commands.ts';
@@ -59,7 +60,7 @@ export async function runCli(
   // The database this run opened (none when the caller gave services): closed at the end.
   let opened: { db: Db; services: Services } | undefined;
   const open = async () => {
-    const db = await openReadyDatabase(config, log);
+    const db = await openReadyDatabase(config, log, { allowBehind: match.opensBehind === true });
     const services = createServices(db, {
       publicUrl: config.publicUrl,
       smtpUrl: config.smtpUrl,
@@ -88,6 +89,11 @@ export async function runCli(
     }
     if (e instanceof ServiceError) {
       io.err(`${e.th}\n${e.en}\n`);
+      return 1;
+    }
+    if (e instanceof DatabaseBehind) {
+      const [n, first] = [String(e.pending.length), e.pending[0]!];
+      io.err(`${th.ops.databaseBehind(n, first)}\n${en.ops.databaseBehind(n, first)}\n`);
       return 1;
     }
     if (e instanceof DatabaseInUse) {

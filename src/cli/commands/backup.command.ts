@@ -34,6 +34,7 @@ export const backupCommand: Command = {
   path: ['backup'],
   summary: 'Write a consistent snapshot of the whole database to a gzip file',
   usage: 'itas backup --out FILE [--force]',
+  opensBehind: true,
   async run(args, ctx) {
     const { values } = parseArgs({
       args,

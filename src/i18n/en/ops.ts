@@ -19,6 +19,9 @@ export const ops: Widen<typeof th> = {
     `The database folder ${dir} is in use by another Open ITAS process (pid ${pid}). ` +
     'The embedded database has one owner at a time, and nothing was stored by this command: ' +
     "stop the server and run it again, or do this through the running server's web pages or API.",
+  databaseBehind: (count: string, first: string) =>
+    `The database is not migrated for this version of Open ITAS: ${count} migration(s) are missing, from ${first}. ` +
+    'Nothing was started or stored: back up with itas backup, run itas migrate, then start again (docs/operations.md, Upgrades).',
   demoUnfinished: (since: string) =>
     `The demo in this database did not finish loading: a start at ${since} stopped while loading it. ` +
     'Open ITAS will not serve this partial data, and deletes nothing itself: the database may hold other data too.',

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Migrator } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import pg from 'pg';
 import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -128,6 +128,21 @@ describe('a database behind this version', () => {
     await db.destroy();
     const again = await openReadyDatabase(config, quiet);
     await again.destroy();
+  });
+
+  it('a database ahead of this version (a rollback to the one before) opens, migrating or not', async () => {
+    const { url } = await emptyDatabase();
+    const config = { ...loadConfig({ DATABASE_URL: url }), migrateOnStart: true };
+    const quiet = pino({ level: 'silent' });
+    let db = await openReadyDatabase(config, quiet);
+    await sql`insert into kysely_migration (name, timestamp)
+      values ('2999-01-01-00-from-a-later-version', ${new Date().toISOString()})`.execute(db);
+    await db.destroy();
+    // What it does not know it leaves alone (docs/operations.md, Rollback).
+    db = await openReadyDatabase(config, quiet);
+    await db.destroy();
+    db = await openReadyDatabase({ ...config, migrateOnStart: false }, quiet);
+    await db.destroy();
   });
 
   it('the server refuses to start on it (exit 3) with the same message', async () => {

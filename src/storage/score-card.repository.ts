@@ -6,6 +6,10 @@ import type { Db } from './database.ts';
 /**
  * Upserts cards in one statement. Idempotent: a row whose figures are unchanged is not
  * rewritten (its computed_at stays), so recomputing the same inputs leaves the same row.
+ * The cards travel as one JSON document (`jsonb_to_recordset`), not as sixteen arrays: node-pg
+ * escapes every character of an array's JSON texts, which cost a national compute more than
+ * its scoring. Numbers keep full precision: JSON writes each double's shortest exact form, as
+ * node-pg did, and float8 reads it back the same.
  */
 export async function upsertScoreCards(
   db: Db,
@@ -13,25 +17,36 @@ export async function upsertScoreCards(
   cards: { agencyCode: string; card: ScoreCard }[],
 ): Promise<void> {
   if (cards.length === 0) return;
-  const col = <T>(f: (c: ScoreCard, code: string) => T) =>
-    cards.map((x) => f(x.card, x.agencyCode));
-  const json = (f: (c: ScoreCard) => unknown) => col((c) => JSON.stringify(f(c)));
+  const rows = JSON.stringify(
+    cards.map(({ agencyCode, card: c }) => ({
+      agency: agencyCode,
+      framework: c.frameworkId,
+      overall: c.overall,
+      level: c.level,
+      passed: c.passed,
+      iit: c.tools.IIT,
+      eit: c.tools.EIT,
+      oit: c.tools.OIT,
+      tools: c.tools,
+      indicators: c.indicators,
+      sub_indicators: c.subIndicators,
+      questions: c.questions,
+      sub_items: c.subItems,
+      missing: c.missing,
+      respondents: c.respondents,
+      sample: c.sample,
+    })),
+  );
   await sql`insert into score_cards (fiscal_year, agency_code, framework_id, overall, level, passed,
       iit, eit, oit, tools, indicators, sub_indicators, questions, sub_items, missing, respondents,
       sample)
     select ${fiscalYear}::int, r.agency, r.framework, r.overall, r.level, r.passed, r.iit, r.eit,
-      r.oit, r.tools::jsonb, r.indicators::jsonb, r.sub_indicators::jsonb, r.questions::jsonb,
-      r.sub_items::jsonb, r.missing::jsonb, r.respondents::jsonb, r.sample::jsonb
-    from unnest(${col((_, a) => a)}::text[], ${col((c) => c.frameworkId)}::text[],
-      ${col((c) => c.overall)}::float8[], ${col((c) => c.level)}::text[],
-      ${col((c) => c.passed)}::boolean[], ${col((c) => c.tools.IIT)}::float8[],
-      ${col((c) => c.tools.EIT)}::float8[], ${col((c) => c.tools.OIT)}::float8[],
-      ${json((c) => c.tools)}::text[], ${json((c) => c.indicators)}::text[],
-      ${json((c) => c.subIndicators)}::text[], ${json((c) => c.questions)}::text[],
-      ${json((c) => c.subItems)}::text[], ${json((c) => c.missing)}::text[],
-      ${json((c) => c.respondents)}::text[], ${json((c) => c.sample)}::text[])
-      as r(agency, framework, overall, level, passed, iit, eit, oit, tools, indicators,
-        sub_indicators, questions, sub_items, missing, respondents, sample)
+      r.oit, r.tools, r.indicators, r.sub_indicators, r.questions, r.sub_items, r.missing,
+      r.respondents, r.sample
+    from jsonb_to_recordset(${rows}::jsonb) as r(agency text, framework text, overall float8,
+      level text, passed boolean, iit float8, eit float8, oit float8, tools jsonb,
+      indicators jsonb, sub_indicators jsonb, questions jsonb, sub_items jsonb, missing jsonb,
+      respondents jsonb, sample jsonb)
     on conflict (fiscal_year, agency_code) do update set
       framework_id = excluded.framework_id, overall = excluded.overall, level = excluded.level,
       passed = excluded.passed, iit = excluded.iit, eit = excluded.eit, oit = excluded.oit,

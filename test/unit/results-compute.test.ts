@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_CLI } from '../../src/domain/actor.ts';
 import { answerColumns } from '../../src/domain/framework/helpers.ts';
 import { scoreAgency } from '../../src/domain/scoring/score.ts';
-import type { AnswerCounts } from '../../src/domain/scoring/types.ts';
+import type { AnswerCounts, ScoreCard } from '../../src/domain/scoring/types.ts';
+import { findScoreCard, upsertScoreCards } from '../../src/storage/score-card.repository.ts';
 import { subItemOf } from '../../src/domain/framework/helpers.ts';
 import { resultsTable } from '../../src/exports/results-table.ts';
 import { writeTableStream } from '../../src/exports/stream-export.ts';
@@ -264,5 +265,29 @@ describe('exports', () => {
     const overall = row.getCell(header.indexOf('overall') + 1);
     expect(overall.numFmt).toBe('0.00');
     expect(Math.round(Number(overall.value) * 100)).toBe(Number(overall.value) * 100);
+  });
+});
+
+describe('a stored card', () => {
+  it('reads back exactly as scored: every double, null and text, whatever its characters', async () => {
+    const before = (await findScoreCard(t.db, 2563, 'T-SAO2'))!.card;
+    const awkward = [0.1 + 0.2, 100 / 3, 1e-7, 83.33333333333333, 5e-324, 99.99999999999999];
+    const card: ScoreCard = {
+      ...before,
+      overall: awkward[1]!,
+      tools: { IIT: awkward[0]!, EIT: null, OIT: awkward[5]! },
+      subItems: { 'I1.1': awkward[2]!, 'I1.2': awkward[3]!, 'I1.3': awkward[4]!, 'I1.4': null },
+      level: 'A "quoted" \\ ระดับ',
+      missing: [{ tool: 'EIT', reason: 'no_respondents', detail: 'x\ny\t"z"' }],
+    };
+    await upsertScoreCards(t.db, 2563, [{ agencyCode: 'T-SAO2', card }]);
+    const stored = await findScoreCard(t.db, 2563, 'T-SAO2');
+    expect(stored!.card).toEqual(card);
+    for (const [i, v] of Object.values(stored!.card.subItems).entries())
+      expect(Object.is(v, card.subItems[Object.keys(card.subItems)[i]!])).toBe(true);
+    expect(Object.is(stored!.card.overall, awkward[1])).toBe(true);
+    // Put back what the scorer gives.
+    await s.results.recomputeAgencies(2563, ['T-SAO2']);
+    expect((await findScoreCard(t.db, 2563, 'T-SAO2'))!.card).toEqual(before);
   });
 });

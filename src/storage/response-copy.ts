@@ -3,7 +3,7 @@
 // adds their counts (ADR 0025) and writes nothing else. Ids already stored are skipped, as by
 // insertResponses.
 import { addCounts, createCountTally } from './count-tally.ts';
-import { rawSession, sessionDb, type Db } from './database.ts';
+import { rawSession, sessionDb, type Db, type RawSession } from './database.ts';
 import { applyPendingCounts, lockYearCounts } from './pending-counts.repository.ts';
 import {
   arrayLiteral,
@@ -51,8 +51,18 @@ const MOVE = `with stored as (
     where (select count(*) from stored) < $1)
   select count(*)::int as n from stored`;
 
-/** Takes rows through `add` (which may be awaited for back-pressure); ends when `write` returns. */
+/**
+ * Takes rows through `add` (which may be awaited for back-pressure); ends when `write` returns.
+ * May be called a second time, from the file's first row, after the first attempt was rolled
+ * back (see copyResponses): it starts its own counts afresh at each call.
+ */
 export type RowWriter = (add: (row: ResponseRow) => Promise<void>) => Promise<void>;
+
+const COLUMNS = `(response_id, fiscal_year, agency_code, tool, answers, gender, age_band, education,
+  contact_type, submitted_on)`;
+
+/** A chunk's COPY straight into `responses` met an id already stored: the attempt is redone. */
+class StoredIdMet extends Error {}
 
 /**
  * Stores the rows `write` gives (all of `fiscalYear`) and adds them to the year's counts, all
@@ -60,69 +70,112 @@ export type RowWriter = (add: (row: ResponseRow) => Promise<void>) => Promise<vo
  * Each chunk's rows go in a random order, like insertResponses' batches. Returns how many rows
  * were new.
  *
+ * A file of new ids (the usual import) that can be read again goes by COPY straight into
+ * `responses`: a third less of the database's work than through a staging table. The first id already stored (a file imported
+ * again, or overlapping an earlier one) fails that COPY and with it the transaction; it is rolled
+ * back and the file read again, every chunk then staged and moved (MOVE), which skips stored ids.
+ * A chunk holding one id twice is staged in either attempt.
+ *
  * A chunk whose rows all went in is tallied here, from the rows in hand. A chunk with an id
  * already stored (or twice in it) leaves pending rows for those that went in (MOVE), counted by
  * the increments. At the end, under the year's count lock alone, the tally is added and the
  * pending rows applied, so the counts commit with the responses and never lag them.
  */
-export async function copyResponses(db: Db, fiscalYear: number, write: RowWriter): Promise<number> {
+export async function copyResponses(
+  db: Db,
+  fiscalYear: number,
+  /** Whether `write` can read its file a second time; if not, every chunk is staged. */
+  opts: { rereadable: boolean },
+  write: RowWriter,
+): Promise<number> {
   const opening = rawSession(db);
   if (!opening) return insertInBatches(db, fiscalYear, write);
   const s = await opening;
   let broken = false;
+  const attempt = async (direct: boolean) => {
+    try {
+      return await copyAttempt(s, fiscalYear, write, direct);
+    } catch (e) {
+      try {
+        await s.query('rollback');
+      } catch {
+        broken = true;
+      }
+      throw e;
+    }
+  };
   try {
-    await s.query('begin');
-    await s.query(`create temporary table ${STAGING} (response_id text, fiscal_year int,
-      agency_code text, tool text, answers text, gender text, age_band text, education text,
-      contact_type text, submitted_on text) on commit drop`);
-    const tally = createCountTally();
-    const pending = new Set<string>();
-    let inserted = 0;
-    const flush = async (rows: ResponseRow[]) => {
-      await s.copyCsv(STAGING, shuffled(rows).map(csvLine).join(''));
-      const { rows: moved } = await s.query(MOVE, [rows.length]);
-      const n = (moved[0] as { n: number }).n;
-      inserted += n;
-      if (n === rows.length) tally.add(rows);
-      else for (const r of rows) pending.add(r.agencyCode);
-      await s.query(`truncate ${STAGING}`);
-    };
-    // One chunk with the database while the next is read and checked.
-    let inFlight: Promise<void> = Promise.resolve();
-    let rows: ResponseRow[] = [];
     try {
-      await write(async (row) => {
-        rows.push(row);
-        if (rows.length < CHUNK) return;
-        const chunk = rows;
-        rows = [];
-        await inFlight;
-        inFlight = flush(chunk);
-        // Settled later; an error surfaces at the next chunk or at the end.
-        inFlight.catch(() => {});
-      });
-    } finally {
-      // Whatever happened, nothing may still be talking to the connection.
-      await inFlight.catch(() => {});
+      return await attempt(opts.rereadable);
+    } catch (e) {
+      if (!(e instanceof StoredIdMet) || broken) throw e;
+      return await attempt(false);
     }
-    await inFlight;
-    if (rows.length) await flush(rows);
-    const tx = sessionDb(s);
-    await lockYearCounts(tx, fiscalYear);
-    await addCounts(s, fiscalYear, tally);
-    if (pending.size) await applyPendingCounts(tx, fiscalYear, [...pending]);
-    await s.query('commit');
-    return inserted;
-  } catch (e) {
-    try {
-      await s.query('rollback');
-    } catch {
-      broken = true;
-    }
-    throw e;
   } finally {
     s.release(broken);
   }
+}
+
+async function copyAttempt(
+  s: RawSession,
+  fiscalYear: number,
+  write: RowWriter,
+  direct: boolean,
+): Promise<number> {
+  await s.query('begin');
+  await s.query(`create temporary table ${STAGING} (response_id text, fiscal_year int,
+    agency_code text, tool text, answers text, gender text, age_band text, education text,
+    contact_type text, submitted_on text) on commit drop`);
+  const tally = createCountTally();
+  const pending = new Set<string>();
+  let inserted = 0;
+  const flush = async (rows: ResponseRow[]) => {
+    const csv = shuffled(rows).map(csvLine).join('');
+    if (direct && new Set(rows.map((r) => r.responseId)).size === rows.length) {
+      try {
+        await s.copyCsv(`responses ${COLUMNS}`, csv);
+      } catch (e) {
+        // 23505: unique violation, an id already stored (by an earlier chunk or import).
+        throw (e as { code?: string }).code === '23505' ? new StoredIdMet() : e;
+      }
+      inserted += rows.length;
+      tally.add(rows);
+      return;
+    }
+    await s.copyCsv(STAGING, csv);
+    const { rows: moved } = await s.query(MOVE, [rows.length]);
+    const n = (moved[0] as { n: number }).n;
+    inserted += n;
+    if (n === rows.length) tally.add(rows);
+    else for (const r of rows) pending.add(r.agencyCode);
+    await s.query(`truncate ${STAGING}`);
+  };
+  // One chunk with the database while the next is read and checked.
+  let inFlight: Promise<void> = Promise.resolve();
+  let rows: ResponseRow[] = [];
+  try {
+    await write(async (row) => {
+      rows.push(row);
+      if (rows.length < CHUNK) return;
+      const chunk = rows;
+      rows = [];
+      await inFlight;
+      inFlight = flush(chunk);
+      // Settled later; an error surfaces at the next chunk or at the end.
+      inFlight.catch(() => {});
+    });
+  } finally {
+    // Whatever happened, nothing may still be talking to the connection.
+    await inFlight.catch(() => {});
+  }
+  await inFlight;
+  if (rows.length) await flush(rows);
+  const tx = sessionDb(s);
+  await lockYearCounts(tx, fiscalYear);
+  await addCounts(s, fiscalYear, tally);
+  if (pending.size) await applyPendingCounts(tx, fiscalYear, [...pending]);
+  await s.query('commit');
+  return inserted;
 }
 
 /**

@@ -40,14 +40,21 @@ describe('bulk recount', () => {
       select code from agencies order by code`.execute(t.db);
     const codes = agencies.map((a) => a.code);
     const next = seededResponseRows(7);
-    // Twice into the same agencies: the second import adds to the counts of the first.
-    for (const rows of [next(400, codes), next(300, codes)])
-      await copyResponses(t.db, 2563, async (add) => {
+    // Twice into the same agencies: the second import adds to the counts of the first. Straight
+    // into responses (a file read again if need be) and through the staging table (a stream).
+    const first = next(400, codes);
+    for (const [rows, rereadable] of [
+      [first, true],
+      [next(300, codes), false],
+      // Again, with 50 new rows: the straight COPY meets a stored id; the file is read again.
+      [[...first, ...next(50, codes)], true],
+    ] as const)
+      await copyResponses(t.db, 2563, { rereadable }, async (add) => {
         for (const r of rows) await add(r);
       });
     const added = await snapshot();
     expect(added.answers.length).toBeGreaterThan(0);
-    expect(added.respondents.reduce((n, r) => n + r.n, 0)).toBe(700);
+    expect(added.respondents.reduce((n, r) => n + r.n, 0)).toBe(750);
     await t.db.transaction().execute((tx) => recountAgencies(tx, 2563, codes));
     expect(await snapshot()).toEqual(added);
   });

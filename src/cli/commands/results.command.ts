@@ -107,20 +107,26 @@ const importCommand = (what: 'responses' | 'oit', summary: string): Command => (
     const options = readOptions(values.encoding);
     const file = await oneFile(positionals, this.usage);
     const services = await ctx.services();
-    const stream = createReadStream(file);
     if (what === 'responses') {
+      // Opened afresh if the import reads the file twice (storage/response-copy.ts).
       const r = await services.imports.importResponses(
         SYSTEM_CLI,
         year,
         basename(file),
-        stream,
+        () => createReadStream(file),
         options,
       );
       ctx.out(
         `Imported ${r.rows} responses (${r.inserted} new) for ${r.agencies} agencies; run itas compute --year ${year}.\nนำเข้าคำตอบ ${r.rows} รายการ (ใหม่ ${r.inserted}) ของ ${r.agencies} หน่วยงาน\n`,
       );
     } else {
-      const r = await services.imports.importOit(SYSTEM_CLI, year, basename(file), stream, options);
+      const r = await services.imports.importOit(
+        SYSTEM_CLI,
+        year,
+        basename(file),
+        createReadStream(file),
+        options,
+      );
       // Imported, fully confirmed agencies take the matching OIT workflow state (issue 6).
       await services.oitAdmin.recordImportedStates(SYSTEM_CLI, year);
       ctx.out(

@@ -8,7 +8,7 @@
 import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { promisify } from 'node:util';
 import { randomUUID } from 'node:crypto';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -18,6 +18,7 @@ import { createServices } from '../../src/services/container.ts';
 import { openDatabase } from '../../src/storage/database.ts';
 import { migrateToLatest } from '../../src/storage/migrate.ts';
 import { ensureReferenceData } from '../../src/storage/reference.repository.ts';
+import { freePort } from '../helpers/app-process.ts';
 import {
   demographicsFor,
   fullAnswers,
@@ -113,8 +114,13 @@ describe.skipIf(!!why)(
         { encoding: 'utf8' },
       );
       if (init.status !== 0) throw new Error(`initdb: ${init.stderr}`);
-      port = 41000 + Math.floor(Math.random() * 9000);
-      await start();
+      // Ports the OS says are free now: a random one in the ephemeral range may be held by a
+      // client connection of another test process (PostgreSQL then cannot bind and pg_ctl fails).
+      port = await freePort();
+      await start().catch((e: Error) => {
+        const log = join(dir, 'postgres.log');
+        throw new Error(`${e.message}\n${existsSync(log) ? readFileSync(log, 'utf8') : ''}`);
+      });
       url = `postgres://postgres@127.0.0.1:${port}/postgres`;
 
       // The schema and an open survey year, made from this process.
@@ -126,7 +132,7 @@ describe.skipIf(!!why)(
       code = await linkCode(services, '51-PRV');
       await db.destroy();
 
-      const httpPort = 20000 + Math.floor(Math.random() * 20000);
+      const httpPort = await freePort();
       serverUrl = `http://127.0.0.1:${httpPort}`;
       server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
         env: {

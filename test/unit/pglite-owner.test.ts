@@ -10,6 +10,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/storage/database.ts';
 import { LOCK_FILE } from '../../src/storage/pglite-lock.ts';
+import { freePort } from '../helpers/app-process.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'itas-owner-'));
 const dataDir = join(dir, 'data');
@@ -42,7 +43,7 @@ describe('one owner for a PGlite folder', () => {
   let server: ReturnType<typeof spawn>;
   let output = '';
   beforeAll(async () => {
-    const port = 20000 + Math.floor(Math.random() * 20000);
+    const port = await freePort();
     server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       env: { ...env, PORT: String(port) },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -75,8 +76,9 @@ describe('one owner for a PGlite folder', () => {
       /stop the server .* or do this through the running server's web pages or API/,
     );
     // A second server on the same folder is refused the same way, and the first keeps running.
+    const secondPort = await freePort();
     const second = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { ...env, PORT: String(20000 + Math.floor(Math.random() * 20000)) },
+      env: { ...env, PORT: String(secondPort) },
       encoding: 'utf8',
       timeout: 120_000,
     });

@@ -4,4 +4,8 @@
 import { ensureBuilt } from '../scripts/build.js';
 
 await ensureBuilt();
+// A first start's copy of the empty database begins in a worker thread while the server's
+// modules load (src/storage/empty-database-prefetch.ts, ADR 0027).
+const { prefetchForStart } = await import('../dist/prestart.js');
+prefetchForStart();
 await import('../dist/main.js');

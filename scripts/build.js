@@ -20,10 +20,12 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const stamp = join(dist, '.built');
 
-/** The programs in dist/: the server and the CLI. */
+/** The programs in dist/: the server, the CLI and what the server's start runs first. */
 export const outputs = {
   server: join(dist, 'main.js'),
   cli: join(dist, 'itas.js'),
+  /** What bin/start.js runs before the server loads: a first start's early copy (ADR 0027). */
+  prestart: join(dist, 'prestart.js'),
   /** `itas --help`'s text, written by the build so that printing it loads no module. */
   help: join(dist, 'help.txt'),
 };
@@ -59,6 +61,7 @@ export async function build() {
       main: join(root, 'src/main.ts'),
       itas: join(root, 'src/cli/main.ts'),
       'make-empty-database': join(root, 'src/storage/make-empty-database.ts'),
+      prestart: join(root, 'src/storage/empty-database-prefetch.ts'),
     },
     outdir: dist,
     bundle: true,

@@ -1,8 +1,8 @@
 // Reads the environment once, validates it, and reports every problem in one message.
 import { z } from 'zod';
+import { parseDatabaseUrl, type DatabaseTarget } from './database-url.ts';
 
-export type DatabaseTarget =
-  { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string };
+export { parseDatabaseUrl, type DatabaseTarget };
 
 /** What one `npm start` process does: serve HTTP, run background jobs, or both. */
 export type ProcessRole = 'all' | 'web' | 'worker';
@@ -86,28 +86,6 @@ export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Configuration problems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
-}
-
-/** Parses DATABASE_URL: unset → ./data, `file:<dir>`, `memory:`, or `postgres://…`. */
-export function parseDatabaseUrl(raw: string | undefined): DatabaseTarget | string {
-  if (raw === undefined || raw.trim() === '') return { kind: 'pglite', dataDir: './data' };
-  if (raw === 'memory:') return { kind: 'pglite', dataDir: null };
-  if (raw.startsWith('file:')) {
-    const dir = raw.slice('file:'.length);
-    return dir
-      ? { kind: 'pglite', dataDir: dir }
-      : 'DATABASE_URL: file: needs a folder, e.g. file:./data';
-  }
-  if (/^postgres(ql)?:\/\//.test(raw)) {
-    try {
-      const u = new URL(raw);
-      if (!u.hostname) return 'DATABASE_URL: the PostgreSQL URL has no host';
-      return { kind: 'postgres', url: raw };
-    } catch {
-      return 'DATABASE_URL: not a valid PostgreSQL URL (postgres://user@host:5432/db)';
-    }
-  }
-  return `DATABASE_URL: "${raw}" is not understood; use postgres://…, file:<folder>, memory: or leave it unset`;
 }
 
 const portSchema = z.coerce.number().int().min(1).max(65535);

@@ -30,7 +30,7 @@ export interface OpenOptions {
   /** A PGlite data-dir dump to start from (tests use a migrated template). */
   loadDataDir?: Blob | File;
   /** Fills a data folder that holds no database yet (no PG_VERSION; under its lock). */
-  initialDataDir?: (dataDir: string) => void;
+  initialDataDir?: (dataDir: string) => void | Promise<void>;
   /** Runs on the data folder under its lock, before anything else (e.g. unfinished-demo.ts). */
   beforeOpen?: (dataDir: string) => void;
   /** Pool size for PostgreSQL (default: limits.poolSize). */
@@ -110,7 +110,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   try {
     if (target.dataDir) options.beforeOpen?.(target.dataDir);
     if (target.dataDir && !existsSync(join(target.dataDir, 'PG_VERSION')))
-      options.initialDataDir?.(target.dataDir);
+      await options.initialDataDir?.(target.dataDir);
     pglite = await PGlite.create({
       ...(target.dataDir ? { dataDir: target.dataDir } : {}),
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),

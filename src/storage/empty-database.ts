@@ -10,7 +10,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import type pg from 'pg';
 import { cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { EMPTY_DATABASE_DIR, takePrefetchedEmptyDatabase } from './empty-database-prefetch.ts';
 import { migrateToLatest } from './migrate.ts';
 import { createPgliteSinglePool } from './pglite-pool.ts';
 import { ensureReferenceData } from './reference.repository.ts';
@@ -18,11 +18,6 @@ import type { Database } from './schema.ts';
 
 // Defined as true by scripts/build.js (esbuild `define`); undeclared when the sources run.
 declare const ITAS_COMPILED: boolean | undefined;
-
-/** Where the build writes the empty database (dist/, beside the compiled server). */
-export const EMPTY_DATABASE_DIR = fileURLToPath(
-  new URL('../../dist/empty-database', import.meta.url),
-);
 
 /**
  * A database migrated to the latest version, with the reference lists: in `dataDir`, closed
@@ -52,9 +47,13 @@ export function copyEmptyDatabase(from: string, dataDir: string): void {
   cpSync(version, join(dataDir, 'PG_VERSION'));
 }
 
-/** In the compiled server, when the build made one: copies the empty database into `dataDir`. */
-export function copyBuiltEmptyDatabase(dataDir: string): void {
+/**
+ * In the compiled server, when the build made one: the empty database into `dataDir`, moved
+ * there from the copy bin/start.js began (empty-database-prefetch.ts), else copied now.
+ */
+export async function copyBuiltEmptyDatabase(dataDir: string): Promise<void> {
   if (typeof ITAS_COMPILED === 'undefined' || !ITAS_COMPILED) return;
+  if (await takePrefetchedEmptyDatabase(dataDir)) return;
   if (existsSync(join(EMPTY_DATABASE_DIR, 'PG_VERSION')))
     copyEmptyDatabase(EMPTY_DATABASE_DIR, dataDir);
 }

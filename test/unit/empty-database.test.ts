@@ -1,7 +1,8 @@
 // A first start copies the build's migrated empty database instead of running initdb and every
 // migration (ADR 0027): the copy is the database the migrations make, and a folder that already
 // holds a database is never overwritten.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -12,6 +13,10 @@ import {
   copyEmptyDatabase,
   makeEmptyDatabase,
 } from '../../src/storage/empty-database.ts';
+import {
+  prefetchEmptyDatabase,
+  takePrefetchedEmptyDatabase,
+} from '../../src/storage/empty-database-prefetch.ts';
 import { migrateToLatest } from '../../src/storage/migrate.ts';
 import { migrations } from '../../src/storage/migrations/index.ts';
 import { readProvinceNames } from '../../src/storage/reference.repository.ts';
@@ -52,9 +57,69 @@ describe('the empty database a first start copies', () => {
     await reopened.destroy();
   });
 
-  it('is copied only by the compiled server, never when the sources run (tests, tsx)', () => {
+  it('is copied only by the compiled server, never when the sources run (tests, tsx)', async () => {
     const dataDir = join(dir, 'sources');
-    copyBuiltEmptyDatabase(dataDir);
+    await copyBuiltEmptyDatabase(dataDir);
     expect(existsSync(dataDir)).toBe(false);
+  });
+
+  it('a copy begun before the server loads is moved into place under the lock (bin/start.js)', async () => {
+    const empty = join(dir, 'empty');
+    if (!existsSync(join(empty, 'PG_VERSION'))) await makeEmptyDatabase(empty);
+    const dataDir = join(dir, 'prefetched');
+    const done = prefetchEmptyDatabase(empty, dataDir);
+    expect(await done).toBe(true);
+    // Copied into its own folder inside the data folder, not the database's place: nothing for
+    // another process to open before this one holds the lock.
+    expect(readdirSync(dataDir)).toEqual([`.open-itas-empty-${process.pid}`]);
+    const slow = vi.fn((d: string) => copyEmptyDatabase(empty, d));
+    const initial = vi.fn(async (d: string) => {
+      if (!(await takePrefetchedEmptyDatabase(d))) slow(d);
+    });
+    const db = await openDatabase({ kind: 'pglite', dataDir }, { initialDataDir: initial });
+    expect(initial).toHaveBeenCalledTimes(1);
+    expect(slow).not.toHaveBeenCalled();
+    expect((await migrateToLatest(db)).applied).toEqual([]);
+    const provinces = await db.selectFrom('provinces').select('name_th').execute();
+    expect(provinces).toHaveLength(readProvinceNames().length);
+    await db.destroy();
+    expect(readdirSync(dataDir).filter((n) => n.startsWith('.open-itas-empty-'))).toEqual([]);
+
+    // A folder that holds a database is left alone: no copy begins.
+    expect(prefetchEmptyDatabase(empty, dataDir)).toBeUndefined();
+  });
+
+  it('a copy gone wrong, or left by a process that died, costs nothing but the slow copy', async () => {
+    const empty = join(dir, 'empty');
+    if (!existsSync(join(empty, 'PG_VERSION'))) await makeEmptyDatabase(empty);
+    const dataDir = join(dir, 'gone-wrong');
+    expect(await prefetchEmptyDatabase(empty, dataDir)).toBe(true);
+    // Its copy lost a file meanwhile (a disk emptied by hand, a failed write): the move refuses,
+    // the staging folder goes, and the database is copied the slow way.
+    rmSync(join(dataDir, `.open-itas-empty-${process.pid}`, 'PG_VERSION'));
+    const slow = vi.fn((d: string) => copyEmptyDatabase(empty, d));
+    const db = await openDatabase(
+      { kind: 'pglite', dataDir },
+      {
+        initialDataDir: async (d) => {
+          if (!(await takePrefetchedEmptyDatabase(d))) slow(d);
+        },
+      },
+    );
+    expect(slow).toHaveBeenCalledTimes(1);
+    expect((await migrateToLatest(db)).applied).toEqual([]);
+    await db.destroy();
+    expect(readdirSync(dataDir).filter((n) => n.startsWith('.open-itas-empty-'))).toEqual([]);
+
+    // A process that died while copying left its staging folder in a folder that now holds a
+    // database: the next start removes it, and copies nothing.
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
+    const left = join(dataDir, `.open-itas-empty-${dead}`);
+    mkdirSync(join(left, 'base'), { recursive: true });
+    writeFileSync(join(left, 'base', 'half-copied'), 'x');
+    expect(await prefetchEmptyDatabase(empty, dataDir)).toBe(true);
+    expect(existsSync(left)).toBe(false);
+    expect(await takePrefetchedEmptyDatabase(dataDir)).toBe(false);
+    expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(true);
   });
 });

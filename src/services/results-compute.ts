@@ -65,8 +65,8 @@ export function createResultsCompute({
    * A year's batch: the cards from counts checked against one read of the batch's responses
    * (those not pending, ADR 0023). Their counts are tallied here and compared with the stored
    * ones; only agencies whose counts differ are recounted (by the one SQL recount) and read
-   * back, so a compute right after an import (which counted what it stored) writes no count. The cards are scored from counts equal to
-   * the stored ones, as always.
+   * back, so a compute right after an import (which counted what it stored) writes no count.
+   * The cards are scored from counts equal to the stored ones, as always.
    */
   function checkAndScore(fiscalYear: number, framework: Framework, codes: string[]) {
     return db.transaction().execute(async (tx) => {

@@ -30,6 +30,10 @@ function csvLine(r: ResponseRow): string {
   )}\n`;
 }
 
+/** The columns a chunk's CSV holds (csvLine's order), copied or moved into `responses`. */
+const COLUMNS = `(response_id, fiscal_year, agency_code, tool, answers, gender, age_band, education,
+  contact_type, submitted_on)`;
+
 /**
  * Moves the staged chunk ($1 rows) into `responses`, skipping ids already stored. If any row was
  * skipped, the rows that went in also get their pending rows (ADR 0023), in the same statement:
@@ -38,8 +42,7 @@ function csvLine(r: ResponseRow): string {
  * transaction id of their own, telling where in the file they were.
  */
 const MOVE = `with stored as (
-    insert into responses (response_id, fiscal_year, agency_code, tool, answers, gender,
-      age_band, education, contact_type, submitted_on)
+    insert into responses ${COLUMNS}
     select response_id, fiscal_year, agency_code, tool, answers::smallint[], gender, age_band,
       education, contact_type, submitted_on::date
     from ${STAGING}
@@ -58,9 +61,6 @@ const MOVE = `with stored as (
  */
 export type RowWriter = (add: (row: ResponseRow) => Promise<void>) => Promise<void>;
 
-const COLUMNS = `(response_id, fiscal_year, agency_code, tool, answers, gender, age_band, education,
-  contact_type, submitted_on)`;
-
 /** A chunk's COPY straight into `responses` met an id already stored: the attempt is redone. */
 class StoredIdMet extends Error {}
 
@@ -71,9 +71,10 @@ class StoredIdMet extends Error {}
  * were new.
  *
  * A file of new ids (the usual import) that can be read again goes by COPY straight into
- * `responses`: a third less of the database's work than through a staging table. The first id already stored (a file imported
- * again, or overlapping an earlier one) fails that COPY and with it the transaction; it is rolled
- * back and the file read again, every chunk then staged and moved (MOVE), which skips stored ids.
+ * `responses`: a third less of the database's work than through a staging table. The first id
+ * already stored (a file imported again, or overlapping an earlier one) fails that COPY and with
+ * it the transaction; it is rolled back and the file read again, every chunk then staged and
+ * moved (MOVE), which skips stored ids.
  * A chunk holding one id twice is staged in either attempt.
  *
  * A chunk whose rows all went in is tallied here, from the rows in hand. A chunk with an id

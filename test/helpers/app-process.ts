@@ -1,5 +1,5 @@
-// Real app processes for tests: `src/main.ts` as a child process (as `npm start` runs it) on a
-// free port, ready when /readyz answers; and a cookie-keeping HTTP client for talking to them.
+// Real app processes for tests: `src/main.ts` as a child process (or, asked, `bin/start.js`, as
+// `npm start` runs the compiled server) on a free port, ready when /readyz answers; and a cookie-keeping HTTP client for talking to them.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 
@@ -26,11 +26,16 @@ export async function freePort(): Promise<number> {
 
 export async function startAppProcess(
   env: Record<string, string>,
-  opts: { readyWithinMs?: number } = {},
+  opts: {
+    readyWithinMs?: number;
+    /** `bin/start.js` (what `npm start` runs: the compiled dist/) instead of the sources. */
+    compiled?: boolean;
+  } = {},
 ): Promise<AppProcess> {
   const port = env.PORT ? Number(env.PORT) : await freePort();
   let out = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const args = opts.compiled ? ['bin/start.js'] : ['--import', 'tsx', 'src/main.ts'];
+  const child = spawn(process.execPath, args, {
     env: { ...process.env, DEMO: 'off', LOG_LEVEL: 'warn', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

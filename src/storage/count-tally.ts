@@ -14,6 +14,8 @@ interface ToolTally {
 export interface CountTally {
   /** Counts these rows (stored just now, each once). */
   add(rows: readonly ResponseRow[]): void;
+  /** Adds another tally's counts (a chunk's, once its rows are stored). */
+  addTally(other: CountTally): void;
   /** The agencies counted so far. */
   agencies(): string[];
   /** These agencies' counts as COPY text of answer_counts and respondent_counts. */
@@ -22,17 +24,35 @@ export interface CountTally {
 
 const quoted = (s: string) => `"${s.includes('"') ? s.replaceAll('"', '""') : s}"`;
 
+type Tallies = Map<string, { IIT: ToolTally; EIT: ToolTally }>;
+
+/** Each tally's own counts, for addTally. */
+const talliesOf = new WeakMap<CountTally, Tallies>();
+
 export function createCountTally(): CountTally {
-  const byAgency = new Map<string, { IIT: ToolTally; EIT: ToolTally }>();
-  return {
+  const byAgency: Tallies = new Map();
+  const entry = (agencyCode: string) => {
+    let e = byAgency.get(agencyCode);
+    if (!e) {
+      e = { IIT: { n: 0, counts: [] }, EIT: { n: 0, counts: [] } };
+      byAgency.set(agencyCode, e);
+    }
+    return e;
+  };
+  const tally: CountTally = {
+    addTally(other) {
+      for (const [code, theirs] of talliesOf.get(other) ?? []) {
+        const mine = entry(code);
+        for (const tool of ['IIT', 'EIT'] as const) {
+          const t = mine[tool];
+          t.n += theirs[tool].n;
+          theirs[tool].counts.forEach((c, k) => (t.counts[k] = (t.counts[k] ?? 0) + c));
+        }
+      }
+    },
     add(rows) {
       for (const r of rows) {
-        let e = byAgency.get(r.agencyCode);
-        if (!e) {
-          e = { IIT: { n: 0, counts: [] }, EIT: { n: 0, counts: [] } };
-          byAgency.set(r.agencyCode, e);
-        }
-        const t = e[r.tool];
+        const t = entry(r.agencyCode)[r.tool];
         t.n++;
         const a = r.answers;
         for (let p = 0; p < a.length; p++) {
@@ -71,6 +91,8 @@ export function createCountTally(): CountTally {
       return { answers: answers.join(''), respondents: respondents.join('') };
     },
   };
+  talliesOf.set(tally, byAgency);
+  return tally;
 }
 
 /** Agencies per COPY of counts (about 70 rows each). */

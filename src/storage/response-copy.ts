@@ -2,7 +2,7 @@
 // table and moved into `responses` by one INSERT … SELECT each, all in one transaction that also
 // adds their counts (ADR 0025) and writes nothing else. Ids already stored are skipped, as by
 // insertResponses.
-import { addCounts, createCountTally } from './count-tally.ts';
+import { addCounts, createCountTally, type CountTally } from './count-tally.ts';
 import { rawSession, sessionDb, type Db, type RawSession } from './database.ts';
 import { applyPendingCounts, lockYearCounts } from './pending-counts.repository.ts';
 import {
@@ -12,8 +12,30 @@ import {
   type ResponseRow,
 } from './response.repository.ts';
 
-/** Rows per COPY: big enough that round trips do not count, small enough to hold in memory. */
+/**
+ * Rows per COPY, and the window each row's place is shuffled in: big enough that round trips do
+ * not count and that a row's place says little of where it was in the file.
+ */
 const CHUNK = 10_000;
+
+/**
+ * A chunk as it is read: each row's CSV line (all its COPY needs), whether an id came twice,
+ * and its counts; not the rows themselves, whose objects every young-generation collection would
+ * copy while the chunk fills (a fifth of the import's time when the chunks held the rows).
+ */
+interface Chunk {
+  lines: string[];
+  ids: Set<string>;
+  repeated: boolean;
+  tally: CountTally;
+}
+
+const newChunk = (): Chunk => ({
+  lines: [],
+  ids: new Set(),
+  repeated: false,
+  tally: createCountTally(),
+});
 
 const STAGING = 'responses_import';
 
@@ -21,13 +43,25 @@ const quoted = (s: string) => `"${s.includes('"') ? s.replaceAll('"', '""') : s}
 /** A CSV cell: NULL unquoted and empty, any text quoted. */
 const cell = (s: string | null) => (s === null ? '' : quoted(s));
 
-/** One row as a CSV line of the staging table (the same columns, in its order). */
+/**
+ * One row as a CSV line of the staging table (the same columns, in its order). Made by join, so
+ * it is one flat string: a template literal of this many parts is a tree of string pieces, and a
+ * chunk of 10,000 such trees, held while the chunk fills, was copied by every young-generation
+ * collection.
+ */
 function csvLine(r: ResponseRow): string {
-  return `${quoted(r.responseId)},${r.fiscalYear},${quoted(r.agencyCode)},${quoted(r.tool)},${quoted(
-    arrayLiteral(r.answers),
-  )},${cell(r.gender)},${cell(r.ageBand)},${cell(r.education)},${cell(r.contactType)},${cell(
-    r.submittedOn,
-  )}\n`;
+  return [
+    quoted(r.responseId),
+    r.fiscalYear,
+    quoted(r.agencyCode),
+    quoted(r.tool),
+    quoted(arrayLiteral(r.answers)),
+    cell(r.gender),
+    cell(r.ageBand),
+    cell(r.education),
+    cell(r.contactType),
+    `${cell(r.submittedOn)}\n`,
+  ].join(',');
 }
 
 /** The columns a chunk's CSV holds (csvLine's order), copied or moved into `responses`. */
@@ -130,38 +164,42 @@ async function copyAttempt(
   const tally = createCountTally();
   const pending = new Set<string>();
   let inserted = 0;
-  const flush = async (rows: ResponseRow[]) => {
-    const csv = shuffled(rows).map(csvLine).join('');
-    if (direct && new Set(rows.map((r) => r.responseId)).size === rows.length) {
+  const flush = async (chunk: Chunk) => {
+    const csv = shuffled(chunk.lines).join('');
+    const size = chunk.lines.length;
+    if (direct && !chunk.repeated) {
       try {
         await s.copyCsv(`responses ${COLUMNS}`, csv);
       } catch (e) {
         // 23505: unique violation, an id already stored (by an earlier chunk or import).
         throw (e as { code?: string }).code === '23505' ? new StoredIdMet() : e;
       }
-      inserted += rows.length;
-      tally.add(rows);
+      inserted += size;
+      tally.addTally(chunk.tally);
       return;
     }
     await s.copyCsv(STAGING, csv);
-    const { rows: moved } = await s.query(MOVE, [rows.length]);
+    const { rows: moved } = await s.query(MOVE, [size]);
     const n = (moved[0] as { n: number }).n;
     inserted += n;
-    if (n === rows.length) tally.add(rows);
-    else for (const r of rows) pending.add(r.agencyCode);
+    if (n === size) tally.addTally(chunk.tally);
+    else for (const a of chunk.tally.agencies()) pending.add(a);
     await s.query(`truncate ${STAGING}`);
   };
   // One chunk with the database while the next is read and checked.
   let inFlight: Promise<void> = Promise.resolve();
-  let rows: ResponseRow[] = [];
+  let chunk = newChunk();
   try {
     await write(async (row) => {
-      rows.push(row);
-      if (rows.length < CHUNK) return;
-      const chunk = rows;
-      rows = [];
+      chunk.lines.push(csvLine(row));
+      if (chunk.ids.has(row.responseId)) chunk.repeated = true;
+      else chunk.ids.add(row.responseId);
+      chunk.tally.add([row]);
+      if (chunk.lines.length < CHUNK) return;
+      const full = chunk;
+      chunk = newChunk();
       await inFlight;
-      inFlight = flush(chunk);
+      inFlight = flush(full);
       // Settled later; an error surfaces at the next chunk or at the end.
       inFlight.catch(() => {});
     });
@@ -170,7 +208,7 @@ async function copyAttempt(
     await inFlight.catch(() => {});
   }
   await inFlight;
-  if (rows.length) await flush(rows);
+  if (chunk.lines.length) await flush(chunk);
   const tx = sessionDb(s);
   await lockYearCounts(tx, fiscalYear);
   await addCounts(s, fiscalYear, tally);

@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { parseDatabaseUrl } from '../database-url.ts';
+import { alive } from './pglite-lock.ts';
 import { DEMO_LOADING_FILE } from './unfinished-demo.ts';
 
 /** Where the build writes the empty database (dist/, beside the compiled server). */
@@ -32,15 +33,6 @@ const KEY = Symbol.for('open-itas.empty-database-prefetch');
 const slot = globalThis as unknown as { [KEY]?: Prefetch };
 
 const STAGING = /^\.open-itas-empty-(\d+)$/;
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
 
 // Plain CommonJS, evaluated in the worker: removes the staging folders that dead processes left,
 // then copies. cpSync there is the same call the slow way makes here.

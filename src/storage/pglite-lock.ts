@@ -50,7 +50,8 @@ function readOwner(file: string): Owner | null {
   }
 }
 
-function alive(pid: number): boolean {
+/** Whether a process of this pid is running on this host (one of another user's counts). */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

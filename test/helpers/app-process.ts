@@ -1,5 +1,6 @@
 // Real app processes for tests: `src/main.ts` as a child process (or, asked, `bin/start.js`, as
-// `npm start` runs the compiled server) on a free port, ready when /readyz answers; and a cookie-keeping HTTP client for talking to them.
+// `npm start` runs the compiled server) on a free port, ready when /readyz answers; and a
+// cookie-keeping HTTP client for talking to them.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 

@@ -1,5 +1,6 @@
-// Compiles the server and the `itas` command to dist/ (esbuild: one file each, packages left in
-// node_modules), so neither compiles TypeScript when it starts. Run by `npm run build`, by
+// Compiles the server and the `itas` command to dist/ (esbuild: one file each, with the pure
+// ES-module packages bundled in and the rest left in node_modules), so neither compiles
+// TypeScript, nor resolves hundreds of package files, when it starts. Run by `npm run build`, by
 // `npm install` (prepare), and by bin/start.js and bin/itas.js when dist/ is missing or older
 // than a source file. Tests and benchmarks keep running the sources (vitest, tsx).
 import { execFileSync } from 'node:child_process';
@@ -65,7 +66,7 @@ export async function build() {
     },
     outdir: dist,
     bundle: true,
-    packages: 'external',
+    plugins: [sourceUrls, packagesOutside],
     platform: 'node',
     format: 'esm',
     target: 'node20',
@@ -73,7 +74,6 @@ export async function build() {
     jsx: 'automatic',
     jsxImportSource: 'hono/jsx',
     logLevel: 'warning',
-    plugins: [sourceUrls],
     // Only the compiled server restores the build's empty database (src/storage/empty-database.ts).
     define: { ITAS_COMPILED: 'true' },
   });
@@ -131,6 +131,32 @@ const sourceUrls = {
         ),
         loader: args.path.endsWith('x') ? 'tsx' : 'ts',
       };
+    });
+  },
+};
+
+// The pure ES-module packages every start loads are bundled: each is dozens to hundreds of files
+// (kysely alone 263) that Node would otherwise resolve, read and compile one by one at every
+// start. The rest stay in node_modules: CommonJS packages (their require() calls cannot run
+// inside an ES module), native and WebAssembly ones (they load files beside their own), and pino
+// (its transports start worker threads from its own files).
+const BUNDLED = new Set([
+  'kysely',
+  'zod',
+  'csv-parse',
+  'csv-stringify',
+  'hono',
+  '@hono/node-server',
+]);
+const packagesOutside = {
+  name: 'packages-outside',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) => {
+      const name = args.path
+        .split('/')
+        .slice(0, args.path.startsWith('@') ? 2 : 1)
+        .join('/');
+      return BUNDLED.has(name) ? undefined : { path: args.path, external: true };
     });
   },
 };

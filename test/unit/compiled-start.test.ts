@@ -49,4 +49,33 @@ describe('npm start (bin/start.js, the compiled server)', () => {
     await second.stop();
     expect(staging(dataDir)).toEqual([]);
   }, 180_000);
+
+  // The build bundles the pure ES-module packages (kysely, zod, hono, csv-parse, csv-stringify)
+  // into dist/: the compiled CLI reads a file, checks it and writes CSV with them.
+  it('the compiled itas imports agencies, refuses a bad file with its line, and lists them as CSV', () => {
+    const env = {
+      ...process.env,
+      DATABASE_URL: `file:${join(dir, 'cli')}`,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+    };
+    const itas = (...args: string[]) =>
+      spawnSync(process.execPath, ['bin/itas.js', ...args], { env, encoding: 'utf8' });
+    const imported = itas('import', 'agencies', 'src/demo/data/lamphun-agencies.csv');
+    expect(imported.stderr).not.toMatch(/compiling/);
+    expect(imported.status).toBe(0);
+    const bad = join(dir, 'bad-agencies.csv');
+    writeFileSync(bad, 'code,name_th,type\nX-1,,province\n');
+    const refused = itas('import', 'agencies', bad);
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toContain('bad-agencies.csv:บรรทัด 2 คอลัมน์ name_th');
+    expect(refused.stderr).toContain(
+      'bad-agencies.csv:line 2, column name_th: name_th is required',
+    );
+    const listed = itas('agencies', 'list', '--format', 'csv');
+    expect(listed.status).toBe(0);
+    const lines = listed.stdout.trim().split(/\r?\n/);
+    expect(lines[0]).toMatch(/^code,/);
+    expect(lines).toHaveLength(60);
+  }, 120_000);
 });

@@ -53,7 +53,7 @@ export async function loadResultRows(
     sample: Partial<ScoreCard['sample']> | null;
   }>`select s.agency_code, a.name_th, a.name_en, a.type, a.province, a.district, s.overall,
       s.level, s.passed, s.iit, s.eit, s.oit, s.sample,
-      ${opts.detail ? sql`s.indicators, s.respondents` : sql`null::jsonb as indicators, null::jsonb as respondents`}
+      ${opts.detail ? sql`s.indicators, s.respondents` : sql`null::json as indicators, null::json as respondents`}
     from score_cards s join agencies a on a.code = s.agency_code
     where s.fiscal_year = ${fiscalYear}
     order by s.agency_code`.execute(db);

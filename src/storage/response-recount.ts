@@ -6,6 +6,9 @@ import { sql } from 'kysely';
 import type { Db } from './database.ts';
 import type { AgencyCounts } from './response.repository.ts';
 
+/** The tally's scratch counts, zeroed after each use (grown when a text has more positions). */
+let tallies = new Int32Array(4 * 128);
+
 /**
  * Counts from text: per agency and tool `n` responses whose answers come as one text, each
  * response's answers joined by ',' (a NULL as nothing) and responses joined by ';'. An answer
@@ -24,44 +27,47 @@ export function tallyAnswers(
     into.set(agencyCode, e);
   }
   e.respondents[tool] = n;
-  // counts[4 * position + value - 1]
-  const counts: number[] = [];
+  // counts[4 * position + value - 1]; the text is read once, a character at a time, since it
+  // holds every answer of the agency (of the year, in a compute).
+  let counts = tallies;
+  let top = -1;
   let pos = 0;
   let value = 0;
-  let digits = 0;
-  let negative = false;
-  const end = () => {
-    if (digits && !negative && value >= 1 && value <= 4) {
-      const k = 4 * pos + value - 1;
-      counts[k] = (counts[k] ?? 0) + 1;
-    }
-    value = 0;
-    digits = 0;
-    negative = false;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 44 /* , */) {
-      end();
-      pos++;
-    } else if (ch === 59 /* ; */) {
-      end();
-      pos = 0;
-    } else if (ch === 45 /* - */) negative = true;
-    else {
-      value = value * 10 + (ch - 48);
-      digits++;
+  // 0: no digit since the last separator; 1: digits; 2: a '-' or a digit past a valid answer.
+  let state = 0;
+  for (let i = 0, len = text.length; i <= len; i++) {
+    const ch = i < len ? text.charCodeAt(i) : 59;
+    if (ch === 44 /* , */ || ch === 59 /* ; */) {
+      if (state === 1 && value >= 1 && value <= 4) {
+        const k = 4 * pos + value - 1;
+        if (k >= counts.length) {
+          const grown = new Int32Array(Math.max(2 * counts.length, k + 4));
+          grown.set(counts);
+          counts = tallies = grown;
+        }
+        counts[k]!++;
+        if (k > top) top = k;
+      }
+      value = 0;
+      state = 0;
+      pos = ch === 44 ? pos + 1 : 0;
+    } else if (state !== 2) {
+      if (ch === 45 /* - */) state = 2;
+      else {
+        value = value * 10 + (ch - 48);
+        state = value > 4 ? 2 : 1;
+      }
     }
   }
-  if (text.length) end();
   const rows: number[][] = [];
-  for (let p = 0; 4 * p < counts.length; p++) {
-    const c1 = counts[4 * p] ?? 0;
-    const c2 = counts[4 * p + 1] ?? 0;
-    const c3 = counts[4 * p + 2] ?? 0;
-    const c4 = counts[4 * p + 3] ?? 0;
+  for (let p = 0; 4 * p <= top; p++) {
+    const c1 = counts[4 * p]!;
+    const c2 = counts[4 * p + 1]!;
+    const c3 = counts[4 * p + 2]!;
+    const c4 = counts[4 * p + 3]!;
     if (c1 + c2 + c3 + c4) rows.push([p + 1, c1, c2, c3, c4]);
   }
+  counts.fill(0, 0, top + 1);
   e.counts[tool] = rows;
 }
 

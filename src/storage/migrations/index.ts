@@ -18,6 +18,7 @@ import * as m1297oitNa from './2026-12-02-97-oit-not-applicable.ts';
 import * as m1298groups from './2026-12-02-98-agency-year-groups.ts';
 import * as m1310pending from './2026-12-03-10-pending-counts.ts';
 import * as m1320demo from './2026-12-03-20-demo-loading.ts';
+import * as m1410cardsJson from './2026-12-04-10-score-cards-as-json.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-25-01-agencies': m001,
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-98-agency-year-groups': m1298groups,
   '2026-12-03-10-pending-counts': m1310pending,
   '2026-12-03-20-demo-loading': m1320demo,
+  '2026-12-04-10-score-cards-as-json': m1410cardsJson,
 };

@@ -26,6 +26,16 @@ const parsers: Record<number, (v: string) => unknown> = {
   [DATE]: (v) => v,
 };
 
+/**
+ * The embedded engine's start: PGlite's own parameters, with 32 MB of shared buffers instead of
+ * PostgreSQL's 128 MB. PGlite zeroes its shared memory at every open, and 128 MB cost about
+ * 0.3 s of every `itas` command and server start on the embedded database (0.5 s against 0.8 s
+ * to open it). A national year's import, compute and the API under load measured the same with
+ * either (docs/performance.md, "4 Dec 2026"): the pages it reads come from the operating
+ * system's file cache all the same.
+ */
+const EMBEDDED_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
+
 export interface OpenOptions {
   /** A PGlite data-dir dump to start from (tests use a migrated template). */
   loadDataDir?: Blob | File;
@@ -115,6 +125,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
       ...(target.dataDir ? { dataDir: target.dataDir } : {}),
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
       parsers,
+      startParams: EMBEDDED_START_PARAMS,
     });
   } catch (e) {
     unlock();

@@ -54,6 +54,12 @@ describe('the empty database a first start copies', () => {
       .where('name_th', '=', 'ทดสอบ')
       .execute();
     expect(kept).toHaveLength(1);
+    // Opened with 32 MB of shared buffers, not 128 MB: PGlite zeroes them at every open (about
+    // 0.3 s of each start and each command; storage/database.ts).
+    const buffers = await sql<{ s: string }>`select current_setting('shared_buffers') as s`.execute(
+      reopened,
+    );
+    expect(buffers.rows[0]?.s).toBe('32MB');
     await reopened.destroy();
   });
 

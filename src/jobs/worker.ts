@@ -63,9 +63,14 @@ const RECOMPUTE_SLICE = 8;
  * Recomputes the agencies marked by new answers (ADR 0007), a few agencies per transaction.
  * When a slice fails (most often: a national recount holds the year), its marks and those of
  * the year's slices not yet run go back, to be tried in a later round. Returns how many marks
- * were taken.
+ * were taken. `slice`: agencies per transaction; larger only where no answer can be waiting
+ * (the demo, before the server is ready).
  */
-export async function recomputeMarked(services: Services, log: Logger): Promise<number> {
+export async function recomputeMarked(
+  services: Services,
+  log: Logger,
+  slice = RECOMPUTE_SLICE,
+): Promise<number> {
   // Answers are acknowledged before their marks commit (ADR 0007): this process's own
   // answers taken so far leave their marks first, so a recompute right after an answer sees it.
   await services.responses.settled();
@@ -74,11 +79,11 @@ export async function recomputeMarked(services: Services, log: Logger): Promise<
   for (const m of marks)
     byYear.set(m.fiscalYear, [...(byYear.get(m.fiscalYear) ?? []), m.agencyCode]);
   for (const [year, codes] of byYear) {
-    for (let i = 0; i < codes.length; i += RECOMPUTE_SLICE) {
+    for (let i = 0; i < codes.length; i += slice) {
       try {
         // A national recount (import, compute) holds the year's counts: rather than stall the
         // other jobs behind it, give up after a moment and try these marks in a later round.
-        await services.results.recomputeAgencies(year, codes.slice(i, i + RECOMPUTE_SLICE), {
+        await services.results.recomputeAgencies(year, codes.slice(i, i + slice), {
           lockTimeoutMs: RECOUNT_WAIT_MS,
         });
         // The answers queued meanwhile take the connection before the next slice.

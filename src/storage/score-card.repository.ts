@@ -44,12 +44,12 @@ export async function upsertScoreCards(
   const text = cards
     .map(({ agencyCode, card }) =>
       cardFields(agencyCode, card)
-        .map((v) => JSON.stringify(v))
+        .map((v) => JSON.stringify(v ?? null))
         .join('\t'),
     )
     .join('\n');
-  // f[n]: the card's n-th field (cardFields); `#>> '{}'` reads a JSON string as text, and a JSON
-  // null as NULL.
+  // f[n]: the card's n-th field (cardFields; a missing one sent as null); `#>> '{}'` reads a JSON
+  // string as text, and a JSON null as NULL.
   await sql`insert into score_cards (fiscal_year, agency_code, framework_id, overall, level, passed,
       iit, eit, oit, tools, indicators, sub_indicators, questions, sub_items, missing, respondents,
       sample)

@@ -1,6 +1,6 @@
 // Score cards keep their figures as `json` (the text as written) instead of `jsonb` (issue 17.3).
-// jsonb stores each number as `numeric`, so writing a national year's cards spent most of its
-// database time turning some 1.2 million doubles into numerics, and every read turned them back
+// jsonb stores each number as `numeric`, so writing a national year's cards spent much of the
+// database's time turning some 1.2 million doubles into numerics, and every read turned them back
 // into text. The cards are only ever stored and read whole, never searched inside, so nothing
 // here needs jsonb's operators or indexes. Numbers keep full precision either way: the text is
 // each double's shortest exact form, which JavaScript reads back as the same double.

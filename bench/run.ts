@@ -1,4 +1,4 @@
-// Runs one benchmark by name: npm run bench -- scoring | agencies | results | surveys | fuzz | compare | form-costs | recompute | first-start. Never part of npm test.
+// Runs one benchmark by name: npm run bench -- scoring | agencies | results | surveys | fuzz | compare | form-costs | recompute | first-start | demo-load. Never part of npm test.
 export {};
 
 const [benchName, ...args] = process.argv.slice(2);
@@ -15,6 +15,7 @@ const benches: Record<string, () => Promise<void>> = {
   },
   recompute: async () => (await import('./recompute.ts')).runRecomputeBench(),
   'first-start': async () => (await import('./first-start.ts')).runFirstStartBench(),
+  'demo-load': async () => (await import('./demo-load.ts')).runDemoLoadBench(),
 };
 
 const run = benchName ? benches[benchName] : undefined;

@@ -17,33 +17,49 @@ import { loadDemoOit } from './demo-oit.ts';
 
 const dataDir = join(dirname(fileURLToPath(import.meta.url)), 'data');
 
+/** The demo's steps, in the order they load. */
+export type DemoStep = 'agencies' | 'surveys' | 'drive' | 'results' | 'publication' | 'oit';
+
 export interface DemoReport {
   agencies: number;
   logins: { role: string; email: string; password: string }[];
 }
 
-export async function loadDemo(services: Services): Promise<DemoReport> {
+/**
+ * `onStep` is told each step's name as it ends, in order (agencies, surveys, drive, results,
+ * publication, oit): `npm run bench -- demo-load` times them.
+ */
+export async function loadDemo(
+  services: Services,
+  onStep: (step: DemoStep) => void = () => undefined,
+): Promise<DemoReport> {
   const file = join(dataDir, 'lamphun-agencies.csv');
   const { inserted, updated } = await services.agencies.importAgencies(
     SYSTEM_CLI,
     'lamphun-agencies.csv',
     readFileSync(file, 'utf8'),
   );
+  onStep('agencies');
   // Started, not awaited: the four password hashes run off the main thread while the steps
   // below (which touch no account) use it; the accounts take their turn on the database.
   const accounts = loadDemoAccounts(services);
   accounts.catch(() => undefined); // A failure surfaces where it is awaited, below.
   // After any year the demo creates: the surveys open on the newest year (see demo-surveys.ts).
   await loadDemoSurveys(services);
+  onStep('surveys');
   // Lamphun's 2564 drive from the seed (creates 2563 and 2564 if missing).
   await loadDemoProvinceDrive(services);
+  onStep('drive');
   // Year 2563 as real data: answers and confirmed OIT imported; every agency gets its published
   // score (demo-answers-2563.json, see build-demo-answers.ts) once its card is made below.
   await loadDemoResults(services);
+  onStep('results');
   // The worker's round makes 2563's cards, then 2563 is published with the NACC's announcement.
   await loadDemoPublication(services);
+  onStep('publication');
   // OIT workflow states: 2563's imports confirmed; 2564 agencies at each step, one clarified.
   await loadDemoOit(services);
+  onStep('oit');
   return { agencies: inserted + updated, logins: await accounts };
 }
 

@@ -1,5 +1,6 @@
-// A client that hangs up mid-body or mid-response (issue 14): over real HTTP, the server logs no
-// error and no stack trace (debug at most), and keeps serving.
+// A client that hangs up mid-body or mid-response (issue 14), or sends a request target no browser
+// would: over real HTTP, the server logs no error and no stack trace (debug at most), and keeps
+// serving.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -83,6 +84,38 @@ describe('client aborts are non-events', () => {
     expect(lines.filter((l) => l.level >= 40)).toEqual([]);
     expect(consoleError).not.toHaveBeenCalled();
     consoleError.mockRestore();
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+  });
+
+  // Found by `npm run bench -- fuzz`: `/\host>…` is read by a URL parser as a host, so no browser
+  // sends it, but an attacker's client can. The server must refuse such a target (or not find it),
+  // never fail on it, and never send anyone to the host it seems to name.
+  it('request targets no browser would send are refused or not found, never a 5xx or a redirect', async () => {
+    const raw = (target: string) =>
+      new Promise<string>((done) => {
+        let answer = '';
+        const socket = connect(port, '127.0.0.1', () =>
+          socket.write(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`),
+        );
+        socket.on('data', (d: Buffer) => (answer += d.toString('latin1')));
+        socket.on('close', () => done(answer));
+        socket.on('error', () => done(answer));
+      });
+    for (const target of [
+      '/\\fo>]A]/x?sort=&next=%2F%F0%AF%BE%9D',
+      '/\\\\evil.example/x',
+      '/\\',
+      '//evil.example/x',
+      '//',
+      '/go/iit/\\evil.example',
+    ]) {
+      const answer = await raw(target);
+      const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1]);
+      expect([400, 404], `${target}: ${answer.slice(0, 80)}`).toContain(status);
+      expect(answer).not.toMatch(/^location:/im);
+    }
+    await settle();
+    expect(lines.filter((l) => l.level >= 50)).toEqual([]);
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
   });
 });

@@ -1,5 +1,5 @@
-// The demo's surveys: the newest assessment year (or the current fiscal year when the demo has
-// none) gets IIT and EIT windows open today, links for every agency, and headcounts/populations.
+// The demo's surveys: the current fiscal year (or a newer one present) gets IIT and EIT windows
+// open today, links for every agency, and headcounts/populations.
 import { SYSTEM_CLI } from '../domain/actor.ts';
 import { thaiDay } from '../domain/calendar.ts';
 import { frameworkForYear } from '../domain/framework/registry.ts';
@@ -20,9 +20,10 @@ export async function loadDemoSurveys(
   now: Date = services.clock(),
 ): Promise<number> {
   const today = thaiDay(now);
-  let year = await services.calendar.latestYear();
-  if (year === undefined) {
-    year = fiscalYearOf(today);
+  // The current fiscal year, unless a newer one is there already; the demo's past years (2563,
+  // 2564, loaded before this step) are never the one whose surveys open.
+  const year = Math.max(fiscalYearOf(today), (await services.calendar.latestYear()) ?? 0);
+  if (!(await services.years.find(year))) {
     const framework = frameworkForYear(year);
     if (!framework) return year;
     await services.years.create(SYSTEM_CLI, year, framework.id);

@@ -18,20 +18,35 @@ import { loadDemoOit } from './demo-oit.ts';
 const dataDir = join(dirname(fileURLToPath(import.meta.url)), 'data');
 
 /** The demo's steps, in the order they load. */
-export type DemoStep = 'agencies' | 'surveys' | 'drive' | 'results' | 'publication' | 'oit';
+export type DemoStep = 'agencies' | 'drive' | 'results' | 'publication' | 'surveys' | 'oit';
 
 export interface DemoReport {
   agencies: number;
   logins: { role: string; email: string; password: string }[];
 }
 
+/** Told each step's name as it ends: `npm run bench -- demo-load` times them. */
+type OnStep = (step: DemoStep) => void;
+const noStep: OnStep = () => undefined;
+
 /**
- * `onStep` is told each step's name as it ends, in order (agencies, surveys, drive, results,
- * publication, oit): `npm run bench -- demo-load` times them.
+ * The whole demo into an empty database: the undated part, then the dated one. The compiled
+ * server's first start on an empty embedded folder instead copies the undated part, made by the
+ * build (make-demo-database.ts, ADR 0033), and runs only the dated one.
  */
-export async function loadDemo(
+export async function loadDemo(services: Services, onStep: OnStep = noStep): Promise<DemoReport> {
+  const report = await loadUndatedDemo(services, onStep);
+  await loadDatedDemo(services, onStep);
+  return report;
+}
+
+/**
+ * What depends on neither the day nor this installation's secrets: the agencies, the accounts,
+ * the province's 2564 drive, year 2563 as real data and its publication.
+ */
+export async function loadUndatedDemo(
   services: Services,
-  onStep: (step: DemoStep) => void = () => undefined,
+  onStep: OnStep = noStep,
 ): Promise<DemoReport> {
   const file = join(dataDir, 'lamphun-agencies.csv');
   const { inserted, updated } = await services.agencies.importAgencies(
@@ -44,9 +59,6 @@ export async function loadDemo(
   // below (which touch no account) use it; the accounts take their turn on the database.
   const accounts = loadDemoAccounts(services);
   accounts.catch(() => undefined); // A failure surfaces where it is awaited, below.
-  // After any year the demo creates: the surveys open on the newest year (see demo-surveys.ts).
-  await loadDemoSurveys(services);
-  onStep('surveys');
   // Lamphun's 2564 drive from the seed (creates 2563 and 2564 if missing).
   await loadDemoProvinceDrive(services);
   onStep('drive');
@@ -57,10 +69,17 @@ export async function loadDemo(
   // The worker's round makes 2563's cards, then 2563 is published with the NACC's announcement.
   await loadDemoPublication(services);
   onStep('publication');
+  return { agencies: inserted + updated, logins: await accounts };
+}
+
+/** What is dated from today: the surveys open now, and 2564's OIT workflow around today. */
+export async function loadDatedDemo(services: Services, onStep: OnStep = noStep): Promise<void> {
+  // The current fiscal year (or a newer one present), its IIT and EIT open today.
+  await loadDemoSurveys(services);
+  onStep('surveys');
   // OIT workflow states: 2563's imports confirmed; 2564 agencies at each step, one clarified.
   await loadDemoOit(services);
   onStep('oit');
-  return { agencies: inserted + updated, logins: await accounts };
 }
 
 export function printDemoReport(

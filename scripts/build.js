@@ -62,6 +62,7 @@ export async function build() {
       main: join(root, 'src/main.ts'),
       itas: join(root, 'src/cli/main.ts'),
       'make-empty-database': join(root, 'src/storage/make-empty-database.ts'),
+      'make-demo-database': join(root, 'src/make-demo-database.ts'),
       prestart: join(root, 'src/storage/empty-database-prefetch.ts'),
     },
     outdir: dist,
@@ -79,6 +80,7 @@ export async function build() {
   });
   writeFileSync(outputs.help, execFileSync(process.execPath, [outputs.cli, '--help']));
   makeEmptyDatabase();
+  makeDemoDatabase();
   writeFileSync(stamp, `${new Date().toISOString()}\n`);
   return Date.now() - started;
 }
@@ -112,6 +114,43 @@ function makeEmptyDatabase() {
   } catch (e) {
     // Not fatal: without it a first start creates its database the slow way (initdb).
     process.stderr.write(`Open ITAS: no empty database made (${e.message})\n`);
+  }
+}
+
+/**
+ * dist/demo-database/: the empty database with the demo's undated part loaded, which a first start
+ * with the demo copies instead, running only the dated part (ADR 0033). Made again when what it is
+ * made from changed: the empty database, the compiled demo and services, the demo's data files.
+ */
+function makeDemoDatabase() {
+  const folder = join(dist, 'demo-database');
+  const keyFile = `${folder}.key`;
+  const emptyKey = join(dist, 'empty-database.key');
+  rmSync(`${folder}.tmp`, { recursive: true, force: true });
+  if (!existsSync(emptyKey)) {
+    rmSync(keyFile, { force: true });
+    rmSync(folder, { recursive: true, force: true });
+    return;
+  }
+  const key = createHash('sha256');
+  key.update(readFileSync(emptyKey));
+  key.update(readFileSync(join(dist, 'make-demo-database.js')));
+  const data = join(root, 'src/demo/data');
+  for (const f of readdirSync(data).sort()) key.update(f).update(readFileSync(join(data, f)));
+  const digest = key.digest('hex');
+  if (existsSync(folder) && existsSync(keyFile) && readFileSync(keyFile, 'utf8') === digest) return;
+  rmSync(keyFile, { force: true });
+  rmSync(folder, { recursive: true, force: true });
+  try {
+    execFileSync(process.execPath, [join(dist, 'make-demo-database.js'), `${folder}.tmp`], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    renameSync(`${folder}.tmp`, folder);
+    writeFileSync(keyFile, digest);
+  } catch (e) {
+    // Not fatal: without it a first start loads the whole demo itself.
+    rmSync(`${folder}.tmp`, { recursive: true, force: true });
+    process.stderr.write(`Open ITAS: no demo database made (${e.message})\n`);
   }
 }
 

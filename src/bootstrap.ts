@@ -4,7 +4,7 @@ import type { Config } from './config.ts';
 import { errorForLog, scrubMessage } from './domain/log-safety.ts';
 import { discardUnfinishedDemo } from './storage/unfinished-demo.ts';
 import { openDatabase, type Db } from './storage/database.ts';
-import { copyBuiltEmptyDatabase } from './storage/empty-database.ts';
+import { copyBuiltDatabase } from './storage/empty-database.ts';
 import { DatabaseBehind, migrateToLatest, pendingMigrations } from './storage/migrate.ts';
 import { ensureReferenceData } from './storage/reference.repository.ts';
 
@@ -67,6 +67,11 @@ export async function openReadyDatabase(
     onApplied?: (names: string[]) => void;
     /** The server's start: a demo left loading is discarded (unfinished-demo.ts). */
     onUnfinishedDemo?: () => void;
+    /**
+     * The server's start with the demo: a new embedded database is the build's demo database,
+     * its dated part still to load (ADR 0033); told when that is what it copied.
+     */
+    onBuiltDemo?: () => void;
   } = {},
 ): Promise<Db> {
   const onUnfinishedDemo = opts.onUnfinishedDemo;
@@ -77,8 +82,11 @@ export async function openReadyDatabase(
         if (discardUnfinishedDemo(dir)) onUnfinishedDemo();
       },
     }),
-    // A new embedded database starts as a copy of the build's migrated one, not initdb (ADR 0027).
-    initialDataDir: copyBuiltEmptyDatabase,
+    // A new embedded database starts as a copy of the build's migrated one, not initdb (ADR 0027);
+    // for a server's start with the demo, the one holding the demo's undated part (ADR 0033).
+    initialDataDir: async (dir: string) => {
+      if ((await copyBuiltDatabase(dir, !!opts.onBuiltDemo)) === 'demo') opts.onBuiltDemo?.();
+    },
     // A lost idle connection is replaced on next use; worth a line in the log, not a crash.
     onConnectionError: (err) =>
       log.warn({ reason: scrubMessage(err.message) }, 'database connection lost'),

@@ -1,6 +1,7 @@
 // Reads the environment once, validates it, and reports every problem in one message.
 import { z } from 'zod';
 import { parseDatabaseUrl, type DatabaseTarget } from './database-url.ts';
+import { DEMO_VALUES, demoRaw, demoWanted } from './demo-setting.ts';
 
 export { parseDatabaseUrl, type DatabaseTarget };
 
@@ -126,10 +127,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push(`PUBLIC_URL: "${env.PUBLIC_URL}" is not a URL`);
   }
 
-  const demoRaw = (env.DEMO ?? 'auto').toLowerCase();
-  if (!['auto', 'on', 'off', 'true', 'false', '1', '0'].includes(demoRaw))
+  if (!(DEMO_VALUES as readonly string[]).includes(demoRaw(env)))
     problems.push('DEMO: must be auto, on or off');
-  const demo = !['off', 'false', '0'].includes(demoRaw);
+  const demo = demoWanted(env);
 
   // auto: the embedded database always migrates itself; PostgreSQL does too except in production,
   // where `itas migrate` is a deliberate release step.

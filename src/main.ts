@@ -5,6 +5,7 @@ import { createLogger, openReadyDatabase } from './bootstrap.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { loadSurveyLimits, surveySecretOf } from './config-survey.ts';
 import {
+  finishBuiltDemo,
   loadDemo,
   printDemoReminder,
   printDemoReport,
@@ -71,12 +72,15 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stopEarly);
   process.once('SIGINT', stopEarly);
   let db;
+  // A new embedded folder may start as the build's demo database, its dated part still to load.
+  let builtDemo = false;
   try {
     db = await openReadyDatabase(config, log, {
       onUnfinishedDemo: () =>
         log.warn(
           'the demo was left loading at the last start: the embedded database starts again empty / ข้อมูลสาธิตโหลดไม่เสร็จเมื่อเริ่มครั้งก่อน จึงเริ่มฐานข้อมูลใหม่',
         ),
+      ...(config.demo && { onBuiltDemo: () => (builtDemo = true) }),
     });
   } catch (e) {
     if (e instanceof DatabaseBehind) {
@@ -110,10 +114,14 @@ async function main(): Promise<void> {
   // Until the demo has loaded, a stop (stopEarly) leaves it marked, in the embedded folder and
   // in the database: the next start empties a marked folder (above), and stops on a marked
   // PostgreSQL database, whose other data it cannot tell from the demo's (docs/demo.md).
-  const demo = await services.demoLoading.loadIfEmpty(
-    config.demo ? () => loadDemo(services) : null,
-    () => markDemoLoading(config.database),
-  );
+  const demo = builtDemo
+    ? await services.demoLoading.finishBuiltDemo(
+        () => finishBuiltDemo(services),
+        () => markDemoLoading(config.database),
+      )
+    : await services.demoLoading.loadIfEmpty(config.demo ? () => loadDemo(services) : null, () =>
+        markDemoLoading(config.database),
+      );
   if (demo.kind === 'unfinished') {
     printUnfinishedDemo(demo.since, config.database);
     await db.destroy();

@@ -32,7 +32,7 @@ const noStep: OnStep = () => undefined;
 /**
  * The whole demo into an empty database: the undated part, then the dated one. The compiled
  * server's first start on an empty embedded folder instead copies the undated part, made by the
- * build (make-demo-database.ts, ADR 0033), and runs only the dated one.
+ * build (src/make-demo-database.ts, ADR 0033), and runs only the dated one.
  */
 export async function loadDemo(services: Services, onStep: OnStep = noStep): Promise<DemoReport> {
   const report = await loadUndatedDemo(services, onStep);
@@ -70,6 +70,19 @@ export async function loadUndatedDemo(
   await loadDemoPublication(services);
   onStep('publication');
   return { agencies: inserted + updated, logins: await accounts };
+}
+
+/**
+ * The compiled server's first start on a copy of the build's demo database (the undated part,
+ * ADR 0033): the dated part, and the same report as loadDemo's.
+ */
+export async function finishBuiltDemo(services: Services): Promise<DemoReport> {
+  await loadDatedDemo(services);
+  const agencies = await services.agencies.listAll({});
+  return {
+    agencies: agencies.length,
+    logins: DEMO_ACCOUNTS.map((a) => ({ role: a.role, email: a.email, password: a.password })),
+  };
 }
 
 /** What is dated from today: the surveys open now, and 2564's OIT workflow around today. */

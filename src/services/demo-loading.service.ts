@@ -49,6 +49,28 @@ export function createDemoLoadingService({ db, clock }: Pick<ServiceContext, 'db
         await release?.();
       }
     },
+
+    /**
+     * The rest of a demo whose undated part came with the database (the build's demo database,
+     * ADR 0033): `load` runs the dated part, marked like a whole load, so a stop before it ends
+     * leaves the folder to be emptied at the next start.
+     */
+    async finishBuiltDemo<T>(
+      load: () => Promise<T>,
+      markFolder: () => () => void,
+    ): Promise<DemoStart<T>> {
+      const release = await holdDemoLock(db);
+      try {
+        const folderLoaded = markFolder();
+        await markDemoLoadingRow(db, clock());
+        const value = await load();
+        await clearDemoLoadingRow(db);
+        folderLoaded();
+        return { kind: 'loaded', value };
+      } finally {
+        await release?.();
+      }
+    },
   };
 }
 

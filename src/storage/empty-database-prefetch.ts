@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { parseDatabaseUrl } from '../database-url.ts';
+import { demoWanted } from '../demo-setting.ts';
 import { alive } from './pglite-lock.ts';
 import { DEMO_LOADING_FILE } from './unfinished-demo.ts';
 
@@ -21,8 +22,15 @@ export const EMPTY_DATABASE_DIR = fileURLToPath(
   new URL('../../dist/empty-database', import.meta.url),
 );
 
+/** The empty database with the demo's undated part, made by the build too (ADR 0033). */
+export const DEMO_DATABASE_DIR = fileURLToPath(
+  new URL('../../dist/demo-database', import.meta.url),
+);
+
 /** A copy under way: made by one bundle (dist/prestart.js), taken by another (dist/main.js). */
 interface Prefetch {
+  /** What is being copied: the empty database or the demo's. */
+  from: string;
   dataDir: string;
   staging: string;
   done: Promise<boolean>;
@@ -88,15 +96,26 @@ export function prefetchEmptyDatabase(from: string, dataDir: string): Promise<bo
     worker.once('error', () => settle(false));
     worker.once('exit', () => settle(false));
   });
-  if (wanted) slot[KEY] = { dataDir: resolve(dataDir), staging, done };
+  if (wanted) slot[KEY] = { from, dataDir: resolve(dataDir), staging, done };
   return done;
 }
 
-/** bin/start.js: the prefetch for the embedded folder DATABASE_URL names, if it is one. */
+/**
+ * bin/start.js: the prefetch for the embedded folder DATABASE_URL names, if it is one: of the
+ * build's demo database when DEMO asks for the demo (read as config.ts reads it), else of the
+ * empty one.
+ */
 export function prefetchForStart(env: NodeJS.ProcessEnv = process.env): void {
   const target = parseDatabaseUrl(env.DATABASE_URL);
   if (typeof target === 'string' || target.kind !== 'pglite' || !target.dataDir) return;
-  void prefetchEmptyDatabase(EMPTY_DATABASE_DIR, target.dataDir);
+  void prefetchEmptyDatabase(builtDatabaseFor(demoWanted(env)), target.dataDir);
+}
+
+/** The build's database a first start copies: the demo's when wanted and made, else the empty. */
+export function builtDatabaseFor(demo: boolean): string {
+  return demo && existsSync(join(DEMO_DATABASE_DIR, 'PG_VERSION'))
+    ? DEMO_DATABASE_DIR
+    : EMPTY_DATABASE_DIR;
 }
 
 /**
@@ -105,9 +124,15 @@ export function prefetchForStart(env: NodeJS.ProcessEnv = process.env): void {
  * prefetch for this folder or it failed; its staging folder is then removed, and the caller
  * copies as it would have.
  */
-export async function takePrefetchedEmptyDatabase(dataDir: string): Promise<boolean> {
+export async function takePrefetchedEmptyDatabase(dataDir: string, from: string): Promise<boolean> {
   const p = slot[KEY];
   if (!p || p.dataDir !== resolve(dataDir)) return false;
+  if (p.from !== from) {
+    // Not what this start copies after all (DEMO was read otherwise): dropped.
+    delete slot[KEY];
+    void p.done.then(() => rmSync(p.staging, { recursive: true, force: true }));
+    return false;
+  }
   delete slot[KEY];
   try {
     if (!(await p.done)) throw new Error('the copy failed');

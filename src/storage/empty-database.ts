@@ -10,7 +10,12 @@ import { Kysely, PostgresDialect } from 'kysely';
 import type pg from 'pg';
 import { cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { EMPTY_DATABASE_DIR, takePrefetchedEmptyDatabase } from './empty-database-prefetch.ts';
+import {
+  DEMO_DATABASE_DIR,
+  builtDatabaseFor,
+  takePrefetchedEmptyDatabase,
+} from './empty-database-prefetch.ts';
+import { markDemoLoading } from './unfinished-demo.ts';
 import { migrateToLatest } from './migrate.ts';
 import { createPgliteSinglePool } from './pglite-pool.ts';
 import { ensureReferenceData } from './reference.repository.ts';
@@ -49,11 +54,20 @@ export function copyEmptyDatabase(from: string, dataDir: string): void {
 
 /**
  * In the compiled server, when the build made one: the empty database into `dataDir`, moved
- * there from the copy bin/start.js began (empty-database-prefetch.ts), else copied now.
+ * there from the copy bin/start.js began (empty-database-prefetch.ts), else copied now. With
+ * `demo`, the build's demo database instead when it made one (ADR 0033): the folder is then
+ * marked as taking the demo before anything lands in it (unfinished-demo.ts), and stays so until
+ * the server has run the demo's dated part. Says which one it copied.
  */
-export async function copyBuiltEmptyDatabase(dataDir: string): Promise<void> {
-  if (typeof ITAS_COMPILED === 'undefined' || !ITAS_COMPILED) return;
-  if (await takePrefetchedEmptyDatabase(dataDir)) return;
-  if (existsSync(join(EMPTY_DATABASE_DIR, 'PG_VERSION')))
-    copyEmptyDatabase(EMPTY_DATABASE_DIR, dataDir);
+export async function copyBuiltDatabase(
+  dataDir: string,
+  demo = false,
+): Promise<'demo' | 'empty' | undefined> {
+  if (typeof ITAS_COMPILED === 'undefined' || !ITAS_COMPILED) return undefined;
+  const from = builtDatabaseFor(demo);
+  if (!existsSync(join(from, 'PG_VERSION'))) return undefined;
+  const kind = from === DEMO_DATABASE_DIR ? 'demo' : 'empty';
+  if (kind === 'demo') markDemoLoading({ kind: 'pglite', dataDir });
+  if (!(await takePrefetchedEmptyDatabase(dataDir, from))) copyEmptyDatabase(from, dataDir);
+  return kind;
 }

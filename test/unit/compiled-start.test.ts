@@ -1,13 +1,20 @@
 // `npm start` runs bin/start.js: the compiled server in dist/, after dist/prestart.js has begun a
-// first start's copy of the empty database in a worker thread (ADR 0027). The rest of the suite
+// first start's copy of the empty database (or, with the demo, of the build's demo database) in a
+// worker thread (ADR 0027, 0033). The rest of the suite
 // runs the sources; this is the one test of the path a new user takes, so a prestart that failed
 // to load, or a copy left half moved, shows here.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppProcess } from '../helpers/app-process.ts';
+import { sql } from 'kysely';
+import { loadDemo } from '../../src/demo/load-demo.ts';
+import { createServices } from '../../src/services/container.ts';
+import { openDatabase, type Db } from '../../src/storage/database.ts';
+import { DEMO_LOADING_FILE } from '../../src/storage/unfinished-demo.ts';
+import { freePort, startAppProcess } from '../helpers/app-process.ts';
+import { createTestDb } from '../helpers/db.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'itas-compiled-start-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -49,6 +56,102 @@ describe('npm start (bin/start.js, the compiled server)', () => {
     await second.stop();
     expect(staging(dataDir)).toEqual([]);
   }, 180_000);
+
+  // ADR 0033: the build made the demo's undated part once; a first start with the demo copies it
+  // and loads only the dated part. What a user gets must be the demo a whole load makes.
+  it('a first start with the demo copies the build’s demo database and loads its dated part: the same demo', async () => {
+    const dataDir = join(dir, 'demo');
+    const started = new Date();
+    const app = await startAppProcess(
+      { DATABASE_URL: `file:${dataDir}`, DEMO: 'auto' },
+      { compiled: true },
+    );
+    try {
+      expect(app.output()).toContain('Open ITAS demo loaded: 59 agencies');
+      expect(app.output()).toContain('admin@demo.itas.local');
+      const results = await fetch(`${app.url}/results/2563/rankings?format=json`);
+      expect(results.status).toBe(200);
+    } finally {
+      await app.stop();
+    }
+    expect(readdirSync(dataDir)).not.toContain(DEMO_LOADING_FILE);
+    const copied = await openDatabase({ kind: 'pglite', dataDir });
+    const whole = await createTestDb();
+    try {
+      await loadDemo(createServices(whole.db));
+      // Every table holds as many rows as after a whole load, but for what the server's worker
+      // does after any start (its jobs, their link checks, recomputed cards: compared below).
+      const tables = await sql<{ name: string }>`select table_name as name
+        from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'
+        and table_name not in ('jobs', 'oit_link_checks', 'score_cards', 'recompute_marks')
+        order by 1`.execute(whole.db);
+      const counts = async (db: Db) => {
+        const out: Record<string, number> = {};
+        for (const { name } of tables.rows)
+          out[name] = Number(
+            (
+              await sql<{ n: number }>`select count(*)::int as n from ${sql.table(name)}`.execute(
+                db,
+              )
+            ).rows[0]!.n,
+          );
+        return out;
+      };
+      expect(await counts(copied)).toEqual(await counts(whole.db));
+      // 2563's published results, agency by agency.
+      const cards = (db: Db) =>
+        sql<{ agency_code: string; overall: string; level: string }>`select agency_code,
+          overall::text as overall, level from score_cards where fiscal_year = 2563
+          order by agency_code`.execute(db);
+      const published = (await cards(whole.db)).rows;
+      expect(published).toHaveLength(59);
+      expect((await cards(copied)).rows).toEqual(published);
+      // The undated part is the build's (made before this start), the dated one today's: the
+      // current fiscal year's IIT is open today.
+      const first = await sql<{ at: Date }>`select min(at) as at from audit_log`.execute(copied);
+      expect(new Date(first.rows[0]!.at).getTime()).toBeLessThan(started.getTime());
+      const open = await sql<{ n: number }>`select count(*)::int as n from calendar_phases
+        where phase = 'iit' and agency_code = '' and opens_on <= current_date
+          and closes_on >= current_date
+          and fiscal_year = (select max(fiscal_year) from assessment_years)`.execute(copied);
+      expect(open.rows[0]!.n).toBe(1);
+    } finally {
+      await copied.destroy();
+      await whole.close();
+    }
+  }, 240_000);
+
+  it('a first start killed once the demo database is in place leaves the folder marked, and the next start loads the demo again', async () => {
+    const dataDir = join(dir, 'demo-killed');
+    const child = spawn(process.execPath, ['bin/start.js'], {
+      env: {
+        ...process.env,
+        DATABASE_URL: `file:${dataDir}`,
+        DEMO: 'auto',
+        LOG_LEVEL: 'warn',
+        PORT: String(await freePort()),
+      },
+      stdio: 'ignore',
+    });
+    const exited = new Promise((done) => child.once('exit', done));
+    // Killed as soon as the copy has landed (PG_VERSION comes last), while the dated part loads.
+    for (let i = 0; i < 600 && !existsSync(join(dataDir, 'PG_VERSION')); i++)
+      await new Promise((r) => setTimeout(r, 10));
+    child.kill('SIGKILL');
+    await exited;
+    expect(readdirSync(dataDir)).toContain(DEMO_LOADING_FILE);
+    const next = await startAppProcess(
+      { DATABASE_URL: `file:${dataDir}`, DEMO: 'auto' },
+      { compiled: true },
+    );
+    try {
+      expect(next.output()).toContain('the demo was left loading at the last start');
+      expect(next.output()).toContain('Open ITAS demo loaded: 59 agencies');
+    } finally {
+      await next.stop();
+    }
+    expect(readdirSync(dataDir)).not.toContain(DEMO_LOADING_FILE);
+  }, 240_000);
 
   // The build bundles the pure ES-module packages (kysely, zod, hono, csv-parse, csv-stringify)
   // into dist/: the compiled CLI reads a file, checks it and writes CSV with them.

@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../src/storage/database.ts';
 import {
-  copyBuiltEmptyDatabase,
+  copyBuiltDatabase,
   copyEmptyDatabase,
   makeEmptyDatabase,
 } from '../../src/storage/empty-database.ts';
@@ -65,7 +65,8 @@ describe('the empty database a first start copies', () => {
 
   it('is copied only by the compiled server, never when the sources run (tests, tsx)', async () => {
     const dataDir = join(dir, 'sources');
-    await copyBuiltEmptyDatabase(dataDir);
+    expect(await copyBuiltDatabase(dataDir)).toBeUndefined();
+    expect(await copyBuiltDatabase(dataDir, true)).toBeUndefined();
     expect(existsSync(dataDir)).toBe(false);
   });
 
@@ -80,7 +81,7 @@ describe('the empty database a first start copies', () => {
     expect(readdirSync(dataDir)).toEqual([`.open-itas-empty-${process.pid}`]);
     const slow = vi.fn((d: string) => copyEmptyDatabase(empty, d));
     const initial = vi.fn(async (d: string) => {
-      if (!(await takePrefetchedEmptyDatabase(d))) slow(d);
+      if (!(await takePrefetchedEmptyDatabase(d, empty))) slow(d);
     });
     const db = await openDatabase({ kind: 'pglite', dataDir }, { initialDataDir: initial });
     expect(initial).toHaveBeenCalledTimes(1);
@@ -108,7 +109,7 @@ describe('the empty database a first start copies', () => {
       { kind: 'pglite', dataDir },
       {
         initialDataDir: async (d) => {
-          if (!(await takePrefetchedEmptyDatabase(d))) slow(d);
+          if (!(await takePrefetchedEmptyDatabase(d, empty))) slow(d);
         },
       },
     );
@@ -125,7 +126,18 @@ describe('the empty database a first start copies', () => {
     writeFileSync(join(left, 'base', 'half-copied'), 'x');
     expect(await prefetchEmptyDatabase(empty, dataDir)).toBe(true);
     expect(existsSync(left)).toBe(false);
-    expect(await takePrefetchedEmptyDatabase(dataDir)).toBe(false);
+    expect(await takePrefetchedEmptyDatabase(dataDir, empty)).toBe(false);
     expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(true);
+  });
+
+  it('a copy of another database than the start takes (DEMO read otherwise) is dropped, not used', async () => {
+    const empty = join(dir, 'empty');
+    if (!existsSync(join(empty, 'PG_VERSION'))) await makeEmptyDatabase(empty);
+    const dataDir = join(dir, 'other');
+    expect(await prefetchEmptyDatabase(empty, dataDir)).toBe(true);
+    expect(await takePrefetchedEmptyDatabase(dataDir, join(dir, 'demo-database'))).toBe(false);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(readdirSync(dataDir).filter((n) => n.startsWith('.open-itas-empty-'))).toEqual([]);
+    expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(false);
   });
 });

@@ -137,7 +137,7 @@ describe('npm start (bin/start.js, the compiled server)', () => {
     });
     const exited = new Promise((done) => child.once('exit', done));
     // Killed as soon as the copy has landed (PG_VERSION comes last), while the dated part loads.
-    for (let i = 0; i < 600 && !existsSync(join(dataDir, 'PG_VERSION')); i++)
+    for (let i = 0; i < 6000 && !existsSync(join(dataDir, 'PG_VERSION')); i++)
       await new Promise((r) => setTimeout(r, 10));
     child.kill('SIGKILL');
     await exited;

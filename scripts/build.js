@@ -91,8 +91,6 @@ export async function build() {
  * what it is made from changed: the compiled migrations, the reference lists, PGlite.
  */
 function makeEmptyDatabase() {
-  const folder = join(dist, 'empty-database');
-  const keyFile = `${folder}.key`;
   const key = createHash('sha256');
   key.update(readFileSync(join(dist, 'make-empty-database.js')));
   const refs = join(root, 'src/storage/reference-data');
@@ -100,21 +98,8 @@ function makeEmptyDatabase() {
   // PGlite's version (pinned exactly): its data folders are its own format.
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   key.update(String(pkg.dependencies['@electric-sql/pglite']));
-  const digest = key.digest('hex');
-  if (existsSync(folder) && existsSync(keyFile) && readFileSync(keyFile, 'utf8') === digest) return;
-  rmSync(keyFile, { force: true });
-  rmSync(folder, { recursive: true, force: true });
-  rmSync(`${folder}.tmp`, { recursive: true, force: true });
-  try {
-    execFileSync(process.execPath, [join(dist, 'make-empty-database.js'), `${folder}.tmp`], {
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    renameSync(`${folder}.tmp`, folder);
-    writeFileSync(keyFile, digest);
-  } catch (e) {
-    // Not fatal: without it a first start creates its database the slow way (initdb).
-    process.stderr.write(`Open ITAS: no empty database made (${e.message})\n`);
-  }
+  // Not fatal: without it a first start creates its database the slow way (initdb).
+  makeKeyedFolder('empty-database', key.digest('hex'), 'no empty database made');
 }
 
 /**
@@ -123,34 +108,48 @@ function makeEmptyDatabase() {
  * made from changed: the empty database, the compiled demo and services, the demo's data files.
  */
 function makeDemoDatabase() {
-  const folder = join(dist, 'demo-database');
-  const keyFile = `${folder}.key`;
   const emptyKey = join(dist, 'empty-database.key');
-  rmSync(`${folder}.tmp`, { recursive: true, force: true });
-  if (!existsSync(emptyKey)) {
-    rmSync(keyFile, { force: true });
-    rmSync(folder, { recursive: true, force: true });
-    return;
-  }
   const key = createHash('sha256');
-  key.update(readFileSync(emptyKey));
+  key.update(existsSync(emptyKey) ? readFileSync(emptyKey) : 'none');
   key.update(readFileSync(join(dist, 'make-demo-database.js')));
   const data = join(root, 'src/demo/data');
   for (const f of readdirSync(data).sort()) key.update(f).update(readFileSync(join(data, f)));
-  const digest = key.digest('hex');
-  if (existsSync(folder) && existsSync(keyFile) && readFileSync(keyFile, 'utf8') === digest) return;
+  // Not fatal: without it a first start loads the whole demo itself. Nor made without the empty
+  // database it starts from.
+  makeKeyedFolder(
+    'demo-database',
+    existsSync(emptyKey) && key.digest('hex'),
+    'no demo database made',
+  );
+}
+
+/**
+ * dist/<name>/, made by dist/make-<name>.js into a temporary folder, then moved into place with
+ * its key beside it; left as it is when its key is `digest` already. `digest` false: removed.
+ */
+function makeKeyedFolder(name, digest, failure) {
+  const folder = join(dist, name);
+  const keyFile = `${folder}.key`;
+  rmSync(`${folder}.tmp`, { recursive: true, force: true });
+  if (
+    digest &&
+    existsSync(folder) &&
+    existsSync(keyFile) &&
+    readFileSync(keyFile, 'utf8') === digest
+  )
+    return;
   rmSync(keyFile, { force: true });
   rmSync(folder, { recursive: true, force: true });
+  if (!digest) return;
   try {
-    execFileSync(process.execPath, [join(dist, 'make-demo-database.js'), `${folder}.tmp`], {
+    execFileSync(process.execPath, [join(dist, `make-${name}.js`), `${folder}.tmp`], {
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     renameSync(`${folder}.tmp`, folder);
     writeFileSync(keyFile, digest);
   } catch (e) {
-    // Not fatal: without it a first start loads the whole demo itself.
     rmSync(`${folder}.tmp`, { recursive: true, force: true });
-    process.stderr.write(`Open ITAS: no demo database made (${e.message})\n`);
+    process.stderr.write(`Open ITAS: ${failure} (${e.message})\n`);
   }
 }
 

@@ -21,6 +21,20 @@ export type DemoStart<T> =
   | { kind: 'loaded'; value: T };
 
 export function createDemoLoadingService({ db, clock }: Pick<ServiceContext, 'db' | 'clock'>) {
+  /** Runs `load` marked from before its first statement to after its last (folder, then row). */
+  async function loadMarked<T>(
+    load: () => Promise<T>,
+    markFolder: () => () => void,
+  ): Promise<DemoStart<T>> {
+    const folderLoaded = markFolder();
+    // Its own statement, committed before the demo's first: a stop from here on leaves it.
+    await markDemoLoadingRow(db, clock());
+    const value = await load();
+    await clearDemoLoadingRow(db);
+    folderLoaded();
+    return { kind: 'loaded', value };
+  }
+
   return {
     /**
      * Loads the demo with `load` (null: DEMO=off) into an empty database. On PostgreSQL every
@@ -38,13 +52,7 @@ export function createDemoLoadingService({ db, clock }: Pick<ServiceContext, 'db
         if (since) return { kind: 'unfinished', since };
         if (!load) return { kind: 'off' };
         if ((await countAgencies(db)) > 0) return { kind: 'present' };
-        const folderLoaded = markFolder();
-        // Its own statement, committed before the demo's first: a stop from here on leaves it.
-        await markDemoLoadingRow(db, clock());
-        const value = await load();
-        await clearDemoLoadingRow(db);
-        folderLoaded();
-        return { kind: 'loaded', value };
+        return await loadMarked(load, markFolder);
       } finally {
         await release?.();
       }
@@ -61,12 +69,7 @@ export function createDemoLoadingService({ db, clock }: Pick<ServiceContext, 'db
     ): Promise<DemoStart<T>> {
       const release = await holdDemoLock(db);
       try {
-        const folderLoaded = markFolder();
-        await markDemoLoadingRow(db, clock());
-        const value = await load();
-        await clearDemoLoadingRow(db);
-        folderLoaded();
-        return { kind: 'loaded', value };
+        return await loadMarked(load, markFolder);
       } finally {
         await release?.();
       }

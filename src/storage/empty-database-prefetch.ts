@@ -1,9 +1,9 @@
-// A first start's copy of the build's empty database (ADR 0027), begun before the server's
-// modules load. Copying its ~1,200 files costs about half a second, nearly all of it the file
+// A first start's copy of the build's empty database (ADR 0027), or with the demo of its demo
+// database (ADR 0033), begun before the server's modules load. Copying its ~1,200 files costs about half a second, nearly all of it the file
 // system's per-file work, and the server's modules take about as long to load on the main
 // thread; so bin/start.js begins the copy in a worker thread, on the other core, into a folder of
 // its own inside the data folder. Under the data folder's lock, the server then moves the copied
-// entries into place (renames, PG_VERSION last) instead of copying: see copyBuiltEmptyDatabase.
+// entries into place (renames, PG_VERSION last) instead of copying: see copyBuiltDatabase.
 // Whatever goes wrong here (no empty database, a folder that cannot be written, a copy that
 // failed, a rename refused) only means the server copies the slow way, as before.
 //
@@ -58,7 +58,7 @@ parentPort.postMessage(true);
  * that dead processes left behind are removed either way. Returns at once: the worker's outcome,
  * or undefined when there is nothing to do.
  */
-export function prefetchEmptyDatabase(from: string, dataDir: string): Promise<boolean> | undefined {
+export function prefetchDatabase(from: string, dataDir: string): Promise<boolean> | undefined {
   if (slot[KEY]) return undefined;
   let entries: string[];
   try {
@@ -108,7 +108,7 @@ export function prefetchEmptyDatabase(from: string, dataDir: string): Promise<bo
 export function prefetchForStart(env: NodeJS.ProcessEnv = process.env): void {
   const target = parseDatabaseUrl(env.DATABASE_URL);
   if (typeof target === 'string' || target.kind !== 'pglite' || !target.dataDir) return;
-  void prefetchEmptyDatabase(builtDatabaseFor(demoWanted(env)), target.dataDir);
+  void prefetchDatabase(builtDatabaseFor(demoWanted(env)), target.dataDir);
 }
 
 /** The build's database a first start copies: the demo's when wanted and made, else the empty. */
@@ -124,7 +124,7 @@ export function builtDatabaseFor(demo: boolean): string {
  * prefetch for this folder or it failed; its staging folder is then removed, and the caller
  * copies as it would have.
  */
-export async function takePrefetchedEmptyDatabase(dataDir: string, from: string): Promise<boolean> {
+export async function takePrefetchedDatabase(dataDir: string, from: string): Promise<boolean> {
   const p = slot[KEY];
   if (!p || p.dataDir !== resolve(dataDir)) return false;
   if (p.from !== from) {

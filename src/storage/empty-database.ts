@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import {
   DEMO_DATABASE_DIR,
   builtDatabaseFor,
-  takePrefetchedEmptyDatabase,
+  takePrefetchedDatabase,
 } from './empty-database-prefetch.ts';
 import { markDemoLoading } from './unfinished-demo.ts';
 import { migrateToLatest } from './migrate.ts';
@@ -68,6 +68,6 @@ export async function copyBuiltDatabase(
   if (!existsSync(join(from, 'PG_VERSION'))) return undefined;
   const kind = from === DEMO_DATABASE_DIR ? 'demo' : 'empty';
   if (kind === 'demo') markDemoLoading({ kind: 'pglite', dataDir });
-  if (!(await takePrefetchedEmptyDatabase(dataDir, from))) copyEmptyDatabase(from, dataDir);
+  if (!(await takePrefetchedDatabase(dataDir, from))) copyEmptyDatabase(from, dataDir);
   return kind;
 }

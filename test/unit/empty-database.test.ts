@@ -14,8 +14,8 @@ import {
   makeEmptyDatabase,
 } from '../../src/storage/empty-database.ts';
 import {
-  prefetchEmptyDatabase,
-  takePrefetchedEmptyDatabase,
+  prefetchDatabase,
+  takePrefetchedDatabase,
 } from '../../src/storage/empty-database-prefetch.ts';
 import { migrateToLatest } from '../../src/storage/migrate.ts';
 import { migrations } from '../../src/storage/migrations/index.ts';
@@ -74,14 +74,14 @@ describe('the empty database a first start copies', () => {
     const empty = join(dir, 'empty');
     if (!existsSync(join(empty, 'PG_VERSION'))) await makeEmptyDatabase(empty);
     const dataDir = join(dir, 'prefetched');
-    const done = prefetchEmptyDatabase(empty, dataDir);
+    const done = prefetchDatabase(empty, dataDir);
     expect(await done).toBe(true);
     // Copied into its own folder inside the data folder, not the database's place: nothing for
     // another process to open before this one holds the lock.
     expect(readdirSync(dataDir)).toEqual([`.open-itas-empty-${process.pid}`]);
     const slow = vi.fn((d: string) => copyEmptyDatabase(empty, d));
     const initial = vi.fn(async (d: string) => {
-      if (!(await takePrefetchedEmptyDatabase(d, empty))) slow(d);
+      if (!(await takePrefetchedDatabase(d, empty))) slow(d);
     });
     const db = await openDatabase({ kind: 'pglite', dataDir }, { initialDataDir: initial });
     expect(initial).toHaveBeenCalledTimes(1);
@@ -93,14 +93,14 @@ describe('the empty database a first start copies', () => {
     expect(readdirSync(dataDir).filter((n) => n.startsWith('.open-itas-empty-'))).toEqual([]);
 
     // A folder that holds a database is left alone: no copy begins.
-    expect(prefetchEmptyDatabase(empty, dataDir)).toBeUndefined();
+    expect(prefetchDatabase(empty, dataDir)).toBeUndefined();
   });
 
   it('a copy gone wrong, or left by a process that died, costs nothing but the slow copy', async () => {
     const empty = join(dir, 'empty');
     if (!existsSync(join(empty, 'PG_VERSION'))) await makeEmptyDatabase(empty);
     const dataDir = join(dir, 'gone-wrong');
-    expect(await prefetchEmptyDatabase(empty, dataDir)).toBe(true);
+    expect(await prefetchDatabase(empty, dataDir)).toBe(true);
     // Its copy lost a file meanwhile (a disk emptied by hand, a failed write): the move refuses,
     // the staging folder goes, and the database is copied the slow way.
     rmSync(join(dataDir, `.open-itas-empty-${process.pid}`, 'PG_VERSION'));
@@ -109,7 +109,7 @@ describe('the empty database a first start copies', () => {
       { kind: 'pglite', dataDir },
       {
         initialDataDir: async (d) => {
-          if (!(await takePrefetchedEmptyDatabase(d, empty))) slow(d);
+          if (!(await takePrefetchedDatabase(d, empty))) slow(d);
         },
       },
     );
@@ -124,9 +124,9 @@ describe('the empty database a first start copies', () => {
     const left = join(dataDir, `.open-itas-empty-${dead}`);
     mkdirSync(join(left, 'base'), { recursive: true });
     writeFileSync(join(left, 'base', 'half-copied'), 'x');
-    expect(await prefetchEmptyDatabase(empty, dataDir)).toBe(true);
+    expect(await prefetchDatabase(empty, dataDir)).toBe(true);
     expect(existsSync(left)).toBe(false);
-    expect(await takePrefetchedEmptyDatabase(dataDir, empty)).toBe(false);
+    expect(await takePrefetchedDatabase(dataDir, empty)).toBe(false);
     expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(true);
   });
 
@@ -134,8 +134,8 @@ describe('the empty database a first start copies', () => {
     const empty = join(dir, 'empty');
     if (!existsSync(join(empty, 'PG_VERSION'))) await makeEmptyDatabase(empty);
     const dataDir = join(dir, 'other');
-    expect(await prefetchEmptyDatabase(empty, dataDir)).toBe(true);
-    expect(await takePrefetchedEmptyDatabase(dataDir, join(dir, 'demo-database'))).toBe(false);
+    expect(await prefetchDatabase(empty, dataDir)).toBe(true);
+    expect(await takePrefetchedDatabase(dataDir, join(dir, 'demo-database'))).toBe(false);
     await new Promise((r) => setTimeout(r, 50));
     expect(readdirSync(dataDir).filter((n) => n.startsWith('.open-itas-empty-'))).toEqual([]);
     expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(false);

@@ -109,18 +109,15 @@ function makeEmptyDatabase() {
  */
 function makeDemoDatabase() {
   const emptyKey = join(dist, 'empty-database.key');
+  // Not fatal: without it a first start loads the whole demo itself. Nor made without the empty
+  // database it starts from.
+  if (!existsSync(emptyKey)) return makeKeyedFolder('demo-database', false, '');
   const key = createHash('sha256');
-  key.update(existsSync(emptyKey) ? readFileSync(emptyKey) : 'none');
+  key.update(readFileSync(emptyKey));
   key.update(readFileSync(join(dist, 'make-demo-database.js')));
   const data = join(root, 'src/demo/data');
   for (const f of readdirSync(data).sort()) key.update(f).update(readFileSync(join(data, f)));
-  // Not fatal: without it a first start loads the whole demo itself. Nor made without the empty
-  // database it starts from.
-  makeKeyedFolder(
-    'demo-database',
-    existsSync(emptyKey) && key.digest('hex'),
-    'no demo database made',
-  );
+  makeKeyedFolder('demo-database', key.digest('hex'), 'no demo database made');
 }
 
 /**

@@ -5,8 +5,8 @@ import { createLogger, openReadyDatabase } from './bootstrap.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { loadSurveyLimits, surveySecretOf } from './config-survey.ts';
 import {
-  finishBuiltDemo,
   loadDemo,
+  loadRestOfBuiltDemo,
   printDemoReminder,
   printDemoReport,
   printUnfinishedDemo,
@@ -116,7 +116,7 @@ async function main(): Promise<void> {
   // PostgreSQL database, whose other data it cannot tell from the demo's (docs/demo.md).
   const demo = builtDemo
     ? await services.demoLoading.finishBuiltDemo(
-        () => finishBuiltDemo(services),
+        () => loadRestOfBuiltDemo(services),
         () => markDemoLoading(config.database),
       )
     : await services.demoLoading.loadIfEmpty(config.demo ? () => loadDemo(services) : null, () =>

@@ -76,7 +76,7 @@ export async function loadUndatedDemo(
  * The compiled server's first start on a copy of the build's demo database (the undated part,
  * ADR 0033): the dated part, and the same report as loadDemo's.
  */
-export async function finishBuiltDemo(services: Services): Promise<DemoReport> {
+export async function loadRestOfBuiltDemo(services: Services): Promise<DemoReport> {
   await loadDatedDemo(services);
   const agencies = await services.agencies.listAll({});
   return {

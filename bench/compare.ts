@@ -17,12 +17,21 @@
 //              the columns, indexes and constraints of `responses` (one transaction)
 //   compute    `itas compute --year 2563`
 //   scan       one SQL statement that reads every response of the year once
+//   tally      one SQL statement that tallies every answer of the year (what any recount must
+//              do: the values inside each response, which the scan does not read), and with the
+//              start-up of `itas` it shows the floor under compute/scan
 // and `itas --help` against `node -e ''` (median of BENCH_HELP_RUNS, 7).
 //
 // Database: a throwaway embedded one (PGlite in a temporary folder) by default; with
 // DATABASE_URL=postgres://… a throwaway database created beside it and dropped afterwards.
-// BENCH_KEEP=1 keeps the database and the generated file. BENCH_ROUNDS (3) rounds; BENCH_PHASES limits the phases (ceiling,api,form_nojs,form_js,
-// import,copy,compute,scan,help). Run: npm run bench -- compare
+// BENCH_KEEP=1 keeps the database and the generated file. BENCH_ROUNDS (3) rounds; BENCH_PHASES
+// limits the phases (ceiling,api,form_nojs,form_js,import,copy,compute,scan,tally,help).
+// Run: npm run bench -- compare
+//
+// Beside the ratios of issue 17 it prints two lines of bounds: the same HTTP ratios from the
+// server process's CPU alone (the clients share its two cores, and PostgreSQL's own processes are
+// not counted), and the floor under compute/scan (an `itas` start with the database opened, and a
+// plain SQL tally, each against the scan).
 import { execFile } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createWriteStream, readFileSync, statSync } from 'node:fs';
@@ -66,9 +75,9 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 200_000);
 const HELP_RUNS = Number(process.env.BENCH_HELP_RUNS ?? 7);
 const PHASES = new Set(
-  (process.env.BENCH_PHASES ?? 'ceiling,api,form_nojs,form_js,import,copy,compute,scan,help').split(
-    ',',
-  ),
+  (
+    process.env.BENCH_PHASES ?? 'ceiling,api,form_nojs,form_js,import,copy,compute,scan,tally,help'
+  ).split(','),
 );
 const NATIONAL_YEAR = 2563;
 const CLI_SECRET = randomBytes(32).toString('base64url');
@@ -154,6 +163,8 @@ function line(name: string, r: Run, unit: string): string {
 }
 
 const rate = (r: Run | undefined) => (r && r.ok ? r.ok / r.seconds : NaN);
+/** The server process's CPU seconds per answer, walk or request of a phase. */
+const cpuEach = (r: Run | undefined) => (r && r.ok ? r.cpu / r.ok : NaN);
 const fmt = (x: number, digits = 3) => (Number.isFinite(x) ? x.toFixed(digits) : 'n/a');
 
 // ---------------------------------------------------------------------------------------------
@@ -169,6 +180,10 @@ interface HttpFigures {
   jsApi: number[];
   nojsApi: number[];
   apiCeiling: number[];
+  /** The same per round from the server process's CPU per answer, walk or request alone. */
+  cpuJsApi: number[];
+  cpuNojsApi: number[];
+  cpuApiCeiling: number[];
   lost: number;
   jsAvailable: boolean;
 }
@@ -189,6 +204,9 @@ async function httpRounds(bdb: BenchDatabase): Promise<HttpFigures> {
     jsApi: [],
     nojsApi: [],
     apiCeiling: [],
+    cpuJsApi: [],
+    cpuNojsApi: [],
+    cpuApiCeiling: [],
     lost: 0,
     jsAvailable: PHASES.has('form_js'),
   };
@@ -306,6 +324,11 @@ async function httpRounds(bdb: BenchDatabase): Promise<HttpFigures> {
       f.jsApi.push(rate(js) / rate(api));
       f.nojsApi.push(rate(nojs) / rate(api));
       f.apiCeiling.push(rate(api) / rate(ceiling));
+      // Had the server process's CPU been the only limit: what one answer costs it, over what
+      // one walk (or one ceiling request) does.
+      f.cpuJsApi.push(cpuEach(api) / cpuEach(js));
+      f.cpuNojsApi.push(cpuEach(api) / cpuEach(nojs));
+      f.cpuApiCeiling.push(cpuEach(ceiling) / cpuEach(api));
     }
     out(`  server log at the default level: ${(server.logBytes() / 1048576).toFixed(1)} MB\n`);
   } finally {
@@ -499,11 +522,14 @@ let lastCliOwn = NaN;
 interface NationalFigures {
   importCopy: number[];
   computeScan: number[];
+  /** The floor under compute/scan, per round: an `itas` start alone, a plain SQL tally alone. */
+  startupScan: number[];
+  tallyScan: number[];
 }
 
 async function nationalRounds(bdb: BenchDatabase): Promise<NationalFigures> {
-  const f: NationalFigures = { importCopy: [], computeScan: [] };
-  const want = ['import', 'copy', 'compute', 'scan'].some((p) => PHASES.has(p));
+  const f: NationalFigures = { importCopy: [], computeScan: [], startupScan: [], tallyScan: [] };
+  const want = ['import', 'copy', 'compute', 'scan', 'tally'].some((p) => PHASES.has(p));
   if (!want) return f;
   const agencies = nationalAgencyRows();
   const file = join(bdb.dir, 'responses.csv');
@@ -554,6 +580,7 @@ async function nationalRounds(bdb: BenchDatabase): Promise<NationalFigures> {
     let copy = NaN;
     let compute = NaN;
     let scan = NaN;
+    let tally = NaN;
     if (PHASES.has('import')) {
       imp = await cli(['import', 'responses', '--year', String(NATIONAL_YEAR), file], bdb.url);
       out(
@@ -599,8 +626,33 @@ async function nationalRounds(bdb: BenchDatabase): Promise<NationalFigures> {
         await raw.close();
       }
     }
+    if (PHASES.has('tally')) {
+      // The answers counted per agency, tool, item and value, as the recount stores them, but
+      // neither stored nor sent: the least any recount from `responses` does in SQL.
+      const raw = await openRaw(bdb);
+      try {
+        const t = performance.now();
+        await raw.exec(
+          `select count(*) from (
+            select r.agency_code, r.tool, u.ord,
+              count(*) filter (where u.a = 1), count(*) filter (where u.a = 2),
+              count(*) filter (where u.a = 3), count(*) filter (where u.a = 4)
+            from responses r, unnest(r.answers) with ordinality as u(a, ord)
+            where r.fiscal_year = ${NATIONAL_YEAR} and u.a is not null
+            group by r.agency_code, r.tool, u.ord) t`,
+        );
+        tally = (performance.now() - t) / 1000;
+        out(
+          `  tally      ${tally.toFixed(2).padStart(8)} s  (one SQL statement counting every answer of the year by agency, item and value)\n`,
+        );
+      } finally {
+        await raw.close();
+      }
+    }
     f.importCopy.push(imp / copy);
     f.computeScan.push(compute / scan);
+    f.startupScan.push(cliOpen / scan);
+    f.tallyScan.push(tally / scan);
   }
   return f;
 }
@@ -654,6 +706,13 @@ export async function runCompareBench(): Promise<void> {
     }
     out(`  load average at the end ${loadavg()}\n`);
     out(`help/node=${fmt(helpNode, 2)}\n`);
+    if (http)
+      out(
+        `server CPU alone (node process): form_js/api=${fmt(median(http.cpuJsApi))} form_nojs/api=${fmt(median(http.cpuNojsApi))} api/ceiling=${fmt(median(http.cpuApiCeiling))}\n`,
+      );
+    out(
+      `floor under compute/scan: itas start-up with the database opened/scan=${fmt(median(national.startupScan), 2)} tally/scan=${fmt(median(national.tallyScan), 2)}\n`,
+    );
     out(
       `ratios: form_js/api=${http?.jsAvailable ? fmt(median(http.jsApi)) : 'n/a'} form_nojs/api=${fmt(median(http?.nojsApi ?? []))} api/ceiling=${fmt(median(http?.apiCeiling ?? []))} import/copy=${fmt(median(national.importCopy), 2)} compute/scan=${fmt(median(national.computeScan), 2)}\n`,
     );

@@ -8,7 +8,16 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const STEPS = ['open', 'agencies', 'drive', 'results', 'publication', 'surveys', 'oit'] as const;
+const STEPS = [
+  'open',
+  'agencies',
+  'drive',
+  'results',
+  'publication',
+  'oit',
+  'surveys',
+  'oit-windows',
+] as const;
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);

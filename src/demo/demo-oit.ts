@@ -1,6 +1,8 @@
 // The demo's OIT workflow: 2563's imported, confirmed reviews get their workflow state, and in
 // 2564 a few Lamphun agencies stand at each step (draft, submitted, under clarification,
 // confirmed after a clarification), with every OIT window open so visitors can try each step.
+// The workflow is part of the demo the build makes (ADR 0033): it needs its windows open only
+// while it runs. A first start then moves the windows around its own day (dateDemoOitPhases).
 import type { Actor } from '../domain/actor.ts';
 import { thaiDay } from '../domain/calendar.ts';
 import type { Services } from '../services/container.ts';
@@ -19,10 +21,15 @@ function answers(website: string | null, items: string[]) {
   }));
 }
 
-export async function loadDemoOit(services: Services, now: Date = services.clock()): Promise<void> {
-  await services.oitAdmin.recordImportedStates(DEMO, 2563);
-  const year =
-    (await services.years.find(YEAR)) ?? (await services.years.create(DEMO, YEAR, 'ita-2563'));
+/**
+ * 2564's OIT windows open from a week before `now` to 60 days after it. Set again by the dated
+ * part even on the day the workflow ran, so a whole load and a build's copy finished on another
+ * day hold the same rows (test/unit/compiled-start.test.ts compares them).
+ */
+export async function dateDemoOitPhases(
+  services: Services,
+  now: Date = services.clock(),
+): Promise<void> {
   const day = (d: number) => thaiDay(new Date(now.getTime() + d * 86_400_000));
   for (const phase of ['oit-entry', 'oit-review', 'clarification', 'confirmation'])
     await services.calendar.setPhase(DEMO, {
@@ -31,6 +38,13 @@ export async function loadDemoOit(services: Services, now: Date = services.clock
       opensOn: day(-7),
       closesOn: day(60),
     });
+}
+
+export async function loadDemoOit(services: Services, now: Date = services.clock()): Promise<void> {
+  await services.oitAdmin.recordImportedStates(DEMO, 2563);
+  const year =
+    (await services.years.find(YEAR)) ?? (await services.years.create(DEMO, YEAR, 'ita-2563'));
+  await dateDemoOitPhases(services, now);
   const items = year.framework.oitItems.map((i) => i.code);
   const agencies = new Map(
     (await services.agencies.listAll({ province: 'ลำพูน' })).map((a) => [a.code, a]),

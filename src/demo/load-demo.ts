@@ -13,12 +13,13 @@ import { loadDemoSurveys } from './demo-surveys.ts';
 import { loadDemoProvinceDrive } from './demo-province-drive.ts';
 import { loadDemoResults } from './demo-results.ts';
 import { loadDemoPublication } from './demo-publication.ts';
-import { loadDemoOit } from './demo-oit.ts';
+import { dateDemoOitPhases, loadDemoOit } from './demo-oit.ts';
 
 const dataDir = join(dirname(fileURLToPath(import.meta.url)), 'data');
 
 /** The demo's steps, in the order they load. */
-export type DemoStep = 'agencies' | 'drive' | 'results' | 'publication' | 'surveys' | 'oit';
+export type DemoStep =
+  'agencies' | 'drive' | 'results' | 'publication' | 'oit' | 'surveys' | 'oit-windows';
 
 export interface DemoReport {
   agencies: number;
@@ -42,7 +43,8 @@ export async function loadDemo(services: Services, onStep: OnStep = noStep): Pro
 
 /**
  * What depends on neither the day nor this installation's secrets: the agencies, the accounts,
- * the province's 2564 drive, year 2563 as real data and its publication.
+ * the province's 2564 drive, year 2563 as real data and its publication, and 2564's OIT workflow
+ * (its windows open around the day it runs: the dated part moves them to its own day).
  */
 export async function loadUndatedDemo(
   services: Services,
@@ -69,6 +71,9 @@ export async function loadUndatedDemo(
   // The worker's round makes 2563's cards, then 2563 is published with the NACC's announcement.
   await loadDemoPublication(services);
   onStep('publication');
+  // OIT workflow states: 2563's imports confirmed; 2564 agencies at each step, one clarified.
+  await loadDemoOit(services);
+  onStep('oit');
   return { agencies: inserted + updated, logins: await accounts };
 }
 
@@ -85,14 +90,13 @@ export async function loadRestOfBuiltDemo(services: Services): Promise<DemoRepor
   };
 }
 
-/** What is dated from today: the surveys open now, and 2564's OIT workflow around today. */
+/** What is dated from today: the surveys open now, and 2564's OIT windows around today. */
 export async function loadDatedDemo(services: Services, onStep: OnStep = noStep): Promise<void> {
   // The current fiscal year (or a newer one present), its IIT and EIT open today.
   await loadDemoSurveys(services);
   onStep('surveys');
-  // OIT workflow states: 2563's imports confirmed; 2564 agencies at each step, one clarified.
-  await loadDemoOit(services);
-  onStep('oit');
+  await dateDemoOitPhases(services);
+  onStep('oit-windows');
 }
 
 export function printDemoReport(

@@ -60,6 +60,14 @@ describe('the empty database a first start copies', () => {
       reopened,
     );
     expect(buffers.rows[0]?.s).toBe('32MB');
+    // One database, without the templates only CREATE DATABASE uses: half the files a first
+    // start must create (ADR 0035). What it holds still vacuums, and the copy keeps its rows.
+    const databases = await sql<{ d: string }>`select datname as d from pg_database`.execute(
+      reopened,
+    );
+    expect(databases.rows.map((r) => r.d)).toEqual(['postgres']);
+    expect(readdirSync(join(dataDir, 'base'))).toHaveLength(1);
+    await sql`vacuum analyze`.execute(reopened);
     await reopened.destroy();
   });
 

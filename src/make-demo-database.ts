@@ -4,8 +4,8 @@
 // the build's empty database, in the folder named on the command line. The compiled server's
 // first start on an empty embedded folder copies it and runs only the dated part (ADR 0033).
 // Those steps read neither SURVEY_SECRET nor SECRET_KEY, and nothing they date stays dated from
-// the day they run (their audit entries and creation times say when the build ran). Each installation's
-// build makes its own, the accounts' password hashes included.
+// the day they run (their audit entries and creation times say when the build ran). Each
+// installation's build makes its own, the accounts' password hashes included.
 import { createServices } from './services/container.ts';
 import { openDatabase } from './storage/database.ts';
 import { EMPTY_DATABASE_DIR } from './storage/empty-database-prefetch.ts';

@@ -24,7 +24,7 @@ function answers(website: string | null, items: string[]) {
 /**
  * 2564's OIT windows open from a week before `now` to 60 days after it. Set again by the dated
  * part even on the day the workflow ran, so a whole load and a build's copy finished on another
- * day hold the same rows (test/unit/compiled-start.test.ts compares them).
+ * day hold the same rows (test/unit/demo-built-another-day.test.ts compares them).
  */
 export async function dateDemoOitPhases(
   services: Services,

@@ -1,7 +1,7 @@
 // A first start's copy of the build's empty database (ADR 0027), or with the demo of its demo
-// database (ADR 0033), begun before the server's modules load. Copying its ~1,200 files costs about half a second, nearly all of it the file
-// system's per-file work, and the server's modules take about as long to load on the main
-// thread; so bin/start.js begins the copy in a worker thread, on the other core, into a folder of
+// database (ADR 0033), begun before the server's modules load. Copying its ~600 files (ADR 0035)
+// costs about half a second, nearly all of it the file system's per-file work, and the server's
+// modules take about as long to load on the main thread; so bin/start.js begins the copy in a worker thread, on the other core, into a folder of
 // its own inside the data folder. Under the data folder's lock, the server then moves the copied
 // entries into place (renames, PG_VERSION last) instead of copying: see copyBuiltDatabase.
 // Whatever goes wrong here (no empty database, a folder that cannot be written, a copy that
@@ -127,13 +127,12 @@ export function builtDatabaseFor(demo: boolean): string {
 export async function takePrefetchedDatabase(dataDir: string, from: string): Promise<boolean> {
   const p = slot[KEY];
   if (!p || p.dataDir !== resolve(dataDir)) return false;
+  delete slot[KEY];
   if (p.from !== from) {
     // Not what this start copies after all (DEMO was read otherwise): dropped.
-    delete slot[KEY];
     void p.done.then(() => rmSync(p.staging, { recursive: true, force: true }));
     return false;
   }
-  delete slot[KEY];
   try {
     if (!(await p.done)) throw new Error('the copy failed');
     const names = readdirSync(p.staging).filter((n) => n !== 'PG_VERSION');
